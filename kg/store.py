@@ -1,0 +1,138 @@
+"""The embedded Oxigraph store: opening it with clear errors, atomic per-paper writes.
+
+Each paper lives in a named graph of its own, so a re-ingest replaces exactly that
+paper's triples. New papers go in with one transactional N-Quads `load` per batch (the
+fastest transactional path); papers whose record changed are replaced with one SPARQL
+update per batch (`DROP GRAPH` + `INSERT DATA` in a single transaction), so a reader
+never sees half a paper and a killed ingest leaves whole papers or none.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+import pyoxigraph as ox
+
+DEFAULT_STORE = "./data/store"
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or written, said in words a user can act on."""
+
+
+def default_store_path() -> str:
+    return os.environ.get("KG_STORE", DEFAULT_STORE)
+
+
+def _check_writable(path: Path) -> None:
+    probe = path if path.exists() else path.parent
+    while not probe.exists():
+        probe = probe.parent
+    if not probe.is_dir():
+        raise StoreError(f"store path {path} is inside {probe}, which is not a directory")
+    if not os.access(probe, os.W_OK):
+        raise StoreError(f"store path {path} is not writable (no write permission on {probe})")
+
+
+class KGStore:
+    """A thin wrapper over `pyoxigraph.Store` with the operations kg needs."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False,
+                 create: bool = True) -> None:
+        self.path = Path(path or default_store_path())
+        self.read_only = read_only
+        if read_only or not create:
+            if not self.path.exists():
+                raise StoreError(
+                    f"no store at {self.path}: build one first with `kg ingest --store {self.path} FILE...`"
+                )
+        else:
+            _check_writable(self.path)
+        try:
+            if read_only:
+                self.store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self.store = ox.Store(str(self.path))
+        except OSError as e:
+            raise StoreError(f"cannot open store at {self.path}: {e}") from e
+
+    # --- reading -------------------------------------------------------------------
+    def query(self, sparql: str, **kw):
+        kw.setdefault("use_default_graph_as_union", True)
+        return self.store.query(sparql, **kw)
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def graph_exists(self, graph: ox.NamedNode) -> bool:
+        return self.store.contains_named_graph(graph)
+
+    def quads(self, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
+        return self.store.quads_for_pattern(None, None, None, graph)
+
+    def literal_objects(self, predicate: ox.NamedNode, graphs: Sequence[ox.NamedNode]) -> dict[str, str]:
+        """For each graph, the value of the first `predicate` literal in it (by graph IRI)."""
+        if not graphs:
+            return {}
+        values = " ".join(str(g) for g in graphs)
+        q = (f"SELECT ?g ?v WHERE {{ VALUES ?g {{ {values} }} "
+             f"GRAPH ?g {{ ?s {predicate} ?v }} }}")
+        out: dict[str, str] = {}
+        for row in self.store.query(q):
+            out[row["g"].value] = row["v"].value
+        return out
+
+    # --- writing -------------------------------------------------------------------
+    def load_nquads(self, data: bytes) -> None:
+        """One transaction: everything in `data` goes in, or nothing does."""
+        if data:
+            self.store.load(data, format=ox.RdfFormat.N_QUADS)
+
+    def replace_graphs(self, graphs: Sequence[ox.NamedNode], nquads_by_graph: Sequence[str]) -> None:
+        """Drop each graph and insert its new content, all in one transaction."""
+        if not graphs:
+            return
+        parts = [f"DROP SILENT GRAPH {g}" for g in graphs]
+        body = []
+        for g, nq in zip(graphs, nquads_by_graph):
+            triples = _nquads_to_triples(nq, g)
+            body.append(f"GRAPH {g} {{\n{triples}\n}}")
+        parts.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
+        self.store.update(" ;\n".join(parts))
+
+    def add_quads(self, quads: Iterable[ox.Quad]) -> None:
+        self.store.extend(quads)
+
+    def remove_graph(self, graph: ox.NamedNode) -> None:
+        self.store.remove_graph(graph)
+
+    def flush(self) -> None:
+        if not self.read_only:
+            self.store.flush()
+
+    def optimize(self) -> None:
+        if not self.read_only:
+            self.store.optimize()
+
+    def dump(self, output, fmt: ox.RdfFormat, graph: ox.NamedNode | ox.DefaultGraph | None = None) -> None:
+        if graph is None and fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
+            self.store.dump(output, format=fmt)
+        else:
+            self.store.dump(output, format=fmt, from_graph=graph or ox.DefaultGraph())
+
+
+def _nquads_to_triples(nquads: str, graph: ox.NamedNode) -> str:
+    """Strip the graph term from N-Quads lines of one graph, giving N-Triples for INSERT DATA."""
+    suffix = f" {graph} ."
+    lines = []
+    for line in nquads.splitlines():
+        if not line:
+            continue
+        if line.endswith(suffix):
+            lines.append(line[: -len(suffix)] + " .")
+        else:
+            raise ValueError(f"quad outside graph {graph}: {line[:200]}")
+    return "\n".join(lines)
