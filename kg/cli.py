@@ -220,12 +220,16 @@ def export(
 
 def _mount_optional() -> None:
     """Commands that live in their own modules (extraction, serving) join the app here."""
-    try:
-        from kg import cli_extract
-    except ImportError:  # pragma: no cover - during bootstrap only
-        return
-    for cmd in cli_extract.app.registered_commands:
-        app.registered_commands.append(cmd)
+    import importlib
+
+    for mod in ("kg.cli_extract", "kg.cli_serve", "kg.cli_graph"):
+        try:
+            sub = importlib.import_module(mod)
+        except ModuleNotFoundError as e:  # a module not written yet; anything else is a bug
+            if e.name != mod:
+                raise
+            continue
+        app.registered_commands.extend(sub.app.registered_commands)
 
 
 _mount_optional()

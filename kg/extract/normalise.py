@@ -1,0 +1,72 @@
+"""Name normalisation: one function decides when two surface forms are the same entity.
+
+`slug("LLaMA-2") == slug("Llama 2") == slug("Llama2") == "llama-2"`: case folded,
+accents stripped, separators (space, hyphen, underscore, tilde, slash) collapsed to one
+hyphen, and a hyphen inserted where letters run into digits (`Qwen2.5` -> `qwen-2.5`).
+Digits running into letters stay joined (`8B` -> `8b`, `GPT-4o` -> `gpt-4o`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+TYPE_PREFIX = {
+    "Model": "model",
+    "Method": "method",
+    "Benchmark": "benchmark",
+    "Hardware": "hardware",
+    "Metric": "metric",
+}
+PREFIX_TYPE = {v: k for k, v in TYPE_PREFIX.items()}
+
+_SEP = re.compile(r"[^a-z0-9.+*@:]+")
+_LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=\d)")
+_DOT_EDGE = re.compile(r"(?<!\d)\.|\.(?!\d)")
+# plural -s on the last word of a name: only for words, not for acronyms like "ASKS"
+_PLURAL_WORD = re.compile(r"(?<=[a-z]{2})(?<![su])s$")
+
+
+def ascii_fold(text: str) -> str:
+    t = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in t if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=200_000)
+def slug(text: str) -> str:
+    """Id-safe normal form of a name (see module doc)."""
+    t = ascii_fold(text).lower().replace("×", "x")
+    t = _DOT_EDGE.sub("-", t)
+    t = _SEP.sub("-", t)
+    t = _LETTER_DIGIT.sub("-", t)
+    t = re.sub(r"[+*@:]", lambda m: {"+": "-plus-", "*": "-star-", "@": "-at-", ":": "-"}[m.group()], t)
+    t = re.sub(r"-{2,}", "-", t).strip("-.")
+    return t or "x"
+
+
+def singular_slug(text: str, plural_insensitive: bool = True) -> str:
+    """`slug` with a regular plural -s dropped from the last word (methods, metrics...)."""
+    s = slug(text)
+    if not plural_insensitive:
+        return s
+    head, _, last = s.rpartition("-")
+    if last.isalpha() and len(last) >= 3 and _PLURAL_WORD.search(last):
+        last = last[:-1]
+    return f"{head}-{last}" if head else last
+
+
+def entity_id(etype: str, name: str) -> str:
+    """Id for a discovered entity: `<type-slug>/<slug>`; plurals folded for non-models."""
+    s = singular_slug(name, plural_insensitive=etype != "Model")
+    return f"{TYPE_PREFIX[etype]}/{s}"
+
+
+def match_key(text: str) -> str:
+    """Looser key for comparing names (scorer, acronym/alias lookups): case, spaces,
+    hyphens and a trailing plural -s ignored."""
+    t = ascii_fold(text).lower()
+    t = re.sub(r"[\s\-_~‐–—]+", "", t)
+    if len(t) > 2 and t.endswith("s") and not t.endswith("ss"):
+        t = t[:-1]
+    return t
