@@ -189,33 +189,60 @@ def validate(store: Optional[str] = StoreOpt,
     raise typer.Exit(EXIT_VIOLATIONS)
 
 
-class RdfFormatName(str, Enum):
-    ttl = "ttl"
-    nt = "nt"
-    nq = "nq"
-    jsonld = "jsonld"
-    trig = "trig"
+RDF_FORMATS = ("ttl", "nt", "nq", "trig", "jsonld")
+GRAPH_FORMATS = ("graphml", "gexf", "cytoscape", "nodelink", "dot", "csv")
 
 
 @app.command()
 def export(
-    fmt: RdfFormatName = typer.Option(RdfFormatName.nq, "--format", "-f", help="RDF syntax of the dump."),
+    fmt: str = typer.Option("nq", "--format", "-f",
+                            help=f"RDF dump ({', '.join(RDF_FORMATS)}) or graph file ({', '.join(GRAPH_FORMATS)})."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default stdout)."),
     store: Optional[str] = StoreOpt,
+    projection: str = typer.Option("bipartite", help="Graph formats: bipartite (papers–entities) or cooccurrence."),
+    entity: Optional[str] = typer.Option(None, help="Graph formats: only the neighbourhood of this entity (label or IRI)."),
+    depth: int = typer.Option(1, help="Graph formats: neighbourhood depth around --entity."),
+    canned: Optional[str] = typer.Option(None, "--query", help="Graph formats: only the papers/entities a canned query returns."),
+    param: list[str] = typer.Option([], "--param", "-p", help="key=value for --query."),
+    types: Optional[str] = typer.Option(None, help="Graph formats: entity types to keep, comma-separated (Model,Benchmark)."),
+    min_degree: int = typer.Option(0, help="Graph formats: drop nodes with fewer edges."),
+    min_papers: int = typer.Option(0, help="Graph formats: drop entities in fewer papers."),
 ) -> None:
-    """Dump the graph as RDF: N-Quads/TriG keep the per-paper graphs, the others merge them.
+    """Dump the graph as RDF, or as a file that graph tools open (Gephi, Cytoscape, Graphviz).
 
-    Example: kg export --format ttl -o graph.ttl
+    N-Quads/TriG keep the per-paper graphs; Turtle, N-Triples and JSON-LD merge them.
+
+    Example: kg export --format gexf --projection cooccurrence --min-papers 2 -o field.gexf
     """
-    from kg.rdf_export import export_rdf
-
+    if fmt not in RDF_FORMATS + GRAPH_FORMATS:
+        console.print(f"[red]error:[/red] unknown format {fmt!r}; choose one of {', '.join(RDF_FORMATS + GRAPH_FORMATS)}")
+        raise typer.Exit(2)
     kgs = _open(store, read_only=True)
+    sink = open(output, "wb") if output else sys.stdout.buffer
+    try:
+        if fmt in RDF_FORMATS:
+            from kg.rdf_export import export_rdf
+
+            export_rdf(kgs, fmt, sink)
+        else:
+            from kg.graph_export import ExportScope, export_graph
+
+            scope = ExportScope(
+                projection=projection, entity=entity, depth=depth, query=canned,
+                params=dict(p.split("=", 1) for p in param if "=" in p),
+                types=[t.strip() for t in types.split(",")] if types else None,
+                min_degree=min_degree, min_papers=min_papers,
+            )
+            try:
+                export_graph(kgs, fmt, sink, scope)
+            except ValueError as e:
+                console.print(f"[red]error:[/red] {e}")
+                raise typer.Exit(2)
+    finally:
+        if output:
+            sink.close()
     if output:
-        with open(output, "wb") as fh:
-            export_rdf(kgs, fmt.value, fh)
         console.print(f"wrote {output}")
-    else:
-        export_rdf(kgs, fmt.value, sys.stdout.buffer)
 
 
 def _mount_optional() -> None:
