@@ -17,19 +17,19 @@ from spacy.lang.en import English
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-_EXTRA_PREFIXES = [r"\$", r"\\", r"~", r"\*"]
+_EXTRA_PREFIXES = [r"\$", r"\\[a-z]+\{", r"\\", r"~", r"\{"]
 _EXTRA_SUFFIXES = [
     r"(?<=\S)\.",  # any final period (abbreviations are special cases, checked first)
-    r"(?<=[0-9])(?:x|X|×)",  # 12.9x -> 12.9 x
     r"(?<=[0-9])%",
     r"×",
     r"\$",
+    r"\}",
 ]
 _INFIXES = (
     LIST_ELLIPSES
     + LIST_ICONS
     + [
-        r"(?<=\S)(?:-|–|—|‐|‑|~|×|/|=|\+(?=[A-Za-z]))(?=\S)",  # hyphens, slashes always split
+        r"(?<=\S)(?:-|–|—|‐|‑|~|×|/|=|→|\+(?=[A-Za-z]))(?=\S)",  # hyphens, slashes always split
         rf"(?<=[{ALPHA}0-9])[:;<>](?=[{ALPHA}])",  # "SERC:LDPC" but not "2:4"
         rf"(?<=[{ALPHA}]),(?=\S)",  # "a,b" but not "1,000"
         rf"(?<=[{ALPHA}0-9\]])[()\[\]](?=\S)",  # "Models(LLMs)"
@@ -47,7 +47,8 @@ _ABBREVIATIONS = [
 def make_ml_tokenizer(nlp) -> Tokenizer:
     defaults = English.Defaults
     prefixes = list(defaults.prefixes) + _EXTRA_PREFIXES
-    suffixes = list(defaults.suffixes) + _EXTRA_SUFFIXES
+    # the default unit suffixes would split "GSM8K" and "125M": drop them
+    suffixes = [s for s in defaults.suffixes if "km|" not in s] + _EXTRA_SUFFIXES
     rules = dict(defaults.tokenizer_exceptions)
     for abbr in _ABBREVIATIONS:
         rules[abbr] = [{"ORTH": abbr}]

@@ -1,0 +1,298 @@
+"""Canned queries: `queries/*.rq`, one SPARQL query per file with a YAML header.
+
+Header lines start with `#+ ` and hold YAML:
+
+    #+ summary: Papers that evaluate a model or method on a benchmark or hardware
+    #+ description: ...
+    #+ tags: [evaluation]
+    #+ params:
+    #+   - name: subject
+    #+     type: iri            # iri | string | integer | date
+    #+     entity: [Model, Method]   # iri params: labels resolve among these types
+    #+     required: true
+    #+     example: Llama
+
+Parameters are bound safely and fast: each value is validated into a pyoxigraph term
+(`NamedNode` for iri, `Literal` with xsd:integer / xsd:date / xsd:string otherwise) and
+its escaped N-Triples form goes into a `VALUES` block placed first in the outermost
+WHERE group. Raw text is never formatted into a query. An optional parameter left out
+is simply not bound, so each query is written to work with the variable unbound
+(`FILTER(!BOUND(?from) || ?date >= ?from)`). Entity parameters (type iri) take an IRI,
+an entity id (`model/llama-3.1-8b`) or any label or alias of the entity, matched
+ignoring case and punctuation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import weakref
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal as TLiteral, Optional, Union
+
+import pyoxigraph as ox
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+__all__ = ["CannedError", "CannedParam", "CannedQuery", "load_queries", "parse_query_file", "render",
+           "bind_values", "queries_dir"]
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+MAX_STRING = 1_000
+
+
+class CannedError(Exception):
+    """A canned query that cannot be loaded, or parameters that do not fit it."""
+
+    def __init__(self, message: str, suggestions: Optional[list[dict]] = None) -> None:
+        super().__init__(message)
+        self.suggestions = suggestions or []
+
+
+class CannedParam(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
+    type: TLiteral["iri", "string", "integer", "date"]
+    required: bool = False
+    default: Optional[Union[int, str]] = None
+    example: Optional[Union[int, str]] = None
+    description: str = ""
+    entity: list[TLiteral["Model", "Method", "Benchmark", "Hardware", "Metric"]] = Field(default_factory=list)
+
+    @field_validator("default", "example", mode="before")
+    @classmethod
+    def _scalar(cls, v: Any) -> Any:
+        if isinstance(v, dt.date):
+            return v.isoformat()
+        return v
+
+
+class CannedQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    summary: str
+    description: str = ""
+    tags: list[str] = Field(default_factory=list)
+    params: list[CannedParam] = Field(default_factory=list)
+    sparql: str = Field(description="The query text (header included).")
+    path: str = ""
+
+    def param(self, name: str) -> Optional[CannedParam]:
+        return next((p for p in self.params if p.name == name), None)
+
+
+def queries_dir() -> Path:
+    from kg.paths import queries_dir as qd
+
+    return qd()
+
+
+_HEADER = re.compile(r"^#\+ ?(.*)$")
+
+
+def parse_query_file(path: Path) -> CannedQuery:
+    text = path.read_text(encoding="utf-8")
+    header = []
+    for line in text.splitlines():
+        m = _HEADER.match(line)
+        if m:
+            header.append(m.group(1))
+        elif line.strip() and not line.lstrip().startswith("#"):
+            break
+    try:
+        meta = yaml.safe_load("\n".join(header)) or {}
+    except yaml.YAMLError as e:
+        raise CannedError(f"{path.name}: bad YAML header: {e}") from e
+    if not isinstance(meta, dict):
+        raise CannedError(f"{path.name}: the #+ header must be a YAML mapping")
+    meta.setdefault("params", [])
+    try:
+        q = CannedQuery(name=path.stem, sparql=text, path=str(path), **meta)
+    except ValidationError as e:
+        raise CannedError(f"{path.name}: bad header: {e}") from e
+    names = [p.name for p in q.params]
+    if len(names) != len(set(names)):
+        raise CannedError(f"{path.name}: a parameter is declared twice")
+    body = _strip_comments(text)
+    for p in q.params:
+        if not re.search(rf"[?$]{p.name}\b", body):
+            raise CannedError(f"{path.name}: parameter {p.name!r} is declared but ?{p.name} is not used")
+    if _where_brace(text) is None:
+        raise CannedError(f"{path.name}: no 'WHERE {{' to bind parameters into")
+    return q
+
+
+def load_queries(directory: Optional[Path] = None) -> dict[str, CannedQuery]:
+    """Every canned query by name (file stem), sorted by name."""
+    d = Path(directory) if directory else queries_dir()
+    return _load_cached(str(d), tuple(sorted((p.name, p.stat().st_mtime_ns) for p in d.glob("*.rq")))
+                        if d.exists() else ())
+
+
+@lru_cache(maxsize=8)
+def _load_cached(directory: str, stamp: tuple) -> dict[str, CannedQuery]:
+    out = {}
+    for name, _ in stamp:
+        q = parse_query_file(Path(directory) / name)
+        out[q.name] = q
+    return out
+
+
+# --- binding ------------------------------------------------------------------------
+_IRIREF = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
+
+
+def _code_mask(text: str) -> str:
+    """`text` with comments, strings and IRIs blanked to spaces (positions kept), so
+    keywords and variables can be found with regexes on what is left."""
+    out, i, n = [], 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "#":
+            j = text.find("\n", i)
+            j = n if j < 0 else j
+        elif c in "\"'":
+            if text.startswith(c * 3, i):
+                j = text.find(c * 3, i + 3)
+                j = n if j < 0 else j + 3
+            else:
+                j = i + 1
+                while j < n and text[j] != c and text[j] != "\n":
+                    j += 2 if text[j] == "\\" else 1
+                j = min(j + 1, n)
+        elif c == "<" and (m := _IRIREF.match(text, i)):
+            j = m.end()
+        else:
+            out.append(c)
+            i += 1
+            continue
+        out.append(re.sub(r"[^\n]", " ", text[i:j]))
+        i = j
+    return "".join(out)
+
+
+def _strip_comments(text: str) -> str:
+    return _code_mask(text)
+
+
+def _where_brace(text: str) -> Optional[int]:
+    """Index just past the `{` that opens the outermost WHERE group."""
+    m = re.search(r"\bWHERE\s*\{", _code_mask(text), re.I)
+    return m.end() if m else None
+
+
+def to_term(param: CannedParam, raw: Any, store=None) -> ox.NamedNode | ox.Literal:
+    """A parameter value as a validated pyoxigraph term (CannedError if it does not fit)."""
+    value = raw if isinstance(raw, str) else str(raw)
+    if len(value) > MAX_STRING:
+        raise CannedError(f"parameter {param.name!r} is longer than {MAX_STRING} characters")
+    if param.type == "integer":
+        v = value.strip()
+        if not re.fullmatch(r"[+-]?\d{1,18}", v):
+            raise CannedError(f"parameter {param.name!r} must be an integer, got {value!r}")
+        return ox.Literal(str(int(v)), datatype=ox.NamedNode(XSD + "integer"))
+    if param.type == "date":
+        v = value.strip()
+        try:
+            if re.fullmatch(r"\d{4}", v):
+                d = dt.date(int(v), 1, 1)
+            elif re.fullmatch(r"\d{4}-\d{2}", v):
+                d = dt.date(int(v[:4]), int(v[5:7]), 1)
+            else:
+                d = dt.date.fromisoformat(v)
+        except ValueError:
+            raise CannedError(f"parameter {param.name!r} must be a date YYYY-MM-DD, got {value!r}") from None
+        return ox.Literal(d.isoformat(), datatype=ox.NamedNode(XSD + "date"))
+    if param.type == "string":
+        if "\x00" in value:
+            raise CannedError(f"parameter {param.name!r} holds a NUL character")
+        return ox.Literal(value)
+    # iri: an absolute IRI, an entity id or a label/alias
+    v = value.strip()
+    if not v:
+        raise CannedError(f"parameter {param.name!r} is empty")
+    if store is not None and (param.entity or not _looks_absolute(v)):
+        from kg.server.resolver import NotResolved
+
+        try:
+            return ox.NamedNode(resolver_for(store).resolve(v, param.entity).iri)
+        except NotResolved as e:
+            if not param.entity and _looks_absolute(v):
+                pass
+            else:
+                raise CannedError(f"parameter {param.name!r}: {e}", e.suggestions) from None
+    if not _looks_absolute(v):
+        raise CannedError(f"parameter {param.name!r} must be an IRI or the name of an entity, got {value!r}")
+    try:
+        return ox.NamedNode(v)
+    except ValueError:
+        raise CannedError(f"parameter {param.name!r} is not a valid IRI: {value!r}") from None
+
+
+def _looks_absolute(v: str) -> bool:
+    return bool(re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]", v))
+
+
+_RESOLVERS: "weakref.WeakKeyDictionary[Any, Any]" = weakref.WeakKeyDictionary()
+
+
+def resolver_for(store):
+    """One cached name resolver per store object."""
+    from kg.server.resolver import Resolver
+
+    r = getattr(store, "_kg_resolver", None)
+    if r is not None:
+        return r
+    try:
+        r = _RESOLVERS.get(store)
+        if r is None:
+            r = _RESOLVERS[store] = Resolver(store)
+    except TypeError:
+        r = Resolver(store)
+    return r
+
+
+def bind_values(query: CannedQuery, params: dict[str, Any], store=None) -> dict[str, ox.NamedNode | ox.Literal]:
+    """Validate `params` against the query's declaration: unknown or missing → CannedError."""
+    unknown = sorted(set(params) - {p.name for p in query.params})
+    if unknown:
+        known = ", ".join(p.name for p in query.params) or "none"
+        raise CannedError(f"unknown parameter(s) {', '.join(unknown)} for {query.name} (takes: {known})")
+    terms: dict[str, ox.NamedNode | ox.Literal] = {}
+    for p in query.params:
+        raw = params.get(p.name)
+        if raw is None or (isinstance(raw, str) and raw == ""):
+            if p.default is not None:
+                raw = p.default
+            elif p.required:
+                raise CannedError(f"missing required parameter {p.name!r} for {query.name}"
+                                  + (f" (example: {p.example})" if p.example is not None else ""))
+            else:
+                continue
+        terms[p.name] = to_term(p, raw, store)
+    return terms
+
+
+def render(query: CannedQuery, params: dict[str, Any], store=None) -> str:
+    """The query with its parameters bound in a leading VALUES block (CannedError if the
+    parameters do not fit). `store` is used to resolve entity names to IRIs."""
+    terms = bind_values(query, params, store)
+    return inline(query.sparql, terms)
+
+
+def inline(sparql: str, terms: dict[str, ox.NamedNode | ox.Literal]) -> str:
+    if not terms:
+        return sparql
+    pos = _where_brace(sparql)
+    if pos is None:
+        raise CannedError("the query has no 'WHERE {' to bind parameters into")
+    names = list(terms)
+    for n in names:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", n):
+            raise CannedError(f"bad parameter name {n!r}")
+    values = (f"\n  VALUES ({' '.join('?' + n for n in names)}) "
+              f"{{ ({' '.join(str(terms[n]) for n in names)}) }}\n")
+    return sparql[:pos] + values + sparql[pos:]

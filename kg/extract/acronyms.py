@@ -1,0 +1,107 @@
+"""Acronym definitions in running text: "sparse autoencoders (SAEs)" and
+"RKSC (Reasoning-Aware KV Cache Sharing)".
+
+The long form is found with the Schwartz & Hearst (2003) algorithm: walk the short form
+backwards, matching each of its letters in order inside the words before the
+parenthesis, the first letter at a word start.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, NamedTuple, Optional
+
+# "(SAEs)", "(CoT)", "(RLVR)", "(nCMD)", "(GPT-4)", "(Pre-LN)"; 2-12 chars, >=1 capital
+_PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9\-+.&/]{0,11}?)\s*[);,]")
+_WORD = re.compile(r"[^\s]+")
+_REVERSE = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9\-+]{1,11})\s+\(([^()]{6,120})\)")
+
+
+class Definition(NamedTuple):
+    short: str
+    short_start: int
+    long: str
+    long_start: int
+
+
+def is_acronym(s: str) -> bool:
+    """Short forms: at least two capitals (`SAE`, `CoT`, `nCMD`), or a capital and a digit."""
+    core = s[:-1] if s.endswith("s") and len(s) > 2 and s[-2].isupper() else s
+    caps = sum(c.isupper() for c in core)
+    if caps >= 2:
+        return True
+    return caps >= 1 and any(c.isdigit() for c in core) and len(core) <= 8
+
+
+def _singular(short: str) -> str:
+    return short[:-1] if short.endswith("s") and len(short) > 2 and short[-2].isupper() else short
+
+
+def best_long_form(short: str, long: str) -> Optional[str]:
+    """Schwartz-Hearst: the shortest suffix of `long` whose letters spell `short`."""
+    s_idx = len(short) - 1
+    l_idx = len(long) - 1
+    while s_idx >= 0:
+        c = short[s_idx].lower()
+        if not c.isalnum():
+            s_idx -= 1
+            continue
+        while (l_idx >= 0 and long[l_idx].lower() != c) or (
+            s_idx == 0 and l_idx > 0 and long[l_idx - 1].isalnum()
+        ):
+            l_idx -= 1
+        if l_idx < 0:
+            return None
+        l_idx -= 1
+        s_idx -= 1
+    start = max(long.rfind(" ", 0, l_idx + 1), long.rfind("(", 0, l_idx + 1)) + 1
+    return long[start:]
+
+
+def _first_letter_ok(short: str, long: str) -> bool:
+    return bool(long) and long[0].lower() == short[0].lower()
+
+
+def find_definitions(text: str) -> Iterator[Definition]:
+    """All "long form (SHORT)" and "SHORT (long form)" definitions in `text`."""
+    for m in _PAREN.finditer(text):
+        short = m.group(1).rstrip(".-")
+        if not is_acronym(short):
+            continue
+        sing = _singular(short)
+        n_letters = sum(c.isalnum() for c in sing)
+        max_words = min(n_letters + 5, n_letters * 2)
+        # words before the parenthesis, within the same clause
+        left = text[max(0, m.start() - 200) : m.start()].rstrip()
+        cut = max(left.rfind(ch) for ch in ".;:!?()[]")
+        if cut >= 0:
+            left = left[cut + 1 :]
+        words = list(_WORD.finditer(left))[-max_words:]
+        if not words:
+            continue
+        cand = left[words[0].start() :]
+        lf = best_long_form(sing, cand)
+        if not lf or not _first_letter_ok(sing, lf):
+            continue
+        lf = lf.strip(" ,\"'")
+        if len(lf) <= len(sing) or lf.lower() == sing.lower():
+            continue
+        long_start = m.start() - (len(text[: m.start()].rstrip()) - len(left)) - len(left)
+        # recompute exactly: position of lf inside text just before the parenthesis
+        head_end = len(text[: m.start()].rstrip())
+        long_start = head_end - len(lf)
+        if text[long_start:head_end] != lf:
+            continue
+        yield Definition(short, m.start(1), lf, long_start)
+    for m in _REVERSE.finditer(text):
+        short, inner = m.group(1), m.group(2).strip()
+        if not is_acronym(short) or " " not in inner:
+            continue
+        sing = _singular(short)
+        n_letters = sum(c.isalnum() for c in sing)
+        if len(inner.split()) > min(n_letters + 5, n_letters * 2):
+            continue
+        lf = best_long_form(sing, inner)
+        if not lf or not _first_letter_ok(sing, inner) or lf != inner:
+            continue
+        yield Definition(short, m.start(1), inner, m.start(2) + (len(m.group(2)) - len(m.group(2).lstrip())))

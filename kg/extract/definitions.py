@@ -1,0 +1,85 @@
+"""`kg_definitions`: acronyms defined in the text, "sparse autoencoders (SAEs)".
+
+Both forms become candidates of one type, and the pair is recorded so the resolver links
+the acronym (and its later uses) to the long form's entity. Definitions of fields, tasks
+and kinds of data ("natural language processing (NLP)", "electronic health records
+(EHRs)") are dropped by the stop-lists unless the vocabulary knows the concept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+
+from kg.extract.acronyms import find_definitions
+from kg.extract.normalise import match_key
+from kg.extract.rules import load_rules
+from kg.extract.state import Cand
+from kg.extract.typing_rules import appositive_type, head_type
+from kg.extract.vocab import load_vocabulary
+
+_WORDS = re.compile(r"[A-Za-z][\w\-]*")
+
+
+class Definitions:
+    def __init__(self, vocab_dir=None, patterns_dir=None) -> None:
+        self.vocab = load_vocabulary(vocab_dir)
+        self.rules = load_rules(patterns_dir)
+
+    def _vocab_for(self, long: str, short: str):
+        v = self.vocab
+        cid = v.lookup(long)
+        if cid:
+            return cid
+        cid = v.lookup(short)
+        if cid:
+            c = v.by_id[cid]
+            multi = [lab for lab in c.labels() if " " in lab or len(lab) > len(short) + 3]
+            if not multi:  # the vocabulary knows only the acronym: trust it
+                return cid
+        return None
+
+    def __call__(self, doc):
+        st = doc._.kg
+        text = st.text
+        rules = self.rules
+        boundary = st.title_len
+        for d in find_definitions(text):
+            ss, se = d.short_start, d.short_start + len(d.short)
+            ls, le = d.long_start, d.long_start + len(d.long)
+            if ls < boundary <= se or ss < boundary <= le:
+                continue  # spans the title/abstract seam
+            lkey, skey = match_key(d.long), match_key(d.short)
+            cid = self._vocab_for(d.long, d.short)
+            if cid:
+                etype = self.vocab.by_id[cid].type
+            else:
+                if lkey in rules.generic_keys or skey in rules.generic_keys or d.short in rules.not_names:
+                    continue
+                words = _WORDS.findall(d.long)
+                if not words:
+                    continue
+                last = words[-1].lower()
+                if last in rules.def_non_entity_heads or last.rstrip("s") in rules.def_non_entity_heads:
+                    continue
+                if len(words) == 1 and words[0].islower() and "-" not in words[0]:
+                    continue  # one plain word: "autoregressive (AR)"
+                etype = head_type(words[-2:], rules)
+                if etype is None and (last in rules.metric_heads or last.rstrip("s") in rules.metric_heads):
+                    etype = "Metric"
+                if etype in (None, "Model"):
+                    # a defined class of models is a method ("process reward models (PRMs)")
+                    # unless the text says it is a model ("X (Y), a family of models")
+                    etype = "Model" if appositive_type(text, max(se, le) + 1, rules) == "Model" else "Method"
+            st.add(Cand(ls, le, etype, "definition", 0.8, 60, cid=cid))
+            st.add(Cand(ss, se, etype, "definition", 0.8, 60, cid=cid))
+            st.definitions.append((ss, se, ls, le))
+            sing = d.short[:-1] if d.short.endswith("s") and d.short[-2:-1].isupper() else d.short
+            st.acronym_long.setdefault(sing, (ls, le))
+        return doc
+
+
+@Language.factory("kg_definitions", default_config={"vocab_dir": None, "patterns_dir": None})
+def make_definitions(nlp: Language, name: str, vocab_dir, patterns_dir):
+    return Definitions(vocab_dir, patterns_dir)

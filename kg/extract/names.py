@@ -1,0 +1,120 @@
+"""What a name looks like: shape tests and scanners used by the discovery rules."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from kg.extract.rules import Rules
+
+# one "word" of a name: letters/digits with inner dots, plus signs, stars, @, and
+# hyphen-joined parts (`Llama-3.1-8B-Instruct`, `pass@1`, `TVD++`, `A*`)
+NAME_WORD = r"[A-Za-z0-9][A-Za-z0-9.+*@]*(?:-[A-Za-z0-9][A-Za-z0-9.+*@]*)*"
+_WORD_RE = re.compile(NAME_WORD)
+_FUNCTION_WORDS = frozenset(
+    "of for via with and in on to the a an from by through using under over as at into without".split()
+)
+
+
+def strip_word(w: str) -> str:
+    return w.rstrip(".").rstrip("+*") if w.endswith(".") else w
+
+
+def name_shaped(word: str, rules: Rules) -> bool:
+    """CamelCase, ALLCAPS, letters with digits, capitals after a hyphen: `BioRefusalAudit`,
+    `COLAGUARD`, `any4`, `SD-GRPO`, `Rotate2Think`. Plain `Llama`, `Robust` are not."""
+    w = word.rstrip(".,;:")
+    if len(w) < 2 or w in rules.not_names:
+        return False
+    if not any(c.isalpha() for c in w):
+        return False
+    if any(c.isupper() for c in w[1:]):
+        return True
+    return w[0].isalpha() and any(c.isdigit() for c in w)
+
+
+def capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def words_at(text: str, pos: int, limit: int = 8) -> list[tuple[int, int, str]]:
+    """Up to `limit` words starting at `pos`, separated by single spaces only."""
+    out = []
+    i = pos
+    n = len(text)
+    while len(out) < limit and i < n:
+        m = _WORD_RE.match(text, i)
+        if not m:
+            break
+        out.append((m.start(), m.end(), m.group()))
+        j = m.end()
+        if j < n and text[j] == " ":
+            i = j + 1
+        else:
+            break
+    return out
+
+
+def words_before(text: str, pos: int, limit: int = 6) -> list[tuple[int, int, str]]:
+    """Up to `limit` words ending right before `pos` (single spaces), nearest last."""
+    out = []
+    j = pos
+    while len(out) < limit and j > 0:
+        if text[j - 1] == " ":
+            j -= 1
+        k = j
+        while k > 0 and (text[k - 1].isalnum() or text[k - 1] in ".+*@-"):
+            k -= 1
+        if k == j:
+            break
+        w = text[k:j]
+        lead = len(w) - len(w.lstrip("-."))
+        k += lead
+        out.append((k, j, text[k:j]))
+        if k == 0 or text[k - 1] != " ":
+            break
+        j = k
+    out.reverse()
+    return out
+
+
+def scan_name(text: str, pos: int, rules: Rules, allow_lower: bool = False,
+              max_words: int = 6) -> Optional[tuple[int, int]]:
+    """A proper name starting at `pos`: name-shaped words, or Capitalised words with inner
+    function words (`Krause Synchronization Transformers`, `Program-based Posterior
+    Training`); with `allow_lower`, a lower-case phrase too. Returns its span."""
+    ws = words_at(text, pos, max_words + 2)
+    if not ws:
+        return None
+    first = ws[0][2]
+    if first in rules.not_names or first.lower() in _FUNCTION_WORDS:
+        return None
+    end = None
+    if name_shaped(first, rules) or capitalised(first) or allow_lower:
+        end = ws[0][1]
+    else:
+        return None
+    mode_cap = capitalised(first) or name_shaped(first, rules)
+    last_content = ws[0][1]
+    for s, e, w in ws[1:max_words]:
+        if mode_cap:
+            if name_shaped(w, rules) or capitalised(w) or w[:1].isdigit():
+                last_content = e
+                continue
+            if w.lower() in _FUNCTION_WORDS and w.islower():
+                continue
+            break
+        else:  # lower-case phrase: words up to punctuation
+            if w.lower() in _FUNCTION_WORDS and w not in ("of", "and"):
+                break
+            last_content = e
+    end = last_content
+    return (pos, end)
+
+
+def strip_trailing_punct(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in ".,;:!?)":
+        if text[end - 1] == ")" and text[start:end].count("(") >= text[start:end].count(")"):
+            break
+        end -= 1
+    return end

@@ -1,0 +1,78 @@
+"""`kg_vocab_ruler`: vocabulary labels matched with spaCy PhraseMatchers.
+
+Labels are tokenized by the pipeline's own tokenizer, so hyphenation and affixes line
+up with the text. Case-insensitive labels go to a matcher on LOWER; `case_sensitive`
+labels (ordinary words, ambiguous short names) to one on ORTH. Regular plurals are added
+for methods, metrics, benchmarks and hardware (`SAE` -> `SAEs`, `H100` -> `H100s`).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+
+from kg.extract.state import Cand
+from kg.extract.vocab import load_vocabulary
+
+_PLURAL_TYPES = {"Method", "Metric", "Benchmark", "Hardware"}
+
+
+def _plural(label: str) -> str | None:
+    last = label[-1:]
+    if not last.isalpha() or label.endswith(("s", "S", "x", "sh", "ch")) or " " not in label and len(label) < 2:
+        return None
+    return label + "s"
+
+
+class VocabRuler:
+    def __init__(self, nlp: Language, vocab_dir: str | None = None) -> None:
+        self.vocab = load_vocabulary(vocab_dir)
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.keys: dict[int, tuple[str, str, bool]] = {}  # match key -> (concept id, type, label has caps)
+        tok = nlp.tokenizer
+        lower_pats: dict[str, list] = {}
+        orth_pats: dict[str, list] = {}
+        for c in self.vocab.by_id.values():
+            if not c.match:
+                continue
+            labels = c.labels()
+            if c.type in _PLURAL_TYPES:
+                labels = labels + [p for p in map(_plural, labels) if p and p not in labels]
+            target = orth_pats if c.case_sensitive else lower_pats
+            target[c.id] = labels
+        for target, matcher in ((lower_pats, self.lower), (orth_pats, self.orth)):
+            for cid, labels in target.items():
+                docs = list(tok.pipe(labels))
+                key = f"V|{cid}"
+                matcher.add(key, docs)
+                c = self.vocab.by_id[cid]
+                self.keys[nlp.vocab.strings[key]] = (cid, c.type, c.case_sensitive)
+
+    def __call__(self, doc):
+        st = doc._.kg
+        text = st.text
+        seen = set()
+        for matcher in (self.lower, self.orth):
+            for key, s, e in matcher(doc):
+                cid, ctype, cs = self.keys[key]
+                start = doc[s].idx
+                last = doc[e - 1]
+                end = last.idx + len(last.text)
+                if (start, end, cid) in seen:
+                    continue
+                seen.add((start, end, cid))
+                surface = text[start:end]
+                if not cs and e - s == 1 and surface.islower():
+                    # a capitalised single-word label written all lower-case is an
+                    # ordinary word here ("adult", "spider", "falcon")
+                    c = self.vocab.by_id[cid]
+                    if not any(lab.islower() for lab in c.labels()):
+                        continue
+                st.add(Cand(start, end, ctype, "vocab", 0.9 if cs else 0.85, 50, cid=cid, text=surface))
+        return doc
+
+
+@Language.factory("kg_vocab_ruler", default_config={"vocab_dir": None})
+def make_vocab_ruler(nlp: Language, name: str, vocab_dir: str | None):
+    return VocabRuler(nlp, vocab_dir)

@@ -1,0 +1,105 @@
+"""Rule data from ontology/patterns/*.json, loaded once and compiled into regexes and
+sets the components use. Code decides how a rule works; these files say which words."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from kg.extract.normalise import match_key
+from kg.paths import ontology_dir
+
+
+def patterns_dir() -> Path:
+    return ontology_dir() / "patterns"
+
+
+def _alt(words, flags_word=True) -> str:
+    """Regex alternation, longest first, words escaped, spaces matching any whitespace."""
+    ws = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws)
+
+
+@dataclass
+class Rules:
+    generic_keys: frozenset
+    def_non_entity_heads: frozenset
+    not_names: frozenset
+    title_stop: frozenset
+    proposal_re: re.Pattern
+    weak_verbs: frozenset
+    naming_re: re.Pattern
+    proposal_adjectives: frozenset
+    type_heads: dict  # type -> set of lower-case head words/phrases
+    type_head_re: dict  # type -> regex matching a head at the end of a phrase
+    subtitle_heads: dict
+    eval_cues: frozenset
+    purpose_cues: dict
+    hardware: list  # (compiled regex, needs_context)
+    hardware_context: frozenset
+    variant_words: frozenset
+    hyphen_stop: frozenset
+    model_endings_re: re.Pattern
+    metric_heads: frozenset
+    metric_modifier_ok: frozenset
+    metric_no_modifier: frozenset
+    at_k_re: re.Pattern
+    units: dict
+
+
+def _load(name: str, directory: Path) -> dict:
+    return json.loads((directory / name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=4)
+def load_rules(directory: Optional[str] = None) -> Rules:
+    d = Path(directory) if directory else patterns_dir()
+    stop = _load("stoplist.json", d)
+    cues = _load("cues.json", d)
+    hw = _load("hardware.json", d)
+    shapes = _load("model_shapes.json", d)
+    met = _load("metrics.json", d)
+
+    subj = _alt(cues["proposal_subjects"])
+    verbs = _alt(cues["proposal_verbs"])
+    proposal_re = re.compile(
+        rf"(?<![\w-])(?:{subj})\s+(?:(?:first|further|also|then|additionally|now|hereby|therefore|thus|newly|here)\s+)?"
+        rf"(?P<verb>{verbs})(?![\w-])\s*",
+        re.IGNORECASE,
+    )
+    naming_re = re.compile(rf"(?<![\w-])(?:{_alt(cues['naming_cues'])})\s*:?\s*", re.IGNORECASE)
+    type_heads = {t: {w.lower() for w in ws} for t, ws in cues["type_heads"].items()}
+    type_head_re = {
+        t: re.compile(rf"(?:^|[\s\-])(?:{_alt(ws)})$", re.IGNORECASE) for t, ws in cues["type_heads"].items()
+    }
+    hardware = [(re.compile(rf"(?<![\w-])(?P<name>{s['re']})(?:s(?![\w]))?"), bool(s.get("needs_context")))
+                for s in hw["shapes"]]
+    return Rules(
+        generic_keys=frozenset(match_key(t) for t in stop["generic_terms"]),
+        def_non_entity_heads=frozenset(w.lower() for w in stop["definition_non_entity_heads"]),
+        not_names=frozenset(stop["not_names"]),
+        title_stop=frozenset(w.lower() for w in stop["title_prefix_stopwords"]),
+        proposal_re=proposal_re,
+        weak_verbs=frozenset(cues["weak_proposal_verbs"]),
+        naming_re=naming_re,
+        proposal_adjectives=frozenset(cues["proposal_adjectives"]),
+        type_heads=type_heads,
+        type_head_re=type_head_re,
+        subtitle_heads={t: [w.lower() for w in ws] for t, ws in cues["title_subtitle_heads"].items()},
+        eval_cues=frozenset(cues["evaluation_cues"]),
+        purpose_cues={k: [w.lower() for w in v] for k, v in cues["hardware_purpose"].items()},
+        hardware=hardware,
+        hardware_context=frozenset(hw["context_words"]),
+        variant_words=frozenset(shapes["variant_words"]),
+        hyphen_stop=frozenset(shapes["hyphen_stop"]),
+        model_endings_re=re.compile(rf"(?:{_alt(shapes['model_name_endings'])})$"),
+        metric_heads=frozenset(met["heads"]),
+        metric_modifier_ok=frozenset(met["modifier_ok"]),
+        metric_no_modifier=frozenset(met["no_modifier"]),
+        at_k_re=re.compile(met["at_k"]),
+        units=met["units"],
+    )

@@ -1,0 +1,88 @@
+"""Per-document working state shared by the pipeline components (`doc._.kg`).
+
+Everything here is plain Python data; `Extractor` turns the final state into plain
+tuples (workers) and then into `kg.models.Extraction`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Optional
+
+from spacy.tokens import Doc
+
+SEP = "\n\n"  # between title and abstract in the document text
+
+
+class Cand:
+    """A candidate mention: char span, type, linked concept (if known), rule, priority."""
+
+    __slots__ = ("start", "end", "type", "cid", "source", "conf", "prio", "broader", "text")
+
+    def __init__(self, start: int, end: int, etype: str, source: str, conf: float, prio: int,
+                 cid: Optional[str] = None, broader: Optional[list] = None, text: str = "") -> None:
+        self.start = start
+        self.end = end
+        self.type = etype
+        self.cid = cid
+        self.source = source
+        self.conf = conf
+        self.prio = prio
+        self.broader = broader
+        self.text = text
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Cand({self.text!r} {self.type} {self.source} {self.cid} [{self.start}:{self.end}])"
+
+
+class Mention:
+    __slots__ = ("start", "end", "text", "eid", "type", "source", "conf")
+
+    def __init__(self, start, end, text, eid, etype, source, conf) -> None:
+        self.start, self.end, self.text, self.eid, self.type, self.source, self.conf = (
+            start, end, text, eid, etype, source, conf)
+
+    def __repr__(self) -> str:  # pragma: no cover
+        return f"Mention({self.text!r} {self.eid} {self.source})"
+
+
+class DocState:
+    """What the components know about one paper's text."""
+
+    def __init__(self, text: str, title_len: int) -> None:
+        self.text = text
+        self.title_len = title_len
+        self.abstract_start = title_len + len(SEP) if len(text) > title_len else len(text)
+        self.sents: list[tuple[int, int]] = []
+        self._sent_starts: list[int] = []
+        self.cands: list[Cand] = []
+        # definitions: (short_start, short_end, long_start, long_end)
+        self.definitions: list[tuple[int, int, int, int]] = []
+        self.acronym_long: dict[str, tuple[int, int]] = {}  # short surface -> long span
+        # proposal spans (start, end, type or None, rule, evidence offset)
+        self.proposals: list[tuple[int, int, Optional[str], str, int]] = []
+        self.mentions: list[Mention] = []
+        self.entities: dict[str, dict] = {}
+        self.facts: dict[str, list] = {"proposes": [], "evaluations": [], "hardware_use": []}
+
+    def set_sents(self, sents: list[tuple[int, int]]) -> None:
+        self.sents = sents
+        self._sent_starts = [s for s, _ in sents]
+
+    def sent_index(self, offset: int) -> int:
+        return max(0, bisect_right(self._sent_starts, offset) - 1)
+
+    def sent_of(self, offset: int) -> tuple[int, int]:
+        return self.sents[self.sent_index(offset)] if self.sents else (0, len(self.text))
+
+    def in_title(self, offset: int) -> bool:
+        return offset < self.title_len
+
+    def add(self, cand: Cand) -> None:
+        if not cand.text:
+            cand.text = self.text[cand.start:cand.end]
+        self.cands.append(cand)
+
+
+if not Doc.has_extension("kg"):
+    Doc.set_extension("kg", default=None)

@@ -1,0 +1,88 @@
+"""Deciding the type of a newly found name from the words around it.
+
+Evidence, strongest first: the vocabulary; an appositive or copula in the text
+("X, a benchmark for ...", "X is a family of models"); a head noun right after the
+name ("the X benchmark"); the caller's default.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from kg.extract.rules import Rules
+
+_STOP = frozenset(
+    "that which who whose where when while for to with in on by designed trained built "
+    "based using via through from than as at into achieving enabling".split()
+)
+_OF_CONTINUES = frozenset("family suite series set collection number variety range pair kind class".split())
+_APPOS = re.compile(
+    r"\s*(?:\([^()]{1,120}\)\s*)?(?:,|:|—|–|--|\bis\b|\bwas\b|\bas\b|\bserves as\b)\s*"
+    r"(?:(?:a|an|the|our|its|their)\s+)?"
+)
+_TOKEN = re.compile(r"[A-Za-z][\w\-]*|[,.;:()]")
+_HEAD_ORDER = ("Benchmark", "Metric", "Model", "Method")
+
+
+def head_type(words: list[str], rules: Rules) -> Optional[str]:
+    """Type from the head noun of a noun phrase given as words (first word first): the
+    last word (or two-word phrase) that is a type head, scanning up to a stop word."""
+    found = None
+    prev = ""
+    for i, w in enumerate(words):
+        lw = w.lower()
+        if lw in (",", ".", ";", ":", "(", ")") or lw in _STOP:
+            break
+        if lw == "of" and prev not in _OF_CONTINUES:
+            break
+        two = f"{prev} {lw}" if prev else lw
+        for t in _HEAD_ORDER:
+            heads = rules.type_heads[t]
+            if two in heads or lw in heads:
+                found = t
+                break
+        prev = lw
+    return found
+
+
+def appositive_type(text: str, end: int, rules: Rules) -> Optional[str]:
+    """Type from "NAME, a/an ... HEAD" or "NAME is a ... HEAD" right after `end`."""
+    m = _APPOS.match(text, end, min(len(text), end + 200))
+    if not m or m.end() == end:
+        return None
+    chunk = text[m.end() : m.end() + 160]
+    return head_type(_TOKEN.findall(chunk)[:12], rules)
+
+
+def following_head_type(text: str, end: int, rules: Rules) -> Optional[str]:
+    """Type from a head noun written right after the name: "the X benchmark"."""
+    chunk = text[end : end + 40]
+    if not chunk.startswith((" ", "-")):
+        return None
+    toks = _TOKEN.findall(chunk)[:2]
+    if not toks:
+        return None
+    first = toks[0].lower()
+    if first in ("benchmark", "benchmarks", "dataset", "datasets", "corpus", "suite", "leaderboard", "testbed"):
+        return "Benchmark"
+    if first in ("model", "models", "llm", "llms", "checkpoint", "checkpoints", "family"):
+        return "Model"
+    if first in ("metric", "metrics", "score"):
+        return "Metric"
+    if first in ("method", "methods", "framework", "algorithm", "approach", "technique", "attack", "optimizer"):
+        return "Method"
+    return None
+
+
+def infer_type(text: str, spans: list[tuple[int, int]], rules: Rules, default: Optional[str]) -> Optional[str]:
+    """Type of a name from evidence at any of its occurrences `spans`."""
+    for s, e in spans:
+        t = appositive_type(text, e, rules)
+        if t:
+            return t
+    for s, e in spans:
+        t = following_head_type(text, e, rules)
+        if t:
+            return t
+    return default

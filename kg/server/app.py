@@ -1,0 +1,90 @@
+"""The app factory: one FastAPI app serving /sparql, /api/* and /health."""
+
+from __future__ import annotations
+
+import atexit
+import os
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any, Optional
+
+from fastapi import FastAPI
+
+from kg.server.settings import Settings
+
+DESCRIPTION = """\
+A knowledge graph of ML research: papers and the models, methods, benchmarks, hardware
+and metrics they propose, evaluate and run on, each fact with its evidence sentence.
+
+* **/sparql** — SPARQL 1.1 Protocol endpoint (read-only unless started with updates and a token).
+* **/api/evaluations** — which papers evaluate a model or method on a benchmark or hardware.
+* **/api/queries** — canned, parameterised queries (JSON or CSV).
+* **/api/papers**, **/api/entities**, **/api/stats**, **/health**.
+
+Names of entities are matched against labels and aliases, ignoring case and punctuation
+(`llama-3.1-8b`, `Llama 3.1 8B` and an entity IRI all work).
+"""
+
+
+def create_app(store_path: Any = None, settings: Optional[Settings] = None) -> FastAPI:
+    """Build the app over the store at `store_path` (default $KG_STORE or ./data/store).
+
+    Without updates the store is opened read-only (an ingest may run beside the server;
+    restart to see it). With `settings.enable_updates` the main process holds the store
+    read-write, runs updates itself and then reopens the SPARQL workers."""
+    from kg.server.api import router as api_router
+    from kg.server.pool import WorkerPool
+    from kg.server.resolver import Resolver
+    from kg.server.sparql import router as sparql_router
+    from kg.store import KGStore, default_store_path
+
+    settings = settings or Settings()
+    if settings.enable_updates and not settings.update_token:
+        raise ValueError("updates need a token: set update_token (or KG_UPDATE_TOKEN)")
+    path = Path(store_path or default_store_path())
+    kg_store = KGStore(path, read_only=not settings.enable_updates, create=settings.enable_updates)
+    pool = WorkerPool(str(path), size=settings.workers, isolate_network=settings.isolate_network)
+    atexit.register(pool.close)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        pool.start()
+        try:
+            yield
+        finally:
+            pool.close()
+
+    app = FastAPI(title="kg", version=_version(), description=DESCRIPTION, lifespan=lifespan,
+                  openapi_tags=[
+                      {"name": "evaluations", "description": "Model/method × benchmark/hardware results."},
+                      {"name": "queries", "description": "Canned SPARQL queries with typed parameters."},
+                      {"name": "papers", "description": "Papers, their entities, facts and provenance."},
+                      {"name": "entities", "description": "Models, methods, benchmarks, hardware, metrics."},
+                      {"name": "sparql", "description": "The SPARQL 1.1 Protocol endpoint."},
+                      {"name": "meta", "description": "Health and statistics."},
+                  ])
+    app.state.settings = settings
+    app.state.kg_store = kg_store
+    app.state.store_path = path
+    app.state.pool = pool
+    app.state.resolver = Resolver(kg_store)
+
+    def on_update() -> None:
+        app.state.resolver.invalidate()
+        from kg.server import api
+
+        api.invalidate_caches(app)
+
+    app.state.on_update = on_update
+    app.include_router(sparql_router)
+    app.include_router(api_router)
+    return app
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("kg")
+    except Exception:  # noqa: BLE001
+        return os.environ.get("KG_VERSION", "0")

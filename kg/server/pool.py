@@ -1,0 +1,208 @@
+"""A small pool of SPARQL worker processes with a hard per-query time limit.
+
+Each request borrows an idle worker, sends it the query and waits at most `timeout`
+seconds. A worker that has not answered by then is killed (SIGKILL: the query really
+stops) and a replacement is started in the background, so the server keeps answering
+other requests meanwhile. After an update the pool is recycled: workers reopen the store
+so they see the change (a read-only Oxigraph store is a snapshot of when it was opened).
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+import queue
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+log = logging.getLogger("kg.server.pool")
+
+
+class PoolError(Exception):
+    status = 503
+
+
+class QueryTimeout(PoolError):
+    pass
+
+
+class PoolBusy(PoolError):
+    pass
+
+
+class WorkerCrashed(PoolError):
+    status = 500
+
+
+@dataclass(eq=False)
+class _Worker:
+    proc: Any
+    conn: Any
+    generation: int
+    info: dict = field(default_factory=dict)
+
+
+class WorkerPool:
+    def __init__(self, store_path: str, size: int = 2, isolate_network: bool = True,
+                 start_timeout: float = 60.0) -> None:
+        self.store_path = str(store_path)
+        self.size = size
+        self.isolate_network = isolate_network
+        self.start_timeout = start_timeout
+        self._ctx = mp.get_context("spawn")
+        self._idle: "queue.Queue[_Worker]" = queue.Queue()
+        self._all: set[_Worker] = set()
+        self._lock = threading.Lock()
+        self._generation = 0
+        self._started = False
+        self._closed = False
+        self.last_error: Optional[str] = None
+        self.kills = 0
+
+    # --- life cycle -------------------------------------------------------------------
+    def start(self) -> None:
+        with self._lock:
+            if self._started or self._closed:
+                return
+            self._started = True
+        for _ in range(self.size):
+            self._spawn_async()
+
+    def _spawn(self) -> Optional[_Worker]:
+        from kg.server import worker as worker_mod
+
+        parent, child = self._ctx.Pipe()
+        proc = self._ctx.Process(target=worker_mod.main, args=(child, self.store_path, self.isolate_network),
+                                 daemon=True, name="kg-sparql-worker")
+        proc.start()
+        child.close()
+        w = _Worker(proc, parent, self._generation)
+        with self._lock:
+            self._all.add(w)
+        ok = False
+        try:
+            if parent.poll(self.start_timeout):
+                msg = parent.recv()
+                ok = bool(msg.get("ready"))
+                w.info = msg
+                if not ok:
+                    self.last_error = msg.get("error")
+            else:
+                self.last_error = "worker did not start in time"
+        except (EOFError, OSError) as e:
+            self.last_error = f"worker died at start: {e}"
+        if not ok:
+            log.error("SPARQL worker failed to start: %s", self.last_error)
+            self._kill(w)
+            return None
+        return w
+
+    def _spawn_async(self) -> None:
+        def run() -> None:
+            for attempt in range(5):
+                if self._closed:
+                    return
+                w = self._spawn()
+                if w is not None:
+                    if self._closed or w.generation != self._generation:
+                        self._kill(w)
+                        if self._closed:
+                            return
+                        continue
+                    self._idle.put(w)
+                    return
+                time.sleep(min(0.2 * 2 ** attempt, 3))
+        threading.Thread(target=run, daemon=True, name="kg-sparql-spawn").start()
+
+    def _kill(self, w: _Worker) -> None:
+        try:
+            if w.proc.is_alive():
+                w.proc.kill()
+            w.proc.join(2)
+        except Exception:  # noqa: BLE001
+            pass
+        try:
+            w.conn.close()
+        except Exception:  # noqa: BLE001
+            pass
+        with self._lock:
+            self._all.discard(w)
+
+    def close(self) -> None:
+        self._closed = True
+        with self._lock:
+            workers = list(self._all)
+        for w in workers:
+            self._kill(w)
+
+    def recycle(self) -> None:
+        """Replace every worker (idle now, busy ones when they finish): after an update."""
+        with self._lock:
+            self._generation += 1
+        if not self._started:
+            return
+        drained = []
+        while True:
+            try:
+                drained.append(self._idle.get_nowait())
+            except queue.Empty:
+                break
+        for w in drained:
+            self._kill(w)
+            self._spawn_async()
+
+    @property
+    def alive(self) -> int:
+        with self._lock:
+            return sum(1 for w in self._all if w.proc.is_alive())
+
+    def worker_pids(self) -> list[int]:
+        with self._lock:
+            return [w.proc.pid for w in self._all if w.proc.is_alive()]
+
+    # --- running ----------------------------------------------------------------------
+    def _release(self, w: _Worker) -> None:
+        if self._closed:
+            self._kill(w)
+        elif w.generation != self._generation or not w.proc.is_alive():
+            self._kill(w)
+            self._spawn_async()
+        else:
+            self._idle.put(w)
+
+    def run(self, request: dict[str, Any], timeout: float) -> dict[str, Any]:
+        """Run one request in a worker; raises QueryTimeout, PoolBusy or WorkerCrashed."""
+        self.start()
+        deadline = time.monotonic() + max(timeout, 1.0)
+        while True:
+            try:
+                w = self._idle.get(timeout=max(deadline - time.monotonic(), 0.01))
+            except queue.Empty:
+                detail = f" ({self.last_error})" if self.last_error and self.alive == 0 else ""
+                raise PoolBusy(f"no SPARQL worker free within {timeout:g} s{detail}") from None
+            if w.generation == self._generation and w.proc.is_alive():
+                break
+            self._kill(w)
+            self._spawn_async()
+        try:
+            w.conn.send(request)
+            ready = w.conn.poll(timeout)
+        except (OSError, EOFError, BrokenPipeError) as e:
+            self._kill(w)
+            self._spawn_async()
+            raise WorkerCrashed(f"SPARQL worker failed: {e}") from None
+        if not ready:
+            self.kills += 1
+            self._kill(w)
+            self._spawn_async()
+            raise QueryTimeout(f"query stopped after the {timeout:g} s time limit")
+        try:
+            resp = w.conn.recv()
+        except (EOFError, OSError) as e:
+            self._kill(w)
+            self._spawn_async()
+            raise WorkerCrashed(f"SPARQL worker died while answering: {e}") from None
+        self._release(w)
+        return resp

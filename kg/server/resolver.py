@@ -1,0 +1,254 @@
+"""Names to entities: an IRI, an entity id (`model/llama-3.1-8b`) or any label or alias,
+matched ignoring case, accents and punctuation (`LLaMA-3.1 8b` = `Llama 3.1 8B`).
+
+The label index is read from the store once (skos:prefLabel, skos:altLabel, rdfs:label
+of the five entity classes, plus skos:broader) and kept in memory; it also answers
+variant closures (everything below an entity through skos:broader*) without SPARQL.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Iterable, Optional, Sequence
+
+import pyoxigraph as ox
+
+KG = "https://w3id.org/kg/ontology#"
+ID = "https://w3id.org/kg/id/"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+ENTITY_TYPES = ("Model", "Method", "Benchmark", "Hardware", "Metric")
+
+
+def norm_key(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive key: `Llama-3.1 8B` → `llama318b`."""
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c)).casefold()
+    return "".join(c for c in t if c.isalnum())
+
+
+@dataclass
+class EntityInfo:
+    iri: str
+    label: str
+    type: str
+    kind: Optional[str] = None
+    aliases: list[str] = field(default_factory=list)
+    broader: list[str] = field(default_factory=list)
+    narrower: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Resolved:
+    iri: str
+    label: str
+    type: str
+    matched: str  # the label or alias the name matched ("" for an IRI)
+
+
+class NotResolved(LookupError):
+    def __init__(self, name: str, suggestions: list[dict], types: Sequence[str] = ()) -> None:
+        want = "/".join(types) if types else "entity"
+        super().__init__(f"no {want} matches {name!r}")
+        self.name = name
+        self.suggestions = suggestions
+        self.types = list(types)
+
+
+class Resolver:
+    def __init__(self, store) -> None:
+        self.store = store
+        self._lock = threading.Lock()
+        self._loaded = False
+        self.entities: dict[str, EntityInfo] = {}
+        self._by_key: dict[str, list[tuple[int, str]]] = {}
+        self._labels: dict[str, set[str]] = {}  # lower-cased label -> iris (suggestions)
+        self._sorted_keys: list[tuple[str, str]] = []  # (norm label, iri) for prefix search
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self._loaded = False
+
+    def _query(self, q: str):
+        return self.store.query(q) if not hasattr(self.store, "store") else self.store.query(q)
+
+    def load(self) -> None:
+        with self._lock:
+            if self._loaded:
+                return
+            ents: dict[str, EntityInfo] = {}
+            types = " ".join(f"<{KG}{t}>" for t in ENTITY_TYPES)
+            q = f"""SELECT ?e ?t ?l ?k WHERE {{ VALUES ?t {{ {types} }} ?e a ?t .
+                      OPTIONAL {{ ?e <{SKOS}prefLabel> ?l }} OPTIONAL {{ ?e <{KG}kind> ?k }} }}"""
+            for row in self._query(q):
+                e = row["e"]
+                if not isinstance(e, ox.NamedNode):
+                    continue
+                iri = e.value
+                info = ents.get(iri)
+                label = row["l"].value if row["l"] is not None else _fallback_label(iri)
+                if info is None:
+                    ents[iri] = EntityInfo(iri, label, row["t"].value.removeprefix(KG),
+                                           row["k"].value if row["k"] is not None else None)
+            by_key: dict[str, list[tuple[int, str]]] = {}
+            labels: dict[str, set[str]] = {}
+
+            def add(text: str, iri: str, prio: int) -> None:
+                k = norm_key(text)
+                if k:
+                    by_key.setdefault(k, []).append((prio, iri))
+                labels.setdefault(text.casefold(), set()).add(iri)
+
+            for info in ents.values():
+                add(info.label, info.iri, 0)
+                if info.iri.startswith(ID):
+                    from urllib.parse import unquote
+
+                    eid = unquote(info.iri[len(ID):])
+                    by_key.setdefault("id:" + eid.casefold(), []).append((0, info.iri))
+            q2 = f"""SELECT ?e ?l WHERE {{ {{ ?e <{SKOS}altLabel> ?l }} UNION {{ ?e <{RDFS}label> ?l }} }}"""
+            for row in self._query(q2):
+                iri = row["e"].value
+                info = ents.get(iri)
+                if info is None or not isinstance(row["l"], ox.Literal):
+                    continue
+                if row["l"].value not in info.aliases and row["l"].value != info.label:
+                    info.aliases.append(row["l"].value)
+                add(row["l"].value, iri, 1)
+            for row in self._query(f"SELECT ?a ?b WHERE {{ ?a <{SKOS}broader> ?b }}"):
+                a, b = row["a"].value, row["b"].value
+                if a in ents and b in ents and a != b:
+                    if b not in ents[a].broader:
+                        ents[a].broader.append(b)
+                        ents[b].narrower.append(a)
+            self.entities = ents
+            self._by_key = by_key
+            self._labels = labels
+            self._sorted_keys = sorted((norm_key(i.label), i.iri) for i in ents.values())
+            self._loaded = True
+
+    # --- lookups ------------------------------------------------------------------------
+    def get(self, iri: str) -> Optional[EntityInfo]:
+        self.load()
+        return self.entities.get(iri)
+
+    def resolve(self, name: str, types: Sequence[str] = ()) -> Resolved:
+        """The entity a name denotes (of one of `types` if given), or NotResolved."""
+        self.load()
+        name = (name or "").strip()
+        want = set(types)
+        if not name:
+            raise NotResolved(name, [], types)
+        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:", name) and ("/" in name or name.startswith("urn:")) \
+                and not re.match(r"^(model|method|benchmark|hardware|metric)/", name):
+            info = self.entities.get(name)
+            if info and (not want or info.type in want):
+                return Resolved(info.iri, info.label, info.type, "")
+            raise NotResolved(name, self.suggest(name, types), types)
+        cands = list(self._by_key.get("id:" + name.casefold(), []))
+        exact_pref = [(p, i) for p, i in self._by_key.get(norm_key(name), [])]
+        cands += exact_pref
+        best: Optional[tuple] = None
+        for prio, iri in cands:
+            info = self.entities[iri]
+            if want and info.type not in want:
+                continue
+            exact = 0 if (info.label == name or name in info.aliases) else 1
+            score = (prio, exact, 0 if info.narrower else 1, len(iri), iri)
+            if best is None or score < best:
+                best = score
+        if best is None:
+            raise NotResolved(name, self.suggest(name, types), types)
+        info = self.entities[best[-1]]
+        matched = info.label if norm_key(info.label) == norm_key(name) else next(
+            (a for a in info.aliases if norm_key(a) == norm_key(name)), name)
+        return Resolved(info.iri, info.label, info.type, matched)
+
+    def suggest(self, name: str, types: Sequence[str] = (), n: int = 5) -> list[dict]:
+        self.load()
+        want = set(types)
+        pool = {lab: iris for lab, iris in self._labels.items()
+                if not want or any(self.entities[i].type in want for i in iris)}
+        close = difflib.get_close_matches(name.casefold(), list(pool), n=n * 2, cutoff=0.5)
+        k = norm_key(name)
+        if k:  # labels that start with the name, too
+            close += [lab for lab in pool if norm_key(lab).startswith(k)][: n]
+        out, seen = [], set()
+        for lab in close:
+            for iri in sorted(pool[lab]):
+                info = self.entities[iri]
+                if iri in seen or (want and info.type not in want):
+                    continue
+                seen.add(iri)
+                out.append({"iri": iri, "label": info.label, "type": info.type})
+        return out[:n]
+
+    def variants(self, iri: str) -> list[str]:
+        """The entity and everything below it through skos:broader*."""
+        self.load()
+        out, stack, seen = [], [iri], set()
+        while stack:
+            x = stack.pop()
+            if x in seen:
+                continue
+            seen.add(x)
+            out.append(x)
+            info = self.entities.get(x)
+            if info:
+                stack.extend(info.narrower)
+        return out
+
+    def search(self, prefix: str, types: Iterable[str] = (), limit: int = 20) -> list[EntityInfo]:
+        """Entities whose label or alias starts with `prefix` (normalised), labels first."""
+        import bisect
+
+        self.load()
+        want = set(types)
+        k = norm_key(prefix)
+        out: list[EntityInfo] = []
+        seen: set[str] = set()
+        if not k:
+            for _, iri in self._sorted_keys:
+                info = self.entities[iri]
+                if not want or info.type in want:
+                    out.append(info)
+                    if len(out) >= limit:
+                        break
+            return out
+        exact = [i for p, i in sorted(self._by_key.get(k, []))]
+        for iri in exact:
+            info = self.entities[iri]
+            if iri not in seen and (not want or info.type in want):
+                seen.add(iri)
+                out.append(info)
+        pos = bisect.bisect_left(self._sorted_keys, (k, ""))
+        while pos < len(self._sorted_keys) and len(out) < limit:
+            key, iri = self._sorted_keys[pos]
+            if not key.startswith(k):
+                break
+            info = self.entities[iri]
+            if iri not in seen and (not want or info.type in want):
+                seen.add(iri)
+                out.append(info)
+            pos += 1
+        if len(out) < limit:  # aliases
+            for key, lst in self._by_key.items():
+                if key.startswith(k) and not key.startswith("id:"):
+                    for _, iri in lst:
+                        info = self.entities[iri]
+                        if iri not in seen and (not want or info.type in want):
+                            seen.add(iri)
+                            out.append(info)
+                if len(out) >= limit:
+                    break
+        return out[:limit]
+
+
+def _fallback_label(iri: str) -> str:
+    from urllib.parse import unquote
+
+    return unquote(iri.rstrip("/").rsplit("/", 1)[-1])

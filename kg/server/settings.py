@@ -1,0 +1,27 @@
+"""Server settings: limits, updates, worker pool size."""
+
+from __future__ import annotations
+
+import os
+from typing import Optional
+
+from pydantic import BaseModel, Field
+
+
+class Settings(BaseModel):
+    """What `kg serve` passes to `create_app`; every field has a safe default."""
+
+    timeout: float = Field(10.0, gt=0, description="Seconds a SPARQL query may run before it is killed (503).")
+    max_rows: int = Field(10_000, gt=0, description="Most rows (SELECT) or triples (CONSTRUCT) one answer carries.")
+    enable_updates: bool = Field(False, description="Accept SPARQL UPDATE on /sparql (needs update_token).")
+    update_token: Optional[str] = Field(None, description="Bearer token that authorises an update.")
+    workers: int = Field(2, ge=1, le=64, description="SPARQL worker processes.")
+    isolate_network: bool = Field(True, description="Try to put SPARQL workers in a network namespace of their own.")
+    api_page_max: int = Field(200, gt=0, description="Largest page size of the REST API.")
+
+    @classmethod
+    def from_env(cls, **overrides) -> "Settings":
+        env_token = os.environ.get("KG_UPDATE_TOKEN")
+        if env_token and not overrides.get("update_token"):
+            overrides["update_token"] = env_token
+        return cls(**{k: v for k, v in overrides.items() if v is not None})

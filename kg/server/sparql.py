@@ -1,0 +1,267 @@
+"""The SPARQL 1.1 Protocol endpoint: /sparql.
+
+* query: GET `?query=`, POST form (`query=`), POST `application/sparql-query`;
+  `default-graph-uri` / `named-graph-uri` set the dataset, else the default graph is the
+  union of all graphs. Runs in a worker process with a hard time limit (503) and a row
+  cap (header `X-KG-Truncated: true` when hit).
+* update: POST form (`update=`) or `application/sparql-update`; 403 unless the server
+  was started with updates enabled and the request has `Authorization: Bearer <token>`.
+* GET without a query: the service description (Turtle), or a small form for browsers.
+"""
+
+from __future__ import annotations
+
+import hmac
+import html
+import threading
+from typing import Optional
+from urllib.parse import parse_qsl
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from kg.server.formats import GRAPH_OFFERS, RESULTS_OFFERS, content_type, pick
+from kg.server.pool import PoolError
+from kg.server.safety import federation_problem, query_form
+
+router = APIRouter(tags=["sparql"])
+
+MAX_QUERY_CHARS = 200_000
+FORM = "application/x-www-form-urlencoded"
+_update_lock = threading.Lock()
+
+_QUERY_DOC = "SPARQL 1.1 query text (give it once)."
+_RESPONSES = {
+    200: {"description": "Query results, in the negotiated format.",
+          "content": {m: {} for m, _ in RESULTS_OFFERS + GRAPH_OFFERS}},
+    400: {"description": "Syntax error, repeated `query`, SERVICE/LOAD refused, or bad parameters.",
+          "content": {"text/plain": {}}},
+    403: {"description": "Update refused: updates disabled or no valid bearer token.", "content": {"text/plain": {}}},
+    406: {"description": "No acceptable result format.", "content": {"text/plain": {}}},
+    415: {"description": "Unsupported request body type.", "content": {"text/plain": {}}},
+    503: {"description": "The query hit the time limit (it was stopped) or no worker was free.",
+          "content": {"text/plain": {}}},
+}
+
+
+def _err(status: int, msg: str, headers: Optional[dict] = None) -> PlainTextResponse:
+    return PlainTextResponse(msg + "\n", status_code=status, headers=headers)
+
+
+def _ok_iri(u: str) -> bool:
+    import pyoxigraph as ox
+
+    try:
+        ox.NamedNode(u)
+        return True
+    except ValueError:
+        return False
+
+
+async def _params(request: Request) -> tuple[list[tuple[str, str]], Optional[str], Optional[str]]:
+    """All parameters (URL and form body), plus a direct-POST query or update body."""
+    params = list(request.query_params.multi_items())
+    if request.method != "POST":
+        return params, None, None
+    ctype = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+    body = await request.body()
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _BadRequest(400, "request body is not UTF-8")
+    if ctype == FORM:
+        params += parse_qsl(text, keep_blank_values=True)
+        return params, None, None
+    if ctype == "application/sparql-query":
+        return params, text, None
+    if ctype == "application/sparql-update":
+        return params, None, text
+    raise _BadRequest(415, f"unsupported content type {ctype or '(none)'}; use {FORM}, "
+                      "application/sparql-query or application/sparql-update")
+
+
+class _BadRequest(Exception):
+    def __init__(self, status: int, msg: str) -> None:
+        super().__init__(msg)
+        self.status = status
+        self.msg = msg
+
+
+def service_description(base: str) -> str:
+    rf = ["SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
+          "Turtle", "N-Triples", "N-Quads", "JSON-LD", "RDF_XML"]
+    formats = ", ".join(f"<http://www.w3.org/ns/formats/{f}>" for f in rf)
+    return f"""@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
+@prefix void: <http://rdfs.org/ns/void#> .
+
+<{base}> a sd:Service ;
+    sd:endpoint <{base}> ;
+    sd:supportedLanguage sd:SPARQL11Query ;
+    sd:feature sd:UnionDefaultGraph ;
+    sd:resultFormat {formats} ;
+    sd:defaultDataset <{base}#dataset> .
+
+<{base}#dataset> a sd:Dataset ;
+    sd:defaultGraph <{base}#union> .
+
+<{base}#union> a sd:Graph ;
+    void:description "The union of all graphs: one named graph per paper, the vocabulary and the ontology." .
+"""
+
+
+EDITOR_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>kg SPARQL</title>
+<style>body{{font-family:sans-serif;max-width:60em;margin:2em auto}}textarea{{width:100%;font-family:monospace}}</style>
+</head><body>
+<h1>kg SPARQL endpoint</h1>
+<p>Queries see the union of all graphs. Read-only{upd}. Time limit {timeout:g} s, at most {rows} rows.
+See <a href="/docs">/docs</a> for the REST API and <a href="/api/queries">/api/queries</a> for canned queries.</p>
+<form method="get" action="{action}">
+<textarea name="query" rows="16">{example}</textarea>
+<p><label>Format <select name="format">
+<option value="json">SPARQL JSON</option><option value="xml">SPARQL XML</option>
+<option value="csv">CSV</option><option value="tsv">TSV</option>
+<option value="turtle">Turtle (CONSTRUCT/DESCRIBE)</option><option value="ntriples">N-Triples</option>
+<option value="jsonld">JSON-LD</option></select></label>
+<button type="submit">Run</button></p>
+</form></body></html>
+"""
+
+EXAMPLE_QUERY = """PREFIX kg: <https://w3id.org/kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?benchmark ?label (COUNT(DISTINCT ?paper) AS ?papers) WHERE {
+  ?paper kg:hasEvaluation/kg:onBenchmark ?benchmark .
+  ?benchmark skos:prefLabel ?label .
+} GROUP BY ?benchmark ?label ORDER BY DESC(?papers) LIMIT 20"""
+
+
+@router.api_route("/sparql", methods=["GET", "POST"], responses=_RESPONSES, response_class=Response,
+                  summary="SPARQL 1.1 Protocol endpoint (query; update with a token)",
+                  openapi_extra={"requestBody": {"required": False, "content": {
+                      FORM: {"schema": {"type": "object", "properties": {
+                          "query": {"type": "string"}, "update": {"type": "string"},
+                          "default-graph-uri": {"type": "array", "items": {"type": "string"}},
+                          "named-graph-uri": {"type": "array", "items": {"type": "string"}}}}},
+                      "application/sparql-query": {"schema": {"type": "string"}},
+                      "application/sparql-update": {"schema": {"type": "string"}}}}})
+async def sparql_endpoint(
+    request: Request,
+    query: Optional[str] = Query(None, description=_QUERY_DOC,
+                                 examples=["SELECT * WHERE { ?s ?p ?o } LIMIT 10"]),
+    default_graph_uri: list[str] = Query([], alias="default-graph-uri",
+                                         description="IRIs whose merge is the default graph."),
+    named_graph_uri: list[str] = Query([], alias="named-graph-uri",
+                                       description="IRIs of the named graphs GRAPH may see."),
+    format: Optional[str] = Query(None, description="Override the Accept header: json, xml, csv, tsv, "
+                                  "turtle, ntriples, nquads, jsonld, rdfxml."),
+) -> Response:
+    """Run a SPARQL query over the knowledge graph (all graphs as one default graph).
+
+    Results are negotiated with `Accept` (q-values honoured): SPARQL JSON/XML, CSV, TSV
+    for SELECT and ASK; Turtle, N-Triples, N-Quads, JSON-LD, RDF/XML for CONSTRUCT and
+    DESCRIBE. Federated queries (SERVICE) are refused. GET without `query` returns the
+    service description (Turtle), or a query form for a browser."""
+    app = request.app
+    settings = app.state.settings
+    try:
+        params, body_query, body_update = await _params(request)
+    except _BadRequest as e:
+        return _err(e.status, e.msg)
+    queries = [v for k, v in params if k == "query"] + ([body_query] if body_query is not None else [])
+    updates = [v for k, v in params if k == "update"] + ([body_update] if body_update is not None else [])
+    dg = [v for k, v in params if k == "default-graph-uri"]
+    ng = [v for k, v in params if k == "named-graph-uri"]
+    fmts = [v for k, v in params if k == "format"]
+    fmt = fmts[-1] if fmts else None
+    if len(queries) > 1:
+        return _err(400, "the query parameter was given more than once")
+    if len(updates) > 1:
+        return _err(400, "the update parameter was given more than once")
+    if queries and updates:
+        return _err(400, "a request carries either a query or an update, not both")
+    for u in dg + ng:
+        if not _ok_iri(u):
+            return _err(400, f"not an absolute IRI: {u!r}")
+    accept = request.headers.get("accept")
+    if updates:
+        if request.method != "POST":
+            return _err(400, "updates must be sent with POST")
+        return await _update(request, updates[0])
+    if not queries:
+        if request.method == "POST":
+            return _err(400, "no query given (use the query parameter or an application/sparql-query body)")
+        return _describe(request, accept)
+    text = queries[0]
+    if not text.strip():
+        return _err(400, "the query is empty")
+    if len(text) > MAX_QUERY_CHARS:
+        return _err(413, f"the query is longer than {MAX_QUERY_CHARS} characters")
+    form = query_form(text)
+    tables = {"SELECT": [RESULTS_OFFERS], "ASK": [RESULTS_OFFERS], "CONSTRUCT": [GRAPH_OFFERS],
+              "DESCRIBE": [GRAPH_OFFERS]}.get(form or "", [RESULTS_OFFERS, GRAPH_OFFERS])
+    if all(pick(accept, fmt, t) is None for t in tables):
+        offered = ", ".join(dict.fromkeys(m for t in tables for m, _ in t))
+        return _err(406, f"none of the accepted media types can be produced; offered: {offered}")
+    problem = await run_in_threadpool(federation_problem, text)
+    if problem:
+        return _err(400, problem)
+    req = {"query": text, "accept": accept, "format": fmt, "default_graphs": dg, "named_graphs": ng,
+           "max_rows": settings.max_rows}
+    try:
+        resp = await run_in_threadpool(app.state.pool.run, req, settings.timeout)
+    except PoolError as e:
+        return _err(e.status, str(e), headers={"Retry-After": "1"} if e.status == 503 else None)
+    if resp["status"] != 200:
+        return _err(resp["status"], resp.get("error", "error"))
+    headers = {"X-KG-Rows": str(resp.get("rows", 0)), "Vary": "Accept"}
+    if resp.get("truncated"):
+        headers["X-KG-Truncated"] = "true"
+    return Response(resp["body"], media_type=content_type(resp["media"]), headers=headers)
+
+
+def _describe(request: Request, accept: Optional[str]) -> Response:
+    from kg.server.conneg import negotiate, prefers_html
+
+    settings = request.app.state.settings
+    base = str(request.url).split("?", 1)[0]
+    if prefers_html(accept):
+        page = EDITOR_HTML.format(upd=" (updates enabled with a token)" if settings.enable_updates else "",
+                                  timeout=settings.timeout, rows=settings.max_rows,
+                                  action=html.escape(request.url.path), example=html.escape(EXAMPLE_QUERY))
+        return HTMLResponse(page)
+    got = negotiate(accept, [("text/turtle", "ttl"), ("application/x-turtle", "ttl"), ("text/plain", "ttl")])
+    if got is None:
+        return _err(406, "the service description is available as text/turtle (or text/html)")
+    return Response(service_description(base), media_type=content_type(got[0]), headers={"Vary": "Accept"})
+
+
+async def _update(request: Request, text: str) -> Response:
+    app = request.app
+    settings = app.state.settings
+    if not settings.enable_updates or not settings.update_token:
+        return _err(403, "updates are disabled: this endpoint is read-only")
+    auth = request.headers.get("authorization") or ""
+    scheme, _, token = auth.partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip().encode(), settings.update_token.encode()):
+        return _err(403, "updates need a valid 'Authorization: Bearer <token>' header")
+    if not text.strip():
+        return _err(400, "the update is empty")
+    problem = await run_in_threadpool(federation_problem, text, True)
+    if problem:
+        return _err(400, problem)
+
+    def run() -> None:
+        with _update_lock:
+            app.state.kg_store.store.update(text)
+            app.state.kg_store.flush()
+        app.state.pool.recycle()
+        app.state.on_update()
+
+    try:
+        await run_in_threadpool(run)
+    except SyntaxError as e:
+        return _err(400, f"SPARQL syntax error: {e}")
+    except (ValueError, OSError) as e:
+        return _err(400, f"update failed: {e}")
+    return Response(status_code=204)
