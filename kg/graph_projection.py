@@ -35,14 +35,14 @@ Scope (`ExportScope`), applied in this order:
 2. `types`: keep entities of these types (Paper may be listed; papers are kept by the
    bipartite projection whenever they keep an edge).
 3. `min_papers`: drop entities mentioned by fewer papers (store-wide count).
-4. `min_degree`: drop nodes with fewer edges in what is left (one pass, not a k-core).
+4. `min_degree`: drop nodes with fewer edges in what is left (one pass, as Gephi's
+   degree filter, not a k-core), then the nodes that this left without any edge.
 5. `max_nodes` (0 = no limit): keep the centre and the best-connected nodes; the graph
    attribute `total_nodes` then says how many there were.
 """
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -408,6 +408,7 @@ def resolve_node(store, text: str) -> str:
         candidates.append(text)
     else:
         if "/" in text:
+            candidates.append(_ID + text)  # a node id of an export: the IRI's tail, already encoded
             if text.startswith("paper/"):
                 candidates.append(_ID + text)
                 candidates.append(paper_iri(text[len("paper/"):]).value)
@@ -487,6 +488,7 @@ def build_graph(store, scope: ExportScope) -> nx.Graph:
     if scope.min_degree:
         drop = [n for n, d in G.degree() if d < scope.min_degree and n != center]
         G.remove_nodes_from(drop)
+        G.remove_nodes_from([n for n in list(nx.isolates(G)) if n != center])
     total = G.number_of_nodes()
     if scope.max_nodes and total > scope.max_nodes:
         deg = dict(G.degree())

@@ -38,9 +38,12 @@ _CJK_WRAP = re.compile(rf"(?<=[{_CJK}])[ \t]*\r?\n\s*(?=[{_CJK}])")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+_HAS_CJK = re.compile(f"[{_CJK}]")
+
+
 def collapse_whitespace(text: str) -> str:
     """Join hard line wraps and collapse runs of whitespace to one space."""
-    if "\n" in text and _CJK_WRAP.search(text):
+    if "\n" in text and not text.isascii() and _HAS_CJK.search(text) and _CJK_WRAP.search(text):
         text = _CJK_WRAP.sub("", text)
     return " ".join(text.split())
 
@@ -48,17 +51,36 @@ def collapse_whitespace(text: str) -> str:
 # ---------------------------------------------------------------------------------------
 # the fast-path trigger: if none of these occur, only whitespace needs work
 
-_HTML_TAGS = (
-    "a|abbr|b|big|blockquote|br|center|cite|code|div|em|font|h[1-6]|hr|i|img|li|mark|"
-    "ol|p|pre|q|small|span|strike|strong|sub|sup|table|td|th|tr|tt|u|ul"
-)
+_INLINE_TAGS = "a|abbr|b|big|cite|code|em|font|i|mark|q|small|span|strike|strong|sub|sup|tt|u"
+_BLOCK_TAGS = "blockquote|br|center|div|h[1-6]|hr|img|li|ol|p|pre|table|td|th|tr|ul"
+_HTML_TAGS = f"{_INLINE_TAGS}|{_BLOCK_TAGS}"
 _TAG = re.compile(rf"</?(?:{_HTML_TAGS})(?:\s+[^<>]*)?/?>", re.I)
+_INLINE_TAG = re.compile(rf"</?(?:{_INLINE_TAGS})(?:\s+[^<>]*)?/?>", re.I)
+_BLOCK_TAG = re.compile(rf"</?(?:{_BLOCK_TAGS})(?:\s+[^<>]*)?/?>", re.I)
+_SUBSUP_TAG = re.compile(r"<(sub|sup)>([0-9+\-=()]{1,8})</\1>", re.I)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_TRIGGER = re.compile(
-    rf"[\\$`~\u201c]|''|--|&(?:#|[A-Za-z][A-Za-z0-9]*;)|</?(?:{_HTML_TAGS})\b|"
-    + _INVISIBLE.pattern,
-    re.I,
-)
+# characters that can start markup; `--` and `''` are checked with `in`, and `&`/`<`
+# are confirmed with the entity/tag patterns, so plain prose stays on the fast path
+_TRIGGER_CHARS = re.compile("[\\\\${`~\u201c&<\u00ad\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _has_markup(text: str) -> bool:
+    if "--" in text or "''" in text:
+        return True
+    m = _TRIGGER_CHARS.search(text)
+    while m is not None:
+        c = m.group()
+        if c == "&":
+            if _ENTITY.match(text, m.start()):
+                return True
+        elif c == "<":
+            if _TAG.match(text, m.start()):
+                return True
+        else:
+            return True
+        m = _TRIGGER_CHARS.search(text, m.end())
+    return False
+
 
 # ---------------------------------------------------------------------------------------
 # LaTeX tables
@@ -188,6 +210,7 @@ _UNICODE_ARG = re.compile(r"\s*\{\s*(?:x|0x|U\+|u)?([0-9A-Fa-f]{1,6})\s*\}")
 _ENV_ARG = re.compile(r"\s*\{[A-Za-z*]{1,30}\}")
 
 _MAX_DEPTH = 40
+_PROTECTED = re.compile(r"[\w\-.+ ]{1,60}")
 
 # math spans: $$..$$, \(..\), \[..\], $..$ (pandoc's rule: no space just inside the
 # delimiters; and when the span starts with a digit its closing $ is not followed by a
@@ -196,17 +219,16 @@ _MATH = re.compile(
     r"\$\$(?P<d>(?:\\.|[^$\\])+?)\$\$"
     r"|\\\((?P<p>.+?)\\\)"
     r"|\\\[(?P<b>.+?)\\\]"
-    r"|(?<![\\$])\$(?=[^\s$\d])(?P<i>(?:\\.|[^$\\])+?)(?<=\S)\$(?!\$)"
-    r"|(?<![\\$])\$(?=\d)(?P<n>(?:\\.|[^$\\])+?)(?<=\S)\$(?![\d$])",
+    r"|\$(?<![\\$]\$)(?=[^\s$\d])(?P<i>(?:\\.|[^$\\])+?)(?<=\S)\$(?!\$)"
+    r"|\$(?<![\\$]\$)(?=\d)(?P<n>(?:\\.|[^$\\])+?)(?<=\S)\$(?![\d$])",
     re.S,
 )
-_TIE = re.compile(r"(?<=[A-Za-z0-9.])~(?=[A-Za-z0-9])")
-_EMDASH = re.compile(r"(?<![-!<])---(?![->])")
-_ENDASH = re.compile(r"(?<![-!<])--(?![->])")
+# literal-first patterns: lookbehinds come after the literal so the scan can skip ahead
+_TIE = re.compile(r"~(?<=[A-Za-z0-9.]~)(?=[A-Za-z0-9])")
+_DASHES = re.compile(r"--+")
 _OPEN_QUOTES = re.compile(r"``")
 _CLOSE_DOUBLE = re.compile(r"\u201c([^\u201c\u201d\"]{0,600}?)(?:''|\")")
 _SINGLE_QUOTES = re.compile(r"`([^`'\s][^`']{0,300}?)'(?![A-Za-z])")
-_SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+(?=[,.;:!?)](?:\s|$))")
 
 
 class _Scanner:
@@ -322,6 +344,12 @@ class _Scanner:
                 return end + 1
         if inner == "":
             return end + 1  # `{}` (e.g. after `\LaTeX{}`) prints nothing
+        if inner in (",", ".", "-", "'"):
+            out.append(inner)  # `2{,}000`: a digit-group separator kept tight
+            return end + 1
+        if (j == 0 or s[j - 1].isalnum()) and _PROTECTED.fullmatch(inner):
+            out.append(inner)  # BibTeX case protection: `Allo{SR}`, `{BERT}: ...`
+            return end + 1
         out.append("{")
         return j + 1
 
@@ -519,18 +547,32 @@ def _unescape_html(s: str) -> str:
         s = t
 
 
+def _subsup(m: re.Match[str]) -> str:
+    table = _SUBSCRIPT if m.group(1).lower() == "sub" else _SUPERSCRIPT
+    return m.group(2).translate(table)
+
+
+def _dash(m: re.Match[str]) -> str:
+    """TeX dashes: `--` en dash, `---` em dash; not in `<!--`, `-->`, or longer rules."""
+    run, s, i, j = m.group(), m.string, m.start(), m.end()
+    if len(run) > 3 or (i > 0 and s[i - 1] in "!<") or (j < len(s) and s[j] == ">"):
+        return run
+    return "\u2014" if len(run) == 3 else "\u2013"
+
+
 def _pass(s: str) -> str:
     s = _INVISIBLE.sub("", s)
     s = collapse_whitespace(s)
     if "&" in s:
         s = _unescape_html(s)
     if "<" in s:
+        s = _SUBSUP_TAG.sub(_subsup, s)
         while True:
-            t = _TAG.sub(" ", s)
+            t = _BLOCK_TAG.sub(" ", _INLINE_TAG.sub("", s))
             if t == s:
                 break
             s = t
-    if "\\" in s or "$" in s:
+    if "\\" in s or "$" in s or "{" in s:
         s = _latex(s)
     if "`" in s:
         s = _OPEN_QUOTES.sub("\u201c", s)
@@ -538,15 +580,11 @@ def _pass(s: str) -> str:
     if "\u201c" in s:
         s = _CLOSE_DOUBLE.sub("\u201c\\1\u201d", s)
     if "--" in s:
-        s = _EMDASH.sub("\u2014", s)
-        s = _ENDASH.sub("\u2013", s)
+        s = _DASHES.sub(_dash, s)
     if "~" in s:
         s = _TIE.sub(" ", s)
     s = _INVISIBLE.sub("", s)
-    s = collapse_whitespace(s)
-    if " " in s:
-        s = _SPACE_BEFORE_PUNCT.sub("", s)
-    return s
+    return collapse_whitespace(s)
 
 
 def _nfc(s: str) -> str:
@@ -557,10 +595,11 @@ def clean_text(text: str) -> str:
     """Display text: LaTeX/HTML remnants removed, wraps joined, whitespace collapsed."""
     if not text:
         return ""
-    if _TRIGGER.search(text) is None:
-        return _nfc(collapse_whitespace(text))
-    s = _nfc(text)
+    s = text
     for _ in range(12):
+        if not _has_markup(s):
+            # nothing left that a pass would change but whitespace
+            return _nfc(collapse_whitespace(s))
         t = _nfc(_pass(s))
         if t == s:
             break

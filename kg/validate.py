@@ -26,14 +26,17 @@ class Violation:
 
 
 def _union_ntriples(store, limit: int) -> bytes:
+    """The graph to validate: everything, or `limit` paper graphs plus the shared vocabulary."""
     if limit:
+        from kg.namespaces import VOCAB_GRAPH
+
         q = f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
-  {{ SELECT ?g WHERE {{ ?paper a <{KG}Paper> . GRAPH ?g {{ ?paper a <{KG}Paper> }} }} LIMIT {int(limit)} }}
-  {{ GRAPH ?g {{ ?s ?p ?o }} }} UNION {{ GRAPH ?g {{ ?x ?q ?s }} ?s ?p ?o . FILTER(!isLiteral(?s)) }}
+  {{ {{ SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?paper a <{KG}Paper> }} }} LIMIT {int(limit)} }}
+     GRAPH ?g {{ ?s ?p ?o }} }}
+  UNION {{ GRAPH {VOCAB_GRAPH} {{ ?s ?p ?o }} }}
 }}"""
-    else:
-        q = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
-    return ox.serialize(store.query(q), format=ox.RdfFormat.N_TRIPLES)
+        return ox.serialize(store.query(q, use_default_graph_as_union=False), format=ox.RdfFormat.N_TRIPLES)
+    return ox.serialize(store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"), format=ox.RdfFormat.N_TRIPLES)
 
 
 def validate_graph(data: rdflib.Graph) -> tuple[bool, list[Violation]]:

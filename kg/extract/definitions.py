@@ -56,12 +56,14 @@ class Definitions:
                 etype = self.vocab.by_id[cid].type
             else:
                 if lkey in rules.generic_keys or skey in rules.generic_keys or d.short in rules.not_names:
+                    st.rejected_shorts.add(d.short)
                     continue
                 words = _WORDS.findall(d.long)
                 if not words:
                     continue
                 last = words[-1].lower()
                 if last in rules.def_non_entity_heads or last.rstrip("s") in rules.def_non_entity_heads:
+                    st.rejected_shorts.add(d.short)
                     continue
                 if len(words) == 1 and words[0].islower() and "-" not in words[0]:
                     continue  # one plain word: "autoregressive (AR)"

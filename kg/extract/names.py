@@ -118,3 +118,30 @@ def strip_trailing_punct(text: str, start: int, end: int) -> int:
             break
         end -= 1
     return end
+
+
+def _boundary_ok(text: str, s: int, e: int) -> bool:
+    before = text[s - 1] if s > 0 else " "
+    after = text[e] if e < len(text) else " "
+    return not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_")
+
+
+def find_word(text: str, name: str, start: int = 0, end: int | None = None, lower_text: str | None = None,
+              plural: bool = False):
+    """Occurrences of `name` in `text[start:end]` as a whole word (no letter, digit,
+    hyphen or underscore either side); with `lower_text` (text.lower()) case-insensitive;
+    with `plural`, a following "s" is included. Plain string search: no per-call regex."""
+    hay = lower_text if lower_text is not None else text
+    needle = name.lower() if lower_text is not None else name
+    n = len(needle)
+    if not n:
+        return
+    stop = len(text) if end is None else end
+    i = hay.find(needle, start, stop)
+    while i >= 0:
+        e = i + n
+        if plural and e < len(text) and text[e] == "s" and _boundary_ok(text, i, e + 1):
+            yield i, e + 1
+        elif _boundary_ok(text, i, e):
+            yield i, e
+        i = hay.find(needle, i + 1, stop)

@@ -22,7 +22,7 @@ TYPE_PREFIX = {
 PREFIX_TYPE = {v: k for k, v in TYPE_PREFIX.items()}
 
 _SEP = re.compile(r"[^a-z0-9.+*@:]+")
-_LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=\d)")
+_LETTER_DIGIT = re.compile(r"(?<=[a-z]{2})(?=\d)")
 _DOT_EDGE = re.compile(r"(?<!\d)\.|\.(?!\d)")
 # plural -s on the last word of a name: only for words, not for acronyms like "ASKS"
 _PLURAL_WORD = re.compile(r"(?<=[a-z]{2})(?<![su])s$")

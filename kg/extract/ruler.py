@@ -8,6 +8,8 @@ for methods, metrics, benchmarks and hardware (`SAE` -> `SAEs`, `H100` -> `H100s
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
@@ -15,6 +17,9 @@ from kg.extract.state import Cand
 from kg.extract.vocab import load_vocabulary
 
 _PLURAL_TYPES = {"Method", "Metric", "Benchmark", "Hardware"}
+# "the MATH benchmark", "CIFAR-100 datasets": the head is not part of the name
+_MODEL_HEAD = re.compile(r"[\s-]+(?:models?|family|families|series|LLMs?|Models?|Family)$")
+_BENCH_HEAD = re.compile(r"[\s-]+(?:benchmarks?|datasets?|data set|corpus|corpora|suite|test set|leaderboard|Benchmarks?|Datasets?)$")
 
 
 def _plural(label: str) -> str | None:
@@ -69,6 +74,11 @@ class VocabRuler:
                     c = self.vocab.by_id[cid]
                     if not any(lab.islower() for lab in c.labels()):
                         continue
+                if ctype in ("Benchmark", "Model"):
+                    h = (_BENCH_HEAD if ctype == "Benchmark" else _MODEL_HEAD).search(surface)
+                    if h and h.start() > 0 and not _BENCH_HEAD.search(self.vocab.by_id[cid].label):
+                        end = start + h.start()
+                        surface = text[start:end]
                 st.add(Cand(start, end, ctype, "vocab", 0.9 if cs else 0.85, 50, cid=cid, text=surface))
         return doc
 

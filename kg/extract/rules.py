@@ -31,6 +31,9 @@ class Rules:
     not_names: frozenset
     title_stop: frozenset
     proposal_re: re.Pattern
+    gerund_re: re.Pattern
+    standalone_naming_re: re.Pattern
+    own_work_re: re.Pattern
     weak_verbs: frozenset
     naming_re: re.Pattern
     proposal_adjectives: frozenset
@@ -39,7 +42,9 @@ class Rules:
     subtitle_heads: dict
     eval_cues: frozenset
     purpose_cues: dict
-    hardware: list  # (compiled regex, needs_context)
+    hardware: re.Pattern  # all device shapes, alternatives named h0, h1, ...
+    hardware_needs_context: dict
+    hardware_trigger: re.Pattern
     hardware_context: frozenset
     variant_words: frozenset
     hyphen_stop: frozenset
@@ -49,6 +54,8 @@ class Rules:
     metric_no_modifier: frozenset
     at_k_re: re.Pattern
     units: dict
+    measure_re: re.Pattern
+    measure_window: int
 
 
 def _load(name: str, directory: Path) -> dict:
@@ -71,19 +78,27 @@ def load_rules(directory: Optional[str] = None) -> Rules:
         rf"(?P<verb>{verbs})(?![\w-])\s*",
         re.IGNORECASE,
     )
+    gerund_re = re.compile(rf"(?:,\s*|\band\s+|\bby\s+)(?P<verb>{_alt(cues['gerund_proposal_verbs'])})\s+", re.IGNORECASE)
+    standalone_naming_re = re.compile(rf"(?<![\w-])(?:{_alt(cues['standalone_naming_cues'])})\s+", re.IGNORECASE)
+    own_work_re = re.compile(rf"(?<![\w-])(?:{_alt(cues['own_work_phrases'])})\s*,\s*(?:(?:called|named|dubbed)\s+)?",
+                             re.IGNORECASE)
     naming_re = re.compile(rf"(?<![\w-])(?:{_alt(cues['naming_cues'])})\s*:?\s*", re.IGNORECASE)
     type_heads = {t: {w.lower() for w in ws} for t, ws in cues["type_heads"].items()}
     type_head_re = {
         t: re.compile(rf"(?:^|[\s\-])(?:{_alt(ws)})$", re.IGNORECASE) for t, ws in cues["type_heads"].items()
     }
-    hardware = [(re.compile(rf"(?<![\w-])(?P<name>{s['re']})(?:s(?![\w]))?"), bool(s.get("needs_context")))
-                for s in hw["shapes"]]
+    # one pass over the text: every device shape is an alternative named h<i>
+    hardware = re.compile("|".join(rf"(?<![\w-])(?P<h{i}>{s['re']})(?:s(?![\w]))?" for i, s in enumerate(hw["shapes"])))
+    hardware_needs_context = {f"h{i}": bool(s.get("needs_context")) for i, s in enumerate(hw["shapes"])}
     return Rules(
         generic_keys=frozenset(match_key(t) for t in stop["generic_terms"]),
         def_non_entity_heads=frozenset(w.lower() for w in stop["definition_non_entity_heads"]),
         not_names=frozenset(stop["not_names"]),
         title_stop=frozenset(w.lower() for w in stop["title_prefix_stopwords"]),
         proposal_re=proposal_re,
+        gerund_re=gerund_re,
+        standalone_naming_re=standalone_naming_re,
+        own_work_re=own_work_re,
         weak_verbs=frozenset(cues["weak_proposal_verbs"]),
         naming_re=naming_re,
         proposal_adjectives=frozenset(cues["proposal_adjectives"]),
@@ -93,6 +108,8 @@ def load_rules(directory: Optional[str] = None) -> Rules:
         eval_cues=frozenset(cues["evaluation_cues"]),
         purpose_cues={k: [w.lower() for w in v] for k, v in cues["hardware_purpose"].items()},
         hardware=hardware,
+        hardware_needs_context=hardware_needs_context,
+        hardware_trigger=re.compile(hw["trigger"]),
         hardware_context=frozenset(hw["context_words"]),
         variant_words=frozenset(shapes["variant_words"]),
         hyphen_stop=frozenset(shapes["hyphen_stop"]),
@@ -102,4 +119,7 @@ def load_rules(directory: Optional[str] = None) -> Rules:
         metric_no_modifier=frozenset(met["no_modifier"]),
         at_k_re=re.compile(met["at_k"]),
         units=met["units"],
+        measure_re=re.compile(rf"(?<![\w-])(?:{_alt([c for c in met['measure_cues'] if c[0].isalnum()])})(?![\w-])|\d|%|×",
+                              re.IGNORECASE),
+        measure_window=int(met.get("measure_window", 50)),
     )

@@ -59,6 +59,7 @@ class DocState:
         # definitions: (short_start, short_end, long_start, long_end)
         self.definitions: list[tuple[int, int, int, int]] = []
         self.acronym_long: dict[str, tuple[int, int]] = {}  # short surface -> long span
+        self.rejected_shorts: set[str] = set()  # acronyms defined as tasks/fields/data
         # proposal spans (start, end, type or None, rule, evidence offset)
         self.proposals: list[tuple[int, int, Optional[str], str, int]] = []
         self.mentions: list[Mention] = []

@@ -18,8 +18,9 @@ _STOP = frozenset(
 )
 _OF_CONTINUES = frozenset("family suite series set collection number variety range pair kind class".split())
 _APPOS = re.compile(
-    r"\s*(?:\([^()]{1,120}\)\s*)?(?:,|:|—|–|--|\bis\b|\bwas\b|\bas\b|\bserves as\b)\s*"
-    r"(?:(?:a|an|the|our|its|their)\s+)?"
+    r"[ \t]*(?:\([^()\n]{1,120}\)[ \t]*)?(?:,|:|—|–|--|\s(?:is|was|as|serves\s+as|,\s*which\s+is))[ \t]*"
+    r"(?:a|an|the|our|its|their)\s+",
+    re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[A-Za-z][\w\-]*|[,.;:()]")
 _HEAD_ORDER = ("Benchmark", "Metric", "Model", "Method")
@@ -51,7 +52,7 @@ def appositive_type(text: str, end: int, rules: Rules) -> Optional[str]:
     m = _APPOS.match(text, end, min(len(text), end + 200))
     if not m or m.end() == end:
         return None
-    chunk = text[m.end() : m.end() + 160]
+    chunk = text[m.end() : m.end() + 160].split("\n", 1)[0]
     return head_type(_TOKEN.findall(chunk)[:12], rules)
 
 

@@ -1,0 +1,129 @@
+"""Readers: every listing format in, `Paper | Rejected` records out.
+
+    from kg.readers import read_path, detect_format, ReadError
+
+    for item in read_path(Path("listing.txt")):        # format sniffed from content
+        if isinstance(item, Rejected): report(item)    # file, record (line/index), reason
+        else: use(item)                                # a validated kg.models.Paper
+
+Formats (`SUPPORTED_FORMATS`), one module each:
+
+    bilingual_ja  Japanese bilingual listing (title/abstract pairs, `原文 (English)`)
+    arxivdaily    arXivDaily listing (id/date/categories header, zh + en text)
+    daily_papers  daily-papers listing (subscribe banner, title line + abstract line)
+    atom          arXiv API Atom XML (2025 and 2026 layouts)
+    jsonl         JSON Lines of arXiv metadata records
+    json          a JSON array (or {"papers": [...]}) of records
+    csv           CSV/TSV with a header row
+
+Any of them may be gzip-compressed (detected by magic number). Per-record problems
+are yielded as `Rejected` and reading continues; a file that cannot be read at all
+raises `ReadError` (after yielding what could be read); a file whose format is not
+recognised raises `UnknownFormatError` (a `ReadError`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterator, Optional, Union
+
+from kg.models import Paper, Rejected
+from kg.readers import arxivdaily, atom, bilingual_ja, csv_table, daily_papers, json_array, jsonlines
+from kg.readers._base import ReadError, check_not_binary, read_head
+
+__all__ = [
+    "SUPPORTED_FORMATS",
+    "ReadError",
+    "UnknownFormatError",
+    "detect_format",
+    "read_path",
+]
+
+_READERS: dict[str, Callable[..., Iterator[Union[Paper, Rejected]]]] = {
+    bilingual_ja.FORMAT: bilingual_ja.read,
+    arxivdaily.FORMAT: arxivdaily.read,
+    daily_papers.FORMAT: daily_papers.read,
+    atom.FORMAT: atom.read,
+    jsonlines.FORMAT: jsonlines.read,
+    json_array.FORMAT: json_array.read,
+    csv_table.FORMAT: csv_table.read,
+}
+SUPPORTED_FORMATS: tuple[str, ...] = tuple(_READERS)
+
+_EXTENSIONS = {
+    ".jsonl": jsonlines.FORMAT,
+    ".ndjson": jsonlines.FORMAT,
+    ".json": json_array.FORMAT,
+    ".csv": csv_table.FORMAT,
+    ".tsv": csv_table.FORMAT,
+    ".xml": atom.FORMAT,
+    ".atom": atom.FORMAT,
+}
+
+
+class UnknownFormatError(ReadError):
+    """Neither the content nor the file name says which listing format this is."""
+
+    def __init__(self, path: Union[str, Path], detail: str = "") -> None:
+        self.path = str(path)
+        msg = f"{path}: unrecognised listing format"
+        if detail:
+            msg += f" ({detail})"
+        msg += f"; supported formats: {', '.join(SUPPORTED_FORMATS)}"
+        super().__init__(msg)
+
+
+def _by_extension(path: Path) -> Optional[str]:
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] in (".gz", ".gzip"):
+        suffixes = suffixes[:-1]
+    return _EXTENSIONS.get(suffixes[-1]) if suffixes else None
+
+
+def detect_format(path: Union[str, Path]) -> str:
+    """The format of a listing file: sniffed from its (decompressed) content first,
+    then from its extension (`.jsonl`, `.json`, `.csv`, `.tsv`, `.xml`, any + `.gz`).
+    Raises ReadError for unreadable/binary files, UnknownFormatError otherwise."""
+    path = Path(path)
+    head = read_head(path)
+    check_not_binary(path, head)
+    text = head.decode("utf-8", "replace").lstrip("\ufeff")
+    complete = len(head) < 64 * 1024
+    lines = text.split("\n")
+    if not complete and len(lines) > 1:
+        lines = lines[:-1]  # the last line may be cut off
+    lines = [ln.rstrip("\r") for ln in lines]
+    stripped = text.lstrip()
+    if stripped:
+        if atom.sniff(stripped):
+            return atom.FORMAT
+        if stripped[0] in "[{":
+            if jsonlines.sniff(lines):
+                return jsonlines.FORMAT
+            if json_array.sniff(stripped):
+                return json_array.FORMAT
+        if arxivdaily.sniff(lines):
+            return arxivdaily.FORMAT
+        if bilingual_ja.sniff(lines):
+            return bilingual_ja.FORMAT
+        if csv_table.sniff(lines):
+            return csv_table.FORMAT
+        if daily_papers.sniff(lines):
+            return daily_papers.FORMAT
+    fmt = _by_extension(path)
+    if fmt is not None:
+        return fmt
+    raise UnknownFormatError(path, "empty file" if not stripped else "content matches no reader")
+
+
+def read_path(path: Union[str, Path], *, format: Optional[str] = None, name: Optional[str] = None) -> Iterator[Union[Paper, Rejected]]:
+    """Read one listing file: yields a `Paper` per record read, a `Rejected` per record
+    that could not be (with its 1-based line/record number and a reason). `format`
+    overrides detection; `name` is what `SourceRef.file`/`Rejected.file` record
+    (default: the path as given)."""
+    path = Path(path)
+    fmt = format or detect_format(path)
+    reader = _READERS.get(fmt)
+    if reader is None:
+        raise UnknownFormatError(path, f"format {fmt!r} was asked for")
+    return reader(path, name=name)

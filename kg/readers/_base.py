@@ -83,14 +83,17 @@ def read_head(path: Path, size: int = SNIFF_BYTES) -> bytes:
 
 
 def looks_binary(head: bytes) -> bool:
-    """NUL bytes, or mostly control bytes, in text that should be UTF-8 listings."""
+    """Binary, not a text listing: a NUL byte (git's rule), or mostly invalid UTF-8.
+    Other control characters are text (a reader rejects the lines they spoil)."""
     if not head:
         return False
-    if b"\x00" in head:
-        return True
     sample = head[:4096]
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    return controls > len(sample) * 0.1
+    if b"\x00" in sample:
+        return True
+    if len(sample) < 64:
+        return False
+    invalid = sum(1 for ch in sample.decode("utf-8", "surrogateescape") if "\udc80" <= ch <= "\udcff")
+    return invalid > len(sample) * 0.2
 
 
 def check_not_binary(path: Path, head: bytes) -> None:
@@ -210,7 +213,7 @@ def split_authors(value: Any) -> list[str]:
         raise RecordError(f"authors is a {type(value).__name__}, not a list or string")
     out = []
     for n in names:
-        n = clean_text(n)
+        n = clean_text(n) if ("\\" in n or "&" in n or "{" in n or "<" in n) else " ".join(n.split())
         if not n:
             continue
         if len(n) > MAX_AUTHOR_CHARS:
@@ -288,19 +291,51 @@ def parse_date(value: Any) -> Optional[dt.date]:
     raise RecordError(f"unparseable date: {s!r}"[:200])
 
 
-# code hosts whose links count as "code" (project pages on github.io count too)
-_URL = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"'`{}|\\^\[\]]+"
-    r"|\b(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|huggingface\.co|gitee\.com)/[^\s<>\"'`{}|\\^\[\]]+"
-    r"|\b[\w\-]+\.git(?:hub|lab)\.io\b(?:/[^\s<>\"'`{}|\\^\[\]]*)?",
-    re.I,
-)
+# Links to code: a URL on a code host (GitHub, GitLab, ...), or a github.io/gitlab.io
+# project page. Candidates are found with str.find on the lower-cased text (C speed),
+# then widened to the whole URL token.
+_URL_CHARS = r"[^\s<>\"'`{}|\\^\[\]]"
+_URL_TOKEN = re.compile(f"{_URL_CHARS}*")
+_SUBDOMAIN_BEFORE = re.compile(r"[\w\-]+\.$")
 _CODE_HOST = re.compile(
     r"^(?:https?://)?(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|"
     r"gitee\.com|sourceforge\.net|huggingface\.co|[\w\-]+\.github\.io|[\w\-]+\.gitlab\.io)(?:[/:?#]|$)",
     re.I,
 )
 _TEX_URL_ESCAPES = re.compile(r"\\([_%&#~$])")
+_SCHEMES = ("https://", "http://", "www.")
+_BARE_HOSTS = ("github.com/", "gitlab.com/", "bitbucket.org/", "codeberg.org/", "huggingface.co/", "gitee.com/")
+_PAGE_HOSTS = (".github.io", ".gitlab.io")
+_TRAILING = ".,;:!?)]}'\"*"
+
+
+def _candidates(text: str, low: str) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    n = len(text)
+    for scheme in _SCHEMES:
+        i = low.find(scheme)
+        while i != -1:
+            if scheme != "www." or i < 3 or low[i - 3 : i] != "://":
+                if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "/."):
+                    found.append((i, text[i : _URL_TOKEN.match(text, i).end()]))
+            i = low.find(scheme, i + 1)
+    for host in (*_BARE_HOSTS, *_PAGE_HOSTS):
+        i = low.find(host)
+        while i != -1:
+            start = i
+            if host in _PAGE_HOSTS:
+                sub = _SUBDOMAIN_BEFORE.search(text, max(0, i - 64), i + 1)
+                start = sub.start() if sub else -1
+                end_host = i + len(host)
+                if end_host < n and (text[end_host].isalnum() or text[end_host] in "-_"):
+                    start = -1  # "x.github.iox" is no github.io page
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "/.@\\-_"):
+                start = -1  # inside a longer URL (seen via its scheme) or an e-mail address
+            if start >= 0:
+                found.append((start, text[start : _URL_TOKEN.match(text, i).end()]))
+            i = low.find(host, i + 1)
+    found.sort()
+    return found
 
 
 def code_urls(*texts: Optional[str]) -> list[str]:
@@ -309,20 +344,27 @@ def code_urls(*texts: Optional[str]) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
     for text in texts:
-        if not text or ("." not in text):
+        if not text:
+            continue
+        low = text.lower()
+        if "git" not in low and "huggingface" not in low and "codeberg" not in low:
             continue
         if "\\" in text:
             text = _TEX_URL_ESCAPES.sub(r"\1", text)
-        for m in _URL.finditer(text):
-            url = m.group().rstrip(".,;:!?)]}'\"*")
+            low = text.lower()
+        for _, url in _candidates(text, low):
+            url = url.rstrip(_TRAILING)
             if url.endswith("/") and url.count("/") > 3:
                 url = url.rstrip("/")
             if not _CODE_HOST.match(url):
                 continue
-            if not url.lower().startswith(("http://", "https://")):
+            scheme_end = url.find("://")
+            if scheme_end == -1:
                 url = "https://" + url
-            host_path = url.split("://", 1)[1]
-            if "/" not in host_path.rstrip("/") and "github.io" not in host_path.lower() and "gitlab.io" not in host_path.lower():
+            else:
+                url = url[:scheme_end].lower() + url[scheme_end:]
+            host_path = url.split("://", 1)[1].rstrip("/")
+            if "/" not in host_path and not host_path.lower().endswith(_PAGE_HOSTS):
                 continue  # a bare "github.com" names no repository
             key = url.lower().rstrip("/")
             if key not in seen:

@@ -128,6 +128,18 @@ class _Feed:
                 self.stack[0].remove(elem)  # keep memory flat on large feeds
 
 
+def _drain(parser: ET.XMLPullParser) -> tuple[list[tuple[str, ET.Element]], Optional[ET.ParseError]]:
+    """The events parsed so far and, if parsing failed, the error (which the pull
+    parser queues after the events that came before it)."""
+    events: list[tuple[str, ET.Element]] = []
+    try:
+        for ev in parser.read_events():
+            events.append(ev)  # type: ignore[arg-type]
+    except ET.ParseError as e:
+        return events, e
+    return events, None
+
+
 def read(path: Path, *, name: Optional[str] = None) -> Iterator[Item]:
     file = name or str(path)
     feed = _Feed(path, file)
@@ -147,16 +159,20 @@ def read(path: Path, *, name: Optional[str] = None) -> Iterator[Item]:
             if any(bad in window for bad in _FORBIDDEN):
                 raise ReadError(f"{path}: DTD/entity declarations are not allowed in Atom input")
             tail = window[-16:]
+            error: Optional[ET.ParseError] = None
             try:
                 if chunk:
                     parser.feed(chunk)
                 else:
                     parser.close()
             except ET.ParseError as e:
-                # yield what parsed before the error, then give up on the rest of the file
-                yield from feed.handle(list(parser.read_events()))
-                raise ReadError(f"{path}: malformed XML after entry {feed.index} ({e})") from e
-            yield from feed.handle(list(parser.read_events()))
+                error = e
+            events, queued_error = _drain(parser)
+            # yield what parsed before an error, then give up on the rest of the file
+            yield from feed.handle(events)
+            error = queued_error or error
+            if error is not None:
+                raise ReadError(f"{path}: malformed XML after entry {feed.index} ({error})") from error
             if not chunk:
                 break
     if feed.root is None:

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Iterator, Optional
 
-from kg.readers._base import Item, iter_raw_lines, reject, MAX_LINE_BYTES
+from kg.readers._base import MAX_LINE_BYTES, Item, iter_raw_lines, reject
 from kg.readers._records import map_record
 
 FORMAT = "jsonl"
@@ -47,7 +47,7 @@ def read(path: Path, *, name: Optional[str] = None) -> Iterator[Item]:
         if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
         try:
-            text = raw.decode("utf-8")
+            text = raw.decode("utf-8").rstrip("\r\n")
         except UnicodeDecodeError as e:
             yield reject(file, number, f"invalid UTF-8 (byte {e.start + 1})")
             continue

@@ -76,8 +76,19 @@ def create_app(store_path: Any = None, settings: Optional[Settings] = None) -> F
         api.invalidate_caches(app)
 
     app.state.on_update = on_update
+    from fastapi import HTTPException
+    from fastapi.responses import JSONResponse
+
+    @app.exception_handler(HTTPException)
+    async def _http_error(request, exc: HTTPException):
+        body = exc.detail if isinstance(exc.detail, dict) else {"detail": exc.detail}
+        return JSONResponse(body, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
     app.include_router(sparql_router)
     app.include_router(api_router)
+    from kg.web import router as web_router  # the web explorer: /, /static, /api/export (kg/web)
+
+    app.include_router(web_router)
     return app
 
 

@@ -23,9 +23,9 @@ RESULTS_OFFERS: list[tuple[str, str]] = [
     ("application/json", "json"),
     ("application/sparql-results+xml", "xml"),
     ("application/xml", "xml"),
-    ("text/xml", "xml"),
     ("text/csv", "csv"),
     ("text/tab-separated-values", "tsv"),
+    ("text/xml", "xml"),
 ]
 GRAPH_OFFERS: list[tuple[str, str]] = [
     ("text/turtle", "turtle"),

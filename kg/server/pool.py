@@ -10,11 +10,14 @@ so they see the change (a read-only Oxigraph store is a snapshot of when it was 
 from __future__ import annotations
 
 import logging
-import multiprocessing as mp
 import queue
+import socket
+import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from typing import Any, Optional
 
 log = logging.getLogger("kg.server.pool")
@@ -51,7 +54,6 @@ class WorkerPool:
         self.size = size
         self.isolate_network = isolate_network
         self.start_timeout = start_timeout
-        self._ctx = mp.get_context("spawn")
         self._idle: "queue.Queue[_Worker]" = queue.Queue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
@@ -71,13 +73,18 @@ class WorkerPool:
             self._spawn_async()
 
     def _spawn(self) -> Optional[_Worker]:
-        from kg.server import worker as worker_mod
-
-        parent, child = self._ctx.Pipe()
-        proc = self._ctx.Process(target=worker_mod.main, args=(child, self.store_path, self.isolate_network),
-                                 daemon=True, name="kg-sparql-worker")
-        proc.start()
-        child.close()
+        # A plain subprocess (`python -m kg.server.worker FD ...`) rather than
+        # multiprocessing: nothing of the parent's main module is re-imported, so the
+        # pool works under uvicorn, pytest and ad-hoc scripts alike.
+        a, b = socket.socketpair()
+        try:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "kg.server.worker", str(b.fileno()), self.store_path,
+                 "1" if self.isolate_network else "0"],
+                pass_fds=[b.fileno()], stdin=subprocess.DEVNULL, close_fds=True)
+        finally:
+            b.close()
+        parent = Connection(a.detach())
         w = _Worker(proc, parent, self._generation)
         with self._lock:
             self._all.add(w)
@@ -118,9 +125,9 @@ class WorkerPool:
 
     def _kill(self, w: _Worker) -> None:
         try:
-            if w.proc.is_alive():
+            if w.proc.poll() is None:
                 w.proc.kill()
-            w.proc.join(2)
+            w.proc.wait(5)
         except Exception:  # noqa: BLE001
             pass
         try:
@@ -156,17 +163,17 @@ class WorkerPool:
     @property
     def alive(self) -> int:
         with self._lock:
-            return sum(1 for w in self._all if w.proc.is_alive())
+            return sum(1 for w in self._all if w.proc.poll() is None)
 
     def worker_pids(self) -> list[int]:
         with self._lock:
-            return [w.proc.pid for w in self._all if w.proc.is_alive()]
+            return [w.proc.pid for w in self._all if w.proc.poll() is None]
 
     # --- running ----------------------------------------------------------------------
     def _release(self, w: _Worker) -> None:
         if self._closed:
             self._kill(w)
-        elif w.generation != self._generation or not w.proc.is_alive():
+        elif w.generation != self._generation or not w.proc.poll() is None:
             self._kill(w)
             self._spawn_async()
         else:
@@ -182,7 +189,7 @@ class WorkerPool:
             except queue.Empty:
                 detail = f" ({self.last_error})" if self.last_error and self.alive == 0 else ""
                 raise PoolBusy(f"no SPARQL worker free within {timeout:g} s{detail}") from None
-            if w.generation == self._generation and w.proc.is_alive():
+            if w.generation == self._generation and w.proc.poll() is None:
                 break
             self._kill(w)
             self._spawn_async()

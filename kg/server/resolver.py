@@ -184,7 +184,7 @@ class Resolver:
                 if iri in seen or (want and info.type not in want):
                     continue
                 seen.add(iri)
-                out.append({"iri": iri, "label": info.label, "type": info.type})
+                out.append({"iri": iri, "id": _entity_id(iri), "label": info.label, "type": info.type})
         return out[:n]
 
     def variants(self, iri: str) -> list[str]:
@@ -246,6 +246,12 @@ class Resolver:
                 if len(out) >= limit:
                     break
         return out[:limit]
+
+
+def _entity_id(iri: str) -> Optional[str]:
+    from urllib.parse import unquote
+
+    return unquote(iri[len(ID):]) if iri.startswith(ID) else None
 
 
 def _fallback_label(iri: str) -> str:

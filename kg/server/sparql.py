@@ -136,15 +136,19 @@ SELECT ?benchmark ?label (COUNT(DISTINCT ?paper) AS ?papers) WHERE {
 } GROUP BY ?benchmark ?label ORDER BY DESC(?papers) LIMIT 20"""
 
 
-@router.api_route("/sparql", methods=["GET", "POST"], responses=_RESPONSES, response_class=Response,
-                  summary="SPARQL 1.1 Protocol endpoint (query; update with a token)",
-                  openapi_extra={"requestBody": {"required": False, "content": {
-                      FORM: {"schema": {"type": "object", "properties": {
-                          "query": {"type": "string"}, "update": {"type": "string"},
-                          "default-graph-uri": {"type": "array", "items": {"type": "string"}},
-                          "named-graph-uri": {"type": "array", "items": {"type": "string"}}}}},
-                      "application/sparql-query": {"schema": {"type": "string"}},
-                      "application/sparql-update": {"schema": {"type": "string"}}}}})
+_BODY = {"requestBody": {"required": False, "content": {
+    FORM: {"schema": {"type": "object", "properties": {
+        "query": {"type": "string"}, "update": {"type": "string"},
+        "default-graph-uri": {"type": "array", "items": {"type": "string"}},
+        "named-graph-uri": {"type": "array", "items": {"type": "string"}}}}},
+    "application/sparql-query": {"schema": {"type": "string"}},
+    "application/sparql-update": {"schema": {"type": "string"}}}}}
+
+
+@router.get("/sparql", responses=_RESPONSES, response_class=Response, operation_id="sparql_get",
+            summary="SPARQL 1.1 Protocol: query by GET (no query: service description or a form)")
+@router.post("/sparql", responses=_RESPONSES, response_class=Response, operation_id="sparql_post",
+             summary="SPARQL 1.1 Protocol: query or update by POST (form or direct body)", openapi_extra=_BODY)
 async def sparql_endpoint(
     request: Request,
     query: Optional[str] = Query(None, description=_QUERY_DOC,

@@ -116,3 +116,10 @@ def main(conn, store_path: str, isolate: bool) -> None:  # pragma: no cover - ru
             conn.send(resp)
         except (BrokenPipeError, OSError):
             return
+
+
+if __name__ == "__main__":  # pragma: no cover - started by kg.server.pool
+    import sys
+    from multiprocessing.connection import Connection
+
+    main(Connection(int(sys.argv[1])), sys.argv[2], sys.argv[3] == "1")

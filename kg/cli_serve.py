@@ -1,0 +1,142 @@
+"""`kg serve`, `kg evaluations X Y` and `kg queries`: mounted into the `kg` CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from types import SimpleNamespace
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(no_args_is_help=True, pretty_exceptions_enable=False)
+console = Console(stderr=True)
+out = Console()
+
+StoreOpt = typer.Option(None, "--store", "-s", envvar="KG_STORE",
+                        help="Store directory (default ./data/store, or $KG_STORE).")
+
+
+@app.command()
+def serve(
+    store: Optional[str] = StoreOpt,
+    host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
+    port: int = typer.Option(8000, help="TCP port."),
+    timeout: float = typer.Option(10.0, help="Seconds a SPARQL query may run before it is stopped (503)."),
+    max_rows: int = typer.Option(10_000, help="Most rows (or triples) in one SPARQL answer."),
+    workers: int = typer.Option(2, help="SPARQL worker processes (each can run one query at a time)."),
+    enable_updates: bool = typer.Option(False, "--enable-updates", help="Accept SPARQL UPDATE with a bearer token."),
+    update_token: Optional[str] = typer.Option(None, envvar="KG_UPDATE_TOKEN",
+                                               help="Token for updates (or $KG_UPDATE_TOKEN)."),
+    log_level: str = typer.Option("info", help="uvicorn log level."),
+) -> None:
+    """Serve the graph over HTTP: SPARQL at /sparql, the REST API at /api, docs at /docs.
+
+    Example: kg serve --store data/store --port 8000
+    """
+    import uvicorn
+
+    from kg.server import Settings, create_app
+    from kg.store import StoreError, default_store_path
+
+    if enable_updates and not update_token:
+        console.print("[red]error:[/red] --enable-updates needs --update-token or $KG_UPDATE_TOKEN")
+        raise typer.Exit(2)
+    settings = Settings(timeout=timeout, max_rows=max_rows, workers=workers, enable_updates=enable_updates,
+                        update_token=update_token if enable_updates else None)
+    path = store or default_store_path()
+    try:
+        application = create_app(path, settings)
+    except StoreError as e:
+        console.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(4)
+    console.print(f"serving {path} on http://{host}:{port}/  (SPARQL /sparql, docs /docs)"
+                  + ("  [yellow]updates enabled[/yellow]" if enable_updates else ""))
+    uvicorn.run(application, host=host, port=port, log_level=log_level)
+
+
+def _context(store: Optional[str]):
+    from kg.server.resolver import Resolver
+    from kg.store import KGStore, StoreError, default_store_path
+
+    try:
+        kgs = KGStore(store or default_store_path(), read_only=True)
+    except StoreError as e:
+        console.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(4)
+    return SimpleNamespace(app=SimpleNamespace(state=SimpleNamespace(kg_store=kgs, resolver=Resolver(kgs))))
+
+
+@app.command()
+def evaluations(
+    subject: str = typer.Argument(..., help="Model or method: label, alias, id or IRI."),
+    target: str = typer.Argument(..., help="Benchmark or hardware: label, alias, id or IRI."),
+    store: Optional[str] = StoreOpt,
+    no_variants: bool = typer.Option(False, "--no-variants", help="Do not include variants (skos:broader*)."),
+    limit: int = typer.Option(100, help="Most papers listed."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+) -> None:
+    """Papers that evaluate a model or method X on a benchmark or hardware Y, newest first.
+
+    Example: kg evaluations Llama GSM8K
+    """
+    from fastapi import HTTPException
+
+    from kg.server.api import find_evaluations
+
+    ctx = _context(store)
+    try:
+        res = find_evaluations(ctx, subject, target, include_variants=not no_variants, limit=limit)
+    except HTTPException as e:
+        d = e.detail if isinstance(e.detail, dict) else {"detail": e.detail}
+        console.print(f"[red]error:[/red] {d.get('detail')}")
+        for s in d.get("suggestions", []):
+            console.print(f"  did you mean: {s['label']} ({s['type']})")
+        raise typer.Exit(1)
+    if fmt == "json":
+        out.print_json(res.model_dump_json())
+        return
+    out.print(f"{res.subject.label} ({res.subject.type}, {res.subject_variants} incl. variants) on "
+              f"{res.target.label} ({res.target.type}, {res.target_variants} incl. variants): "
+              f"{res.total} paper(s)")
+    table = Table(show_lines=True)
+    for col in ("date", "paper", "title", "result", "evidence"):
+        table.add_column(col, overflow="fold")
+    for p in res.papers:
+        results = "\n".join(
+            f"{r.subject.label} / {r.target.label}"
+            + (f": {r.metric.label if r.metric else ''} {r.value:g}{r.unit or ''}" if r.value is not None else "")
+            + (f" ({r.purpose})" if r.purpose else "") for r in p.results)
+        table.add_row(str(p.date or ""), p.id, p.title, results, p.evidence or "")
+    out.print(table)
+
+
+@app.command()
+def queries(names_only: bool = typer.Option(False, "--names", help="Only the names.")) -> None:
+    """List the canned queries (queries/*.rq) with their parameters.
+
+    Example: kg queries, then kg query --name leaderboard -p benchmark=GSM8K
+    """
+    from kg.canned import CannedError, load_queries
+
+    try:
+        qs = load_queries()
+    except CannedError as e:
+        console.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2)
+    if names_only:
+        for n in qs:
+            out.print(n)
+        return
+    table = Table()
+    table.add_column("name")
+    table.add_column("summary", overflow="fold")
+    table.add_column("parameters", overflow="fold")
+    for q in qs.values():
+        params = ", ".join(f"{p.name}:{p.type}{'' if p.required else '?'}"
+                           + (f" (e.g. {p.example})" if p.example is not None else "") for p in q.params)
+        table.add_row(q.name, q.summary, params or "-")
+    out.print(table)

@@ -1,0 +1,273 @@
+"""Scoring extractions against a gold file (format: kg.gold / GUIDELINES.md).
+
+Papers are matched by normalised title. Names match when equal after folding case,
+spaces, hyphens and a trailing plural -s (`match_key`), against the gold name or any of
+its aliases (and, for a predicted entity, its name or any of its aliases). Matching is
+one-to-one per paper. Scores: precision/recall/F1 per entity type, micro over the five
+types, untyped (type ignored), proposes, evaluations (distinct subject-benchmark pairs),
+hardware use (by device; `hardware_use_purpose` also requires the purpose).
+
+Held-out split: a gold paper is HELD OUT when the first 8 hex digits of
+sha1(gold id) as an integer are < 30% of 16**8 (`in_heldout`); tune rules on the rest
+(`split="tune"`) and report `split="heldout"` separately. The split depends only on the
+id, so it is fixed across runs and machines.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Iterable, Literal, Optional
+
+from pydantic import BaseModel, Field
+
+from kg.extract.normalise import match_key
+from kg.models import ENTITY_TYPES, normalise_title
+
+HELDOUT_FRACTION = 0.30
+Split = Literal["all", "tune", "heldout"]
+
+
+def in_heldout(gold_id: str) -> bool:
+    """True for the ~30% of gold papers held out of tuning (by a hash of the id)."""
+    h = int(hashlib.sha1(gold_id.encode("utf-8")).hexdigest()[:8], 16)
+    return h < HELDOUT_FRACTION * 16**8
+
+
+def in_split(gold_id: str, split: Split) -> bool:
+    if split == "all":
+        return True
+    return in_heldout(gold_id) == (split == "heldout")
+
+
+class PRF(BaseModel):
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: "PRF") -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    def summary(self) -> dict:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
+                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+class Detail(BaseModel):
+    paper_id: str
+    title: str
+    kind: str  # an entity type, "proposes", "evaluations", "hardware_use"
+    outcome: Literal["miss", "false"]  # miss: in gold, not predicted; false: predicted, not in gold
+    item: str
+
+
+class EvalReport(BaseModel):
+    split: str = "all"
+    papers_gold: int = 0
+    papers_scored: int = 0
+    papers_without_prediction: list[str] = Field(default_factory=list)
+    entities: dict[str, PRF] = Field(default_factory=lambda: {t: PRF() for t in ENTITY_TYPES})
+    entities_micro: PRF = Field(default_factory=PRF)
+    entities_untyped: PRF = Field(default_factory=PRF)
+    proposes: PRF = Field(default_factory=PRF)
+    evaluations: PRF = Field(default_factory=PRF)
+    hardware_use: PRF = Field(default_factory=PRF)
+    hardware_use_purpose: PRF = Field(default_factory=PRF)
+    details: list[Detail] = Field(default_factory=list)
+
+    def rows(self) -> list[tuple[str, PRF]]:
+        return ([(t, self.entities[t]) for t in ENTITY_TYPES]
+                + [("entities (micro)", self.entities_micro), ("entities (untyped)", self.entities_untyped),
+                   ("proposes", self.proposes), ("evaluations", self.evaluations),
+                   ("hardware_use", self.hardware_use), ("hardware_use+purpose", self.hardware_use_purpose)])
+
+    def summary(self) -> dict:
+        return {"split": self.split, "papers_gold": self.papers_gold, "papers_scored": self.papers_scored,
+                **{name: prf.summary() for name, prf in self.rows()}}
+
+
+# -- matching ------------------------------------------------------------------------------
+def _keys(ent: dict) -> set[str]:
+    return {match_key(ent["name"]), *(match_key(a) for a in ent.get("aliases", []) or [])} - {""}
+
+
+def _match(gold_items: list, pred_items: list, gkeys, pkeys) -> tuple[list[int], list[int], list[tuple[int, int]]]:
+    """Greedy one-to-one matching: first on the predicted name's key, then on any key.
+    Returns (unmatched gold, unmatched pred, pairs)."""
+    g_free = set(range(len(gold_items)))
+    pairs = []
+    p_left = []
+    gk = [gkeys(g) for g in gold_items]
+    for pi, p in enumerate(pred_items):
+        primary, allk = pkeys(p)
+        hit = next((gi for gi in sorted(g_free) if primary & gk[gi]), None)
+        if hit is None:
+            p_left.append(pi)
+        else:
+            g_free.discard(hit)
+            pairs.append((hit, pi))
+    still = []
+    for pi in p_left:
+        _, allk = pkeys(pred_items[pi])
+        hit = next((gi for gi in sorted(g_free) if allk & gk[gi]), None)
+        if hit is None:
+            still.append(pi)
+        else:
+            g_free.discard(hit)
+            pairs.append((hit, pi))
+    return sorted(g_free), still, pairs
+
+
+def _entity_index(rec: dict) -> dict[str, set[str]]:
+    """name key -> all keys of that entity (to expand relation names to their aliases)."""
+    idx: dict[str, set[str]] = {}
+    for items in (rec.get("entities") or {}).values():
+        for e in items:
+            ks = _keys(e)
+            for k in ks:
+                idx.setdefault(k, set()).update(ks)
+    return idx
+
+
+def _name_keys(name: Optional[str], idx: dict[str, set[str]]) -> set[str]:
+    if not name:
+        return set()
+    k = match_key(name)
+    return idx.get(k, {k})
+
+
+def score_paper(gold: dict, pred: Optional[dict], report: EvalReport, details: bool = True) -> None:
+    pred = pred or {"entities": {}, "proposes": [], "evaluations": [], "hardware_use": []}
+    gid, title = gold.get("id", ""), gold.get("title", "")
+
+    def note(kind, outcome, item):
+        if details:
+            report.details.append(Detail(paper_id=gid, title=title, kind=kind, outcome=outcome, item=item))
+
+    def ent_pkeys(e):
+        return {match_key(e["name"])}, _keys(e)
+
+    all_g, all_p = [], []
+    for t in ENTITY_TYPES:
+        g = list((gold.get("entities") or {}).get(t, []) or [])
+        p = list((pred.get("entities") or {}).get(t, []) or [])
+        all_g += g
+        all_p += p
+        g_miss, p_false, pairs = _match(g, p, _keys, ent_pkeys)
+        prf = PRF(tp=len(pairs), fp=len(p_false), fn=len(g_miss))
+        report.entities[t].add(prf)
+        report.entities_micro.add(prf)
+        for gi in g_miss:
+            note(t, "miss", g[gi]["name"])
+        for pi in p_false:
+            note(t, "false", p[pi]["name"])
+    g_miss, p_false, pairs = _match(all_g, all_p, _keys, ent_pkeys)
+    report.entities_untyped.add(PRF(tp=len(pairs), fp=len(p_false), fn=len(g_miss)))
+
+    gidx, pidx = _entity_index(gold), _entity_index(pred)
+    # proposes
+    g = list(dict.fromkeys(gold.get("proposes", []) or []))
+    p = list(dict.fromkeys(pred.get("proposes", []) or []))
+    g_miss, p_false, pairs = _match(g, p, lambda n: _name_keys(n, gidx),
+                                    lambda n: ({match_key(n)}, _name_keys(n, pidx)))
+    report.proposes.add(PRF(tp=len(pairs), fp=len(p_false), fn=len(g_miss)))
+    for gi in g_miss:
+        note("proposes", "miss", g[gi])
+    for pi in p_false:
+        note("proposes", "false", p[pi])
+
+    # evaluations: distinct subject-benchmark pairs
+    def pairs_of(rec):
+        out, seen = [], set()
+        for e in rec.get("evaluations", []) or []:
+            k = (match_key(e.get("subject", "")), match_key(e.get("benchmark", "")))
+            if k not in seen:
+                seen.add(k)
+                out.append((e.get("subject", ""), e.get("benchmark", "")))
+        return out
+
+    g, p = pairs_of(gold), pairs_of(pred)
+
+    def pair_match(gp, pp):
+        return bool(_name_keys(gp[0], gidx) & _name_keys(pp[0], pidx)) and bool(
+            _name_keys(gp[1], gidx) & _name_keys(pp[1], pidx))
+
+    g_free = set(range(len(g)))
+    tp = 0
+    for pi, pp in enumerate(p):
+        hit = next((gi for gi in sorted(g_free) if pair_match(g[gi], pp)), None)
+        if hit is None:
+            note("evaluations", "false", f"{pp[0]} @ {pp[1]}")
+        else:
+            g_free.discard(hit)
+            tp += 1
+    for gi in sorted(g_free):
+        note("evaluations", "miss", f"{g[gi][0]} @ {g[gi][1]}")
+    report.evaluations.add(PRF(tp=tp, fp=len(p) - tp, fn=len(g_free)))
+
+    # hardware use: by device, and by device + purpose
+    for strict, prf in ((False, report.hardware_use), (True, report.hardware_use_purpose)):
+        gh = gold.get("hardware_use", []) or []
+        ph = pred.get("hardware_use", []) or []
+        g_free = set(range(len(gh)))
+        tp = 0
+        for h in ph:
+            hit = next((gi for gi in sorted(g_free)
+                        if _name_keys(gh[gi].get("hardware"), gidx) & _name_keys(h.get("hardware"), pidx)
+                        and (not strict or gh[gi].get("purpose") == h.get("purpose"))), None)
+            if hit is None:
+                if not strict:
+                    note("hardware_use", "false", f"{h.get('hardware')} ({h.get('purpose')})")
+            else:
+                g_free.discard(hit)
+                tp += 1
+        if not strict:
+            for gi in sorted(g_free):
+                note("hardware_use", "miss", f"{gh[gi].get('hardware')} ({gh[gi].get('purpose')})")
+        prf.add(PRF(tp=tp, fp=len(ph) - tp, fn=len(g_free)))
+
+
+def evaluate(gold: Iterable[dict], predictions: Iterable[dict], split: Split = "all",
+             details: bool = True) -> EvalReport:
+    """Score `predictions` (gold-format records) against `gold` on one split."""
+    by_title: dict[str, dict] = {}
+    for p in predictions:
+        by_title.setdefault(normalise_title(p.get("title", "")), p)
+    report = EvalReport(split=split)
+    for g in gold:
+        if not in_split(g.get("id", ""), split):
+            continue
+        report.papers_gold += 1
+        pred = by_title.get(normalise_title(g.get("title", "")))
+        if pred is None:
+            report.papers_without_prediction.append(g.get("id", ""))
+        else:
+            report.papers_scored += 1
+        score_paper(g, pred, report, details)
+    return report
+
+
+def read_jsonl(path: Path | str) -> list[dict]:
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if line:
+                out.append(json.loads(line))
+    return out

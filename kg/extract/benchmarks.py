@@ -1,0 +1,134 @@
+"""`kg_benchmarks`: benchmark and dataset names no vocabulary holds.
+
+Rules: a `Bench`/`-bench` suffix (`HarmBench`, `GEO-Bench`, `SWE-bench Verified`); a
+name followed by a benchmark head ("the CyberLayer benchmark", "the BabyLM challenge",
+"CLPsych 2026 shared task"); name-shaped items listed after "on"/"across" in a sentence
+that reports an evaluation ("evaluated on MATH500, HumanEval, and GPQA").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+
+from kg.extract.names import capitalised, name_shaped, words_before
+from kg.extract.rules import load_rules
+from kg.extract.state import Cand
+
+_BENCH_SUFFIX = re.compile(
+    r"(?<![\w@/-])((?:[A-Za-z0-9][\w.]*-)*[A-Z0-9][\w]*?(?:Bench|-bench|-Bench)(?:mark)?(?:-[A-Za-z0-9][\w.]*)*"
+    r"(?:\s(?:Eval|Lite|Hard|Pro|Verified|Live|Multimodal|v?\d+(?:\.\d+)?))?)(?![\w-])"
+)
+# heads that are part of the proper name when they follow a plain-word name
+_HEAD_IN_NAME = ("shared task", "Shared Task", "challenge", "Challenge", "Leaderboard")
+_HEAD_AFTER = re.compile(
+    r"\s(?P<head>benchmark suite|benchmarks?|datasets?|data set|corpus|corpora|suite|leaderboard|Leaderboard|challenge|Challenge|"
+    r"shared task|Shared Task|testbed|test set|Benchmark|Dataset|Corpus)(?![\w-])"
+)
+_LIST_START = re.compile(
+    r"(?<![\w-])(?:on|across|over|including|include|includes|such as|like|namely|using|in)\s+(?:the\s+)?"
+    r"(?:(?:[a-z][\w\-]*\s+){0,4}?(?:benchmarks?|datasets?|tasks?|suites?)\s*(?:,|:)?\s*(?:(?:including|such as|like|namely|e\.g\.,?|i\.e\.,?)\s+)?)?"
+)
+_ITEM = re.compile(r"(?:the\s+)?([A-Za-z0-9][\w+]*(?:\.\d+)*(?:[-/][\w+]+(?:\.\d+)*)*(?:[ ](?:v?\d+(?:\.\d+)?[A-Za-z]?|[A-Z][\w\-]*)){0,2})")
+_ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)")
+_NON_ITEM_WORDS = frozenset("we our the a an this these its their both all each average".split())
+
+
+class Benchmarks:
+    def __init__(self, patterns_dir=None) -> None:
+        self.rules = load_rules(patterns_dir)
+
+    def _suffix(self, st, text: str) -> None:
+        for m in _BENCH_SUFFIX.finditer(text):
+            name = m.group(1)
+            if name.lower() in ("bench", "benchmark", "benchmarks") or name.startswith(("Benchmark", "benchmark")):
+                continue
+            st.add(Cand(m.start(1), m.end(1), "Benchmark", "benchmark_suffix", 0.8, 48))
+
+    def _heads(self, st, text: str) -> None:
+        rules = self.rules
+        for m in _HEAD_AFTER.finditer(text):
+            ws = words_before(text, m.start(), 5)
+            if not ws:
+                continue
+            # the name: the name-shaped/capitalised words right before the head
+            name_ws = []
+            for s, e, w in reversed(ws):
+                if w in rules.not_names or w.lower() in _NON_ITEM_WORDS:
+                    break
+                if name_shaped(w, rules) or capitalised(w) or (w[:1].isdigit() and name_ws == [] and len(ws) > 1):
+                    name_ws.append((s, e, w))
+                    continue
+                break
+            if not name_ws:
+                continue
+            name_ws.reverse()
+            while name_ws and name_ws[0][2][:1].isdigit():
+                name_ws.pop(0)
+            if not name_ws:
+                continue
+            s, e = name_ws[0][0], name_ws[-1][1]
+            if s < st.title_len <= e:
+                continue
+            if s < st.title_len and text[s:e].istitle() and not any(name_shaped(w, rules) for _, _, w in name_ws):
+                continue  # Title Case words in the title are not names by themselves
+            head = m.group("head")
+            shaped = any(name_shaped(w, rules) for _, _, w in name_ws)
+            if head in _HEAD_IN_NAME or (not shaped and head.lower() in ("corpus", "challenge", "shared task")):
+                e = m.end("head")
+            elif not shaped and len(name_ws) == 1 and head.lower().startswith(("benchmark", "dataset")):
+                # "the Adult dataset": a single plain capitalised word is a weak name
+                pass
+            st.add(Cand(s, e, "Benchmark", "benchmark_head", 0.75, 47))
+
+    def _lists(self, st, text: str) -> None:
+        rules = self.rules
+        low_text = None
+        for m in _LIST_START.finditer(text):
+            if m.start() < st.title_len:
+                continue
+            s0, s1 = st.sent_of(m.start())
+            if low_text is None:
+                low_text = text.lower()
+            if not (set(re.findall(r"[a-z\-]+", low_text[s0:s1])) & rules.eval_cues):
+                continue
+            items = []
+            pos = m.end()
+            while pos < s1:
+                im = _ITEM.match(text, pos)
+                if not im:
+                    break
+                name = im.group(1).rstrip(".")
+                e = im.start(1) + len(name)
+                first = name.split()[0]
+                if first.lower() in _NON_ITEM_WORDS or first in rules.not_names or first.islower():
+                    break
+                if first[:1].isdigit() or len(name) <= 2:
+                    break
+                items.append((im.start(1), e, name))
+                sep = _ITEM_SEP.match(text, e)
+                if not sep:
+                    break
+                pos = sep.end()
+            if not items:
+                continue
+            shaped = [it for it in items if any(name_shaped(w, rules) for w in it[2].split())]
+            if not shaped:
+                continue
+            for s, e, name in items:
+                conf = 0.6 if any(name_shaped(w, rules) for w in name.split()) else 0.45
+                st.add(Cand(s, e, "Benchmark", "benchmark_list", conf, 30 if conf < 0.6 else 35))
+
+    def __call__(self, doc):
+        st = doc._.kg
+        text = st.text
+        self._suffix(st, text)
+        self._heads(st, text)
+        self._lists(st, text)
+        return doc
+
+
+@Language.factory("kg_benchmarks", default_config={"patterns_dir": None})
+def make_benchmarks(nlp: Language, name: str, patterns_dir):
+    return Benchmarks(patterns_dir)

@@ -1,0 +1,137 @@
+"""`Extractor`: Paper -> Extraction, in one process or a pool of workers.
+
+The pipeline is built once per process. Workers return plain tuples (see `_plain`);
+the parent turns them into pydantic records without re-validating them (the extractor
+made them, so they are valid by construction).
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from typing import Iterable, Iterator, Optional
+
+from kg.extract.state import SEP, DocState
+from kg.models import Entity, Evaluation, Extraction, HardwareUse, Mention, Paper, Proposal, Span
+
+EXTRACTOR_VERSION = "kg-extract-1.0"
+
+
+def _compose(title: str, abstract: str) -> tuple[str, int]:
+    title = title or ""
+    abstract = abstract or ""
+    return (title + SEP + abstract if abstract else title), len(title)
+
+
+class Extractor:
+    """Entities, proposals, evaluations and hardware use from a paper's title+abstract."""
+
+    def __init__(self, vocab_dir: Optional[str] = None, patterns_dir: Optional[str] = None) -> None:
+        from kg.extract.pipeline import build_pipeline
+
+        self.vocab_dir = str(vocab_dir) if vocab_dir else None
+        self.patterns_dir = str(patterns_dir) if patterns_dir else None
+        self.nlp = build_pipeline(self.vocab_dir, self.patterns_dir)
+        self._steps = [proc for _, proc in self.nlp.pipeline]
+
+    # -- core -------------------------------------------------------------------------
+    def state(self, title: str, abstract: str) -> DocState:
+        text, tlen = _compose(title, abstract)
+        doc = self.nlp.make_doc(text)
+        doc._.kg = DocState(text, tlen)
+        for proc in self._steps:
+            doc = proc(doc)
+        return doc._.kg
+
+    def plain(self, key: str, title: str, abstract: str) -> tuple:
+        """The extraction as plain tuples (cheap to pickle)."""
+        st = self.state(title, abstract)
+        ents = [(eid, e["type"], e["label"], e["aliases"], e["broader"], e["in_vocabulary"])
+                for eid, e in st.entities.items()]
+        mentions = [(m.text, m.eid, m.start, m.end, m.source, m.conf) for m in st.mentions]
+        return (key, st.title_len, st.sents, ents, mentions, st.facts["proposes"],
+                st.facts["evaluations"], st.facts["hardware_use"])
+
+    def extract(self, paper: Paper) -> Extraction:
+        return to_extraction(self.plain(paper.key, paper.title, paper.abstract), paper.title, paper.abstract)
+
+    def extract_many(self, papers: Iterable[Paper], workers: int = 1, chunksize: int = 32) -> Iterator[Extraction]:
+        """Extractions in input order; `workers` > 1 uses a process pool whose workers
+        build the pipeline once and send back plain tuples."""
+        if workers <= 1:
+            for p in papers:
+                yield self.extract(p)
+            return
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        texts: dict[int, tuple[str, str]] = {}
+
+        def jobs():
+            for i, p in enumerate(papers):
+                texts[i] = (p.title, p.abstract)
+                yield (i, p.key, p.title, p.abstract)
+
+        with ctx.Pool(workers, initializer=_worker_init, initargs=(self.vocab_dir, self.patterns_dir)) as pool:
+            for i, plain in pool.imap(_worker_run, jobs(), chunksize=chunksize):
+                title, abstract = texts.pop(i)
+                yield to_extraction(plain, title, abstract)
+
+
+# -- worker side ----------------------------------------------------------------------------
+_WORKER: Optional[Extractor] = None
+
+
+def _worker_init(vocab_dir, patterns_dir) -> None:
+    global _WORKER
+    _WORKER = Extractor(vocab_dir, patterns_dir)
+
+
+def _worker_run(job):
+    i, key, title, abstract = job
+    return i, _WORKER.plain(key, title, abstract)
+
+
+# -- plain -> pydantic ---------------------------------------------------------------------
+def _span_factory(text: str, title_len: int, sents: list):
+    abs_start = title_len + len(SEP)
+    from bisect import bisect_right
+
+    starts = [s for s, _ in sents]
+    cache: dict[int, tuple] = {}
+
+    def sent_for(offset: int):
+        i = max(0, bisect_right(starts, offset) - 1)
+        got = cache.get(i)
+        if got is None:
+            s, e = sents[i] if sents else (0, len(text))
+            got = cache[i] = (s, e, text[s:e])
+        return got
+
+    def span(start: int, end: int) -> Span:
+        s, e, sent = sent_for(start)
+        if start < title_len or not sents:
+            return Span.model_construct(field="title", start=start, end=end, sentence=sent, sentence_start=s)
+        off = abs_start
+        return Span.model_construct(field="abstract", start=start - off, end=end - off, sentence=sent,
+                                    sentence_start=s - off)
+
+    return span
+
+
+def to_extraction(plain: tuple, title: str, abstract: str) -> Extraction:
+    key, title_len, sents, ents, mentions, props, evals, hws = plain
+    text, _ = _compose(title, abstract)
+    span = _span_factory(text, title_len, sents)
+    entities = {
+        eid: Entity.model_construct(id=eid, type=t, label=label, aliases=list(aliases), broader=list(broader),
+                                    in_vocabulary=inv)
+        for eid, t, label, aliases, broader, inv in ents
+    }
+    ms = [Mention.model_construct(text=t, entity_id=eid, span=span(s, e), source=src, confidence=round(c, 3))
+          for t, eid, s, e, src, c in mentions]
+    ps = [Proposal.model_construct(entity=eid, evidence=span(s, e), confidence=c) for eid, s, e, c in props]
+    ev = [Evaluation.model_construct(subject=su, benchmark=b, metric=me, value=v, unit=u, value_text=vt,
+                                     evidence=span(s, e), confidence=c)
+          for su, b, me, v, u, vt, s, e, c in evals]
+    hw = [HardwareUse.model_construct(hardware=h, subject=su, purpose=p, evidence=span(s, e), confidence=c)
+          for h, su, p, s, e, c in hws]
+    return Extraction.model_construct(paper_key=key, extractor_version=EXTRACTOR_VERSION, entities=entities,
+                                      mentions=ms, proposes=ps, evaluations=ev, hardware_use=hw)

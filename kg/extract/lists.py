@@ -1,0 +1,97 @@
+"""`kg_lists`: coordination spreads a type to the unknown members of a list.
+
+In "AIME, MATH-500, GPQA and LiveCodeBench" or "Llama, Qwen, and OctoThinker", the
+items whose type is known (vocabulary, definitions, shapes) agree on one type; the
+other name-like items of the same list get it too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.language import Language
+
+from kg.extract.names import name_shaped
+from kg.extract.rules import load_rules
+from kg.extract.state import Cand
+
+_ITEM = r"[A-Za-z0-9][\w+]*(?:\.\d+)*(?:[-/][\w+]+(?:\.\d+)*)*(?:[ ](?:v?\d[\w.]*|[A-Z][\w\-]*(?:\.\d+)*)){0,2}"
+_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
+# items start with a word holding a capital or a digit (names); the lookahead fails fast
+_LIST = re.compile(rf"(?<![\w.-])(?=[a-z]*[A-Z0-9]){_ITEM}(?:{_SEP}{_ITEM})+")
+_SPLIT = re.compile(_SEP)
+_TRUSTED = {"vocab", "definition", "family_variant", "model_shape", "benchmark_suffix", "benchmark_head",
+            "hardware_shape", "metric_shape"}
+
+
+class Lists:
+    def __init__(self, patterns_dir=None) -> None:
+        self.rules = load_rules(patterns_dir)
+
+    def __call__(self, doc):
+        st = doc._.kg
+        text = st.text
+        rules = self.rules
+        if not st.cands:
+            return doc
+        by_span: dict[tuple[int, int], list[Cand]] = {}
+        for c in st.cands:
+            by_span.setdefault((c.start, c.end), []).append(c)
+        sent_starts = {s for s, _ in st.sents}
+        trusted = [(c.start, c.end) for c in st.cands if c.source in _TRUSTED]
+        for m in _LIST.finditer(text):
+            items = []
+            pos = m.start()
+            for sep in _SPLIT.finditer(text, m.start(), m.end()):
+                items.append((pos, sep.start()))
+                pos = sep.end()
+            items.append((pos, m.end()))
+            if len(items) < 2:
+                continue
+            known = Counter()
+            unknown = []
+            trimmed = []
+            for s, e in items:
+                while e > s and text[e - 1] in ".":
+                    e -= 1
+                # "using Llama-3-8B": leading plain lower-case words are not part of the item
+                while True:
+                    sp = text.find(" ", s, e)
+                    w = text[s:sp] if sp > 0 else None
+                    if w is None or not (w.islower() and not name_shaped(w, rules)):
+                        break
+                    s = sp + 1
+                if text[s:s + 1].isdigit() or e - s < 2:
+                    continue
+                trimmed.append((s, e))
+            for s, e in trimmed:
+                if any(a < e and s < b and (a, b) != (s, e) for a, b in trusted):
+                    continue  # overlaps a known name: not an unknown item
+                cs = [c for c in by_span.get((s, e), []) if c.source in _TRUSTED]
+                if cs:
+                    known[max(cs, key=lambda c: c.prio).type] += 1
+                elif not by_span.get((s, e)) or all(c.source == "benchmark_list" for c in by_span.get((s, e), [])):
+                    unknown.append((s, e))
+            if not known or not unknown:
+                continue
+            etype, n = known.most_common(1)[0]
+            if n < sum(known.values()) * 2 / 3 or etype == "Metric":
+                continue
+            for s, e in unknown:
+                word = text[s:e]
+                if word.islower() and not name_shaped(word, rules):
+                    continue
+                first = word.split()[0]
+                if first in rules.not_names or word in rules.not_names:
+                    continue
+                shaped = any(name_shaped(w, rules) for w in word.split())
+                if not shaped and not (word[:1].isupper() and s not in sent_starts and " " not in word):
+                    continue
+                st.add(Cand(s, e, etype, "list", 0.55 if shaped else 0.45, 38))
+        return doc
+
+
+@Language.factory("kg_lists", default_config={"patterns_dir": None})
+def make_lists(nlp: Language, name: str, patterns_dir):
+    return Lists(patterns_dir)

@@ -1,0 +1,83 @@
+"""The spaCy pipeline: `spacy.blank("en")` with the ML tokenizer and kg components.
+
+    tokenizer -> kg_sentences -> kg_vocab_ruler -> kg_shapes
+      -> kg_benchmarks -> kg_definitions -> kg_lists -> kg_proposals -> kg_resolver -> kg_relations
+
+Each kg component reads and writes the document's `doc._.kg` state (kg.extract.state).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+import spacy
+from spacy.language import Language
+
+# importing the modules registers their factories
+from kg.extract import benchmarks, definitions, lists, proposals, relations, resolver, ruler, shapes  # noqa: F401
+from kg.extract.state import DocState  # noqa: F401  (registers the doc._.kg extension)
+from kg.extract.tokenizer import make_ml_tokenizer
+
+
+_SENT_END = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z0-9\"'(\[$\\])|\n\s*\n")
+_ABBREV_END = re.compile(r"(?:\b(?:e\.g|i\.e|et al|al|vs|etc|cf|Fig|Figs|Eq|Sec|approx|resp|Dr|No|Tab|ca|viz|w\.r\.t|Mr|Ms|St)\.|\b[A-Z]\.)$")
+
+
+class SentenceBoundaries:
+    """Sentences by punctuation (a regex over the text: much faster than token by
+    token), never across the title/abstract seam and not after abbreviations (`e.g.`,
+    `et al.`). Records sentence char spans in the state and marks the tokens that
+    start a sentence, so `doc.sents` works too."""
+
+    def __call__(self, doc):
+        st = doc._.kg
+        text = st.text
+        cuts = [0]
+        if st.abstract_start < len(text):
+            cuts.append(st.abstract_start)
+        for m in _SENT_END.finditer(text):
+            end = m.start() + 1
+            if _ABBREV_END.search(text, max(0, end - 8), end):
+                continue
+            cuts.append(m.end())
+        cuts = sorted(set(c for c in cuts if c < len(text)))
+        sents = []
+        for i, a in enumerate(cuts):
+            b = cuts[i + 1] if i + 1 < len(cuts) else len(text)
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                sents.append((a, b))
+        st.set_sents(sents)
+        if len(doc):
+            starts = {a for a, _ in sents}
+            doc[0].is_sent_start = True
+            for a in starts:
+                span = doc.char_span(a, a + 1, alignment_mode="expand")
+                if span is not None and span.start > 0:
+                    doc[span.start].is_sent_start = True
+        return doc
+
+
+@Language.factory("kg_sentences")
+def make_sentence_boundaries(nlp: Language, name: str):
+    return SentenceBoundaries()
+
+
+def build_pipeline(vocab_dir: Optional[str] = None, patterns_dir: Optional[str] = None) -> Language:
+    nlp = spacy.blank("en")
+    nlp.tokenizer = make_ml_tokenizer(nlp)
+    nlp.add_pipe("kg_sentences")
+    cfg = {"vocab_dir": vocab_dir}
+    both = {"vocab_dir": vocab_dir, "patterns_dir": patterns_dir}
+    pat = {"patterns_dir": patterns_dir}
+    nlp.add_pipe("kg_vocab_ruler", config=cfg)
+    nlp.add_pipe("kg_shapes", config=both)
+    nlp.add_pipe("kg_benchmarks", config=pat)
+    nlp.add_pipe("kg_definitions", config=both)
+    nlp.add_pipe("kg_lists", config=pat)
+    nlp.add_pipe("kg_proposals", config=both)
+    nlp.add_pipe("kg_resolver", config=both)
+    nlp.add_pipe("kg_relations", config=pat)
+    return nlp

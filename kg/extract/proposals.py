@@ -1,0 +1,261 @@
+"""`kg_proposals`: names the paper introduces.
+
+Rules: a proposal cue ("we propose / introduce / present / release X", "this paper
+presents X"), optionally through a described head ("a new benchmark, X", "a method
+called X", "a novel ... method (X)"); a naming cue anywhere in a cue sentence ("dubbed
+X"); the title's leading name ("X: ..."). The name's type comes from the head noun, an
+appositive ("X, a benchmark for"), the vocabulary, or the subtitle ("X: A Family of
+Open LLMs"), and defaults to Method.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.language import Language
+
+from kg.extract.acronyms import is_acronym
+from kg.extract.names import find_word, name_shaped, scan_name, words_at
+from kg.extract.rules import Rules, load_rules
+from kg.extract.state import Cand
+from kg.extract.typing_rules import appositive_type, following_head_type, head_type, infer_type
+from kg.extract.vocab import load_vocabulary
+
+_LATEX = re.compile(r"\$?\\[a-zA-Z]+\{([^{}]*)\}\$?")
+_SUBTITLE_STOP = frozenset("for via with in on through to from by using under against without at towards toward and".split())
+_OF_OK = frozenset("family suite series set collection".split())
+_ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
+
+
+def _head_alternation(rules: Rules) -> str:
+    heads = set()
+    for ws in rules.type_heads.values():
+        heads.update(ws)
+    return "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(heads, key=len, reverse=True))
+
+
+class Proposals:
+    def __init__(self, vocab_dir=None, patterns_dir=None) -> None:
+        self.vocab = load_vocabulary(vocab_dir)
+        self.rules = load_rules(patterns_dir)
+        heads = _head_alternation(self.rules)
+        # "a simple yet effective method called", "a new benchmark,", "a novel ... method ("
+        self.described = re.compile(
+            r"(?:(?:a|an|the|our|two|three|four|several|new)\s+)?"
+            r"(?P<mods>(?:(?:(?!of\s)[\w\-+]+|\([^()]{1,30}\))\s+){0,7}?)"
+            rf"(?P<head>{heads})s?(?![\w-])\s*"
+            r"(?P<sep>,|:|\(|—|–)?\s*"
+            r"(?P<naming>(?:called|named|dubbed|termed|coined|namely|which we call)\s+)?",
+            re.IGNORECASE,
+        )
+
+    # -- helpers -------------------------------------------------------------------
+    def _name_at(self, text: str, pos: int, limit: int, naming: bool) -> Optional[tuple[int, int]]:
+        rules = self.rules
+        if pos >= limit:
+            return None
+        span = scan_name(text, pos, rules, allow_lower=False)
+        if span is None and (naming or self._lower_ok(text, pos, limit)):
+            span = scan_name(text, pos, rules, allow_lower=True, max_words=5)
+            if span is not None and not naming:
+                nxt = text[span[1] : span[1] + 6]
+                if not re.match(r"\s*(?:\(|,\s*(?:a|an|the)\s)", nxt):
+                    return None
+        if span is None or span[1] > limit or span[1] <= span[0]:
+            return None
+        return span
+
+    def _lower_ok(self, text: str, pos: int, limit: int) -> bool:
+        ws = words_at(text, pos, 6)
+        return bool(ws) and ws[0][2].islower() and ws[0][2] not in ("a", "an", "the", "to", "that", "how", "new")
+
+    def _type_for(self, text: str, span: tuple[int, int], head_t: Optional[str]) -> Optional[str]:
+        t = appositive_type(text, span[1], self.rules) or following_head_type(text, span[1], self.rules)
+        return t or head_t
+
+    def _list_after(self, text: str, span: tuple[int, int], limit: int) -> list[tuple[int, int]]:
+        """More names after a colon list: "two metrics: A and B"."""
+        out = [span]
+        pos = span[1]
+        while pos < limit:
+            m = _ITEM_SEP.match(text, pos)
+            if not m:
+                break
+            nxt = scan_name(text, m.end(), self.rules)
+            if not nxt or not any(name_shaped(w, self.rules) for w in text[nxt[0]:nxt[1]].split()):
+                break
+            out.append(nxt)
+            pos = nxt[1]
+        return out
+
+    # -- rules ----------------------------------------------------------------------
+    def _cues(self, text: str):
+        rules = self.rules
+        for m in rules.proposal_re.finditer(text):
+            yield m.start(), m.end(), m.group("verb").lower()
+        for m in rules.gerund_re.finditer(text):
+            yield m.start(), m.end(), m.group("verb").lower()
+
+    def _in_mods(self, text: str, d) -> Optional[tuple[int, int]]:
+        """"a new Total Variation Distance++ (TVD++) loss", "a novel GQLA mechanism"."""
+        ms, me = d.start("mods"), d.end("mods")
+        inner = re.search(r"\(([^()]{1,30})\)", text[ms:me])
+        if inner and is_acronym(inner.group(1)):
+            return ms + inner.start(1), ms + inner.end(1)
+        for w in re.finditer(r"[A-Za-z0-9][\w+\-]*", text[ms:me]):
+            last = w.group().rsplit("-", 1)[-1]
+            if "-" in w.group() and last.islower():
+                continue  # "LDPC-inspired", "MLP-specific": a modifier, not a name
+            if name_shaped(w.group(), self.rules) and not self.vocab.lookup(w.group()):
+                return ms + w.start(), ms + w.end()
+        return None
+
+    def _cue_proposals(self, st, text: str) -> None:
+        rules = self.rules
+        for c_start, pos, verb in self._cues(text):
+            s0, s_end = st.sent_of(c_start)
+            weak = verb in rules.weak_verbs
+            found: list[tuple[tuple[int, int], Optional[str], str]] = []
+            d = self.described.match(text, pos, s_end)
+            if d:
+                head_t = head_type(d.group("head").split(), rules) or head_type(
+                    (d.group("mods") + d.group("head")).split()[-2:], rules)
+                npos = d.end()
+                span = self._name_at(text, npos, s_end, bool(d.group("naming")))
+                if span and (d.group("sep") in (",", ":", "—", "–") or d.group("naming")):
+                    for sp in (self._list_after(text, span, s_end) if d.group("sep") == ":" else [span]):
+                        found.append((sp, head_t, "proposal"))
+                elif d.group("sep") == "(" and span:
+                    found.append((span, head_t, "proposal"))
+                else:
+                    inner = self._in_mods(text, d)
+                    named = text[d.start("mods"):d.end("head")].split()
+                    if inner:
+                        found.append((inner, head_t, "proposal"))
+                    elif (text.startswith(("the ", "The "), pos) and named
+                          and all(w[:1].isupper() or name_shaped(w, rules) for w in named)):
+                        # "introducing the Online Merging Optimizer": the head is part of the name
+                        found.append(((d.start("mods"), d.end("head")), head_t, "proposal"))
+            else:
+                npos = pos
+                if text.startswith(("the ", "The "), pos):
+                    nxt = text[pos + 4 : pos + 5]
+                    if nxt.isupper():
+                        npos = pos + 4
+                span = self._name_at(text, npos, s_end, naming=False)
+                if span:
+                    found.append((span, None, "proposal"))
+            if not found:
+                # "we propose a framework for X, called Y" / "dubbed Y"
+                for n in rules.naming_re.finditer(text, pos, s_end):
+                    span = self._name_at(text, n.end(), s_end, naming=True)
+                    if span:
+                        found.append((span, None, "proposal"))
+                        break
+            for span, head_t, rule in found:
+                name = text[span[0]:span[1]]
+                if name in rules.not_names:
+                    continue
+                known = self.vocab.lookup(name)
+                shaped = any(name_shaped(w, rules) for w in name.split())
+                etype = self._type_for(text, span, head_t)
+                if weak and not (shaped and not known) and etype is None:
+                    continue
+                if known and not any(find_word(text, name, 0, st.title_len)):
+                    continue  # "we introduce GPT-4 into ...", "an analysis of methods: PPO, DPO"
+                st.proposals.append((span[0], span[1], etype, rule, c_start))
+
+    def _named_proposals(self, st, text: str) -> None:
+        """"..., dubbed HIGGS", "our approach, SymNoise," anywhere in the abstract."""
+        rules = self.rules
+        for rx in (rules.standalone_naming_re, rules.own_work_re):
+            for m in rx.finditer(text, st.abstract_start):
+                s0, s_end = st.sent_of(m.start())
+                span = self._name_at(text, m.end(), s_end, naming=True)
+                if not span:
+                    continue
+                name = text[span[0]:span[1]]
+                if name in rules.not_names:
+                    continue
+                if not (any(name_shaped(w, rules) for w in name.split()) or name[:1].isupper()):
+                    continue
+                st.proposals.append((span[0], span[1], self._type_for(text, span, None), "proposal", m.start()))
+
+    def _title_proposal(self, st, text: str) -> None:
+        rules = self.rules
+        title = text[: st.title_len]
+        colon = title.find(": ")
+        if colon <= 0:
+            colon = title.find(" : ")
+            if colon <= 0:
+                return
+        raw = title[:colon].strip()
+        inner = _LATEX.sub(lambda m: m.group(1), raw).strip("$ ")
+        inner = re.sub(r"\s*\([^()]*\)$", "", inner)  # "Long Name (ACR)": the definition links both
+        if not inner or len(inner) > 60:
+            return
+        start = title.find(inner)
+        if start < 0:
+            return
+        words = inner.split()
+        if len(words) > 5 or any(ch in inner for ch in ",?!\"'"):
+            return
+        if inner.lower() in rules.title_stop or words[0].lower() in rules.title_stop and len(words) == 1:
+            return
+        shaped = [w for w in words if name_shaped(w, rules)]
+        if words[0].lower() in ("the", "a", "an") or (words[0].endswith("ing") and not shaped):
+            return
+        abstract = text[st.abstract_start:]
+        if len(words) > 1:
+            if any(w.islower() and not name_shaped(w, rules) for w in words):
+                return
+            if not shaped and inner not in abstract:
+                return
+            if shaped and inner not in abstract:
+                # "Purple Llama CyberSecEval": keep the part the abstract uses
+                part = next((w for w in reversed(shaped) if any(find_word(abstract, w))), None)
+                if part is None:
+                    if not name_shaped(words[0], rules) or not all(w[:1].isupper() or name_shaped(w, rules) for w in words):
+                        return
+                else:
+                    start = title.find(part)
+                    inner = part
+        elif not (shaped or words[0][:1].isupper() or any(c.isdigit() for c in inner)):
+            return
+        if inner in rules.not_names:
+            return
+        spans = list(find_word(text, inner))
+        etype = infer_type(text, spans, rules, None) or self._subtitle_type(title[colon + 1 :])
+        st.proposals.append((start, start + len(inner), etype, "title", 0))
+
+    def _subtitle_type(self, subtitle: str) -> Optional[str]:
+        """Model/Benchmark when the subtitle's first noun phrase ends in such a head:
+        "A Family of Open Healthcare LLMs", "A Secure Coding Benchmark for ...". """
+        words = re.findall(r"[\w][\w\-]*", subtitle.lower())
+        phrase = []
+        for w in words:
+            if w in _SUBTITLE_STOP or (w == "of" and (not phrase or phrase[-1] not in _OF_OK)):
+                break
+            phrase.append(w)
+        if not phrase:
+            return None
+        last, two = phrase[-1], " ".join(phrase[-2:])
+        for t in ("Benchmark", "Model"):
+            heads = self.rules.subtitle_heads[t]
+            if last in heads or two in heads:
+                return t
+        return None
+
+    def __call__(self, doc):
+        st = doc._.kg
+        text = st.text
+        self._title_proposal(st, text)
+        self._cue_proposals(st, text)
+        self._named_proposals(st, text)
+        return doc
+
+
+@Language.factory("kg_proposals", default_config={"vocab_dir": None, "patterns_dir": None})
+def make_proposals(nlp: Language, name: str, vocab_dir, patterns_dir):
+    return Proposals(vocab_dir, patterns_dir)

@@ -1,0 +1,148 @@
+"""`kg_relations`: facts over resolved mentions, sentence by sentence.
+
+- proposes: the entities at the proposal spans (cue sentences, title name);
+- evaluations: in a sentence naming a Benchmark and reporting an evaluation (a cue verb
+  or "on <benchmark>"), each Model/Method named there (or, where none is named, the
+  paper's own proposal) is evaluated on each benchmark; a metric and value are added
+  where the sentence gives them ("91.2% accuracy on GSM8K", "improves macro-F1 by 8.24
+  points over X", "12.9x speedup");
+- hardware_use: each device, with the purpose cue nearest to it in its sentence
+  ("trained on 8 H100s" -> training, "inference on a T4" -> inference) and the nearest
+  model or method as subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+
+from kg.extract.rules import load_rules
+from kg.extract.values import find_values
+
+_WORD = re.compile(r"[a-z][a-z\-/]*")
+_OUR = re.compile(r"(?<![\w-])(?:we|our|ours|proposed|this approach|this method)(?![\w-])", re.IGNORECASE)
+_COMPARE = re.compile(
+    r"(?<![\w-])(?:over|than|against|versus|vs\.?|compared\s+(?:to|with)|relative\s+to|outperform\w*|surpass\w*|"
+    r"beat\w*|exceed\w*|baselines?|such\s+as|including|like|e\.g\.)(?![\w-])", re.IGNORECASE)
+_ON = re.compile(r"(?:on|across|over|in|using|with|including|such as)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?$", re.IGNORECASE)
+
+
+class Relations:
+    def __init__(self, patterns_dir=None) -> None:
+        self.rules = load_rules(patterns_dir)
+        self._purpose = []
+        for purpose, words in self.rules.purpose_cues.items():
+            for w in words:
+                self._purpose.append((re.compile(rf"(?<![\w-]){re.escape(w)}(?![\w-])", re.IGNORECASE), purpose))
+
+    def _proposes(self, st) -> list:
+        out = []
+        seen = set()
+        for s, e, _, rule, ev in st.proposals:
+            m = next((m for m in st.mentions if m.start < e and s < m.end), None)
+            if m is None or m.eid in seen:
+                continue
+            seen.add(m.eid)
+            ss, se = st.sent_of(ev if rule != "title" else s)
+            out.append((m.eid, ss, se, 0.8 if rule == "proposal" else 0.7))
+        return out
+
+    def _evaluations(self, st, text: str, low: str, proposal_ids: list[str]) -> list:
+        by_sent: dict[int, list] = {}
+        for m in st.mentions:
+            by_sent.setdefault(st.sent_index(m.start), []).append(m)
+        out = []
+        seen = set()
+        ptypes = {eid for eid in proposal_ids if st.entities.get(eid, {}).get("type") in ("Method", "Model")}
+        for si, ms in by_sent.items():
+            benches = [m for m in ms if m.type == "Benchmark"]
+            if not benches:
+                continue
+            s0, s1 = st.sents[si] if st.sents else (0, len(text))
+            words = set(_WORD.findall(low[s0:s1]))
+            cue = bool(words & self.rules.eval_cues) or any(_ON.search(low[max(s0, b.start - 40):b.start]) for b in benches)
+            if not cue:
+                continue
+            bench_ids = {b.eid for b in benches}
+            named = [m for m in ms if m.type in ("Model", "Method") and m.eid not in bench_ids]
+            named_props = [m for m in named if m.eid in ptypes]
+            if ptypes and (named_props or _OUR.search(text, s0, s1)):
+                # the paper's own method is the subject; other names count only as
+                # compared baselines, not as the backbones it runs on
+                subj_ids = list(dict.fromkeys(m.eid for m in named_props)) or [e for e in proposal_ids if e in ptypes]
+                cmp_pos = [c.start() for c in _COMPARE.finditer(text, s0, s1)]
+                for m in named:
+                    if m.eid not in subj_ids and any(p < m.start for p in cmp_pos):
+                        subj_ids.append(m.eid)
+            else:
+                subj_ids = list(dict.fromkeys(m.eid for m in named))
+            if not subj_ids:
+                continue
+            values = [v for v in find_values(text, s0, s1)
+                      if not any(m.start <= v.start < m.end for m in ms)]
+            metrics = [m for m in ms if m.type == "Metric"]
+            ordered = sorted({b.eid: b for b in benches}.values(), key=lambda b: b.start)
+            for bi, b in enumerate(ordered):
+                val = None
+                if values:
+                    if len(values) == len(ordered) and len(ordered) > 1:
+                        val = values[bi]
+                    elif len(values) == 1 and len(ordered) == 1:
+                        val = values[0]
+                    else:
+                        near = min(values, key=lambda v: abs(v.start - b.start))
+                        if abs(near.start - b.start) < 80:
+                            val = near
+                met = None
+                if metrics:
+                    anchor = val.start if val else b.start
+                    met = min(metrics, key=lambda m: abs(m.start - anchor)).eid
+                for sid in subj_ids:
+                    key = (sid, b.eid, met)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    out.append((sid, b.eid, met, val.value if val else None, val.unit if val else None,
+                                val.text if val else None, s0, s1, 0.6 if sid in ptypes else 0.55))
+        return out
+
+    def _hardware(self, st, text: str, proposal_ids: list[str]) -> list:
+        out = []
+        seen = set()
+        for h in st.mentions:
+            if h.type != "Hardware" or h.eid in seen:
+                continue
+            seen.add(h.eid)
+            s0, s1 = st.sent_of(h.start)
+            best = None
+            for rx, purpose in self._purpose:
+                for m in rx.finditer(text, s0, s1):
+                    d = abs(m.start() - h.start)
+                    if best is None or d < best[0]:
+                        best = (d, purpose)
+            purpose = best[1] if best else "unspecified"
+            subs = [m for m in st.mentions if s0 <= m.start < s1 and m.type in ("Model", "Method")]
+            subj = None
+            if subs:
+                models = [m for m in subs if m.type == "Model"] or subs
+                subj = min(models, key=lambda m: abs(m.start - h.start)).eid
+            elif proposal_ids:
+                subj = proposal_ids[0]
+            out.append((h.eid, subj, purpose, s0, s1, 0.7 if best else 0.6))
+        return out
+
+    def __call__(self, doc):
+        st = doc._.kg
+        text = st.text
+        low = text.lower()
+        st.facts["proposes"] = props = self._proposes(st)
+        pids = [p[0] for p in props]
+        st.facts["evaluations"] = self._evaluations(st, text, low, pids)
+        st.facts["hardware_use"] = self._hardware(st, text, pids)
+        return doc
+
+
+@Language.factory("kg_relations", default_config={"patterns_dir": None})
+def make_relations(nlp: Language, name: str, patterns_dir):
+    return Relations(patterns_dir)

@@ -1,0 +1,211 @@
+"""`kg_resolver`: from candidates to typed mentions linked to canonical entities.
+
+1. proposals become candidates (type from their evidence, else vocabulary, else Method);
+2. every discovered name also counts at its other occurrences in the paper;
+3. generic terms (GUIDELINES stop-list) are dropped;
+4. overlaps: the longest span wins, then the higher rule priority;
+5. linking: a concept id from the vocabulary (directly or by normalised spelling), an
+   acronym defined in the text -> its long form's entity, else a discovered id
+   `<type>/<slug>`; a discovered model variant keeps its family in `broader`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.language import Language
+
+from kg.extract.acronyms import is_acronym
+from kg.extract.names import find_word
+from kg.extract.normalise import entity_id, match_key
+from kg.extract.rules import load_rules
+from kg.extract.state import Cand, Mention
+from kg.extract.typing_rules import infer_type
+from kg.extract.vocab import load_vocabulary
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|ai|net|edu)/\S*|\b(?:github|huggingface|hf)\.co\S*")
+_VENDOR = re.compile(r"^(?:NVIDIA|Nvidia|nVidia|Google|Colab|Tesla|AMD|Intel|Apple|Cloud|GeForce)\s+")
+_PROPAGATE = {"definition", "proposal", "title", "model_shape", "family_variant", "benchmark_suffix",
+              "benchmark_head", "hardware_shape", "metric_shape", "list"}
+
+
+def _singular_acronym(s: str) -> str:
+    return s[:-1] if s.endswith("s") and len(s) > 2 and s[-2].isupper() else s
+
+
+class Resolver:
+    def __init__(self, vocab_dir=None, patterns_dir=None) -> None:
+        self.vocab = load_vocabulary(vocab_dir)
+        self.rules = load_rules(patterns_dir)
+
+    # -- 1. proposals -------------------------------------------------------------
+    def _proposal_cands(self, st, text: str) -> None:
+        typed = {text[s:e]: t for s, e, t, rule, _ in st.proposals if t and rule == "proposal"}
+        for s, e, etype, rule, _ in st.proposals:
+            if rule == "title" and text[s:e] in typed:
+                etype = typed[text[s:e]]
+            name = text[s:e]
+            cid = self.vocab.lookup(name, etype) if etype else self.vocab.lookup(name)
+            if etype is None and cid:
+                etype = self.vocab.by_id[cid].type
+            if etype is None:
+                spans = list(find_word(text, name))
+                etype = infer_type(text, spans, self.rules, None)
+                if etype is None:
+                    etype = next((c.type for c in st.cands if c.start == s and c.end == e and c.source != "vocab"),
+                                 "Method")
+            st.add(Cand(s, e, etype, rule, 0.75, 56, cid=cid))
+
+    # -- 2. propagation -------------------------------------------------------------
+    def _propagate(self, st, text: str) -> None:
+        names: dict[str, Cand] = {}
+        ci_names: dict[str, Cand] = {}
+        for c in st.cands:
+            if c.source not in _PROPAGATE or len(c.text) < 2:
+                continue
+            if c.source == "definition" and " " in c.text:
+                ci_names.setdefault(c.text.lower(), c)
+            names.setdefault(c.text, c)
+            if c.source == "definition" and is_acronym(c.text):
+                names.setdefault(_singular_acronym(c.text), c)
+        if not names:
+            return
+        low = text.lower() if ci_names else None
+        for table, lower in ((names, None), (ci_names, low)):
+            for name, src in table.items():
+                for s, e in find_word(text, name, lower_text=lower, plural=True):
+                    if src.start == s and src.end == e:
+                        continue
+                    st.add(Cand(s, e, src.type, src.source, src.conf * 0.95, src.prio - 5,
+                                cid=src.cid, broader=src.broader))
+
+    # -- 3b. metrics must be measured ----------------------------------------------------
+    def _measured(self, st, text: str, c: Cand) -> bool:
+        """A plain lower-case metric word is a Metric only where a value or a comparison
+        is reported next to it (GUIDELINES: "reduces memory by 40%", not "memory-
+        constrained devices")."""
+        surface = c.text
+        if any(ch.isupper() or ch.isdigit() or ch == "@" for ch in surface):
+            return True
+        s0, s1 = st.sent_of(c.start)
+        w = self.rules.measure_window
+        a, b = max(s0, c.start - w), min(s1, c.end + w)
+        window = text[a:c.start] + " " + text[c.end:b]
+        return bool(self.rules.measure_re.search(window))
+
+    # -- 4. overlaps --------------------------------------------------------------------
+    def _select(self, cands: list[Cand]) -> list[Cand]:
+        order = sorted(cands, key=lambda c: (-(c.end - c.start), -c.prio, c.start))
+        taken: list[tuple[int, int]] = []
+        out = []
+        for c in order:
+            if any(c.start < e and s < c.end for s, e in taken):
+                continue
+            taken.append((c.start, c.end))
+            out.append(c)
+        out.sort(key=lambda c: c.start)
+        return out
+
+    def _unify_types(self, selected: list[Cand]) -> None:
+        """One name, one type per paper: the type of its highest-priority mention."""
+        best: dict[str, Cand] = {}
+        for c in selected:
+            k = match_key(c.text)
+            b = best.get(k)
+            if b is None or c.prio > b.prio:
+                best[k] = c
+        for c in selected:
+            b = best[match_key(c.text)]
+            if b.type != c.type and c.prio < b.prio:
+                c.type = b.type
+                c.cid = b.cid
+
+    # -- 5. linking -----------------------------------------------------------------------
+    def _link(self, text: str, etype: str, cid: Optional[str]) -> tuple[str, str, bool]:
+        """(entity id, type, in vocabulary) for a surface form."""
+        v = self.vocab
+        if cid and cid in v.by_id:
+            return cid, v.by_id[cid].type, True
+        found = v.lookup(text, etype)
+        if found is None and etype == "Hardware":
+            stripped = _VENDOR.sub("", text)
+            if stripped != text:
+                found = v.lookup(stripped, etype)
+        if found:
+            return found, etype, True
+        return entity_id(etype, text), etype, False
+
+    def __call__(self, doc):
+        st = doc._.kg
+        text = st.text
+        rules = self.rules
+        self._proposal_cands(st, text)
+        self._propagate(st, text)
+        urls = [(m.start(), m.end()) for m in _URL.finditer(text)] if "/" in text else []
+        keep = []
+        for c in st.cands:
+            if urls and any(c.start < e and s < c.end for s, e in urls):
+                continue  # names inside a URL are not entities
+            k = match_key(c.text)
+            if k in rules.generic_keys:
+                continue
+            if c.source != "vocab" and (c.text in rules.not_names or _singular_acronym(c.text) in st.rejected_shorts
+                                         or c.text in st.rejected_shorts):
+                continue
+            keep.append(c)
+        keep = [c for c in keep if c.type != "Metric" or self._measured(st, text, c)]
+        selected = self._select(keep)
+        self._unify_types(selected)
+        # acronym -> (long-form entity id, type)
+        long_ids: dict[str, tuple[str, str, bool]] = {}
+        for short, (ls, le) in st.acronym_long.items():
+            lc = next((c for c in selected if c.start == ls and c.end == le), None)
+            if lc is None:
+                continue
+            long_ids[short] = self._link(lc.text, lc.type, lc.cid)
+        ents = st.entities
+        mentions = st.mentions
+        for c in selected:
+            surface = c.text
+            linked = None
+            if is_acronym(surface):
+                linked = long_ids.get(_singular_acronym(surface)) or long_ids.get(surface)
+            if linked is None:
+                linked = self._link(surface, c.type, c.cid)
+            eid, etype, in_vocab = linked
+            ent = ents.get(eid)
+            if ent is None:
+                if in_vocab:
+                    concept = self.vocab.by_id[eid]
+                    ent = {"type": concept.type, "label": concept.label, "aliases": [], "broader": list(concept.broader),
+                           "in_vocabulary": True, "surfaces": []}
+                else:
+                    ent = {"type": etype, "label": surface, "aliases": [], "broader": [], "in_vocabulary": False,
+                           "surfaces": []}
+                ents[eid] = ent
+            if c.broader and not ent["in_vocabulary"]:
+                for b in c.broader:
+                    if b and b != eid and b not in ent["broader"]:
+                        ent["broader"].append(b)
+            if surface not in ent["surfaces"]:
+                ent["surfaces"].append(surface)
+            mentions.append(Mention(c.start, c.end, surface, eid, ent["type"], c.source, c.conf))
+        # discovered entities: label = the long form where an acronym was defined
+        for short, (eid, _, in_vocab) in long_ids.items():
+            ent = ents.get(eid)
+            if ent is None:
+                continue
+            for s in ent["surfaces"]:
+                if s != ent["label"] and s not in ent["aliases"]:
+                    ent["aliases"].append(s)
+        for eid, ent in ents.items():
+            for s in ent["surfaces"]:
+                if s != ent["label"] and s not in ent["aliases"]:
+                    ent["aliases"].append(s)
+        return doc
+
+
+@Language.factory("kg_resolver", default_config={"vocab_dir": None, "patterns_dir": None})
+def make_resolver(nlp: Language, name: str, vocab_dir, patterns_dir):
+    return Resolver(vocab_dir, patterns_dir)

@@ -1,0 +1,133 @@
+"""`kg_shapes`: names recognised by their shape.
+
+Models: a vocabulary model (family) followed by version, size and variant chunks
+(`Llama` + ` 3.2 1B`, `Qwen2.5` + `-Math-7B`, `DeepSeek-R1` + `-Distill-LLaMA-8B`)
+becomes a variant whose `broader` is the family; an unknown capitalised name with a
+parameter count (`Foo-7B`, `KO-REAson-35B`) or a model-like ending (`FooLM-2`,
+`SciBERT`) is a model. Hardware: device shapes from ontology/patterns/hardware.json.
+Metrics: `X@k` shapes (`pass@1`, `Recall@10`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.language import Language
+
+from kg.extract.rules import Rules, load_rules
+from kg.extract.state import Cand
+from kg.extract.vocab import load_vocabulary
+
+_CHUNK = re.compile(r"[A-Za-z0-9][A-Za-z0-9.]*[A-Za-z0-9+]|[A-Za-z0-9]")
+_VERSIONISH = re.compile(
+    r"(?:v?\d+(?:\.\d+)*[a-z]{0,2}|\d+(?:\.\d+)?[BMKT](?:-A\d+(?:\.\d+)?B)?|\d+x\d+(?:\.\d+)?B|[A-Z]\d+(?:\.\d+)?[A-Za-z]{0,2}|V\d+(?:\.\d+)?)$"
+)
+_LOWER_WORD = re.compile(r"[a-z]+")
+_SIZE = re.compile(r"\d+(?:\.\d+)?[BM]$")
+_SIZE_BEFORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[BM] $")
+_SIZED_MODEL = re.compile(
+    r"(?<![\w.@/-])([A-Z][A-Za-z0-9.]*|[a-z]+[A-Z][A-Za-z0-9.]*)((?:-[A-Za-z0-9][A-Za-z0-9.]*)*)[- ](\d+(?:\.\d+)?[BM])(?![\w])"
+)
+_ENDING_MODEL = re.compile(r"(?<![\w.@/-])([A-Z][A-Za-z0-9]*[a-z0-9][A-Za-z0-9]*)(?![\w])")
+
+
+def extend_model(text: str, end: int, rules: Rules, limit: Optional[int] = None) -> int:
+    """Extend a model name ending at `end` over version/size/variant chunks."""
+    n = limit if limit is not None else len(text)
+    pos = end
+    while pos < n - 1:
+        sep = text[pos]
+        if sep not in " -_/":
+            break
+        m = _CHUNK.match(text, pos + 1)
+        if not m or m.end() > n:
+            break
+        w = m.group()
+        w_clean = w.rstrip(".")
+        ok = False
+        if _VERSIONISH.match(w_clean):
+            ok = True
+        elif sep == "/":
+            ok = False
+        elif w_clean in rules.variant_words:
+            ok = True
+        elif sep in "-_" and w_clean[:1].isupper() and w_clean not in rules.hyphen_stop and w_clean not in rules.not_names:
+            ok = True
+        if not ok:
+            break
+        if sep == " " and not (w_clean[:1].isdigit() or _VERSIONISH.match(w_clean)
+                               or (w_clean in rules.variant_words and w_clean[:1].isupper())):
+            break
+        pos = pos + 1 + len(w_clean)
+    return pos
+
+
+class Shapes:
+    def __init__(self, vocab_dir=None, patterns_dir=None) -> None:
+        self.vocab = load_vocabulary(vocab_dir)
+        self.rules = load_rules(patterns_dir)
+
+    def _models(self, st, text: str) -> None:
+        rules = self.rules
+        vocab_models = [c for c in st.cands if c.type == "Model" and c.source == "vocab"]
+        for c in vocab_models:
+            limit = st.title_len if c.end <= st.title_len else len(text)
+            e = extend_model(text, c.end, rules, limit)
+            s = c.start
+            m = _SIZE_BEFORE.search(text, max(0, s - 12), s)
+            if m and (s >= st.title_len or m.start() < st.title_len):
+                s = m.start()  # "7B Llama-2", "1.3B OPT": the size written first
+            if e > c.end or s < c.start:
+                st.add(Cand(s, e, "Model", "family_variant", 0.8, 58, broader=[c.cid]))
+        for m in _SIZED_MODEL.finditer(text):
+            base = m.group(1)
+            if base in rules.not_names or base.lower() in ("a", "an", "the", "our", "with", "of", "and", "to", "up"):
+                continue
+            if not (any(ch.isupper() for ch in base[1:]) or any(ch.isdigit() for ch in base) or m.group(2) or text[m.end(1)] == "-"):
+                continue
+            limit = st.title_len if m.end() <= st.title_len else len(text)
+            e = extend_model(text, m.end(), rules, limit)
+            st.add(Cand(m.start(), e, "Model", "model_shape", 0.7, 45))
+        for m in _ENDING_MODEL.finditer(text):
+            w = m.group(1)
+            if len(w) < 4 or w in rules.not_names or not rules.model_endings_re.search(w):
+                continue
+            if not any(ch.isupper() for ch in w[1:]):
+                continue
+            limit = st.title_len if m.end() <= st.title_len else len(text)
+            e = extend_model(text, m.end(), rules, limit)
+            st.add(Cand(m.start(), e, "Model", "model_shape", 0.6, 40))
+
+    def _hardware(self, st, text: str) -> None:
+        rules = self.rules
+        if not rules.hardware_trigger.search(text):
+            return
+        low = None
+        for m in rules.hardware.finditer(text):
+            g = m.lastgroup
+            if rules.hardware_needs_context[g]:
+                s, e = st.sent_of(m.start())
+                if low is None:
+                    low = text.lower()
+                sent_words = set(_LOWER_WORD.findall(low, s, e))
+                if not (sent_words & rules.hardware_context):
+                    continue
+            st.add(Cand(m.start(g), m.end(g), "Hardware", "hardware_shape", 0.85, 52))
+
+    def _metrics(self, st, text: str) -> None:
+        for m in self.rules.at_k_re.finditer(text):
+            st.add(Cand(m.start(), m.end(), "Metric", "metric_shape", 0.8, 45))
+
+    def __call__(self, doc):
+        st = doc._.kg
+        text = st.text
+        self._models(st, text)
+        self._hardware(st, text)
+        self._metrics(st, text)
+        return doc
+
+
+@Language.factory("kg_shapes", default_config={"vocab_dir": None, "patterns_dir": None})
+def make_shapes(nlp: Language, name: str, vocab_dir, patterns_dir):
+    return Shapes(vocab_dir, patterns_dir)

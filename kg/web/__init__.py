@@ -1,0 +1,22 @@
+"""The built-in web explorer and the graph-export endpoint.
+
+`router` (a FastAPI `APIRouter`) serves:
+
+* `/` (search, with `?q=` results), `/entity/{id}`, `/paper/{id}`, `/evaluate`, `/query`
+  (SPARQL editor): server-rendered page shells whose data small vanilla JS modules
+  (kg/static/js) load from the REST API (`/api/...`) and `/sparql`;
+* `/static/...`: those scripts, the stylesheet and the vendored libraries
+  (kg/static/vendor: Cytoscape.js, YASGUI — each with its licence), so nothing is
+  fetched from a CDN;
+* `/api/export?format=…`: the graph exports of `kg.graph_export` with the scope of
+  `kg export` (projection, entity, depth, query + its parameters, types, min_degree,
+  min_papers, max_nodes);
+* `/web/canned/{name}`: a canned query's SPARQL with its parameters bound, for the editor.
+
+The app factory includes it with `app.include_router(kg.web.router)`; the router reads
+the store from `request.app.state.kg_store`.
+"""
+
+from kg.web.routes import STATIC_DIR, router
+
+__all__ = ["router", "STATIC_DIR"]
