@@ -22,7 +22,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
 )
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)
 out = Console()
 
 EXIT_NOTHING_READ = 3
@@ -89,7 +89,12 @@ def ingest(
     out.print(table)
     for f in report.files:
         if f.error:
-            console.print(f"[red]error:[/red] {f.path}: {f.error}")
+            from kg.readers import SUPPORTED_FORMATS
+
+            msg = f.error if f.path in f.error else f"{f.path}: {f.error}"
+            console.print(f"[red]error:[/red] {msg}", markup=True, highlight=False)
+            if f.read == 0:
+                console.print(f"  supported formats: {', '.join(SUPPORTED_FORMATS)} (any of them gzipped)")
         for r in f.rejected[:20]:
             console.print(f"[yellow]rejected:[/yellow] {r.file}:{r.record}: {r.reason}")
         if len(f.rejected) > 20:

@@ -1,6 +1,6 @@
 """Scoring extractions against a gold file (format: kg.gold / GUIDELINES.md).
 
-Papers are matched by normalised title. Names match when equal after folding case,
+Papers are matched by normalised title (LaTeX markup ignored). Names match when equal after folding case,
 spaces, hyphens and a trailing plural -s (`match_key`), against the gold name or any of
 its aliases (and, for a predicted entity, its name or any of its aliases). Matching is
 one-to-one per paper. Scores: precision/recall/F1 per entity type, micro over the five
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Iterable, Literal, Optional
 
@@ -27,6 +28,14 @@ from kg.models import ENTITY_TYPES, normalise_title
 
 HELDOUT_FRACTION = 0.30
 Split = Literal["all", "tune", "heldout"]
+
+
+_LATEX_CMD = re.compile(r"\\[a-zA-Z]+\*?|[${}]")
+
+
+def title_match_key(title: str) -> str:
+    """Normalised title with LaTeX commands dropped (`$\\textit{X}$: y` ~ `X: y`)."""
+    return normalise_title(_LATEX_CMD.sub(" ", title))
 
 
 def in_heldout(gold_id: str) -> bool:
@@ -248,13 +257,13 @@ def evaluate(gold: Iterable[dict], predictions: Iterable[dict], split: Split = "
     """Score `predictions` (gold-format records) against `gold` on one split."""
     by_title: dict[str, dict] = {}
     for p in predictions:
-        by_title.setdefault(normalise_title(p.get("title", "")), p)
+        by_title.setdefault(title_match_key(p.get("title", "")), p)
     report = EvalReport(split=split)
     for g in gold:
         if not in_split(g.get("id", ""), split):
             continue
         report.papers_gold += 1
-        pred = by_title.get(normalise_title(g.get("title", "")))
+        pred = by_title.get(title_match_key(g.get("title", "")))
         if pred is None:
             report.papers_without_prediction.append(g.get("id", ""))
         else:

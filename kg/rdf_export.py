@@ -21,5 +21,8 @@ def export_rdf(store, fmt: str, out: BinaryIO) -> None:
     if rdf_format in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
         store.store.dump(out, format=rdf_format)
         return
+    from kg.namespaces import PREFIXES
+
     triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-    ox.serialize(triples, out, format=rdf_format)
+    prefixes = PREFIXES if rdf_format == ox.RdfFormat.TURTLE else None
+    ox.serialize(triples, out, format=rdf_format, prefixes=prefixes)

@@ -120,7 +120,7 @@ _SYMBOLS = {
     "backslash": "∖", "lbrace": "{", "rbrace": "}", "colon": ":", "quad": " ",
     "qquad": " ", "space": " ", "enspace": " ", "thinspace": " ", "newline": " ",
     "linebreak": " ", "par": " ", "aleph": "ℵ", "Re": "ℜ", "Im": "ℑ", "wp": "℘",
-    "smile": "⌣", "models": "⊨", "vdash": "⊢", "models_": "⊨",
+    "smile": "⌣", "models": "⊨", "vdash": "⊢",
     # text-mode symbols
     "textendash": "–", "textemdash": "—", "textquotedblleft": "“",
     "textquotedblright": "”", "textquoteleft": "‘", "textquoteright": "’",
@@ -149,10 +149,10 @@ _KEEP1 = frozenset(
     "underline uline ul mbox hbox fbox makebox textsuperscript textsubscript mathrm "
     "mathbf mathit mathsf mathtt mathcal mathbb mathfrak mathscr mathnormal boldsymbol bm "
     "pmb operatorname url nolinkurl path ac acs acl acp acsp aclp acf acrshort acrlong "
-    "acrfull gls glspl Gls textnormal hat widehat tilde widetilde bar overline vec dot ddot "
+    "acrfull gls glspl Gls hat widehat tilde widetilde bar overline vec dot ddot "
     "check breve acute grave mathring overrightarrow overleftarrow underbrace overbrace "
     "uppercase lowercase MakeUppercase MakeLowercase textmu smash phantom sqrt "
-    "mathop mathbin mathrel ensuremath textcircled emph".split()
+    "mathop mathbin mathrel ensuremath textcircled".split()
 )
 # one argument, drop it (references, labels, notes)
 _DROP1 = frozenset(

@@ -58,11 +58,16 @@ class PaperProcessor:
         self.workers = max(1, workers)
         self.extract = extract
         self._pool = None
-        if self.workers > 1:
-            ctx = mp.get_context("fork")
-            self._pool = ctx.Pool(self.workers, initializer=_init, initargs=(extract,))
-        else:
+        if self.workers == 1:
             _init(extract)
+
+    def _get_pool(self):
+        """Started on first use, with `spawn`: forking a process that runs threads (a progress
+        bar, a web server) can deadlock the child on a lock held at fork time."""
+        if self._pool is None:
+            ctx = mp.get_context("spawn")
+            self._pool = ctx.Pool(self.workers, initializer=_init, initargs=(self.extract,))
+        return self._pool
 
     def vocabulary_entities(self) -> list[Entity]:
         if not self.extract:
@@ -73,9 +78,9 @@ class PaperProcessor:
 
     def process(self, papers: list[Paper]) -> list[tuple[str, list[Entity]]]:
         payload = [p.model_dump_json() for p in papers]
-        if self._pool is not None:
+        if self.workers > 1:
             chunk = max(1, len(payload) // (self.workers * 4))
-            raw = self._pool.map(_work, payload, chunksize=chunk)
+            raw = self._get_pool().map(_work, payload, chunksize=chunk)
         else:
             raw = [_work(x) for x in payload]
         return [(nq, [Entity.model_validate_json(e) for e in ents]) for nq, ents in raw]

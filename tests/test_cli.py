@@ -27,9 +27,9 @@ def test_help_lists_commands_with_examples():
         assert h.exit_code == 0 and "Example" in h.output, cmd
 
 
-@pytest.fixture()
-def built(tmp_path, listings) -> str:
-    store = str(tmp_path / "store")
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, listings) -> str:
+    store = str(tmp_path_factory.mktemp("cli") / "store")
     r = invoke("ingest", "--store", store, "--workers", "1", *map(str, listings))
     assert r.exit_code == 0, r.output
     return store
@@ -98,7 +98,7 @@ def test_nothing_readable_exits_distinctly(tmp_path):
     bad.write_text("{nope\n[also nope\n")
     r = invoke("ingest", "--store", str(tmp_path / "s"), str(bad))
     assert r.exit_code == EXIT_NOTHING_READ
-    assert "bad.jsonl:1" in r.output
+    assert "bad.jsonl" in r.output and "line 1" in r.output
 
 
 def test_unknown_format_names_supported_ones(tmp_path):

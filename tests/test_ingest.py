@@ -28,8 +28,8 @@ def test_every_paper_has_its_own_named_graph(seed_store):
 
 
 def test_translations_are_language_tagged(seed_store):
-    q = """SELECT (LANG(?t) AS ?l) (COUNT(*) AS ?n) WHERE {
-      ?p <http://purl.org/dc/terms/title> ?t } GROUP BY (LANG(?t))"""
+    q = """SELECT ?l (COUNT(*) AS ?n) WHERE {
+      ?p <http://purl.org/dc/terms/title> ?t BIND(LANG(?t) AS ?l) } GROUP BY ?l"""
     by_lang = {r["l"].value: int(r["n"].value) for r in seed_store.query(q)}
     assert by_lang.get("ja") == 26
     assert by_lang.get("zh") == 30

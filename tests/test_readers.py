@@ -554,3 +554,15 @@ def test_full_corpus_ingests_completely(corpora):
     elapsed = time.perf_counter() - start
     assert (n_papers, n_other) == (60_419, 0)
     assert elapsed < 60, f"reading the corpus took {elapsed:.1f} s"
+
+
+def test_paper_jsonl_round_trip(tmp_path):
+    """A JSONL dump of Papers (e.g. a cache) reads back to the same Papers."""
+    originals = papers(bilingual_ja.read(BILINGUAL)) + papers(arxivdaily.read(ARXIVDAILY))
+    originals.append(Paper(title="No abstract here", abstract=""))
+    f = tmp_path / "papers.jsonl"
+    f.write_text("".join(p.model_dump_json() + "\n" for p in originals), encoding="utf-8")
+    back = list(read_path(f))
+    assert len(back) == len(originals) and all(isinstance(p, Paper) for p in back)
+    for a, b in zip(originals, back):
+        assert a.model_dump(exclude={"sources"}) == b.model_dump(exclude={"sources"})

@@ -12,7 +12,7 @@ import re
 from typing import Iterator, NamedTuple, Optional
 
 # "(SAEs)", "(CoT)", "(RLVR)", "(nCMD)", "(GPT-4)", "(Pre-LN)"; 2-12 chars, >=1 capital
-_PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9\-+.&/]{0,11}?)\s*[);,]")
+_PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9\-+.&/]{0,11}?)\s*(?:\)|;\s)")
 _WORD = re.compile(r"[^\s]+")
 _REVERSE = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9\-+]{1,11})\s+\(([^()]{6,120})\)")
 
@@ -56,6 +56,24 @@ def best_long_form(short: str, long: str) -> Optional[str]:
         s_idx -= 1
     start = max(long.rfind(" ", 0, l_idx + 1), long.rfind("(", 0, l_idx + 1)) + 1
     return long[start:]
+
+
+def _initials_match(short: str, long: str) -> bool:
+    """Looser test for "SHORT (Long Form)": the first letters agree and every letter of
+    the short form starts a word of the long form ("RKSC (Reasoning-Aware KV Cache
+    Sharing)", whose letters are out of order)."""
+    words = re.findall(r"[A-Za-z0-9]+", long)
+    initials = [w[0].lower() for w in words]
+    letters = [c.lower() for c in short if c.isalnum()]
+    if not words or not letters or letters[0] != initials[0] or len(words) > len(letters) + 2:
+        return False
+    pool = list(initials)
+    for c in letters:
+        if c in pool:
+            pool.remove(c)
+        else:
+            return False
+    return True
 
 
 def _first_letter_ok(short: str, long: str) -> bool:
@@ -102,6 +120,6 @@ def find_definitions(text: str) -> Iterator[Definition]:
         if len(inner.split()) > min(n_letters + 5, n_letters * 2):
             continue
         lf = best_long_form(sing, inner)
-        if not lf or not _first_letter_ok(sing, inner) or lf != inner:
+        if not (lf and _first_letter_ok(sing, inner) and lf == inner) and not _initials_match(sing, inner):
             continue
         yield Definition(short, m.start(1), inner, m.start(2) + (len(m.group(2)) - len(m.group(2).lstrip())))

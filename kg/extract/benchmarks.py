@@ -21,10 +21,11 @@ _BENCH_SUFFIX = re.compile(
     r"(?:\s(?:Eval|Lite|Hard|Pro|Verified|Live|Multimodal|v?\d+(?:\.\d+)?))?)(?![\w-])"
 )
 # heads that are part of the proper name when they follow a plain-word name
-_HEAD_IN_NAME = ("shared task", "Shared Task", "challenge", "Challenge", "Leaderboard")
+_HEAD_IN_NAME = ("shared task", "Shared Task", "challenge", "Challenge", "Leaderboard", "Benchmark", "Dataset",
+                 "Corpus", "Suite", "Exam", "Examination")
 _HEAD_AFTER = re.compile(
     r"\s(?P<head>benchmark suite|benchmarks?|datasets?|data set|corpus|corpora|suite|leaderboard|Leaderboard|challenge|Challenge|"
-    r"shared task|Shared Task|testbed|test set|Benchmark|Dataset|Corpus)(?![\w-])"
+    r"shared task|Shared Task|testbed|test set|Benchmark|Dataset|Corpus|Suite|Exam|Examination)(?![\w-])"
 )
 _LIST_START = re.compile(
     r"(?<![\w-])(?:on|across|over|including|include|includes|such as|like|namely|using|in)\s+(?:the\s+)?"
@@ -118,7 +119,7 @@ class Benchmarks:
                 continue
             for s, e, name in items:
                 conf = 0.6 if any(name_shaped(w, rules) for w in name.split()) else 0.45
-                st.add(Cand(s, e, "Benchmark", "benchmark_list", conf, 30 if conf < 0.6 else 35))
+                st.add(Cand(s, e, "Benchmark", "benchmark_list", conf, 30 if conf < 0.6 else 35, tconf=1))
 
     def __call__(self, doc):
         st = doc._.kg

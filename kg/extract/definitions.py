@@ -50,8 +50,16 @@ class Definitions:
             ls, le = d.long_start, d.long_start + len(d.long)
             if ls < boundary <= se or ss < boundary <= le:
                 continue  # spans the title/abstract seam
+            # "Momentum Tightness and Contrast framework (MoTiC)": a trailing lower-case
+            # head noun describes the name, it is not part of it
+            trail = re.search(r"\s+(?:framework|method|approach|model|algorithm|module|technique|strategy|"
+                              r"benchmark|dataset|metric|system|pipeline|architecture|mechanism)s?$", d.long)
+            if trail and d.long[: trail.start()].split()[-1][:1].isupper():
+                d = d._replace(long=d.long[: trail.start()])
+                le = ls + len(d.long)
             lkey, skey = match_key(d.long), match_key(d.short)
             cid = self._vocab_for(d.long, d.short)
+            tconf = 3
             if cid:
                 etype = self.vocab.by_id[cid].type
             else:
@@ -70,12 +78,13 @@ class Definitions:
                 etype = head_type(words[-2:], rules)
                 if etype is None and (last in rules.metric_heads or last.rstrip("s") in rules.metric_heads):
                     etype = "Metric"
+                tconf = 2 if etype in ("Benchmark", "Metric") else 1
                 if etype in (None, "Model"):
                     # a defined class of models is a method ("process reward models (PRMs)")
                     # unless the text says it is a model ("X (Y), a family of models")
                     etype = "Model" if appositive_type(text, max(se, le) + 1, rules) == "Model" else "Method"
-            st.add(Cand(ls, le, etype, "definition", 0.8, 60, cid=cid))
-            st.add(Cand(ss, se, etype, "definition", 0.8, 60, cid=cid))
+            st.add(Cand(ls, le, etype, "definition", 0.8, 60, cid=cid, tconf=tconf))
+            st.add(Cand(ss, se, etype, "definition", 0.8, 60, cid=cid, tconf=tconf))
             st.definitions.append((ss, se, ls, le))
             sing = d.short[:-1] if d.short.endswith("s") and d.short[-2:-1].isupper() else d.short
             st.acronym_long.setdefault(sing, (ls, le))

@@ -86,9 +86,10 @@ class Lists:
                 if first in rules.not_names or word in rules.not_names:
                     continue
                 shaped = any(name_shaped(w, rules) for w in word.split())
-                if not shaped and not (word[:1].isupper() and s not in sent_starts and " " not in word):
-                    continue
-                st.add(Cand(s, e, etype, "list", 0.55 if shaped else 0.45, 38))
+                if not shaped and not (word[:1].isupper() and s not in sent_starts and " " not in word
+                                       and n >= 2 and s >= st.title_len):
+                    continue  # a plain capitalised word needs two known neighbours, outside the title
+                st.add(Cand(s, e, etype, "list", 0.55 if shaped else 0.45, 38, tconf=1))
         return doc
 
 

@@ -9,7 +9,8 @@ from kg.extract.rules import Rules
 
 # one "word" of a name: letters/digits with inner dots, plus signs, stars, @, and
 # hyphen-joined parts (`Llama-3.1-8B-Instruct`, `pass@1`, `TVD++`, `A*`)
-NAME_WORD = r"[A-Za-z0-9][A-Za-z0-9.+*@]*(?:-[A-Za-z0-9][A-Za-z0-9.+*@]*)*"
+NAME_WORD = (r"[A-Za-z0-9][A-Za-z0-9+*@]*(?:\.[A-Za-z0-9+*@]+)*"
+             r"(?:-[A-Za-z0-9][A-Za-z0-9+*@]*(?:\.[A-Za-z0-9+*@]+)*)*")
 _WORD_RE = re.compile(NAME_WORD)
 _FUNCTION_WORDS = frozenset(
     "of for via with and in on to the a an from by through using under over as at into without".split()

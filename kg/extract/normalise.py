@@ -62,6 +62,7 @@ def entity_id(etype: str, name: str) -> str:
     return f"{TYPE_PREFIX[etype]}/{s}"
 
 
+@lru_cache(maxsize=200_000)
 def match_key(text: str) -> str:
     """Looser key for comparing names (scorer, acronym/alias lookups): case, spaces,
     hyphens and a trailing plural -s ignored."""

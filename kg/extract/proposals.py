@@ -16,13 +16,16 @@ from typing import Optional
 from spacy.language import Language
 
 from kg.extract.acronyms import is_acronym
-from kg.extract.names import find_word, name_shaped, scan_name, words_at
+from kg.extract.names import NAME_WORD, find_word, name_shaped, scan_name, words_at
 from kg.extract.rules import Rules, load_rules
 from kg.extract.state import Cand
 from kg.extract.typing_rules import appositive_type, following_head_type, head_type, infer_type
 from kg.extract.vocab import load_vocabulary
 
 _LATEX = re.compile(r"\$?\\[a-zA-Z]+\{([^{}]*)\}\$?")
+_ENUM_ITEM = re.compile(r"\((?:\d|i{1,3}|iv|v|[a-e])\)\s*")
+_OBJECT_END = frozenset("that which to for with by where in on via and from using through of".split())
+_HEX = re.compile(r"x[0-9a-fA-F]{4}$")
 _SUBTITLE_STOP = frozenset("for via with in on through to from by using under against without at towards toward and".split())
 _OF_OK = frozenset("family suite series set collection".split())
 _ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
@@ -74,7 +77,8 @@ class Proposals:
         t = appositive_type(text, span[1], self.rules) or following_head_type(text, span[1], self.rules)
         return t or head_t
 
-    def _list_after(self, text: str, span: tuple[int, int], limit: int) -> list[tuple[int, int]]:
+    def _list_after(self, text: str, span: tuple[int, int], limit: int,
+                    shaped_only: bool = True) -> list[tuple[int, int]]:
         """More names after a colon list: "two metrics: A and B"."""
         out = [span]
         pos = span[1]
@@ -83,7 +87,12 @@ class Proposals:
             if not m:
                 break
             nxt = scan_name(text, m.end(), self.rules)
-            if not nxt or not any(name_shaped(w, self.rules) for w in text[nxt[0]:nxt[1]].split()):
+            if not nxt:
+                break
+            words = text[nxt[0]:nxt[1]].split()
+            if shaped_only and not any(name_shaped(w, self.rules) for w in words):
+                break
+            if not shaped_only and not words[0][:1].isupper():
                 break
             out.append(nxt)
             pos = nxt[1]
@@ -92,8 +101,10 @@ class Proposals:
     # -- rules ----------------------------------------------------------------------
     def _cues(self, text: str):
         rules = self.rules
-        for m in rules.proposal_re.finditer(text):
-            yield m.start(), m.end(), m.group("verb").lower()
+        for v in rules.proposal_verb_re.finditer(text):
+            m = rules.proposal_subject_re.search(text, max(0, v.start() - 70), v.start())
+            if m:
+                yield m.start(), v.end(), v.group("verb").lower()
         for m in rules.gerund_re.finditer(text):
             yield m.start(), m.end(), m.group("verb").lower()
 
@@ -110,6 +121,65 @@ class Proposals:
             if name_shaped(w.group(), self.rules) and not self.vocab.lookup(w.group()):
                 return ms + w.start(), ms + w.end()
         return None
+
+    def _object_name(self, text: str, pos: int, s_end: int) -> list:
+        """"a novel scenario-driven instruction generator MATRIX-Gen for ...": the first
+        unknown name-shaped word of the verb's object phrase (up to "of", "that", "for"
+        ...), not a fragment of a Title-Case phrase and not a short all-caps acronym."""
+        rules = self.rules
+        seg = text[pos:min(s_end, pos + 120)]
+        for w in re.finditer(NAME_WORD, seg):
+            word = w.group()
+            if word.lower() in _OBJECT_END:
+                break
+            if "_" in word or ("-" in word and word.rsplit("-", 1)[-1].islower()) or _HEX.match(word):
+                continue
+            if not name_shaped(word, rules) or self.vocab.lookup(word) or word in rules.not_names:
+                continue
+            if word.isupper() and len(word) <= 3:
+                continue  # "CNN", "DL": field acronyms far more often than new names
+            before = seg[:w.start()].rstrip()
+            after = seg[w.end():].lstrip()
+            prev_word = before.rsplit(" ", 1)[-1] if before else ""
+            next_word = after.split(" ", 1)[0] if after else ""
+            if prev_word[:1].isupper() and prev_word[-1:].isalnum() or next_word[:1].isupper():
+                continue  # inside a Title-Case phrase ("Bi-Fusion Mixture of Experts")
+            if seg[w.start() - 1:w.start()] == "{" and not before.endswith(("textbf{", "textit{", "texttt{", "emph{")):
+                continue
+            return [((pos + w.start(), pos + w.end()), None, "proposal_object")]
+        return []
+
+    def _after_colon(self, text: str, pos: int, s_end: int) -> list:
+        """"... novel metrics to measure performance: A, B, and C" and enumerations
+        "introduces: (1) Anchored Rejection - ... and (2) Future-Guided Chosen"."""
+        colon = text.find(":", pos, s_end)
+        if colon < 0 or colon - pos > 160:
+            return []
+        out = []
+        enum = list(_ENUM_ITEM.finditer(text, colon, s_end))
+        if enum:
+            for m in enum:
+                span = scan_name(text, m.end(), self.rules)
+                if span and self._listed_name(text[span[0]:span[1]]):
+                    out.append((span, None, "proposal_list"))
+            return out
+        start = colon + 1
+        while start < s_end and text[start] == " ":
+            start += 1
+        span = scan_name(text, start, self.rules)
+        if span and self._listed_name(text[span[0]:span[1]]):
+            for sp in self._list_after(text, span, s_end, shaped_only=False):
+                if self._listed_name(text[sp[0]:sp[1]]):
+                    out.append((sp, None, "proposal_list"))
+        return out
+
+    def _listed_name(self, name: str) -> bool:
+        """An item of a colon list or enumeration is a name when it has a name-shaped
+        word, or is two or more capitalised words without function words."""
+        words = name.split()
+        if any(name_shaped(w, self.rules) for w in words):
+            return True
+        return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
     def _cue_proposals(self, st, text: str) -> None:
         rules = self.rules
@@ -139,6 +209,8 @@ class Proposals:
                         found.append(((d.start("mods"), d.end("head")), head_t, "proposal"))
             else:
                 npos = pos
+                if text.startswith(":", pos):
+                    npos = pos + 1 + (len(text[pos + 1:]) - len(text[pos + 1:].lstrip()))
                 if text.startswith(("the ", "The "), pos):
                     nxt = text[pos + 4 : pos + 5]
                     if nxt.isupper():
@@ -146,6 +218,11 @@ class Proposals:
                 span = self._name_at(text, npos, s_end, naming=False)
                 if span:
                     found.append((span, None, "proposal"))
+            if not found:
+                head_t = head_type(d.group("head").split(), rules) if d else None
+                found.extend((sp, t or head_t, r) for sp, t, r in self._after_colon(text, pos, s_end))
+            if not found and not weak:
+                found.extend(self._object_name(text, pos, s_end))
             if not found:
                 # "we propose a framework for X, called Y" / "dubbed Y"
                 for n in rules.naming_re.finditer(text, pos, s_end):
@@ -180,7 +257,16 @@ class Proposals:
                     continue
                 if not (any(name_shaped(w, rules) for w in name.split()) or name[:1].isupper()):
                     continue
-                st.proposals.append((span[0], span[1], self._type_for(text, span, None), "proposal", m.start()))
+                # "a simple data-free quantization method ..., dubbed HIGGS": the head
+                # noun before the cue says what it is
+                before = re.findall(r"[A-Za-z][\w\-]*", text[max(s0, m.start() - 120):m.start()])
+                head_t = None
+                for w in reversed(before[-12:]):
+                    t = head_type([w], rules)
+                    if t:
+                        head_t = t
+                        break
+                st.proposals.append((span[0], span[1], self._type_for(text, span, head_t), "proposal", m.start()))
 
     def _title_proposal(self, st, text: str) -> None:
         rules = self.rules

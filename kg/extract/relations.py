@@ -22,9 +22,13 @@ from kg.extract.values import find_values
 
 _WORD = re.compile(r"[a-z][a-z\-/]*")
 _OUR = re.compile(r"(?<![\w-])(?:we|our|ours|proposed|this approach|this method)(?![\w-])", re.IGNORECASE)
-_COMPARE = re.compile(
-    r"(?<![\w-])(?:over|than|against|versus|vs\.?|compared\s+(?:to|with)|relative\s+to|outperform\w*|surpass\w*|"
-    r"beat\w*|exceed\w*|baselines?|such\s+as|including|like|e\.g\.)(?![\w-])", re.IGNORECASE)
+_DATA_NOUN = re.compile(
+    r"\s+(?:samples?|data|sets?|examples|instances|points|corpus|corpora|distribution|pairs|split|trajectories|tokens)\b")
+_TRAIN_DATA = re.compile(
+    r"(?<![\w-])(?:train\w*|fine-?tun\w*|pre-?train\w*|distill\w*|built\s+from|derived\s+from|constructed\s+from|"
+    r"sampled\s+from|drawn\s+from|collected\s+from|curated\s+from)\s+"
+    r"(?:(?!(?:evaluat|test|benchmark|assess|measur|and\b|but\b|while\b))[\w\-]+\s+){0,4}?(?:on|from|with|using)?\s*(?:the\s+)?$",
+    re.IGNORECASE)
 _ON = re.compile(r"(?:on|across|over|in|using|with|including|such as)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?$", re.IGNORECASE)
 
 
@@ -45,7 +49,7 @@ class Relations:
                 continue
             seen.add(m.eid)
             ss, se = st.sent_of(ev if rule != "title" else s)
-            out.append((m.eid, ss, se, 0.8 if rule == "proposal" else 0.7))
+            out.append((m.eid, ss, se, 0.8 if rule == "proposal" else 0.7 if rule == "title" else 0.6))
         return out
 
     def _evaluations(self, st, text: str, low: str, proposal_ids: list[str]) -> list:
@@ -55,9 +59,13 @@ class Relations:
         out = []
         seen = set()
         ptypes = {eid for eid in proposal_ids if st.entities.get(eid, {}).get("type") in ("Method", "Model")}
+        own_benchmarks = [eid for eid in proposal_ids if st.entities.get(eid, {}).get("type") == "Benchmark"]
         for si, ms in by_sent.items():
-            benches = [m for m in ms if m.type == "Benchmark"]
+            benches = [m for m in ms if m.type == "Benchmark"
+                       and not _TRAIN_DATA.search(text, max(0, m.start - 60), m.start)]
             if not benches:
+                if own_benchmarks:
+                    out.extend(self._on_own_benchmark(st, text, low, si, ms, own_benchmarks, seen))
                 continue
             s0, s1 = st.sents[si] if st.sents else (0, len(text))
             words = set(_WORD.findall(low[s0:s1]))
@@ -68,13 +76,9 @@ class Relations:
             named = [m for m in ms if m.type in ("Model", "Method") and m.eid not in bench_ids]
             named_props = [m for m in named if m.eid in ptypes]
             if ptypes and (named_props or _OUR.search(text, s0, s1)):
-                # the paper's own method is the subject; other names count only as
-                # compared baselines, not as the backbones it runs on
+                # the paper's own method is the subject, not the backbones it runs on
+                # nor the baselines it is compared with
                 subj_ids = list(dict.fromkeys(m.eid for m in named_props)) or [e for e in proposal_ids if e in ptypes]
-                cmp_pos = [c.start() for c in _COMPARE.finditer(text, s0, s1)]
-                for m in named:
-                    if m.eid not in subj_ids and any(p < m.start for p in cmp_pos):
-                        subj_ids.append(m.eid)
             else:
                 subj_ids = list(dict.fromkeys(m.eid for m in named))
             if not subj_ids:
@@ -83,17 +87,19 @@ class Relations:
                       if not any(m.start <= v.start < m.end for m in ms)]
             metrics = [m for m in ms if m.type == "Metric"]
             ordered = sorted({b.eid: b for b in benches}.values(), key=lambda b: b.start)
+            # each value belongs to one benchmark: in order when the counts agree
+            # ("75.8%, 62.2% and 42.4% on A, B and C"), else to the nearest one
+            assigned: dict[str, object] = {}
+            if values and len(values) == len(ordered) and len(ordered) > 1:
+                assigned = {b.eid: v for b, v in zip(ordered, values)}
+            else:
+                for v in values:
+                    near = min(ordered, key=lambda b: abs(b.start - v.start))
+                    if abs(near.start - v.start) < 80 and (near.eid not in assigned or
+                                                           abs(assigned[near.eid].start - near.start) > abs(v.start - near.start)):
+                        assigned[near.eid] = v
             for bi, b in enumerate(ordered):
-                val = None
-                if values:
-                    if len(values) == len(ordered) and len(ordered) > 1:
-                        val = values[bi]
-                    elif len(values) == 1 and len(ordered) == 1:
-                        val = values[0]
-                    else:
-                        near = min(values, key=lambda v: abs(v.start - b.start))
-                        if abs(near.start - b.start) < 80:
-                            val = near
+                val = assigned.get(b.eid)
                 met = None
                 if metrics:
                     anchor = val.start if val else b.start
@@ -107,6 +113,24 @@ class Relations:
                                 val.text if val else None, s0, s1, 0.6 if sid in ptypes else 0.55))
         return out
 
+    def _on_own_benchmark(self, st, text, low, si, ms, own_benchmarks, seen) -> list:
+        """A paper that introduces a benchmark evaluates the models it names in its
+        evaluation sentences on that benchmark ("We evaluate LLaMA, Qwen and Mistral")."""
+        s0, s1 = st.sents[si]
+        words = set(_WORD.findall(low[s0:s1]))
+        if not (words & self.rules.eval_cues):
+            return []
+        out = []
+        for m in ms:
+            if m.type != "Model":
+                continue
+            for b in own_benchmarks:
+                key = (m.eid, b, None)
+                if key not in seen:
+                    seen.add(key)
+                    out.append((m.eid, b, None, None, None, None, s0, s1, 0.45))
+        return out
+
     def _hardware(self, st, text: str, proposal_ids: list[str]) -> list:
         out = []
         seen = set()
@@ -115,12 +139,23 @@ class Relations:
                 continue
             seen.add(h.eid)
             s0, s1 = st.sent_of(h.start)
+            others = [m.start for m in st.mentions if m.type == "Hardware" and m.eid != h.eid and s0 <= m.start < s1]
             best = None
             for rx, purpose in self._purpose:
                 for m in rx.finditer(text, s0, s1):
+                    if purpose == "training" and _DATA_NOUN.match(text, m.end()):
+                        continue  # "800 training samples": data, not a training run
+                    lo, hi = sorted((m.start(), h.start))
+                    if any(lo < o < hi for o in others):
+                        continue  # the cue belongs to the other device
                     d = abs(m.start() - h.start)
                     if best is None or d < best[0]:
                         best = (d, purpose)
+            if best is None:
+                for rx, purpose in self._purpose:
+                    if purpose != "evaluation" and rx.search(text, 0, st.title_len):
+                        best = (0, purpose)
+                        break
             purpose = best[1] if best else "unspecified"
             subs = [m for m in st.mentions if s0 <= m.start < s1 and m.type in ("Model", "Method")]
             subj = None

@@ -1,7 +1,8 @@
 """`kg_resolver`: from candidates to typed mentions linked to canonical entities.
 
 1. proposals become candidates (type from their evidence, else vocabulary, else Method);
-2. every discovered name also counts at its other occurrences in the paper;
+2. every discovered name also counts at its other occurrences in the paper; name-shaped
+   words nothing else claims fall back to Method (kg.extract.unknown_names);
 3. generic terms (GUIDELINES stop-list) are dropped;
 4. overlaps: the longest span wins, then the higher rule priority;
 5. linking: a concept id from the vocabulary (directly or by normalised spelling), an
@@ -22,6 +23,7 @@ from kg.extract.normalise import entity_id, match_key
 from kg.extract.rules import load_rules
 from kg.extract.state import Cand, Mention
 from kg.extract.typing_rules import infer_type
+from kg.extract.unknown_names import fallback_cands, load_frequent
 from kg.extract.vocab import load_vocabulary
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|ai|net|edu)/\S*|\b(?:github|huggingface|hf)\.co\S*")
@@ -38,6 +40,7 @@ class Resolver:
     def __init__(self, vocab_dir=None, patterns_dir=None) -> None:
         self.vocab = load_vocabulary(vocab_dir)
         self.rules = load_rules(patterns_dir)
+        self.frequent = load_frequent(patterns_dir)
 
     # -- 1. proposals -------------------------------------------------------------
     def _proposal_cands(self, st, text: str) -> None:
@@ -45,6 +48,7 @@ class Resolver:
         for s, e, etype, rule, _ in st.proposals:
             if rule == "title" and text[s:e] in typed:
                 etype = typed[text[s:e]]
+            given = etype is not None
             name = text[s:e]
             cid = self.vocab.lookup(name, etype) if etype else self.vocab.lookup(name)
             if etype is None and cid:
@@ -55,7 +59,8 @@ class Resolver:
                 if etype is None:
                     etype = next((c.type for c in st.cands if c.start == s and c.end == e and c.source != "vocab"),
                                  "Method")
-            st.add(Cand(s, e, etype, rule, 0.75, 56, cid=cid))
+            # what the paper says its own contribution is beats the vocabulary's type
+            st.add(Cand(s, e, etype, rule, 0.75, 56, cid=cid, tconf=4 if given else 1))
 
     # -- 2. propagation -------------------------------------------------------------
     def _propagate(self, st, text: str) -> None:
@@ -78,21 +83,27 @@ class Resolver:
                     if src.start == s and src.end == e:
                         continue
                     st.add(Cand(s, e, src.type, src.source, src.conf * 0.95, src.prio - 5,
-                                cid=src.cid, broader=src.broader))
+                                cid=src.cid, broader=src.broader, tconf=src.tconf))
 
     # -- 3b. metrics must be measured ----------------------------------------------------
     def _measured(self, st, text: str, c: Cand) -> bool:
         """A plain lower-case metric word is a Metric only where a value or a comparison
         is reported next to it (GUIDELINES: "reduces memory by 40%", not "memory-
-        constrained devices")."""
+        constrained devices"); words that also name plain properties (cost, entropy,
+        model size) need a number close by."""
         surface = c.text
-        if any(ch.isupper() or ch.isdigit() or ch == "@" for ch in surface):
+        if any(ch.isupper() for ch in surface[1:]) or any(ch.isdigit() or ch == "@" for ch in surface):
             return True
         s0, s1 = st.sent_of(c.start)
-        w = self.rules.measure_window
+        rules = self.rules
+        if surface.lower() in rules.weak_metrics:
+            w = rules.weak_window
+            window = text[max(s0, c.start - w):c.start] + " " + text[c.end:min(s1, c.end + w)]
+            return any(ch.isdigit() for ch in window)
+        w = rules.measure_window
         a, b = max(s0, c.start - w), min(s1, c.end + w)
         window = text[a:c.start] + " " + text[c.end:b]
-        return bool(self.rules.measure_re.search(window))
+        return bool(rules.measure_re.search(window))
 
     # -- 4. overlaps --------------------------------------------------------------------
     def _select(self, cands: list[Cand]) -> list[Cand]:
@@ -107,19 +118,27 @@ class Resolver:
         out.sort(key=lambda c: c.start)
         return out
 
-    def _unify_types(self, selected: list[Cand]) -> None:
+    def _unify_types(self, st, selected: list[Cand]) -> None:
         """One name, one type per paper: the type of its highest-priority mention."""
         best: dict[str, Cand] = {}
         for c in selected:
             k = match_key(c.text)
             b = best.get(k)
-            if b is None or c.prio > b.prio:
+            if b is None or (c.tconf, c.prio) > (b.tconf, b.prio):
                 best[k] = c
         for c in selected:
             b = best[match_key(c.text)]
-            if b.type != c.type and c.prio < b.prio:
+            if b.type != c.type:
                 c.type = b.type
                 c.cid = b.cid
+        # the two halves of a definition share the surer type
+        pos = {(c.start, c.end): c for c in selected}
+        for ss, se, ls, le in st.definitions:
+            a, b = pos.get((ss, se)), pos.get((ls, le))
+            if a and b and a.type != b.type:
+                w = max((a, b), key=lambda c: (c.tconf, c.prio))
+                for c in (a, b):
+                    c.type = w.type
 
     # -- 5. linking -----------------------------------------------------------------------
     def _link(self, text: str, etype: str, cid: Optional[str]) -> tuple[str, str, bool]:
@@ -142,6 +161,7 @@ class Resolver:
         rules = self.rules
         self._proposal_cands(st, text)
         self._propagate(st, text)
+        fallback_cands(st, text, rules, self.frequent, lambda w: self.vocab.lookup(w) is not None)
         urls = [(m.start(), m.end()) for m in _URL.finditer(text)] if "/" in text else []
         keep = []
         for c in st.cands:
@@ -150,13 +170,15 @@ class Resolver:
             k = match_key(c.text)
             if k in rules.generic_keys:
                 continue
+            if c.type == "Method" and c.text.endswith(rules.adjectival_suffixes) and "-" in c.text:
+                continue  # "instruction-tuned", "retrieval-augmented": adjectives here
             if c.source != "vocab" and (c.text in rules.not_names or _singular_acronym(c.text) in st.rejected_shorts
                                          or c.text in st.rejected_shorts):
                 continue
             keep.append(c)
         keep = [c for c in keep if c.type != "Metric" or self._measured(st, text, c)]
         selected = self._select(keep)
-        self._unify_types(selected)
+        self._unify_types(st, selected)
         # acronym -> (long-form entity id, type)
         long_ids: dict[str, tuple[str, str, bool]] = {}
         for short, (ls, le) in st.acronym_long.items():

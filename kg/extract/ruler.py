@@ -13,6 +13,7 @@ import re
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
+from kg.extract.rules import load_rules
 from kg.extract.state import Cand
 from kg.extract.vocab import load_vocabulary
 
@@ -30,8 +31,9 @@ def _plural(label: str) -> str | None:
 
 
 class VocabRuler:
-    def __init__(self, nlp: Language, vocab_dir: str | None = None) -> None:
+    def __init__(self, nlp: Language, vocab_dir: str | None = None, patterns_dir: str | None = None) -> None:
         self.vocab = load_vocabulary(vocab_dir)
+        self.rules = load_rules(patterns_dir)
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.keys: dict[int, tuple[str, str, bool]] = {}  # match key -> (concept id, type, label has caps)
@@ -54,6 +56,11 @@ class VocabRuler:
                 c = self.vocab.by_id[cid]
                 self.keys[nlp.vocab.strings[key]] = (cid, c.type, c.case_sensitive)
 
+    def _device_context(self, st, text: str, start: int) -> bool:
+        s0, s1 = st.sent_of(start)
+        words = set(re.findall(r"[a-z]+", text[s0:s1].lower()))
+        return bool(words & self.rules.hardware_context)
+
     def __call__(self, doc):
         st = doc._.kg
         text = st.text
@@ -68,21 +75,28 @@ class VocabRuler:
                     continue
                 seen.add((start, end, cid))
                 surface = text[start:end]
+                if start > 1 and text[start - 1] == "-" and text[start - 2].isalnum() and surface.islower():
+                    continue  # "X-rays": the tail of a compound word, not the concept "ray"
                 if not cs and e - s == 1 and surface.islower():
                     # a capitalised single-word label written all lower-case is an
-                    # ordinary word here ("adult", "spider", "falcon")
+                    # ordinary word here ("adult", "spider", "falcon", "maps")
                     c = self.vocab.by_id[cid]
-                    if not any(lab.islower() for lab in c.labels()):
+                    if not any(lab.islower() and " " not in lab and "-" not in lab for lab in c.labels()):
                         continue
+                if ctype == "Metric" and (text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha()
+                                          or start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()):
+                    continue  # "cost-effective", "low-latency": an adjective, not the measure
                 if ctype in ("Benchmark", "Model"):
                     h = (_BENCH_HEAD if ctype == "Benchmark" else _MODEL_HEAD).search(surface)
                     if h and h.start() > 0 and not _BENCH_HEAD.search(self.vocab.by_id[cid].label):
                         end = start + h.start()
                         surface = text[start:end]
+                if ctype == "Hardware" and len(surface) <= 3 and not self._device_context(st, text, start):
+                    continue  # "L2", "T4", "M2" alone are norms, cell lines, variables
                 st.add(Cand(start, end, ctype, "vocab", 0.9 if cs else 0.85, 50, cid=cid, text=surface))
         return doc
 
 
-@Language.factory("kg_vocab_ruler", default_config={"vocab_dir": None})
-def make_vocab_ruler(nlp: Language, name: str, vocab_dir: str | None):
-    return VocabRuler(nlp, vocab_dir)
+@Language.factory("kg_vocab_ruler", default_config={"vocab_dir": None, "patterns_dir": None})
+def make_vocab_ruler(nlp: Language, name: str, vocab_dir: str | None, patterns_dir: str | None):
+    return VocabRuler(nlp, vocab_dir, patterns_dir)

@@ -29,8 +29,10 @@ class Rules:
     generic_keys: frozenset
     def_non_entity_heads: frozenset
     not_names: frozenset
+    adjectival_suffixes: tuple
     title_stop: frozenset
-    proposal_re: re.Pattern
+    proposal_verb_re: re.Pattern
+    proposal_subject_re: re.Pattern
     gerund_re: re.Pattern
     standalone_naming_re: re.Pattern
     own_work_re: re.Pattern
@@ -56,6 +58,10 @@ class Rules:
     units: dict
     measure_re: re.Pattern
     measure_window: int
+    weak_metrics: frozenset
+    weak_window: int
+    metric_right_heads: frozenset
+    benchmark_endings: tuple
 
 
 def _load(name: str, directory: Path) -> dict:
@@ -73,13 +79,16 @@ def load_rules(directory: Optional[str] = None) -> Rules:
 
     subj = _alt(cues["proposal_subjects"])
     verbs = _alt(cues["proposal_verbs"])
-    proposal_re = re.compile(
-        rf"(?<![\w-])(?:{subj})\s+(?:(?:first|further|also|then|additionally|now|hereby|therefore|thus|newly|here)\s+)?"
-        rf"(?P<verb>{verbs})(?![\w-])\s*",
+    # found verb first (few per text), then the subject just before it: far cheaper
+    # than trying the subject alternation at every position
+    proposal_verb_re = re.compile(rf"(?<![\w-])(?P<verb>{verbs})(?![\w-])\s*", re.IGNORECASE)
+    proposal_subject_re = re.compile(
+        rf"(?<![\w-])(?:{subj})\s+(?:(?:first|further|also|then|additionally|now|hereby|therefore|thus|newly|here)\s+)?$",
         re.IGNORECASE,
     )
     gerund_re = re.compile(rf"(?:,\s*|\band\s+|\bby\s+)(?P<verb>{_alt(cues['gerund_proposal_verbs'])})\s+", re.IGNORECASE)
-    standalone_naming_re = re.compile(rf"(?<![\w-])(?:{_alt(cues['standalone_naming_cues'])})\s+", re.IGNORECASE)
+    standalone_naming_re = re.compile(rf"(?<![\w-])(?<!so-)(?:{_alt(cues['standalone_naming_cues'])})\s+(?:\\[a-z]+\{{)?",
+                                      re.IGNORECASE)
     own_work_re = re.compile(rf"(?<![\w-])(?:{_alt(cues['own_work_phrases'])})\s*,\s*(?:(?:called|named|dubbed)\s+)?",
                              re.IGNORECASE)
     naming_re = re.compile(rf"(?<![\w-])(?:{_alt(cues['naming_cues'])})\s*:?\s*", re.IGNORECASE)
@@ -94,8 +103,10 @@ def load_rules(directory: Optional[str] = None) -> Rules:
         generic_keys=frozenset(match_key(t) for t in stop["generic_terms"]),
         def_non_entity_heads=frozenset(w.lower() for w in stop["definition_non_entity_heads"]),
         not_names=frozenset(stop["not_names"]),
+        adjectival_suffixes=tuple(stop.get("adjectival_suffixes", [])),
         title_stop=frozenset(w.lower() for w in stop["title_prefix_stopwords"]),
-        proposal_re=proposal_re,
+        proposal_verb_re=proposal_verb_re,
+        proposal_subject_re=proposal_subject_re,
         gerund_re=gerund_re,
         standalone_naming_re=standalone_naming_re,
         own_work_re=own_work_re,
@@ -115,11 +126,15 @@ def load_rules(directory: Optional[str] = None) -> Rules:
         hyphen_stop=frozenset(shapes["hyphen_stop"]),
         model_endings_re=re.compile(rf"(?:{_alt(shapes['model_name_endings'])})$"),
         metric_heads=frozenset(met["heads"]),
-        metric_modifier_ok=frozenset(met["modifier_ok"]),
+        metric_modifier_ok=frozenset(w.lower() for w in met["modifier_ok"]),
         metric_no_modifier=frozenset(met["no_modifier"]),
         at_k_re=re.compile(met["at_k"]),
         units=met["units"],
         measure_re=re.compile(rf"(?<![\w-])(?:{_alt([c for c in met['measure_cues'] if c[0].isalnum()])})(?![\w-])|\d|%|×",
                               re.IGNORECASE),
         measure_window=int(met.get("measure_window", 50)),
+        weak_metrics=frozenset(w.lower() for w in met.get("weak", [])),
+        weak_window=int(met.get("weak_window", 30)),
+        metric_right_heads=frozenset(met.get("right_heads", [])),
+        benchmark_endings=tuple(cues.get("benchmark_name_endings", [])),
     )

@@ -24,6 +24,8 @@ _VERSIONISH = re.compile(
     r"(?:v?\d+(?:\.\d+)*[a-z]{0,2}|\d+(?:\.\d+)?[BMKT](?:-A\d+(?:\.\d+)?B)?|\d+x\d+(?:\.\d+)?B|[A-Z]\d+(?:\.\d+)?[A-Za-z]{0,2}|V\d+(?:\.\d+)?)$"
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
+_PREV_WORD = re.compile(r"(?<![\w-])([A-Za-z][\w\-]*) $")
+_NEXT_WORD = re.compile(r" ([a-z]+)(?![\w-])")
 _SIZE = re.compile(r"\d+(?:\.\d+)?[BM]$")
 _SIZE_BEFORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[BM] $")
 _SIZED_MODEL = re.compile(
@@ -116,8 +118,25 @@ class Shapes:
             st.add(Cand(m.start(g), m.end(g), "Hardware", "hardware_shape", 0.85, 52))
 
     def _metrics(self, st, text: str) -> None:
-        for m in self.rules.at_k_re.finditer(text):
+        rules = self.rules
+        for m in rules.at_k_re.finditer(text):
             st.add(Cand(m.start(), m.end(), "Metric", "metric_shape", 0.8, 45))
+        # compounds around a vocabulary metric: "tie-adjusted win rates", "task accuracy",
+        # "perplexity ratio"
+        for c in [c for c in st.cands if c.type == "Metric" and c.source == "vocab"]:
+            s, e = c.start, c.end
+            m = _PREV_WORD.search(text, max(0, s - 40), s)
+            if m:
+                w = m.group(1)
+                lw = w.lower()
+                if lw in rules.metric_modifier_ok or ("-" in w and lw not in rules.metric_no_modifier
+                                                      and not lw.endswith(rules.adjectival_suffixes) and w.islower()):
+                    s = m.start(1)
+            m = _NEXT_WORD.match(text, e)
+            if m and m.group(1).lower() in rules.metric_right_heads:
+                e = m.end(1)
+            if (s, e) != (c.start, c.end):
+                st.add(Cand(s, e, "Metric", "metric_compound", 0.7, 51, cid=None))
 
     def __call__(self, doc):
         st = doc._.kg

@@ -17,10 +17,11 @@ SEP = "\n\n"  # between title and abstract in the document text
 class Cand:
     """A candidate mention: char span, type, linked concept (if known), rule, priority."""
 
-    __slots__ = ("start", "end", "type", "cid", "source", "conf", "prio", "broader", "text")
+    __slots__ = ("start", "end", "type", "cid", "source", "conf", "prio", "broader", "text", "tconf")
 
     def __init__(self, start: int, end: int, etype: str, source: str, conf: float, prio: int,
-                 cid: Optional[str] = None, broader: Optional[list] = None, text: str = "") -> None:
+                 cid: Optional[str] = None, broader: Optional[list] = None, text: str = "",
+                 tconf: int = 2) -> None:
         self.start = start
         self.end = end
         self.type = etype
@@ -30,6 +31,9 @@ class Cand:
         self.prio = prio
         self.broader = broader
         self.text = text
+        # how sure the rule is of the type: 3 vocabulary, 2 a head noun / shape / cue,
+        # 1 a default guess; one name takes its surest type across the paper
+        self.tconf = 3 if source == "vocab" else tconf
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Cand({self.text!r} {self.type} {self.source} {self.cid} [{self.start}:{self.end}])"

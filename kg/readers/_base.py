@@ -79,7 +79,7 @@ def read_head(path: Path, size: int = SNIFF_BYTES) -> bytes:
         try:
             return f.read(size)
         except STREAM_ERRORS as e:
-            raise ReadError(f"{path}: unreadable ({_describe(e)})") from e
+            raise ReadError(f"{path}: unreadable ({describe_error(e)})") from e
 
 
 def looks_binary(head: bytes) -> bool:
@@ -101,7 +101,7 @@ def check_not_binary(path: Path, head: bytes) -> None:
         raise ReadError(f"{path}: binary content, not a text listing")
 
 
-def _describe(e: BaseException) -> str:
+def describe_error(e: BaseException) -> str:
     if isinstance(e, gzip.BadGzipFile):
         return f"corrupt gzip: {e}"
     if isinstance(e, EOFError):
@@ -126,14 +126,14 @@ def iter_raw_lines(path: Path, max_bytes: int = MAX_LINE_BYTES) -> Iterator[tupl
             head = f.read(4096)
             f.seek(0)
         except STREAM_ERRORS as e:
-            raise ReadError(f"{path}: unreadable ({_describe(e)})") from e
+            raise ReadError(f"{path}: unreadable ({describe_error(e)})") from e
         check_not_binary(path, head)
         number = 0
         while True:
             try:
                 raw = f.readline(max_bytes + 1)
             except STREAM_ERRORS as e:
-                raise ReadError(f"{path}: unreadable after line {number} ({_describe(e)})") from e
+                raise ReadError(f"{path}: unreadable after line {number} ({describe_error(e)})") from e
             if not raw:
                 return
             number += 1
@@ -143,7 +143,7 @@ def iter_raw_lines(path: Path, max_bytes: int = MAX_LINE_BYTES) -> Iterator[tupl
                     try:
                         more = f.readline(max_bytes)
                     except STREAM_ERRORS as e:
-                        raise ReadError(f"{path}: unreadable after line {number} ({_describe(e)})") from e
+                        raise ReadError(f"{path}: unreadable after line {number} ({describe_error(e)})") from e
                     if not more or more.endswith(b"\n"):
                         break
                 yield number, None
@@ -173,7 +173,6 @@ def iter_lines(path: Path, max_bytes: int = MAX_LINE_BYTES) -> Iterator[Line]:
 _AUTHOR_SPLIT = re.compile(r"\s*;\s*|\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\n\s*")
 _SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV|Ph\.?D\.?|M\.?D\.?)$", re.I)
 _CATEGORY_SPLIT = re.compile(r"[\s,;]+")
-_CATEGORY = re.compile(r"[A-Za-z][A-Za-z\-]*(?:\.[A-Za-z\-]+)?")
 
 
 def split_authors(value: Any) -> list[str]:

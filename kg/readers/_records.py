@@ -4,7 +4,7 @@ Field names follow arXiv's metadata (the Kaggle snapshot, the arXiv API, the
 daily-arXiv crawls) and a few common variants; lookup is case-insensitive:
 
     title                      title, paper_title
-    abstract                   abstract, summary, abstract_text   (required, non-blank)
+    abstract                   abstract, summary, abstract_text   (required; may be "")
     arXiv id                   id, arxiv_id, arxivid, arxiv, entry_id, paper_id, url, abs, abs_url, link, pdf, pdf_url
     authors                    authors, author, authors_parsed    (list, or "A, B and C")
     categories                 categories, category, cats          (list, or "cs.LG cs.AI")
@@ -83,8 +83,11 @@ def map_record(obj: Any, file: str, record: int, fmt: str) -> Item:
     title = rec.get("title_original") or _first(rec, _TITLE)
     if title is None:
         return reject(file, record, "missing title")
+    # an abstract field must be there; it may be empty (a Paper's own dump can be)
     abstract = rec.get("abstract_original") or _first(rec, _ABSTRACT)
-    if abstract is None or (isinstance(abstract, str) and not abstract.strip()):
+    if abstract is None:
+        abstract = next((rec[k] for k in _ABSTRACT if rec.get(k) is not None), None)
+    if abstract is None:
         return reject(file, record, "missing abstract")
     truncated = rec.get("abstract_truncated")
     return make_paper(

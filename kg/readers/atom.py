@@ -22,7 +22,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Iterator, Optional
 
-from kg.readers._base import STREAM_ERRORS, Item, ReadError, _describe, check_not_binary, make_paper, open_binary, reject
+from kg.readers._base import STREAM_ERRORS, Item, ReadError, describe_error, check_not_binary, make_paper, open_binary, reject
 
 FORMAT = "atom"
 CHUNK = 256 * 1024
@@ -151,7 +151,7 @@ def read(path: Path, *, name: Optional[str] = None) -> Iterator[Item]:
             try:
                 chunk = f.read(CHUNK)
             except STREAM_ERRORS as e:
-                raise ReadError(f"{path}: unreadable after entry {feed.index} ({_describe(e)})") from e
+                raise ReadError(f"{path}: unreadable after entry {feed.index} ({describe_error(e)})") from e
             if first:
                 first = False
                 check_not_binary(path, chunk[:4096])

@@ -26,7 +26,6 @@ from kg.readers._base import Item
 FORMAT = "bilingual_ja"
 
 _JA_MONTH = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*$")
-_KANA = re.compile(r"[\u3040-\u30ff]")
 
 
 def sniff(lines: list[str]) -> bool:

@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 from typing import IO, Any, Iterator, Optional
 
-from kg.readers._base import STREAM_ERRORS, Item, ReadError, _describe, check_not_binary, open_binary, reject
+from kg.readers._base import STREAM_ERRORS, Item, ReadError, describe_error, check_not_binary, open_binary, reject
 from kg.readers._records import map_record
 
 FORMAT = "json"
@@ -64,7 +64,7 @@ class _Text:
         try:
             raw = self.f.read(size)
         except STREAM_ERRORS as e:
-            raise ReadError(f"{self.path}: unreadable ({_describe(e)})") from e
+            raise ReadError(f"{self.path}: unreadable ({describe_error(e)})") from e
         if self.first:
             self.first = False
             check_not_binary(self.path, raw[:4096])

@@ -3,13 +3,16 @@
 Each request borrows an idle worker, sends it the query and waits at most `timeout`
 seconds. A worker that has not answered by then is killed (SIGKILL: the query really
 stops) and a replacement is started in the background, so the server keeps answering
-other requests meanwhile. After an update the pool is recycled: workers reopen the store
-so they see the change (a read-only Oxigraph store is a snapshot of when it was opened).
+other requests meanwhile. An update runs inside `exclusive()`: the workers are stopped
+while it is written and restarted after, so they see the change (a read-only Oxigraph
+store is a snapshot of when it was opened, and opening one while another process writes
+is unsafe).
 """
 
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
 import queue
 import socket
 import subprocess
@@ -36,7 +39,7 @@ class PoolBusy(PoolError):
 
 
 class WorkerCrashed(PoolError):
-    status = 500
+    """The worker died under the query (or was restarted for an update): retry."""
 
 
 @dataclass(eq=False)
@@ -60,6 +63,7 @@ class WorkerPool:
         self._generation = 0
         self._started = False
         self._closed = False
+        self._paused = threading.Event()
         self.last_error: Optional[str] = None
         self.kills = 0
 
@@ -109,6 +113,8 @@ class WorkerPool:
     def _spawn_async(self) -> None:
         def run() -> None:
             for attempt in range(5):
+                while self._paused.is_set() and not self._closed:
+                    time.sleep(0.02)
                 if self._closed:
                     return
                 w = self._spawn()
@@ -144,21 +150,42 @@ class WorkerPool:
         for w in workers:
             self._kill(w)
 
-    def recycle(self) -> None:
-        """Replace every worker (idle now, busy ones when they finish): after an update."""
+    @contextmanager
+    def exclusive(self, wait: float):
+        """Stop every worker for the duration (an update is being written): idle ones at
+        once, busy ones when their query ends or after `wait` seconds. Replacements start
+        when the block exits, so they open the store as the update left it (Oxigraph's
+        read-only opening is only safe while nobody writes)."""
         with self._lock:
             self._generation += 1
-        if not self._started:
-            return
-        drained = []
-        while True:
-            try:
-                drained.append(self._idle.get_nowait())
-            except queue.Empty:
-                break
-        for w in drained:
-            self._kill(w)
-            self._spawn_async()
+            gen = self._generation
+        self._paused.set()
+        try:
+            while True:
+                try:
+                    w = self._idle.get_nowait()
+                except queue.Empty:
+                    break
+                self._kill(w)
+                self._spawn_async()
+            deadline = time.monotonic() + wait
+            while time.monotonic() < deadline:
+                with self._lock:
+                    old = [w for w in self._all if w.generation != gen and w.proc.poll() is None]
+                if not old:
+                    break
+                time.sleep(0.02)
+            else:
+                for w in old:  # their requests answer 503; run() starts their replacements
+                    self._kill(w)
+            yield
+        finally:
+            self._paused.clear()
+
+    def recycle(self) -> None:
+        """Replace every worker (so they reopen the store)."""
+        with self.exclusive(0):
+            pass
 
     @property
     def alive(self) -> int:
@@ -173,7 +200,7 @@ class WorkerPool:
     def _release(self, w: _Worker) -> None:
         if self._closed:
             self._kill(w)
-        elif w.generation != self._generation or not w.proc.poll() is None:
+        elif w.generation != self._generation or w.proc.poll() is not None:
             self._kill(w)
             self._spawn_async()
         else:
@@ -211,5 +238,9 @@ class WorkerPool:
             self._kill(w)
             self._spawn_async()
             raise WorkerCrashed(f"SPARQL worker died while answering: {e}") from None
-        self._release(w)
+        if resp.get("status") == 500:  # an I/O or internal error: do not trust this worker again
+            self._kill(w)
+            self._spawn_async()
+        else:
+            self._release(w)
         return resp

@@ -256,10 +256,9 @@ async def _update(request: Request, text: str) -> Response:
         return _err(400, problem)
 
     def run() -> None:
-        with _update_lock:
+        with _update_lock, app.state.pool.exclusive(settings.timeout):
             app.state.kg_store.store.update(text)
             app.state.kg_store.flush()
-        app.state.pool.recycle()
         app.state.on_update()
 
     try:

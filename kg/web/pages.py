@@ -33,6 +33,7 @@ def _layout(title: str, page: str, body: str, *, scripts: tuple[str, ...] = (), 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)} · kg</title>
+<link rel="icon" href="{asset("favicon.svg")}" type="image/svg+xml">
 {css}
 {js}
 </head>
@@ -278,7 +279,6 @@ limit and a row cap apply). Pick a ready-made query, or write your own; Ctrl+Ent
   <aside class="canned" aria-labelledby="canned-h">
     <h2 id="canned-h">Canned queries</h2>
     <p id="canned-status" role="status" aria-live="polite">Loading…</p>
-    <ul id="canned-queries" class="canned-list"></ul>
     <form id="canned-form" class="canned-form" hidden>
       <fieldset><legend id="canned-form-title"></legend>
         <p class="hint" id="canned-form-desc"></p>
@@ -286,6 +286,7 @@ limit and a row cap apply). Pick a ready-made query, or write your own; Ctrl+Ent
         <button type="submit">Run</button>
       </fieldset>
     </form>
+    <ul id="canned-queries" class="canned-list"></ul>
   </aside>
   <section class="editor" aria-labelledby="editor-h">
     <h2 id="editor-h" class="visually-hidden">Query</h2>

@@ -66,8 +66,9 @@ SELECT ?a ?label ?type (COUNT(DISTINCT ?mid) AS ?d) WHERE {
       (c.papers_with_variants > c.papers ? " (" + c.papers_with_variants + " with its variants)" : ""));
     const more = [];
     if (c.proposed_by) more.push("proposed by " + c.proposed_by);
-    if (c.evaluations_as_subject) more.push(c.evaluations_as_subject + " results as the evaluated subject");
-    if (c.evaluations_as_benchmark) more.push(c.evaluations_as_benchmark + " results on it as a benchmark");
+    const results = (n) => n + " result" + (n === 1 ? "" : "s");
+    if (c.evaluations_as_subject) more.push(results(c.evaluations_as_subject) + " as the evaluated subject");
+    if (c.evaluations_as_benchmark) more.push(results(c.evaluations_as_benchmark) + " on it as a benchmark");
     if (c.hardware_usages) more.push("used as hardware " + c.hardware_usages + " times");
     if (more.length) dd(dl, "Facts", more.join("; "));
     dd(dl, "IRI", el("code", {}, e.iri));
@@ -151,7 +152,7 @@ SELECT ?a ?label ?type (COUNT(DISTINCT ?mid) AS ?d) WHERE {
     proposed(e);
     hierarchy(e);
     papers(e, 0);
-    const graph = new K.GraphView({ prefix: "entity", center: K.refId(e), downloads: "entity-downloads" });
+    const graph = new K.GraphView({ prefix: "entity", center: K.refId(e), downloads: "entity-downloads", depth: 2 });
     graph.load();
   }
 

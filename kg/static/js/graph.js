@@ -18,7 +18,7 @@
     return [
       { selector: "node", style: {
         "background-color": (n) => COLOURS[n.data("type")] || COLOURS.Entity,
-        "label": (n) => (n.data("type") === "Paper" ? "" : n.data("label")),
+        "label": (n) => (n.data("type") === "Paper" && n.cy().nodes().length > 40 ? "" : n.data("label")),
         "font-size": 11, "min-zoomed-font-size": 7, "text-valign": "bottom", "text-margin-y": 3,
         "text-max-width": 140, "text-wrap": "ellipsis", "color": "#222",
         "text-outline-color": "#fff", "text-outline-width": 2,
@@ -72,6 +72,7 @@
       this.info = document.getElementById(opts.prefix + "-graph-info");
       this.list = document.getElementById(opts.prefix + "-graph-list");
       this.downloads = opts.downloads;
+      if (opts.depth) this.form.elements.depth.value = String(opts.depth);
       this.cy = null;
       this.form.addEventListener("submit", (e) => { e.preventDefault(); this.load(); });
       this.form.querySelector("[data-action=fit]").addEventListener("click", () => this.cy && this.cy.fit(undefined, 20));
@@ -106,7 +107,7 @@
       if (this.cy) this.cy.destroy();
       this.cy = cytoscape({
         container: this.container, elements: els, style: style(), layout: { name: "preset" },
-        minZoom: 0.05, maxZoom: 4, wheelSensitivity: 0.3, pixelRatio: 1,
+        minZoom: 0.05, maxZoom: 4, pixelRatio: 1,
         textureOnViewport: els.nodes.length > BIG, hideEdgesOnViewport: els.nodes.length > BIG, motionBlur: false,
       });
       window.kgCy = this.cy;
@@ -114,6 +115,7 @@
       centerNode.addClass("center");
       this.centerId = centerNode.id();
       this.cy.layout(layoutOptions(this.cy, p.layout, this.centerId)).run();
+      this.tame();
       this.bind();
       this.container.removeAttribute("aria-busy");
       const n = this.cy.nodes().length;
@@ -136,6 +138,10 @@
           ", depth " + p.depth + ", at most " + p.max_nodes + " nodes) in each format. Expansions by clicking are not included: ");
         this.addViewDownload();
       }
+    }
+
+    tame() {  // a handful of nodes would otherwise be blown up to the zoom limit
+      if (this.cy.zoom() > 1.5) { this.cy.zoom(1.5); this.cy.center(); }
     }
 
     centerNodeId(data) {
@@ -207,6 +213,7 @@
       if (newNodes) {
         const name = p.layout === "auto" ? (n > BIG ? "concentric" : "cose") : p.layout;
         cy.layout(layoutOptions(cy, name, this.centerId)).run();
+        this.tame();
       }
       setStatus(this.status, "Added " + newNodes + " nodes around " + (node.data("label") || nodeId) + ". Showing " + n +
         " nodes and " + cy.edges().length + " edges" + (res.total > els.nodes.length ? " (its " + els.nodes.length +

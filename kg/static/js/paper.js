@@ -66,7 +66,7 @@
         const cps = Array.from(ev.sentence);
         const a = ev.start - s0;
         const b = ev.end - s0;
-        if (a >= 0 && b <= cps.length && a < b) {
+        if (a >= 0 && b <= cps.length && a < b && !(a === 0 && b === cps.length)) {
           q.append(cps.slice(0, a).join(""), el("strong", {}, cps.slice(a, b).join("")), cps.slice(b).join(""));
           done = true;
         }

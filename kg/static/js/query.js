@@ -43,18 +43,8 @@ SELECT ?benchmark ?label (COUNT(DISTINCT ?paper) AS ?papers) WHERE {
       for (const name of ["property", "class"]) {
         try { tab.getYasqe().disableCompleter(name); } catch (e) { /* not enabled */ }
       }
-      yasgui.on("queryResponse", (ys, t) => {
-        const yasr = t.getYasr();
-        const res = yasr && yasr.results;
-        if (res && res.getError && res.getError()) {
-          const e = res.getError();
-          setStatus(document.getElementById("editor-status"), "The query failed: " + (e.text || e.statusText || e.status), "error");
-        } else if (res) {
-          const n = res.getBindings ? (res.getBindings() || []).length : null;
-          setStatus(document.getElementById("editor-status"), n === null ? "Done." :
-            n ? n + " row" + (n === 1 ? "" : "s") + "." : "The query ran and returned no rows.", n === 0 ? "empty" : null);
-        }
-      });
+      // the tab announces a response before its results view has it: look once it has
+      yasgui.on("queryResponse", (ys, t) => setTimeout(() => reportResults(t), 0));
       window.kgYasgui = yasgui;
       return true;
     } catch (e) {
@@ -62,6 +52,25 @@ SELECT ?benchmark ?label (COUNT(DISTINCT ?paper) AS ?papers) WHERE {
       yasgui = null;
       return false;
     }
+  }
+
+  function reportResults(tab) {
+    const status = document.getElementById("editor-status");
+    const yasr = tab.getYasr();
+    const res = yasr && yasr.results;
+    if (!res) return;
+    if (res.hasError && res.hasError()) {
+      const e = res.getError() || {};
+      setStatus(status, "The query failed: " + (e.text || e.statusText || e.status || "error"), "error");
+      document.body.dataset.queryRows = "error";
+      return;
+    }
+    const bindings = res.getBindings ? res.getBindings() : null;
+    const n = bindings ? bindings.length : null;
+    document.body.dataset.queryRows = n === null ? "" : String(n);
+    if (n === null) setStatus(status, "Done.");
+    else if (n === 0) setStatus(status, "The query ran and returned no rows.", "empty");
+    else setStatus(status, n + " row" + (n === 1 ? "" : "s") + ". Use the Table and Response tabs below; the download icon saves them as CSV.");
   }
 
   // --- fallback editor -------------------------------------------------------------------
@@ -97,7 +106,9 @@ SELECT ?benchmark ?label (COUNT(DISTINCT ?paper) AS ?papers) WHERE {
         for (const b of json.results.bindings) {
           tbody.appendChild(el("tr", {}, vars.map((v) => el("td", {}, b[v] ? b[v].value : ""))));
         }
-        setStatus(status, json.results.bindings.length ? json.results.bindings.length + " rows." : "No rows.");
+        const n = json.results.bindings.length;
+        document.body.dataset.queryRows = String(n);
+        setStatus(status, n ? n + " rows." : "The query ran and returned no rows.", n ? null : "empty");
       }
       table.hidden = false;
     } catch (e) {
@@ -142,6 +153,9 @@ SELECT ?benchmark ?label (COUNT(DISTINCT ?paper) AS ?papers) WHERE {
       return;
     }
     setStatus(status, "Running the canned query “" + q.name + "”…");
+    // the YAML header (#+ lines) is shown in the form; the editor gets the summary as a comment
+    text = "# " + q.name + ": " + q.summary + "\n" + text.split("\n").filter((l) => !/^#\+/.test(l)).join("\n").replace(/^\s*\n/, "");
+    delete document.body.dataset.queryRows;
     setQuery(text, true);
     const scope = Object.assign({ query: q.name }, params);
     K.setDownloads("query-downloads", scope, "The papers and entities this canned query returns (" + q.name + "), in each format:");
@@ -161,9 +175,12 @@ SELECT ?benchmark ?label (COUNT(DISTINCT ?paper) AS ?papers) WHERE {
     for (const p of q.params) {
       const id = "param-" + p.name;
       const given = url.searchParams.get(p.name);
-      const val = given !== null ? given : (p.example !== null && p.example !== undefined ? String(p.example)
-        : p.default !== null && p.default !== undefined ? String(p.default) : "");
+      const has = (x) => x !== null && x !== undefined;
+      // required parameters start at their example so one click runs the query; optional ones empty
+      const val = given !== null && url.searchParams.get("name") === q.name ? given
+        : has(p.default) ? String(p.default) : p.required && has(p.example) ? String(p.example) : "";
       const input = el("input", { id, name: p.name, value: val, required: p.required || null, autocomplete: "off",
+        placeholder: has(p.example) ? "e.g. " + p.example : null,
         type: p.type === "integer" ? "number" : p.type === "date" ? "date" : "text",
         "aria-describedby": p.description ? id + "-hint" : null });
       if (p.type === "iri" && p.entity && p.entity.length) {
@@ -189,13 +206,15 @@ SELECT ?benchmark ?label (COUNT(DISTINCT ?paper) AS ?papers) WHERE {
     form.hidden = false;
   }
 
-  function pickCanned(q, autorun) {
+  function pickCanned(q) {
     document.querySelectorAll("#canned-queries button[aria-pressed]").forEach((b) =>
       b.setAttribute("aria-pressed", b.dataset.name === q.name ? "true" : "false"));
     if (q.params.length) {
+      // show the parameters (to change them) and run at once with what they hold
       showForm(q);
-      if (autorun) document.getElementById("canned-form").requestSubmit();
-      else document.getElementById("canned-params").querySelector("input").focus();
+      const form = document.getElementById("canned-form");
+      if (form.checkValidity()) form.requestSubmit();
+      else setStatus(document.getElementById("editor-status"), "Fill in the parameters of “" + q.name + "”, then Run.");
     } else {
       document.getElementById("canned-form").hidden = true;
       loadCanned(q, {});
@@ -218,12 +237,12 @@ SELECT ?benchmark ?label (COUNT(DISTINCT ?paper) AS ?papers) WHERE {
     setStatus(status, queries.length + " ready-made queries: pick one to load it into the editor and run it.");
     for (const q of queries) {
       ul.appendChild(el("li", {}, el("button", { type: "button", class: "canned-button", "aria-pressed": "false",
-        "data-name": q.name, onclick: () => pickCanned(q, false) }, el("strong", {}, q.name), el("span", {}, q.summary),
+        "data-name": q.name, onclick: () => pickCanned(q) }, el("strong", {}, q.name), el("span", {}, q.summary),
         q.params.length ? el("span", { class: "meta" }, "parameters: " + q.params.map((p) => p.name).join(", ")) : null)));
     }
     const want = document.body.dataset.name;
     const q = want && queries.find((x) => x.name === want);
-    if (q) pickCanned(q, true);
+    if (q) pickCanned(q);
     else if (want) setStatus(status, "There is no canned query called “" + want + "”.", "error");
   }
 

@@ -1,0 +1,110 @@
+"""Fallback discovery of names no other rule types, and the corpus statistics behind it.
+
+A word shaped like a proper name (`StealthRank`, `CTGAN`, `C-SEO`, `QueryMemory`) that
+no vocabulary, definition, shape or cue claims is most often a method in an ML abstract.
+Names common across many papers but absent from the vocabularies are mostly field,
+task and data acronyms (`OCR`, `BEV`, `XAI`); those are listed in
+ontology/patterns/frequent_unknown_names.json, regenerated from a corpus with
+
+    python -m kg.extract.unknown_names CORPUS.jsonl.gz [MIN_DOCS]
+
+so only rarer, paper-specific names fall back to Method.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from kg.extract.names import name_shaped
+from kg.extract.rules import Rules, load_rules, patterns_dir
+from kg.extract.state import Cand
+
+WORD = re.compile(r"(?<![\w@/.-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w@/-])")
+# the same words, but only those with a capital inside a part: the C regex engine skips
+# the rest without a Python call per word
+_CAMEL_WORD = re.compile(
+    r"(?<![\w@/.-])(?=[A-Za-z0-9-]*(?:[a-z][A-Z]|[A-Z]{2,}[a-z]{2}))[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w@/-])")
+
+
+def fallback_shaped(word: str, rules: Rules) -> bool:
+    """Mixed-case names (a capital inside a word part, 3+ letters), alone or in hyphen
+    compounds with no lower-case or plain Title-case part: `StealthRank`, `NEFTune`,
+    `MATRIX-Gen`; not `CTGAN` (all capitals), `Vision-Language`, `LLM-based`."""
+    if word in rules.not_names:
+        return False
+    parts = word.split("-")
+    shaped_part = False
+    for p in parts:
+        if not p:
+            return False
+        if p.islower() and not any(c.isdigit() for c in p):
+            return False  # "LLM-based": an adjective
+        caps = sum(c.isupper() for c in p)
+        if caps >= 2 or (caps and any(c.isupper() for c in p[1:])):
+            shaped_part = True
+        elif p[:1].isupper() and p[1:].islower() and len(p) > 3:
+            return False  # "Vision-Language", "Fine-Tuning": Title Case words
+    if not shaped_part:
+        return False
+    letters = sum(c.isalpha() for c in word)
+    # ALL-CAPS words are mostly acronyms of tasks, data and fields ("NRG", "EDRSR"):
+    # only mixed-case names (CamelCase inside a part) fall back
+    camel = any(re.search(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}", p) for p in parts)
+    return letters >= 3 and camel
+
+
+def fallback_cands(st, text: str, rules: Rules, frequent: frozenset, known) -> None:
+    """Add low-priority Method candidates for unclaimed name-shaped words."""
+    taken = None
+    for m in _CAMEL_WORD.finditer(text):
+        w = m.group()
+        if not fallback_shaped(w, rules) or w in frequent or known(w):
+            continue
+        s, e = m.start(), m.end()
+        if taken is None:
+            taken = [(c.start, c.end) for c in st.cands]
+        if any(a < e and s < b for a, b in taken):
+            continue
+        etype = "Benchmark" if w.endswith(rules.benchmark_endings) else "Method"
+        st.add(Cand(s, e, etype, "unknown_name", 0.4, 20, tconf=1))
+
+
+def load_frequent(directory=None) -> frozenset:
+    path = Path(directory or patterns_dir()) / "frequent_unknown_names.json"
+    if not path.exists():
+        return frozenset()
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))["names"])
+
+
+def mine(corpus: str, min_docs: int = 10) -> list[str]:  # pragma: no cover - a maintenance tool
+    from kg.extract.vocab import load_vocabulary
+
+    rules = load_rules()
+    vocab = load_vocabulary()
+    docs: Counter = Counter()
+    opener = gzip.open if corpus.endswith(".gz") else open
+    with opener(corpus, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            text = d.get("title", "") + "\n" + d.get("abstract", "")
+            docs.update({w for w in (m.group() for m in WORD.finditer(text))
+                         if fallback_shaped(w, rules) and not vocab.lookup(w)})
+    return sorted(w for w, n in docs.items() if n >= min_docs)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    names = mine(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 10)
+    out = patterns_dir() / "frequent_unknown_names.json"
+    out.write_text(json.dumps({
+        "_doc": "Name-shaped words that occur in many papers of the corpus but in no vocabulary: mostly field, "
+                "task and data acronyms. kg.extract.unknown_names does not fall back to Method for them. "
+                f"Regenerate: python -m kg.extract.unknown_names {Path(sys.argv[1]).name} "
+                f"{sys.argv[2] if len(sys.argv) > 2 else 10}",
+        "names": names}, indent=0, ensure_ascii=False), encoding="utf-8")
+    print(f"{len(names)} names -> {out}")
+    _ = name_shaped  # re-exported for callers that test shapes

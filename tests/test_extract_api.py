@@ -1,0 +1,83 @@
+"""The Extractor API: provenance, workers, version, gold-format conversion."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract import EXTRACTOR_VERSION, Extractor
+from kg.gold import to_gold
+from kg.models import ENTITY_TYPES, Extraction, Paper
+
+VOCAB = Path(__file__).parent / "fixtures" / "extract" / "vocab"
+
+PAPERS = [
+    Paper(title="ZetaGuard: Latent Guardrails for LLMs",
+          abstract="We propose ZetaGuard, a guardrail model. ZetaGuard improves macro-F1 by 8.24 points over "
+                   "Llama Guard 3 on MMLU. Sparse autoencoders (SAEs) were trained on a Colab T4 GPU."),
+    Paper(title="A study of reasoning", abstract="We evaluate Llama 2 and Gemma on GSM8K and MATH500 with CoT."),
+    Paper(title="Empty abstract paper"),
+    Paper(title="Another: One", abstract="Nothing to see here.\nJust text."),
+]
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor(vocab_dir=VOCAB)
+
+
+def test_extract_returns_valid_extraction(ex):
+    e = ex.extract(PAPERS[0])
+    assert isinstance(e, Extraction)
+    assert e.extractor_version == EXTRACTOR_VERSION
+    assert e.paper_key == PAPERS[0].key
+    Extraction.model_validate(e.model_dump())  # everything built without validation is valid
+
+
+def test_provenance_offsets_point_at_the_text(ex):
+    for p in PAPERS:
+        e = ex.extract(p)
+        for m in e.mentions:
+            src = p.title if m.span.field == "title" else p.abstract
+            assert src[m.span.start:m.span.end] == m.text
+            assert src[m.span.sentence_start:m.span.sentence_start + len(m.span.sentence)] == m.span.sentence
+            assert m.span.sentence_start <= m.span.start < m.span.end <= m.span.sentence_start + len(m.span.sentence)
+            assert 0 < m.confidence <= 1 and m.source
+        for fact in [*e.proposes, *e.evaluations, *e.hardware_use]:
+            src = p.title if fact.evidence.field == "title" else p.abstract
+            assert src[fact.evidence.start:fact.evidence.end] == fact.evidence.sentence
+
+
+def test_every_fact_refers_to_known_entities(ex):
+    e = ex.extract(PAPERS[0])
+    for p in e.proposes:
+        assert p.entity in e.entities
+    for ev in e.evaluations:
+        assert ev.subject in e.entities and ev.benchmark in e.entities
+        assert ev.metric is None or e.entities[ev.metric].type == "Metric"
+    for h in e.hardware_use:
+        assert e.entities[h.hardware].type == "Hardware"
+
+
+def test_extract_many_matches_single_process(ex):
+    one = [x.model_dump() for x in ex.extract_many(PAPERS, workers=1)]
+    two = [x.model_dump() for x in ex.extract_many(PAPERS, workers=2, chunksize=1)]
+    assert one == two
+    assert [x["paper_key"] for x in two] == [p.key for p in PAPERS]
+
+
+def test_to_gold_format(ex):
+    rec = to_gold(PAPERS[0], ex.extract(PAPERS[0]), paper_id="p1")
+    assert set(rec) == {"id", "title", "entities", "proposes", "evaluations", "hardware_use"}
+    assert set(rec["entities"]) == set(ENTITY_TYPES)
+    names = {e["name"] for v in rec["entities"].values() for e in v}
+    assert "ZetaGuard" in names and "ZetaGuard" in rec["proposes"]
+    sae = [e for e in rec["entities"]["Method"] if e["name"].lower().startswith("sparse")][0]
+    assert "SAEs" in sae["aliases"]
+    ev = [x for x in rec["evaluations"] if x["subject"] == "ZetaGuard"][0]
+    assert ev["benchmark"] == "MMLU" and ev["value"] == "8.24 points"
+    hw = rec["hardware_use"][0]
+    assert hw["purpose"] == "training" and "T4" in hw["hardware"]
+    for fact in rec["evaluations"]:
+        assert fact["subject"] in names and fact["benchmark"] in names
