@@ -118,7 +118,7 @@ class Relations:
         evaluation sentences on that benchmark ("We evaluate LLaMA, Qwen and Mistral")."""
         s0, s1 = st.sents[si]
         words = set(_WORD.findall(low[s0:s1]))
-        if not (words & self.rules.eval_cues):
+        if not (words & self.rules.strict_eval_cues):
             return []
         out = []
         for m in ms:

@@ -43,6 +43,7 @@ class Rules:
     type_head_re: dict  # type -> regex matching a head at the end of a phrase
     subtitle_heads: dict
     eval_cues: frozenset
+    strict_eval_cues: frozenset
     purpose_cues: dict
     hardware: re.Pattern  # all device shapes, alternatives named h0, h1, ...
     hardware_needs_context: dict
@@ -117,6 +118,7 @@ def load_rules(directory: Optional[str] = None) -> Rules:
         type_head_re=type_head_re,
         subtitle_heads={t: [w.lower() for w in ws] for t, ws in cues["title_subtitle_heads"].items()},
         eval_cues=frozenset(cues["evaluation_cues"]),
+        strict_eval_cues=frozenset(cues.get("strict_evaluation_cues", [])),
         purpose_cues={k: [w.lower() for w in v] for k, v in cues["hardware_purpose"].items()},
         hardware=hardware,
         hardware_needs_context=hardware_needs_context,
