@@ -209,7 +209,7 @@ _CHAR_CODE = re.compile(r"\s*(?:\"([0-9A-Fa-f]{1,6})|'([0-7]{1,8})|([0-9]{1,7}))
 _UNICODE_ARG = re.compile(r"\s*\{\s*(?:x|0x|U\+|u)?([0-9A-Fa-f]{1,6})\s*\}")
 _ENV_ARG = re.compile(r"\s*\{[A-Za-z*]{1,30}\}")
 
-_MAX_DEPTH = 40
+_MAX_DEPTH = 100  # nesting levels converted per pass (each level is a few stack frames)
 _PROTECTED = re.compile(r"[\w\-.+ ]{1,60}")
 
 # math spans: $$..$$, \(..\), \[..\], $..$ (pandoc's rule: no space just inside the
@@ -217,8 +217,8 @@ _PROTECTED = re.compile(r"[\w\-.+ ]{1,60}")
 # digit, so "$4 and $5" and "$5-$6" stay money while "$\sim$60%" is math)
 _MATH = re.compile(
     r"\$\$(?P<d>(?:\\.|[^$\\])+?)\$\$"
-    r"|\\\((?P<p>.+?)\\\)"
-    r"|\\\[(?P<b>.+?)\\\]"
+    r"|\\\((?P<p>(?:[^\\]|\\[^()])+?)\\\)"
+    r"|\\\[(?P<b>(?:[^\\]|\\[^\[\]])+?)\\\]"
     r"|\$(?<![\\$]\$)(?=[^\s$\d])(?P<i>(?:\\.|[^$\\])+?)(?<=\S)\$(?!\$)"
     r"|\$(?<![\\$]\$)(?=\d)(?P<n>(?:\\.|[^$\\])+?)(?<=\S)\$(?![\d$])",
     re.S,
@@ -235,27 +235,30 @@ class _Scanner:
     """Converts a run of LaTeX to text. Regex-driven: only stops at `\\` and `{`
     (text) or at the few characters that matter in math."""
 
-    __slots__ = ("s", "math", "depth")
+    __slots__ = ("s", "math", "depth", "pairs")
 
     def __init__(self, s: str, math: bool, depth: int = 0) -> None:
         self.s = s
         self.math = math
         self.depth = depth
+        self.pairs: Optional[dict[int, int]] = None
 
     # -- helpers ------------------------------------------------------------------------
 
     def _group_end(self, i: int) -> Optional[int]:
-        """s[i] == '{': index of the matching '}', or None if unbalanced."""
-        depth = 0
-        for m in _BRACES.finditer(self.s, i):
-            t = m.group()
-            if t == "{":
-                depth += 1
-            elif t == "}":
-                depth -= 1
-                if depth == 0:
-                    return m.start()
-        return None
+        """s[i] == '{': index of the matching '}', or None if unbalanced. The pairs are
+        found in one pass per scanner, so unbalanced input stays linear."""
+        if self.pairs is None:
+            pairs: dict[int, int] = {}
+            stack: list[int] = []
+            for m in _BRACES.finditer(self.s):
+                t = m.group()
+                if t == "{":
+                    stack.append(m.start())
+                elif t == "}" and stack:
+                    pairs[stack.pop()] = m.start()
+            self.pairs = pairs
+        return self.pairs.get(i)
 
     def _arg(self, i: int) -> tuple[Optional[str], int]:
         """Read one argument at i (after optional spaces): a braced group, a control
@@ -285,7 +288,7 @@ class _Scanner:
 
     def _sub(self, s: str, math: Optional[bool] = None) -> str:
         if self.depth >= _MAX_DEPTH:
-            return s
+            return _HARD_STRIP.sub(" ", s)  # absurdly deep nesting: flatten the rest
         return _Scanner(s, self.math if math is None else math, self.depth + 1).run()
 
     # -- the scan -----------------------------------------------------------------------
@@ -587,6 +590,10 @@ def _pass(s: str) -> str:
     return collapse_whitespace(s)
 
 
+_MAX_PASSES = 12
+_HARD_STRIP = re.compile(r"\\[A-Za-z]+\*?|\\.|[{}$\\^]")
+
+
 def _nfc(s: str) -> str:
     return s if unicodedata.is_normalized("NFC", s) else unicodedata.normalize("NFC", s)
 
@@ -595,16 +602,26 @@ def clean_text(text: str) -> str:
     """Display text: LaTeX/HTML remnants removed, wraps joined, whitespace collapsed."""
     if not text:
         return ""
+    s = _converge(text)
+    if s is None:
+        # passes that keep changing the text (never seen on real input): drop the
+        # remaining TeX syntax wholesale and finish, so the result is still a fixpoint
+        s = _converge(_HARD_STRIP.sub(" ", text))
+    return s if s is not None else collapse_whitespace(text)
+
+
+def _converge(text: str) -> Optional[str]:
+    """Apply passes until nothing changes; None if that takes more than _MAX_PASSES."""
     s = text
-    for _ in range(12):
+    for _ in range(_MAX_PASSES):
         if not _has_markup(s):
             # nothing left that a pass would change but whitespace
             return _nfc(collapse_whitespace(s))
         t = _nfc(_pass(s))
         if t == s:
-            break
+            return s
         s = t
-    return s
+    return None
 
 
 def clean_with_original(raw: Optional[str]) -> tuple[str, Optional[str]]:

@@ -219,7 +219,14 @@ class Proposals:
                 if span:
                     found.append((span, None, "proposal"))
             if not found:
-                head_t = head_type(d.group("head").split(), rules) if d else None
+                # the list's type: the last head noun before the colon ("... and novel metrics ...:")
+                colon = text.find(":", pos, s_end)
+                head_t = None
+                if colon > 0:
+                    for w in reversed(re.findall(r"[A-Za-z][\w\-]*", text[pos:colon])):
+                        head_t = head_type([w], rules)
+                        if head_t:
+                            break
                 found.extend((sp, t or head_t, r) for sp, t, r in self._after_colon(text, pos, s_end))
             if not found and not weak:
                 found.extend(self._object_name(text, pos, s_end))

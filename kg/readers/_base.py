@@ -69,7 +69,11 @@ def open_binary(path: Path) -> IO[bytes]:
         f.close()
         raise ReadError(f"{path}: cannot read: {e}") from e
     if magic == GZIP_MAGIC:
-        return gzip.GzipFile(fileobj=f, mode="rb")  # type: ignore[return-value]
+        f.close()
+        try:
+            return gzip.open(path, "rb")  # type: ignore[return-value]
+        except OSError as e:
+            raise ReadError(f"{path}: cannot open: {e.strerror or e}") from e
     return f
 
 
