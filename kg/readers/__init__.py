@@ -29,7 +29,7 @@ from typing import Callable, Iterator, Optional, Union
 
 from kg.models import Paper, Rejected
 from kg.readers import arxivdaily, atom, bilingual_ja, csv_table, daily_papers, json_array, jsonlines
-from kg.readers._base import ReadError, check_not_binary, read_head
+from kg.readers._base import SNIFF_BYTES, ReadError, check_not_binary, read_head
 
 __all__ = [
     "SUPPORTED_FORMATS",
@@ -88,7 +88,7 @@ def detect_format(path: Union[str, Path]) -> str:
     head = read_head(path)
     check_not_binary(path, head)
     text = head.decode("utf-8", "replace").lstrip("\ufeff")
-    complete = len(head) < 64 * 1024
+    complete = len(head) < SNIFF_BYTES
     lines = text.split("\n")
     if not complete and len(lines) > 1:
         lines = lines[:-1]  # the last line may be cut off
