@@ -626,8 +626,10 @@ def _converge(text: str) -> Optional[str]:
 
 def clean_with_original(raw: Optional[str]) -> tuple[str, Optional[str]]:
     """(cleaned, original): `original` is the raw text when cleaning changed more than
-    the surrounding whitespace, else None."""
+    whitespace (markup removed, entities decoded), else None: re-wrapped lines alone are
+    not worth a second copy of every abstract in the graph."""
     if raw is None:
         return "", None
     cleaned = clean_text(raw)
-    return cleaned, (None if cleaned == raw.strip() else raw)
+    same = cleaned == raw.strip() or cleaned == collapse_whitespace(raw)
+    return cleaned, (None if same else raw)

@@ -114,3 +114,49 @@ def test_live_api_roundtrip(live_server):
     r = httpx.get(live_server.url + "/api/queries/papers-on-hardware", params={"hardware": "hopper"},
                   headers={"Accept": "text/csv"})
     assert r.status_code == 200 and r.text.count("\n") == 4  # header + 3 rows
+
+
+def test_kg_serve_command(mini_store_path):
+    """`kg serve` itself: uvicorn on a real port, SPARQL and API answering, clean stop."""
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    from conftest_query import free_port
+
+    port = free_port()
+    kg = Path(sys.executable).parent / "kg"
+    proc = subprocess.Popen([str(kg), "serve", "--store", str(mini_store_path), "--port", str(port),
+                             "--timeout", "2", "--workers", "1", "--log-level", "warning"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.time() + 60
+        while True:
+            try:
+                if httpx.get(base + "/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert time.time() < deadline and proc.poll() is None, proc.stdout.read().decode()[-2000:]
+            time.sleep(0.2)
+        r = httpx.get(base + "/sparql", params={"query": "ASK { ?s ?p ?o }"})
+        assert r.status_code == 200 and b"true" in r.content
+        r = httpx.get(base + "/api/evaluations", params={"subject": "Llama", "target": "GSM8K"})
+        assert [p["id"] for p in r.json()["papers"]] == ["2501.00001"]
+        r = httpx.post(base + "/sparql", data={"update": "CLEAR ALL"})
+        assert r.status_code == 403
+    finally:
+        proc.terminate()
+        proc.wait(20)
+
+
+def test_kg_serve_refuses_updates_without_token(mini_store_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from kg.cli_serve import app
+
+    monkeypatch.delenv("KG_UPDATE_TOKEN", raising=False)
+    r = CliRunner().invoke(app, ["serve", "--store", str(mini_store_path), "--enable-updates"])
+    assert r.exit_code == 2 and "token" in r.output

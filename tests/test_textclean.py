@@ -73,7 +73,7 @@ def test_clean_examples(raw, clean):
 def test_clean_with_original():
     assert clean_with_original("  Plain title \n") == ("Plain title", None)
     assert clean_with_original(r"A \textbf{B}") == ("A B", r"A \textbf{B}")
-    assert clean_with_original("wrapped\ntitle") == ("wrapped title", "wrapped\ntitle")
+    assert clean_with_original("wrapped\ntitle") == ("wrapped title", None)  # re-wrapping alone keeps no copy
     assert clean_with_original(None) == ("", None)
 
 

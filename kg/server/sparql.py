@@ -207,9 +207,7 @@ async def sparql_endpoint(
     if all(pick(accept, fmt, t) is None for t in tables):
         offered = ", ".join(dict.fromkeys(m for t in tables for m, _ in t))
         return _err(406, f"none of the accepted media types can be produced; offered: {offered}")
-    problem = await run_in_threadpool(federation_problem, text)
-    if problem:
-        return _err(400, problem)
+    # SERVICE is refused inside the worker, before the query runs (see worker.execute)
     req = {"query": text, "accept": accept, "format": fmt, "default_graphs": dg, "named_graphs": ng,
            "max_rows": settings.max_rows}
     try:

@@ -36,6 +36,13 @@ def execute(store, req: dict[str, Any]) -> dict[str, Any]:
     from kg.server.formats import (BOOLEAN_FORMATS, GRAPH_OFFERS, RDF_FORMATS, RESULTS_OFFERS,
                                    SELECT_WRITERS, pick)
 
+    from kg.server.safety import federation_problem
+
+    # checked here rather than in the server process: the parse of a hostile text is
+    # then bounded by the same time limit as the query
+    problem = federation_problem(req["query"])
+    if problem:
+        return {"status": 400, "error": problem}
     kw: dict[str, Any] = {}
     dg, ng = req.get("default_graphs") or [], req.get("named_graphs") or []
     if dg or ng:  # the protocol's dataset replaces the query's and the union default
