@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
-import sys
 from types import SimpleNamespace
 from typing import Optional
 

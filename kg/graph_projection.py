@@ -369,18 +369,18 @@ class _Projector:
             i = index.get(e)
             if i is not None:
                 by_paper[p].append(i)
-        pairs: Counter = Counter()
+        n = len(names)
+        pairs: Counter = Counter()  # pair (a, b), a < b, as the int a * n + b: a third of a tuple's memory
         for ents in by_paper.values():
             if len(ents) < 2:
                 continue
             ents = sorted(set(ents))
-            for a in range(len(ents)):
-                ia = ents[a]
-                for b in range(a + 1, len(ents)):
-                    pairs[(ia, ents[b])] += 1
+            pairs.update(ia * n + ib for k, ia in enumerate(ents) for ib in ents[k + 1:])
         by_paper.clear()
-        for (a, b), w in pairs.items():
+        for key, w in pairs.items():
+            a, b = divmod(key, n)
             G.add_edge(names[a], names[b], relation="co-occurs", weight=w)
+        del pairs
         self.decorate(G)
         return G
 

@@ -180,7 +180,7 @@ MINI_CASES = [
     ("co-occurring", {"entity": "GSM8K"},
      lambda rows: rows[0]["label"] == "accuracy" and rows[0]["papers"] == 2 and {r["label"] for r in rows} == {
          "accuracy", "A100", "H100", "H200", "HumanEval", "Llama 3.1 8B", "LoRA", "MMLU", "MathTune", "Qwen2.5 7B", "pass@1"}),
-    ("papers-by-author", {"author": "alice smith"},
+    ("papers-by-author", {"author": "Alice Smith"},
      lambda rows: [(r["id"], r["position"]) for r in rows] == [("2502.00002", 2), ("2501.00001", 1)]),
     ("papers-by-author", {"author": "Nobody Here"}, lambda rows: rows == []),
     ("entity-facts", {"entity": "llama-3.1-8b"},

@@ -161,7 +161,7 @@ def test_atom_2025_layout(corpora):
     p = ps[0]
     assert p.arxiv_id == "2510.14968"
     assert p.title == "RDD: Retrieval-Based Demonstration Decomposer for Planner Alignment in Long-Horizon Tasks"
-    assert p.title_original is not None and "\n" in p.title_original
+    assert p.title_original is None  # only re-wrapped: no second copy kept
     assert p.abstract.startswith("To tackle long-horizon tasks, recent hierarchical vision-language-action (VLAs)")
     assert "\n" not in p.abstract
     assert p.authors == ["Mingxuan Yan", "Yuping Wang", "Zechun Liu", "Jiachen Li"]

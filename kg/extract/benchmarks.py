@@ -74,6 +74,9 @@ class Benchmarks:
                 continue
             if s < st.title_len and text[s:e].istitle() and not any(name_shaped(w, rules) for _, _, w in name_ws):
                 continue  # Title Case words in the title are not names by themselves
+            if (len(name_ws) == 1 and not name_shaped(name_ws[0][2], rules) and name_ws[0][2][1:].islower()
+                    and st.sent_of(s)[0] == s):
+                continue  # "Since benchmark scores ...": a sentence's first word is capitalised anyway
             head = m.group("head")
             shaped = any(name_shaped(w, rules) for _, _, w in name_ws)
             if head in _HEAD_IN_NAME or (not shaped and head.lower() in ("corpus", "challenge", "shared task")):

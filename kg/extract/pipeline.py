@@ -12,6 +12,7 @@ import re
 from typing import Optional
 
 import spacy
+from spacy.attrs import LOWER, NORM
 from spacy.language import Language
 
 # importing the modules registers their factories
@@ -67,6 +68,10 @@ def make_sentence_boundaries(nlp: Language, name: str):
 
 def build_pipeline(vocab_dir: Optional[str] = None, patterns_dir: Optional[str] = None) -> Language:
     nlp = spacy.blank("en")
+    # every unseen word becomes a lexeme whose ~20 lexical attributes (shape, like_num,
+    # is_stop, ...) are computed at once; the kg components read none of them, the
+    # phrase matchers only LOWER (and ORTH, always set)
+    nlp.vocab.lex_attr_getters = {k: f for k, f in nlp.vocab.lex_attr_getters.items() if k in (LOWER, NORM)}
     nlp.tokenizer = make_ml_tokenizer(nlp)
     nlp.add_pipe("kg_sentences")
     cfg = {"vocab_dir": vocab_dir}
@@ -80,4 +85,8 @@ def build_pipeline(vocab_dir: Optional[str] = None, patterns_dir: Optional[str] 
     nlp.add_pipe("kg_proposals", config=both)
     nlp.add_pipe("kg_resolver", config=both)
     nlp.add_pipe("kg_relations", config=pat)
+    # a fresh tokenizer for the texts: the one that tokenized the ~23k vocabulary labels
+    # for the phrase matchers runs ~3x slower afterwards (spaCy 3.8 internal state, not
+    # its cache: flushing the cache does not help); same rules, same vocab, same tokens
+    nlp.tokenizer = make_ml_tokenizer(nlp)
     return nlp

@@ -29,6 +29,19 @@ _HEX = re.compile(r"x[0-9a-fA-F]{4}$")
 _SUBTITLE_STOP = frozenset("for via with in on through to from by using under against without at towards toward and".split())
 _OF_OK = frozenset("family suite series set collection".split())
 _ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
+_AND_NEXT = re.compile(r",?\s+and\s+(?:the\s+|our\s+)?(?=[A-Z0-9])")
+_APPOS_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,\s+(?:a|an)\s")
+_NOVEL_PARTS = re.compile(
+    r"(?<![\w-])(?:(?:two|three|four|several)\s+)?(?:novel|new|key)\s+(?:\w+\s+)?"
+    r"(?:components|modules|techniques|strategies|mechanisms|innovations|designs|contributions)\s*:", re.IGNORECASE)
+_TITLE_HEADS = ("Transformer", "Transformers", "Network", "Networks", "Attention", "Optimization", "Optimizer",
+                "Learning", "Decoding", "Distillation", "Quantization", "Pruning", "Prompting", "Tuning", "Fine-Tuning",
+                "Training", "Post-Training", "Search", "Sampling", "Routing", "Alignment", "Adapter", "Adapters", "Encoder")
+_TITLE_FUNCTION = frozenset("a an the of for with in on to and or via by from towards toward is are do does can".split())
+_METHOD_WORD = re.compile(r"\b(?:method|approach|framework|technique|model|algorithm)\b", re.IGNORECASE)
+_ACR_AFTER = re.compile(r"\s*\([A-Z][A-Za-z0-9\-]{0,9}\)")
+_NAME_BEFORE = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z0-9][\w+.\-]*(?:\s+[A-Z0-9][\w+.\-]*){0,4})\s*(?:\([^()]{1,30}\))?\s*$")
 
 
 def _head_alternation(rules: Rules) -> str:
@@ -42,7 +55,7 @@ class Proposals:
     def __init__(self, vocab_dir=None, patterns_dir=None) -> None:
         self.vocab = load_vocabulary(vocab_dir)
         self.rules = load_rules(patterns_dir)
-        heads = _head_alternation(self.rules)
+        heads = self._heads = _head_alternation(self.rules)
         # "a simple yet effective method called", "a new benchmark,", "a novel ... method ("
         self.described = re.compile(
             r"(?:(?:a|an|the|our|two|three|four|several|new)\s+)?"
@@ -228,6 +241,8 @@ class Proposals:
                         if head_t:
                             break
                 found.extend((sp, t or head_t, r) for sp, t, r in self._after_colon(text, pos, s_end))
+            if found:
+                found.extend(self._coordinated_appositives(text, max(sp[1] for sp, _, _ in found), s_end))
             if not found and not weak:
                 found.extend(self._object_name(text, pos, s_end))
             if not found:
@@ -250,6 +265,70 @@ class Proposals:
                     continue  # "we introduce GPT-4 into ...", "an analysis of methods: PPO, DPO"
                 st.proposals.append((span[0], span[1], etype, rule, c_start))
 
+    def _novel_parts(self, st, text: str) -> None:
+        """"X incorporates two novel components: (1) A ..., and (2) B (ACR), which ...":
+        the enumerated parts of the paper's method are its proposals too."""
+        for m in _NOVEL_PARTS.finditer(text, st.abstract_start):
+            s0, s_end = st.sent_of(m.start())
+            for span, t, rule in self._after_colon(text, m.start(), s_end):
+                name = text[span[0]:span[1]]
+                if name in self.rules.not_names or self.vocab.lookup(name):
+                    continue
+                st.proposals.append((span[0], span[1], self._type_for(text, span, t), rule, m.start()))
+
+    def _whole_title(self, st, text: str) -> None:
+        """A short title that is itself a name: three to five capitalised words ending in
+        a method head ("Krause Synchronization Transformers")."""
+        title = text[: st.title_len].strip()
+        if ":" in title or any(ch in title for ch in ",?!\"'()"):
+            return
+        words = title.split()
+        if not 3 <= len(words) <= 5 or words[-1] not in _TITLE_HEADS:
+            return
+        if any(w.lower() in _TITLE_FUNCTION or not w[:1].isupper() for w in words):
+            return
+        if words[0].lower() in self.rules.title_stop or words[0].endswith("ing"):
+            return
+        start = text.find(title)
+        st.proposals.append((start, start + len(title), "Method", "title", 0))
+
+    def _coordinated_appositives(self, text: str, pos: int, s_end: int) -> list:
+        """"we introduce UniTok, a universal tokenizer ..., and UniTok-FM, a foundation
+        model ...": a further name joined by "and" and described by its own appositive."""
+        out = []
+        for m in _AND_NEXT.finditer(text, pos, s_end):
+            sp = scan_name(text, m.end(), self.rules)
+            if sp and sp[1] <= s_end and _APPOS_AFTER.match(text, sp[1]):
+                name = text[sp[0]:sp[1]]
+                if any(name_shaped(w, self.rules) for w in name.split()) and not self.vocab.lookup(name):
+                    out.append((sp, None, "proposal"))
+        return out
+
+    def _released_appositives(self, st, text: str) -> None:
+        """"ForecastBench-Sim (FBSim), a contamination-free, simulated-world benchmark we
+        release": a name whose appositive ends in a proposal verb with "we"."""
+        rules = self.rules
+        for m in rules.release_after_re.finditer(text, st.abstract_start):
+            s0, _ = st.sent_of(m.start())
+            window = text[max(s0, m.start() - 160):m.start()]
+            comma = max(window.rfind(", a "), window.rfind(", an "))
+            if comma < 0:
+                continue
+            described = window[comma:]
+            if not re.search(rf"(?:{self._heads})s?\s*$", described, re.IGNORECASE):
+                continue  # the verb must follow the appositive's head noun
+            base = m.start() - len(window)
+            nm = _NAME_BEFORE.search(window, 0, comma)
+            if not nm:
+                continue
+            name = nm.group("name")
+            if name in rules.not_names or not any(name_shaped(w, rules) for w in name.split()):
+                continue
+            if self.vocab.lookup(name):
+                continue
+            span = (base + nm.start("name"), base + nm.end("name"))
+            st.proposals.append((span[0], span[1], self._type_for(text, span, None), "proposal", m.start()))
+
     def _named_proposals(self, st, text: str) -> None:
         """"..., dubbed HIGGS", "our approach, SymNoise," anywhere in the abstract."""
         rules = self.rules
@@ -262,8 +341,10 @@ class Proposals:
                 name = text[span[0]:span[1]]
                 if name in rules.not_names:
                     continue
-                if not (any(name_shaped(w, rules) for w in name.split()) or name[:1].isupper()):
-                    continue
+                lower_ok = (" " in name and _ACR_AFTER.match(text, span[1])
+                            and _METHOD_WORD.search(m.group()))
+                if not (any(name_shaped(w, rules) for w in name.split()) or name[:1].isupper() or lower_ok):
+                    continue  # lower-case: "we name this method emulated disalignment (ED)" only
                 # "a simple data-free quantization method ..., dubbed HIGGS": the head
                 # noun before the cue says what it is
                 before = re.findall(r"[A-Za-z][\w\-]*", text[max(s0, m.start() - 120):m.start()])
@@ -346,6 +427,10 @@ class Proposals:
         self._title_proposal(st, text)
         self._cue_proposals(st, text)
         self._named_proposals(st, text)
+        self._released_appositives(st, text)
+        self._novel_parts(st, text)
+        if not st.proposals:
+            self._whole_title(st, text)
         return doc
 
 

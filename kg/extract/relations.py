@@ -17,6 +17,7 @@ import re
 
 from spacy.language import Language
 
+from kg.extract.normalise import match_key
 from kg.extract.rules import load_rules
 from kg.extract.values import find_values
 
@@ -28,6 +29,18 @@ _TRAIN_DATA = re.compile(
     r"(?<![\w-])(?:train\w*|fine-?tun\w*|pre-?train\w*|distill\w*|built\s+from|derived\s+from|constructed\s+from|"
     r"sampled\s+from|drawn\s+from|collected\s+from|curated\s+from)\s+"
     r"(?:(?!(?:evaluat|test|benchmark|assess|measur|and\b|but\b|while\b))[\w\-]+\s+){0,4}?(?:on|from|with|using)?\s*(?:the\s+)?$",
+    re.IGNORECASE)
+# "fine-tuning LLaMA using Alpaca", "distilled from GPT-4": the model named is training
+# data or a teacher, not what is evaluated
+_TRAIN_SOURCE = re.compile(
+    r"(?<![\w-])(?:train\w*|fine-?tun\w*|finetun\w*|pre-?train\w*|post-?train\w*|distill\w*|instruction-tun\w*)\s+"
+    r"(?:(?!(?:evaluat|test|benchmark|and\b|but\b|while\b))[\w\-.]+\s+){0,5}?(?:on|using|with|from)\s+(?:the\s+)?$",
+    re.IGNORECASE)
+# "outperforms X", "compared with X", "than X": X is a baseline
+_BASELINE = re.compile(
+    r"(?<![\w-])(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|than|over|versus|vs\.?|compared\s+(?:to|with)|"
+    r"relative\s+to|against|baselines?(?:\s+such\s+as|\s+like|\s+including)?)\s+(?:the\s+|strong\s+|"
+    r"(?:[\w\-']+\s+){0,2}?)?$",
     re.IGNORECASE)
 _ON = re.compile(r"(?:on|across|over|in|using|with|including|such as)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?$", re.IGNORECASE)
 
@@ -52,7 +65,7 @@ class Relations:
             out.append((m.eid, ss, se, 0.8 if rule == "proposal" else 0.7 if rule == "title" else 0.6))
         return out
 
-    def _evaluations(self, st, text: str, low: str, proposal_ids: list[str]) -> list:
+    def _evaluations(self, st, text: str, low: str, proposal_ids: list[str], props=None) -> list:
         by_sent: dict[int, list] = {}
         for m in st.mentions:
             by_sent.setdefault(st.sent_index(m.start), []).append(m)
@@ -60,6 +73,20 @@ class Relations:
         seen = set()
         ptypes = {eid for eid in proposal_ids if st.entities.get(eid, {}).get("type") in ("Method", "Model")}
         own_benchmarks = [eid for eid in proposal_ids if st.entities.get(eid, {}).get("type") == "Benchmark"]
+        intro_sents: dict[int, set] = {}
+        first_prop_sent = min((st.sent_index(ev) for _s, _e, _t, rule, ev in st.proposals
+                               if rule != "title" and ev >= st.abstract_start), default=None)
+        if own_benchmarks:
+            for s, e, _t, rule, ev in st.proposals:
+                if rule == "title":
+                    continue
+                m = next((m for m in st.mentions if m.start < e and s < m.end), None)
+                if m is None or m.eid not in own_benchmarks:
+                    continue
+                si = st.sent_index(ev)
+                ss, se = st.sents[si] if st.sents else (0, len(text))
+                if not find_values(text, ss, se):
+                    intro_sents.setdefault(si, set()).add(m.eid)
         for si, ms in by_sent.items():
             benches = [m for m in ms if m.type == "Benchmark"
                        and not _TRAIN_DATA.search(text, max(0, m.start - 60), m.start)]
@@ -69,11 +96,30 @@ class Relations:
                 continue
             s0, s1 = st.sents[si] if st.sents else (0, len(text))
             words = set(_WORD.findall(low[s0:s1]))
-            cue = bool(words & self.rules.eval_cues) or any(_ON.search(low[max(s0, b.start - 40):b.start]) for b in benches)
+            if all(b.eid in own_benchmarks for b in benches):
+                # the paper's own benchmark: an evaluation verb, not just "state-of-the-art"
+                cue = bool(words & self.rules.strict_eval_cues)
+            else:
+                cue = bool(words & self.rules.eval_cues) or any(_ON.search(low[max(s0, b.start - 40):b.start])
+                                                                 for b in benches)
             if not cue:
                 continue
+            s0, s1 = st.sents[si] if st.sents else (0, len(text))
+            if intro_sents and si in intro_sents:
+                # the sentence that introduces the paper's own benchmark ("we introduce
+                # X, a suite to assess model merging") reports no result unless it gives one
+                benches = [b for b in benches if b.eid not in intro_sents[si]]
+                if not benches:
+                    continue
+            if first_prop_sent is not None and si < first_prop_sent and not _OUR.search(text, s0, s1):
+                continue  # background before the paper says what it proposes ("X reaches 90% on B")
             bench_ids = {b.eid for b in benches}
-            named = [m for m in ms if m.type in ("Model", "Method") and m.eid not in bench_ids]
+            named = [m for m in ms if m.type in ("Model", "Method") and m.eid not in bench_ids
+                     and not (m.type == "Model" and _TRAIN_SOURCE.search(text, max(s0, m.start - 60), m.start))]
+            if len(named) > 1:
+                runs = [m for m in named if not _BASELINE.search(text, max(s0, m.start - 40), m.start)]
+                if runs and len(runs) < len(named):
+                    named = [m for m in named if m.eid in {r.eid for r in runs}]
             named_props = [m for m in named if m.eid in ptypes]
             if ptypes and (named_props or _OUR.search(text, s0, s1)):
                 # the paper's own method is the subject, not the backbones it runs on
@@ -104,7 +150,10 @@ class Relations:
                 if metrics:
                     anchor = val.start if val else b.start
                     met = min(metrics, key=lambda m: abs(m.start - anchor)).eid
+                bkey = match_key(st.entities.get(b.eid, {}).get("label", b.eid))
                 for sid in subj_ids:
+                    if match_key(st.entities.get(sid, {}).get("label", sid)) == bkey:
+                        continue  # a name evaluated on itself: one entity typed two ways
                     key = (sid, b.eid, met)
                     if key in seen:
                         continue
@@ -173,7 +222,7 @@ class Relations:
         low = text.lower()
         st.facts["proposes"] = props = self._proposes(st)
         pids = [p[0] for p in props]
-        st.facts["evaluations"] = self._evaluations(st, text, low, pids)
+        st.facts["evaluations"] = self._evaluations(st, text, low, pids, props)
         st.facts["hardware_use"] = self._hardware(st, text, pids)
         return doc
 

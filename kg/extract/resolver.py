@@ -24,10 +24,12 @@ from kg.extract.rules import load_rules
 from kg.extract.state import Cand, Mention
 from kg.extract.typing_rules import infer_type
 from kg.extract.unknown_names import fallback_cands, load_frequent
+from kg.extract.values import find_values
 from kg.extract.vocab import load_vocabulary
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|ai|net|edu)/\S*|\b(?:github|huggingface|hf)\.co\S*")
 _VENDOR = re.compile(r"^(?:NVIDIA|Nvidia|nVidia|Google|Colab|Tesla|AMD|Intel|Apple|Cloud|GeForce)\s+")
+_COORD = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)$")
 _PROPAGATE = {"definition", "proposal", "title", "model_shape", "family_variant", "benchmark_suffix",
               "benchmark_head", "hardware_shape", "metric_shape", "list"}
 
@@ -90,20 +92,48 @@ class Resolver:
         """A plain lower-case metric word is a Metric only where a value or a comparison
         is reported next to it (GUIDELINES: "reduces memory by 40%", not "memory-
         constrained devices"); words that also name plain properties (cost, entropy,
-        model size) need a number close by."""
+        model size, helpfulness) need a reported value close by, or a comparison or
+        measurement verb right next to them ("improves helpfulness")."""
         surface = c.text
-        if any(ch.isupper() for ch in surface[1:]) or any(ch.isdigit() or ch == "@" for ch in surface):
+        # a name (F1, BLEU, ROUGE-L, pass@1) needs no context; a plain head noun after a
+        # capitalised modifier ("GPU memory", "API cost") does
+        head = surface.rsplit(" ", 1)[-1]
+        if any(ch.isupper() for ch in head[1:]) or any(ch.isdigit() or ch == "@" for ch in head):
             return True
         s0, s1 = st.sent_of(c.start)
         rules = self.rules
-        if surface.lower() in rules.weak_metrics:
+        low = surface.lower()
+        if low in rules.weak_metrics:
             w = rules.weak_window
-            window = text[max(s0, c.start - w):c.start] + " " + text[c.end:min(s1, c.end + w)]
-            return any(ch.isdigit() for ch in window)
+            a, b = max(s0, c.start - w), min(s1, c.end + w)
+            if any(not (c.start <= v.start < c.end) for v in find_values(text, a, b)):
+                return True
+            return low in rules.metric_cue_words and bool(rules.metric_cue_before_re.search(text, max(s0, c.start - 60), c.start)
+                        or rules.metric_cue_after_re.match(text, c.end, s1))
         w = rules.measure_window
         a, b = max(s0, c.start - w), min(s1, c.end + w)
         window = text[a:c.start] + " " + text[c.end:b]
         return bool(rules.measure_re.search(window))
+
+    @staticmethod
+    def _coordinated(text: str, kept: list[Cand], dropped: list[Cand]) -> list[Cand]:
+        """Metric words listed with a measured one ("preserve fluency, coherence, and
+        relevance") are measured too."""
+        out: list[Cand] = []
+        spans = [(c.start, c.end) for c in kept]
+        changed = True
+        while changed and dropped:
+            changed = False
+            for c in list(dropped):
+                for s, e in spans:
+                    gap = text[e:c.start] if e <= c.start else text[c.end:s] if c.end <= s else None
+                    if gap is not None and len(gap) <= 7 and _COORD.match(gap):
+                        out.append(c)
+                        spans.append((c.start, c.end))
+                        dropped.remove(c)
+                        changed = True
+                        break
+        return out
 
     # -- 4. overlaps --------------------------------------------------------------------
     def _select(self, cands: list[Cand]) -> list[Cand]:
@@ -176,7 +206,14 @@ class Resolver:
                                          or c.text in st.rejected_shorts):
                 continue
             keep.append(c)
-        keep = [c for c in keep if c.type != "Metric" or self._measured(st, text, c)]
+        metrics = [c for c in keep if c.type == "Metric"]
+        if metrics:
+            kept, dropped = [], []
+            for c in metrics:
+                (kept if self._measured(st, text, c) else dropped).append(c)
+            if dropped:
+                kept += self._coordinated(text, kept, dropped)
+            keep = [c for c in keep if c.type != "Metric"] + kept
         selected = self._select(keep)
         self._unify_types(st, selected)
         # acronym -> (long-form entity id, type)

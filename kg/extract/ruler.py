@@ -37,7 +37,7 @@ class VocabRuler:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.keys: dict[int, tuple[str, str, bool]] = {}  # match key -> (concept id, type, label has caps)
-        tok = nlp.tokenizer
+        tok = self.label_tokenizer = nlp.tokenizer  # replaced in build_pipeline once labels are in
         lower_pats: dict[str, list] = {}
         orth_pats: dict[str, list] = {}
         for c in self.vocab.by_id.values():
@@ -91,8 +91,9 @@ class VocabRuler:
                     if h and h.start() > 0 and not _BENCH_HEAD.search(self.vocab.by_id[cid].label):
                         end = start + h.start()
                         surface = text[start:end]
-                if ctype == "Hardware" and len(surface) <= 3 and not self._device_context(st, text, start):
-                    continue  # "L2", "T4", "M2" alone are norms, cell lines, variables
+                if ctype == "Hardware" and len(surface) <= 3 and (self.rules.hardware_not_next.match(text, end)
+                                                                  or not self._device_context(st, text, start)):
+                    continue  # "L2", "T4", "M2" alone are norms, cell lines, variables; "L2 norm", "L2 cache"
                 st.add(Cand(start, end, ctype, "vocab", 0.9 if cs else 0.85, 50, cid=cid, text=surface))
         return doc
 

@@ -19,9 +19,27 @@ def patterns_dir() -> Path:
 
 
 def _alt(words, flags_word=True) -> str:
-    """Regex alternation, longest first, words escaped, spaces matching any whitespace."""
-    ws = sorted({w for w in words if w}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws)
+    """Regex alternation of `words` (escaped, spaces matching any whitespace), factored
+    as a trie ("propos(?:e(?:d|s)?)|..."): the same matches as a longest-first
+    alternation (greedy optional tails backtrack), but Python's `re` tries far fewer
+    branches at each position (~2.5x faster over a whole text)."""
+    trie: dict = {}
+    for w in {w for w in words if w}:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:  # a word ends here: the longer continuations are optional
+            return (body if len(alts) > 1 else "(?:" + body + ")") + "?"
+        return body
+
+    return emit(trie)
 
 
 @dataclass
@@ -37,6 +55,7 @@ class Rules:
     standalone_naming_re: re.Pattern
     own_work_re: re.Pattern
     weak_verbs: frozenset
+    release_after_re: re.Pattern  # ", a ... benchmark we release": the cue after the appositive
     naming_re: re.Pattern
     proposal_adjectives: frozenset
     type_heads: dict  # type -> set of lower-case head words/phrases
@@ -49,12 +68,14 @@ class Rules:
     hardware_needs_context: dict
     hardware_trigger: re.Pattern
     hardware_context: frozenset
+    hardware_not_next: re.Pattern  # "L2 norm", "L2 cache": a short device name used for something else
     variant_words: frozenset
     hyphen_stop: frozenset
     model_endings_re: re.Pattern
     metric_heads: frozenset
     metric_modifier_ok: frozenset
     metric_no_modifier: frozenset
+    metric_hyphen_no_first: frozenset
     at_k_re: re.Pattern
     units: dict
     measure_re: re.Pattern
@@ -62,6 +83,9 @@ class Rules:
     weak_metrics: frozenset
     weak_window: int
     metric_right_heads: frozenset
+    metric_cue_words: frozenset  # weak words that a verb right next to them makes measured
+    metric_cue_before_re: re.Pattern  # a comparison/measurement verb right before a weak metric word
+    metric_cue_after_re: re.Pattern  # ... or right after it
     benchmark_endings: tuple
 
 
@@ -112,6 +136,9 @@ def load_rules(directory: Optional[str] = None) -> Rules:
         standalone_naming_re=standalone_naming_re,
         own_work_re=own_work_re,
         weak_verbs=frozenset(cues["weak_proposal_verbs"]),
+        release_after_re=re.compile(
+            rf"(?<![\w-])(?:that\s+|which\s+)?we\s+(?:also\s+|newly\s+|publicly\s+)?(?:{_alt(cues.get('release_after_verbs', []))})"
+            r"(?![\w-])(?!\s+(?:a|an|the|our|this|these|two|three|four|new|novel|it|them)\b)", re.IGNORECASE),
         naming_re=naming_re,
         proposal_adjectives=frozenset(cues["proposal_adjectives"]),
         type_heads=type_heads,
@@ -124,12 +151,14 @@ def load_rules(directory: Optional[str] = None) -> Rules:
         hardware_needs_context=hardware_needs_context,
         hardware_trigger=re.compile(hw["trigger"]),
         hardware_context=frozenset(hw["context_words"]),
+        hardware_not_next=re.compile(rf"[\s-]+(?:{_alt(hw.get('not_next_words', []))})(?![\w])", re.IGNORECASE),
         variant_words=frozenset(shapes["variant_words"]),
         hyphen_stop=frozenset(shapes["hyphen_stop"]),
         model_endings_re=re.compile(rf"(?:{_alt(shapes['model_name_endings'])})$"),
         metric_heads=frozenset(met["heads"]),
         metric_modifier_ok=frozenset(w.lower() for w in met["modifier_ok"]),
         metric_no_modifier=frozenset(met["no_modifier"]),
+        metric_hyphen_no_first=frozenset(met.get("hyphen_no_first", [])),
         at_k_re=re.compile(met["at_k"]),
         units=met["units"],
         measure_re=re.compile(rf"(?<![\w-])(?:{_alt([c for c in met['measure_cues'] if c[0].isalnum()])})(?![\w-])|\d|%|×",
@@ -138,5 +167,10 @@ def load_rules(directory: Optional[str] = None) -> Rules:
         weak_metrics=frozenset(w.lower() for w in met.get("weak", [])),
         weak_window=int(met.get("weak_window", 30)),
         metric_right_heads=frozenset(met.get("right_heads", [])),
+        metric_cue_words=frozenset(w.lower() for w in met.get("adjacent_words", [])),
+        metric_cue_before_re=re.compile(
+            rf"(?<![\w-])(?:{_alt(met.get('adjacent_cues', []))})(?:\s+(?:{_alt(met.get('adjacent_skip_words', []))})"
+            rf"){{0,{int(met.get('adjacent_gap', 2))}}}\s+$", re.IGNORECASE),
+        metric_cue_after_re=re.compile(rf"\s+(?:{_alt(met.get('adjacent_cues_after', []))})(?![\w-])", re.IGNORECASE),
         benchmark_endings=tuple(cues.get("benchmark_name_endings", [])),
     )

@@ -103,12 +103,26 @@ class Shapes:
 
     def _hardware(self, st, text: str) -> None:
         rules = self.rules
-        if not rules.hardware_trigger.search(text):
+        # the device alternation is costly over a whole text: scan only windows around
+        # the trigger hits (a device name starts at most ~30 chars before its trigger,
+        # "NVIDIA Tesla V100", and ends within ~60 after it)
+        windows: list[list[int]] = []
+        for t in rules.hardware_trigger.finditer(text):
+            lo, hi = max(0, t.start() - 40), text.find(" ", t.end() + 80)  # never cut a word: the
+            if hi < 0:  # shapes' closing lookaheads cannot see past the window's end
+                hi = len(text)
+            if windows and lo <= windows[-1][1]:
+                windows[-1][1] = hi
+            else:
+                windows.append([lo, hi])
+        if not windows:
             return
         low = None
-        for m in rules.hardware.finditer(text):
+        for m in (m for lo, hi in windows for m in rules.hardware.finditer(text, lo, hi)):
             g = m.lastgroup
             if rules.hardware_needs_context[g]:
+                if m.end(g) - m.start(g) <= 3 and rules.hardware_not_next.match(text, m.end(g)):
+                    continue  # "L4 norm", "M2 macrophages"
                 s, e = st.sent_of(m.start())
                 if low is None:
                     low = text.lower()
@@ -130,6 +144,7 @@ class Shapes:
                 w = m.group(1)
                 lw = w.lower()
                 if lw in rules.metric_modifier_ok or ("-" in w and lw not in rules.metric_no_modifier
+                                                      and lw.split("-", 1)[0] not in rules.metric_hyphen_no_first
                                                       and not lw.endswith(rules.adjectival_suffixes) and w.islower()):
                     s = m.start(1)
             m = _NEXT_WORD.match(text, e)

@@ -11,7 +11,7 @@ import csv
 import io
 import threading
 from typing import Any, Optional
-from urllib.parse import quote, unquote, urlencode
+from urllib.parse import unquote, urlencode
 
 import pyoxigraph as ox
 from fastapi import APIRouter, HTTPException, Path, Query, Request
@@ -19,7 +19,7 @@ from fastapi.responses import JSONResponse, Response
 
 from kg.results import term_value
 from kg.server import schemas as S
-from kg.server.resolver import ID, KG, NotResolved, Resolver
+from kg.server.resolver import ID, NotResolved, Resolver
 
 router = APIRouter()
 
@@ -399,10 +399,6 @@ def canned_sparql(name: str = Path(..., max_length=200)) -> Response:
 
 
 # --- papers --------------------------------------------------------------------------------
-def _lit(text: str) -> str:
-    return str(ox.Literal(text))
-
-
 @router.get("/api/papers", response_model=S.PaperPage, tags=["papers"], responses={**NOT_FOUND, **BAD},
             summary="Search papers by text, entity, category and date")
 def papers(
@@ -418,59 +414,62 @@ def papers(
     """Newest first. All filters combine (AND)."""
     import datetime as dt
 
-    clauses = []
+    index = _index(request)
+    index.load()
+    keep: Optional[set[str]] = None
+
+    def narrow(found: set[str]) -> None:
+        nonlocal keep
+        keep = found if keep is None else keep & found
+
     if entity:
         ent = _resolve(request, entity, ())
-        clauses.append(_values("e", _resolver(request).variants(ent.iri)) + " ?paper kg:mentions ?e .")
+        narrow(index.mentioning(_resolver(request).variants(ent.iri)))
     if category:
-        clauses.append(f"?paper kg:category/skos:notation {_lit(category.strip())} .")
-    for word in (q or "").split()[:20]:
-        clauses.append(f"FILTER(CONTAINS(LCASE(CONCAT(STR(?title), \" \", COALESCE(STR(?abstract), \"\"))), "
-                       f"{_lit(word.lower())}))")
-    for raw, op, name in ((date_from, ">=", "from"), (date_to, "<=", "to")):
+        narrow(index.in_category(category.strip()))
+    bounds = []
+    for raw, name in ((date_from, "from"), (date_to, "to")):
         if raw:
             try:
-                d = dt.date.fromisoformat(raw.strip())
+                bounds.append(dt.date.fromisoformat(raw.strip()).isoformat())
             except ValueError:
                 raise HTTPException(400, detail=f"{name} must be a date YYYY-MM-DD") from None
-            clauses.append(f"FILTER(BOUND(?date) && ?date {op} {ox.Literal(d.isoformat(), datatype=ox.NamedNode('http://www.w3.org/2001/XMLSchema#date'))})")
-    needs_abstract = bool(q and q.split())
-    body = f"""?paper a kg:Paper ; dcterms:identifier ?key ; dcterms:title ?title . FILTER(LANG(?title) = "")
-  OPTIONAL {{ ?paper dcterms:issued ?date }}
-  {"OPTIONAL { ?paper dcterms:abstract ?abstract FILTER(LANG(?abstract) = '') }" if needs_abstract else ""}
-  {' '.join(clauses)}"""
-    if entity:  # start from the entity: far fewer papers to look at
-        body = clauses[0] + "\n" + body
-    total_rows = _q(request, f"SELECT (COUNT(DISTINCT ?paper) AS ?n) WHERE {{ {body} }}")
-    total = int(total_rows[0]["n"].value) if total_rows else 0
-    rows = _q(request, f"""SELECT DISTINCT ?paper ?key ?title ?date WHERE {{ {body} }}
-ORDER BY DESC(?date) ?key LIMIT {int(limit)} OFFSET {int(offset)}""")
-    out = _paper_summaries(request, rows)
-    return S.PaperPage(total=total, limit=limit, offset=offset, papers=out)
+        else:
+            bounds.append(None)
+    words = [w.lower() for w in (q or "").split()][:20]
+    text = index.text() if words else None
+    candidates = index.order if keep is None else index.newest(keep)
+    hits = []
+    for iri in candidates:
+        row = index.papers.get(iri)
+        if row is None:
+            continue
+        if bounds[0] and not (row.date and row.date >= bounds[0]):
+            continue
+        if bounds[1] and not (row.date and row.date <= bounds[1]):
+            continue
+        if words and not all(w in text.get(iri, "") for w in words):
+            continue
+        hits.append(iri)
+    page = hits[offset: offset + limit]
+    return S.PaperPage(total=len(hits), limit=limit, offset=offset, papers=[_summary(request, i) for i in page])
+
+
+def _index(request: Request):
+    return request.app.state.paper_index
+
+
+def _summary(request: Request, iri: str) -> S.PaperSummary:
+    index = _index(request)
+    row = index.get(iri)
+    if row is None:
+        return S.PaperSummary(id=iri.rsplit("/", 1)[-1], iri=iri, title="")
+    return S.PaperSummary(id=row.key, iri=iri, title=row.title, url=paper_url(row.key, row.arxiv),
+                          date=row.date, categories=index.categories(iri))
 
 
 def _paper_summaries(request: Request, rows: list[dict]) -> list[S.PaperSummary]:
-    if not rows:
-        return []
-    iris = list(dict.fromkeys(r["paper"].value for r in rows))
-    extra: dict[str, dict] = {i: {"cats": [], "arxiv": None} for i in iris}
-    for r in _q(request, f"""SELECT ?paper ?arxiv ?cat WHERE {{ {_values('paper', iris)}
-        {{ ?paper kg:arxivId ?arxiv }} UNION {{ ?paper kg:category/skos:notation ?cat }} }}"""):
-        e = extra[r["paper"].value]
-        if r.get("arxiv") is not None:
-            e["arxiv"] = r["arxiv"].value
-        if r.get("cat") is not None and r["cat"].value not in e["cats"]:
-            e["cats"].append(r["cat"].value)
-    out, seen = [], set()
-    for r in rows:
-        i = r["paper"].value
-        if i in seen:
-            continue
-        seen.add(i)
-        key = r["key"].value
-        out.append(S.PaperSummary(id=key, iri=i, title=r["title"].value, url=paper_url(key, extra[i]["arxiv"]),
-                                  date=_v(r.get("date")), categories=sorted(extra[i]["cats"])))
-    return out
+    return [_summary(request, i) for i in dict.fromkeys(r["paper"].value for r in rows)]
 
 
 def _evidence(r: dict) -> S.Evidence:
@@ -578,30 +577,31 @@ def entity(request: Request,
     info = resolver.get(r.iri)
     E = str(ox.NamedNode(r.iri))
     variants = resolver.variants(r.iri)
-    counts = _q(request, f"""SELECT
-  (COUNT(DISTINCT ?p1) AS ?papers) (COUNT(DISTINCT ?p2) AS ?proposed)
-  (COUNT(DISTINCT ?e1) AS ?as_subject) (COUNT(DISTINCT ?e2) AS ?as_bench) (COUNT(DISTINCT ?h) AS ?hw)
-WHERE {{ {{ ?p1 kg:mentions {E} }} UNION {{ ?p2 kg:proposes {E} }} UNION {{ ?e1 kg:evaluatedSubject {E} }}
-  UNION {{ ?e2 kg:onBenchmark {E} }} UNION {{ ?h kg:hardware {E} }} }}""")[0]
-    with_var = _q(request, f"SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE {{ {_values('e', variants)} ?p kg:mentions ?e }}")[0]
-    c = S.EntityCounts(papers=_v(counts["papers"]), papers_with_variants=_v(with_var["n"]),
-                       proposed_by=_v(counts["proposed"]), evaluations_as_subject=_v(counts["as_subject"]),
-                       evaluations_as_benchmark=_v(counts["as_bench"]), hardware_usages=_v(counts["hw"]))
-    prow = _q(request, f"""SELECT DISTINCT ?paper ?key ?title ?date WHERE {{ {_values('e', variants)}
-  ?paper kg:mentions ?e ; dcterms:identifier ?key ; dcterms:title ?title . FILTER(LANG(?title) = "")
-  OPTIONAL {{ ?paper dcterms:issued ?date }} }} ORDER BY DESC(?date) ?key LIMIT {int(limit)}""")
-    pprop = _q(request, f"""SELECT DISTINCT ?paper ?key ?title ?date WHERE {{
-  ?paper kg:proposes {E} ; dcterms:identifier ?key ; dcterms:title ?title . FILTER(LANG(?title) = "")
-  OPTIONAL {{ ?paper dcterms:issued ?date }} }} ORDER BY DESC(?date) ?key LIMIT {int(limit)}""")
-    erows = _q(request, f"""SELECT ?paper ?key ?title ?date ?s ?b ?m ?value ?unit ?ev WHERE {{
-  {{ ?item kg:evaluatedSubject {E} }} UNION {{ ?item kg:onBenchmark {E} }}
-  ?item kg:evaluatedSubject ?s ; kg:onBenchmark ?b . ?paper kg:hasEvaluation ?item ;
-    dcterms:identifier ?key ; dcterms:title ?title . FILTER(LANG(?title) = "")
-  OPTIONAL {{ ?paper dcterms:issued ?date }} OPTIONAL {{ ?item kg:withMetric ?m }}
-  OPTIONAL {{ ?item kg:value ?value }} OPTIONAL {{ ?item kg:unit ?unit }} OPTIONAL {{ ?item kg:evidenceText ?ev }}
-}} ORDER BY DESC(?date) ?key LIMIT {int(limit)}""")
-    summaries = {p.iri: p for p in _paper_summaries(request, erows)}
-    evals = [S.EntityEvaluation(paper=summaries[x["paper"].value], subject=entity_ref(resolver, x["s"].value),
+    index = _index(request)
+
+    def count(pattern: str) -> int:
+        rows = _q(request, f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {pattern} }}")
+        return int(rows[0]["n"].value) if rows else 0
+
+    direct = index.mentioning([r.iri])
+    with_variants = index.mentioning(variants)
+    proposers = {x["p"].value for x in _q(request, f"SELECT DISTINCT ?p WHERE {{ ?p kg:proposes {E} }}")}
+    c = S.EntityCounts(papers=len(direct), papers_with_variants=len(with_variants), proposed_by=len(proposers),
+                       evaluations_as_subject=count(f"?x kg:evaluatedSubject {E}"),
+                       evaluations_as_benchmark=count(f"?x kg:onBenchmark {E}"),
+                       hardware_usages=count(f"?x kg:hardware {E}"))
+    erows = []
+    for role in ("kg:evaluatedSubject", "kg:onBenchmark"):
+        erows += _q(request, f"""SELECT ?paper ?s ?b ?m ?value ?unit ?ev WHERE {{
+  ?item {role} {E} .
+  ?paper kg:hasEvaluation ?item .
+  ?item kg:evaluatedSubject ?s ; kg:onBenchmark ?b .
+  OPTIONAL {{ ?item kg:withMetric ?m }} OPTIONAL {{ ?item kg:value ?value }}
+  OPTIONAL {{ ?item kg:unit ?unit }} OPTIONAL {{ ?item kg:evidenceText ?ev }} }}""")
+    order = {iri: n for n, iri in enumerate(index.newest({x["paper"].value for x in erows}))}
+    erows.sort(key=lambda x: order.get(x["paper"].value, len(order)))
+    erows = erows[:limit]
+    evals = [S.EntityEvaluation(paper=_summary(request, x["paper"].value), subject=entity_ref(resolver, x["s"].value),
                                 benchmark=entity_ref(resolver, x["b"].value),
                                 metric=entity_ref(resolver, x["m"].value) if x.get("m") is not None else None,
                                 value=_num(x.get("value")), unit=_v(x.get("unit")), evidence=_v(x.get("ev")))
@@ -611,5 +611,6 @@ WHERE {{ {{ ?p1 kg:mentions {E} }} UNION {{ ?p2 kg:proposes {E} }} UNION {{ ?e1 
         aliases=info.aliases if info else [],
         broader=[entity_ref(resolver, b) for b in (info.broader if info else [])],
         narrower=[entity_ref(resolver, n) for n in (info.narrower if info else [])],
-        counts=c, papers=_paper_summaries(request, prow), proposed_by=_paper_summaries(request, pprop),
+        counts=c, papers=[_summary(request, i) for i in index.newest(with_variants)[:limit]],
+        proposed_by=[_summary(request, i) for i in index.newest(proposers)[:limit]],
         evaluations=evals)

@@ -48,7 +48,15 @@ def create_app(store_path: Any = None, settings: Optional[Settings] = None) -> F
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        import threading
+
         pool.start()
+        # the label index takes seconds on a large store: build it before the first request needs it
+        def warm() -> None:
+            app.state.resolver.load()
+            app.state.paper_index.load()
+
+        threading.Thread(target=warm, daemon=True, name="kg-warmup").start()
         try:
             yield
         finally:
@@ -68,9 +76,13 @@ def create_app(store_path: Any = None, settings: Optional[Settings] = None) -> F
     app.state.store_path = path
     app.state.pool = pool
     app.state.resolver = Resolver(kg_store)
+    from kg.server.paper_index import PaperIndex
+
+    app.state.paper_index = PaperIndex(kg_store)
 
     def on_update() -> None:
         app.state.resolver.invalidate()
+        app.state.paper_index.invalidate()
         from kg.server import api
 
         api.invalidate_caches(app)

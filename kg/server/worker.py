@@ -40,7 +40,9 @@ def execute(store, req: dict[str, Any]) -> dict[str, Any]:
 
     # checked here rather than in the server process: the parse of a hostile text is
     # then bounded by the same time limit as the query
-    problem = federation_problem(req["query"])
+    # ("unchecked" is set only by the test of the network namespace; HTTP requests
+    # cannot set it: kg.server.sparql builds the request dict itself)
+    problem = None if req.get("unchecked") else federation_problem(req["query"])
     if problem:
         return {"status": 400, "error": problem}
     kw: dict[str, Any] = {}

@@ -1,0 +1,139 @@
+"""Rule families added in the second extraction round; one test each, on crafted
+sentences, failing when the rule is removed (fixture vocabulary as in test_extract_rules)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kg.extract import Extractor
+from kg.extract.rules import _alt
+from kg.models import Paper
+
+VOCAB = Path(__file__).parent / "fixtures" / "extract" / "vocab"
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor(vocab_dir=VOCAB)
+
+
+def run(ex, abstract: str, title: str = "A study of things"):
+    return ex.extract(Paper(title=title, abstract=abstract))
+
+
+def metric_names(e) -> set[str]:
+    return {m.text for m in e.mentions if e.entities[m.entity_id].type == "Metric"}
+
+
+def pairs(e) -> set[tuple[str, str]]:
+    return {(x.subject, x.benchmark) for x in e.evaluations}
+
+
+# -- metrics ------------------------------------------------------------------------------------
+def test_quality_measure_after_comparison_verb(ex):
+    e = run(ex, "Scaling up fine-tuning tends to improve helpfulness. Helpfulness is a topic of debate.")
+    hs = [m for m in e.mentions if m.text.lower() == "helpfulness"]
+    assert len(hs) == 1 and hs[0].span.start < 45
+
+
+def test_weak_metric_needs_a_reported_value_not_a_size(ex):
+    e = run(ex, "We study model size from 1B to 70B. Pruning cuts model size by 40%.")
+    ms = [m for m in e.mentions if m.text == "model size"]
+    assert len(ms) == 1 and ms[0].span.start > 30
+
+
+def test_coordinated_metric_words_share_measurement(ex):
+    e = run(ex, "Both methods preserve summary fluency, coherence, and faithfulness according to experts.")
+    assert {"fluency", "coherence", "faithfulness"} <= metric_names(e)
+
+
+def test_value_describing_hyphen_modifier_not_in_metric_name(ex):
+    e = run(ex, "The baseline collapses to near-zero accuracy while ours keeps 71% accuracy.")
+    assert "near-zero accuracy" not in metric_names(e) and "accuracy" in metric_names(e)
+
+
+# -- hardware ----------------------------------------------------------------------------------
+def test_short_device_name_before_norm_is_not_a_device(ex):
+    e = run(ex, "We bound the L2 norm of the GPU gradients, and add L2 regularization on GPU memory.")
+    assert not [m for m in e.mentions if e.entities[m.entity_id].type == "Hardware"]
+
+
+# -- evaluations -------------------------------------------------------------------------------
+def test_training_source_model_is_not_an_evaluation_subject(ex):
+    e = run(ex, "Fine-tuning Llama 2 using Mistral outputs gives 29.8% on TruthfulQA.")
+    assert ("model/mistral", "benchmark/truthfulqa") not in pairs(e)
+    assert ("model/llama-2", "benchmark/truthfulqa") in pairs(e)
+
+
+def test_compared_baseline_is_not_an_evaluation_subject(ex):
+    e = run(ex, "On MMLU, Gemma outperforms Mistral by 3 points.")
+    assert pairs(e) == {("model/gemma", "benchmark/mmlu")}
+
+
+def test_own_benchmark_introduction_is_not_an_evaluation(ex):
+    e = run(ex, "We introduce FooBench, a benchmark designed to assess low-rank adaptation at scale. "
+                "FooBench builds on state-of-the-art models, including Llama and Gemma.",
+            title="FooBench: a benchmark")
+    assert not e.evaluations
+
+
+def test_background_before_the_proposal_is_not_an_evaluation(ex):
+    e = run(ex, "Gemma achieves 80% on MMLU. We propose FooNet, a reasoning method. FooNet reaches 91.2% on GSM8K.")
+    assert ("model/gemma", "benchmark/mmlu") not in pairs(e)
+    assert ("method/foonet", "benchmark/gsm8k") in pairs(e)
+
+
+# -- speed mechanisms that must not change what matches -----------------------------------------
+def test_trie_alternation_matches_like_longest_first():
+    words = ["propose", "proposes", "proposed", "present", "in this paper, we", "we", "a b", "ab", "a"]
+    rx = re.compile(rf"(?<![\w-])(?:{_alt(words)})(?![\w-])", re.IGNORECASE)
+    text = "In  this paper, we propose; ab and a   b, we presented Proposes"
+    got = [m.group() for m in rx.finditer(text)]
+    assert got == ["In  this paper, we", "propose", "ab", "a   b", "we", "Proposes"]
+
+
+def test_pipeline_tokenizer_is_not_the_label_tokenizer(ex):
+    # the tokenizer that tokenized the vocabulary labels runs ~3x slower afterwards
+    ruler = ex.nlp.get_pipe("kg_vocab_ruler")
+    assert ex.nlp.tokenizer is not ruler.label_tokenizer
+
+
+# -- proposals ---------------------------------------------------------------------------------
+def proposed(e) -> set[str]:
+    return {m.text for p in e.proposes for m in e.mentions if m.entity_id == p.entity}
+
+
+def test_coordinated_appositive_proposal(ex):
+    e = run(ex, "We introduce FooTok, a universal tokenizer for series, and FooTok-FM, a foundation model "
+                "pretrained on these tokens.")
+    assert {"FooTok", "FooTok-FM"} <= proposed(e)
+
+
+def test_released_appositive_proposal(ex):
+    e = run(ex, "The pattern appears on QuuxBench-Sim (QBS), a simulated-world benchmark we release, and elsewhere.")
+    assert "QuuxBench-Sim" in proposed(e)
+
+
+def test_lower_case_name_with_acronym_after_naming_cue(ex):
+    e = run(ex, "We name this method emulated disalignment (ED) because it emulates fine-tuning.")
+    assert "emulated disalignment" in proposed(e)
+
+
+def test_novel_components_enumeration(ex):
+    e = run(ex, "ZedNet incorporates two novel components: (1) Gated Span Mixing (GSM2), which mixes spans, "
+                "and (2) Reinforced Transition Optimization (RTO), which equips models with a policy.")
+    assert {"Gated Span Mixing", "Reinforced Transition Optimization"} <= proposed(e)
+
+
+def test_whole_title_name(ex):
+    e = run(ex, "Self-attention normalises weights globally. We replace it with synchronisation.",
+            title="Krause Synchronization Transformers")
+    assert "Krause Synchronization Transformers" in proposed(e)
+
+
+def test_sentence_initial_word_before_benchmark_head_is_not_a_name(ex):
+    e = run(ex, "Models are compared. Since benchmark scores drive model selection, validity matters.")
+    assert not [m for m in e.mentions if m.text == "Since"]
