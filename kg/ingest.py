@@ -116,8 +116,8 @@ class Ingestor:
                 found.setdefault(row["t"].value, (stored.key, stored))
         return found
 
-    def ingest_batch(self, batch: list[Paper], stats: dict[str, FileStats]) -> None:
-        # merge duplicates inside the batch first
+    def plan(self, batch: list[Paper]) -> "BatchPlan":
+        """Merge the batch with itself and with the store; decide what to write."""
         merged: dict[str, Paper] = {}
         tindex: dict[str, str] = {}
         for p in batch:
@@ -132,36 +132,41 @@ class Ingestor:
             merged[k] = merge_papers(merged[k], p) if k in merged else p
             tindex[tk] = k
         existing = self._existing(list(merged.values()))
-        todo: list[tuple[Paper, str, list[str]]] = []  # paper, status, graphs to drop
+        plan = BatchPlan(keys=set(merged) | set(tindex))
         for k, p in merged.items():
             hit = existing.get(k) or existing.get(title_key(p.title))
-            src = stats[p.sources[0].file] if p.sources and p.sources[0].file in stats else None
+            src = p.sources[0].file if p.sources else ""
             if hit is None:
-                todo.append((p, "added", []))
-                if src:
-                    src.added += 1
+                plan.todo.append((p, "added", [], src))
                 continue
             stored_key, stored = hit
             new = merge_papers(stored, p)
-            drop = []
-            if new.key != stored_key:  # a title-only paper gained an arXiv id
-                drop.append(stored_key)
+            drop = [stored_key] if new.key != stored_key else []  # a title-only paper gained an arXiv id
             if new == stored and not drop:
-                if src:
-                    src.unchanged += 1
+                plan.unchanged.append(src)
                 continue
-            todo.append((new, "updated", drop))
-            if src:
-                src.updated += 1
-        if not todo:
+            plan.todo.append((new, "updated", drop, src))
+        return plan
+
+    def submit(self, plan: "BatchPlan") -> "BatchPlan":
+        plan.pending = self.processor.submit([p for p, _, _, _ in plan.todo]) if plan.todo else None
+        return plan
+
+    def write(self, plan: "BatchPlan", stats: dict[str, FileStats]) -> None:
+        """Wait for the batch's extraction and write it: new papers in one load, changed ones
+        (and graphs they replace) in one update."""
+        for src in plan.unchanged:
+            if src in stats:
+                stats[src].unchanged += 1
+        if plan.pending is None:
             return
-        results = self.processor.process([p for p, _, _ in todo])
+        results = plan.pending.get()
         new_nq: list[str] = []
         repl_graphs: list[ox.NamedNode] = []
         repl_nq: list[str] = []
-        extra_drop: list[ox.NamedNode] = []
+        drop_graphs: list[ox.NamedNode] = []
         new_entities = []
-        for (paper, status, drop), (nquads, entities) in zip(todo, results):
+        for (paper, status, drop, src), (nquads, entities) in zip(plan.todo, results):
             for e in entities:
                 if e.id not in self._known_entities:
                     self._known_entities.add(e.id)
@@ -171,32 +176,59 @@ class Ingestor:
             else:
                 repl_graphs.append(self.paper_graph(paper.key))
                 repl_nq.append(nquads)
-                extra_drop.extend(self.paper_graph(k) for k in drop)
+                drop_graphs.extend(self.paper_graph(k) for k in drop)
+            if src in stats:
+                setattr(stats[src], status, getattr(stats[src], status) + 1)
         if new_entities:
             self.store.add_quads(self.to_rdf.entity_quads(new_entities))
         self.store.load_nquads("".join(new_nq).encode())
-        self.store.replace_graphs(repl_graphs, repl_nq)
-        for g in extra_drop:
-            self.store.remove_graph(g)
+        self.store.replace_graphs(repl_graphs, repl_nq, drop=drop_graphs)
+
+
+@dataclass
+class BatchPlan:
+    keys: set[str]
+    todo: list[tuple[Paper, str, list[str], str]] = field(default_factory=list)  # paper, status, drop, source
+    unchanged: list[str] = field(default_factory=list)
+    pending: object | None = None
 
 
 def ingest_paths(store: KGStore, paths: list[Path], *, workers: int = 1, extract: bool = True,
-                 batch_size: int = BATCH_SIZE, on_record: Callable[[], None] | None = None,
-                 on_file: Callable[[str], None] | None = None) -> IngestReport:
-    """Ingest every file in `paths` into `store` and say what happened to each."""
+                 batch_size: int = BATCH_SIZE, on_record: Callable[[], None] | None = None) -> IngestReport:
+    """Ingest every file in `paths` into `store` and say what happened to each.
+
+    Batch N+1 is read, merged and planned while the workers extract batch N; a batch that
+    shares a paper with the one in flight waits for it to be written first.
+    """
     stats: dict[str, FileStats] = {str(p): FileStats(str(p)) for p in paths}
     quads_before = len(store)
     ing = Ingestor(store, workers=workers, extract=extract)
+    in_flight: BatchPlan | None = None
+
+    def run(batch: list[Paper]) -> None:
+        nonlocal in_flight
+        plan = ing.plan(batch)
+        if in_flight is not None and plan.keys & in_flight.keys:
+            ing.write(in_flight, stats)
+            in_flight = None
+            plan = ing.plan(batch)
+        ing.submit(plan)
+        if in_flight is not None:
+            ing.write(in_flight, stats)
+        in_flight = plan
+
     try:
         ing.write_vocabulary()
         batch: list[Paper] = []
         for paper in _stream(paths, stats, on_record):
             batch.append(paper)
             if len(batch) >= batch_size:
-                ing.ingest_batch(batch, stats)
+                run(batch)
                 batch = []
         if batch:
-            ing.ingest_batch(batch, stats)
+            run(batch)
+        if in_flight is not None:
+            ing.write(in_flight, stats)
         store.flush()
     finally:
         ing.close()

@@ -91,16 +91,18 @@ class KGStore:
         if data:
             self.store.load(data, format=ox.RdfFormat.N_QUADS)
 
-    def replace_graphs(self, graphs: Sequence[ox.NamedNode], nquads_by_graph: Sequence[str]) -> None:
-        """Drop each graph and insert its new content, all in one transaction."""
-        if not graphs:
+    def replace_graphs(self, graphs: Sequence[ox.NamedNode], nquads_by_graph: Sequence[str],
+                       drop: Sequence[ox.NamedNode] = ()) -> None:
+        """Drop each graph (and those in `drop`) and insert the new content, in one transaction."""
+        if not graphs and not drop:
             return
-        parts = [f"DROP SILENT GRAPH {g}" for g in graphs]
+        parts = [f"DROP SILENT GRAPH {g}" for g in [*graphs, *drop]]
         body = []
         for g, nq in zip(graphs, nquads_by_graph):
             triples = _nquads_to_triples(nq, g)
             body.append(f"GRAPH {g} {{\n{triples}\n}}")
-        parts.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
+        if body:
+            parts.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
         self.store.update(" ;\n".join(parts))
 
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:

@@ -76,17 +76,28 @@ class PaperProcessor:
 
         return all_vocab_entities()
 
-    def process(self, papers: list[Paper]) -> list[tuple[str, list[Entity]]]:
+    def submit(self, papers: list[Paper]) -> "_Pending":
+        """Start work on `papers`; `.get()` on the result waits for it (in order)."""
         payload = [p.model_dump_json() for p in papers]
         if self.workers > 1:
             chunk = max(1, len(payload) // (self.workers * 4))
-            raw = self._get_pool().map(_work, payload, chunksize=chunk)
-        else:
-            raw = [_work(x) for x in payload]
-        return [(nq, [Entity.model_validate_json(e) for e in ents]) for nq, ents in raw]
+            return _Pending(self._get_pool().map_async(_work, payload, chunksize=chunk))
+        return _Pending(None, payload)
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.close()
             self._pool.join()
             self._pool = None
+
+
+class _Pending:
+    """Work handed to the pool (or, with one worker, done when asked for)."""
+
+    def __init__(self, async_result, payload: list[str] | None = None) -> None:
+        self._async = async_result
+        self._payload = payload
+
+    def get(self) -> list[tuple[str, list[Entity]]]:
+        raw = self._async.get() if self._async is not None else [_work(x) for x in self._payload]
+        return [(nq, [Entity.model_validate_json(e) for e in ents]) for nq, ents in raw]

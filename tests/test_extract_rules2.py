@@ -137,3 +137,30 @@ def test_whole_title_name(ex):
 def test_sentence_initial_word_before_benchmark_head_is_not_a_name(ex):
     e = run(ex, "Models are compared. Since benchmark scores drive model selection, validity matters.")
     assert not [m for m in e.mentions if m.text == "Since"]
+
+
+def test_measurement_frame_makes_weak_word_a_metric(ex):
+    e = run(ex, "Encoding performance rises, as measured by correlation with held-out data. Correlation is no proof.")
+    cs = [m for m in e.mentions if m.text.lower() == "correlation"]
+    assert len(cs) == 1 and cs[0].span.start < 80
+
+
+def test_metric_score_head_is_trimmed(ex):
+    e = run(ex, "Our detector reaches F1 scores of over 96%.")
+    assert "F1" in metric_names(e) and "F1 scores" not in metric_names(e)
+
+
+def test_measured_elsewhere_anchors_coordinated_words(ex):
+    e = run(ex, "Up-scaling improves helpfulness. It trades off traits like helpfulness and fluency at test time.")
+    fl = [m for m in e.mentions if m.text == "fluency"]
+    assert len(fl) == 1
+
+
+def test_it_after_the_proposal_is_the_proposal(ex):
+    e = run(ex, "We propose FooNet, a reasoning method. Notably, it outperforms prior methods by 5.3% on GSM8K.")
+    assert ("method/foonet", "benchmark/gsm8k") in pairs(e)
+
+
+def test_gain_list_items_are_not_benchmarks(ex):
+    e = run(ex, "Across all datasets, it achieved average improvements of 11.7% and 38.2% in mPrecX and mRecX, respectively.")
+    assert not [m for m in e.mentions if e.entities[m.entity_id].type == "Benchmark"]

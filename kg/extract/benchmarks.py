@@ -33,6 +33,7 @@ _LIST_START = re.compile(
 )
 _ITEM = re.compile(r"(?:the\s+)?([A-Za-z0-9][\w+]*(?:\.\d+)*(?:[-/][\w+]+(?:\.\d+)*)*(?:[ ](?:v?\d+(?:\.\d+)?[A-Za-z]?|[A-Z][\w\-]*)){0,2})")
 _ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)")
+_GAIN_IN = re.compile(r"(?:\d\s*%|\d\s*(?:points?|pp)|\d\s*×|\d\s*x)[^.;:]{0,20}?\s(?:in|of)\s+(?:terms\s+of\s+)?$")
 _NON_ITEM_WORDS = frozenset("we our the a an this these its their both all each average".split())
 
 
@@ -97,6 +98,8 @@ class Benchmarks:
                 low_text = text.lower()
             if not (set(re.findall(r"[a-z\-]+", low_text[s0:s1])) & rules.eval_cues):
                 continue
+            if _GAIN_IN.search(text, max(s0, m.start() - 30), m.end()):
+                continue  # "improvements of 11.7% and 38.2% in mPrec, mRec": measures, not data
             items = []
             pos = m.end()
             while pos < s1:

@@ -31,8 +31,8 @@ _OF_OK = frozenset("family suite series set collection".split())
 _ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
 _AND_NEXT = re.compile(r",?\s+and\s+(?:the\s+|our\s+)?(?=[A-Z0-9])")
 _APPOS_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,\s+(?:a|an)\s")
-_NOVEL_PARTS = re.compile(
-    r"(?<![\w-])(?:(?:two|three|four|several)\s+)?(?:novel|new|key)\s+(?:\w+\s+)?"
+_NOVEL_PARTS = re.compile(  # starts on a literal word: far cheaper than an optional count first
+    r"(?<![\w-])(?:novel|new|key)\s+(?:\w+\s+)?"
     r"(?:components|modules|techniques|strategies|mechanisms|innovations|designs|contributions)\s*:", re.IGNORECASE)
 _TITLE_HEADS = ("Transformer", "Transformers", "Network", "Networks", "Attention", "Optimization", "Optimizer",
                 "Learning", "Decoding", "Distillation", "Quantization", "Pruning", "Prompting", "Tuning", "Fine-Tuning",
@@ -56,6 +56,7 @@ class Proposals:
         self.vocab = load_vocabulary(vocab_dir)
         self.rules = load_rules(patterns_dir)
         heads = self._heads = _head_alternation(self.rules)
+        self._head_end = re.compile(rf"(?:{heads})s?\s*(?:that\s+|which\s+)?$", re.IGNORECASE)
         # "a simple yet effective method called", "a new benchmark,", "a novel ... method ("
         self.described = re.compile(
             r"(?:(?:a|an|the|our|two|three|four|several|new)\s+)?"
@@ -315,7 +316,7 @@ class Proposals:
             if comma < 0:
                 continue
             described = window[comma:]
-            if not re.search(rf"(?:{self._heads})s?\s*$", described, re.IGNORECASE):
+            if not self._head_end.search(described):
                 continue  # the verb must follow the appositive's head noun
             base = m.start() - len(window)
             nm = _NAME_BEFORE.search(window, 0, comma)

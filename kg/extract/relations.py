@@ -23,11 +23,17 @@ from kg.extract.values import find_values
 
 _WORD = re.compile(r"[a-z][a-z\-/]*")
 _OUR = re.compile(r"(?<![\w-])(?:we|our|ours|proposed|this approach|this method)(?![\w-])", re.IGNORECASE)
+_IT = re.compile(
+    r"(?<![\w-])(?:[Ii]t|[Tt]his\s+(?:method|approach|framework|model|system|technique|pipeline|design|strategy)|"
+    r"[Tt]he\s+(?:proposed|resulting)\s+(?:method|approach|framework|model|system|technique|pipeline))\s+"
+    r"(?:\w+\s+){0,2}?(?:achieves|achieved|outperforms|outperformed|reaches|attains|obtains|improves|yields|scores|"
+    r"surpasses|sets|establishes|delivers|exceeds|matches|boosts|raises|lifts)(?![\w-])")
 _DATA_NOUN = re.compile(
     r"\s+(?:samples?|data|sets?|examples|instances|points|corpus|corpora|distribution|pairs|split|trajectories|tokens)\b")
 _TRAIN_DATA = re.compile(
-    r"(?<![\w-])(?:train\w*|fine-?tun\w*|pre-?train\w*|distill\w*|built\s+from|derived\s+from|constructed\s+from|"
-    r"sampled\s+from|drawn\s+from|collected\s+from|curated\s+from)\s+"
+    r"(?<![\w-])(?:train\w*|fine-?tun\w*|pre-?train\w*|distill\w*|built\s+(?:from|on|upon)|derived\s+from|constructed\s+from|"
+    r"sampled\s+from|drawn\s+from|collected\s+from|curated\s+from|compiled\s+from|sourced\s+from|aggregated\s+from|"
+    r"gathered\s+from|adapted\s+from|extends|extending)\s+"
     r"(?:(?!(?:evaluat|test|benchmark|assess|measur|and\b|but\b|while\b))[\w\-]+\s+){0,4}?(?:on|from|with|using)?\s*(?:the\s+)?$",
     re.IGNORECASE)
 # "fine-tuning LLaMA using Alpaca", "distilled from GPT-4": the model named is training
@@ -107,10 +113,8 @@ class Relations:
             s0, s1 = st.sents[si] if st.sents else (0, len(text))
             if intro_sents and si in intro_sents:
                 # the sentence that introduces the paper's own benchmark ("we introduce
-                # X, a suite to assess model merging") reports no result unless it gives one
-                benches = [b for b in benches if b.eid not in intro_sents[si]]
-                if not benches:
-                    continue
+                # X, a suite to assess model merging") reports no result unless it gives one;
+                continue  # its sources ("built on SWE-bench Verified") are not evaluations either
             if first_prop_sent is not None and si < first_prop_sent and not _OUR.search(text, s0, s1):
                 continue  # background before the paper says what it proposes ("X reaches 90% on B")
             bench_ids = {b.eid for b in benches}
@@ -127,6 +131,11 @@ class Relations:
                 subj_ids = list(dict.fromkeys(m.eid for m in named_props)) or [e for e in proposal_ids if e in ptypes]
             else:
                 subj_ids = list(dict.fromkeys(m.eid for m in named))
+                if not subj_ids and ptypes and _IT.search(text, s0, s1) and (
+                        first_prop_sent is None or si > first_prop_sent):
+                    # "It achieves 91% on GSM8K", "The proposed approach ...": after the
+                    # proposal, an unnamed subject is the paper's own method
+                    subj_ids = [e for e in proposal_ids if e in ptypes]
             if not subj_ids:
                 continue
             values = [v for v in find_values(text, s0, s1)

@@ -108,6 +108,8 @@ class Resolver:
             a, b = max(s0, c.start - w), min(s1, c.end + w)
             if any(not (c.start <= v.start < c.end) for v in find_values(text, a, b)):
                 return True
+            if rules.metric_frame_re.search(text, max(s0, c.start - 60), c.start):
+                return True
             return low in rules.metric_cue_words and bool(rules.metric_cue_before_re.search(text, max(s0, c.start - 60), c.start)
                         or rules.metric_cue_after_re.match(text, c.end, s1))
         w = rules.measure_window
@@ -211,8 +213,12 @@ class Resolver:
             kept, dropped = [], []
             for c in metrics:
                 (kept if self._measured(st, text, c) else dropped).append(c)
-            if dropped:
-                kept += self._coordinated(text, kept, dropped)
+            if dropped and kept:
+                # a measure the paper reports somewhere anchors the words listed with it
+                # elsewhere ("traits like helpfulness and harmlessness")
+                measured = {match_key(c.text) for c in kept}
+                anchors = kept + [c for c in dropped if match_key(c.text) in measured]
+                kept += self._coordinated(text, anchors, [c for c in dropped if match_key(c.text) not in measured])
             keep = [c for c in keep if c.type != "Metric"] + kept
         selected = self._select(keep)
         self._unify_types(st, selected)

@@ -20,6 +20,7 @@ from kg.extract.vocab import load_vocabulary
 _PLURAL_TYPES = {"Method", "Metric", "Benchmark", "Hardware"}
 # "the MATH benchmark", "CIFAR-100 datasets": the head is not part of the name
 _MODEL_HEAD = re.compile(r"[\s-]+(?:models?|family|families|series|LLMs?|Models?|Family)$")
+_SCORE_HEAD = re.compile(r"[\s-]+(?:scores?|Scores?|values?|metrics?)$")
 _BENCH_HEAD = re.compile(r"[\s-]+(?:benchmarks?|datasets?|data set|corpus|corpora|suite|test set|leaderboard|Benchmarks?|Datasets?)$")
 
 
@@ -90,6 +91,11 @@ class VocabRuler:
                     h = (_BENCH_HEAD if ctype == "Benchmark" else _MODEL_HEAD).search(surface)
                     if h and h.start() > 0 and not _BENCH_HEAD.search(self.vocab.by_id[cid].label):
                         end = start + h.start()
+                        surface = text[start:end]
+                if ctype == "Metric" and " " in surface:
+                    h = _SCORE_HEAD.search(surface)
+                    if h and h.start() > 0 and self.vocab.lookup(surface[:h.start()], "Metric") == cid:
+                        end = start + h.start()  # "F1 scores", "BLEU score": the measure is the name
                         surface = text[start:end]
                 if ctype == "Hardware" and len(surface) <= 3 and (self.rules.hardware_not_next.match(text, end)
                                                                   or not self._device_context(st, text, start)):

@@ -85,6 +85,7 @@ class Rules:
     metric_right_heads: frozenset
     metric_cue_words: frozenset  # weak words that a verb right next to them makes measured
     metric_cue_before_re: re.Pattern  # a comparison/measurement verb right before a weak metric word
+    metric_frame_re: re.Pattern  # "as measured by X", "in terms of X": any weak word after it is measured
     metric_cue_after_re: re.Pattern  # ... or right after it
     benchmark_endings: tuple
 
@@ -137,7 +138,7 @@ def load_rules(directory: Optional[str] = None) -> Rules:
         own_work_re=own_work_re,
         weak_verbs=frozenset(cues["weak_proposal_verbs"]),
         release_after_re=re.compile(
-            rf"(?<![\w-])(?:that\s+|which\s+)?we\s+(?:also\s+|newly\s+|publicly\s+)?(?:{_alt(cues.get('release_after_verbs', []))})"
+            rf"(?<![\w-])we\s+(?:also\s+|newly\s+|publicly\s+)?(?:{_alt(cues.get('release_after_verbs', []))})"
             r"(?![\w-])(?!\s+(?:a|an|the|our|this|these|two|three|four|new|novel|it|them)\b)", re.IGNORECASE),
         naming_re=naming_re,
         proposal_adjectives=frozenset(cues["proposal_adjectives"]),
@@ -170,6 +171,9 @@ def load_rules(directory: Optional[str] = None) -> Rules:
         metric_cue_words=frozenset(w.lower() for w in met.get("adjacent_words", [])),
         metric_cue_before_re=re.compile(
             rf"(?<![\w-])(?:{_alt(met.get('adjacent_cues', []))})(?:\s+(?:{_alt(met.get('adjacent_skip_words', []))})"
+            rf"){{0,{int(met.get('adjacent_gap', 2))}}}\s+$", re.IGNORECASE),
+        metric_frame_re=re.compile(
+            rf"(?<![\w-])(?:{_alt(met.get('frame_cues', []))})(?:\s+(?:{_alt(met.get('adjacent_skip_words', []))})"
             rf"){{0,{int(met.get('adjacent_gap', 2))}}}\s+$", re.IGNORECASE),
         metric_cue_after_re=re.compile(rf"\s+(?:{_alt(met.get('adjacent_cues_after', []))})(?![\w-])", re.IGNORECASE),
         benchmark_endings=tuple(cues.get("benchmark_name_endings", [])),
