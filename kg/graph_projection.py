@@ -220,16 +220,17 @@ class _Projector:
             for r in self.rows(f"SELECT ?p ?e ?r WHERE {{ {_values('p', chunk)} {body} }}"):
                 yield self.iri(r[0].value), self.iri(r[1].value), r[2].value
 
-    def mention_count_rows(self, papers: Optional[Iterable[str]] = None) -> Iterator[tuple[str, str]]:
-        """(paper, entity) once per kg:Mention node (to weight bipartite edges)."""
+    def mention_count_rows(self, papers: Optional[Iterable[str]] = None) -> Iterator[tuple[str, str, int]]:
+        """(paper, entity, number of kg:Mention nodes): the weight of bipartite edges.
+        (Grouped in SPARQL: on 60k papers ~3x faster than streaming the join's rows.)"""
         body = "?p kg:hasMention ?m . ?m kg:mentionedEntity ?e ."
         if papers is None:
-            for r in self.rows(f"SELECT ?p ?e WHERE {{ {body} }}"):
-                yield self.iri(r[0].value), self.iri(r[1].value)
+            for r in self.rows(f"SELECT ?p ?e (COUNT(?m) AS ?n) WHERE {{ {body} }} GROUP BY ?p ?e"):
+                yield self.iri(r[0].value), self.iri(r[1].value), int(r[2].value)
             return
         for chunk in _chunks(papers):
-            for r in self.rows(f"SELECT ?p ?e WHERE {{ {_values('p', chunk)} {body} }}"):
-                yield self.iri(r[0].value), self.iri(r[1].value)
+            for r in self.rows(f"SELECT ?p ?e (COUNT(?m) AS ?n) WHERE {{ {_values('p', chunk)} {body} }} GROUP BY ?p ?e"):
+                yield self.iri(r[0].value), self.iri(r[1].value), int(r[2].value)
 
     def load_entity_info(self, entities: Optional[Iterable[str]] = None) -> None:
         body = ("VALUES ?t { kg:Model kg:Method kg:Benchmark kg:Hardware kg:Metric } "
@@ -348,10 +349,10 @@ class _Projector:
             d = adj.get(p, {}).get(e)
             if d is not None and RELATION_RANK[rel] > RELATION_RANK[d["relation"]]:
                 d["relation"] = rel
-        for p, e in self.mention_count_rows(papers_for_weights):
+        for p, e, n in self.mention_count_rows(papers_for_weights):
             d = adj.get(p, {}).get(e)
             if d is not None:
-                d["weight"] += 1
+                d["weight"] += n
         for _, _, d in G.edges(data=True):
             if d["weight"] < 1:
                 d["weight"] = 1

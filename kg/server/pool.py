@@ -66,6 +66,7 @@ class WorkerPool:
         self._paused = threading.Event()
         self.last_error: Optional[str] = None
         self.kills = 0
+        self._starting = 0  # workers being started right now
 
     # --- life cycle -------------------------------------------------------------------
     def start(self) -> None:
@@ -127,7 +128,16 @@ class WorkerPool:
                     self._idle.put(w)
                     return
                 time.sleep(min(0.2 * 2 ** attempt, 3))
-        threading.Thread(target=run, daemon=True, name="kg-sparql-spawn").start()
+        def tracked() -> None:
+            try:
+                run()
+            finally:
+                with self._lock:
+                    self._starting -= 1
+
+        with self._lock:
+            self._starting += 1
+        threading.Thread(target=tracked, daemon=True, name="kg-sparql-spawn").start()
 
     def _kill(self, w: _Worker) -> None:
         try:
@@ -209,7 +219,14 @@ class WorkerPool:
     def run(self, request: dict[str, Any], timeout: float) -> dict[str, Any]:
         """Run one request in a worker; raises QueryTimeout, PoolBusy or WorkerCrashed."""
         self.start()
-        deadline = time.monotonic() + max(timeout, 1.0)
+        wait = max(timeout, 1.0)
+        with self._lock:
+            starting = self._starting
+        if starting and self._idle.empty():
+            # workers are still starting (first request, or after a kill): their start-up
+            # is not the query's time, so allow for it
+            wait = max(wait, self.start_timeout)
+        deadline = time.monotonic() + wait
         while True:
             try:
                 w = self._idle.get(timeout=max(deadline - time.monotonic(), 0.01))
