@@ -19,8 +19,8 @@ $(STAMP): pyproject.toml
 build: $(STAMP)
 	$(KG) ingest --store $(STORE) examples/listings/*.txt
 	$(KG) stats --store $(STORE)
-	@echo "Example: which papers evaluate a model on GSM8K?"
-	$(KG) query --store $(STORE) --name papers-evaluating -p subject=Qwen -p target=GSM8K || true
+	@echo "Example: which papers evaluate a Qwen model on GSM8K?"
+	$(KG) evaluations --store $(STORE) Qwen GSM8K
 
 demo: build
 	@echo "Serving the graph: http://$(HOST):$(PORT)/  (SPARQL: /sparql, API docs: /docs)"

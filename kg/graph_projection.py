@@ -233,8 +233,10 @@ class _Projector:
                 yield self.iri(r[0].value), self.iri(r[1].value), int(r[2].value)
 
     def load_entity_info(self, entities: Optional[Iterable[str]] = None) -> None:
-        body = ("VALUES ?t { kg:Model kg:Method kg:Benchmark kg:Hardware kg:Metric } "
-                "?e a ?t . OPTIONAL { ?e skos:prefLabel ?l } OPTIONAL { ?e kg:kind ?k }")
+        # FILTER(IN), not VALUES ?t: beside a VALUES ?e block, Oxigraph joins a ?t block
+        # after scanning every entity of those types (100x slower on 60k papers)
+        body = ("?e a ?t . FILTER(?t IN (kg:Model, kg:Method, kg:Benchmark, kg:Hardware, kg:Metric)) "
+                "OPTIONAL { ?e skos:prefLabel ?l } OPTIONAL { ?e kg:kind ?k }")
         info = self.ent_info
         t_off = len(_KG)
 
