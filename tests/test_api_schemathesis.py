@@ -23,7 +23,21 @@ def _operations(app):
     return ops
 
 
-def test_no_server_errors(mini_app):
+@pytest.fixture()
+def own_app(mini_store_path):
+    """An app of its own: schemathesis drives the ASGI app with lifespan events, whose
+    shutdown closes the SPARQL pool, so it must not share the session's app."""
+    from kg.server import Settings, create_app
+
+    from conftest_query import TIMEOUT_S
+
+    app = create_app(mini_store_path, Settings(timeout=TIMEOUT_S, max_rows=500, workers=2))
+    yield app
+    app.state.pool.close()
+
+
+def test_no_server_errors(own_app):
+    mini_app = own_app
     failures = []
     calls = []
     ops = _operations(mini_app)
