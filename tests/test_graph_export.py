@@ -184,8 +184,14 @@ def read_back(fmt: str, data: bytes) -> nx.Graph:
         return nx.read_gexf(io.BytesIO(data), node_type=str)
     if fmt == "cytoscape":
         doc = json.loads(data)
-        jsonschema = pytest.importorskip("jsonschema")
-        jsonschema.validate(doc, CYTOSCAPE_SCHEMA)
+        try:
+            import jsonschema
+        except ImportError:  # the dev extra is missing: check the shape cytoscape() needs by hand
+            assert set(doc["elements"]) == {"nodes", "edges"}
+            assert all(isinstance(n["data"]["id"], str) for n in doc["elements"]["nodes"])
+            assert all({"id", "source", "target"} <= set(e["data"]) for e in doc["elements"]["edges"])
+        else:
+            jsonschema.validate(doc, CYTOSCAPE_SCHEMA)
         ids = [e["data"]["id"] for e in doc["elements"]["edges"]]
         assert len(set(ids)) == len(ids), "edge ids must be unique"
         return nx.cytoscape_graph(doc, name="name", ident="id")
