@@ -21,6 +21,7 @@ pyoxigraph) for the comparison; without it only kg is measured.
 from __future__ import annotations
 
 import argparse
+import re
 import json
 import os
 import shutil
@@ -168,6 +169,36 @@ def load(make_request, pairs: list[dict], total: int, concurrency: int, max_seco
             "mean_ms": round(statistics.fmean(lat) * 1000, 2) if lat else None}
 
 
+def wrk_load(base: str, paths: list[str], concurrency: int, seconds: int) -> dict | None:
+    """The same load from `wrk` (Debian package), a client that costs the servers little CPU:
+    requests rotate through `paths`. None where wrk is not installed."""
+    exe = shutil.which("wrk")
+    if not exe:
+        return None
+    import tempfile
+
+    lua = "paths = {" + ",".join(json.dumps(p) for p in paths) + "}\n" + (
+        "i = 0\nrequest = function()\n  i = i % #paths + 1\n"
+        "  return wrk.format('GET', paths[i], {['Accept'] = 'application/json, application/sparql-results+json'})\nend\n")
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
+        fh.write(lua)
+    out = subprocess.run([exe, "-t2", f"-c{concurrency}", f"-d{seconds}s", "--latency", "-s", fh.name, base],
+                         capture_output=True, text=True, timeout=seconds + 60).stdout
+    os.unlink(fh.name)
+
+    def ms(label: str) -> float | None:
+        m = re.search(rf"^\s*{label}\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
+        if not m:
+            return None
+        return round(float(m.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[m.group(2)], 2)
+
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    return {"tool": "wrk", "seconds": seconds, "concurrency": concurrency,
+            "req_per_s": float(rps.group(1)) if rps else None, "p50_ms": ms("50%"), "p90_ms": ms("90%"),
+            "p99_ms": ms("99%"), "non_2xx": int(non2xx.group(1)) if non2xx else 0}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--store", type=Path, default=OUT / "store-60k")
@@ -178,6 +209,7 @@ def main() -> int:
     ap.add_argument("--pairs", type=int, default=20)
     ap.add_argument("--warmup", type=int, default=100)
     ap.add_argument("--no-oxigraph", action="store_true")
+    ap.add_argument("--wrk-seconds", type=int, default=20, help="length of each wrk run (0: skip wrk)")
     args = ap.parse_args()
 
     if not args.store.exists():
@@ -210,6 +242,12 @@ def main() -> int:
         load(kg_req, pairs, args.warmup, args.concurrency, 30)
         results["kg"] = load(kg_req, pairs, args.requests, args.concurrency, args.max_seconds)
         print("kg /api/evaluations:", results["kg"], flush=True)
+        if args.wrk_seconds:
+            from urllib.parse import urlencode
+
+            results["kg_wrk"] = wrk_load(base, ["/api/evaluations?" + urlencode(
+                {"subject": p["subject"], "target": p["target"]}) for p in pairs], args.concurrency, args.wrk_seconds)
+            print("kg /api/evaluations (wrk):", results["kg_wrk"], flush=True)
     finally:
         kg.terminate()
         kg.wait(20)
@@ -241,12 +279,24 @@ def main() -> int:
             load(ox_req, pairs, args.warmup, args.concurrency, 30)
             results["oxigraph"] = load(ox_req, pairs, args.requests, args.concurrency, args.max_seconds)
             print("oxigraph serve-read-only /query:", results["oxigraph"], flush=True)
+            if args.wrk_seconds:
+                from urllib.parse import urlencode
+
+                results["oxigraph_wrk"] = wrk_load(base_o, ["/query?" + urlencode({"query": p["sparql"]})
+                                                            for p in pairs], args.concurrency, args.wrk_seconds)
+                print("oxigraph /query (wrk):", results["oxigraph_wrk"], flush=True)
         finally:
             srv.terminate()
             srv.wait(20)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "bench_api.json").write_text(json.dumps(results, indent=2))
-    print(json.dumps({k: results.get(k) for k in ("kg", "oxigraph", "same_answers", "papers_per_answer")}, indent=2))
+    for a, b in (("kg", "oxigraph"), ("kg_wrk", "oxigraph_wrk")):
+        if results.get(a) and results.get(b):
+            ka = results[a].get("req_per_s") or results[a].get("rps")
+            kb = results[b].get("req_per_s") or results[b].get("rps")
+            if ka and kb:
+                results[f"ratio_{a}_vs_{b}"] = round(ka / kb, 3)
+    print(json.dumps({k: v for k, v in results.items() if k != "pairs"}, indent=2))
     return 0
 
 
