@@ -48,6 +48,9 @@ _BASELINE = re.compile(
     r"relative\s+to|against|baselines?(?:\s+such\s+as|\s+like|\s+including)?)\s+(?:the\s+|strong\s+|"
     r"(?:[\w\-']+\s+){0,2}?)?$",
     re.IGNORECASE)
+_RESULT_VERB = re.compile(
+    r"\s*(?:\([^()]{0,30}\)\s*)?(?:\w+\s+){0,1}?(?:achieves|achieved|reaches|reached|attains|attained|obtains|"
+    r"obtained|scores|scored|improves|improved|gains|gained)(?![\w-])")
 _ON = re.compile(r"(?:on|across|over|in|using|with|including|such as)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?$", re.IGNORECASE)
 
 
@@ -129,6 +132,10 @@ class Relations:
                 # the paper's own method is the subject, not the backbones it runs on
                 # nor the baselines it is compared with
                 subj_ids = list(dict.fromkeys(m.eid for m in named_props)) or [e for e in proposal_ids if e in ptypes]
+                # "Llama3.1-8B reaches 29.4 on B with our method": the model the method is
+                # applied to is evaluated too (baselines and training sources are filtered above)
+                subj_ids += [m.eid for m in named if m.type == "Model" and m.eid not in subj_ids
+                             and _RESULT_VERB.match(text, m.end)]
             else:
                 subj_ids = list(dict.fromkeys(m.eid for m in named))
                 if not subj_ids and ptypes and _IT.search(text, s0, s1) and (
@@ -136,6 +143,8 @@ class Relations:
                     # "It achieves 91% on GSM8K", "The proposed approach ...": after the
                     # proposal, an unnamed subject is the paper's own method
                     subj_ids = [e for e in proposal_ids if e in ptypes]
+            if not subj_ids:
+                subj_ids = self._carried_subjects(st, low, si, by_sent)
             if not subj_ids:
                 continue
             values = [v for v in find_values(text, s0, s1)
@@ -170,6 +179,18 @@ class Relations:
                     out.append((sid, b.eid, met, val.value if val else None, val.unit if val else None,
                                 val.text if val else None, s0, s1, 0.6 if sid in ptypes else 0.55))
         return out
+
+    def _carried_subjects(self, st, low: str, si: int, by_sent: dict) -> list[str]:
+        """"We evaluate A, B and C. ... with evaluation across X and Y": a benchmark
+        sentence that names no subject takes the models of the sentence just before it,
+        when that sentence is itself an evaluation statement naming models but no benchmark."""
+        prev = by_sent.get(si - 1)
+        if not prev or any(m.type == "Benchmark" for m in prev):
+            return []
+        p0, p1 = st.sents[si - 1]
+        if not (set(_WORD.findall(low[p0:p1])) & self.rules.strict_eval_cues):
+            return []
+        return list(dict.fromkeys(m.eid for m in prev if m.type == "Model"))
 
     def _on_own_benchmark(self, st, text, low, si, ms, own_benchmarks, seen) -> list:
         """A paper that introduces a benchmark evaluates the models it names in its
