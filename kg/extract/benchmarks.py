@@ -42,6 +42,8 @@ class Benchmarks:
         self.rules = load_rules(patterns_dir)
 
     def _suffix(self, st, text: str) -> None:
+        if "ench" not in text:  # "Bench", "-bench", "Benchmark": nothing to find
+            return
         for m in _BENCH_SUFFIX.finditer(text):
             name = m.group(1)
             if name.lower() in ("bench", "benchmark", "benchmarks") or name.startswith(("Benchmark", "benchmark")):

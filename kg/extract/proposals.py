@@ -31,6 +31,7 @@ _OF_OK = frozenset("family suite series set collection".split())
 _ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
 _AND_NEXT = re.compile(r",?\s+and\s+(?:the\s+|our\s+)?(?=[A-Z0-9])")
 _APPOS_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,\s+(?:a|an)\s")
+_NOVEL_ANCHORS = frozenset(("novel", "new", "key"))
 _NOVEL_PARTS = re.compile(  # starts on a literal word: far cheaper than an optional count first
     r"(?<![\w-])(?:novel|new|key)\s+(?:\w+\s+)?"
     r"(?:components|modules|techniques|strategies|mechanisms|innovations|designs|contributions)\s*:", re.IGNORECASE)
@@ -113,13 +114,13 @@ class Proposals:
         return out
 
     # -- rules ----------------------------------------------------------------------
-    def _cues(self, text: str):
+    def _cues(self, st, text: str):
         rules = self.rules
         for v in rules.proposal_verb_re.finditer(text):
             m = rules.proposal_subject_re.search(text, max(0, v.start() - 70), v.start())
             if m:
                 yield m.start(), v.end(), v.group("verb").lower()
-        for m in rules.gerund_re.finditer(text):
+        for m in (rules.gerund_re.finditer(text) if st.words & rules.gerund_anchors else ()):
             yield m.start(), m.end(), m.group("verb").lower()
 
     def _in_mods(self, text: str, d) -> Optional[tuple[int, int]]:
@@ -197,7 +198,7 @@ class Proposals:
 
     def _cue_proposals(self, st, text: str) -> None:
         rules = self.rules
-        for c_start, pos, verb in self._cues(text):
+        for c_start, pos, verb in self._cues(st, text):
             s0, s_end = st.sent_of(c_start)
             weak = verb in rules.weak_verbs
             found: list[tuple[tuple[int, int], Optional[str], str]] = []
@@ -269,6 +270,8 @@ class Proposals:
     def _novel_parts(self, st, text: str) -> None:
         """"X incorporates two novel components: (1) A ..., and (2) B (ACR), which ...":
         the enumerated parts of the paper's method are its proposals too."""
+        if ":" not in text or not st.words & _NOVEL_ANCHORS:
+            return
         for m in _NOVEL_PARTS.finditer(text, st.abstract_start):
             s0, s_end = st.sent_of(m.start())
             for span, t, rule in self._after_colon(text, m.start(), s_end):
@@ -309,6 +312,8 @@ class Proposals:
         """"ForecastBench-Sim (FBSim), a contamination-free, simulated-world benchmark we
         release": a name whose appositive ends in a proposal verb with "we"."""
         rules = self.rules
+        if not st.words & rules.release_anchors:
+            return
         for m in rules.release_after_re.finditer(text, st.abstract_start):
             s0, _ = st.sent_of(m.start())
             window = text[max(s0, m.start() - 160):m.start()]
@@ -333,7 +338,11 @@ class Proposals:
     def _named_proposals(self, st, text: str) -> None:
         """"..., dubbed HIGGS", "our approach, SymNoise," anywhere in the abstract."""
         rules = self.rules
-        for rx in (rules.standalone_naming_re, rules.own_work_re):
+        words = st.words
+        for rx, anchors in ((rules.standalone_naming_re, rules.naming_anchors),
+                            (rules.own_work_re, rules.own_work_anchors)):
+            if not words & anchors:
+                continue
             for m in rx.finditer(text, st.abstract_start):
                 s0, s_end = st.sent_of(m.start())
                 span = self._name_at(text, m.end(), s_end, naming=True)

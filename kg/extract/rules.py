@@ -18,6 +18,22 @@ def patterns_dir() -> Path:
     return ontology_dir() / "patterns"
 
 
+_COMMON = frozenset("we which our the this it to as a an of is".split())
+
+
+def anchor_words(phrases) -> frozenset:
+    """For each cue phrase one word it cannot match without (its first word that is not
+    a function word: the verb of "we name this method"): a text holding none of them
+    cannot match the phrase list, so the rule is skipped with one set intersection
+    instead of a regex scan of the whole text."""
+    out = set()
+    for ph in phrases:
+        ws = re.findall(r"[a-z][a-z0-9]*", ph.lower())
+        rare = [w for w in ws if w not in _COMMON] or ws
+        out.add(rare[0])
+    return frozenset(out)
+
+
 def _alt(words, flags_word=True) -> str:
     """Regex alternation of `words` (escaped, spaces matching any whitespace), factored
     as a trie ("propos(?:e(?:d|s)?)|..."): the same matches as a longest-first
@@ -88,6 +104,11 @@ class Rules:
     metric_frame_re: re.Pattern  # "as measured by X", "in terms of X": any weak word after it is measured
     metric_cue_after_re: re.Pattern  # ... or right after it
     benchmark_endings: tuple
+    # anchor words: a cue list's regex can only match where one of these words occurs
+    gerund_anchors: frozenset = frozenset()
+    naming_anchors: frozenset = frozenset()
+    own_work_anchors: frozenset = frozenset()
+    release_anchors: frozenset = frozenset()
 
 
 def _load(name: str, directory: Path) -> dict:
@@ -126,6 +147,10 @@ def load_rules(directory: Optional[str] = None) -> Rules:
     hardware = re.compile("|".join(rf"(?<![\w-])(?P<h{i}>{s['re']})(?:s(?![\w]))?" for i, s in enumerate(hw["shapes"])))
     hardware_needs_context = {f"h{i}": bool(s.get("needs_context")) for i, s in enumerate(hw["shapes"])}
     return Rules(
+        gerund_anchors=anchor_words(cues["gerund_proposal_verbs"]),
+        naming_anchors=anchor_words(cues["standalone_naming_cues"]),
+        own_work_anchors=anchor_words(cues["own_work_phrases"]),
+        release_anchors=anchor_words(cues["release_after_verbs"]),
         generic_keys=frozenset(match_key(t) for t in stop["generic_terms"]),
         def_non_entity_heads=frozenset(w.lower() for w in stop["definition_non_entity_heads"]),
         not_names=frozenset(stop["not_names"]),

@@ -6,12 +6,14 @@ tuples (workers) and then into `kg.models.Extraction`.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Optional
 
 from spacy.tokens import Doc
 
-SEP = "\n\n"  # between title and abstract in the document text
+SEP = "\n\n"
+_WORDS = re.compile(r"[a-z][a-z0-9]*")  # between title and abstract in the document text
 
 
 class Cand:
@@ -69,6 +71,23 @@ class DocState:
         self.mentions: list[Mention] = []
         self.entities: dict[str, dict] = {}
         self.facts: dict[str, list] = {"proposes": [], "evaluations": [], "hardware_use": []}
+        self._low: Optional[str] = None
+        self._words: Optional[frozenset] = None
+
+    @property
+    def low(self) -> str:
+        """The text lower-cased, computed once for all components."""
+        if self._low is None:
+            self._low = self.text.lower()
+        return self._low
+
+    @property
+    def words(self) -> frozenset:
+        """The lower-case words of the text: rules whose cue words are all absent are
+        skipped before their (much slower) regex scans the text."""
+        if self._words is None:
+            self._words = frozenset(_WORDS.findall(self.low))
+        return self._words
 
     def set_sents(self, sents: list[tuple[int, int]]) -> None:
         self.sents = sents

@@ -30,6 +30,27 @@ WORD = re.compile(r"(?<![\w@/.-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w@/-
 _CAMEL_WORD = re.compile(
     r"(?<![\w@/.-])(?=[A-Za-z0-9-]*(?:[a-z][A-Z]|[A-Z]{2,}[a-z]{2}))[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w@/-])")
 
+_CAMEL_SIGN = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2}")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+
+
+def _camel_words(text: str):
+    """The `_CAMEL_WORD` matches of `text`, found from the (rare) mixed-case signatures
+    outwards instead of trying the lookahead at every word: the same matches, ~4x faster."""
+    done = -1
+    for sig in _CAMEL_SIGN.finditer(text):
+        i = sig.start()
+        if i < done:
+            continue
+        while i > 0 and text[i - 1] in _WORD_CHARS:
+            i -= 1
+        m = _CAMEL_WORD.match(text, i)
+        if m:
+            done = m.end()
+            yield m
+        else:
+            done = sig.end()
+
 
 def fallback_shaped(word: str, rules: Rules) -> bool:
     """Mixed-case names (a capital inside a word part, 3+ letters), alone or in hyphen
@@ -61,7 +82,7 @@ def fallback_shaped(word: str, rules: Rules) -> bool:
 def fallback_cands(st, text: str, rules: Rules, frequent: frozenset, known) -> None:
     """Add low-priority Method candidates for unclaimed name-shaped words."""
     taken = None
-    for m in _CAMEL_WORD.finditer(text):
+    for m in _camel_words(text):
         w = m.group()
         if not fallback_shaped(w, rules) or w in frequent or known(w):
             continue
