@@ -77,6 +77,12 @@ class CannedQuery(BaseModel):
     description: str = ""
     tags: list[str] = Field(default_factory=list)
     params: list[CannedParam] = Field(default_factory=list)
+    derived: dict[str, str] = Field(
+        default_factory=dict,
+        description="Literals computed from the bound parameters, bound beside them: name -> template "
+                    "whose {param} fields take an entity parameter's id (its IRI below the entity base) "
+                    "or a literal parameter's value. Lets a query hit a precomputed index key "
+                    "(kg:evaluationKey) instead of joining two skos:broader* closures.")
     sparql: str = Field(description="The query text (header included).")
     path: str = ""
 
@@ -114,12 +120,20 @@ def parse_query_file(path: Path) -> CannedQuery:
     except ValidationError as e:
         raise CannedError(f"{path.name}: bad header: {e}") from e
     names = [p.name for p in q.params]
-    if len(names) != len(set(names)):
+    if len(names) != len(set(names)) or set(names) & set(q.derived):
         raise CannedError(f"{path.name}: a parameter is declared twice")
     body = _strip_comments(text)
-    for p in q.params:
-        if not re.search(rf"[?$]{p.name}\b", body):
-            raise CannedError(f"{path.name}: parameter {p.name!r} is declared but ?{p.name} is not used")
+    for n in [*names, *q.derived]:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", n):
+            raise CannedError(f"{path.name}: bad parameter name {n!r}")
+        if not re.search(rf"[?$]{n}\b", body):
+            raise CannedError(f"{path.name}: parameter {n!r} is declared but ?{n} is not used")
+    for n, template in q.derived.items():
+        used = set(re.findall(r"\{([A-Za-z_][A-Za-z0-9_]*)\}", template))
+        if not used or not used <= set(names):
+            raise CannedError(f"{path.name}: derived {n!r} must be built from declared parameters: {template!r}")
+        if any(not (q.param(u).required or q.param(u).default is not None) for u in used):
+            raise CannedError(f"{path.name}: derived {n!r} uses an optional parameter")
     if _where_brace(text) is None:
         raise CannedError(f"{path.name}: no 'WHERE {{' to bind parameters into")
     return q
@@ -273,7 +287,19 @@ def bind_values(query: CannedQuery, params: dict[str, Any], store=None) -> dict[
             else:
                 continue
         terms[p.name] = to_term(p, raw, store)
+    for name, template in query.derived.items():
+        fields = {k: _id_of(v) for k, v in terms.items()}
+        terms[name] = ox.Literal(re.sub(r"\{(\w+)\}", lambda m: fields[m.group(1)], template))
     return terms
+
+
+def _id_of(term: ox.NamedNode | ox.Literal) -> str:
+    """An entity IRI's id (`model/llama`), any other term's value."""
+    from kg.namespaces import ID, entity_id_from_iri
+
+    if isinstance(term, ox.NamedNode) and term.value.startswith(ID.iri):
+        return entity_id_from_iri(term)
+    return term.value
 
 
 def render(query: CannedQuery, params: dict[str, Any], store=None) -> str:

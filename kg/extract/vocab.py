@@ -76,6 +76,26 @@ class Vocabulary:
                     return cid
         return None
 
+    def ancestors(self, eid: str, local_broader: Optional[dict] = None) -> list[str]:
+        """`eid` and every concept above it through skos:broader (the paper's own
+        discovered entities' links in `local_broader` first, then the vocabulary's),
+        nearest first, each once: what `skos:broader*` reaches from `eid` in the graph."""
+        out = [eid]
+        seen = {eid}
+        i = 0
+        while i < len(out):
+            cur = out[i]
+            i += 1
+            parents = (local_broader or {}).get(cur)
+            if parents is None:
+                c = self.by_id.get(cur)
+                parents = c.broader if c is not None else ()
+            for b in parents:
+                if b and b not in seen:
+                    seen.add(b)
+                    out.append(b)
+        return out
+
     def entities(self) -> list[Entity]:
         return [c.entity() for c in self.by_id.values()]
 
