@@ -1,8 +1,9 @@
 """Name normalisation: one function decides when two surface forms are the same entity.
 
-`slug("LLaMA-2") == slug("Llama 2") == slug("Llama2") == "llama-2"`: case folded,
-accents stripped, separators (space, hyphen, underscore, tilde, slash) collapsed to one
-hyphen, and a hyphen inserted where letters run into digits (`Qwen2.5` -> `qwen-2.5`).
+`slug("LLaMA-2") == slug("Llama 2") == slug("Llama2") == "llama-2"`: case folded
+(`str.casefold`: `ß`, `ẞ` and `SS` agree), accents stripped, separators (space, hyphen,
+underscore, tilde, slash) collapsed to one hyphen, and a hyphen inserted where letters
+run into digits (`Qwen2.5` -> `qwen-2.5`).
 Digits running into letters stay joined (`8B` -> `8b`, `GPT-4o` -> `gpt-4o`).
 """
 
@@ -36,7 +37,7 @@ def ascii_fold(text: str) -> str:
 @lru_cache(maxsize=200_000)
 def slug(text: str) -> str:
     """Id-safe normal form of a name (see module doc)."""
-    t = ascii_fold(text).lower().replace("×", "x")
+    t = ascii_fold(text).casefold().replace("×", "x")
     t = _DOT_EDGE.sub("-", t)
     t = _SEP.sub("-", t)
     t = _LETTER_DIGIT.sub("-", t)
@@ -66,7 +67,7 @@ def entity_id(etype: str, name: str) -> str:
 def match_key(text: str) -> str:
     """Looser key for comparing names (scorer, acronym/alias lookups): case, spaces,
     hyphens and a trailing plural -s ignored."""
-    t = ascii_fold(text).lower()
+    t = ascii_fold(text).casefold()
     t = re.sub(r"[\s\-_~‐–—]+", "", t)
     if len(t) > 2 and t.endswith("s") and not t.endswith("ss"):
         t = t[:-1]

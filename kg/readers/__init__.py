@@ -24,6 +24,7 @@ recognised raises `UnknownFormatError` (a `ReadError`).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Callable, Iterator, Optional, Union
 
@@ -37,6 +38,7 @@ __all__ = [
     "UnknownFormatError",
     "detect_format",
     "read_path",
+    "source_name",
 ]
 
 _READERS: dict[str, Callable[..., Iterator[Union[Paper, Rejected]]]] = {
@@ -80,6 +82,31 @@ def _by_extension(path: Path) -> Optional[str]:
     return _EXTENSIONS.get(suffixes[-1]) if suffixes else None
 
 
+def _next_line_is_object(path: Path) -> bool:
+    """Whether the first non-blank text after the first line break opens a JSON object
+    (streaming, bounded memory)."""
+    from kg.readers._base import STREAM_ERRORS, open_binary
+
+    seen_break = False
+    with open_binary(path, verify=False) as f:
+        while True:
+            try:
+                chunk = f.read(1 << 20)
+            except STREAM_ERRORS:
+                return False
+            if not chunk:
+                return False
+            if not seen_break:
+                i = chunk.find(b"\n")
+                if i < 0:
+                    continue
+                seen_break = True
+                chunk = chunk[i + 1 :]
+            chunk = chunk.lstrip()
+            if chunk:
+                return chunk.startswith(b"{")
+
+
 def detect_format(path: Union[str, Path]) -> str:
     """The format of a listing file: sniffed from its (decompressed) content first,
     then from its extension (`.jsonl`, `.json`, `.csv`, `.tsv`, `.xml`, any + `.gz`).
@@ -100,6 +127,11 @@ def detect_format(path: Union[str, Path]) -> str:
         if stripped[0] in "[{":
             if jsonlines.sniff(lines):
                 return jsonlines.FORMAT
+            if stripped[0] == "{" and not complete and "\n" not in stripped:
+                # the first line runs past the sniff window: one big JSON document, or
+                # JSON Lines whose first record is long (or over the line bound)? Another
+                # object on a later line says JSON Lines; read as a document, it would be lost.
+                return jsonlines.FORMAT if _next_line_is_object(path) else json_array.FORMAT
             if json_array.sniff(stripped):
                 return json_array.FORMAT
         if arxivdaily.sniff(lines):
@@ -126,4 +158,16 @@ def read_path(path: Union[str, Path], *, format: Optional[str] = None, name: Opt
     reader = _READERS.get(fmt)
     if reader is None:
         raise UnknownFormatError(path, f"format {fmt!r} was asked for")
-    return reader(path, name=name)
+    return reader(path, name=name if name is not None else source_name(path))
+
+
+def source_name(path: Union[str, Path]) -> str:
+    """The name `read_path` records for a file by default: the path as given, except that
+    bytes of a file name that are not UTF-8 (which Python keeps as lone surrogates, text
+    that cannot be written as JSON or RDF) are shown as `\\xNN` escapes."""
+    s = str(path)
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        s = os.fsencode(s).decode("utf-8", "backslashreplace")
+    return s

@@ -56,8 +56,15 @@ class RecordError(ValueError):
 # opening and reading
 
 
-def open_binary(path: Path) -> IO[bytes]:
-    """The file's bytes, decompressed if it is gzip (by magic number, not name)."""
+def open_binary(path: Path, *, verify: bool = True) -> IO[bytes]:
+    """The file's bytes, decompressed if it is gzip (by magic number, not name).
+
+    A gzip file is first checked end to end (one streaming pass, nothing kept) unless
+    `verify` is false: a *corrupt* stream (CRC mismatch, invalid deflate data) raises
+    `ReadError` before anything is read, because deflate turns the bytes after the damage
+    into plausible garbage that would parse as records and merge into valid papers. A
+    *truncated* stream passes: what decompresses before the cut is exact, so it is read
+    and `ReadError` comes at the cut."""
     try:
         f = open(path, "rb")
     except OSError as e:
@@ -70,6 +77,8 @@ def open_binary(path: Path) -> IO[bytes]:
         raise ReadError(f"{path}: cannot read: {e}") from e
     if magic == GZIP_MAGIC:
         f.close()
+        if verify:
+            _verify_gzip(path)
         try:
             return gzip.open(path, "rb")  # type: ignore[return-value]
         except OSError as e:
@@ -77,9 +86,26 @@ def open_binary(path: Path) -> IO[bytes]:
     return f
 
 
+def _verify_gzip(path: Path) -> None:
+    """Raise ReadError if the gzip stream is corrupt; a truncated one passes (see open_binary)."""
+    try:
+        with gzip.open(path, "rb") as g:
+            while g.read(1 << 20):
+                pass
+    except EOFError:
+        return  # truncated: the reader reads up to the cut and reports it there
+    except (OSError, zlib.error) as e:
+        if isinstance(e, OSError) and not isinstance(e, gzip.BadGzipFile) and e.errno is not None:
+            raise ReadError(f"{path}: cannot read: {e.strerror or e}") from e
+        raise ReadError(
+            f"{path}: {describe_error(e)}; the compressed data is damaged, so no record of this file can be "
+            "trusted and none was read (a truncated file, by contrast, is read up to the cut)"
+        ) from e
+
+
 def read_head(path: Path, size: int = SNIFF_BYTES) -> bytes:
     """The first `size` bytes of content (decompressed); ReadError if unreadable."""
-    with open_binary(path) as f:
+    with open_binary(path, verify=False) as f:
         try:
             return f.read(size)
         except STREAM_ERRORS as e:
@@ -475,7 +501,32 @@ def make_paper(
         return Rejected(file=file, record=record, reason=str(e))
     except ValidationError as e:
         return Rejected(file=file, record=record, reason=_validation_reason(e))
+    bad = _surrogate_field(paper)
+    if bad is not None:
+        # a JSON `\ud800` escape decodes to a lone surrogate: not Unicode, cannot be
+        # written as UTF-8 (it used to crash the whole ingest batch downstream)
+        reason = f"{bad} holds a lone surrogate (an unpaired \\uD800-\\uDFFF escape), not valid Unicode"
+        return Rejected(file=file, record=record, reason=reason)
     return paper
+
+
+_ANY_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogate_field(paper: Paper) -> Optional[str]:
+    """The name of the first text field of `paper` holding a lone surrogate, else None."""
+    search = _ANY_SURROGATE.search
+    for name in ("title", "abstract", "title_original", "abstract_original", "comment"):
+        v = getattr(paper, name)
+        if v and search(v):
+            return name
+    for name in ("authors", "categories", "code_urls"):
+        if any(search(v) for v in getattr(paper, name)):
+            return name
+    for name in ("titles", "abstracts", "summaries"):
+        if any(search(k) or search(v) for k, v in getattr(paper, name).items()):
+            return name
+    return None
 
 
 def reject(file: str, record: int, reason: str) -> Rejected:

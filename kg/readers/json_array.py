@@ -4,9 +4,10 @@ wrapping one (`{"papers": [...]}`, also `records`, `entries`, `items`, `data`,
 
 A top-level array is read incrementally, one element at a time, so a large file is
 never held whole. Each element that is not a usable record becomes a `Rejected` with
-its 1-based index. A syntax error in the document structure cannot be skipped: the
-records before it are yielded, then `ReadError` is raised. Invalid UTF-8 inside a
-record rejects that record.
+its 1-based index; so does an element nested too deeply for the parser or larger than
+`MAX_RECORD_CHARS` (found by counting brackets, skipped without being held). A syntax
+error in the document structure cannot be skipped: the records before it are yielded,
+then `ReadError` is raised. Invalid UTF-8 inside a record rejects that record.
 """
 
 from __future__ import annotations
@@ -114,13 +115,61 @@ def _record(obj: Any, file: str, index: int) -> Item:
 
 
 def _has_surrogates(obj: Any) -> bool:
-    if isinstance(obj, str):
-        return _SURROGATE.search(obj) is not None
-    if isinstance(obj, dict):
-        return any(_has_surrogates(k) or _has_surrogates(v) for k, v in obj.items())
-    if isinstance(obj, list):
-        return any(_has_surrogates(v) for v in obj)
+    # iterative: a record nested nearly as deep as the JSON parser allows (~1000 levels)
+    # would overflow Python's recursion limit here
+    stack = [obj]
+    while stack:
+        o = stack.pop()
+        if isinstance(o, str):
+            if _SURROGATE.search(o) is not None:
+                return True
+        elif isinstance(o, dict):
+            stack.extend(o.keys())
+            stack.extend(o.values())
+        elif isinstance(o, list):
+            stack.extend(o)
     return False
+
+
+_STRUCT = re.compile(r'[\[\]{}"]')
+_STRING_END = re.compile(r'["\\]')
+_SKIPPED = object()  # an element skipped unparsed
+
+
+def _element_end(t: _Text, path: Path, index: int) -> int:
+    """Where the array element at `t.pos` ends, found without building it: brackets are
+    counted (strings skipped), so an element the parser cannot take (nested too deeply,
+    too large) can be rejected and reading go on after it. What was scanned is dropped
+    from the buffer as the scan goes, so memory stays bounded whatever the element's size.
+    ReadError if the document ends first."""
+    i = t.pos
+    depth = 0
+    in_string = False
+    while True:
+        m = (_STRING_END if in_string else _STRUCT).search(t.buf, i)
+        if m is None or (in_string and m.group() == "\\" and m.end() >= len(t.buf)):
+            t.pos = m.start() if m is not None else len(t.buf)  # keep only what is still to scan
+            if not t.more(CHUNK):
+                raise ReadError(f"{path}: unterminated JSON array in record {index}")
+            i = t.pos
+            continue
+        c = m.group()
+        i = m.end()
+        if in_string:
+            if c == "\\":
+                i += 1  # skip the escaped character
+            else:
+                in_string = False
+                if depth == 0:
+                    return i  # the element was a string
+        elif c == '"':
+            in_string = True
+        elif c in "[{":
+            depth += 1
+        else:
+            depth -= 1
+            if depth <= 0:
+                return i
 
 
 def read(path: Path, *, name: Optional[str] = None) -> Iterator[Item]:
@@ -157,12 +206,17 @@ def read(path: Path, *, name: Optional[str] = None) -> Iterator[Item]:
             while True:
                 try:
                     obj, end = _decoder.raw_decode(t.buf, t.pos)
-                except RecursionError as e:
-                    raise ReadError(f"{path}: record {index} nested too deeply") from e
+                except RecursionError:
+                    end, obj = _element_end(t, path, index), _SKIPPED
+                    reason = "bad JSON: nested too deeply"
+                    break
                 except ValueError as e:
                     # maybe the element is only partly buffered: read on and retry
                     if len(t.buf) - t.pos > MAX_RECORD_CHARS:
-                        raise ReadError(f"{path}: record {index} malformed or larger than {MAX_RECORD_CHARS} characters") from e
+                        # too big to parse: skip it (bounded memory) and go on after it
+                        end, obj = _element_end(t, path, index), _SKIPPED
+                        reason = f"bad JSON: record malformed or larger than {MAX_RECORD_CHARS} characters"
+                        break
                     if t.more(max(CHUNK, len(t.buf) - t.pos)):
                         continue
                     raise ReadError(f"{path}: malformed JSON in record {index} ({e})") from e
@@ -170,6 +224,9 @@ def read(path: Path, *, name: Optional[str] = None) -> Iterator[Item]:
                     continue  # a number/literal may go on in the next chunk
                 break
             t.pos = end
+            if obj is _SKIPPED:
+                yield reject(file, index, reason)
+                continue
             yield _record(obj, file, index)
         # trailing content after the array
         t.pos += 1
