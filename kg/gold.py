@@ -6,8 +6,9 @@
      "proposes": [name], "evaluations": [{"subject", "benchmark", "metric"?, "value"?}],
      "hardware_use": [{"hardware", "subject"?, "purpose"}]}
 
-Names are surface forms from the paper: an entity's name is its most specific form in
-the text (the longest), its aliases the paper's other forms of it.
+Names are canonical: a vocabulary concept is named by its preferred label, a discovered
+entity by its most specific form in the text (the longest); the aliases are the paper's
+other forms of it.
 """
 
 from __future__ import annotations
@@ -26,7 +27,11 @@ def _names(ex: Extraction) -> dict[str, tuple[str, list[str]]]:
             forms.append(m.text)
     out = {}
     for eid, forms in surfaces.items():
-        name = max(forms, key=len)
+        ent = ex.entities.get(eid)
+        # the canonical label of a vocabulary concept names it ("speedup" for "wall-clock
+        # speedup", "Llama 3.1 8B" for "LLaMA-3.1-8B"); a discovered entity is named by its
+        # most specific form in the text
+        name = ent.label if ent is not None and ent.in_vocabulary else max(forms, key=len)
         aliases, seen = [], {name.lower()}
         for f in forms:
             if f.lower() not in seen:
