@@ -29,8 +29,8 @@ demo: build
 test: $(STAMP)
 	$(PY) -m pytest -q -rs
 
-bench: $(STAMP)
-	$(PY) bench/run.py
+bench: $(STAMP)  # make bench BENCH_ARGS="--quick": see bench/run.py --help
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) data build *.egg-info

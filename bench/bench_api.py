@@ -12,7 +12,8 @@ one (so variants are rolled up through skos:broader*). Both servers get the same
 the same order from a closed loop of `--concurrency` client threads (keep-alive
 connections, 127.0.0.1 only). The oxigraph side answers with its own name-free SPARQL
 (IRIs resolved once up front, skos:broader* in the query); kg resolves the names on
-every request. Results: printed, and written to bench/out/bench_api.json.
+every request. Results: printed, and written to --out (default bench/out/bench_api.json),
+with the kg / oxigraph requests/s ratios.
 
 Needs `pip install oxigraph==0.5.13` (the `oxigraph` binary; same engine version as
 pyoxigraph) for the comparison; without it only kg is measured.
@@ -210,6 +211,7 @@ def main() -> int:
     ap.add_argument("--warmup", type=int, default=100)
     ap.add_argument("--no-oxigraph", action="store_true")
     ap.add_argument("--wrk-seconds", type=int, default=20, help="length of each wrk run (0: skip wrk)")
+    ap.add_argument("--out", type=Path, default=OUT / "bench_api.json", help="where to write the JSON results")
     args = ap.parse_args()
 
     if not args.store.exists():
@@ -231,7 +233,7 @@ def main() -> int:
                            "--log-level", "warning"], stdout=subprocess.DEVNULL)
     try:
         base = f"http://127.0.0.1:{port}"
-        wait_http(base + "/health")
+        wait_http(base + "/health", timeout=600)  # a 1M-paper store takes a while to open
 
         def kg_req(client, p):
             return client.get(base + "/api/evaluations", params={"subject": p["subject"], "target": p["target"]})
@@ -264,7 +266,7 @@ def main() -> int:
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             base_o = f"http://127.0.0.1:{port}"
-            wait_http(base_o + "/query?query=ASK%7B%7D")
+            wait_http(base_o + "/query?query=ASK%7B%7D", timeout=600)
 
             def ox_req(client, p):
                 return client.get(base_o + "/query", params={"query": p["sparql"]},
@@ -288,14 +290,14 @@ def main() -> int:
         finally:
             srv.terminate()
             srv.wait(20)
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "bench_api.json").write_text(json.dumps(results, indent=2))
     for a, b in (("kg", "oxigraph"), ("kg_wrk", "oxigraph_wrk")):
         if results.get(a) and results.get(b):
             ka = results[a].get("req_per_s") or results[a].get("rps")
             kb = results[b].get("req_per_s") or results[b].get("rps")
             if ka and kb:
                 results[f"ratio_{a}_vs_{b}"] = round(ka / kb, 3)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2))
     print(json.dumps({k: v for k, v in results.items() if k != "pairs"}, indent=2))
     return 0
 
