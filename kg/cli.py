@@ -10,10 +10,12 @@ from typing import Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn,
+                           TimeElapsedColumn, TimeRemainingColumn)
 from rich.table import Table
 
-from kg.store import KGStore, StoreError, default_store_path
+from kg.cli_options import GspEndpointOpt, QueryEndpointOpt, StoreOpt, UpdateEndpointOpt
+from kg.store import StoreError
 
 app = typer.Typer(
     help="kg: a knowledge graph of ML research built from paper listings.\n\n"
@@ -29,27 +31,40 @@ EXIT_NOTHING_READ = 3
 EXIT_STORE = 4
 EXIT_VIOLATIONS = 1
 
-StoreOpt = typer.Option(None, "--store", "-s", envvar="KG_STORE",
-                        help="Store directory (default ./data/store, or $KG_STORE).")
 
+def _open(store: Optional[str], read_only: bool = False, query_endpoint: Optional[str] = None,
+          update_endpoint: Optional[str] = None, gsp_endpoint: Optional[str] = None):
+    """The embedded store at a path, or a remote SPARQL server at a URL (kg.store_open)."""
+    from kg.cli_options import open_for_cli
 
-def _open(store: Optional[str], read_only: bool = False) -> KGStore:
-    try:
-        return KGStore(store or default_store_path(), read_only=read_only, create=not read_only)
-    except StoreError as e:
-        console.print(f"[red]error:[/red] {e}")
-        raise typer.Exit(EXIT_STORE)
+    return open_for_cli(store, read_only=read_only, query_endpoint=query_endpoint,
+                        update_endpoint=update_endpoint, gsp_endpoint=gsp_endpoint, console=console)
 
 
 @app.command()
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Listing files: seed listings, arXiv Atom XML, JSONL/JSON/CSV (.gz ok)."),
     store: Optional[str] = StoreOpt,
+    query_endpoint: Optional[str] = QueryEndpointOpt,
+    update_endpoint: Optional[str] = UpdateEndpointOpt,
+    gsp_endpoint: Optional[str] = GspEndpointOpt,
     workers: int = typer.Option(min(2, os.cpu_count() or 1), "--workers", "-w", help="Extraction worker processes."),
     no_extract: bool = typer.Option(False, "--no-extract", help="Store the papers only, skip extraction."),
     batch_size: int = typer.Option(500, help="Papers per write transaction."),
+    no_mention_nodes: bool = typer.Option(
+        False, "--no-mention-nodes",
+        help="Leave the per-mention nodes out (about a third fewer quads): papers keep their kg:mentions "
+             "edges and every fact keeps its evidence sentence, offsets and confidence. For the largest graphs."),
+    bulk: Optional[bool] = typer.Option(
+        None, "--bulk/--no-bulk",
+        help="Write new papers with Oxigraph's bulk loader (default: only on a first load into an empty "
+             "embedded store, which nothing else may read meanwhile) or always transactionally."),
 ) -> None:
     """Read listings, extract entities and facts, and write them into the store.
+
+    A first load into an empty store uses the bulk loader and optimizes the store at the end;
+    later ingests write transactionally, so a server can read the store meanwhile. A killed
+    ingest is completed by running it again.
 
     Example: kg ingest examples/listings/*.txt ../shared/corpora/arxiv_2025_2026-04.jsonl.gz
     """
@@ -61,25 +76,35 @@ def ingest(
     paths = [p for p in paths if p.exists()]
     if not paths:
         raise typer.Exit(EXIT_NOTHING_READ)
-    kgs = _open(store)
-    with Progress(SpinnerColumn(), TextColumn("[bold]ingest[/bold]"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("records"), TimeElapsedColumn(), TextColumn("{task.fields[rate]}"),
+    kgs = _open(store, query_endpoint=query_endpoint, update_endpoint=update_endpoint,
+                gsp_endpoint=gsp_endpoint)
+    import time
+
+    t0 = time.perf_counter()
+    with Progress(SpinnerColumn(), TextColumn("[bold]ingest[/bold]"), BarColumn(), TaskProgressColumn(),
+                  TextColumn("{task.fields[papers]} papers · {task.fields[rate]} · {task.fields[quads]} quads"),
+                  TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
                   console=console, transient=False, disable=not console.is_terminal and bool(os.environ.get("CI"))) as prog:
-        task = prog.add_task("ingest", total=None, rate="")
-        import time
+        task = prog.add_task("ingest", total=None, papers="0", rate="–", quads="0")
 
-        t0 = time.perf_counter()
-        count = [0]
-
-        def tick() -> None:
-            count[0] += 1
-            if count[0] % 200 == 0:
-                prog.update(task, advance=200, rate=f"{count[0] / (time.perf_counter() - t0):,.0f}/s")
+        def show(p) -> None:
+            # by bytes of the input files where their size is known (an ETA); else a count
+            dt = max(time.perf_counter() - t0, 1e-9)
+            fields = dict(papers=f"{p.papers:,}", rate=f"{p.papers / dt:,.0f} papers/s", quads=f"{p.quads:,}")
+            if p.bytes_total is not None and p.bytes_read is not None:
+                prog.update(task, total=p.bytes_total, completed=p.bytes_read, **fields)
+            else:
+                prog.update(task, completed=p.records, **fields)
 
         report = ingest_paths(kgs, paths, workers=workers, extract=not no_extract, batch_size=batch_size,
-                              on_record=tick)
-        prog.update(task, completed=count[0], total=count[0],
-                    rate=f"{count[0] / max(time.perf_counter() - t0, 1e-9):,.0f}/s")
+                              mention_nodes=not no_mention_nodes, bulk=bulk, progress=show)
+        prog.update(task, total=prog.tasks[0].total or prog.tasks[0].completed or 1,
+                    completed=prog.tasks[0].total or prog.tasks[0].completed or 1)
+    secs = report.seconds.get("total", time.perf_counter() - t0)
+    mode = "bulk load" + (f", optimize {report.seconds['optimize']:.1f} s" if "optimize" in report.seconds else "") \
+        if report.bulk else "transactional"
+    console.print(f"{report.papers_in:,} papers in {secs:.1f} s ({report.papers_in / max(secs, 1e-9):,.0f} papers/s, "
+                  f"{report.quads_written / max(secs, 1e-9):,.0f} quads/s; {mode})", highlight=False)
     table = Table(title="ingest")
     for col in ("file", "format", "read", "added", "updated", "unchanged", "rejected"):
         table.add_column(col, justify="left" if col in ("file", "format") else "right")
@@ -115,6 +140,9 @@ class QueryFormat(str, Enum):
 def query(
     sparql: Optional[str] = typer.Argument(None, help="SPARQL text, or @file.rq to read it from a file."),
     store: Optional[str] = StoreOpt,
+    query_endpoint: Optional[str] = QueryEndpointOpt,
+    update_endpoint: Optional[str] = UpdateEndpointOpt,
+    gsp_endpoint: Optional[str] = GspEndpointOpt,
     fmt: QueryFormat = typer.Option(QueryFormat.table, "--format", "-f"),
     name: Optional[str] = typer.Option(None, "--name", "-n", help="Run a canned query from queries/ by name."),
     param: list[str] = typer.Option([], "--param", "-p", help="key=value for a canned query's parameter."),
@@ -134,7 +162,8 @@ def query(
             console.print(f"[red]error:[/red] no canned query {name!r}; try `kg queries`")
             raise typer.Exit(2)
         params = dict(p.split("=", 1) for p in param if "=" in p)
-        kgs = _open(store, read_only=True)
+        kgs = _open(store, read_only=True, query_endpoint=query_endpoint,
+                    update_endpoint=update_endpoint, gsp_endpoint=gsp_endpoint)
         try:
             sparql_text = render(q, params, kgs)
         except CannedError as e:
@@ -145,7 +174,8 @@ def query(
             console.print("[red]error:[/red] give SPARQL text, @file.rq or --name")
             raise typer.Exit(2)
         sparql_text = Path(sparql[1:]).read_text() if sparql.startswith("@") else sparql
-        kgs = _open(store, read_only=True)
+        kgs = _open(store, read_only=True, query_endpoint=query_endpoint,
+                    update_endpoint=update_endpoint, gsp_endpoint=gsp_endpoint)
     try:
         result = run_select(kgs, sparql_text)
     except SyntaxError as e:
@@ -155,14 +185,16 @@ def query(
 
 
 @app.command()
-def stats(store: Optional[str] = StoreOpt) -> None:
+def stats(store: Optional[str] = StoreOpt, query_endpoint: Optional[str] = QueryEndpointOpt,
+          update_endpoint: Optional[str] = UpdateEndpointOpt, gsp_endpoint: Optional[str] = GspEndpointOpt) -> None:
     """Count papers, entities of each type, facts and quads in the store.
 
     Example: kg stats --store data/store
     """
     from kg.stats import graph_stats
 
-    kgs = _open(store, read_only=True)
+    kgs = _open(store, read_only=True, query_endpoint=query_endpoint,
+                update_endpoint=update_endpoint, gsp_endpoint=gsp_endpoint)
     table = Table(title=f"store {kgs.path}")
     table.add_column("what")
     table.add_column("count", justify="right")
@@ -173,6 +205,9 @@ def stats(store: Optional[str] = StoreOpt) -> None:
 
 @app.command()
 def validate(store: Optional[str] = StoreOpt,
+             query_endpoint: Optional[str] = QueryEndpointOpt,
+             update_endpoint: Optional[str] = UpdateEndpointOpt,
+             gsp_endpoint: Optional[str] = GspEndpointOpt,
              limit: int = typer.Option(0, help="Validate only the first N papers (0 = all).")) -> None:
     """Check the graph against the SHACL shapes in ontology/shapes.ttl; exit 1 on violations.
 
@@ -180,7 +215,8 @@ def validate(store: Optional[str] = StoreOpt,
     """
     from kg.validate import validate_store
 
-    kgs = _open(store, read_only=True)
+    kgs = _open(store, read_only=True, query_endpoint=query_endpoint,
+                update_endpoint=update_endpoint, gsp_endpoint=gsp_endpoint)
     conforms, violations = validate_store(kgs, limit=limit)
     if conforms:
         out.print("[green]conforms[/green]: no SHACL violations")
@@ -204,6 +240,9 @@ def export(
                             help=f"RDF dump ({', '.join(RDF_FORMATS)}) or graph file ({', '.join(GRAPH_FORMATS)})."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default stdout)."),
     store: Optional[str] = StoreOpt,
+    query_endpoint: Optional[str] = QueryEndpointOpt,
+    update_endpoint: Optional[str] = UpdateEndpointOpt,
+    gsp_endpoint: Optional[str] = GspEndpointOpt,
     projection: str = typer.Option("bipartite", help="Graph formats: bipartite (papers–entities) or cooccurrence."),
     entity: Optional[str] = typer.Option(None, help="Graph formats: only the neighbourhood of this entity (label or IRI)."),
     depth: int = typer.Option(1, help="Graph formats: neighbourhood depth around --entity."),
@@ -222,7 +261,8 @@ def export(
     if fmt not in RDF_FORMATS + GRAPH_FORMATS:
         console.print(f"[red]error:[/red] unknown format {fmt!r}; choose one of {', '.join(RDF_FORMATS + GRAPH_FORMATS)}")
         raise typer.Exit(2)
-    kgs = _open(store, read_only=True)
+    kgs = _open(store, read_only=True, query_endpoint=query_endpoint,
+                update_endpoint=update_endpoint, gsp_endpoint=gsp_endpoint)
     sink = open(output, "wb") if output else sys.stdout.buffer
     try:
         if fmt in RDF_FORMATS:
@@ -264,7 +304,28 @@ def _mount_optional() -> None:
         app.registered_commands.extend(sub.app.registered_commands)
 
 
+def _guard_store_errors() -> None:
+    """A store that fails mid-command (a remote server that went away, a refused write)
+    ends the command with its message and exit status 4, never a traceback."""
+    import functools
+
+    def guard(fn):
+        @functools.wraps(fn)
+        def run(*args, **kwargs):
+            try:
+                return fn(*args, **kwargs)
+            except StoreError as e:
+                console.print(f"[red]error:[/red] {e}", highlight=False)
+                raise typer.Exit(EXIT_STORE) from None
+        return run
+
+    for cmd in app.registered_commands:
+        if cmd.callback is not None and not getattr(cmd.callback, "__wrapped__", None):
+            cmd.callback = guard(cmd.callback)
+
+
 _mount_optional()
+_guard_store_errors()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,17 +9,19 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from kg.cli_options import GspEndpointOpt, QueryEndpointOpt, StoreOpt, UpdateEndpointOpt
+
 app = typer.Typer(no_args_is_help=True, pretty_exceptions_enable=False)
 console = Console(stderr=True)
 out = Console()
-
-StoreOpt = typer.Option(None, "--store", "-s", envvar="KG_STORE",
-                        help="Store directory (default ./data/store, or $KG_STORE).")
 
 
 @app.command()
 def serve(
     store: Optional[str] = StoreOpt,
+    query_endpoint: Optional[str] = QueryEndpointOpt,
+    update_endpoint: Optional[str] = UpdateEndpointOpt,
+    gsp_endpoint: Optional[str] = GspEndpointOpt,
     host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
     port: int = typer.Option(8000, help="TCP port."),
     timeout: float = typer.Option(10.0, help="Seconds a SPARQL query may run before it is stopped (503)."),
@@ -29,8 +31,13 @@ def serve(
     update_token: Optional[str] = typer.Option(None, envvar="KG_UPDATE_TOKEN",
                                                help="Token for updates (or $KG_UPDATE_TOKEN)."),
     log_level: str = typer.Option("info", help="uvicorn log level."),
+    refresh_s: float = typer.Option(30.0, "--refresh-s", help="Remote store: seconds between checks for "
+                                    "changes written by others (indexes are then rebuilt); 0 = never."),
 ) -> None:
     """Serve the graph over HTTP: SPARQL at /sparql, the REST API at /api, docs at /docs.
+
+    With a SPARQL server URL as --store, queries go to that server (with the same time
+    limit) and the in-memory indexes are refreshed when its data changes.
 
     Example: kg serve --store data/store --port 8000
     """
@@ -38,15 +45,19 @@ def serve(
 
     from kg.server import Settings, create_app
     from kg.store import StoreError, default_store_path
+    from kg.store_open import open_store
 
     if enable_updates and not update_token:
         console.print("[red]error:[/red] --enable-updates needs --update-token or $KG_UPDATE_TOKEN")
         raise typer.Exit(2)
     settings = Settings(timeout=timeout, max_rows=max_rows, workers=workers, enable_updates=enable_updates,
-                        update_token=update_token if enable_updates else None)
+                        update_token=update_token if enable_updates else None, refresh_s=refresh_s)
     path = store or default_store_path()
     try:
-        application = create_app(path, settings)
+        opened = open_store(path, read_only=not enable_updates, create=enable_updates,
+                            query_endpoint=query_endpoint, update_endpoint=update_endpoint,
+                            gsp_endpoint=gsp_endpoint)
+        application = create_app(opened, settings)
     except StoreError as e:
         console.print(f"[red]error:[/red] {e}")
         raise typer.Exit(4)
@@ -55,15 +66,11 @@ def serve(
     uvicorn.run(application, host=host, port=port, log_level=log_level)
 
 
-def _context(store: Optional[str]):
+def _context(store: Optional[str], **endpoints):
+    from kg.cli_options import open_for_cli
     from kg.server.resolver import Resolver
-    from kg.store import KGStore, StoreError, default_store_path
 
-    try:
-        kgs = KGStore(store or default_store_path(), read_only=True)
-    except StoreError as e:
-        console.print(f"[red]error:[/red] {e}")
-        raise typer.Exit(4)
+    kgs = open_for_cli(store, read_only=True, console=console, **endpoints)
     return SimpleNamespace(app=SimpleNamespace(state=SimpleNamespace(kg_store=kgs, resolver=Resolver(kgs))))
 
 
@@ -72,6 +79,7 @@ def evaluations(
     subject: str = typer.Argument(..., help="Model or method: label, alias, id or IRI."),
     target: str = typer.Argument(..., help="Benchmark or hardware: label, alias, id or IRI."),
     store: Optional[str] = StoreOpt,
+    query_endpoint: Optional[str] = QueryEndpointOpt,
     no_variants: bool = typer.Option(False, "--no-variants", help="Do not include variants (skos:broader*)."),
     limit: int = typer.Option(100, help="Most papers listed."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
@@ -84,7 +92,7 @@ def evaluations(
 
     from kg.server.api import find_evaluations
 
-    ctx = _context(store)
+    ctx = _context(store, query_endpoint=query_endpoint)
     try:
         res = find_evaluations(ctx, subject, target, include_variants=not no_variants, limit=limit)
     except HTTPException as e:

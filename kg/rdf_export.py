@@ -19,7 +19,7 @@ def export_rdf(store, fmt: str, out: BinaryIO) -> None:
     """Stream the dump; triple formats get the union of all graphs via CONSTRUCT."""
     rdf_format = FORMATS[fmt]
     if rdf_format in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
-        store.store.dump(out, format=rdf_format)
+        store.dump(out, rdf_format)  # KGStore or RemoteStore: every graph, kept apart
         return
     from kg.namespaces import PREFIXES
 

@@ -27,23 +27,37 @@ Names of entities are matched against labels and aliases, ignoring case and punc
 
 
 def create_app(store_path: Any = None, settings: Optional[Settings] = None) -> FastAPI:
-    """Build the app over the store at `store_path` (default $KG_STORE or ./data/store).
+    """Build the app over the store at `store_path` (default $KG_STORE or ./data/store): a
+    directory, a SPARQL server URL (kg.store_open) or an already opened store.
 
     Without updates the store is opened read-only (an ingest may run beside the server;
-    restart to see it). With `settings.enable_updates` the main process holds the store
+    restart to see it; a remote store is checked for changes every `settings.refresh_s`).
+    With `settings.enable_updates` the main process holds the store
     read-write, runs updates itself and then reopens the SPARQL workers."""
     from kg.server.api import router as api_router
     from kg.server.pool import WorkerPool
     from kg.server.resolver import Resolver
     from kg.server.sparql import router as sparql_router
-    from kg.store import KGStore, default_store_path
+    from kg.store import StoreError, default_store_path
+    from kg.store_open import is_remote, open_store
 
     settings = settings or Settings()
     if settings.enable_updates and not settings.update_token:
         raise ValueError("updates need a token: set update_token (or KG_UPDATE_TOKEN)")
-    path = Path(store_path or default_store_path())
-    kg_store = KGStore(path, read_only=not settings.enable_updates, create=settings.enable_updates)
-    pool = WorkerPool(str(path), size=settings.workers, isolate_network=settings.isolate_network)
+    if store_path is not None and not isinstance(store_path, (str, os.PathLike)):
+        kg_store = store_path  # an opened store (e.g. a RemoteStore with its own endpoints)
+        path = kg_store.path
+    else:
+        spec = str(store_path or default_store_path())
+        path = spec if is_remote(spec) else Path(spec)
+        kg_store = open_store(spec, read_only=not settings.enable_updates, create=settings.enable_updates)
+    remote = is_remote(str(path))
+    if remote:
+        from kg.server.remote_pool import RemoteQueryRunner
+
+        pool = RemoteQueryRunner(kg_store)
+    else:
+        pool = WorkerPool(str(path), size=settings.workers, isolate_network=settings.isolate_network)
     atexit.register(pool.close)
 
     @asynccontextmanager
@@ -57,9 +71,16 @@ def create_app(store_path: Any = None, settings: Optional[Settings] = None) -> F
             app.state.paper_index.load()
 
         threading.Thread(target=warm, daemon=True, name="kg-warmup").start()
+        stop = threading.Event()
+        if remote and settings.refresh_s > 0:
+            from kg.server.remote_refresh import watch_for_changes
+
+            threading.Thread(target=watch_for_changes, args=(app, stop, settings.refresh_s), daemon=True,
+                             name="kg-remote-refresh").start()
         try:
             yield
         finally:
+            stop.set()
             pool.close()
 
     app = FastAPI(title="kg", version=_version(), description=DESCRIPTION, lifespan=lifespan,
@@ -95,6 +116,12 @@ def create_app(store_path: Any = None, settings: Optional[Settings] = None) -> F
     async def _http_error(request, exc: HTTPException):
         body = exc.detail if isinstance(exc.detail, dict) else {"detail": exc.detail}
         return JSONResponse(body, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(StoreError)
+    async def _store_error(request, exc: StoreError):
+        # a remote store that is down or failing: say so (503), not a bare 500
+        return JSONResponse({"detail": f"the store is unavailable: {exc}"}, status_code=503,
+                            headers={"Retry-After": "5"})
 
     app.include_router(sparql_router)
     app.include_router(api_router)

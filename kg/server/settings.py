@@ -18,6 +18,8 @@ class Settings(BaseModel):
     workers: int = Field(2, ge=1, le=64, description="SPARQL worker processes.")
     isolate_network: bool = Field(True, description="Try to put SPARQL workers in a network namespace of their own.")
     api_page_max: int = Field(200, gt=0, description="Largest page size of the REST API.")
+    refresh_s: float = Field(30.0, ge=0, description="Remote stores: seconds between checks for changes "
+                             "written by others (an ingest), which refresh the in-memory indexes; 0 = never.")
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
