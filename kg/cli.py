@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from rich.markup import escape
 from rich.console import Console
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn,
                            TimeElapsedColumn, TimeRemainingColumn)
@@ -109,7 +110,7 @@ def ingest(
     for col in ("file", "format", "read", "added", "updated", "unchanged", "rejected"):
         table.add_column(col, justify="left" if col in ("file", "format") else "right")
     for f in report.files:
-        table.add_row(f.path, f.format, str(f.read), str(f.added), str(f.updated), str(f.unchanged),
+        table.add_row(escape(f.path), f.format, str(f.read), str(f.added), str(f.updated), str(f.unchanged),
                       str(len(f.rejected)))
     out.print(table)
     for f in report.files:
@@ -117,13 +118,13 @@ def ingest(
             from kg.readers import SUPPORTED_FORMATS
 
             msg = f.error if f.path in f.error else f"{f.path}: {f.error}"
-            console.print(f"[red]error:[/red] {msg}", markup=True, highlight=False)
-            if f.read == 0:
+            console.print(f"[red]error:[/red] {escape(msg)}", highlight=False)
+            if f.read == 0 and f.format == "?":  # the format could not be told: say which ones are read
                 console.print(f"  supported formats: {', '.join(SUPPORTED_FORMATS)} (any of them gzipped)")
         for r in f.rejected[:20]:
-            console.print(f"[yellow]rejected:[/yellow] {r.file}:{r.record}: {r.reason}")
+            console.print(f"[yellow]rejected:[/yellow] {escape(f'{r.file}:{r.record}: {r.reason}')}", highlight=False)
         if len(f.rejected) > 20:
-            console.print(f"[yellow]… {len(f.rejected) - 20} more rejected in {f.path}[/yellow]")
+            console.print(f"[yellow]… {len(f.rejected) - 20} more rejected in {escape(f.path)}[/yellow]")
     out.print(f"quads: {report.quads_before:,} → {report.quads_after:,}")
     if report.papers_in == 0:
         console.print("[red]error:[/red] nothing could be read from the given files")

@@ -306,9 +306,7 @@ CASES = [
     Case("850-deep ignored field", nearly_too_deep_field),
     Case("mixed JSONL", mixed_jsonl),
     Case("mixed JSON array", mixed_json_array),
-    Case("rich markup in a rejection reason", markup_in_reason, marks=[pytest.mark.xfail(
-        strict=True, reason="kg/cli.py prints rejection reasons (data) with rich markup on: "
-                            "'[/]' raises MarkupError after the ingest; escape them (rich.markup.escape)")]),
+    Case("rich markup in a rejection reason", markup_in_reason),
     Case("file name not UTF-8", non_utf8_file_name, marks=[pytest.mark.xfail(
         strict=True, reason="the readers record such a file as `listing-\\xff.jsonl` (kg.readers.source_name; "
                             "the raw name crashed the ingest), but kg/ingest.py keys its per-file counts by "
