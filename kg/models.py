@@ -147,6 +147,10 @@ class Evaluation(BaseModel):
     value_text: Optional[str] = None
     evidence: Span
     confidence: float = Field(ge=0, le=1)
+    # "<subject or an ancestor> <benchmark or an ancestor>" entity-id pairs (skos:broader*
+    # on both sides): stored as kg:evaluationKey, so "Llama on GSM8K, variants included"
+    # is one index lookup instead of a join of two broader* closures
+    index_keys: list[str] = Field(default_factory=list)
 
 
 class HardwareUse(BaseModel):

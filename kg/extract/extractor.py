@@ -32,6 +32,9 @@ class Extractor:
         self.vocab_dir = str(vocab_dir) if vocab_dir else None
         self.patterns_dir = str(patterns_dir) if patterns_dir else None
         self.nlp = build_pipeline(self.vocab_dir, self.patterns_dir)
+        from kg.extract.vocab import load_vocabulary
+
+        self.vocabulary = load_vocabulary(self.vocab_dir)
         self._steps = [proc for _, proc in self.nlp.pipeline]
 
     # -- core -------------------------------------------------------------------------
@@ -49,8 +52,15 @@ class Extractor:
         ents = [(eid, e["type"], e["label"], e["aliases"], e["broader"], e["in_vocabulary"])
                 for eid, e in st.entities.items()]
         mentions = [(m.text, m.eid, m.start, m.end, m.source, m.conf) for m in st.mentions]
+        local = {eid: e["broader"] for eid, e in st.entities.items() if not e["in_vocabulary"]}
+        evals = [(*ev, self._index_keys(ev[0], ev[1], local)) for ev in st.facts["evaluations"]]
         return (key, st.title_len, st.sents, ents, mentions, st.facts["proposes"],
-                st.facts["evaluations"], st.facts["hardware_use"])
+                evals, st.facts["hardware_use"])
+
+    def _index_keys(self, subject: str, benchmark: str, local: dict) -> list[str]:
+        """Every (subject-or-ancestor, benchmark-or-ancestor) pair, as "a b"."""
+        up = self.vocabulary.ancestors
+        return [f"{a} {b}" for a in up(subject, local) for b in up(benchmark, local)]
 
     def extract(self, paper: Paper) -> Extraction:
         return to_extraction(self.plain(paper.key, paper.title, paper.abstract), paper.title, paper.abstract)
@@ -148,8 +158,8 @@ def to_extraction(plain: tuple, title: str, abstract: str) -> Extraction:
           for t, eid, s, e, src, c in mentions]
     ps = [Proposal.model_construct(entity=eid, evidence=span(s, e), confidence=c) for eid, s, e, c in props]
     ev = [Evaluation.model_construct(subject=su, benchmark=b, metric=me, value=v, unit=u, value_text=vt,
-                                     evidence=span(s, e), confidence=c)
-          for su, b, me, v, u, vt, s, e, c in evals]
+                                     evidence=span(s, e), confidence=c, index_keys=keys)
+          for su, b, me, v, u, vt, s, e, c, keys in evals]
     hw = [HardwareUse.model_construct(hardware=h, subject=su, purpose=p, evidence=span(s, e), confidence=c)
           for h, su, p, s, e, c in hws]
     return Extraction.model_construct(paper_key=key, extractor_version=EXTRACTOR_VERSION, entities=entities,
