@@ -123,10 +123,11 @@ def parse_query_file(path: Path) -> CannedQuery:
     if len(names) != len(set(names)) or set(names) & set(q.derived):
         raise CannedError(f"{path.name}: a parameter is declared twice")
     body = _strip_comments(text)
+    in_templates = {u for t in q.derived.values() for u in re.findall(r"\{([A-Za-z_][A-Za-z0-9_]*)\}", t)}
     for n in [*names, *q.derived]:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", n):
             raise CannedError(f"{path.name}: bad parameter name {n!r}")
-        if not re.search(rf"[?$]{n}\b", body):
+        if n not in in_templates and not re.search(rf"[?$]{n}\b", body):
             raise CannedError(f"{path.name}: parameter {n!r} is declared but ?{n} is not used")
     for n, template in q.derived.items():
         used = set(re.findall(r"\{([A-Za-z_][A-Za-z0-9_]*)\}", template))

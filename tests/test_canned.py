@@ -38,6 +38,8 @@ def _pattern_vars(text: str) -> set[str]:
                 out.update(str(x) for t in node.triples for x in t if isinstance(x, Variable))
             elif node.name == "Extend":
                 out.add(str(node.var))
+            elif node.name == "Graph" and isinstance(node.get("term"), Variable):
+                out.add(str(node.term))  # GRAPH ?g { ... } binds ?g
             for v in node.values():  # FILTER expressions too: EXISTS { } binds inside
                 walk(v)
         elif isinstance(node, (list, tuple)):
@@ -89,7 +91,10 @@ def test_declares_exactly_the_parameters_it_uses(name):
     body = _code_mask(q.sparql)
     used = _vars(q.sparql)
     declared = {p.name for p in q.params}
-    assert declared <= used, f"declared but unused: {declared - used}"
+    templated = {u for t in q.derived.values() for u in re.findall(r"\{(\w+)\}", t)}
+    assert declared <= used | templated, f"declared but unused: {declared - used - templated}"
+    assert set(q.derived) <= used, f"derived but unused: {set(q.derived) - used}"
+    declared |= set(q.derived)
     # a variable that no pattern, BIND or VALUES binds (it appears only in FILTERs) can
     # only get a value from outside: it must be declared
     free = used - _pattern_vars(q.sparql)
