@@ -164,3 +164,24 @@ def test_it_after_the_proposal_is_the_proposal(ex):
 def test_gain_list_items_are_not_benchmarks(ex):
     e = run(ex, "Across all datasets, it achieved average improvements of 11.7% and 38.2% in mPrecX and mRecX, respectively.")
     assert not [m for m in e.mentions if e.entities[m.entity_id].type == "Benchmark"]
+
+
+# -- round 3: evaluation subjects -----------------------------------------------------------------
+def test_benchmark_sentence_takes_models_of_the_evaluation_sentence_before(ex):
+    e = run(ex, "In this study we evaluate Llama 2 and Gemma at several bit-widths. "
+                "Our investigation covers weight quantization, with extensive evaluation across GSM8K and MMLU.")
+    assert {("model/llama-2", "benchmark/gsm8k"), ("model/gemma", "benchmark/mmlu")} <= pairs(e)
+
+
+def test_model_with_result_verb_beside_the_method_is_a_subject(ex):
+    e = run(ex, "We propose FooNet, a decoding method. Llama 2 reaches 81.0% on GSM8K with our method, "
+                "while Mistral is used only as a judge.")
+    assert {("method/foonet", "benchmark/gsm8k"), ("model/llama-2", "benchmark/gsm8k")} <= pairs(e)
+    assert ("model/mistral", "benchmark/gsm8k") not in pairs(e)
+
+
+def test_compared_system_with_its_own_score_is_a_subject(ex):
+    e = run(ex, "We propose FooNet, a decoding method. On GSM8K our method reaches 81.0%, "
+                "outperforming the Gemma baseline (64.7), while Mistral is far behind.")
+    assert {("method/foonet", "benchmark/gsm8k"), ("model/gemma", "benchmark/gsm8k")} <= pairs(e)
+    assert ("model/mistral", "benchmark/gsm8k") not in pairs(e)

@@ -51,6 +51,7 @@ _BASELINE = re.compile(
 _RESULT_VERB = re.compile(
     r"\s*(?:\([^()]{0,30}\)\s*)?(?:\w+\s+){0,1}?(?:achieves|achieved|reaches|reached|attains|attained|obtains|"
     r"obtained|scores|scored|improves|improved|gains|gained)(?![\w-])")
+_OWN_SCORE = re.compile(r"(?:\s+(?:baseline|model|method))?\s*\(\s*\d+(?:\.\d+)?\s*%?\s*\)")
 _ON = re.compile(r"(?:on|across|over|in|using|with|including|such as)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?$", re.IGNORECASE)
 
 
@@ -123,6 +124,7 @@ class Relations:
             bench_ids = {b.eid for b in benches}
             named = [m for m in ms if m.type in ("Model", "Method") and m.eid not in bench_ids
                      and not (m.type == "Model" and _TRAIN_SOURCE.search(text, max(s0, m.start - 60), m.start))]
+            all_named = named
             if len(named) > 1:
                 runs = [m for m in named if not _BASELINE.search(text, max(s0, m.start - 40), m.start)]
                 if runs and len(runs) < len(named):
@@ -136,6 +138,9 @@ class Relations:
                 # applied to is evaluated too (baselines and training sources are filtered above)
                 subj_ids += [m.eid for m in named if m.type == "Model" and m.eid not in subj_ids
                              and _RESULT_VERB.match(text, m.end)]
+                # "outperforming the Self-Rewarding baseline (19.69)": a compared system with
+                # its own reported score was run on the benchmark too
+                subj_ids += [m.eid for m in all_named if m.eid not in subj_ids and _OWN_SCORE.match(text, m.end)]
             else:
                 subj_ids = list(dict.fromkeys(m.eid for m in named))
                 if not subj_ids and ptypes and _IT.search(text, s0, s1) and (
