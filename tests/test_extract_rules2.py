@@ -185,3 +185,10 @@ def test_compared_system_with_its_own_score_is_a_subject(ex):
                 "outperforming the Gemma baseline (64.7), while Mistral is far behind.")
     assert {("method/foonet", "benchmark/gsm8k"), ("model/gemma", "benchmark/gsm8k")} <= pairs(e)
     assert ("model/mistral", "benchmark/gsm8k") not in pairs(e)
+
+
+def test_measures_in_a_trade_off_compound_are_metrics(ex):
+    e = run(ex, "We demonstrate improved accuracy-latency trade-offs on GSM8K. Our cost-effective method "
+                "has low-latency decoding.")
+    assert "accuracy" in metric_names(e)
+    assert "latency" not in metric_names(e)  # "low-latency" stays an adjective

@@ -21,6 +21,15 @@ _PLURAL_TYPES = {"Method", "Metric", "Benchmark", "Hardware"}
 # "the MATH benchmark", "CIFAR-100 datasets": the head is not part of the name
 _MODEL_HEAD = re.compile(r"[\s-]+(?:models?|family|families|series|LLMs?|Models?|Family)$")
 _SCORE_HEAD = re.compile(r"[\s-]+(?:scores?|Scores?|values?|metrics?)$")
+_TRADE_OFF = re.compile(r"\s+trade-?offs?\b|\s+tradeoffs?\b", re.IGNORECASE)
+
+
+def _word_end(text: str, pos: int) -> int:
+    """The end of the hyphenated word that `pos` is inside ("accuracy|-compression")."""
+    while pos < len(text) and (text[pos].isalnum() or text[pos] == "-"):
+        pos += 1
+    return pos
+
 _BENCH_HEAD = re.compile(r"[\s-]+(?:benchmarks?|datasets?|data set|corpus|corpora|suite|test set|leaderboard|Benchmarks?|Datasets?)$")
 
 
@@ -85,8 +94,10 @@ class VocabRuler:
                     if not any(lab.islower() and " " not in lab and "-" not in lab for lab in c.labels()):
                         continue
                 if ctype == "Metric" and (text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha()
-                                          or start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()):
+                                          or start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()) \
+                        and not _TRADE_OFF.match(text, _word_end(text, end)):
                     continue  # "cost-effective", "low-latency": an adjective, not the measure
+                    # (but in "accuracy-latency trade-offs" both sides are measures)
                 if ctype in ("Benchmark", "Model"):
                     h = (_BENCH_HEAD if ctype == "Benchmark" else _MODEL_HEAD).search(surface)
                     if h and h.start() > 0 and not _BENCH_HEAD.search(self.vocab.by_id[cid].label):
