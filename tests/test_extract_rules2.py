@@ -192,3 +192,10 @@ def test_measures_in_a_trade_off_compound_are_metrics(ex):
                 "has low-latency decoding.")
     assert "accuracy" in metric_names(e)
     assert "latency" not in metric_names(e)  # "low-latency" stays an adjective
+
+
+def test_benchmark_named_as_training_data_after_it_is_not_evaluated_on(ex):
+    e = run(ex, "We propose FooNet, a reasoning method. In experiments, GSM8K (math word problems) was used "
+                "as training data and MMLU for evaluation; FooNet outperforms conventional approaches.")
+    assert ("method/foonet", "benchmark/gsm8k") not in pairs(e)
+    assert ("method/foonet", "benchmark/mmlu") in pairs(e)

@@ -51,6 +51,10 @@ _BASELINE = re.compile(
 _RESULT_VERB = re.compile(
     r"\s*(?:\([^()]{0,30}\)\s*)?(?:\w+\s+){0,1}?(?:achieves|achieved|reaches|reached|attains|attained|obtains|"
     r"obtained|scores|scored|improves|improved|gains|gained)(?![\w-])")
+# "GTA5 (synthetic dataset) was used as training images", "C4 for pre-training": data
+_TRAIN_AFTER = re.compile(
+    r"(?:\s*\([^()]{0,40}\))?(?:\s+(?:is|are|was|were|serves?|served)\s+(?:used\s+)?(?:as|for)|\s+for)\s+"
+    r"(?:the\s+)?(?:training|pre-?training|fine-?tuning|post-?training)\b", re.IGNORECASE)
 _OWN_SCORE = re.compile(r"(?:\s+(?:baseline|model|method))?\s*\(\s*\d+(?:\.\d+)?\s*%?\s*\)")
 _ON = re.compile(r"(?:on|across|over|in|using|with|including|such as)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?$", re.IGNORECASE)
 
@@ -99,7 +103,8 @@ class Relations:
                     intro_sents.setdefault(si, set()).add(m.eid)
         for si, ms in by_sent.items():
             benches = [m for m in ms if m.type == "Benchmark"
-                       and not _TRAIN_DATA.search(text, max(0, m.start - 60), m.start)]
+                       and not _TRAIN_DATA.search(text, max(0, m.start - 60), m.start)
+                       and not _TRAIN_AFTER.match(text, m.end)]
             if not benches:
                 if own_benchmarks:
                     out.extend(self._on_own_benchmark(st, text, low, si, ms, own_benchmarks, seen))
