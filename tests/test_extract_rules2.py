@@ -199,3 +199,11 @@ def test_benchmark_named_as_training_data_after_it_is_not_evaluated_on(ex):
                 "as training data and MMLU for evaluation; FooNet outperforms conventional approaches.")
     assert ("method/foonet", "benchmark/gsm8k") not in pairs(e)
     assert ("method/foonet", "benchmark/mmlu") in pairs(e)
+
+
+def test_list_after_a_system_head_names_systems_not_benchmarks(ex):
+    e = run(ex, "We propose FooNet, a decoder. FooNet achieves comparable performance to prior encoder-free "
+                "models like Mono-ZorbVL, using fewer pairs.")
+    types = {m.text: e.entities[m.entity_id].type for m in e.mentions}
+    assert types.get("Mono-ZorbVL") != "Benchmark"
+    assert not e.evaluations

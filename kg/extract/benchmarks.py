@@ -34,12 +34,16 @@ _LIST_START = re.compile(
 _ITEM = re.compile(r"(?:the\s+)?([A-Za-z0-9][\w+]*(?:\.\d+)*(?:[-/][\w+]+(?:\.\d+)*)*(?:[ ](?:v?\d+(?:\.\d+)?[A-Za-z]?|[A-Z][\w\-]*)){0,2})")
 _ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)")
 _GAIN_IN = re.compile(r"(?:\d\s*%|\d\s*(?:points?|pp)|\d\s*×|\d\s*x)[^.;:]{0,20}?\s(?:in|of)\s+(?:terms\s+of\s+)?$")
+_LAST_WORD = re.compile(r"([A-Za-z][\w\-]*)\s*,?\s*$")
 _NON_ITEM_WORDS = frozenset("we our the a an this these its their both all each average".split())
 
 
 class Benchmarks:
     def __init__(self, patterns_dir=None) -> None:
         self.rules = load_rules(patterns_dir)
+        # plural head nouns of models and methods: a list they introduce names systems
+        heads = set(self.rules.type_heads.get("Model", ())) | set(self.rules.type_heads.get("Method", ()))
+        self._system_heads = frozenset(h + "s" for h in heads if " " not in h) | {"baselines", "llms", "vlms", "mllms"}
 
     def _suffix(self, st, text: str) -> None:
         if "ench" not in text:  # "Bench", "-bench", "Benchmark": nothing to find
@@ -102,6 +106,9 @@ class Benchmarks:
                 continue
             if _GAIN_IN.search(text, max(s0, m.start() - 30), m.end()):
                 continue  # "improvements of 11.7% and 38.2% in mPrec, mRec": measures, not data
+            before = _LAST_WORD.search(text, max(s0, m.start() - 30), m.start())
+            if before and before.group(1).lower() in self._system_heads:
+                continue  # "prior models like X", "baselines such as Y": systems, not data
             items = []
             pos = m.end()
             while pos < s1:
