@@ -207,3 +207,9 @@ def test_list_after_a_system_head_names_systems_not_benchmarks(ex):
     types = {m.text: e.entities[m.entity_id].type for m in e.mentions}
     assert types.get("Mono-ZorbVL") != "Benchmark"
     assert not e.evaluations
+
+
+def test_title_names_a_topic_not_a_result(ex):
+    e = run(ex, "We propose a fusion network for detection. It generalises well.",
+            title="FooNet: Dual-domain Fusion on GSM8K Detection")
+    assert not e.evaluations
