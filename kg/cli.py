@@ -11,8 +11,8 @@ from typing import Optional
 import typer
 from rich.markup import escape
 from rich.console import Console
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn,
-                           TimeElapsedColumn, TimeRemainingColumn)
+from rich.progress import (BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn,
+                           TimeRemainingColumn)
 from rich.table import Table
 
 from kg.cli_options import GspEndpointOpt, QueryEndpointOpt, StoreOpt, UpdateEndpointOpt
@@ -51,7 +51,8 @@ def ingest(
     gsp_endpoint: Optional[str] = GspEndpointOpt,
     workers: int = typer.Option(min(2, os.cpu_count() or 1), "--workers", "-w", help="Extraction worker processes."),
     no_extract: bool = typer.Option(False, "--no-extract", help="Store the papers only, skip extraction."),
-    batch_size: int = typer.Option(500, help="Papers per write transaction."),
+    batch_size: int = typer.Option(500, help="Papers per batch: read, merged and extracted together, "
+                                              "one write transaction each when not bulk loading."),
     no_mention_nodes: bool = typer.Option(
         False, "--no-mention-nodes",
         help="Leave the per-mention nodes out (about a third fewer quads): papers keep their kg:mentions "
@@ -102,8 +103,10 @@ def ingest(
         prog.update(task, total=prog.tasks[0].total or prog.tasks[0].completed or 1,
                     completed=prog.tasks[0].total or prog.tasks[0].completed or 1)
     secs = report.seconds.get("total", time.perf_counter() - t0)
-    mode = "bulk load" + (f", optimize {report.seconds['optimize']:.1f} s" if "optimize" in report.seconds else "") \
-        if report.bulk else "transactional"
+    w = report.seconds.get("write", 0.0)
+    mode = ("bulk load" if report.bulk else "transactional") + (
+        f", {w:.1f} s in store writes ({report.quads_written / w:,.0f} quads/s)" if w > 0 else "") + (
+        f", optimize {report.seconds['optimize']:.1f} s" if "optimize" in report.seconds else "")
     console.print(f"{report.papers_in:,} papers in {secs:.1f} s ({report.papers_in / max(secs, 1e-9):,.0f} papers/s, "
                   f"{report.quads_written / max(secs, 1e-9):,.0f} quads/s; {mode})", highlight=False)
     table = Table(title="ingest")

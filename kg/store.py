@@ -5,6 +5,12 @@ paper's triples. New papers go in with one transactional N-Quads `load` per batc
 fastest transactional path); papers whose record changed are replaced with one SPARQL
 update per batch (`DROP GRAPH` + `INSERT DATA` in a single transaction), so a reader
 never sees half a paper and a killed ingest leaves whole papers or none.
+
+A first load into an empty store can instead use `bulk_load_nquads` (Oxigraph's bulk
+loader: sorted files written beside the database and ingested, no transaction; measured
+here ~10 CPU-µs per quad against ~22 for transactional loads, and ~25% less disk). It is not atomic: kg.ingest makes it crash-safe by writing each paper's
+completion marker (`kg:record`) only after its quads are in, and drops the graphs of
+papers found without one.
 """
 
 from __future__ import annotations
@@ -85,11 +91,49 @@ class KGStore:
             out[row["g"].value] = row["v"].value
         return out
 
+    def existing_graphs(self, graphs: Iterable[ox.NamedNode]) -> set[str]:
+        """The IRIs of those `graphs` that hold at least one quad (point lookups)."""
+        return {g.value for g in graphs if self.store.contains_named_graph(g)}
+
+    def has_papers(self) -> bool:
+        """Whether any paper is stored (a `kg:record` in some graph)."""
+        from kg.namespaces import KG
+
+        return next(iter(self.store.quads_for_pattern(None, KG.record, None, None)), None) is not None
+
     # --- writing -------------------------------------------------------------------
+    @property
+    def supports_bulk(self) -> bool:
+        """Whether `bulk_load_nquads` is a real bulk path (the embedded, writable store)."""
+        return not self.read_only
+
     def load_nquads(self, data: bytes) -> None:
         """One transaction: everything in `data` goes in, or nothing does."""
         if data:
             self.store.load(data, format=ox.RdfFormat.N_QUADS)
+
+    def bulk_load_nquads(self, data: bytes) -> None:
+        """Oxigraph's bulk loader: no transaction, so not atomic, and nothing else may read
+        or write the store meanwhile (kg.ingest uses it only on a first load). The data is
+        on disk when this returns. `data` must be valid N-Quads as pyoxigraph writes it
+        (parsed leniently: IRIs are not validated again)."""
+        if data:
+            self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
+
+    def discard_bulk_leftovers(self) -> int:
+        """Delete the sorted files a killed bulk load left beside the database (Oxigraph
+        names them bulk-<n>.sst; RocksDB never reads them). Safe while this process has the
+        store open for writing: no other process can bulk load into it. Returns how many."""
+        n = 0
+        if self.read_only:
+            return n
+        for f in self.path.glob("bulk-*.sst"):
+            try:
+                f.unlink()
+                n += 1
+            except OSError:
+                pass
+        return n
 
     def replace_graphs(self, graphs: Sequence[ox.NamedNode], nquads_by_graph: Sequence[str],
                        drop: Sequence[ox.NamedNode] = ()) -> None:

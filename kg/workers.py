@@ -3,6 +3,11 @@
 Workers build the spaCy pipeline once, then turn each paper into its N-Quads text and
 the entities it mentions. Only plain strings cross the process boundary (pickling spaCy
 Docs or pyoxigraph terms back costs more than the work, see shared FACTS).
+
+A paper's N-Quads come back in two parts: the body, and the one `kg:record` quad that
+marks the paper as completely stored (ingest looks papers up by it). Ingest writes the
+marker only once the body is in, so a killed bulk load never leaves a paper that looks
+complete but is not.
 """
 
 from __future__ import annotations
@@ -16,11 +21,13 @@ from kg.models import Entity, Extraction, Paper, title_key
 
 _EXTRACTOR = None
 _DO_EXTRACT = True
+_MENTION_NODES = True
 
 
-def _init(extract: bool) -> None:
-    global _EXTRACTOR, _DO_EXTRACT
+def _init(extract: bool, mention_nodes: bool = True) -> None:
+    global _EXTRACTOR, _DO_EXTRACT, _MENTION_NODES
     _DO_EXTRACT = extract
+    _MENTION_NODES = mention_nodes
     if extract and _EXTRACTOR is None:
         from kg.extract import Extractor
 
@@ -33,40 +40,50 @@ def _extract(paper: Paper) -> Optional[Extraction]:
     return _EXTRACTOR.extract(paper)
 
 
-def paper_nquads(paper: Paper, extraction: Optional[Extraction]) -> str:
-    """The paper's whole named graph as N-Quads text."""
+def paper_nquads_parts(paper: Paper, extraction: Optional[Extraction], *,
+                       mention_nodes: bool = True) -> tuple[str, str]:
+    """The paper's named graph as N-Quads text: (everything but the `kg:record` quad, that
+    quad). The record is the marker ingest looks papers up by."""
     from kg import to_rdf
     from kg.namespaces import KG, paper_graph, paper_iri
 
-    quads = to_rdf.paper_quads(paper, extraction)
-    quads.append(ox.Quad(paper_iri(paper.key), KG.titleKey, ox.Literal(title_key(paper.title)),
-                         paper_graph(paper.key)))
-    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode()
+    body, marker = to_rdf.paper_nquads(paper, extraction, mention_nodes=mention_nodes)
+    tk = ox.Quad(paper_iri(paper.key), KG.titleKey, ox.Literal(title_key(paper.title)), paper_graph(paper.key))
+    return body + f"{tk} .\n", marker
 
 
-def _work(paper_json: str) -> tuple[str, list[str]]:
+def paper_nquads(paper: Paper, extraction: Optional[Extraction], *, mention_nodes: bool = True) -> str:
+    """The paper's whole named graph as N-Quads text."""
+    body, marker = paper_nquads_parts(paper, extraction, mention_nodes=mention_nodes)
+    return body + marker
+
+
+def _work(paper_json: str) -> tuple[str, str, list[str]]:
     paper = Paper.model_validate_json(paper_json)
     ex = _extract(paper)
     ents = [e.model_dump_json() for e in ex.entities.values() if not e.in_vocabulary] if ex else []
-    return paper_nquads(paper, ex), ents
+    body, marker = paper_nquads_parts(paper, ex, mention_nodes=_MENTION_NODES)
+    return body, marker, ents
 
 
 class PaperProcessor:
-    """Turns papers into (N-Quads, discovered entities), with `workers` processes."""
+    """Turns papers into (N-Quads body, `kg:record` marker quad, discovered entities), with
+    `workers` processes. `mention_nodes=False` leaves mention nodes out (`paper_quads`)."""
 
-    def __init__(self, workers: int = 1, extract: bool = True) -> None:
+    def __init__(self, workers: int = 1, extract: bool = True, mention_nodes: bool = True) -> None:
         self.workers = max(1, workers)
         self.extract = extract
+        self.mention_nodes = mention_nodes
         self._pool = None
         if self.workers == 1:
-            _init(extract)
+            _init(extract, mention_nodes)
 
     def _get_pool(self):
         """Started on first use, with `spawn`: forking a process that runs threads (a progress
         bar, a web server) can deadlock the child on a lock held at fork time."""
         if self._pool is None:
             ctx = mp.get_context("spawn")
-            self._pool = ctx.Pool(self.workers, initializer=_init, initargs=(self.extract,))
+            self._pool = ctx.Pool(self.workers, initializer=_init, initargs=(self.extract, self.mention_nodes))
         return self._pool
 
     def vocabulary_entities(self) -> list[Entity]:
@@ -98,6 +115,7 @@ class _Pending:
         self._async = async_result
         self._payload = payload
 
-    def get(self) -> list[tuple[str, list[Entity]]]:
+    def get(self) -> list[tuple[str, str, list[Entity]]]:
         raw = self._async.get() if self._async is not None else [_work(x) for x in self._payload]
-        return [(nq, [Entity.model_validate_json(e) for e in ents]) for nq, ents in raw]
+        self._async = self._payload = None  # nothing of the batch outlives its write
+        return [(body, marker, [Entity.model_validate_json(e) for e in ents]) for body, marker, ents in raw]

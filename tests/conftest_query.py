@@ -151,9 +151,16 @@ def build_mini_store(path: Path) -> Path:
     from kg import to_rdf
     from kg.store import KGStore
 
+    from kg.extract.vocab import Concept, Vocabulary
+
+    # the extractor writes each evaluation's index keys from its vocabulary: do the same
+    # with the mini vocabulary (broader* pairs), so variant queries find these results
+    vocab = Vocabulary(Concept(id=x.id, type=x.type, label=x.label, broader=list(x.broader)) for x in MINI_ENTITIES)
     store = KGStore(path)
     quads = list(to_rdf.ontology_quads()) + to_rdf.entity_quads(MINI_ENTITIES)
     for p, e in mini_papers():
+        for ev in e.evaluations:
+            ev.index_keys = [f"{a} {b}" for a in vocab.ancestors(ev.subject) for b in vocab.ancestors(ev.benchmark)]
         quads += to_rdf.paper_quads(p, e)
     store.add_quads(quads)
     store.flush()

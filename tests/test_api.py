@@ -230,6 +230,8 @@ def test_paper_detail(mini_client):
     m = [x for x in p["mentions"] if x["entity"]["label"] == "GSM8K"][0]
     s = m["evidence"]
     assert s["sentence"][s["start"]:s["end"]] == "GSM8K"
+    assert (m["surface"], m["rule"], s["field"], s["confidence"]) == ("GSM8K", "vocab", "abstract", 1.0)
+    assert [x["evidence"]["start"] for x in p["mentions"]] == sorted(x["evidence"]["start"] for x in p["mentions"])
     assert p["sources"] == [{"file": "mini.jsonl", "record": 1, "format": "jsonl"}]
     assert p["extractor_version"] == "test"
     r = mini_client.get("/api/papers/t-c8b26c7dcb1d7436")

@@ -254,21 +254,25 @@ def test_home_search_entity_graph_and_gexf_download(page, server, seed, tmp_path
 def test_paper_page(page, server, seed):
     # the paper with a translated title and the most mentions
     [row] = _rows(seed, """SELECT ?key (COUNT(DISTINCT ?m) AS ?n) WHERE {
-        ?p a kg:Paper ; dcterms:identifier ?key ; dcterms:title ?t ; kg:hasMention ?m . FILTER(LANG(?t) != "") }
+        ?p a kg:Paper ; dcterms:identifier ?key ; dcterms:title ?t ; kg:hasSentence/kg:hasMention ?m .
+        FILTER(LANG(?t) != "") }
         GROUP BY ?key ORDER BY DESC(?n) ?key LIMIT 1""")
     key = row["key"].value
     page.goto(f"{server}/paper/{key}")
     page.wait_for_selector("#paper-abstract mark.mention")
     marks = page.locator("#paper-abstract mark.mention, #paper-title mark.mention")
-    n_abstract = len(_rows(seed, f"""SELECT ?m WHERE {{ ?p dcterms:identifier "{key}" ; kg:hasMention ?m .
-        ?m kg:field ?f . }}"""))
+    n_abstract = len(_rows(seed, f"""SELECT ?m WHERE {{ ?p dcterms:identifier "{key}" ; kg:hasSentence ?s .
+        ?s kg:hasMention ?m ; kg:field ?f . }}"""))
     assert 0 < marks.count() <= n_abstract
     classes = set(page.eval_on_selector_all("#paper-abstract mark.mention", "els => els.map(e => e.className)"))
     assert all(c.startswith("mention t-") for c in classes)
     # every highlighted text is exactly the surface form at those offsets
     texts = page.eval_on_selector_all("#paper-abstract mark.mention a", "els => els.map(e => e.textContent)")
     surfaces = {r["s"].value for r in _rows(seed, f"""SELECT ?s WHERE {{ ?p dcterms:identifier "{key}" ;
-        kg:hasMention ?m . ?m kg:surfaceForm ?s }}""")}
+        kg:hasSentence ?sent . ?sent kg:hasMention ?m ; kg:text ?text ; kg:sentenceStart ?ss . ?m kg:span ?span .
+        BIND(xsd:integer(STRBEFORE(?span, " ")) AS ?start)
+        BIND(xsd:integer(STRBEFORE(STRAFTER(?span, " "), " ")) AS ?end)
+        BIND(SUBSTR(?text, ?start - ?ss + 1, ?end - ?start) AS ?s) }}""")}
     assert set(texts) <= surfaces
     page.wait_for_selector("#paper-titles [lang]")
     assert page.locator("#paper-titles [lang]").count() >= 1

@@ -17,6 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
+from kg.ingest import BULK_JOURNAL
 from kg.store import KGStore
 
 KG_BIN = str(Path(sys.executable).parent / "kg")
@@ -32,28 +33,71 @@ def corpus_sample(tmp_path_factory, shared_dir) -> Path:
     return out
 
 
-def _ingest(store: Path, src: Path) -> subprocess.Popen:
+def _ingest(store: Path, src: Path, *extra: str) -> subprocess.Popen:
+    # small batches and bulk loads (~400 papers each): many points to be killed between
     return subprocess.Popen([KG_BIN, "ingest", "--store", str(store), "--no-extract", "--workers", "1",
-                             "--batch-size", "100", str(src)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             "--batch-size", "50", *extra, str(src)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "KG_BULK_QUADS": "20000"})
+
+
+def _quads(store: Path) -> set[str]:
+    return {str(q) for q in KGStore(store, read_only=True).quads()}
+
+
+def _kill_and_rerun(store: Path, src: Path, delay: float, *extra: str) -> bool:
+    """Start an ingest, SIGKILL it after `delay` seconds (counted from the moment it starts
+    writing papers: the bulk journal appears, or, transactional, the store's WAL grows),
+    check the store opens, rerun. Whether the kill landed before the ingest ended."""
+    proc = _ingest(store, src, *extra)
+    journal = store / BULK_JOURNAL
+    t0 = time.monotonic()
+    while "--no-bulk" not in extra and not journal.exists() and proc.poll() is None and time.monotonic() - t0 < 60:
+        time.sleep(0.01)
+    time.sleep(delay)
+    killed = proc.poll() is None
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert len(KGStore(store, read_only=True)) >= 0  # opens after the kill
+    assert _ingest(store, src).wait(timeout=600) == 0
+    return killed
 
 
 @pytest.mark.slow
-def test_sigkill_then_rerun_gives_the_uninterrupted_quad_count(tmp_path, corpus_sample):
+def test_sigkill_then_rerun_gives_the_uninterrupted_quads(tmp_path, corpus_sample):
+    """Kills at random points of a first (bulk) load, then of an incremental
+    (transactional) one: each rerun ends with exactly the quads of an uninterrupted run."""
     ref = tmp_path / "ref"
+    t0 = time.monotonic()
     assert _ingest(ref, corpus_sample).wait(timeout=600) == 0
-    expected = len(KGStore(ref, read_only=True))
+    took = time.monotonic() - t0
+    expected = _quads(ref)
+    assert not (ref / BULK_JOURNAL).exists()
+    # the transactional path writes the same quads
+    tx = tmp_path / "tx"
+    assert _ingest(tx, corpus_sample, "--no-bulk").wait(timeout=600) == 0
+    assert _quads(tx) == expected
     rng = random.Random(7)
+    killed = 0
+    # a first load into an empty store: bulk mode, killed anywhere from its first write on
+    for attempt in range(6):
+        store = tmp_path / f"bulk{attempt}"
+        killed += _kill_and_rerun(store, corpus_sample, rng.random() * took * 0.8)
+        assert _quads(store) == expected, f"bulk attempt {attempt}"
+        assert not (store / BULK_JOURNAL).exists() and not list(store.glob("bulk-*.sst"))
+    assert killed >= 3, "too few kills landed inside the ingest"
+    # an incremental ingest into a store that already holds papers: transactional
+    head = tmp_path / "head.jsonl"
+    head.write_text("".join(corpus_sample.read_text().splitlines(keepends=True)[:1000]))
+    ref2 = tmp_path / "ref2"
+    assert _ingest(ref2, head).wait(timeout=600) == 0
+    assert _ingest(ref2, corpus_sample).wait(timeout=600) == 0
+    expected2 = _quads(ref2)
     for attempt in range(3):
-        store = tmp_path / f"killed{attempt}"
-        proc = _ingest(store, corpus_sample)
-        time.sleep(2.0 + rng.random() * 4.0)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        partial = len(KGStore(store, read_only=True))  # opens after the kill
-        assert partial <= expected
-        assert _ingest(store, corpus_sample).wait(timeout=600) == 0
-        assert len(KGStore(store, read_only=True)) == expected
+        store = tmp_path / f"tx{attempt}"
+        assert _ingest(store, head).wait(timeout=600) == 0
+        _kill_and_rerun(store, corpus_sample, 0.5 + rng.random() * took * 0.8, "--no-bulk")
+        assert _quads(store) == expected2, f"transactional attempt {attempt}"
 
 
 def test_validate_fails_on_a_broken_graph(tmp_path, listings):

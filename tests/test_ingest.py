@@ -119,3 +119,100 @@ def test_unwritable_store_path_is_a_clear_error(tmp_path):
 def test_missing_store_for_reading_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="no store"):
         KGStore(tmp_path / "nothing", read_only=True)
+
+
+def _quad_set(store: KGStore) -> set[str]:
+    return {str(q) for q in store.quads()}
+
+
+def test_first_load_is_bulk_then_transactional_same_quads(tmp_path, listings):
+    """An empty store is filled with the bulk loader, a later ingest writes transactionally,
+    and both paths give exactly the quads of an all-transactional ingest."""
+    from kg.ingest import BULK_JOURNAL
+
+    bulk = KGStore(tmp_path / "bulk")
+    first = ingest_paths(bulk, listings[:1], workers=1, bulk_quads=2_000)  # several bulk loads
+    assert first.bulk and not (bulk.path / BULK_JOURNAL).exists()
+    second = ingest_paths(bulk, listings, workers=1)
+    assert not second.bulk
+    tx = KGStore(tmp_path / "tx")
+    ingest_paths(tx, listings[:1], workers=1, bulk=False)
+    report = ingest_paths(tx, listings, workers=1, bulk=False)
+    assert not report.bulk
+    assert _quad_set(bulk) == _quad_set(tx)
+
+
+def test_rerun_after_a_killed_bulk_load_rewrites_half_written_papers(tmp_path, listings):
+    """What a SIGKILL during a bulk load leaves — graphs without their kg:record marker (some
+    only partly written, one holding a quad the paper no longer has), the journal, a sorted
+    file never ingested — is completed by the rerun to exactly the uninterrupted quads."""
+    from kg.ingest import BULK_JOURNAL
+
+    ref = KGStore(tmp_path / "ref")
+    ingest_paths(ref, listings, workers=1)
+    expected = _quad_set(ref)
+    lines = [str(q) + " .\n" for q in ref.quads() if "/graph/paper/" in str(q.graph_name)]
+    graphs = sorted({ln.rsplit(" ", 2)[-2] for ln in lines})[:40]
+    body = [ln for ln in lines if ln.rsplit(" ", 2)[-2] in graphs and f"{KG}record>" not in ln]
+    body = body[: len(body) * 3 // 4]  # the last graphs only partly there
+    paper = graphs[0].replace("/graph/paper/", "/paper/")
+    body.append(f'{paper} <{KG}comment> "a stale version" {graphs[0]} .\n')
+    killed = KGStore(tmp_path / "killed")
+    killed.bulk_load_nquads("".join(body).encode())
+    (killed.path / BULK_JOURNAL).write_text("{}")
+    (killed.path / "bulk-123.sst").write_bytes(b"junk")
+    report = ingest_paths(killed, listings, workers=1, bulk_quads=3_000)
+    assert report.bulk  # the journal says: carry on in bulk mode
+    assert _quad_set(killed) == expected
+    assert sum(f.added for f in report.files) == 209
+    assert not (killed.path / BULK_JOURNAL).exists() and not (killed.path / "bulk-123.sst").exists()
+
+
+def test_no_mention_nodes_keeps_edges_and_facts(tmp_path, listings):
+    full = KGStore(tmp_path / "full")
+    ingest_paths(full, listings[:1], workers=1)
+    lean = KGStore(tmp_path / "lean")
+    ingest_paths(lean, listings[:1], workers=1, mention_nodes=False)
+
+    def n(store, pattern):
+        q = f"PREFIX kg: <{KG}> SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}"
+        return int(next(iter(store.query(q)))["n"].value)
+
+    assert n(full, "?s kg:hasMention ?m") > 0 and n(lean, "?s kg:hasMention ?m") == 0
+    for pattern in ("?p kg:mentions ?e", "?p kg:hasEvaluation ?e . ?e kg:evidence/kg:text ?t",
+                    "?p kg:hasProposal ?x . ?x kg:evidence ?s ; kg:startOffset ?o ; kg:confidence ?c"):
+        assert n(lean, pattern) == n(full, pattern) > 0, pattern
+    assert len(lean) < len(full)
+
+
+def test_progress_by_bytes_and_papers(tmp_path, listings):
+    seen = []
+    ingest_paths(KGStore(tmp_path / "s"), listings, workers=1, progress=lambda p: seen.append(
+        (p.records, p.papers, p.quads, p.bytes_read, p.bytes_total)))
+    total = sum(p.stat().st_size for p in listings)
+    assert seen[-1][1] == 209 and seen[-1][3] == seen[-1][4] == total and seen[-1][2] > 0
+    reads = [s[3] for s in seen]
+    assert reads == sorted(reads)
+
+
+def test_bulk_mode_merges_duplicates_across_batches(tmp_path):
+    """Bulk mode writes papers before the store shows them as stored (buffered, or loaded
+    with the marker still to come): a later record of the same paper, by id or by title,
+    must still find and merge into it, exactly as the transactional path does."""
+    recs = [{"id": f"2601.{i:05d}", "title": f"Paper number {i}", "abstract": f"Abstract {i}.",
+             "categories": ["cs.LG"]} for i in range(1, 301)]
+    recs += [{"id": f"2601.{i:05d}", "title": f"Paper number {i}", "abstract": f"Abstract {i}.",
+              "categories": ["cs.AI"]} for i in range(1, 301, 7)]  # same ids, a new category
+    recs += [{"title": f"Paper number {i}.", "abstract": f"Abstract {i}, longer."} for i in range(2, 301, 11)]
+    recs += [{"title": f"Only a title {i}", "abstract": "No id yet."} for i in range(20)]
+    recs += [{"id": f"2602.{i:05d}", "title": f"Only a title {i}", "abstract": "No id yet."} for i in range(0, 20, 3)]
+    f = tmp_path / "dups.jsonl"
+    f.write_text("".join(json.dumps(r) + "\n" for r in recs))
+    results = {}
+    for mode, kw in {"bulk": dict(bulk=True, bulk_quads=1_500), "tx": dict(bulk=False)}.items():
+        store = KGStore(tmp_path / mode)
+        report = ingest_paths(store, [f], workers=1, extract=False, batch_size=40, **kw)
+        assert report.bulk == (mode == "bulk")
+        results[mode] = (_quad_set(store), [(x.added, x.updated, x.unchanged) for x in report.files])
+    assert results["bulk"] == results["tx"]
+    assert _count(KGStore(tmp_path / "bulk", read_only=True), "Paper") == 300 + 20

@@ -71,13 +71,14 @@ def test_expected_terms_exist(ontology):
     classes = _kg_terms(ontology, [OWL.Class])
     for name in ["Paper", "Author", "Authorship", "Category", "Entity", "Model", "Method",
                  "Benchmark", "Hardware", "Metric", "ExtractedItem", "Mention", "Proposal",
-                 "Evaluation", "HardwareUsage", "SourceRecord", "ExtractionRun"]:
+                 "Evaluation", "HardwareUsage", "SourceRecord", "ExtractionRun", "Sentence"]:
         assert KG[name] in classes, name
     props = _kg_terms(ontology, [OWL.ObjectProperty, OWL.DatatypeProperty])
     for name in ["proposes", "mentions", "hasMention", "hasProposal", "hasEvaluation",
                  "usesHardware", "evaluatedSubject", "onBenchmark", "withMetric", "value",
                  "unit", "purpose", "hardware", "subject", "arxivId", "abstractTruncated",
-                 "evidenceText", "startOffset", "endOffset", "sentenceStart", "field",
+                 "hasSentence", "text", "evidence", "span",
+                 "startOffset", "endOffset", "sentenceStart", "field",
                  "confidence", "record", "summary", "category", "hasAuthorship", "author",
                  "authorPosition", "proposedEntity", "mentionedEntity", "extractorVersion"]:
         assert KG[name] in props, name
@@ -132,7 +133,7 @@ def test_shapes_parse(shapes):
     targets = {o for s in node_shapes for o in shapes.objects(s, SH.targetClass)}
     for name in ["Paper", "Author", "Category", "Model", "Method", "Benchmark", "Hardware",
                  "Metric", "Mention", "Proposal", "Evaluation", "HardwareUsage",
-                 "SourceRecord", "ExtractionRun", "Authorship"]:
+                 "SourceRecord", "ExtractionRun", "Authorship", "Sentence"]:
         assert KG[name] in targets, name
     for s in node_shapes:
         assert shapes.value(s, RDFS.label) is not None and shapes.value(s, RDFS.comment) is not None
@@ -213,15 +214,39 @@ def test_paper_with_two_untagged_titles_fails(shapes):
 
 
 def test_mention_with_start_after_end_fails(shapes):
-    g = _broken(lambda g: g.set((_node("mention"), KG.startOffset, Literal(500))))
+    g = _broken(lambda g: g.set((_node("mention"), KG.span, Literal("500 24 0.9 vocab"))))
+    conforms, results, _ = shacl(g, shapes)
+    assert not conforms and str(KG.span) in _failing_paths(results)
+
+
+def test_mention_with_bad_span_fails(shapes):
+    g = _broken(lambda g: g.set((_node("mention"), KG.span, Literal("13 24 1.5 vocab"))))
+    conforms, results, _ = shacl(g, shapes)
+    assert not conforms and str(KG.span) in _failing_paths(results)
+
+
+def test_mention_without_span_fails(shapes):
+    g = _broken(lambda g: g.remove((_node("mention"), KG.span, None)))
+    conforms, results, _ = shacl(g, shapes)
+    assert not conforms and str(KG.span) in _failing_paths(results)
+
+
+def test_fact_span_outside_its_sentence_fails(shapes):
+    g = _broken(lambda g: g.set((_node("eval"), KG.startOffset, Literal(3))))
     conforms, results, _ = shacl(g, shapes)
     assert not conforms and str(KG.startOffset) in _failing_paths(results)
 
 
-def test_mention_without_evidence_fails(shapes):
-    g = _broken(lambda g: g.remove((_node("mention"), KG.evidenceText, None)))
+def test_fact_without_evidence_fails(shapes):
+    g = _broken(lambda g: g.remove((_node("proposal"), KG.evidence, None)))
     conforms, results, _ = shacl(g, shapes)
-    assert not conforms and str(KG.evidenceText) in _failing_paths(results)
+    assert not conforms and str(KG.evidence) in _failing_paths(results)
+
+
+def test_sentence_without_text_fails(shapes):
+    g = _broken(lambda g: g.remove((_node("sentence"), KG.text, None)))
+    conforms, results, _ = shacl(g, shapes)
+    assert not conforms and str(KG.text) in _failing_paths(results)
 
 
 def test_entity_without_preflabel_fails(shapes):

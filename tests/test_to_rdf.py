@@ -167,14 +167,43 @@ def test_all_paper_quads_in_the_papers_own_graph():
 
 def test_quad_count_is_modest():
     paper = example_paper()
-    assert len(paper_quads(paper)) <= 45  # 3 authors, 2 categories, 3 languages: 42
+    assert len(paper_quads(paper)) == 37  # 3 authors, 2 categories, 3 languages
     ex = example_extraction(paper)
     full = paper_quads(paper, ex)
-    assert len(full) <= 170  # + 6 mentions, 1 proposal, 1 evaluation, 1 hardware usage
+    # + run 3, 6 kg:mentions edges, 3 sentences x 4, 6 mentions x 3, proposal 7, evaluation 11
+    # + 1 index key (no broader links in this example), hardware usage 7
+    assert len(full) == 37 + 3 + 6 + 12 + 18 + 7 + 11 + 1 + 7
+    assert [q.object.value for q in full if q.predicate == KG.evaluationKey] == [
+        f"{ev.subject} {ev.benchmark}" for ev in ex.evaluations]
     lean = paper_quads(paper, ex, mention_nodes=False)
-    assert len(lean) == len(full) - 13 * len(ex.mentions)
-    assert not [q for q in lean if q.object == KG.Mention]
+    # every sentence also holds a fact, so only the mention nodes go
+    assert len(lean) == len(full) - 3 * len(ex.mentions)
+    assert not [q for q in lean if q.predicate in (KG.hasMention, KG.mentionedEntity, KG.span)]
     assert len([q for q in lean if q.predicate == KG.mentions]) == 6
+    assert len([q for q in lean if q.predicate == KG.hasSentence]) == 3
+
+
+def test_sentences_are_stated_once_and_only_with_evidence():
+    paper = example_paper()
+    ex = example_extraction(paper)
+    quads = paper_quads(paper, ex)
+    texts = [q.object.value for q in quads if q.predicate == KG.text]
+    assert len(texts) == len(set(texts)) == 3
+    # the lean form keeps only sentences that hold a fact
+    ex.hardware_use = []
+    lean = paper_quads(paper, ex, mention_nodes=False)
+    assert len([q for q in lean if q.predicate == KG.text]) == 2
+    # no per-node provenance: one run, one source link (the paper's)
+    assert len([q for q in quads if q.predicate.value.endswith("wasDerivedFrom")]) == 1
+    assert not [q for q in quads if q.predicate.value.endswith("wasGeneratedBy")]
+
+
+def test_mention_span_round_trip():
+    from kg.to_rdf import mention_span, parse_mention_span
+
+    assert mention_span(13, 24, 0.9, "vocab") == "13 24 0.9 vocab"
+    assert parse_mention_span("13 24 0.9 vocab") == (13, 24, 0.9, "vocab")
+    assert parse_mention_span(mention_span(0, 5, 1.0, "odd rule")) == (0, 5, 1.0, "odd_rule")
 
 
 def test_entity_quads_in_vocab_graph():
@@ -220,9 +249,9 @@ def test_docs_queries_run():
     """The SPARQL examples in docs/ONTOLOGY.md run and find the example paper."""
     import re
 
-    block = DOCS.read_text(encoding="utf-8").split("```sparql\n", 1)[1].split("```", 1)[0]
-    queries = [q for q in re.split(r"\n(?=# )", block) if "SELECT" in q]
-    assert len(queries) >= 2
+    blocks = [b.split("```", 1)[0] for b in DOCS.read_text(encoding="utf-8").split("```sparql\n")[1:]]
+    queries = [q for block in blocks for q in re.split(r"\n(?=# )", block) if "SELECT" in q]
+    assert len(queries) >= 5
     store = _store(example_quads())
     for q in queries:
         assert _select(store, q), q.splitlines()[0]
@@ -252,7 +281,7 @@ def test_metadata():
     assert (r["id"], r["arxiv"], r["date"]) == ("2511.01234", "2511.01234", "2025-11-03")
     assert r["code"] == "https://github.com/example/mathstar"
     assert json.loads(r["rec"])["arxiv_id"] == "2511.01234"
-    cats = _select(store, "SELECT ?c ?code WHERE { ?p kg:category ?c . ?c a kg:Category ; skos:notation ?code }")
+    cats = _select(store, "SELECT ?c ?code WHERE { ?p kg:category ?c . ?c skos:notation ?code }")
     assert {r["code"] for r in cats} == {"cs.CL", "cs.LG"}
     assert category_iri("cs.LG").value == f"{ID}category/cs.LG"
     src = _select(store, """SELECT ?f ?n WHERE { ?p prov:wasDerivedFrom ?s .
@@ -284,29 +313,42 @@ def test_record_round_trip():
 
 def test_provenance_offsets_present():
     paper = example_paper()
-    store = _store(paper_quads(paper, example_extraction(paper)))
+    ex = example_extraction(paper)
+    store = _store(paper_quads(paper, ex))
+    # facts: sentence, offsets and confidence; run and source record once, on the paper
     rows = _select(store, """
         SELECT ?item ?sent ?field ?start ?end ?ss ?conf ?src ?version WHERE {
-          ?item a ?cls ; kg:evidenceText ?sent ; kg:field ?field ; kg:startOffset ?start ;
-                kg:endOffset ?end ; kg:sentenceStart ?ss ; kg:confidence ?conf ;
-                prov:wasDerivedFrom ?src ; prov:wasGeneratedBy ?run .
-          ?src a kg:SourceRecord . ?run a kg:ExtractionRun ; kg:extractorVersion ?version .
-          VALUES ?cls { kg:Mention kg:Proposal kg:Evaluation kg:HardwareUsage } }""")
-    assert len(rows) == 6 + 1 + 1 + 1
+          ?paper kg:hasProposal|kg:hasEvaluation|kg:usesHardware ?item .
+          ?item kg:evidence ?s ; kg:startOffset ?start ; kg:endOffset ?end ; kg:confidence ?conf .
+          ?s kg:text ?sent ; kg:field ?field ; kg:sentenceStart ?ss .
+          ?paper prov:wasDerivedFrom ?src . ?src a kg:SourceRecord .
+          ?run prov:used ?paper ; a kg:ExtractionRun ; kg:extractorVersion ?version . }""")
+    assert len(rows) == 1 + 1 + 1
     for r in rows:
         start, end, ss = int(r["start"]), int(r["end"]), int(r["ss"])
-        assert ss <= start <= end
+        assert ss <= start <= end <= ss + len(r["sent"])
         sent = r["sent"]
         assert ABSTRACT[ss:ss + len(sent)] == sent
         assert 0 <= float(r["conf"]) <= 1
         assert r["version"].startswith("kg-extract")
-    # the mention's surface form is the evidence slice
+    # mentions: the span literal's offsets slice the sentence to the surface form, in SPARQL too
     rows = _select(store, """
-        SELECT ?sf ?sent ?start ?end ?ss WHERE { ?m a kg:Mention ; kg:surfaceForm ?sf ;
-          kg:evidenceText ?sent ; kg:startOffset ?start ; kg:endOffset ?end ; kg:sentenceStart ?ss }""")
+        SELECT ?e ?span ?sent ?ss ?surface WHERE {
+          ?paper kg:hasSentence ?s . ?s kg:hasMention ?m ; kg:text ?sent ; kg:sentenceStart ?ss .
+          ?m kg:mentionedEntity ?e ; kg:span ?span .
+          BIND(xsd:integer(STRBEFORE(?span, " ")) AS ?start)
+          BIND(xsd:integer(STRBEFORE(STRAFTER(?span, " "), " ")) AS ?end)
+          BIND(SUBSTR(?sent, ?start - ?ss + 1, ?end - ?start) AS ?surface) }""")
+    assert len(rows) == len(ex.mentions) == 6
+    from kg.to_rdf import parse_mention_span
+
+    by_entity = {m.entity_id: m for m in ex.mentions}
     for r in rows:
-        s, e, ss = int(r["start"]), int(r["end"]), int(r["ss"])
-        assert r["sent"][s - ss:e - ss] == r["sf"]
+        m = by_entity[entity_id_from_iri(r["e"])]
+        start, end, conf, rule = parse_mention_span(r["span"])
+        ss = int(r["ss"])
+        assert r["sent"][start - ss:end - ss] == r["surface"] == m.text
+        assert (start, end, conf, rule) == (m.span.start, m.span.end, m.confidence, m.source)
 
 
 def test_facts_queryable():
@@ -367,6 +409,18 @@ def test_iris_valid_for_odd_keys(key_kw):
         for t in (q.subject, q.object, q.graph_name):
             if isinstance(t, ox.NamedNode):
                 assert " " not in t.value and "<" not in t.value
+
+
+def test_odd_literals_round_trip():
+    """paper_nquads writes N-Quads text itself: quotes, backslashes, line breaks, tabs and
+    any Unicode come back exactly."""
+    odd = 'He said "x\\y"\nthen\r\tleft 😀 ü \\"'
+    paper = example_paper(comment=odd, title_original=odd, authors=[odd, "Ann Lee"])
+    quads = paper_quads(paper)
+    by_pred = {q.predicate.value.rsplit("#", 1)[-1]: q.object.value for q in quads}
+    assert by_pred["comment"] == by_pred["originalTitle"] == odd
+    assert odd in {q.object.value for q in quads if q.predicate.value.endswith("label")}
+    assert paper_from_record(next(q.object.value for q in quads if q.predicate == KG.record)) == paper
 
 
 def test_odd_iri_pieces():
