@@ -4,7 +4,7 @@ IRI scheme (instance base https://w3id.org/kg/id/):
 
     paper           …/paper/<key>                    key = arXiv id or t-<hash>
     paper graph     …/graph/paper/<key>              one named graph per paper
-    paper parts     …/paper/<key>/<part>/<n>         mention, proposal, eval, hw, author, source
+    paper parts     …/paper/<key>/<part>/<n>         sentence, mention, proposal, eval, hw, author, source
     extraction run  …/paper/<key>/extraction
     entity          …/<entity id>                    e.g. …/model/llama-3.1-8b
     author          …/author/<slug of the name>
@@ -126,7 +126,7 @@ def paper_graph(key: str) -> NamedNode:
 
 def paper_part_iri(key: str, part: str, n: int | str) -> NamedNode:
     """A node that belongs to one paper: …/paper/<key>/<part>/<n>
-    (part: mention, proposal, eval, hw, author, source)."""
+    (part: sentence, mention, proposal, eval, hw, author, source)."""
     return NamedNode(f"{ID.iri}paper/{encode(key)}/{encode(part)}/{encode(str(n))}")
 
 

@@ -216,3 +216,21 @@ def test_bulk_mode_merges_duplicates_across_batches(tmp_path):
         results[mode] = (_quad_set(store), [(x.added, x.updated, x.unchanged) for x in report.files])
     assert results["bulk"] == results["tx"]
     assert _count(KGStore(tmp_path / "bulk", read_only=True), "Paper") == 300 + 20
+
+
+def test_workers_are_recycled_without_changing_results(listings):
+    """Workers are replaced every `recycle_after` papers (bounded memory over 1M papers);
+    the results are those of one in-process worker, in order."""
+    from kg.models import Paper
+    from kg.readers import read_path
+    from kg.workers import PaperProcessor
+
+    papers = [p for p in read_path(listings[2]) if isinstance(p, Paper)]
+    assert len(papers) > 100
+    one = PaperProcessor(workers=1, extract=False).submit(papers).get()
+    pool = PaperProcessor(workers=2, extract=False, recycle_after=32)
+    try:
+        two = pool.submit(papers).get()
+    finally:
+        pool.close()
+    assert two == one
