@@ -47,15 +47,14 @@ SELECT ?s ?b (COUNT(DISTINCT ?item) AS ?n) WHERE {
   ?item kg:evaluatedSubject ?s ; kg:onBenchmark ?b .
 } GROUP BY ?s ?b ORDER BY DESC(?n) LIMIT 200"""
 
-# what /api/evaluations runs for a benchmark target, with property paths instead of
-# the variant lists kg computes in Python
+# what /api/evaluations runs for a benchmark target: the kg:evaluationKey lookup (every
+# evaluation carries "<subject or ancestor id> <benchmark or ancestor id>" keys)
 EQUIV_Q = """PREFIX kg: <https://w3id.org/kg/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?paper ?key ?title ?date ?arxiv ?s ?t ?m ?value ?unit ?vt ?evidence ?item WHERE {{
-  ?s skos:broader* {subject} .
-  ?t skos:broader* {target} .
-  ?item kg:evaluatedSubject ?s ; kg:onBenchmark ?t .
+  ?item kg:evaluationKey {pair} ;
+        kg:evaluatedSubject ?s ; kg:onBenchmark ?t .
   ?paper kg:hasEvaluation ?item .
   ?paper dcterms:identifier ?key ; dcterms:title ?title . FILTER(LANG(?title) = "")
   OPTIONAL {{ ?paper dcterms:issued ?date }}
@@ -64,7 +63,7 @@ SELECT ?paper ?key ?title ?date ?arxiv ?s ?t ?m ?value ?unit ?vt ?evidence ?item
   OPTIONAL {{ ?item kg:value ?value }}
   OPTIONAL {{ ?item kg:unit ?unit }}
   OPTIONAL {{ ?item kg:valueText ?vt }}
-  OPTIONAL {{ ?item kg:evidenceText ?evidence }}
+  OPTIONAL {{ ?item kg:evidence ?sentence OPTIONAL {{ ?sentence kg:text ?evidence }} }}
 }} ORDER BY DESC(?date) ?key"""
 
 
@@ -97,6 +96,8 @@ def pick_pairs(store: Path, n: int) -> list[dict]:
     """The most reported (subject, benchmark) pairs; subjects asked by their top family."""
     import pyoxigraph as ox
 
+    from kg.namespaces import entity_id_from_iri
+
     from kg.server.resolver import Resolver
     from kg.store import KGStore
 
@@ -118,7 +119,7 @@ def pick_pairs(store: Path, n: int) -> list[dict]:
         seen.add(key)
         pairs.append({"subject": res.get(top).label, "target": bi.label,
                       "subject_iri": top, "target_iri": b,
-                      "sparql": EQUIV_Q.format(subject=str(ox.NamedNode(top)), target=str(ox.NamedNode(b)))})
+                      "sparql": EQUIV_Q.format(pair=str(ox.Literal(f"{entity_id_from_iri(top)} {entity_id_from_iri(b)}")))})
         if len(pairs) >= n:
             break
     del kgs
