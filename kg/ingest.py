@@ -162,10 +162,11 @@ class ByteMeter:
 
 def _stream(paths: Iterable[Path], stats: dict[str, FileStats],
             on_record: Callable[[], None] | None, meter: ByteMeter | None = None) -> Iterator[Paper]:
-    from kg.readers import ReadError, UnknownFormatError, detect_format, read_path
+    from kg.readers import ReadError, UnknownFormatError, detect_format, read_path, source_name
 
     for path in paths:
-        st = stats.setdefault(str(path), FileStats(str(path)))
+        name = source_name(path)  # the key the records' SourceRef.file carries
+        st = stats.setdefault(name, FileStats(name))
         first = True
         try:
             st.format = detect_format(path)
@@ -475,7 +476,9 @@ def ingest_paths(store: KGStore, paths: list[Path], *, workers: int = 1, extract
     load (default `BULK_QUADS`, or $KG_BULK_QUADS).
     """
     t_start = time.perf_counter()
-    stats: dict[str, FileStats] = {str(p): FileStats(str(p)) for p in paths}
+    from kg.readers import source_name
+
+    stats: dict[str, FileStats] = {source_name(p): FileStats(source_name(p)) for p in paths}
     quads_before = len(store)
     if bulk is None:
         bulk = choose_bulk(store)

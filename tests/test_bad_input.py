@@ -307,10 +307,7 @@ CASES = [
     Case("mixed JSONL", mixed_jsonl),
     Case("mixed JSON array", mixed_json_array),
     Case("rich markup in a rejection reason", markup_in_reason),
-    Case("file name not UTF-8", non_utf8_file_name, marks=[pytest.mark.xfail(
-        strict=True, reason="the readers record such a file as `listing-\\xff.jsonl` (kg.readers.source_name; "
-                            "the raw name crashed the ingest), but kg/ingest.py keys its per-file counts by "
-                            "str(path): the papers go in, the counts say 0 and the exit status says nothing read")]),
+    Case("file name not UTF-8", non_utf8_file_name),
 ]
 
 
