@@ -285,7 +285,7 @@ def parse_count(s: str) -> int:
         mult, s = 1_000, s[:-1]
     elif s.endswith("m"):
         mult, s = 1_000_000, s[:-1]
-    return int(float(s) * mult)
+    return int(round(float(s) * mult))  # "0.3k" is 300, not 299
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -76,14 +76,8 @@ NQUADS_BYTES_PER_QUAD = 260
 
 
 # --- small helpers ---------------------------------------------------------------------
-def parse_count(s: str) -> int:
-    s = s.strip().lower().replace("_", "").replace(",", "")
-    mult = 1
-    if s.endswith("k"):
-        mult, s = 1_000, s[:-1]
-    elif s.endswith("m"):
-        mult, s = 1_000_000, s[:-1]
-    return int(round(float(s) * mult))
+sys.path.insert(0, str(BENCH))
+from make_synthetic import parse_count  # noqa: E402  ("60k", "1m", "1,000")
 
 
 def human_n(n: Optional[float]) -> str:

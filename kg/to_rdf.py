@@ -161,17 +161,9 @@ _XSD_DEC_SUFFIX = f"^^{_XSD_DECIMAL}"
 def _index_keys(subject: str, benchmark: str, entities: dict) -> list[str]:
     """kg:evaluationKey values from the extraction's own entities, for an Evaluation made
     without the extractor's keys (which also follow the vocabulary's broader links)."""
-    def up(eid: str) -> list[str]:
-        out, i = [eid], 0
-        while i < len(out):
-            ent = entities.get(out[i])
-            i += 1
-            for b in (ent.broader if ent is not None else ()):
-                if b not in out:
-                    out.append(b)
-        return out
+    from kg.extract.vocab import Vocabulary
 
-    return [f"{a} {b}" for a in up(subject) for b in up(benchmark)]
+    return Vocabulary(()).index_keys(subject, benchmark, {eid: e.broader for eid, e in entities.items()})
 
 
 def _s(text: str) -> str:

@@ -160,7 +160,7 @@ def build_mini_store(path: Path) -> Path:
     quads = list(to_rdf.ontology_quads()) + to_rdf.entity_quads(MINI_ENTITIES)
     for p, e in mini_papers():
         for ev in e.evaluations:
-            ev.index_keys = [f"{a} {b}" for a in vocab.ancestors(ev.subject) for b in vocab.ancestors(ev.benchmark)]
+            ev.index_keys = vocab.index_keys(ev.subject, ev.benchmark)
         quads += to_rdf.paper_quads(p, e)
     store.add_quads(quads)
     store.flush()

@@ -53,14 +53,9 @@ class Extractor:
                 for eid, e in st.entities.items()]
         mentions = [(m.text, m.eid, m.start, m.end, m.source, m.conf) for m in st.mentions]
         local = {eid: e["broader"] for eid, e in st.entities.items() if not e["in_vocabulary"]}
-        evals = [(*ev, self._index_keys(ev[0], ev[1], local)) for ev in st.facts["evaluations"]]
+        evals = [(*ev, self.vocabulary.index_keys(ev[0], ev[1], local)) for ev in st.facts["evaluations"]]
         return (key, st.title_len, st.sents, ents, mentions, st.facts["proposes"],
                 evals, st.facts["hardware_use"])
-
-    def _index_keys(self, subject: str, benchmark: str, local: dict) -> list[str]:
-        """Every (subject-or-ancestor, benchmark-or-ancestor) pair, as "a b"."""
-        up = self.vocabulary.ancestors
-        return [f"{a} {b}" for a in up(subject, local) for b in up(benchmark, local)]
 
     def extract(self, paper: Paper) -> Extraction:
         return to_extraction(self.plain(paper.key, paper.title, paper.abstract), paper.title, paper.abstract)

@@ -96,6 +96,12 @@ class Vocabulary:
                     out.append(b)
         return out
 
+    def index_keys(self, subject: str, benchmark: str, local_broader: Optional[dict] = None) -> list[str]:
+        """The kg:evaluationKey values of an evaluation: "<a> <b>" for every `a` in the
+        subject's ancestors and `b` in the benchmark's (`ancestors`, both sides)."""
+        return [f"{a} {b}" for a in self.ancestors(subject, local_broader)
+                for b in self.ancestors(benchmark, local_broader)]
+
     def entities(self) -> list[Entity]:
         return [c.entity() for c in self.by_id.values()]
 
