@@ -36,6 +36,16 @@ _ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)
 _GAIN_IN = re.compile(r"(?:\d\s*%|\d\s*(?:points?|pp)|\d\s*×|\d\s*x)[^.;:]{0,20}?\s(?:in|of)\s+(?:terms\s+of\s+)?$")
 _LAST_WORD = re.compile(r"([A-Za-z][\w\-]*)\s*,?\s*$")
 _NON_ITEM_WORDS = frozenset("we our the a an this these its their both all each average".split())
+_CUE_WORD = re.compile(r"[a-z\-]+")
+
+
+def _first_item_ok(item: str, rules) -> bool:
+    """Can this matched item be a listed name (not a plain word, number or pronoun)?"""
+    name = item.rstrip(".")
+    first = name.split()[0] if name.strip() else ""
+    if not first or first.lower() in _NON_ITEM_WORDS or first in rules.not_names or first.islower():
+        return False
+    return not (first[:1].isdigit() or len(name) <= 2)
 
 
 class Benchmarks:
@@ -95,14 +105,18 @@ class Benchmarks:
 
     def _lists(self, st, text: str) -> None:
         rules = self.rules
-        low_text = None
+        cued: dict[int, bool] = {}  # sentence start -> does it hold an evaluation cue
         for m in _LIST_START.finditer(text):
             if m.start() < st.title_len:
                 continue
+            first = _ITEM.match(text, m.end())
+            if not first or not _first_item_ok(first.group(1), rules):
+                continue  # no list here (the cheap test first: most "on"/"in" start none)
             s0, s1 = st.sent_of(m.start())
-            if low_text is None:
-                low_text = text.lower()
-            if not (set(re.findall(r"[a-z\-]+", low_text[s0:s1])) & rules.eval_cues):
+            has_cue = cued.get(s0)
+            if has_cue is None:
+                has_cue = cued[s0] = bool(set(_CUE_WORD.findall(st.low, s0, s1)) & rules.eval_cues)
+            if not has_cue:
                 continue
             if _GAIN_IN.search(text, max(s0, m.start() - 30), m.end()):
                 continue  # "improvements of 11.7% and 38.2% in mPrec, mRec": measures, not data
@@ -117,10 +131,7 @@ class Benchmarks:
                     break
                 name = im.group(1).rstrip(".")
                 e = im.start(1) + len(name)
-                first = name.split()[0]
-                if first.lower() in _NON_ITEM_WORDS or first in rules.not_names or first.islower():
-                    break
-                if first[:1].isdigit() or len(name) <= 2:
+                if not _first_item_ok(im.group(1), rules):
                     break
                 items.append((im.start(1), e, name))
                 sep = _ITEM_SEP.match(text, e)

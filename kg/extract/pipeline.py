@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+import numpy
 import spacy
-from spacy.attrs import LOWER, NORM
+from spacy.attrs import IDX, LOWER, NORM, SENT_START
 from spacy.language import Language
 
 # importing the modules registers their factories
@@ -52,12 +53,13 @@ class SentenceBoundaries:
                 sents.append((a, b))
         st.set_sents(sents)
         if len(doc):
-            starts = {a for a, _ in sents}
-            doc[0].is_sent_start = True
-            for a in starts:
-                span = doc.char_span(a, a + 1, alignment_mode="expand")
-                if span is not None and span.start > 0:
-                    doc[span.start].is_sent_start = True
+            # one vectorised pass: the token holding each sentence's first character
+            # starts a sentence (setting Token.is_sent_start scans the whole doc each time)
+            first = numpy.searchsorted(doc.to_array(IDX), [a for a, _ in sents] or [0], side="right") - 1
+            flags = numpy.full(len(doc), -1, dtype="int64")
+            flags[first.clip(0)] = 1
+            flags[0] = 1
+            doc.from_array([SENT_START], flags.astype("uint64"))
         return doc
 
 
