@@ -14,7 +14,7 @@ from spacy.language import Language
 
 from kg.extract.names import capitalised, name_shaped, words_before
 from kg.extract.rules import load_rules
-from kg.extract.state import Cand
+from kg.extract.state import Cand, first_words
 
 _BENCH_SUFFIX = re.compile(
     r"(?<![\w@/-])((?:[A-Za-z0-9][\w.]*-)*[A-Z0-9][\w]*?(?:Bench|-bench|-Bench)(?:mark)?(?:-[A-Za-z0-9][\w.]*)*"
@@ -23,14 +23,17 @@ _BENCH_SUFFIX = re.compile(
 # heads that are part of the proper name when they follow a plain-word name
 _HEAD_IN_NAME = ("shared task", "Shared Task", "challenge", "Challenge", "Leaderboard", "Benchmark", "Dataset",
                  "Corpus", "Suite", "Exam", "Examination")
-_HEAD_AFTER = re.compile(
-    r"\s(?P<head>benchmark suite|benchmarks?|datasets?|data set|corpus|corpora|suite|leaderboard|Leaderboard|challenge|Challenge|"
-    r"shared task|Shared Task|testbed|test set|Benchmark|Dataset|Corpus|Suite|Exam|Examination)(?![\w-])"
-)
+_HEADS = ("benchmark suite", "benchmarks?", "datasets?", "data set", "corpus", "corpora", "suite", "leaderboard",
+          "Leaderboard", "challenge", "Challenge", "shared task", "Shared Task", "testbed", "test set", "Benchmark",
+          "Dataset", "Corpus", "Suite", "Exam", "Examination")
+_HEAD_AFTER = re.compile(r"\s(?P<head>" + "|".join(_HEADS) + r")(?![\w-])")
+_HEAD_FIRST = first_words(h.replace("?", "") for h in _HEADS) | {"benchmark", "dataset"}
+_LIST_CUES = ("on", "across", "over", "including", "include", "includes", "such as", "like", "namely", "using", "in")
 _LIST_START = re.compile(
-    r"(?<![\w-])(?:on|across|over|including|include|includes|such as|like|namely|using|in)\s+(?:the\s+)?"
+    r"(?<![\w-])(?:" + "|".join(c.replace(" ", r"\s+") for c in _LIST_CUES) + r")\s+(?:the\s+)?"
     r"(?:(?:[a-z][\w\-]*\s+){0,4}?(?:benchmarks?|datasets?|tasks?|suites?)\s*(?:,|:)?\s*(?:(?:including|such as|like|namely|e\.g\.,?|i\.e\.,?)\s+)?)?"
 )
+_LIST_FIRST = first_words(_LIST_CUES)
 _ITEM = re.compile(r"(?:the\s+)?([A-Za-z0-9][\w+]*(?:\.\d+)*(?:[-/][\w+]+(?:\.\d+)*)*(?:[ ](?:v?\d+(?:\.\d+)?[A-Za-z]?|[A-Z][\w\-]*)){0,2})")
 _ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)")
 _GAIN_IN = re.compile(r"(?:\d\s*%|\d\s*(?:points?|pp)|\d\s*×|\d\s*x)[^.;:]{0,20}?\s(?:in|of)\s+(?:terms\s+of\s+)?$")
@@ -66,7 +69,7 @@ class Benchmarks:
 
     def _heads(self, st, text: str) -> None:
         rules = self.rules
-        for m in _HEAD_AFTER.finditer(text):
+        for m in st.finditer_words(_HEAD_AFTER, _HEAD_FIRST, lead=1):
             ws = words_before(text, m.start(), 5)
             if not ws:
                 continue
@@ -106,7 +109,7 @@ class Benchmarks:
     def _lists(self, st, text: str) -> None:
         rules = self.rules
         cued: dict[int, bool] = {}  # sentence start -> does it hold an evaluation cue
-        for m in _LIST_START.finditer(text):
+        for m in st.finditer_words(_LIST_START, _LIST_FIRST):
             if m.start() < st.title_len:
                 continue
             first = _ITEM.match(text, m.end())

@@ -23,7 +23,20 @@ def strip_word(w: str) -> str:
 
 def name_shaped(word: str, rules: Rules) -> bool:
     """CamelCase, ALLCAPS, letters with digits, capitals after a hyphen: `BioRefusalAudit`,
-    `COLAGUARD`, `any4`, `SD-GRPO`, `Rotate2Think`. Plain `Llama`, `Robust` are not."""
+    `COLAGUARD`, `any4`, `SD-GRPO`, `Rotate2Think`. Plain `Llama`, `Robust` are not.
+    Memoised on the rule set: the same words are tested many times per paper."""
+    memo = rules.__dict__.get("_shaped_memo")
+    if memo is None:
+        memo = rules.__dict__["_shaped_memo"] = {}
+    got = memo.get(word)
+    if got is None:
+        if len(memo) >= 200_000:
+            memo.clear()
+        got = memo[word] = _name_shaped(word, rules)
+    return got
+
+
+def _name_shaped(word: str, rules: Rules) -> bool:
     w = word.rstrip(".,;:")
     if len(w) < 2 or w in rules.not_names:
         return False

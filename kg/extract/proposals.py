@@ -31,6 +31,7 @@ _OF_OK = frozenset("family suite series set collection".split())
 _ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
 _AND_NEXT = re.compile(r",?\s+and\s+(?:the\s+|our\s+)?(?=[A-Z0-9])")
 _APPOS_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,\s+(?:a|an)\s")
+_WE = frozenset(("we",))  # release_after_re starts with "we"
 _NOVEL_ANCHORS = frozenset(("novel", "new", "key"))
 _NOVEL_PARTS = re.compile(  # starts on a literal word: far cheaper than an optional count first
     r"(?<![\w-])(?:novel|new|key)\s+(?:\w+\s+)?"
@@ -116,7 +117,7 @@ class Proposals:
     # -- rules ----------------------------------------------------------------------
     def _cues(self, st, text: str):
         rules = self.rules
-        for v in rules.proposal_verb_re.finditer(text):
+        for v in st.finditer_words(rules.proposal_verb_re, rules.proposal_verb_first):
             m = rules.proposal_subject_re.search(text, max(0, v.start() - 70), v.start())
             if m:
                 yield m.start(), v.end(), v.group("verb").lower()
@@ -314,7 +315,7 @@ class Proposals:
         rules = self.rules
         if not st.words & rules.release_anchors:
             return
-        for m in rules.release_after_re.finditer(text, st.abstract_start):
+        for m in st.finditer_words(rules.release_after_re, _WE, st.abstract_start):
             s0, _ = st.sent_of(m.start())
             window = text[max(s0, m.start() - 160):m.start()]
             comma = max(window.rfind(", a "), window.rfind(", an "))
@@ -339,11 +340,11 @@ class Proposals:
         """"..., dubbed HIGGS", "our approach, SymNoise," anywhere in the abstract."""
         rules = self.rules
         words = st.words
-        for rx, anchors in ((rules.standalone_naming_re, rules.naming_anchors),
-                            (rules.own_work_re, rules.own_work_anchors)):
+        for rx, anchors, first in ((rules.standalone_naming_re, rules.naming_anchors, rules.naming_first),
+                                   (rules.own_work_re, rules.own_work_anchors, rules.own_work_first)):
             if not words & anchors:
                 continue
-            for m in rx.finditer(text, st.abstract_start):
+            for m in st.finditer_words(rx, first, st.abstract_start):
                 s0, s_end = st.sent_of(m.start())
                 span = self._name_at(text, m.end(), s_end, naming=True)
                 if not span:

@@ -28,6 +28,8 @@ from kg.extract.values import find_values
 from kg.extract.vocab import load_vocabulary
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|ai|net|edu)/\S*|\b(?:github|huggingface|hf)\.co\S*")
+# every _URL match holds one of these (a cheap test before the scan)
+_URL_HINTS = ("://", "www.", ".com/", ".org/", ".io/", ".ai/", ".net/", ".edu/", "github.co", "huggingface.co", "hf.co")
 _VENDOR = re.compile(r"^(?:NVIDIA|Nvidia|nVidia|Google|Colab|Tesla|AMD|Intel|Apple|Cloud|GeForce)\s+")
 _COORD = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)$")
 _PROPAGATE = {"definition", "proposal", "title", "model_shape", "family_variant", "benchmark_suffix",
@@ -194,7 +196,7 @@ class Resolver:
         self._proposal_cands(st, text)
         self._propagate(st, text)
         fallback_cands(st, text, rules, self.frequent, lambda w: self.vocab.lookup(w) is not None)
-        urls = [(m.start(), m.end()) for m in _URL.finditer(text)] if "/" in text else []
+        urls = [(m.start(), m.end()) for m in _URL.finditer(text)] if any(h in text for h in _URL_HINTS) else []
         keep = []
         for c in st.cands:
             if urls and any(c.start < e and s < c.end for s, e in urls):

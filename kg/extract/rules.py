@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Optional
 
 from kg.extract.normalise import match_key
+from kg.extract.state import first_words
 from kg.paths import ontology_dir
 
 
@@ -67,6 +68,7 @@ class Rules:
     title_stop: frozenset
     proposal_verb_re: re.Pattern
     proposal_subject_re: re.Pattern
+    proposal_verb_first: frozenset  # first words of the verbs: where proposal_verb_re can match
     gerund_re: re.Pattern
     standalone_naming_re: re.Pattern
     own_work_re: re.Pattern
@@ -109,6 +111,8 @@ class Rules:
     naming_anchors: frozenset = frozenset()
     own_work_anchors: frozenset = frozenset()
     release_anchors: frozenset = frozenset()
+    naming_first: frozenset = frozenset()  # first words of the cue phrases (DocState.finditer_words)
+    own_work_first: frozenset = frozenset()
 
 
 def _load(name: str, directory: Path) -> dict:
@@ -151,6 +155,8 @@ def load_rules(directory: Optional[str] = None) -> Rules:
         naming_anchors=anchor_words(cues["standalone_naming_cues"]),
         own_work_anchors=anchor_words(cues["own_work_phrases"]),
         release_anchors=anchor_words(cues["release_after_verbs"]),
+        naming_first=first_words(cues["standalone_naming_cues"]),
+        own_work_first=first_words(cues["own_work_phrases"]),
         generic_keys=frozenset(match_key(t) for t in stop["generic_terms"]),
         def_non_entity_heads=frozenset(w.lower() for w in stop["definition_non_entity_heads"]),
         not_names=frozenset(stop["not_names"]),
@@ -158,6 +164,7 @@ def load_rules(directory: Optional[str] = None) -> Rules:
         title_stop=frozenset(w.lower() for w in stop["title_prefix_stopwords"]),
         proposal_verb_re=proposal_verb_re,
         proposal_subject_re=proposal_subject_re,
+        proposal_verb_first=first_words(cues["proposal_verbs"]),
         gerund_re=gerund_re,
         standalone_naming_re=standalone_naming_re,
         own_work_re=own_work_re,

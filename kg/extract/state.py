@@ -13,7 +13,19 @@ from typing import Optional
 from spacy.tokens import Doc
 
 SEP = "\n\n"
-_WORDS = re.compile(r"[a-z][a-z0-9]*")  # between title and abstract in the document text
+_WORDS = re.compile(r"[a-z][a-z0-9]*")
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def first_words(phrases) -> frozenset:
+    """The first word (as `DocState.words` splits words) of each phrase, lower-cased:
+    the anchors `DocState.finditer_words` needs for a regex that starts with a phrase."""
+    out = set()
+    for ph in phrases:
+        m = _WORDS.match(ph.lower())
+        if m:
+            out.add(m.group())
+    return frozenset(out)
 
 
 class Cand:
@@ -88,6 +100,41 @@ class DocState:
         if self._words is None:
             self._words = frozenset(_WORDS.findall(self.low))
         return self._words
+
+    def finditer_words(self, regex: re.Pattern, first_words: frozenset, pos: int = 0, lead: int = 0):
+        """`regex.finditer(text, pos)` for a regex whose every match starts with one of
+        `first_words` (lower-case, whole words, as `words` splits them): the regex is
+        tried only where those words occur (found with `str.find`) instead of at every
+        position of the text, which costs ~40 us per pattern and abstract. (Case is
+        folded with `str.lower`, as `words` is: the patterns' cue words are ASCII.)
+        `lead`: the matches start that many characters before the word (`\\sbenchmark`)."""
+        present = first_words & self.words
+        if not present:
+            return iter(())
+        low = self.low
+        if len(low) != len(self.text):  # lower() changed the length: offsets differ
+            return regex.finditer(self.text, pos)
+        starts = []
+        for w in present:
+            n = len(w)
+            i = low.find(w, pos)
+            while i >= 0:
+                if not (i and low[i - 1] in _ALNUM) and low[i + n:i + n + 1] not in _ALNUM and i - lead >= pos:
+                    starts.append(i - lead)
+                i = low.find(w, i + n)
+        starts.sort()
+        return self._matches_at(regex, starts)
+
+    def _matches_at(self, regex: re.Pattern, starts: list[int]):
+        text = self.text
+        done = -1
+        for i in starts:
+            if i < done:
+                continue
+            m = regex.match(text, i)
+            if m:
+                done = m.end() if m.end() > i else i + 1
+                yield m
 
     def set_sents(self, sents: list[tuple[int, int]]) -> None:
         self.sents = sents

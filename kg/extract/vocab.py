@@ -64,7 +64,21 @@ class Vocabulary:
         return len(self.by_id)
 
     def lookup(self, text: str, etype: Optional[str] = None) -> Optional[str]:
-        """Concept id whose label normalises like `text` (of type `etype` if given)."""
+        """Concept id whose label normalises like `text` (of type `etype` if given).
+        Memoised: the same few thousand names come back paper after paper."""
+        key = (text, etype)
+        try:
+            return self._memo[key]
+        except KeyError:
+            pass
+        except AttributeError:
+            self._memo: dict = {}
+        if len(self._memo) >= 200_000:
+            self._memo.clear()
+        found = self._memo[key] = self._lookup(text, etype)
+        return found
+
+    def _lookup(self, text: str, etype: Optional[str]) -> Optional[str]:
         for key in (slug(text), singular_slug(text, etype != "Model")):
             ids = self.by_slug.get(key)
             if not ids:
