@@ -1,0 +1,64 @@
+"""The speed-ups that find regex matches from cheap anchors give exactly the matches
+of a plain `finditer` (property tests over texts built from cue words and noise)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract import benchmarks, proposals
+from kg.extract.acronyms import _REVERSE, _reverse_matches
+from kg.extract.rules import load_rules
+from kg.extract.state import DocState
+
+RULES = load_rules()
+PIECES = ["we", "We", "propose", "introduce", "present", "on", "in", "On", "such", "as", "using", "the",
+          "benchmark", "Benchmark", "datasets", "dataset", "data", "set", "suite", "called", "dubbed", "named",
+          "our", "method", "release", "GSM8K", "MMLU", "SAE", "(", ")", ",", ".", "-", "so", "X-Bench", "and",
+          "sparse", "autoencoders", "(SAEs)", "\n", "ß", "İ", "Foo-2", "include", "includes", "corpus", "including", "like", "e.g.,", "namely"]
+texts = st.lists(st.sampled_from(PIECES), max_size=40).map(lambda ws: " ".join(ws)) | st.text(max_size=60)
+
+CASES = [
+    (RULES.proposal_verb_re, RULES.proposal_verb_first, 0),
+    (RULES.standalone_naming_re, RULES.naming_first, 0),
+    (RULES.own_work_re, RULES.own_work_first, 0),
+    (RULES.release_after_re, proposals._WE, 0),
+    (benchmarks._LIST_START, benchmarks._LIST_FIRST, 0),
+    (benchmarks._HEAD_AFTER, benchmarks._HEAD_FIRST, 1),
+]
+
+
+def spans(ms):
+    return [(m.span(), m.group()) for m in ms]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.integers(0, 20))
+def test_finditer_words_equals_finditer(text, pos):
+    state = DocState(text, 0)
+    for regex, first, lead in CASES:
+        assert spans(state.finditer_words(regex, first, pos, lead=lead)) == spans(regex.finditer(text, pos)), regex.pattern[:60]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_reverse_acronyms_from_parentheses_equal_finditer(text):
+    assert spans(_reverse_matches(text)) == spans(_REVERSE.finditer(text))
+
+
+def test_the_properties_see_matches():
+    # the generated texts do reach the patterns (else the properties above prove nothing)
+    text = "We propose Foo-2 , dubbed X-Bench , on GSM8K , MMLU and the MMLU benchmark . SAE (sparse autoencoders)"
+    state = DocState(text, 0)
+    for regex, first, lead in CASES[:2] + CASES[4:]:
+        assert spans(state.finditer_words(regex, first, lead=lead)), regex.pattern[:60]
+    assert spans(_reverse_matches(text))
+
+
+def test_overlapping_cues_are_not_matched_twice():
+    # "including" lies inside the match that starts at "on": finditer does not see it again
+    text = "We evaluate on the datasets including GSM8K and on benchmarks such as MMLU."
+    state = DocState(text, 0)
+    got = spans(state.finditer_words(benchmarks._LIST_START, benchmarks._LIST_FIRST))
+    assert got == spans(benchmarks._LIST_START.finditer(text))
+    assert len(got) == 2
