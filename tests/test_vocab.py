@@ -284,3 +284,26 @@ def test_short_ambiguous_labels_case_sensitive(concepts, index):
                        ("Benchmark", "MATH")]:
         (cid,) = resolve(index, typ, label)
         assert concepts[cid].get("case_sensitive") is True, (label, cid)
+
+
+def test_hardware_triggers_start_with_a_capital():
+    # kg.extract.rules puts (?=[A-Z]) in front of the trigger alternation (a faster scan):
+    # a trigger starting otherwise would silently never match
+    from kg.extract.rules import patterns_dir
+
+    trigger = json.loads((patterns_dir() / "hardware.json").read_text(encoding="utf-8"))["trigger"]
+    body = trigger[3:-1] if trigger.startswith("(?:") and trigger.endswith(")") else trigger
+    branches, depth, cur = [], 0, ""
+    for ch in body:  # split the alternation at depth 0
+        depth += ch in "([" and 1 or 0
+        depth -= ch in ")]" and 1 or 0
+        if ch == "|" and depth == 0:
+            branches.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    branches.append(cur)
+    assert len(branches) > 10
+    for b in branches:
+        first = b[1:b.index("]")] if b.startswith("[") else b[0]
+        assert first.isalpha() and first.isupper(), b

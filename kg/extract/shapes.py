@@ -72,7 +72,7 @@ class Shapes:
         # a capitalised word ending in a model-name ending ("RoBERTa", "CodeLlama"), in
         # one scan: testing every capitalised word in Python cost ~10x more
         self._ending_model = re.compile(
-            rf"(?<![\w.@/-])(?=[A-Z])([A-Za-z0-9]*(?:{self.rules.model_endings_re.pattern[:-1]}))(?![\w])")
+            rf"(?=[A-Z])(?<![\w.@/-])([A-Za-z0-9]*(?:{self.rules.model_endings_re.pattern[:-1]}))(?![\w])")
 
     def _models(self, st, text: str) -> None:
         rules = self.rules

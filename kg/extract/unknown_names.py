@@ -30,7 +30,9 @@ WORD = re.compile(r"(?<![\w@/.-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w@/-
 _CAMEL_WORD = re.compile(
     r"(?<![\w@/.-])(?=[A-Za-z0-9-]*(?:[a-z][A-Z]|[A-Z]{2,}[a-z]{2}))[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w@/-])")
 
-_CAMEL_SIGN = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2}")
+# where a word holds "[a-z][A-Z]" or "[A-Z]{2,}[a-z]{2}": found from the capital (a pattern
+# that starts with a character class is scanned in C; ~5x faster than the plain form)
+_CAMEL_SIGN = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|(?<=[A-Z][A-Z])[a-z]{2})")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
 
 
