@@ -92,3 +92,20 @@ def test_to_gold_names_vocabulary_entities_by_their_canonical_label(ex):
     assert models["Llama 2"] == ["LLaMA-2"]
     assert "ZetaNet" in models  # discovered: its surface form
     assert {"subject": "Llama 2", "benchmark": "GSM8K"} in rec["evaluations"]
+
+
+def test_fast_records_equal_validated_ones():
+    # the extractor builds its pydantic records without validation (kg.extract.extractor.
+    # _fast_constructor): they must be exactly what validation gives
+    from kg.extract import Extractor
+    from kg.extract import extractor as mod
+    from kg.models import Extraction, Mention, Paper
+
+    assert mod._mention is not Mention.model_construct  # the fast path is in use here
+    e = Extractor().extract(Paper(title="FooNet: a model", abstract=(
+        "We propose FooNet. FooNet reaches 91.2% accuracy on GSM8K and runs on an H100 GPU for inference.")))
+    assert e.mentions and e.evaluations and e.hardware_use and e.proposes
+    again = Extraction.model_validate(e.model_dump())
+    assert again == e
+    assert again.model_dump_json() == e.model_dump_json()
+    assert e.model_fields_set == again.model_fields_set

@@ -114,6 +114,47 @@ def _worker_run(job):
 
 
 # -- plain -> pydantic ---------------------------------------------------------------------
+def _fast_constructor(cls):
+    """A constructor for records the extractor made itself (valid by construction) that
+    skips `model_construct`'s per-call bookkeeping: ~2.5x faster, ~20 records per paper.
+    It takes every field; a pydantic whose internals differ gets `model_construct`
+    (the self-check below runs once, at import)."""
+    fields = frozenset(cls.model_fields)
+    new = cls.__new__
+    setattr_ = object.__setattr__
+
+    def make(**values):
+        obj = new(cls)
+        setattr_(obj, "__dict__", values)
+        setattr_(obj, "__pydantic_fields_set__", set(values))
+        setattr_(obj, "__pydantic_extra__", None)
+        setattr_(obj, "__pydantic_private__", None)
+        return obj
+
+    sample = {name: (0 if f.annotation is int else None) for name, f in cls.model_fields.items()}
+    try:
+        a, b = make(**sample), cls.model_construct(**sample)
+        ok = a == b and a.model_dump() == b.model_dump() and a.__pydantic_fields_set__ == b.__pydantic_fields_set__
+    except Exception:  # pragma: no cover - only with another pydantic
+        ok = False
+    if not ok:  # pragma: no cover
+        return cls.model_construct
+
+    def checked(**values):
+        return make(**values) if values.keys() == fields else cls.model_construct(**values)
+
+    return checked
+
+
+_entity = _fast_constructor(Entity)
+_mention = _fast_constructor(Mention)
+_span = _fast_constructor(Span)
+_proposal = _fast_constructor(Proposal)
+_evaluation = _fast_constructor(Evaluation)
+_hardware_use = _fast_constructor(HardwareUse)
+_extraction = _fast_constructor(Extraction)
+
+
 def _span_factory(text: str, title_len: int, sents: list):
     abs_start = title_len + len(SEP)
     from bisect import bisect_right
@@ -132,9 +173,9 @@ def _span_factory(text: str, title_len: int, sents: list):
     def span(start: int, end: int) -> Span:
         s, e, sent = sent_for(start)
         if start < title_len or not sents:
-            return Span.model_construct(field="title", start=start, end=end, sentence=sent, sentence_start=s)
+            return _span(field="title", start=start, end=end, sentence=sent, sentence_start=s)
         off = abs_start
-        return Span.model_construct(field="abstract", start=start - off, end=end - off, sentence=sent,
+        return _span(field="abstract", start=start - off, end=end - off, sentence=sent,
                                     sentence_start=s - off)
 
     return span
@@ -145,17 +186,17 @@ def to_extraction(plain: tuple, title: str, abstract: str) -> Extraction:
     text, _ = _compose(title, abstract)
     span = _span_factory(text, title_len, sents)
     entities = {
-        eid: Entity.model_construct(id=eid, type=t, label=label, aliases=list(aliases), broader=list(broader),
+        eid: _entity(id=eid, type=t, label=label, aliases=list(aliases), broader=list(broader),
                                     in_vocabulary=inv)
         for eid, t, label, aliases, broader, inv in ents
     }
-    ms = [Mention.model_construct(text=t, entity_id=eid, span=span(s, e), source=src, confidence=round(c, 3))
+    ms = [_mention(text=t, entity_id=eid, span=span(s, e), source=src, confidence=round(c, 3))
           for t, eid, s, e, src, c in mentions]
-    ps = [Proposal.model_construct(entity=eid, evidence=span(s, e), confidence=c) for eid, s, e, c in props]
-    ev = [Evaluation.model_construct(subject=su, benchmark=b, metric=me, value=v, unit=u, value_text=vt,
+    ps = [_proposal(entity=eid, evidence=span(s, e), confidence=c) for eid, s, e, c in props]
+    ev = [_evaluation(subject=su, benchmark=b, metric=me, value=v, unit=u, value_text=vt,
                                      evidence=span(s, e), confidence=c, index_keys=keys)
           for su, b, me, v, u, vt, s, e, c, keys in evals]
-    hw = [HardwareUse.model_construct(hardware=h, subject=su, purpose=p, evidence=span(s, e), confidence=c)
+    hw = [_hardware_use(hardware=h, subject=su, purpose=p, evidence=span(s, e), confidence=c)
           for h, su, p, s, e, c in hws]
-    return Extraction.model_construct(paper_key=key, extractor_version=EXTRACTOR_VERSION, entities=entities,
+    return _extraction(paper_key=key, extractor_version=EXTRACTOR_VERSION, entities=entities,
                                       mentions=ms, proposes=ps, evaluations=ev, hardware_use=hw)
