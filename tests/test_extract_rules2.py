@@ -213,3 +213,66 @@ def test_title_names_a_topic_not_a_result(ex):
     e = run(ex, "We propose a fusion network for detection. It generalises well.",
             title="FooNet: Dual-domain Fusion on GSM8K Detection")
     assert not e.evaluations
+
+
+# -- round 4 (quality) -------------------------------------------------------------------------
+def test_value_frame_names_an_unknown_measure(ex):
+    e = run(ex, "FooNet reaches a pairwise agreement rate of 71% and achieves 3.1 decoding efficiency. "
+                "The limited precision of 3D scanners and the highest accuracy of 60.2% are discussed.")
+    names = metric_names(e)
+    assert {"pairwise agreement rate", "decoding efficiency"} <= names
+    assert "limited precision" not in names and "highest accuracy" not in names
+
+
+def test_leaderboard_only_metric_acronym_needs_a_value(ex):
+    e = run(ex, "We follow the ZORB guidelines for 8 risk categories. FooNet reaches a ZORB of 41.2 on GSM8K.")
+    zs = [m for m in e.mentions if m.text == "ZORB"]
+    assert len(zs) == 1 and zs[0].span.start > 60
+
+
+def test_decimal_before_a_named_dataset_is_a_value_not_a_count():
+    from kg.extract.values import find_values
+
+    text = "FooNet scores 0.506 on VVT dataset, using 3 datasets."
+    assert [v.text for v in find_values(text, 0, len(text))] == ["0.506"]
+
+
+def test_model_the_method_is_applied_to_is_a_subject_in_its_clause(ex):
+    e = run(ex, "We propose FooNet, a decoding method. FooNet generalizes to Llama 2 on GSM8K with 67.5% "
+                "accuracy; separately, FooNet beats prior decoders on MMLU by 2.1 points.")
+    assert {("method/foonet", "benchmark/gsm8k"), ("model/llama-2", "benchmark/gsm8k")} <= pairs(e)
+    assert ("model/llama-2", "benchmark/mmlu") not in pairs(e)
+
+
+def test_model_tuned_with_the_method_and_a_result_verb_is_a_subject(ex):
+    e = run(ex, "We propose FooNet, a contrastive objective. Llama 2 fine-tuned using FooNet reaches 63.0% "
+                "on GSM8K.")
+    assert ("model/llama-2", "benchmark/gsm8k") in pairs(e)
+
+
+def test_own_method_result_counts_on_the_own_benchmark(ex):
+    e = run(ex, "We introduce ZorbBench, a benchmark for household planning. We also present FooNet, a planning "
+                "method. FooNet achieves 72% accuracy in unseen homes.")
+    assert any(s.endswith("foonet") and b.endswith("zorbbench") for s, b in pairs(e))
+    e = run(ex, "To support post-training, we introduce ZorbSet, a dataset of plans. We also present FooNet, a "
+                "planning method. FooNet achieves 72% accuracy in unseen homes.")
+    assert not any(b.endswith("zorbset") for s, b in pairs(e))
+
+
+def test_training_verb_far_back_in_the_clause_marks_training_data(ex):
+    e = run(ex, "We propose FooNet, a distillation method. We trained a mix of Llama 2 and small Gemma "
+                "models on the curated, 12M-token GSM8K corpus, then compressed it into FooNet.")
+    assert not any(b == "benchmark/gsm8k" for s, b in pairs(e))
+    e = run(ex, "We propose FooNet, a distillation method. We trained Llama 2 and Gemma models with FooNet "
+                "on GSM8K, achieving 91.5% accuracy.")
+    assert any(b == "benchmark/gsm8k" for s, b in pairs(e))  # trained-and-measured is evaluated
+
+
+def test_styled_short_form_spelled_by_its_capitals(ex):
+    from kg.extract.acronyms import find_definitions
+
+    defs = {d.short: d.long for d in find_definitions(
+        "We present the Zorb Planning Orchestrator (ZPxO), a planner. A module feeds this joint representation "
+        "into a compact multi-layer perceptron (FusionMLP).")}
+    assert defs.get("ZPxO") == "Zorb Planning Orchestrator"
+    assert "FusionMLP" not in defs

@@ -15,6 +15,7 @@ from typing import Iterator, NamedTuple, Optional
 # "(SAEs)", "(CoT)", "(RLVR)", "(nCMD)", "(GPT-4)", "(Pre-LN)"; 2-12 chars, >=1 capital
 _PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9\-+.&/]{0,11}?)\s*(?:\)|;\s)")
 _WORD = re.compile(r"[^\s]+")
+_FUNCTION_WORDS = frozenset("of for and the a an in on with to via by".split())
 _REVERSE = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9\-+]{1,11})\s+\(([^()]{6,120})\)")
 
 
@@ -125,6 +126,15 @@ def find_definitions(text: str) -> Iterator[Definition]:
             continue
         cand = left[words[0].start() :]
         lf = best_long_form(sing, cand)
+        if not lf:
+            # "Zorb Planning Orchestrator (ZPxO)": a lower-case letter inside a short
+            # form can be styling; retry with its capitals and digits
+            caps = "".join(c for c in sing if c.isupper() or c.isdigit())
+            if caps != sing and len(caps) >= 3 and sing[0].isupper():
+                lf = best_long_form(caps, cand)
+                words = [w for w in (lf or "").split() if w.lower() not in _FUNCTION_WORDS]
+                if len(words) > len(caps) or not all(w[0].isupper() for w in words):
+                    lf = None  # only a capitalised name spells a styled short form
         if not lf or not _first_letter_ok(sing, lf):
             continue
         lf = lf.strip(" ,\"'")

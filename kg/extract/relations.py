@@ -36,6 +36,14 @@ _TRAIN_DATA = re.compile(
     r"gathered\s+from|adapted\s+from|extends|extending)\s+"
     r"(?:(?!(?:evaluat|test|benchmark|assess|measur|and\b|but\b|while\b))[\w\-]+\s+){0,4}?(?:on|from|with|using)?\s*(?:the\s+)?$",
     re.IGNORECASE)
+# "We trained a mix of Llama 2 and small Gemma models on the 10M-word FooCorpus dataset": a
+# training verb further back in the clause, with no evaluation word or result between
+# (and, checked by the caller, no value reported after the benchmark: trained-and-measured
+# counts as evaluated)
+_TRAIN_DATA_FAR = re.compile(
+    r"(?<![\w-])(?:we\s+(?:\w+\s+)?)(?:train\w*|pre-?train\w*|fine-?tun\w*|finetun\w*)\s+"
+    r"(?:(?!(?:evaluat|test|benchmark|assess|measur|achiev|outperform|reach|but\b|while\b|then\b|which\b))[\w\-.]+,?\s+){0,14}?"
+    r"on\s+(?:the\s+)?(?:[\w\-.]+,?\s+){0,3}$", re.IGNORECASE)
 # "fine-tuning LLaMA using Alpaca", "distilled from GPT-4": the model named is training
 # data or a teacher, not what is evaluated
 _TRAIN_SOURCE = re.compile(
@@ -49,12 +57,21 @@ _BASELINE = re.compile(
     r"(?:[\w\-']+\s+){0,2}?)?$",
     re.IGNORECASE)
 _RESULT_VERB = re.compile(
-    r"\s*(?:\([^()]{0,30}\)\s*)?(?:\w+\s+){0,1}?(?:achieves|achieved|reaches|reached|attains|attained|obtains|"
+    r"\s*(?:\([^()]{0,30}\)\s*)?(?:\w+\s+){0,1}?"
+    r"(?:(?:trained|tuned|fine-?tuned|finetuned|post-?trained|aligned|equipped|augmented|enhanced)\s+(?:with|using|via|by)\s+"
+    r"(?:[\w\-]+\s+){0,3}?)?(?:achieves|achieved|reaches|reached|attains|attained|obtains|"
     r"obtained|scores|scored|improves|improved|gains|gained)(?![\w-])")
 # "GTA5 (synthetic dataset) was used as training images", "C4 for pre-training": data
 _TRAIN_AFTER = re.compile(
     r"(?:\s*\([^()]{0,40}\))?(?:\s+(?:is|are|was|were|serves?|served)\s+(?:used\s+)?(?:as|for)|\s+for)\s+"
     r"(?:the\s+)?(?:training|pre-?training|fine-?tuning|post-?training)\b", re.IGNORECASE)
+# "it transfers to Llama 2", "applied to Mistral-7B": the model the paper's method is
+# applied to
+_APPLIED_TO = re.compile(
+    r"(?:(?<![\w-])(?:appl(?:y|ies|ied|ying)|transfer(?:s|red|ring)?|generali[sz]\w*|extend(?:s|ed|ing)?|scal(?:es|ed|ing))"
+    r"\s+(?:\w+\s+)?to)\s+(?:the\s+)?(?:[\w.\-]+\s+)?$")
+_TRAIN_WORD = re.compile(r"(?<![\w-])(?:train\w*|pre-?train\w*|post-?train\w*|(?:[a-z]+-)?tun(?:e|ed|ing)|finetun\w*|leverag\w*)",
+                         re.IGNORECASE)
 _OWN_SCORE = re.compile(r"(?:\s+(?:baseline|model|method))?\s*\(\s*\d+(?:\.\d+)?\s*%?\s*\)")
 _ON = re.compile(r"(?:on|across|over|in|using|with|including|such as)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?$", re.IGNORECASE)
 
@@ -104,10 +121,12 @@ class Relations:
         for si, ms in by_sent.items():
             benches = [m for m in ms if m.type == "Benchmark"
                        and not _TRAIN_DATA.search(text, max(0, m.start - 60), m.start)
+                       and not (_TRAIN_DATA_FAR.search(text, max(st.sent_of(m.start)[0], m.start - 160), m.start)
+                                and not find_values(text, m.end, st.sent_of(m.start)[1]))
                        and not _TRAIN_AFTER.match(text, m.end)]
             if not benches:
                 if own_benchmarks:
-                    out.extend(self._on_own_benchmark(st, text, low, si, ms, own_benchmarks, seen))
+                    out.extend(self._on_own_benchmark(st, text, low, si, ms, own_benchmarks, seen, ptypes))
                 continue
             s0, s1 = st.sents[si] if st.sents else (0, len(text))
             words = set(_WORD.findall(low[s0:s1]))
@@ -132,6 +151,7 @@ class Relations:
             named = [m for m in ms if m.type in ("Model", "Method") and m.eid not in bench_ids
                      and not (m.type == "Model" and _TRAIN_SOURCE.search(text, max(s0, m.start - 60), m.start))]
             all_named = named
+            clause_of: dict[str, int] = {}  # subjects paired only with benchmarks of their clause
             if len(named) > 1:
                 runs = [m for m in named if not _BASELINE.search(text, max(s0, m.start - 40), m.start)]
                 if runs and len(runs) < len(named):
@@ -145,6 +165,13 @@ class Relations:
                 # applied to is evaluated too (baselines and training sources are filtered above)
                 subj_ids += [m.eid for m in named if m.type == "Model" and m.eid not in subj_ids
                              and _RESULT_VERB.match(text, m.end)]
+                # "(i) it transfers to Llama 2 on GSM8K; (ii) ...": the model the method is
+                # applied to, on the benchmarks of its own clause
+                for m in named:
+                    if (m.type == "Model" and m.eid not in subj_ids
+                            and _APPLIED_TO.search(text, max(s0, m.start - 40), m.start)):
+                        subj_ids.append(m.eid)
+                        clause_of[m.eid] = m.start
                 # "outperforming the Self-Rewarding baseline (19.69)": a compared system with
                 # its own reported score was run on the benchmark too
                 subj_ids += [m.eid for m in all_named if m.eid not in subj_ids and _OWN_SCORE.match(text, m.end)]
@@ -184,6 +211,8 @@ class Relations:
                 for sid in subj_ids:
                     if match_key(st.entities.get(sid, {}).get("label", sid)) == bkey:
                         continue  # a name evaluated on itself: one entity typed two ways
+                    if sid in clause_of and ";" in text[min(clause_of[sid], b.start):max(clause_of[sid], b.start)]:
+                        continue
                     key = (sid, b.eid, met)
                     if key in seen:
                         continue
@@ -204,18 +233,26 @@ class Relations:
             return []
         return list(dict.fromkeys(m.eid for m in prev if m.type == "Model"))
 
-    def _on_own_benchmark(self, st, text, low, si, ms, own_benchmarks, seen) -> list:
+    def _on_own_benchmark(self, st, text, low, si, ms, own_benchmarks, seen, ptypes=frozenset()) -> list:
         """A paper that introduces a benchmark evaluates the models it names in its
-        evaluation sentences on that benchmark ("We evaluate LLaMA, Qwen and Mistral")."""
+        evaluation sentences on that benchmark ("We evaluate LLaMA, Qwen and Mistral"), and
+        its own method where a result verb follows the method's name."""
         s0, s1 = st.sents[si]
         words = set(_WORD.findall(low[s0:s1]))
         if not (words & self.rules.strict_eval_cues):
             return []
         out = []
         for m in ms:
-            if m.type != "Model":
+            if m.type == "Model":
+                benches = own_benchmarks
+            elif m.eid in ptypes and _RESULT_VERB.match(text, m.end):
+                # "We introduce benchmark B ... and method M. M achieves 80% accuracy": M is
+                # measured on B, unless B is M's training data ("to support post-training")
+                benches = [b for b in own_benchmarks if not any(
+                    o.eid == b and _TRAIN_WORD.search(text, *st.sent_of(o.start)) for o in st.mentions)]
+            else:
                 continue
-            for b in own_benchmarks:
+            for b in benches:
                 key = (m.eid, b, None)
                 if key not in seen:
                     seen.add(key)

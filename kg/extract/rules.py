@@ -106,6 +106,10 @@ class Rules:
     metric_frame_re: re.Pattern  # "as measured by X", "in terms of X": any weak word after it is measured
     metric_cue_after_re: re.Pattern  # ... or right after it
     benchmark_endings: tuple
+    metric_value_before_re: re.Pattern  # "a <mod> <mod> <head>" ending right before "of <value>"
+    metric_value_after_re: re.Pattern  # "<value> <mod> <head>" right after a value verb
+    metric_value_verb_re: re.Pattern
+    metric_value_verb_first: frozenset
     # anchor words: a cue list's regex can only match where one of these words occurs
     gerund_anchors: frozenset = frozenset()
     naming_anchors: frozenset = frozenset()
@@ -211,4 +215,25 @@ def load_rules(directory: Optional[str] = None) -> Rules:
             rf"){{0,{int(met.get('adjacent_gap', 2))}}}\s+$", re.IGNORECASE),
         metric_cue_after_re=re.compile(rf"\s+(?:{_alt(met.get('adjacent_cues_after', []))})(?![\w-])", re.IGNORECASE),
         benchmark_endings=tuple(cues.get("benchmark_name_endings", [])),
+        **_value_frame(met),
+    )
+
+
+def _value_frame(met: dict) -> dict:
+    """'a pairwise agreement rate of 71%', 'achieves 3.1 decoding efficiency': a measure
+    named by one or two lower-case modifiers before a measure head, where a value is
+    reported for it (metrics.json 'value_heads', 'value_verbs', 'value_modifier_stop')."""
+    stop = _alt(met.get("value_modifier_stop", []))
+    mod = rf"(?!(?:{stop})(?![\w-]))[a-z][a-z\-]*[a-z]"
+    head = _alt(met.get("value_heads", []))
+    skip = r"(?:(?:average|mean|overall|relative|absolute)\s+)?"
+    return dict(
+        metric_value_before_re=re.compile(
+            rf"(?<![\w-])(?:an?|the|its|their|our)\s+{skip}(?P<name>(?:{mod}\s+){{1,2}}(?:{head}))\s+of\s+"
+            r"(?:(?:about|around|nearly|roughly|approximately|over|only|up\s+to)\s+)?$"),
+        metric_value_after_re=re.compile(rf"\s+{skip}(?P<name>(?:{mod}\s+){{1,2}}(?:{head}))(?![\w-])"),
+        metric_value_verb_re=re.compile(
+            rf"(?<![\w-])(?:{_alt(met.get('value_verbs', []))})\s+(?:(?:up\s+to|an?|over|only|nearly)\s+)?",
+            re.IGNORECASE),
+        metric_value_verb_first=first_words(met.get("value_verbs", [])),
     )

@@ -17,8 +17,12 @@ from spacy.language import Language
 
 from kg.extract.rules import Rules, load_rules
 from kg.extract.state import Cand
+from kg.extract.values import find_values
 from kg.extract.vocab import load_vocabulary
 
+# "of" right before a value (the whitespace before "of" is part of the name pattern)
+_OF_VALUE = re.compile(r"(?<=\s)of\s+(?:(?:about|around|nearly|roughly|approximately|over|only|up\s+to)\s+)?(?=[+\-−]?\d)")
+_OF = frozenset(("of",))
 _CHUNK = re.compile(r"[A-Za-z0-9][A-Za-z0-9.]*[A-Za-z0-9+]|[A-Za-z0-9]")
 _VERSIONISH = re.compile(
     r"(?:v?\d+(?:\.\d+)*[a-z]{0,2}|\d+(?:\.\d+)?[BMKT](?:-A\d+(?:\.\d+)?B)?|\d+x\d+(?:\.\d+)?B|[A-Z]\d+(?:\.\d+)?[A-Za-z]{0,2}|V\d+(?:\.\d+)?)$"
@@ -156,6 +160,26 @@ class Shapes:
                 e = m.end(1)
             if (s, e) != (c.start, c.end):
                 st.add(Cand(s, e, "Metric", "metric_compound", 0.7, 51, cid=None))
+        self._value_frames(st, text)
+
+    def _value_frames(self, st, text: str) -> None:
+        """Measures named where a value is reported for them: "a pairwise agreement rate of
+        71%", "achieves 3.1 decoding efficiency" (vocabulary-free; metrics.json)."""
+        rules = self.rules
+        for m in st.finditer_words(_OF_VALUE, _OF):
+            vals = find_values(text, m.end(), min(len(text), m.end() + 30))
+            if not vals or vals[0].start != m.end():
+                continue
+            n = rules.metric_value_before_re.search(text, max(0, m.start() - 80), m.end())
+            if n:
+                st.add(Cand(n.start("name"), n.end("name"), "Metric", "metric_value", 0.7, 49))
+        for m in st.finditer_words(rules.metric_value_verb_re, rules.metric_value_verb_first):
+            vals = find_values(text, m.end(), min(len(text), m.end() + 30))
+            if not vals or vals[0].start != m.end():
+                continue
+            n = rules.metric_value_after_re.match(text, vals[0].end)
+            if n:
+                st.add(Cand(n.start("name"), n.end("name"), "Metric", "metric_value", 0.7, 49))
 
     def __call__(self, doc):
         st = doc._.kg

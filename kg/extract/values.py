@@ -20,7 +20,7 @@ _VALUE = re.compile(
     rf"(?:\s*(?:to|–|-|→)\s*(?P<num2>{_NUM}){_UNIT.replace('unit', 'unit2')})?"
 )
 _COUNT_AFTER = re.compile(
-    r"\s*(?:[a-z\-]+\s+){0,2}?(?:benchmarks?|datasets?|tasks?|models?|languages?|settings?|domains?|LLMs|"
+    r"\s*(?:(?-i:[a-z\-]+)\s+){0,2}?(?:benchmarks?|datasets?|tasks?|models?|languages?|settings?|domains?|LLMs|"
     r"samples?|examples?|questions?|problems?|papers?|participants?|annotators?|categories|classes|layers?|"
     r"heads?|steps?|epochs?|GPUs?|nodes?|tokens?|times|years?|months?|days?|hours?|minutes?|seconds?|"
     r"parameters?|params|experts?|agents?|rounds?|turns?|shots?|bits?|instances|pairs|images|videos|"
