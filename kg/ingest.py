@@ -357,12 +357,13 @@ class Ingestor:
         repl_graphs: list[ox.NamedNode] = []
         repl_nq: list[str] = []
         drop_graphs: list[ox.NamedNode] = []
-        new_entities = []
+        new_entities: list[str] = []  # N-Quads of entities no earlier paper had
+        known = self._known_entities
         for (paper, status, drop, src), (body, marker, entities) in zip(plan.todo, results):
-            for e in entities:
-                if e.id not in self._known_entities:
-                    self._known_entities.add(e.id)
-                    new_entities.append(e)
+            for eid, nq in entities:
+                if eid not in known:
+                    known.add(eid)
+                    new_entities.append(nq)
             g = self.paper_graph(paper.key)
             if status == "added" and g.value not in plan.stale:
                 new.append((g.value, body, marker, paper))
@@ -376,11 +377,11 @@ class Ingestor:
                 setattr(stats[src], status, getattr(stats[src], status) + 1)
         plan.todo = []
         del results
-        ent_quads = self.to_rdf.entity_quads(new_entities) if new_entities else []
+        ent_nq = "".join(new_entities)
         if self.bulk:
-            if ent_quads:
-                self._buffer_extra.append(ox.serialize(ent_quads, format=ox.RdfFormat.N_QUADS).decode())
-                self._buffer_lines += len(ent_quads)
+            if ent_nq:
+                self._buffer_extra.append(ent_nq)
+                self._buffer_lines += ent_nq.count("\n")
             for g, body, marker, paper in new:
                 self._buffer[g] = (body, marker, paper)
                 self._titles[_title_key(paper.title)] = g
@@ -389,12 +390,10 @@ class Ingestor:
                 self._load_buffer()
         else:
             t = time.perf_counter()
-            if ent_quads:
-                self.store.add_quads(ent_quads)
-            data = "".join(body + marker for _, body, marker, _ in new).encode()
+            data = (ent_nq + "".join(body + marker for _, body, marker, _ in new)).encode()
             self.store.load_nquads(data)
             self.write_seconds += time.perf_counter() - t
-            self.quads_written += len(ent_quads) + data.count(b"\n")
+            self.quads_written += data.count(b"\n")
         if repl_graphs or drop_graphs:
             t = time.perf_counter()
             self.store.replace_graphs(repl_graphs, repl_nq, drop=drop_graphs)

@@ -64,12 +64,20 @@ def paper_nquads(paper: Paper, extraction: Optional[Extraction], *, mention_node
     return body + marker
 
 
-def _work(paper_json: str) -> tuple[str, str, list[str]]:
+def _work(paper_json: str) -> tuple[str, str, list[tuple[str, str]]]:
     paper = Paper.model_validate_json(paper_json)
     ex = _extract(paper)
-    ents = [e.model_dump_json() for e in ex.entities.values() if not e.in_vocabulary] if ex else []
+    ents = [(e.id, entity_nquads(e)) for e in ex.entities.values() if not e.in_vocabulary] if ex else []
     body, marker = paper_nquads_parts(paper, ex, mention_nodes=_MENTION_NODES)
     return body, marker, ents
+
+
+def entity_nquads(entity: Entity) -> str:
+    """A discovered entity's node (in the vocabulary graph) as N-Quads text: made in the
+    worker, so the parent only keeps the first text per entity id."""
+    from kg import to_rdf
+
+    return ox.serialize(to_rdf.entity_quads([entity]), format=ox.RdfFormat.N_QUADS).decode()
 
 
 class PaperProcessor:
@@ -123,7 +131,8 @@ class _Pending:
         self._async = async_result
         self._payload = payload
 
-    def get(self) -> list[tuple[str, str, list[Entity]]]:
+    def get(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
+        """Per paper: (N-Quads body, `kg:record` quad, [(discovered entity id, its N-Quads)])."""
         raw = self._async.get() if self._async is not None else [_work(x) for x in self._payload]
         self._async = self._payload = None  # nothing of the batch outlives its write
-        return [(body, marker, [Entity.model_validate_json(e) for e in ents]) for body, marker, ents in raw]
+        return raw

@@ -149,14 +149,14 @@ class Resolver:
         return out
 
     # -- 4. overlaps --------------------------------------------------------------------
-    def _select(self, cands: list[Cand]) -> list[Cand]:
+    def _select(self, cands: list[Cand], length: int) -> list[Cand]:
         order = sorted(cands, key=lambda c: (-(c.end - c.start), -c.prio, c.start))
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(length + 1)  # 1 where a kept span covers the character
         out = []
         for c in order:
-            if any(c.start < e and s < c.end for s, e in taken):
-                continue
-            taken.append((c.start, c.end))
+            if c.end <= c.start or taken.find(1, c.start, c.end) >= 0:
+                continue  # (an empty span is never a mention)
+            taken[c.start:c.end] = b"\x01" * (c.end - c.start)
             out.append(c)
         out.sort(key=lambda c: c.start)
         return out
@@ -231,7 +231,7 @@ class Resolver:
                 anchors = kept + [c for c in dropped if match_key(c.text) in measured]
                 kept += self._coordinated(text, anchors, [c for c in dropped if match_key(c.text) not in measured])
             keep = [c for c in keep if c.type != "Metric"] + kept
-        selected = self._select(keep)
+        selected = self._select(keep, len(text))
         self._unify_types(st, selected)
         # acronym -> (long-form entity id, type)
         long_ids: dict[str, tuple[str, str, bool]] = {}

@@ -21,8 +21,8 @@ from kg.extract.values import find_values
 from kg.extract.vocab import load_vocabulary
 
 # "of" right before a value (the whitespace before "of" is part of the name pattern)
-_OF_VALUE = re.compile(r"(?<=\s)of\s+(?:(?:about|around|nearly|roughly|approximately|over|only|up\s+to)\s+)?(?=[+\-−]?\d)")
-_OF = frozenset(("of",))
+# (a literal first: the scan runs as a C string search)
+_OF_VALUE = re.compile(r"of(?<=\sof)\s+(?:(?:about|around|nearly|roughly|approximately|over|only|up\s+to)\s+)?(?=[+\-−]?\d)")
 _CHUNK = re.compile(r"[A-Za-z0-9][A-Za-z0-9.]*[A-Za-z0-9+]|[A-Za-z0-9]")
 _VERSIONISH = re.compile(
     r"(?:v?\d+(?:\.\d+)*[a-z]{0,2}|\d+(?:\.\d+)?[BMKT](?:-A\d+(?:\.\d+)?B)?|\d+x\d+(?:\.\d+)?B|[A-Z]\d+(?:\.\d+)?[A-Za-z]{0,2}|V\d+(?:\.\d+)?)$"
@@ -166,7 +166,7 @@ class Shapes:
         """Measures named where a value is reported for them: "a pairwise agreement rate of
         71%", "achieves 3.1 decoding efficiency" (vocabulary-free; metrics.json)."""
         rules = self.rules
-        for m in st.finditer_words(_OF_VALUE, _OF):
+        for m in _OF_VALUE.finditer(text):
             vals = find_values(text, m.end(), min(len(text), m.end() + 30))
             if not vals or vals[0].start != m.end():
                 continue

@@ -46,6 +46,8 @@ _TOKEN = re.compile(
     r"(\s*)"
 )
 _LEADING_SPACE = re.compile(r"\s+")
+_ONE_SPACE = " "
+_PLAIN_GAPS = frozenset(("", " "))
 # abbreviations keep their period: the word before a period token is looked up
 _ABBREVIATION_STEMS = frozenset(f[:-1] for a in _ABBREVIATIONS for f in (a, a[:1].upper() + a[1:]))
 
@@ -62,22 +64,27 @@ class MLTokenizer:
 
     def __call__(self, text: str) -> Doc:
         pairs = _TOKEN.findall(text)
-        words = [t for t, _ in pairs]
-        spaces = [w == " " for _, w in pairs]
+        if not pairs:
+            words, spaces = ([text], [False]) if text else ([], [])
+            return Doc(self.vocab, words=words, spaces=spaces)
+        words_t, gaps = zip(*pairs)
+        words = list(words_t)
+        spaces = list(map(_ONE_SPACE.__eq__, gaps))
         # whitespace other than one space becomes a token of its own (spaCy's convention)
-        odd = [i for i, (_, w) in enumerate(pairs) if w and w != " "]
-        for i in reversed(odd):
-            w = pairs[i][1]
-            if w[0] == " ":
-                spaces[i] = True
-                w = w[1:]
-            words.insert(i + 1, w)
-            spaces.insert(i + 1, False)
+        for gap in set(gaps) - _PLAIN_GAPS:
+            at = [i for i, g in enumerate(gaps) if g == gap]
+            w = gap[1:] if gap[0] == " " else gap
+            for i in reversed(at):
+                if gap[0] == " ":
+                    spaces[i] = True
+                words.insert(i + 1, w)
+                spaces.insert(i + 1, False)
+                gaps = gaps[:i + 1] + ("",) + gaps[i + 1:]
         lead = _LEADING_SPACE.match(text)
         if lead:
             words.insert(0, lead.group())
             spaces.insert(0, False)
-        if "." in text:
+        if "." in text and not _ABBREVIATION_STEMS.isdisjoint(words):
             stems = _ABBREVIATION_STEMS
             periods = [i for i, w in enumerate(words) if w == "."]
             for i in reversed(periods):
