@@ -276,3 +276,72 @@ def test_styled_short_form_spelled_by_its_capitals(ex):
         "into a compact multi-layer perceptron (FusionMLP).")}
     assert defs.get("ZPxO") == "Zorb Planning Orchestrator"
     assert "FusionMLP" not in defs
+
+
+# -- round 6 (quality) -------------------------------------------------------------------------
+def bench_texts(e) -> list[str]:
+    return [m.text for m in e.mentions if e.entities[m.entity_id].type == "Benchmark"]
+
+
+def test_plain_capitalised_word_is_not_a_styled_benchmark(ex):
+    # WoNDER (fixture) is styled with inner capitals: "Wonder" in the title, at a sentence
+    # start or inside a capitalised phrase is the word; in running text, a spelling variant
+    e = run(ex, "Wonder drives research. We study the Sense of Wonder Index. FooNet reaches 12.1 perplexity "
+                "on Wonder.", title="Wonder in Scaling Laws")
+    ws = [m for m in e.mentions if m.text == "Wonder"]
+    assert len(ws) == 1 and ws[0].span.field == "abstract" and ws[0].span.start > 70
+
+
+def test_leaderboard_phrase_in_lower_case_is_not_a_benchmark(ex):
+    e = run(ex, "Open meadows are hard to map. We map open meadows with drones. "
+                "FooNet reaches 71% accuracy on the open meadows dataset.")
+    bs = [m for m in e.mentions if m.text.lower() == "open meadows"]
+    assert len(bs) == 1 and bs[0].span.start > 60
+
+
+def test_acronym_defined_as_a_task_is_not_the_benchmark(ex):
+    e = run(ex, "We study Zebra Question Answering (ZQA) here. FooNet improves ZQA accuracy by 3 points on GSM8K.")
+    assert "ZQA" not in bench_texts(e)
+    e = run(ex, "FooNet improves accuracy by 3 points on ZQA.")
+    assert "ZQA" in bench_texts(e)
+
+
+def test_label_written_as_in_the_text_beats_a_case_folded_one(ex):
+    # "ZIP" is the case-sensitive metric's label; "ZiP" the method's, matched case-folded
+    e = run(ex, "FooNet reaches a ZIP of 2.1 on GSM8K.")
+    assert {m.text: e.entities[m.entity_id].type for m in e.mentions}.get("ZIP") == "Metric"
+    e = run(ex, "We extend ZiP to longer inputs.")
+    assert {m.text: e.entities[m.entity_id].type for m in e.mentions}.get("ZiP") == "Method"
+
+
+def test_name_before_a_plural_head_is_a_kind_of_data_unless_listed(ex):
+    # "three public ZorbQA datasets": a task or modality, here and elsewhere in the paper;
+    # "the Qorb and Zlate datasets": names
+    e = run(ex, "FooNet beats prior methods across three public ZorbQA datasets. We improve ZorbQA accuracy "
+                "by 3 points on GSM8K with FooNet.")
+    assert not any(m.text == "ZorbQA" for m in e.mentions)
+    e = run(ex, "The Qorb and Zlate datasets are public. We also release the Vantor datasets.")
+    assert {"Zlate", "Vantor"} <= set(bench_texts(e))
+
+
+def test_hyphenated_adjective_in_a_list_is_not_a_benchmark(ex):
+    e = run(ex, "We evaluate FooNet on ZQB-generated questions and on non-ZQB prompts, and on GSM8K.")
+    bs = set(bench_texts(e))
+    assert "GSM8K" in bs and not {"ZQB-generated", "non-ZQB"} & bs
+
+
+def test_names_after_in_are_not_listed_benchmarks(ex):
+    # "in" names a setting, a format or a field ("in FP16", "in TTS", "in REC tasks")
+    e = run(ex, "FooNet improves accuracy by 3 points on GSM8K when weights are stored in ZQ16 and KV in ZQ8.")
+    bs = set(bench_texts(e))
+    assert "GSM8K" in bs and not {"ZQ16", "ZQ8"} & bs
+
+
+def test_examples_of_non_data_and_systems_beaten_over_are_not_benchmarks(ex):
+    e = run(ex, "FooNet outperforms standard activations such as ZigMoid and ZanH on GSM8K.")
+    bs = set(bench_texts(e))
+    assert "GSM8K" in bs and not {"ZigMoid", "ZanH"} & bs
+    e = run(ex, "FooNet is evaluated with hard benchmarks such as ZorbEval and QliX.")
+    assert {"ZorbEval", "QliX"} <= set(bench_texts(e))
+    e = run(ex, "On GSM8K, FooNet improves accuracy by 9 points over ZORBTR without extra data.")
+    assert "ZORBTR" not in bench_texts(e)

@@ -26,14 +26,28 @@ _HEAD_IN_NAME = ("shared task", "Shared Task", "challenge", "Challenge", "Leader
 _HEADS = ("benchmark suite", "benchmarks?", "datasets?", "data set", "corpus", "corpora", "suite", "leaderboard",
           "Leaderboard", "challenge", "Challenge", "shared task", "Shared Task", "testbed", "test set", "Benchmark",
           "Dataset", "Corpus", "Suite", "Exam", "Examination")
+_PLURAL_HEADS = frozenset(("benchmarks", "datasets", "corpora"))
+# before a name in front of a plural head: another name and a coordinator, or "the"
+_NAMES_BEFORE = re.compile(
+    r"(?:[A-Z0-9][\w.+/\-]*\)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)|(?<![\w-])[Tt]he\s+)$")
 _HEAD_AFTER = re.compile(r"\s(?P<head>" + "|".join(_HEADS) + r")(?![\w-])")
 _HEAD_FIRST = first_words(h.replace("?", "") for h in _HEADS) | {"benchmark", "dataset"}
-_LIST_CUES = ("on", "across", "over", "including", "include", "includes", "such as", "like", "namely", "using", "in")
+# not "in": what follows it names a setting, a format or a field far more often than data
+# ("in FP16", "in TTS", "in REC tasks", "in non-English languages")
+_LIST_CUES = ("on", "across", "over", "including", "include", "includes", "such as", "like", "namely", "using")
 _LIST_START = re.compile(
     r"(?<![\w-])(?:" + "|".join(c.replace(" ", r"\s+") for c in _LIST_CUES) + r")\s+(?:the\s+)?"
-    r"(?:(?:[a-z][\w\-]*\s+){0,4}?(?:benchmarks?|datasets?|tasks?|suites?)\s*(?:,|:)?\s*(?:(?:including|such as|like|namely|e\.g\.,?|i\.e\.,?)\s+)?)?"
+    r"(?P<head>(?:[a-z][\w\-]*\s+){0,4}?(?:benchmarks?|datasets?|tasks?|suites?)\s*(?:,|:)?\s*(?:(?:including|such as|like|namely|e\.g\.,?|i\.e\.,?)\s+)?)?"
 )
 _LIST_FIRST = first_words(_LIST_CUES)
+_EXAMPLE_CUES = ("such as", "like", "including", "include", "namely")
+# the plural nouns an example list of benchmarks hangs from ("benchmarks such as X")
+_DATA_NOUNS = frozenset(("benchmarks", "datasets", "tasks", "suites", "corpora", "sets", "collections", "leaderboards",
+                         "environments", "games", "challenges", "competitions", "exams", "testbeds", "splits",
+                         "evaluations", "problems", "puzzles"))
+# a gain or a comparison before "over": what follows is the system compared against
+_GAIN_OVER = re.compile(r"(?:\d\s*(?:%|points?|pp|x|×)|(?<![\w-])(?:improv\w*|gains?|better|advantages?|speed-?ups?|"
+                        r"outperform\w*|superior\w*|margins?|boosts?|increases?|reductions?|wins?))[^.;:]{0,40}$")
 _ITEM = re.compile(r"(?:the\s+)?([A-Za-z0-9][\w+]*(?:\.\d+)*(?:[-/][\w+]+(?:\.\d+)*)*(?:[ ](?:v?\d+(?:\.\d+)?[A-Za-z]?|[A-Z][\w\-]*)){0,2})")
 _ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)")
 _GAIN_IN = re.compile(r"(?:\d\s*%|\d\s*(?:points?|pp)|\d\s*×|\d\s*x)[^.;:]{0,20}?\s(?:in|of)\s+(?:terms\s+of\s+)?$")
@@ -98,6 +112,13 @@ class Benchmarks:
                     and st.sent_of(s)[0] == s):
                 continue  # "Since benchmark scores ...": a sentence's first word is capitalised anyway
             head = m.group("head")
+            if head in _PLURAL_HEADS and not _NAMES_BEFORE.search(text, max(0, s - 60), s):
+                # "across multiple MVC benchmarks", "on three CGEC datasets": a kind of data
+                # (a task, a field, a modality), unless the name is listed with others or
+                # picked out ("the InterHand2.6M and Goliath datasets", "the CLEVR-Hans datasets");
+                # nor is the word a method or model name elsewhere in the paper
+                st.rejected_shorts.add(text[s:e])
+                continue
             shaped = any(name_shaped(w, rules) for _, _, w in name_ws)
             if head in _HEAD_IN_NAME or (not shaped and head.lower() in ("corpus", "challenge", "shared task")):
                 e = m.end("head")
@@ -126,6 +147,12 @@ class Benchmarks:
             before = _LAST_WORD.search(text, max(s0, m.start() - 30), m.start())
             if before and before.group(1).lower() in self._system_heads:
                 continue  # "prior models like X", "baselines such as Y": systems, not data
+            cue = text[m.start():m.start() + 9].lower()
+            if cue.startswith(_EXAMPLE_CUES) and m.group("head") is None and before and \
+                    before.group(1).islower() and before.group(1) not in _DATA_NOUNS:
+                continue  # "activations such as Sigmoid", "trend tests such as Mann-Kendall": not data
+            if cue.startswith("over") and _GAIN_OVER.search(text, max(s0, m.start() - 60), m.start()):
+                continue  # "improves HOTA by 9 points over MOTR": a baseline, not data
             items = []
             pos = m.end()
             while pos < s1:

@@ -14,7 +14,7 @@ from typing import Iterable, Iterator, Optional
 from kg.extract.state import SEP, DocState
 from kg.models import Entity, Evaluation, Extraction, HardwareUse, Mention, Paper, Proposal, Span
 
-EXTRACTOR_VERSION = "kg-extract-1.1"
+EXTRACTOR_VERSION = "kg-extract-1.2"
 
 
 def _compose(title: str, abstract: str) -> tuple[str, int]:

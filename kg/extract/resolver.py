@@ -215,6 +215,15 @@ class Resolver:
                 continue
             if c.type == "Method" and c.text.endswith(rules.adjectival_suffixes) and "-" in c.text:
                 continue  # "instruction-tuned", "retrieval-augmented": adjectives here
+            if c.type == "Benchmark" and c.source != "vocab" and "-" in c.text and (
+                    c.text.endswith(rules.adjectival_suffixes)
+                    or c.text.startswith(rules.adjectival_prefixes) and " " not in c.text):
+                continue  # "on LLM-generated text", "in non-English languages": adjectives
+            if c.type == "Benchmark" and st.rejected_shorts and (c.text in st.rejected_shorts
+                                                                 or _singular_acronym(c.text) in st.rejected_shorts):
+                # "visual question answering (VQA)", "Semantic Textual Similarity (STS)": the
+                # text defines the acronym as a task or field, not the dataset of that name
+                continue
             if c.source != "vocab" and (c.text in rules.not_names or _singular_acronym(c.text) in st.rejected_shorts
                                          or c.text in st.rejected_shorts):
                 continue

@@ -33,6 +33,12 @@ def _word_end(text: str, pos: int) -> int:
 _BENCH_HEAD = re.compile(r"[\s-]+(?:benchmarks?|datasets?|data set|corpus|corpora|suite|test set|leaderboard|Benchmarks?|Datasets?)$")
 
 
+_CAP_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
+_CAP_AFTER = re.compile(r"(?:\s+of)?[\s-]+[A-Z]")
+_PLAIN_PHRASE = re.compile(r"[A-Za-z][a-z]*(?:[\s-]+[a-z]+)+")
+_DATA_NEXT = re.compile(r"\s+(?:datasets?|benchmarks?|corpus|corpora|data\s+sets?|test\s+sets?)\b", re.IGNORECASE)
+
+
 def _plural(label: str) -> str | None:
     last = label[-1:]
     if not last.isalpha() or label.endswith(("s", "S", "x", "sh", "ch")) or " " not in label and len(label) < 2:
@@ -46,6 +52,7 @@ class VocabRuler:
         self.rules = load_rules(patterns_dir)
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.exact: dict[str, frozenset] = {}  # concept id -> its labels (and plurals) as written
         self.keys: dict[int, tuple[str, str, bool]] = {}  # match key -> (concept id, type, label has caps)
         tok = self.label_tokenizer = nlp.tokenizer  # replaced in build_pipeline once labels are in
         lower_pats: dict[str, list] = {}
@@ -58,6 +65,7 @@ class VocabRuler:
                 labels = labels + [p for p in map(_plural, labels) if p and p not in labels]
             target = orth_pats if c.case_sensitive else lower_pats
             target[c.id] = labels
+            self.exact[c.id] = frozenset(labels)
         for target, matcher in ((lower_pats, self.lower), (orth_pats, self.orth)):
             for cid, labels in target.items():
                 docs = list(tok.pipe(labels))
@@ -70,6 +78,35 @@ class VocabRuler:
         s0, s1 = st.sent_of(start)
         words = set(re.findall(r"[a-z]+", text[s0:s1].lower()))
         return bool(words & self.rules.hardware_context)
+
+    def _plain_word_for_styled(self, st, cid: str, text: str, surface: str, start: int, end: int,
+                               ntok: int) -> bool:
+        """A one-word surface written as an ordinary capitalised word ("Quality", "Multiple",
+        "Records") for a concept whose every label is styled with inner capitals
+        (QuALITY, MultiPL-E, ReCoRD, BLEnD), where the capital comes from the position: in
+        the title, at a sentence start, or inside a capitalised phrase ("Electronic Health
+        Records", "Quality of Experience"). In running text ("perplexity on Wikitext") the
+        spelling variant stands."""
+        if ntok != 1 or not (surface[:1].isupper() and surface[1:].islower() and surface.isalpha()):
+            return False
+        if any(lab[1:] == lab[1:].lower() for lab in self.vocab.by_id[cid].labels()):
+            return False
+        return (start < st.title_len or start == st.sent_of(start)[0]
+                or bool(_CAP_BEFORE.search(text, max(0, start - 30), start) or _CAP_AFTER.match(text, end)))
+
+    def _plain_phrase(self, st, cid: str, text: str, surface: str, start: int, end: int) -> bool:
+        """A leaderboard-only (Papers with Code) benchmark whose label is a phrase of
+        ordinary words, written here in lower case ("social media", "creative writing",
+        "object discovery"; "Among them" at a sentence start): the phrase, unless a
+        dataset word follows ("the social media dataset")."""
+        if " " not in surface or self.vocab.by_id[cid].source != "pwc":
+            return False
+        body = surface
+        if start == st.sent_of(start)[0] and start >= st.abstract_start:
+            body = surface[1:]  # the capital of a sentence's first word says nothing
+        if body != body.lower() or not _PLAIN_PHRASE.fullmatch(surface):
+            return False
+        return not _DATA_NEXT.match(text, end)
 
     def __call__(self, doc):
         st = doc._.kg
@@ -93,6 +130,11 @@ class VocabRuler:
                     c = self.vocab.by_id[cid]
                     if not any(lab.islower() and " " not in lab and "-" not in lab for lab in c.labels()):
                         continue
+                if ctype == "Benchmark" and not cs and self._plain_word_for_styled(st, cid, text, surface, start,
+                                                                                  end, e - s):
+                    continue  # "Quality", "Multiple", "Records": a word, not QuALITY, MultiPL-E, ReCoRD
+                if ctype == "Benchmark" and not cs and self._plain_phrase(st, cid, text, surface, start, end):
+                    continue  # "social media", "creative writing": a phrase, not the leaderboard entry
                 if ctype == "Metric" and (text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha()
                                           or start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()) \
                         and not _TRADE_OFF.match(text, _word_end(text, end)):
@@ -111,7 +153,10 @@ class VocabRuler:
                 if ctype == "Hardware" and len(surface) <= 3 and (self.rules.hardware_not_next.match(text, end)
                                                                   or not self._device_context(st, text, start)):
                     continue  # "L2", "T4", "M2" alone are norms, cell lines, variables; "L2 norm", "L2 cache"
-                st.add(Cand(start, end, ctype, "vocab", 0.9 if cs else 0.85, 50, cid=cid, text=surface))
+                # a label written exactly as in the text beats one matched by case folding
+                # ("FID" the metric, not "FiD" the method)
+                prio = 50.5 if cs or surface in self.exact[cid] else 50
+                st.add(Cand(start, end, ctype, "vocab", 0.9 if cs else 0.85, prio, cid=cid, text=surface))
         return doc
 
 

@@ -65,6 +65,7 @@ class Rules:
     def_non_entity_heads: frozenset
     not_names: frozenset
     adjectival_suffixes: tuple
+    adjectival_prefixes: tuple
     title_stop: frozenset
     proposal_verb_re: re.Pattern
     proposal_subject_re: re.Pattern
@@ -165,6 +166,7 @@ def load_rules(directory: Optional[str] = None) -> Rules:
         def_non_entity_heads=frozenset(w.lower() for w in stop["definition_non_entity_heads"]),
         not_names=frozenset(stop["not_names"]),
         adjectival_suffixes=tuple(stop.get("adjectival_suffixes", [])),
+        adjectival_prefixes=tuple(stop.get("adjectival_prefixes", [])),
         title_stop=frozenset(w.lower() for w in stop["title_prefix_stopwords"]),
         proposal_verb_re=proposal_verb_re,
         proposal_subject_re=proposal_subject_re,
