@@ -161,11 +161,27 @@ def _node(kind: str, n: int = 1) -> URIRef:
     return URIRef(f"{ID}paper/2511.01234/{kind}/{n}")
 
 
-def test_evaluation_without_benchmark_fails(shapes):
-    g = _broken(lambda g: g.remove((_node("eval"), KG.onBenchmark, None)))
-    conforms, results, _ = shacl(g, shapes)
-    assert not conforms
-    assert str(KG.onBenchmark) in _failing_paths(results)
+# one edit each, and the property path the shapes must report
+BROKEN = [
+    ("evaluation_without_benchmark", lambda g: g.remove((_node("eval"), KG.onBenchmark, None)), KG.onBenchmark),
+    ("hardware_usage_with_bad_purpose", lambda g: g.set((_node("hw"), KG.purpose, Literal("fun"))), KG.purpose),
+    ("hardware_usage_without_hardware", lambda g: g.remove((_node("hw"), KG.hardware, None)), KG.hardware),
+    ("paper_without_title", lambda g: g.remove((URIRef(f"{ID}paper/2511.01234"), DCTERMS.title, None)), DCTERMS.title),
+    ("mention_with_start_after_end", lambda g: g.set((_node("mention"), KG.span, Literal("500 24 0.9 vocab"))), KG.span),
+    ("mention_with_bad_span", lambda g: g.set((_node("mention"), KG.span, Literal("13 24 1.5 vocab"))), KG.span),
+    ("mention_without_span", lambda g: g.remove((_node("mention"), KG.span, None)), KG.span),
+    ("fact_span_outside_its_sentence", lambda g: g.set((_node("eval"), KG.startOffset, Literal(3))), KG.startOffset),
+    ("fact_without_evidence", lambda g: g.remove((_node("proposal"), KG.evidence, None)), KG.evidence),
+    ("sentence_without_text", lambda g: g.remove((_node("sentence"), KG.text, None)), KG.text),
+    ("entity_without_preflabel", lambda g: g.remove((URIRef(f"{ID}benchmark/gsm8k"), SKOS.prefLabel, None)), SKOS.prefLabel),
+    ("confidence_out_of_range", lambda g: g.set((_node("proposal"), KG.confidence, Literal(1.5))), KG.confidence),
+]
+
+
+@pytest.mark.parametrize("edit,path", [c[1:] for c in BROKEN], ids=[c[0] for c in BROKEN])
+def test_broken_example_fails_on_its_path(shapes, edit, path):
+    conforms, results, _ = shacl(_broken(edit), shapes)
+    assert not conforms and str(path) in _failing_paths(results)
 
 
 def test_evaluation_on_a_non_benchmark_fails(shapes):
@@ -185,80 +201,11 @@ def test_evaluation_bad_value_or_unit_fails(shapes):
     assert {str(KG.value), str(KG.unit)} <= _failing_paths(results)
 
 
-def test_hardware_usage_with_bad_purpose_fails(shapes):
-    g = _broken(lambda g: g.set((_node("hw"), KG.purpose, Literal("fun"))))
-    conforms, results, _ = shacl(g, shapes)
-    assert not conforms
-    assert str(KG.purpose) in _failing_paths(results)
-
-
-def test_hardware_usage_without_hardware_fails(shapes):
-    g = _broken(lambda g: g.remove((_node("hw"), KG.hardware, None)))
-    conforms, results, _ = shacl(g, shapes)
-    assert not conforms and str(KG.hardware) in _failing_paths(results)
-
-
-def test_paper_without_title_fails(shapes):
-    paper = URIRef(f"{ID}paper/2511.01234")
-    g = _broken(lambda g: g.remove((paper, DCTERMS.title, None)))
-    conforms, results, _ = shacl(g, shapes)
-    assert not conforms
-    assert str(DCTERMS.title) in _failing_paths(results)
-
-
 def test_paper_with_two_untagged_titles_fails(shapes):
     paper = URIRef(f"{ID}paper/2511.01234")
     g = _broken(lambda g: g.add((paper, DCTERMS.title, Literal("Another title"))))
     conforms, _, _ = shacl(g, shapes)
     assert not conforms
-
-
-def test_mention_with_start_after_end_fails(shapes):
-    g = _broken(lambda g: g.set((_node("mention"), KG.span, Literal("500 24 0.9 vocab"))))
-    conforms, results, _ = shacl(g, shapes)
-    assert not conforms and str(KG.span) in _failing_paths(results)
-
-
-def test_mention_with_bad_span_fails(shapes):
-    g = _broken(lambda g: g.set((_node("mention"), KG.span, Literal("13 24 1.5 vocab"))))
-    conforms, results, _ = shacl(g, shapes)
-    assert not conforms and str(KG.span) in _failing_paths(results)
-
-
-def test_mention_without_span_fails(shapes):
-    g = _broken(lambda g: g.remove((_node("mention"), KG.span, None)))
-    conforms, results, _ = shacl(g, shapes)
-    assert not conforms and str(KG.span) in _failing_paths(results)
-
-
-def test_fact_span_outside_its_sentence_fails(shapes):
-    g = _broken(lambda g: g.set((_node("eval"), KG.startOffset, Literal(3))))
-    conforms, results, _ = shacl(g, shapes)
-    assert not conforms and str(KG.startOffset) in _failing_paths(results)
-
-
-def test_fact_without_evidence_fails(shapes):
-    g = _broken(lambda g: g.remove((_node("proposal"), KG.evidence, None)))
-    conforms, results, _ = shacl(g, shapes)
-    assert not conforms and str(KG.evidence) in _failing_paths(results)
-
-
-def test_sentence_without_text_fails(shapes):
-    g = _broken(lambda g: g.remove((_node("sentence"), KG.text, None)))
-    conforms, results, _ = shacl(g, shapes)
-    assert not conforms and str(KG.text) in _failing_paths(results)
-
-
-def test_entity_without_preflabel_fails(shapes):
-    g = _broken(lambda g: g.remove((URIRef(f"{ID}benchmark/gsm8k"), SKOS.prefLabel, None)))
-    conforms, results, _ = shacl(g, shapes)
-    assert not conforms and str(SKOS.prefLabel) in _failing_paths(results)
-
-
-def test_confidence_out_of_range_fails(shapes):
-    g = _broken(lambda g: g.set((_node("proposal"), KG.confidence, Literal(1.5))))
-    conforms, results, _ = shacl(g, shapes)
-    assert not conforms and str(KG.confidence) in _failing_paths(results)
 
 
 def test_all_entities_of_example_are_typed(shapes):
