@@ -70,16 +70,16 @@ class MLTokenizer:
         words_t, gaps = zip(*pairs)
         words = list(words_t)
         spaces = list(map(_ONE_SPACE.__eq__, gaps))
-        # whitespace other than one space becomes a token of its own (spaCy's convention)
-        for gap in set(gaps) - _PLAIN_GAPS:
-            at = [i for i, g in enumerate(gaps) if g == gap]
-            w = gap[1:] if gap[0] == " " else gap
-            for i in reversed(at):
+        # whitespace other than one space becomes a token of its own (spaCy's convention);
+        # inserted from the end, so the earlier indices stay valid
+        if not _PLAIN_GAPS.issuperset(gaps):
+            for i in reversed([i for i, g in enumerate(gaps) if g not in _PLAIN_GAPS]):
+                gap = gaps[i]
                 if gap[0] == " ":
                     spaces[i] = True
-                words.insert(i + 1, w)
+                    gap = gap[1:]
+                words.insert(i + 1, gap)
                 spaces.insert(i + 1, False)
-                gaps = gaps[:i + 1] + ("",) + gaps[i + 1:]
         lead = _LEADING_SPACE.match(text)
         if lead:
             words.insert(0, lead.group())
