@@ -76,7 +76,6 @@ def build_pipeline(vocab_dir: Optional[str] = None, patterns_dir: Optional[str] 
     nlp.vocab.lex_attr_getters = {k: f for k, f in nlp.vocab.lex_attr_getters.items() if k in (LOWER, NORM)}
     nlp.tokenizer = make_ml_tokenizer(nlp)
     nlp.add_pipe("kg_sentences")
-    cfg = {"vocab_dir": vocab_dir}
     both = {"vocab_dir": vocab_dir, "patterns_dir": patterns_dir}
     pat = {"patterns_dir": patterns_dir}
     nlp.add_pipe("kg_vocab_ruler", config=both)

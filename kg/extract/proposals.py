@@ -18,7 +18,6 @@ from spacy.language import Language
 from kg.extract.acronyms import is_acronym
 from kg.extract.names import NAME_WORD, find_word, name_shaped, scan_name, words_at
 from kg.extract.rules import Rules, load_rules
-from kg.extract.state import Cand
 from kg.extract.typing_rules import appositive_type, following_head_type, head_type, infer_type
 from kg.extract.vocab import load_vocabulary
 
