@@ -22,7 +22,10 @@ from kg.extract.state import DocState  # noqa: F401  (registers the doc._.kg ext
 from kg.extract.tokenizer import make_ml_tokenizer
 
 
-_SENT_END = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z0-9\"'(\[$\\])|\n\s*\n")
+# "[.!?] closing-quotes space, capital next" or a blank line; written to start with one
+# character class (re scans for it in C; two alternatives starting differently made it
+# try every position): the same boundaries, ~1.5x faster
+_SENT_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9\"'(\[$\\])|(?<=\n)\s*\n)")
 _ABBREV_END = re.compile(r"(?:\b(?:e\.g|i\.e|et al|al|vs|etc|cf|Fig|Figs|Eq|Sec|approx|resp|Dr|No|Tab|ca|viz|w\.r\.t|Mr|Ms|St)\.|\b[A-Z]\.)$")
 
 

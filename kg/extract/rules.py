@@ -188,9 +188,9 @@ def load_rules(directory: Optional[str] = None) -> Rules:
         purpose_cues={k: [w.lower() for w in v] for k, v in cues["hardware_purpose"].items()},
         hardware=hardware,
         hardware_needs_context=hardware_needs_context,
-        # every trigger starts with a capital (tests/test_vocab.py): the lookahead in
-        # front lets the scan skip other characters ~2.5x faster, same matches
-        hardware_trigger=re.compile(rf"(?=[A-Z])(?:{hw['trigger']})"),
+        # every alternative starts with a literal capital (tests/test_vocab.py): re then
+        # scans for those first characters in C, ~2x faster than a lookahead in front
+        hardware_trigger=re.compile(hw["trigger"]),
         hardware_context=frozenset(hw["context_words"]),
         hardware_not_next=re.compile(rf"[\s-]+(?:{_alt(hw.get('not_next_words', []))})(?![\w])", re.IGNORECASE),
         variant_words=frozenset(shapes["variant_words"]),
