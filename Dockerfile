@@ -1,11 +1,4 @@
 # kg: builds the sample graph at image build time and serves it (API, SPARQL, web page).
-# Stage 1: a wheel with kg/extract compiled by Cython (the full image has a C compiler).
-FROM python:3.11 AS wheel
-WORKDIR /src
-COPY pyproject.toml setup.py README.md ./
-COPY kg ./kg
-RUN pip wheel --no-cache-dir --no-deps --wheel-dir /wheels .
-
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -17,11 +10,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 RUN groupadd --system --gid 10001 kg && useradd --system --uid 10001 --gid kg --home-dir /app --shell /usr/sbin/nologin kg
 
 WORKDIR /app
-COPY --from=wheel /wheels /wheels
+COPY pyproject.toml README.md ./
+COPY kg ./kg
 COPY ontology ./ontology
 COPY queries ./queries
 COPY examples ./examples
-RUN pip install --no-cache-dir /wheels/*.whl \
+RUN pip install --no-cache-dir . \
     && kg ingest --workers 1 examples/listings/*.txt \
     && chown -R kg:kg /app/data
 

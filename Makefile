@@ -8,19 +8,13 @@ STORE  ?= data/demo-store
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: demo test build serve bench compile clean
+.PHONY: demo test build serve bench clean
 
-# the editable install also compiles kg/extract with Cython (setup.py; ~1 min)
-$(STAMP): pyproject.toml setup.py
+$(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e ".[dev]"
 	touch $(STAMP)
-
-# rebuild the compiled extraction modules after editing kg/extract (until then the
-# package runs from source and warns): see kg/extract/_compiled.py
-compile: $(STAMP)
-	$(PY) -m pip install -q --no-deps -e .
 
 build: $(STAMP)
 	$(KG) ingest --store $(STORE) examples/listings/*.txt
@@ -39,4 +33,4 @@ bench: $(STAMP)  # make bench BENCH_ARGS="--quick": see bench/run.py --help
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) data build *.egg-info kg/extract/*.c kg/extract/*.so
+	rm -rf $(VENV) data build *.egg-info

@@ -8,14 +8,9 @@ hardware use, each with sentence-level provenance.
 
 Rule code lives in this package (one module per rule family); the words the rules look
 for live in ontology/patterns/*.json; canonical entities in ontology/vocab/*.jsonl.
-The modules may be compiled with Cython (setup.py); `BUILD` says which build runs.
 """
 
-from kg.extract._compiled import choose
+from kg.extract.extractor import EXTRACTOR_VERSION, Extractor
+from kg.extract.vocab import all_vocab_entities
 
-BUILD = choose()  # before the rule modules are imported: it decides where they come from
-
-from kg.extract.extractor import EXTRACTOR_VERSION, Extractor  # noqa: E402
-from kg.extract.vocab import all_vocab_entities  # noqa: E402
-
-__all__ = ["BUILD", "EXTRACTOR_VERSION", "Extractor", "all_vocab_entities"]
+__all__ = ["EXTRACTOR_VERSION", "Extractor", "all_vocab_entities"]

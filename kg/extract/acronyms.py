@@ -36,38 +36,38 @@ def is_acronym(s: str) -> bool:
     return caps >= 1 and any(c.isdigit() for c in core) and len(core) <= 8
 
 
-def _singular(short_form: str) -> str:
-    return short_form[:-1] if short_form.endswith("s") and len(short_form) > 2 and short_form[-2].isupper() else short_form
+def _singular(short: str) -> str:
+    return short[:-1] if short.endswith("s") and len(short) > 2 and short[-2].isupper() else short
 
 
-def best_long_form(short_form: str, long_form: str) -> Optional[str]:
+def best_long_form(short: str, long: str) -> Optional[str]:
     """Schwartz-Hearst: the shortest suffix of `long` whose letters spell `short`."""
-    s_idx = len(short_form) - 1
-    l_idx = len(long_form) - 1
+    s_idx = len(short) - 1
+    l_idx = len(long) - 1
     while s_idx >= 0:
-        c = short_form[s_idx].lower()
+        c = short[s_idx].lower()
         if not c.isalnum():
             s_idx -= 1
             continue
-        while (l_idx >= 0 and long_form[l_idx].lower() != c) or (
-            s_idx == 0 and l_idx > 0 and long_form[l_idx - 1].isalnum()
+        while (l_idx >= 0 and long[l_idx].lower() != c) or (
+            s_idx == 0 and l_idx > 0 and long[l_idx - 1].isalnum()
         ):
             l_idx -= 1
         if l_idx < 0:
             return None
         l_idx -= 1
         s_idx -= 1
-    start = max(long_form.rfind(" ", 0, l_idx + 1), long_form.rfind("(", 0, l_idx + 1)) + 1
-    return long_form[start:]
+    start = max(long.rfind(" ", 0, l_idx + 1), long.rfind("(", 0, l_idx + 1)) + 1
+    return long[start:]
 
 
-def _initials_match(short_form: str, long_form: str) -> bool:
+def _initials_match(short: str, long: str) -> bool:
     """Looser test for "SHORT (Long Form)": the first letters agree and every letter of
     the short form starts a word of the long form ("RKSC (Reasoning-Aware KV Cache
     Sharing)", whose letters are out of order)."""
-    words = re.findall(r"[A-Za-z0-9]+", long_form)
+    words = re.findall(r"[A-Za-z0-9]+", long)
     initials = [w[0].lower() for w in words]
-    letters = [c.lower() for c in short_form if c.isalnum()]
+    letters = [c.lower() for c in short if c.isalnum()]
     if not words or not letters or letters[0] != initials[0] or len(words) > len(letters) + 2:
         return False
     pool = list(initials)
@@ -79,8 +79,8 @@ def _initials_match(short_form: str, long_form: str) -> bool:
     return True
 
 
-def _first_letter_ok(short_form: str, long_form: str) -> bool:
-    return bool(long_form) and long_form[0].lower() == short_form[0].lower()
+def _first_letter_ok(short: str, long: str) -> bool:
+    return bool(long) and long[0].lower() == short[0].lower()
 
 
 def _skip_space_back(text: str, pos: int) -> int:
@@ -110,10 +110,10 @@ def _reverse_matches(text: str) -> Iterator[re.Match]:
 def find_definitions(text: str) -> Iterator[Definition]:
     """All "long form (SHORT)" and "SHORT (long form)" definitions in `text`."""
     for m in _PAREN.finditer(text):
-        short_form = m.group(1).rstrip(".-")
-        if not is_acronym(short_form):
+        short = m.group(1).rstrip(".-")
+        if not is_acronym(short):
             continue
-        sing = _singular(short_form)
+        sing = _singular(short)
         n_letters = sum(c.isalnum() for c in sing)
         max_words = min(n_letters + 5, n_letters * 2)
         # words before the parenthesis, within the same clause
@@ -145,16 +145,16 @@ def find_definitions(text: str) -> Iterator[Definition]:
         long_start = head_end - len(lf)
         if text[long_start:head_end] != lf:
             continue
-        yield Definition(short_form, m.start(1), lf, long_start)
+        yield Definition(short, m.start(1), lf, long_start)
     for m in _reverse_matches(text):
-        short_form, inner = m.group(1), m.group(2).strip()
-        if not is_acronym(short_form) or " " not in inner:
+        short, inner = m.group(1), m.group(2).strip()
+        if not is_acronym(short) or " " not in inner:
             continue
-        sing = _singular(short_form)
+        sing = _singular(short)
         n_letters = sum(c.isalnum() for c in sing)
         if len(inner.split()) > min(n_letters + 5, n_letters * 2):
             continue
         lf = best_long_form(sing, inner)
         if not (lf and _first_letter_ok(sing, inner) and lf == inner) and not _initials_match(sing, inner):
             continue
-        yield Definition(short_form, m.start(1), inner, m.start(2) + (len(m.group(2)) - len(m.group(2).lstrip())))
+        yield Definition(short, m.start(1), inner, m.start(2) + (len(m.group(2)) - len(m.group(2).lstrip())))

@@ -27,15 +27,15 @@ class Definitions:
         self.vocab = load_vocabulary(vocab_dir)
         self.rules = load_rules(patterns_dir)
 
-    def _vocab_for(self, long_form: str, short_form: str):
+    def _vocab_for(self, long: str, short: str):
         v = self.vocab
-        cid = v.lookup(long_form)
+        cid = v.lookup(long)
         if cid:
             return cid
-        cid = v.lookup(short_form)
+        cid = v.lookup(short)
         if cid:
             c = v.by_id[cid]
-            multi = [lab for lab in c.labels() if " " in lab or len(lab) > len(short_form) + 3]
+            multi = [lab for lab in c.labels() if " " in lab or len(lab) > len(short) + 3]
             if not multi:  # the vocabulary knows only the acronym: trust it
                 return cid
         return None

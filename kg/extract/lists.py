@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from operator import attrgetter
 
 from spacy.language import Language
 
@@ -25,17 +24,8 @@ _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
 # items start with a word holding a capital or a digit (names); the lookahead fails fast
 _LIST = re.compile(rf"(?<![\w.-])(?=[a-z]*+[A-Z0-9]){_ITEM}(?:{_SEP}{_ITEM})+")
 _SPLIT = re.compile(_SEP)
-_PRIO = attrgetter("prio")
 _TRUSTED = {"vocab", "definition", "family_variant", "model_shape", "benchmark_suffix", "benchmark_head",
             "hardware_shape", "metric_shape"}
-
-
-def _overlaps_another(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
-    """Does [s, e) overlap a span of `spans` other than itself?"""
-    for a, b in spans:
-        if a < e and s < b and (a != s or b != e):
-            return True
-    return False
 
 
 class Lists:
@@ -79,11 +69,11 @@ class Lists:
                     continue
                 trimmed.append((s, e))
             for s, e in trimmed:
-                if _overlaps_another(s, e, trusted):
+                if any(a < e and s < b and (a, b) != (s, e) for a, b in trusted):
                     continue  # overlaps a known name: not an unknown item
                 cs = [c for c in by_span.get((s, e), []) if c.source in _TRUSTED]
                 if cs:
-                    known[max(cs, key=_PRIO).type] += 1
+                    known[max(cs, key=lambda c: c.prio).type] += 1
                 elif not by_span.get((s, e)) or all(c.source == "benchmark_list" for c in by_span.get((s, e), [])):
                     unknown.append((s, e))
             if not known or not unknown:
