@@ -272,7 +272,7 @@ class Proposals:
         the enumerated parts of the paper's method are its proposals too."""
         if ":" not in text or not st.words & _NOVEL_ANCHORS:
             return
-        for m in _NOVEL_PARTS.finditer(text, st.abstract_start):
+        for m in st.finditer_words(_NOVEL_PARTS, _NOVEL_ANCHORS, st.abstract_start):
             s0, s_end = st.sent_of(m.start())
             for span, t, rule in self._after_colon(text, m.start(), s_end):
                 name = text[span[0]:span[1]]

@@ -33,7 +33,6 @@ _NEXT_WORD = re.compile(r" ([a-z]+)(?![\w-])")
 _SIZE = re.compile(r"\d+(?:\.\d+)?[BM]$")
 _SIZE_BEFORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[BM] $")
 _ALNUM_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-_SIZE_ANYWHERE = re.compile(r"\d[BM](?![\w])")  # cheap gate: no "7B"/"125M", no sized model
 _SIZED_MODEL = re.compile(
     r"(?<![\w.@/-])([A-Z][A-Za-z0-9.]*|[a-z]+[A-Z][A-Za-z0-9.]*)((?:-[A-Za-z0-9][A-Za-z0-9.]*)*)[- ](\d+(?:\.\d+)?[BM])(?![\w])"
 )
@@ -68,6 +67,21 @@ def extend_model(text: str, end: int, rules: Rules, limit: Optional[int] = None)
             break
         pos = pos + 1 + len(w_clean)
     return pos
+
+
+def _has_size(text: str) -> bool:
+    """Does `re.search(r"\d[BM](?![\w])", text)` match (a size such as "7B" or "125M";
+    without one there is no sized model)? Found from the few B and M characters: ~4x
+    faster than the regex, which tries every position. (`\d` is `str.isdecimal`, `\w`
+    `str.isalnum` or "_", as re defines them for str patterns.)"""
+    for letter in "BM":
+        i = text.find(letter, 1)
+        while i > 0:
+            after = text[i + 1:i + 2]
+            if text[i - 1].isdecimal() and not (after.isalnum() or after == "_"):
+                return True
+            i = text.find(letter, i + 1)
+    return False
 
 
 class Shapes:
@@ -110,7 +124,7 @@ class Shapes:
                 s = m.start()  # "7B Llama-2", "1.3B OPT": the size written first
             if e > c.end or s < c.start:
                 st.add(Cand(s, e, "Model", "family_variant", 0.8, 58, broader=[c.cid]))
-        for m in (_SIZED_MODEL.finditer(text) if _SIZE_ANYWHERE.search(text) else ()):
+        for m in (_SIZED_MODEL.finditer(text) if _has_size(text) else ()):
             base = m.group(1)
             if base in rules.not_names or base.lower() in ("a", "an", "the", "our", "with", "of", "and", "to", "up"):
                 continue
