@@ -95,22 +95,18 @@ class Shapes:
         # the endings alone: alternatives that start with literals, which re scans for in C
         self._ending = re.compile(rf"(?:{self.rules.model_endings_re.pattern[:-1]})(?![\w])")
 
-    def _ending_models(self, text: str):
-        """`_ending_model.finditer(text)`, found from the (rare) endings backwards: a
+    def _ending_starts(self, text: str) -> list[int]:
+        """Where `_ending_model` can match, found from the (rare) endings backwards: a
         match can only start where the letters and digits before an ending begin (its
-        lookbehind fails inside a word) and only end at the end of that run, so each
-        ending is walked back to its run's start and matched there; ~3x faster."""
-        done = -1
+        lookbehind fails inside a word), so each ending is walked back to its run's start;
+        `DocState._matches_at` then matches there (~3x faster than `finditer`)."""
+        starts = []
         for e in self._ending.finditer(text):
             i = e.start()
             while i > 0 and text[i - 1] in _ALNUM_CHARS:
                 i -= 1
-            if i < done:
-                continue
-            m = self._ending_model.match(text, i)
-            if m:
-                done = m.end()
-                yield m
+            starts.append(i)
+        return starts
 
     def _models(self, st, text: str) -> None:
         rules = self.rules
@@ -133,7 +129,7 @@ class Shapes:
             limit = st.title_len if m.end() <= st.title_len else len(text)
             e = extend_model(text, m.end(), rules, limit)
             st.add(Cand(m.start(), e, "Model", "model_shape", 0.7, 45))
-        for m in self._ending_models(text):
+        for m in st._matches_at(self._ending_model, self._ending_starts(text)):
             w = m.group(1)
             if len(w) < 4 or w in rules.not_names or not any(ch.islower() or ch.isdigit() for ch in w[1:]):
                 continue
