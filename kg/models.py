@@ -41,8 +41,11 @@ def normalise_arxiv_id(raw: str) -> Optional[str]:
 
 def normalise_title(title: str) -> str:
     """Key for matching the same paper across sources: case, accents, punctuation folded."""
-    t = unicodedata.normalize("NFKD", title)
-    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    t = title
+    if not t.isascii():  # ASCII has nothing to decompose or strip (the common case)
+        t = unicodedata.normalize("NFKD", t)
+        t = "".join(c for c in t if not unicodedata.combining(c))
+    t = t.lower()
     t = re.sub(r"[^\w]+", " ", t)
     return " ".join(t.split())
 

@@ -14,7 +14,7 @@ from spacy.language import Language
 
 from kg.extract.names import capitalised, name_shaped, words_before
 from kg.extract.rules import load_rules
-from kg.extract.state import Cand, first_words
+from kg.extract.state import Cand, first_words, state_of
 
 _BENCH_SUFFIX = re.compile(
     r"(?<![\w@/-])((?:[A-Za-z0-9][\w.]*-)*[A-Z0-9][\w]*?(?:Bench|-bench|-Bench)(?:mark)?(?:-[A-Za-z0-9][\w.]*)*"
@@ -178,7 +178,7 @@ class Benchmarks:
                 st.add(Cand(s, e, "Benchmark", "benchmark_list", conf, 30 if conf < 0.6 else 35, tconf=1))
 
     def __call__(self, doc):
-        st = doc._.kg
+        st = state_of(doc)
         text = st.text
         self._suffix(st, text)
         self._heads(st, text)

@@ -15,7 +15,7 @@ from spacy.language import Language
 from kg.extract.acronyms import find_definitions
 from kg.extract.normalise import match_key
 from kg.extract.rules import load_rules
-from kg.extract.state import Cand
+from kg.extract.state import Cand, state_of
 from kg.extract.typing_rules import appositive_type, head_type
 from kg.extract.vocab import load_vocabulary
 
@@ -41,7 +41,7 @@ class Definitions:
         return None
 
     def __call__(self, doc):
-        st = doc._.kg
+        st = state_of(doc)
         text = st.text
         rules = self.rules
         boundary = st.title_len

@@ -14,7 +14,7 @@ from spacy.language import Language
 
 from kg.extract.names import name_shaped
 from kg.extract.rules import load_rules
-from kg.extract.state import Cand
+from kg.extract.state import Cand, state_of
 
 # possessive runs (`*+`, Python 3.11): no character a run gives back could start what
 # follows it (`.`, `-`, `/`, a space, a comma), so backtracking into them only wasted time
@@ -33,7 +33,7 @@ class Lists:
         self.rules = load_rules(patterns_dir)
 
     def __call__(self, doc):
-        st = doc._.kg
+        st = state_of(doc)
         text = st.text
         rules = self.rules
         if not st.cands:

@@ -18,7 +18,7 @@ from spacy.language import Language
 
 # importing the modules registers their factories
 from kg.extract import benchmarks, definitions, lists, proposals, relations, resolver, ruler, shapes  # noqa: F401
-from kg.extract.state import DocState  # noqa: F401  (registers the doc._.kg extension)
+from kg.extract.state import DocState, state_of  # noqa: F401  (registers the doc._.kg extension)
 from kg.extract.tokenizer import make_ml_tokenizer
 
 
@@ -36,7 +36,7 @@ class SentenceBoundaries:
     start a sentence, so `doc.sents` works too."""
 
     def __call__(self, doc):
-        st = doc._.kg
+        st = state_of(doc)
         text = st.text
         cuts = [0]
         if st.abstract_start < len(text):

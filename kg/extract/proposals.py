@@ -20,6 +20,7 @@ from kg.extract.names import NAME_WORD, find_word, name_shaped, scan_name, words
 from kg.extract.rules import Rules, load_rules
 from kg.extract.typing_rules import appositive_type, following_head_type, head_type, infer_type
 from kg.extract.vocab import load_vocabulary
+from kg.extract.state import state_of
 
 _LATEX = re.compile(r"\$?\\[a-zA-Z]+\{([^{}]*)\}\$?")
 _ENUM_ITEM = re.compile(r"\((?:\d|i{1,3}|iv|v|[a-e])\)\s*")
@@ -432,7 +433,7 @@ class Proposals:
         return None
 
     def __call__(self, doc):
-        st = doc._.kg
+        st = state_of(doc)
         text = st.text
         self._title_proposal(st, text)
         self._cue_proposals(st, text)

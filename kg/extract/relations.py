@@ -20,6 +20,7 @@ from spacy.language import Language
 from kg.extract.normalise import match_key
 from kg.extract.rules import load_rules
 from kg.extract.values import find_values
+from kg.extract.state import state_of
 
 _WORD = re.compile(r"[a-z][a-z\-/]*")
 _OUR = re.compile(r"(?<![\w-])(?:we|our|ours|proposed|this approach|this method)(?![\w-])", re.IGNORECASE)
@@ -296,7 +297,7 @@ class Relations:
         return out
 
     def __call__(self, doc):
-        st = doc._.kg
+        st = state_of(doc)
         text = st.text
         low = text.lower()
         st.facts["proposes"] = props = self._proposes(st)

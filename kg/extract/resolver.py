@@ -21,7 +21,7 @@ from kg.extract.acronyms import is_acronym
 from kg.extract.names import find_word
 from kg.extract.normalise import entity_id, match_key
 from kg.extract.rules import load_rules
-from kg.extract.state import Cand, Mention
+from kg.extract.state import Cand, Mention, state_of
 from kg.extract.typing_rules import infer_type
 from kg.extract.unknown_names import fallback_cands, load_frequent
 from kg.extract.values import find_values
@@ -219,7 +219,7 @@ class Resolver:
         return entity_id(etype, text), etype, False
 
     def __call__(self, doc):
-        st = doc._.kg
+        st = state_of(doc)
         text = st.text
         rules = self.rules
         self._proposal_cands(st, text)

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
 from kg.extract.rules import load_rules
-from kg.extract.state import Cand
+from kg.extract.state import Cand, state_of
 from kg.extract.vocab import load_vocabulary
 
 _PLURAL_TYPES = {"Method", "Metric", "Benchmark", "Hardware"}
@@ -109,7 +109,7 @@ class VocabRuler:
         return not _DATA_NEXT.match(text, end)
 
     def __call__(self, doc):
-        st = doc._.kg
+        st = state_of(doc)
         text = st.text
         seen = set()
         for matcher in (self.lower, self.orth):

@@ -16,7 +16,7 @@ from typing import Optional
 from spacy.language import Language
 
 from kg.extract.rules import Rules, load_rules
-from kg.extract.state import Cand
+from kg.extract.state import Cand, state_of
 from kg.extract.values import find_values
 from kg.extract.vocab import load_vocabulary
 
@@ -212,7 +212,7 @@ class Shapes:
                 st.add(Cand(n.start("name"), n.end("name"), "Metric", "metric_value", 0.7, 49))
 
     def __call__(self, doc):
-        st = doc._.kg
+        st = state_of(doc)
         text = st.text
         self._models(st, text)
         self._hardware(st, text)

@@ -155,5 +155,18 @@ class DocState:
         self.cands.append(cand)
 
 
+STATE_KEY = "kg"  # where a Doc keeps its DocState: `doc.user_data[STATE_KEY]`
+
+
+def state_of(doc: Doc) -> DocState:
+    """The document's state, as `doc._.kg` gives it but without building spaCy's
+    `Underscore` proxy on each access (ten components read it per document)."""
+    return doc.user_data[STATE_KEY]
+
+
+def _set_state(doc: Doc, state: Optional[DocState]) -> None:
+    doc.user_data[STATE_KEY] = state
+
+
 if not Doc.has_extension("kg"):
-    Doc.set_extension("kg", default=None)
+    Doc.set_extension("kg", getter=lambda doc: doc.user_data.get(STATE_KEY), setter=_set_state)

@@ -48,6 +48,7 @@ _TOKEN = re.compile(
 _LEADING_SPACE = re.compile(r"\s+")
 _ONE_SPACE = " "
 _PLAIN_GAPS = frozenset(("", " "))
+_ORTH_CACHE = 200_000  # words whose string-store id is remembered (~25 MB at most)
 # abbreviations keep their period: the word before a period token is looked up
 _ABBREVIATION_STEMS = frozenset(f[:-1] for a in _ABBREVIATIONS for f in (a, a[:1].upper() + a[1:]))
 
@@ -61,6 +62,23 @@ class MLTokenizer:
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
+        self._orth: dict[str, int] = {}
+
+    def _orths(self, words: list[str]) -> list[int]:
+        """The words' string-store ids. `Doc` built from ids looks each lexeme up by id;
+        built from strings it hashes every word and asks the string store twice (~1.6x
+        slower). Bounded: cleared when it holds `_ORTH_CACHE` words."""
+        cache = self._orth
+        orths = list(map(cache.get, words))
+        if None in orths:
+            if len(cache) > _ORTH_CACHE:
+                cache.clear()
+            add = self.vocab.strings.add
+            for i, o in enumerate(orths):
+                if o is None:
+                    w = words[i]
+                    orths[i] = cache[w] = add(w)
+        return orths
 
     def __call__(self, text: str) -> Doc:
         pairs = _TOKEN.findall(text)
@@ -92,7 +110,7 @@ class MLTokenizer:
                     words[i - 1] += "."
                     spaces[i - 1] = spaces[i]
                     del words[i], spaces[i]
-        return Doc(self.vocab, words=words, spaces=spaces)
+        return Doc(self.vocab, words=self._orths(words), spaces=spaces)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
         for text in texts:
