@@ -15,7 +15,8 @@ RULES = load_rules()
 PIECES = ["we", "We", "propose", "introduce", "present", "on", "in", "On", "such", "as", "using", "the",
           "benchmark", "Benchmark", "datasets", "dataset", "data", "set", "suite", "called", "dubbed", "named",
           "our", "method", "release", "GSM8K", "MMLU", "SAE", "(", ")", ",", ".", "-", "so", "X-Bench", "and",
-          "sparse", "autoencoders", "(SAEs)", "\n", "ß", "İ", "Foo-2", "include", "includes", "corpus", "including", "like", "e.g.,", "namely", "achieves", "reaching", "91.2", "up to"]
+          "sparse", "autoencoders", "(SAEs)", "\n", "ß", "İ", "Foo-2", "include", "includes", "corpus", "including", "like", "e.g.,", "namely", "achieves", "reaching", "91.2", "up to",
+          "HarmBench", "Bench", "-bench", "SWE-bench", "Verified", "v2", "Eval", "  ", "\t", "(X-Bench)", "Bench-2"]
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map(lambda ws: " ".join(ws)) | st.text(max_size=60)
 
 CASES = [
@@ -43,6 +44,12 @@ def test_finditer_words_equals_finditer(text, pos):
 
 @settings(max_examples=300, deadline=None)
 @given(texts)
+def test_bench_suffix_regions_equal_finditer(text):
+    assert spans(benchmarks.bench_suffix_matches(text)) == spans(benchmarks._BENCH_SUFFIX.finditer(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
 def test_reverse_acronyms_from_parentheses_equal_finditer(text):
     assert spans(_reverse_matches(text)) == spans(_REVERSE.finditer(text))
 
@@ -55,6 +62,7 @@ def test_the_properties_see_matches():
     for regex, first, lead in CASES[:2] + CASES[4:]:
         assert spans(state.finditer_words(regex, first, lead=lead)), regex.pattern[:60]
     assert spans(_reverse_matches(text))
+    assert spans(benchmarks.bench_suffix_matches(text + " HarmBench v2 , GEO-Bench Verified"))
 
 
 def test_overlapping_cues_are_not_matched_twice():
