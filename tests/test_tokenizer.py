@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.extract.tokenizer import MLTokenizer
 
@@ -64,3 +66,30 @@ def test_pipeline_matches_labels_whatever_the_hyphenation():
     e = ex.extract(Paper(title="T", abstract="We fine-tune Llama-3.1-8B-Instruct with LoRA on GSM8K."))
     texts = {m.text for m in e.mentions}
     assert {"Llama-3.1-8B-Instruct", "LoRA", "GSM8K"} <= texts
+
+
+_PIECES = ["Llama-3.1-8B", "e.g.", "i.e.,", "et", "al.", "GSM8K.", "8xA100", "model's", "https://x.org/a).",
+           "2:4", "1,000", "pass@1", "(LLMs)", "...", "--", "\\textbf{", "Dr.", ".", ",", "U.S.", "x", "A",
+           ".e.g.", "x..i.e.", "\u2019s", "\u00e9t\u00e9", "\u00a0", "\n\n", "\t", "  ", " "]
+_SHARED = MLTokenizer(spacy.blank("en").vocab)  # its cache carries over between examples
+_TEXTS = st.lists(st.sampled_from(_PIECES), max_size=30).map(lambda ps: " ".join(ps)) | st.text(max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_chunk_cache_gives_the_tokens_of_one_findall(text):
+    # the cached chunk-by-chunk path (text with single spaces and blank-line seams)
+    # must give exactly the tokens of the whole-text path, whatever was cached before
+    tok = _SHARED
+    for _ in range(2):  # second round: from the cache
+        doc = tok(text)
+        ref = tok._by_findall(text)
+        assert [(t.text, t.whitespace_) for t in doc] == [(t.text, t.whitespace_) for t in ref]
+
+
+def test_chunk_cache_is_used_for_plain_text():
+    tok = MLTokenizer(spacy.blank("en").vocab)
+    tok("A title\n\nSome abstract, e.g. on GSM8K.")
+    assert "GSM8K." in tok._chunks and "e.g." in tok._chunks
+    tok("Two  spaces")  # other whitespace: the whole-text path, nothing cached
+    assert "Two" not in tok._chunks

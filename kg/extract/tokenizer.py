@@ -49,6 +49,8 @@ _LEADING_SPACE = re.compile(r"\s+")
 _ONE_SPACE = " "
 _PLAIN_GAPS = frozenset(("", " "))
 _ORTH_CACHE = 200_000  # words whose string-store id is remembered (~25 MB at most)
+_CHUNK_CACHE = 300_000  # space-free chunks whose tokens are remembered (~60 MB at most)
+_BREAK = "\n\n"  # the title/abstract seam: a whitespace token of its own
 # abbreviations keep their period: the word before a period token is looked up
 _ABBREVIATION_STEMS = frozenset(f[:-1] for a in _ABBREVIATIONS for f in (a, a[:1].upper() + a[1:]))
 
@@ -56,13 +58,58 @@ _ABBREVIATION_STEMS = frozenset(f[:-1] for a in _ABBREVIATIONS for f in (a, a[:1
 class MLTokenizer:
     """A spaCy tokenizer (text -> `Doc`) driven by the `_TOKEN` regex.
 
-    Written for speed: one `findall`, list comprehensions for the common case (a token
-    followed by nothing or one space), fix-ups only where other whitespace or an
-    abbreviation occurs."""
+    Written for speed. Text whose only whitespace is single spaces (and the blank line
+    between title and abstract) goes chunk by chunk: no `_TOKEN` alternative matches
+    whitespace or looks across it, so the tokens of a space-free chunk ("GSM8K,",
+    "e.g.,") are the same wherever it occurs and are remembered (string-store ids
+    included) the first time; most chunks of an abstract have been seen before (~1.5x
+    faster than one `findall` over the text on the 60k corpus). Other text takes one
+    `findall` with fix-ups where other whitespace or an abbreviation occurs."""
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         self._orth: dict[str, int] = {}
+        self._chunks: dict[str, tuple[tuple[int, ...], tuple[bool, ...]]] = {}
+        self._spaces: list[tuple[bool, ...]] = [()]  # n -> (False,) * (n - 1) + (True,)
+        self._break = vocab.strings.add(_BREAK)
+
+    def _chunk(self, chunk: str) -> tuple[tuple[int, ...], tuple[bool, ...]]:
+        """A space-free chunk's tokens as string-store ids, and their spaces (the last
+        one followed by the space that ended the chunk)."""
+        words = [w for w, _ in _TOKEN.findall(chunk)]
+        if "." in chunk and not _ABBREVIATION_STEMS.isdisjoint(words):
+            for i in reversed([i for i, w in enumerate(words) if w == "."]):
+                if i and words[i - 1] in _ABBREVIATION_STEMS and not (i > 1 and words[i - 2] == "."):
+                    words[i - 1] += "."
+                    del words[i]
+        add = self.vocab.strings.add
+        n = len(words)
+        while len(self._spaces) <= n:
+            self._spaces.append((False,) * (len(self._spaces) - 1) + (True,))
+        if len(self._chunks) >= _CHUNK_CACHE:
+            self._chunks.clear()
+        got = self._chunks[chunk] = (tuple(add(w) for w in words), self._spaces[n])
+        return got
+
+    def _by_chunks(self, text: str) -> Doc | None:
+        """The Doc from cached chunks, or None for text with other whitespace."""
+        orths: list[int] = []
+        spaces: list[bool] = []
+        get = self._chunks.get
+        for k, part in enumerate(text.split(_BREAK)):
+            if not part or part[0] == " " or part[-1] == " " or "  " in part or not part.isprintable():
+                return None  # (isprintable: no whitespace but the ASCII space)
+            if k:
+                orths.append(self._break)
+                spaces.append(False)
+            for chunk in part.split(" "):
+                got = get(chunk)
+                if got is None:
+                    got = self._chunk(chunk)
+                orths += got[0]
+                spaces += got[1]
+            spaces[-1] = False
+        return Doc(self.vocab, words=orths, spaces=spaces)
 
     def _orths(self, words: list[str]) -> list[int]:
         """The words' string-store ids. `Doc` built from ids looks each lexeme up by id;
@@ -81,6 +128,11 @@ class MLTokenizer:
         return orths
 
     def __call__(self, text: str) -> Doc:
+        doc = self._by_chunks(text) if text else None
+        return doc if doc is not None else self._by_findall(text)
+
+    def _by_findall(self, text: str) -> Doc:
+        """The Doc from one `findall` over the whole text (any whitespace)."""
         pairs = _TOKEN.findall(text)
         if not pairs:
             words, spaces = ([text], [False]) if text else ([], [])
