@@ -109,3 +109,19 @@ def test_fast_records_equal_validated_ones():
     assert again == e
     assert again.model_dump_json() == e.model_dump_json()
     assert e.model_fields_set == again.model_fields_set
+
+
+def test_doc_sents_are_the_sentences_the_extraction_cites(ex):
+    # the pipeline is a spaCy pipeline: doc.sents gives the sentences the state holds
+    # (and the evidence spans of facts come from), the title one of its own
+    from kg.extract.extractor import _compose
+    from kg.extract.state import STATE_KEY, DocState
+
+    text, title_len = _compose("A title: e.g. X", "We use e.g. LoRA. It works on GSM8K! Really? Yes.")
+    doc = ex.nlp.make_doc(text)
+    doc.user_data[STATE_KEY] = DocState(text, title_len)
+    for step in ex._steps:
+        doc = step(doc)
+    assert [s.text for s in doc.sents] == ["A title: e.g. X", "We use e.g. LoRA.", "It works on GSM8K!",
+                                           "Really?", "Yes."]
+    assert [(s.start_char, s.end_char) for s in doc.sents] == doc.user_data[STATE_KEY].sents
