@@ -11,6 +11,8 @@ import gc
 import multiprocessing as mp
 from typing import Iterable, Iterator, Optional
 
+from pydantic import BaseModel
+
 from kg.extract.state import SEP, STATE_KEY, DocState
 from kg.models import Entity, Evaluation, Extraction, HardwareUse, Mention, Paper, Proposal, Span
 
@@ -122,19 +124,29 @@ def _fast_constructor(cls):
     self-check below runs once, at import)."""
     new = cls.__new__
     setattr_ = object.__setattr__
+    # the slots pydantic keeps beside __dict__, set through their descriptors (no name
+    # lookup); every record has every field set, so all share one fields-set (pydantic
+    # only ever adds a field name to it, already there)
+    setters = [getattr(BaseModel.__dict__.get(name), "__set__", None)
+               for name in ("__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")]
+    if not all(setters):  # pragma: no cover - a pydantic without those slots
+        return cls.model_construct
+    set_fields, set_extra, set_private = setters
+    all_fields = set(cls.model_fields)
 
     def make(**values):
         obj = new(cls)
         setattr_(obj, "__dict__", values)
-        setattr_(obj, "__pydantic_fields_set__", set(values))
-        setattr_(obj, "__pydantic_extra__", None)
-        setattr_(obj, "__pydantic_private__", None)
+        set_fields(obj, all_fields)
+        set_extra(obj, None)
+        set_private(obj, None)
         return obj
 
     sample = {name: (0 if f.annotation is int else None) for name, f in cls.model_fields.items()}
     try:
         a, b = make(**sample), cls.model_construct(**sample)
-        ok = a == b and a.model_dump() == b.model_dump() and a.__pydantic_fields_set__ == b.__pydantic_fields_set__
+        ok = (a == b and a.model_dump() == b.model_dump() and a.__pydantic_fields_set__ == b.__pydantic_fields_set__
+              and a.__pydantic_extra__ is None and a.__pydantic_private__ is None)
     except Exception:  # pragma: no cover - only with another pydantic
         ok = False
     if not ok:  # pragma: no cover
