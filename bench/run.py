@@ -1133,7 +1133,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bulk-ref-max", type=parse_count, default=200_000,
                     help="run the bulk_load reference for sizes up to this many records (the N-Quads dump of 1M "
                     "papers is tens of GB)")
-    ap.add_argument("--extract-n", type=int, help="abstracts for the extraction benchmark (default 5000; quick 1000)")
+    ap.add_argument("--extract-n", type=int, help="abstracts for the extraction benchmark (default 0: the whole corpus; quick 1000)")
     ap.add_argument("--reps", type=int, help="timed runs per query (default 50; quick 20)")
     ap.add_argument("--warmup", type=int, default=3)
     ap.add_argument("--query-max-seconds", type=float, default=60, help="time budget per query (min 3 runs)")
@@ -1145,7 +1145,7 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     q = a.quick
     a.sizes = a.sizes or ("5k" if q else "60k,1m")
-    a.extract_n = a.extract_n or (1000 if q else 5000)
+    a.extract_n = a.extract_n if a.extract_n is not None else (1000 if q else 0)
     a.reps = a.reps or (20 if q else 50)
     a.api_requests = a.api_requests or (300 if q else 2000)
     a.api_seconds = a.api_seconds if a.api_seconds is not None else (5 if q else 20)

@@ -3,7 +3,8 @@
     tokenizer -> kg_sentences -> kg_vocab_ruler -> kg_shapes
       -> kg_benchmarks -> kg_definitions -> kg_lists -> kg_proposals -> kg_resolver -> kg_relations
 
-Each kg component reads and writes the document's `doc._.kg` state (kg.extract.state).
+Each kg component reads and writes the document's state (kg.extract.state: `state_of(doc)`,
+the same object as `doc._.kg`).
 """
 
 from __future__ import annotations
