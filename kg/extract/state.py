@@ -155,7 +155,7 @@ class DocState:
         self.cands.append(cand)
 
 
-STATE_KEY = "kg"  # where a Doc keeps its DocState: `doc.user_data[STATE_KEY]`
+STATE_KEY = ("kg", "state")  # where a Doc keeps its DocState: `doc.user_data[STATE_KEY]`
 
 
 def state_of(doc: Doc) -> DocState:

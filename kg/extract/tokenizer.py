@@ -70,7 +70,7 @@ class MLTokenizer:
         self.vocab = vocab
         self._orth: dict[str, int] = {}
         self._chunks: dict[str, tuple[tuple[int, ...], tuple[bool, ...]]] = {}
-        self._spaces: list[tuple[bool, ...]] = [()]  # n -> (False,) * (n - 1) + (True,)
+        self._spaces: dict[int, tuple[bool, ...]] = {}  # n -> (False,) * (n - 1) + (True,)
         self._break = vocab.strings.add(_BREAK)
 
     def _chunk(self, chunk: str) -> tuple[tuple[int, ...], tuple[bool, ...]]:
@@ -83,12 +83,13 @@ class MLTokenizer:
                     words[i - 1] += "."
                     del words[i]
         add = self.vocab.strings.add
-        n = len(words)
-        while len(self._spaces) <= n:
-            self._spaces.append((False,) * (len(self._spaces) - 1) + (True,))
+        n = len(words)  # >= 1: a chunk is non-empty and `\S` takes any character
+        spaces = self._spaces.get(n)
+        if spaces is None:
+            spaces = self._spaces[n] = (False,) * (n - 1) + (True,)
         if len(self._chunks) >= _CHUNK_CACHE:
             self._chunks.clear()
-        got = self._chunks[chunk] = (tuple(add(w) for w in words), self._spaces[n])
+        got = self._chunks[chunk] = (tuple(add(w) for w in words), spaces)
         return got
 
     def _by_chunks(self, text: str) -> Doc | None:
