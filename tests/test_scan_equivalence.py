@@ -3,10 +3,11 @@ of a plain `finditer` (property tests over texts built from cue words and noise)
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract import benchmarks, proposals
+from kg.extract import benchmarks, proposals, resolver
 from kg.extract.acronyms import _REVERSE, _reverse_matches
 from kg.extract.rules import load_rules
 from kg.extract.state import DocState
@@ -48,6 +49,17 @@ def test_bench_suffix_regions_equal_finditer(text):
     assert spans(benchmarks.bench_suffix_matches(text)) == spans(benchmarks._BENCH_SUFFIX.finditer(text))
 
 
+_URL_PIECES = ["see", "https://github.com/a/b", "www.x.org", "foo.com/bar", "hf.co/m", "(https://x.io/y).",
+               "github.com", "huggingface.co/d", "a.edu/", "://", ".", ",", "\n", "code", "at"]
+url_texts = st.lists(st.sampled_from(_URL_PIECES), max_size=20).map(lambda ws: " ".join(ws)) | st.text(max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(url_texts)
+def test_url_chunks_equal_finditer(text):
+    assert resolver._url_spans(text) == [m.span() for m in resolver._URL.finditer(text)]
+
+
 @settings(max_examples=300, deadline=None)
 @given(texts)
 def test_reverse_acronyms_from_parentheses_equal_finditer(text):
@@ -63,6 +75,7 @@ def test_the_properties_see_matches():
         assert spans(state.finditer_words(regex, first, lead=lead)), regex.pattern[:60]
     assert spans(_reverse_matches(text))
     assert spans(benchmarks.bench_suffix_matches(text + " HarmBench v2 , GEO-Bench Verified"))
+    assert resolver._url_spans("code at https://github.com/a/b and hf.co/m.")
 
 
 def test_overlapping_cues_are_not_matched_twice():
@@ -72,3 +85,10 @@ def test_overlapping_cues_are_not_matched_twice():
     got = spans(state.finditer_words(benchmarks._LIST_START, benchmarks._LIST_FIRST))
     assert got == spans(benchmarks._LIST_START.finditer(text))
     assert len(got) == 2
+
+
+@pytest.mark.parametrize("text", ["on GEO-Bench Verified and HarmBench v2.", "SWE-bench Lite,", "X-Bench  Pro",
+                                  "FooBench\nEval", "a HarmBench"])
+def test_bench_suffix_regions_reach_the_word_after(text):
+    # the suffix word after the hint's chunk ("Verified", "v2") is inside the scanned region
+    assert spans(benchmarks.bench_suffix_matches(text)) == spans(benchmarks._BENCH_SUFFIX.finditer(text))

@@ -21,7 +21,7 @@ from kg.extract.acronyms import is_acronym
 from kg.extract.names import find_word
 from kg.extract.normalise import entity_id, match_key
 from kg.extract.rules import load_rules
-from kg.extract.state import Cand, Mention, state_of
+from kg.extract.state import Cand, Mention, hint_regions, state_of
 from kg.extract.typing_rules import infer_type
 from kg.extract.unknown_names import fallback_cands, load_frequent
 from kg.extract.values import find_values
@@ -30,26 +30,17 @@ from kg.extract.vocab import load_vocabulary
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|ai|net|edu)/\S*|\b(?:github|huggingface|hf)\.co\S*")
 # every _URL match holds one of these
 _URL_HINTS = ("://", "www.", ".com/", ".org/", ".io/", ".ai/", ".net/", ".edu/", "github.co", "huggingface.co", "hf.co")
-_SPACE = re.compile(r"\s")
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
     """The spans of `_URL.finditer(text)`, scanned only in the whitespace-free chunks
-    that hold a hint: every `_URL` alternative matches non-space characters only, so a
-    match never leaves its chunk and a chunk's matches are those of the whole-text scan
-    (whose `[\w.-]+` alternative backtracks at every word: ~85 us on an abstract with a
-    link, ~3 us this way)."""
-    chunks = set()
-    for hint in _URL_HINTS:
-        i = text.find(hint)
-        while i >= 0:
-            a = i
-            while a > 0 and not text[a - 1].isspace():
-                a -= 1
-            end = _SPACE.search(text, i)
-            chunks.add((a, end.start() if end else len(text)))
-            i = text.find(hint, i + 1)
-    return [m.span() for a, b in sorted(chunks) for m in _URL.finditer(text, a, b)]
+    that hold a hint (`hint_regions`): every `_URL` alternative matches non-space
+    characters only, so a match never leaves its chunk (the whole-text scan's `[\w.-]+`
+    alternative backtracks at every word: ~85 us on an abstract with a link, ~3 us this
+    way)."""
+    return [m.span() for a, b in hint_regions(text, _URL_HINTS) for m in _URL.finditer(text, a, b)]
+
+
 _VENDOR = re.compile(r"^(?:NVIDIA|Nvidia|nVidia|Google|Colab|Tesla|AMD|Intel|Apple|Cloud|GeForce)\s+")
 _COORD = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)$")
 _PROPAGATE = {"definition", "proposal", "title", "model_shape", "family_variant", "benchmark_suffix",
