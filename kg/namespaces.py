@@ -135,6 +135,7 @@ def extraction_run_iri(key: str) -> NamedNode:
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)
 def entity_iri(entity_id: str) -> NamedNode:
     """…/<entity id>, e.g. `model/llama-3.1-8b` → …/model/llama-3.1-8b.
     Each `/`-separated segment is percent-encoded on its own; dot-segments
@@ -165,9 +166,25 @@ _TRANSLIT = str.maketrans({
 })
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_SLUG_LETTER = re.compile(r"[a-z]")
+
+
 def author_slug(name: str) -> str:
     """`José García-López` → `jose-garcia-lopez`. Names with no Latin letters keep their
     characters (lower-cased, spaces as `-`) and are percent-encoded by `author_iri`."""
+    if name.isascii():
+        # most names (~5 per paper): no transliteration, decomposition or script test
+        # to make; the same result as the general path below
+        slug = _NOT_SLUG.sub("-", name.lower()).strip("-")
+        if _SLUG_LETTER.search(slug):
+            return slug
+        return "-".join(name.lower().split()) or "h-" + hashlib.sha1(name.encode()).hexdigest()[:12]
+    return _folded_slug(name)
+
+
+def _folded_slug(name: str) -> str:
+    """`author_slug` for any text: Latin letters transliterated and stripped of accents."""
     folded = unicodedata.normalize("NFKD", name.translate(_TRANSLIT))
     folded = "".join(c for c in folded if not unicodedata.combining(c))
     slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")

@@ -22,6 +22,11 @@ from kg.models import Entity, Extraction, Paper, title_key
 _EXTRACTOR = None
 _DO_EXTRACT = True
 _MENTION_NODES = True
+# ids of the discovered entities whose N-Quads this worker process has sent: the parent
+# keeps only the first text per id, and each worker sends its papers in input order, so
+# a repeat is never needed (a pool worker serves one PaperProcessor; in-process work
+# passes the processor's own set)
+_SENT: set[str] = set()
 
 CHUNK = 32  # papers per task handed to a worker
 # A worker is replaced by a fresh one after this many papers: the extractor's caches and
@@ -32,6 +37,7 @@ RECYCLE_AFTER = 100_000
 
 def _init(extract: bool, mention_nodes: bool = True) -> None:
     global _EXTRACTOR, _DO_EXTRACT, _MENTION_NODES
+    _SENT.clear()
     _DO_EXTRACT = extract
     _MENTION_NODES = mention_nodes
     if extract and _EXTRACTOR is None:
@@ -64,10 +70,16 @@ def paper_nquads(paper: Paper, extraction: Optional[Extraction], *, mention_node
     return body + marker
 
 
-def _work(paper_json: str) -> tuple[str, str, list[tuple[str, str]]]:
+def _work(paper_json: str, sent: Optional[set[str]] = None) -> tuple[str, str, list[tuple[str, str]]]:
     paper = Paper.model_validate_json(paper_json)
     ex = _extract(paper)
-    ents = [(e.id, entity_nquads(e)) for e in ex.entities.values() if not e.in_vocabulary] if ex else []
+    ents = []
+    if ex is not None:
+        sent = _SENT if sent is None else sent
+        for e in ex.entities.values():
+            if not e.in_vocabulary and e.id not in sent:
+                sent.add(e.id)
+                ents.append((e.id, entity_nquads(e)))
     body, marker = paper_nquads_parts(paper, ex, mention_nodes=_MENTION_NODES)
     return body, marker, ents
 
@@ -91,6 +103,7 @@ class PaperProcessor:
         self.mention_nodes = mention_nodes
         self.recycle_after = recycle_after
         self._pool = None
+        self._sent: set[str] = set()  # discovered entities sent, when the work runs here
         if self.workers == 1:
             _init(extract, mention_nodes)
 
@@ -115,7 +128,7 @@ class PaperProcessor:
         payload = [p.model_dump_json() for p in papers]
         if self.workers > 1:
             return _Pending(self._get_pool().map_async(_work, payload, chunksize=CHUNK))
-        return _Pending(None, payload)
+        return _Pending(None, payload, self._sent)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -127,12 +140,13 @@ class PaperProcessor:
 class _Pending:
     """Work handed to the pool (or, with one worker, done when asked for)."""
 
-    def __init__(self, async_result, payload: list[str] | None = None) -> None:
+    def __init__(self, async_result, payload: list[str] | None = None, sent: set[str] | None = None) -> None:
         self._async = async_result
         self._payload = payload
+        self._sent = sent
 
     def get(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
         """Per paper: (N-Quads body, `kg:record` quad, [(discovered entity id, its N-Quads)])."""
-        raw = self._async.get() if self._async is not None else [_work(x) for x in self._payload]
+        raw = self._async.get() if self._async is not None else [_work(x, self._sent) for x in self._payload]
         self._async = self._payload = None  # nothing of the batch outlives its write
         return raw

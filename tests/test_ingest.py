@@ -109,6 +109,25 @@ def test_two_workers_give_the_same_graph(tmp_path, listings):
     assert len(s1) == len(s2)
 
 
+def _discovered(store: KGStore) -> set[str]:
+    """The quads of the entities no vocabulary holds (found in the papers' text)."""
+    q = (f"SELECT ?e ?p ?o WHERE {{ GRAPH ?g {{ ?e <{KG}inVocabulary> false ; ?p ?o }} }}")
+    return {f"{r['e']} {r['p']} {r['o']}" for r in store.query(q)}
+
+
+def test_discovered_entities_reach_every_store(tmp_path, listings):
+    """Workers send each discovered entity's quads once (the first paper that has it);
+    every ingest, in-process or with a pool, one after another in the same process, must
+    still write every one of them."""
+    found = []
+    for name, workers in (("a", 1), ("b", 1), ("c", 2)):
+        store = KGStore(tmp_path / name)
+        ingest_paths(store, listings, workers=workers)
+        found.append(_discovered(store))
+    assert len(found[0]) > 100
+    assert found[0] == found[1] == found[2]
+
+
 def test_unwritable_store_path_is_a_clear_error(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")

@@ -364,3 +364,24 @@ def test_title_key_ignores_punctuation_spacing_and_accents(words, data):
     assert title_key(noisy) == title_key(plain)
     accented = "".join(c + "\u0301" if c.isascii() and c.isalpha() else c for c in plain)
     assert title_key(unicodedata.normalize("NFC", accented)) == title_key(plain)
+
+
+@settings(max_examples=400, **SETTINGS)
+@given(name=st.text(st.characters(max_codepoint=127), max_size=24))
+def test_author_slug_ascii_path_matches_the_general_one(name):
+    # author_slug takes a short path for ASCII names: it must give what the general
+    # (transliterating, accent-stripping) path gives
+    from kg.namespaces import _folded_slug, author_slug
+
+    assert author_slug(name) == _folded_slug(name)
+
+
+def test_author_slug_examples():
+    from kg.namespaces import author_slug
+
+    assert author_slug("José García-López") == "jose-garcia-lopez"
+    assert author_slug("Yann LeCun") == "yann-lecun"
+    assert author_slug("  O'Neil, J.  ") == "o-neil-j"
+    assert author_slug("123 456") == "123-456"  # no letter: the words, joined
+    assert author_slug("...") == "..."
+    assert author_slug("") .startswith("h-")
