@@ -229,7 +229,10 @@ def test_home_search_entity_graph_and_gexf_download(page, server, seed, tmp_path
 
     # click a node whose papers are not all in view: its neighbours are added
     page.locator("#entity-graph").scroll_into_view_if_needed()
-    page.wait_for_timeout(500)  # cytoscape notices the scroll (it caches the container's offset)
+    # cytoscape caches its container's page offset and notices a scroll only later (a
+    # fixed wait was not enough on a loaded machine: the click landed beside the node);
+    # resize() makes it measure the container again, now
+    page.evaluate("window.kgCy.resize()")
     target = page.evaluate("""() => {
         const n = window.kgCy.nodes().filter(x => x.data('type') !== 'Paper' && !x.hasClass('center')
                                                && x.data('papers') > x.degree()).first();
@@ -237,6 +240,9 @@ def test_home_search_entity_graph_and_gexf_download(page, server, seed, tmp_path
         return {id: n.id(), x: r.left + p.x, y: r.top + p.y}; }""")
     assert page.evaluate(f"() => document.elementFromPoint({target['x']}, {target['y']}).tagName") == "CANVAS"
     page.mouse.click(target["x"], target["y"])
+    # the tap selects the node at once (its card), then expands it
+    page.wait_for_function(f"() => document.querySelector('#entity-graph-info h3')?.textContent === "
+                           f"window.kgCy.getElementById({target['id']!r}).data('label')", timeout=10_000)
     page.wait_for_function(f"() => window.kgCy.getElementById({target['id']!r}).hasClass('expanded')")
     page.wait_for_function(f"() => window.kgCy.nodes().length > {drawn}")
 
