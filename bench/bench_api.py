@@ -73,11 +73,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_http(url: str, timeout: float = 120) -> None:
+def wait_http(url: str, timeout: float = 120, ready: bool = False) -> None:
+    """Wait until `url` answers; with `ready`, until its JSON also says `"ready": true`
+    (kg serve's /health once its indexes are built)."""
     deadline = time.time() + timeout
     while time.time() < deadline:
         try:
-            if httpx.get(url, timeout=2).status_code < 500:
+            r = httpx.get(url, timeout=2)
+            if r.status_code < 500 and (not ready or r.json().get("ready", True)):
                 return
         except httpx.HTTPError:
             pass
@@ -234,7 +237,7 @@ def main() -> int:
                            "--log-level", "warning"], stdout=subprocess.DEVNULL)
     try:
         base = f"http://127.0.0.1:{port}"
-        wait_http(base + "/health", timeout=600)  # a 1M-paper store takes a while to open
+        wait_http(base + "/health", timeout=600, ready=True)  # a 1M-paper store takes a while to open
 
         def kg_req(client, p):
             return client.get(base + "/api/evaluations", params={"subject": p["subject"], "target": p["target"]})

@@ -208,7 +208,10 @@ def run_http(store_path: Path, picks: dict, a) -> dict:
         deadline = time.time() + a.start_timeout
         while True:
             try:
-                if httpx.get(base + "/health", timeout=2).status_code == 200:
+                h = httpx.get(base + "/health", timeout=2)
+                # up, and its name and paper indexes built (in the background, seconds on a
+                # large store): timing before that measures the start, not the queries
+                if h.status_code == 200 and h.json().get("ready", True):
                     break
             except httpx.HTTPError:
                 pass

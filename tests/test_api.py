@@ -282,6 +282,25 @@ def test_stats_and_health(mini_client):
     assert h["status"] == "ok" and h["read_only"] is True and h["updates"] is False
 
 
+def test_health_says_when_the_indexes_are_ready(mini_client):
+    """The name and paper indexes are built in the background at start; /health says when
+    they are there (benchmarks and load balancers wait for it), and again after a refresh
+    drops them."""
+    import time
+
+    deadline = time.time() + 60
+    while not mini_client.get("/health").json()["ready"]:
+        assert time.time() < deadline, "the indexes were never built"
+        time.sleep(0.05)
+    state = mini_client.app.state
+    state.paper_index.invalidate()
+    try:
+        assert mini_client.get("/health").json()["ready"] is False
+    finally:
+        state.paper_index.load()
+    assert mini_client.get("/health").json()["ready"] is True
+
+
 def test_openapi_is_a_complete_reference(mini_client):
     spec = mini_client.get("/openapi.json").json()
     paths = spec["paths"]

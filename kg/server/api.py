@@ -99,7 +99,8 @@ BAD = {400: {"model": S.ErrorBody, "description": "Bad or missing parameters."}}
 def health(request: Request) -> S.Health:
     st = request.app.state
     return S.Health(status="ok", store=str(st.store_path), read_only=st.kg_store.read_only,
-                    sparql_workers=st.pool.alive, updates=st.settings.enable_updates)
+                    sparql_workers=st.pool.alive, updates=st.settings.enable_updates,
+                    ready=st.resolver.loaded and st.paper_index.loaded)
 
 
 @router.get("/api/stats", response_model=S.Stats, tags=["meta"], summary="Counts of what the graph holds")

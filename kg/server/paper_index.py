@@ -47,6 +47,11 @@ class PaperIndex:
             self._loaded = False
             self._text = None
 
+    @property
+    def loaded(self) -> bool:
+        """Built and current (False until the first `load()` and after `invalidate()`)."""
+        return self._loaded
+
     def _scan(self, predicate: str):
         return self.store.store.quads_for_pattern(None, ox.NamedNode(predicate), None, None)
 

@@ -74,6 +74,11 @@ class Resolver:
         with self._lock:
             self._loaded = False
 
+    @property
+    def loaded(self) -> bool:
+        """Built and current (False until the first `load()` and after `invalidate()`)."""
+        return self._loaded
+
     def _query(self, q: str):
         return self.store.query(q) if not hasattr(self.store, "store") else self.store.query(q)
 

@@ -238,13 +238,17 @@ class EntityDetail(EntityHit):
 
 class Health(BaseModel):
     model_config = ConfigDict(json_schema_extra={"example": {
-        "status": "ok", "store": "data/store", "read_only": True, "sparql_workers": 2, "updates": False}})
+        "status": "ok", "store": "data/store", "read_only": True, "sparql_workers": 2, "updates": False,
+        "ready": True}})
 
     status: str
     store: str
     read_only: bool
     sparql_workers: int
     updates: bool
+    ready: bool = Field(description="The name and paper indexes are built (the server builds them in the "
+                                    "background at start, seconds on a large store); until then requests "
+                                    "that need them wait, and the rest are slower")
 
 
 class Stats(BaseModel):
