@@ -135,7 +135,6 @@ def extraction_run_iri(key: str) -> NamedNode:
 
 
 @lru_cache(maxsize=65536)
-@lru_cache(maxsize=65536)
 def entity_iri(entity_id: str) -> NamedNode:
     """…/<entity id>, e.g. `model/llama-3.1-8b` → …/model/llama-3.1-8b.
     Each `/`-separated segment is percent-encoded on its own; dot-segments
@@ -177,9 +176,7 @@ def author_slug(name: str) -> str:
         # most names (~5 per paper): no transliteration, decomposition or script test
         # to make; the same result as the general path below
         slug = _NOT_SLUG.sub("-", name.lower()).strip("-")
-        if _SLUG_LETTER.search(slug):
-            return slug
-        return "-".join(name.lower().split()) or "h-" + hashlib.sha1(name.encode()).hexdigest()[:12]
+        return slug if _SLUG_LETTER.search(slug) else _kept_slug(name)
     return _folded_slug(name)
 
 
@@ -187,9 +184,15 @@ def _folded_slug(name: str) -> str:
     """`author_slug` for any text: Latin letters transliterated and stripped of accents."""
     folded = unicodedata.normalize("NFKD", name.translate(_TRANSLIT))
     folded = "".join(c for c in folded if not unicodedata.combining(c))
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
-    if slug and slug.isascii() and re.search(r"[a-z]", slug) and _mostly_ascii(name):
+    slug = _NOT_SLUG.sub("-", folded.lower()).strip("-")
+    if slug and slug.isascii() and _SLUG_LETTER.search(slug) and _mostly_ascii(name):
         return slug
+    return _kept_slug(name)
+
+
+def _kept_slug(name: str) -> str:
+    """A name without Latin letters: its own characters, lower-cased, words joined by `-`;
+    a hash for a name of no words at all."""
     kept = "-".join(unicodedata.normalize("NFC", name).lower().split())
     return kept or "h-" + hashlib.sha1(name.encode()).hexdigest()[:12]
 
