@@ -12,6 +12,14 @@ from kg.extract.rules import Rules
 NAME_WORD = (r"[A-Za-z0-9][A-Za-z0-9+*@]*(?:\.[A-Za-z0-9+*@]+)*"
              r"(?:-[A-Za-z0-9][A-Za-z0-9+*@]*(?:\.[A-Za-z0-9+*@]+)*)*")
 _WORD_RE = re.compile(NAME_WORD)
+_QUANTITY = re.compile(r"\d+(?:[.,]\d+)*[KMBkmx]?")
+
+
+def is_quantity(word: str) -> bool:
+    """"2.5M", "6K", "10x", "1,000": a count, never a name on its own."""
+    return bool(_QUANTITY.fullmatch(word))
+
+
 _FUNCTION_WORDS = frozenset(
     "of for via with and in on to the a an from by through using under over as at into without".split()
 )
@@ -101,8 +109,8 @@ def scan_name(text: str, pos: int, rules: Rules, allow_lower: bool = False,
     if not ws:
         return None
     first = ws[0][2]
-    if first in rules.not_names or first.lower() in _FUNCTION_WORDS:
-        return None
+    if first in rules.not_names or first.lower() in _FUNCTION_WORDS or is_quantity(first):
+        return None  # (a quantity: "a corpus (2.5M unique prompts)")
     end = None
     if name_shaped(first, rules) or capitalised(first) or allow_lower:
         end = ws[0][1]
@@ -110,11 +118,14 @@ def scan_name(text: str, pos: int, rules: Rules, allow_lower: bool = False,
         return None
     mode_cap = capitalised(first) or name_shaped(first, rules)
     last_content = ws[0][1]
-    for s, e, w in ws[1:max_words]:
+    for i, (s, e, w) in enumerate(ws[1:max_words], 1):
         if mode_cap:
             if name_shaped(w, rules) or capitalised(w) or w[:1].isdigit():
                 last_content = e
                 continue
+            if (w in ("and", "or") and last_content == ws[0][1] and i + 1 < len(ws)
+                    and name_shaped(first, rules) and name_shaped(ws[i + 1][2], rules)):
+                break  # "SceneNet and KnowledgeNet": two names, not one
             if w.lower() in _FUNCTION_WORDS and w.islower():
                 continue
             break

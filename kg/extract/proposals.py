@@ -16,7 +16,7 @@ from typing import Optional
 from spacy.language import Language
 
 from kg.extract.acronyms import is_acronym
-from kg.extract.names import NAME_WORD, find_word, name_shaped, scan_name, words_at
+from kg.extract.names import NAME_WORD, find_word, is_quantity, name_shaped, scan_name, words_at
 from kg.extract.rules import Rules, load_rules
 from kg.extract.typing_rules import appositive_type, following_head_type, head_type, infer_type
 from kg.extract.vocab import load_vocabulary
@@ -29,6 +29,7 @@ _HEX = re.compile(r"x[0-9a-fA-F]{4}$")
 _SUBTITLE_STOP = frozenset("for via with in on through to from by using under against without at towards toward and".split())
 _OF_OK = frozenset("family suite series set collection".split())
 _ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
+_AND_ONE = re.compile(r" (?:and|or) ")
 _AND_NEXT = re.compile(r",?\s+and\s+(?:the\s+|our\s+)?(?=[A-Z0-9])")
 _APPOS_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,\s+(?:a|an)\s")
 _WE = frozenset(("we",))  # release_after_re starts with "we"
@@ -148,7 +149,8 @@ class Proposals:
             word = w.group()
             if word.lower() in _OBJECT_END:
                 break
-            if "_" in word or ("-" in word and word.rsplit("-", 1)[-1].islower()) or _HEX.match(word):
+            if ("_" in word or ("-" in word and word.rsplit("-", 1)[-1].islower()) or _HEX.match(word)
+                    or is_quantity(word)):
                 continue
             if not name_shaped(word, rules) or self.vocab.lookup(word) or word in rules.not_names:
                 continue
@@ -245,6 +247,7 @@ class Proposals:
                             break
                 found.extend((sp, t or head_t, r) for sp, t, r in self._after_colon(text, pos, s_end))
             if found:
+                found.extend(self._coordinated_names(text, found, s_end))
                 found.extend(self._coordinated_appositives(text, max(sp[1] for sp, _, _ in found), s_end))
             if not found and not weak:
                 found.extend(self._object_name(text, pos, s_end))
@@ -296,6 +299,23 @@ class Proposals:
             return
         start = text.find(title)
         st.proposals.append((start, start + len(title), "Method", "title", 0))
+
+    def _coordinated_names(self, text: str, found: list, s_end: int) -> list:
+        """"two benchmarks, TaskAnything and JudgeAnything", "presents SceneNet and
+        KnowledgeNet": a second one-word name joined by "and" to a one-word name shares
+        its proposal (`scan_name` stops before the "and")."""
+        out = []
+        spans = {sp for sp, _, _ in found}
+        for sp, t, rule in found:
+            m = _AND_ONE.match(text, sp[1])
+            if not m or not name_shaped(text[sp[0]:sp[1]], self.rules):
+                continue
+            nxt = scan_name(text, m.end(), self.rules)
+            if (nxt and nxt[1] <= s_end and nxt not in spans and " " not in text[nxt[0]:nxt[1]]
+                    and name_shaped(text[nxt[0]:nxt[1]], self.rules)):
+                out.append((nxt, t, rule))
+                spans.add(nxt)
+        return out
 
     def _coordinated_appositives(self, text: str, pos: int, s_end: int) -> list:
         """"we introduce UniTok, a universal tokenizer ..., and UniTok-FM, a foundation

@@ -33,7 +33,7 @@ _URL_HINTS = ("://", "www.", ".com/", ".org/", ".io/", ".ai/", ".net/", ".edu/",
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of `_URL.finditer(text)`, scanned only in the whitespace-free chunks
+    r"""The spans of `_URL.finditer(text)`, scanned only in the whitespace-free chunks
     that hold a hint (`hint_regions`): every `_URL` alternative matches non-space
     characters only, so a match never leaves its chunk (the whole-text scan's `[\w.-]+`
     alternative backtracks at every word: ~85 us on an abstract with a link, ~3 us this
@@ -42,6 +42,7 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
 
 
 _VENDOR = re.compile(r"^(?:NVIDIA|Nvidia|nVidia|Google|Colab|Tesla|AMD|Intel|Apple|Cloud|GeForce)\s+")
+_CARD_NUMBER = re.compile(r"\d{4}(?:[ \t]?Ti)?")
 _COORD = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)$")
 _PROPAGATE = {"definition", "proposal", "title", "model_shape", "family_variant", "benchmark_suffix",
               "benchmark_head", "hardware_shape", "metric_shape", "list"}
@@ -205,6 +206,9 @@ class Resolver:
             stripped = _VENDOR.sub("", text)
             if stripped != text:
                 found = v.lookup(stripped, etype)
+            if found is None and _CARD_NUMBER.fullmatch(stripped):
+                # "NVIDIA 3090": the RTX (or older GTX) card of that number
+                found = v.lookup("RTX " + stripped, etype) or v.lookup("GTX " + stripped, etype)
         if found:
             return found, etype, True
         return entity_id(etype, text), etype, False

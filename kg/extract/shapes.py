@@ -51,6 +51,8 @@ def extend_model(text: str, end: int, rules: Rules, limit: Optional[int] = None)
             break
         w = m.group()
         w_clean = w.rstrip(".")
+        if text.startswith("%", m.end()) or text.startswith(" %", m.end()):
+            break  # "GPT-5 97.8%": a score reported after the name, not its version
         ok = False
         if _VERSIONISH.match(w_clean):
             ok = True
@@ -70,7 +72,7 @@ def extend_model(text: str, end: int, rules: Rules, limit: Optional[int] = None)
 
 
 def _has_size(text: str) -> bool:
-    """Does `re.search(r"\d[BM](?![\w])", text)` match (a size such as "7B" or "125M";
+    r"""Does `re.search(r"\d[BM](?![\w])", text)` match (a size such as "7B" or "125M";
     without one there is no sized model)? Found from the few B and M characters: ~4x
     faster than the regex, which tries every position. (`\d` is `str.isdecimal`, `\w`
     `str.isalnum` or "_", as re defines them for str patterns.)"""

@@ -16,12 +16,16 @@ _STOP = frozenset(
     "that which who whose where when while for to with in on by designed trained built "
     "based using via through from than as at into achieving enabling".split()
 )
-_OF_CONTINUES = frozenset("family suite series set collection number variety range pair kind class".split())
+# "of" continues the phrase to its real head after these: "a family of models", "a
+# multilingual extension of the CoXQL dataset", "a subset of the X benchmark"
+_OF_CONTINUES = frozenset("family suite series set collection number variety range pair kind class "
+                          "extension version variant subset adaptation expansion".split())
 _APPOS = re.compile(
     r"[ \t]*(?:\([^()\n]{1,120}\)[ \t]*)?(?:,|:|—|–|--|\s(?:is|was|as|serves\s+as|,\s*which\s+is))[ \t]*"
     r"(?:a|an|the|our|its|their)\s+",
     re.IGNORECASE,
 )
+_PAREN_APPOS = re.compile(r"[ \t]*\((?:a|an|the)\s+([^()\n]{1,120})\)", re.IGNORECASE)
 _TOKEN = re.compile(r"[A-Za-z][\w\-]*|[,.;:()]")
 _HEAD_ORDER = ("Benchmark", "Metric", "Model", "Method")
 
@@ -51,7 +55,9 @@ def appositive_type(text: str, end: int, rules: Rules) -> Optional[str]:
     """Type from "NAME, a/an ... HEAD" or "NAME is a ... HEAD" right after `end`."""
     m = _APPOS.match(text, end, min(len(text), end + 200))
     if not m or m.end() == end:
-        return None
+        m = _PAREN_APPOS.match(text, end, min(len(text), end + 200))
+        # "the MonkeyDoc (the most comprehensive document parsing dataset to date)"
+        return head_type(_TOKEN.findall(m.group(1))[:12], rules) if m else None
     chunk = text[m.end() : m.end() + 160].split("\n", 1)[0]
     return head_type(_TOKEN.findall(chunk)[:12], rules)
 
