@@ -45,6 +45,8 @@ def test_two_one_word_names_joined_by_and_are_two_proposals(ex):
     assert not any(" and " in n for n in proposed(e))
     e = run(ex, "This report presents FernNet and MossNet, our approaches for the robotics track.")
     assert {"FernNet", "MossNet"} <= proposed(e)
+    e = run(ex, "Two network architectures that we developed before (termed K-Net and Rho-Net) are assessed.")
+    assert {"K-Net", "Rho-Net"} <= proposed(e)
 
 
 def test_a_quantity_is_never_a_name(ex):

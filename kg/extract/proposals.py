@@ -258,6 +258,8 @@ class Proposals:
                     if span:
                         found.append((span, None, "proposal"))
                         break
+            # (again: the naming and object-phrase rules above run after the first call)
+            found.extend(self._coordinated_names(text, found, s_end))
             for span, head_t, rule in found:
                 name = text[span[0]:span[1]]
                 if name in rules.not_names:
@@ -386,6 +388,8 @@ class Proposals:
                         head_t = t
                         break
                 st.proposals.append((span[0], span[1], self._type_for(text, span, head_t), "proposal", m.start()))
+                for sp, _, _ in self._coordinated_names(text, [(span, head_t, "proposal")], s_end):
+                    st.proposals.append((sp[0], sp[1], self._type_for(text, sp, head_t), "proposal", m.start()))
 
     def _title_proposal(self, st, text: str) -> None:
         rules = self.rules
