@@ -249,17 +249,17 @@ class Proposals:
             if found:
                 found.extend(self._coordinated_names(text, found, s_end))
                 found.extend(self._coordinated_appositives(text, max(sp[1] for sp, _, _ in found), s_end))
-            if not found and not weak:
-                found.extend(self._object_name(text, pos, s_end))
-            if not found:
-                # "we propose a framework for X, called Y" / "dubbed Y"
-                for n in rules.naming_re.finditer(text, pos, s_end):
-                    span = self._name_at(text, n.end(), s_end, naming=True)
-                    if span:
-                        found.append((span, None, "proposal"))
-                        break
-            # (again: the naming and object-phrase rules above run after the first call)
-            found.extend(self._coordinated_names(text, found, s_end))
+            else:
+                if not weak:
+                    found.extend(self._object_name(text, pos, s_end))
+                if not found:
+                    # "we propose a framework for X, called Y" / "dubbed Y"
+                    for n in rules.naming_re.finditer(text, pos, s_end):
+                        span = self._name_at(text, n.end(), s_end, naming=True)
+                        if span:
+                            found.append((span, None, "proposal"))
+                            break
+                found.extend(self._coordinated_names(text, found, s_end))
             for span, head_t, rule in found:
                 name = text[span[0]:span[1]]
                 if name in rules.not_names:

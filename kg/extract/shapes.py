@@ -51,7 +51,7 @@ def extend_model(text: str, end: int, rules: Rules, limit: Optional[int] = None)
             break
         w = m.group()
         w_clean = w.rstrip(".")
-        if text.startswith("%", m.end()) or text.startswith(" %", m.end()):
+        if text.startswith(("%", " %"), m.end()):
             break  # "GPT-5 97.8%": a score reported after the name, not its version
         ok = False
         if _VERSIONISH.match(w_clean):
