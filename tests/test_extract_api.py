@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from kg.extract import EXTRACTOR_VERSION, Extractor
+from kg.extract import EXTRACTOR_VERSION
 from kg.gold import to_gold
 from kg.models import ENTITY_TYPES, Extraction, Paper
-
-VOCAB = Path(__file__).parent / "fixtures" / "extract" / "vocab"
 
 PAPERS = [
     Paper(title="ZetaGuard: Latent Guardrails for LLMs",
@@ -20,11 +14,6 @@ PAPERS = [
     Paper(title="Empty abstract paper"),
     Paper(title="Another: One", abstract="Nothing to see here.\nJust text."),
 ]
-
-
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor(vocab_dir=VOCAB)
 
 
 def test_extract_returns_valid_extraction(ex):

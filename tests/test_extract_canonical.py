@@ -6,16 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract import Extractor, all_vocab_entities
+from kg.extract import all_vocab_entities
 from kg.extract.normalise import entity_id, match_key, slug
 from kg.models import Paper
 
 VOCAB = Path(__file__).parent / "fixtures" / "extract" / "vocab"
-
-
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor(vocab_dir=VOCAB)
 
 
 def ids_of(ex, text, title="A paper"):

@@ -8,17 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from kg.extract import Extractor
 from kg.models import Paper
 
 VOCAB = Path(__file__).parent / "fixtures" / "extract" / "vocab"
-
-
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor(vocab_dir=VOCAB)
 
 
 def run(ex, abstract: str, title: str = "A study of things"):

@@ -4,20 +4,9 @@ sentences, failing when the rule is removed (fixture vocabulary as in test_extra
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import pytest
-
-from kg.extract import Extractor
 from kg.extract.rules import _alt
 from kg.models import Paper
-
-VOCAB = Path(__file__).parent / "fixtures" / "extract" / "vocab"
-
-
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor(vocab_dir=VOCAB)
 
 
 def run(ex, abstract: str, title: str = "A study of things"):
