@@ -35,6 +35,8 @@ def test_two_one_word_names_joined_by_and_are_two_proposals(ex):
     assert {"FernNet", "MossNet"} <= proposed(e)
     e = run(ex, "Two network architectures that we developed before (termed K-Net and Rho-Net) are assessed.")
     assert {"K-Net", "Rho-Net"} <= proposed(e)
+    e = run(ex, "We construct two compact networks PineNet and OakNet for mobile robots.")  # object phrase
+    assert {"PineNet", "OakNet"} <= proposed(e)
 
 
 def test_a_quantity_is_never_a_name(ex):
