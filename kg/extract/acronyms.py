@@ -132,8 +132,8 @@ def find_definitions(text: str) -> Iterator[Definition]:
             caps = "".join(c for c in sing if c.isupper() or c.isdigit())
             if caps != sing and len(caps) >= 3 and sing[0].isupper():
                 lf = best_long_form(caps, cand)
-                words = [w for w in (lf or "").split() if w.lower() not in _FUNCTION_WORDS]
-                if len(words) > len(caps) or not all(w[0].isupper() for w in words):
+                lf_words = [w for w in (lf or "").split() if w.lower() not in _FUNCTION_WORDS]
+                if len(lf_words) > len(caps) or not all(w[0].isupper() for w in lf_words):
                     lf = None  # only a capitalised name spells a styled short form
         if not lf or not _first_letter_ok(sing, lf):
             continue

@@ -14,7 +14,7 @@ from spacy.language import Language
 
 from kg.extract.names import capitalised, name_shaped, words_before
 from kg.extract.rules import load_rules
-from kg.extract.state import Cand, first_words, hint_regions, state_of
+from kg.extract.state import DocState, Cand, first_words, hint_regions, state_of
 
 _BENCH_SUFFIX = re.compile(
     r"(?<![\w@/-])((?:[A-Za-z0-9][\w.]*-)*[A-Z0-9][\w]*?(?:Bench|-bench|-Bench)(?:mark)?(?:-[A-Za-z0-9][\w.]*)*"
@@ -84,21 +84,21 @@ class Benchmarks:
         heads = set(self.rules.type_heads.get("Model", ())) | set(self.rules.type_heads.get("Method", ()))
         self._system_heads = frozenset(h + "s" for h in heads if " " not in h) | {"baselines", "llms", "vlms", "mllms"}
 
-    def _suffix(self, st, text: str) -> None:
+    def _suffix(self, st: DocState, text: str) -> None:
         for m in bench_suffix_matches(text):
             name = m.group(1)
             if name.lower() in ("bench", "benchmark", "benchmarks") or name.startswith(("Benchmark", "benchmark")):
                 continue
             st.add(Cand(m.start(1), m.end(1), "Benchmark", "benchmark_suffix", 0.8, 48))
 
-    def _heads(self, st, text: str) -> None:
+    def _heads(self, st: DocState, text: str) -> None:
         rules = self.rules
         for m in st.finditer_words(_HEAD_AFTER, _HEAD_FIRST, lead=1):
             ws = words_before(text, m.start(), 5)
             if not ws:
                 continue
             # the name: the name-shaped/capitalised words right before the head
-            name_ws = []
+            name_ws: list[tuple[int, int, str]] = []
             for s, e, w in reversed(ws):
                 if w in rules.not_names or w.lower() in _NON_ITEM_WORDS:
                     break
@@ -137,7 +137,7 @@ class Benchmarks:
                 pass
             st.add(Cand(s, e, "Benchmark", "benchmark_head", 0.75, 47))
 
-    def _lists(self, st, text: str) -> None:
+    def _lists(self, st: DocState, text: str) -> None:
         rules = self.rules
         cued: dict[int, bool] = {}  # sentence start -> does it hold an evaluation cue
         for m in st.finditer_words(_LIST_START, _LIST_FIRST):

@@ -43,10 +43,10 @@ class Extractor:
     def state(self, title: str, abstract: str) -> DocState:
         text, tlen = _compose(title, abstract)
         doc = self.nlp.make_doc(text)
-        doc.user_data[STATE_KEY] = DocState(text, tlen)
+        doc.user_data[STATE_KEY] = DocState(text, tlen)  # type: ignore[index]
         for proc in self._steps:
             doc = proc(doc)
-        return doc.user_data[STATE_KEY]
+        return doc.user_data[STATE_KEY]  # type: ignore[index]
 
     def plain(self, key: str, title: str, abstract: str) -> tuple:
         """The extraction as plain tuples (cheap to pickle)."""

@@ -33,9 +33,7 @@ def name_shaped(word: str, rules: Rules) -> bool:
     """CamelCase, ALLCAPS, letters with digits, capitals after a hyphen: `BioRefusalAudit`,
     `COLAGUARD`, `any4`, `SD-GRPO`, `Rotate2Think`. Plain `Llama`, `Robust` are not.
     Memoised on the rule set: the same words are tested many times per paper."""
-    memo = rules.__dict__.get("_shaped_memo")
-    if memo is None:
-        memo = rules.__dict__["_shaped_memo"] = {}
+    memo = rules.shaped_memo
     got = memo.get(word)
     if got is None:
         if len(memo) >= 200_000:
@@ -61,7 +59,7 @@ def capitalised(word: str) -> bool:
 
 def words_at(text: str, pos: int, limit: int = 8) -> list[tuple[int, int, str]]:
     """Up to `limit` words starting at `pos`, separated by single spaces only."""
-    out = []
+    out: list[tuple[int, int, str]] = []
     i = pos
     n = len(text)
     while len(out) < limit and i < n:
@@ -79,7 +77,7 @@ def words_at(text: str, pos: int, limit: int = 8) -> list[tuple[int, int, str]]:
 
 def words_before(text: str, pos: int, limit: int = 6) -> list[tuple[int, int, str]]:
     """Up to `limit` words ending right before `pos` (single spaces), nearest last."""
-    out = []
+    out: list[tuple[int, int, str]] = []
     j = pos
     while len(out) < limit and j > 0:
         if text[j - 1] == " ":

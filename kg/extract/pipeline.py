@@ -79,7 +79,7 @@ def build_pipeline(vocab_dir: Optional[str] = None, patterns_dir: Optional[str] 
     # every unseen word becomes a lexeme whose ~20 lexical attributes (shape, like_num,
     # is_stop, ...) are computed at once; the kg components read none of them, the
     # phrase matchers only LOWER (and ORTH, always set)
-    nlp.vocab.lex_attr_getters = {k: f for k, f in nlp.vocab.lex_attr_getters.items() if k in (LOWER, NORM)}
+    nlp.vocab.lex_attr_getters = {k: f for k, f in nlp.vocab.lex_attr_getters.items() if k in (LOWER, NORM)}  # type: ignore[attr-defined]
     nlp.tokenizer = make_ml_tokenizer(nlp)
     nlp.add_pipe("kg_sentences")
     both = {"vocab_dir": vocab_dir, "patterns_dir": patterns_dir}

@@ -20,7 +20,7 @@ from kg.extract.names import NAME_WORD, find_word, is_quantity, name_shaped, sca
 from kg.extract.rules import Rules, load_rules
 from kg.extract.typing_rules import appositive_type, following_head_type, head_type, infer_type
 from kg.extract.vocab import load_vocabulary
-from kg.extract.state import state_of
+from kg.extract.state import DocState, state_of
 
 _LATEX = re.compile(r"\$?\\[a-zA-Z]+\{([^{}]*)\}\$?")
 _ENUM_ITEM = re.compile(r"\((?:\d|i{1,3}|iv|v|[a-e])\)\s*")
@@ -116,7 +116,7 @@ class Proposals:
         return out
 
     # -- rules ----------------------------------------------------------------------
-    def _cues(self, st, text: str):
+    def _cues(self, st: DocState, text: str):
         rules = self.rules
         for v in st.finditer_words(rules.proposal_verb_re, rules.proposal_verb_first):
             m = rules.proposal_subject_re.search(text, max(0, v.start() - 70), v.start())
@@ -199,7 +199,7 @@ class Proposals:
             return True
         return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
-    def _cue_proposals(self, st, text: str) -> None:
+    def _cue_proposals(self, st: DocState, text: str) -> None:
         rules = self.rules
         for c_start, pos, verb in self._cues(st, text):
             s0, s_end = st.sent_of(c_start)
@@ -241,7 +241,8 @@ class Proposals:
                 colon = text.find(":", pos, s_end)
                 head_t = None
                 if colon > 0:
-                    for w in reversed(re.findall(r"[A-Za-z][\w\-]*", text[pos:colon])):
+                    before: list[str] = re.findall(r"[A-Za-z][\w\-]*", text[pos:colon])
+                    for w in reversed(before):
                         head_t = head_type([w], rules)
                         if head_t:
                             break
@@ -273,7 +274,7 @@ class Proposals:
                     continue  # "we introduce GPT-4 into ...", "an analysis of methods: PPO, DPO"
                 st.proposals.append((span[0], span[1], etype, rule, c_start))
 
-    def _novel_parts(self, st, text: str) -> None:
+    def _novel_parts(self, st: DocState, text: str) -> None:
         """"X incorporates two novel components: (1) A ..., and (2) B (ACR), which ...":
         the enumerated parts of the paper's method are its proposals too."""
         if ":" not in text or not st.words & _NOVEL_ANCHORS:
@@ -286,7 +287,7 @@ class Proposals:
                     continue
                 st.proposals.append((span[0], span[1], self._type_for(text, span, t), rule, m.start()))
 
-    def _whole_title(self, st, text: str) -> None:
+    def _whole_title(self, st: DocState, text: str) -> None:
         """A short title that is itself a name: three to five capitalised words ending in
         a method head ("Krause Synchronization Transformers")."""
         title = text[: st.title_len].strip()
@@ -331,7 +332,7 @@ class Proposals:
                     out.append((sp, None, "proposal"))
         return out
 
-    def _released_appositives(self, st, text: str) -> None:
+    def _released_appositives(self, st: DocState, text: str) -> None:
         """"ForecastBench-Sim (FBSim), a contamination-free, simulated-world benchmark we
         release": a name whose appositive ends in a proposal verb with "we"."""
         rules = self.rules
@@ -358,7 +359,7 @@ class Proposals:
             span = (base + nm.start("name"), base + nm.end("name"))
             st.proposals.append((span[0], span[1], self._type_for(text, span, None), "proposal", m.start()))
 
-    def _named_proposals(self, st, text: str) -> None:
+    def _named_proposals(self, st: DocState, text: str) -> None:
         """"..., dubbed HIGGS", "our approach, SymNoise," anywhere in the abstract."""
         rules = self.rules
         words = st.words
@@ -380,7 +381,7 @@ class Proposals:
                     continue  # lower-case: "we name this method emulated disalignment (ED)" only
                 # "a simple data-free quantization method ..., dubbed HIGGS": the head
                 # noun before the cue says what it is
-                before = re.findall(r"[A-Za-z][\w\-]*", text[max(s0, m.start() - 120):m.start()])
+                before: list[str] = re.findall(r"[A-Za-z][\w\-]*", text[max(s0, m.start() - 120):m.start()])
                 head_t = None
                 for w in reversed(before[-12:]):
                     t = head_type([w], rules)
@@ -391,7 +392,7 @@ class Proposals:
                 for sp, _, _ in self._coordinated_names(text, [(span, head_t, "proposal")], s_end):
                     st.proposals.append((sp[0], sp[1], self._type_for(text, sp, head_t), "proposal", m.start()))
 
-    def _title_proposal(self, st, text: str) -> None:
+    def _title_proposal(self, st: DocState, text: str) -> None:
         rules = self.rules
         title = text[: st.title_len]
         colon = title.find(": ")
@@ -442,7 +443,7 @@ class Proposals:
         """Model/Benchmark when the subtitle's first noun phrase ends in such a head:
         "A Family of Open Healthcare LLMs", "A Secure Coding Benchmark for ...". """
         words = re.findall(r"[\w][\w\-]*", subtitle.lower())
-        phrase = []
+        phrase: list[str] = []
         for w in words:
             if w in _SUBTITLE_STOP or (w == "of" and (not phrase or phrase[-1] not in _OF_OK)):
                 break

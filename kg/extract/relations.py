@@ -14,13 +14,14 @@
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from spacy.language import Language
 
 from kg.extract.normalise import match_key
 from kg.extract.rules import load_rules
-from kg.extract.values import find_values
-from kg.extract.state import state_of
+from kg.extract.values import Value, find_values
+from kg.extract.state import DocState, state_of
 
 _WORD = re.compile(r"[a-z][a-z\-/]*")
 _OUR = re.compile(r"(?<![\w-])(?:we|our|ours|proposed|this approach|this method)(?![\w-])", re.IGNORECASE)
@@ -85,9 +86,9 @@ class Relations:
             for w in words:
                 self._purpose.append((re.compile(rf"(?<![\w-]){re.escape(w)}(?![\w-])", re.IGNORECASE), purpose))
 
-    def _proposes(self, st) -> list:
+    def _proposes(self, st: DocState) -> list:
         out = []
-        seen = set()
+        seen: set[str] = set()
         for s, e, _, rule, ev in st.proposals:
             m = next((m for m in st.mentions if m.start < e and s < m.end), None)
             if m is None or m.eid in seen:
@@ -97,12 +98,12 @@ class Relations:
             out.append((m.eid, ss, se, 0.8 if rule == "proposal" else 0.7 if rule == "title" else 0.6))
         return out
 
-    def _evaluations(self, st, text: str, low: str, proposal_ids: list[str], props=None) -> list:
+    def _evaluations(self, st: DocState, text: str, low: str, proposal_ids: list[str], props=None) -> list:
         by_sent: dict[int, list] = {}
         for m in st.mentions:
             by_sent.setdefault(st.sent_index(m.start), []).append(m)
         out = []
-        seen = set()
+        seen: set[tuple[str, str, Optional[str]]] = set()
         ptypes = {eid for eid in proposal_ids if st.entities.get(eid, {}).get("type") in ("Method", "Model")}
         own_benchmarks = [eid for eid in proposal_ids if st.entities.get(eid, {}).get("type") == "Benchmark"]
         intro_sents: dict[int, set] = {}
@@ -112,13 +113,13 @@ class Relations:
             for s, e, _t, rule, ev in st.proposals:
                 if rule == "title":
                     continue
-                m = next((m for m in st.mentions if m.start < e and s < m.end), None)
-                if m is None or m.eid not in own_benchmarks:
+                own = next((m for m in st.mentions if m.start < e and s < m.end), None)
+                if own is None or own.eid not in own_benchmarks:
                     continue
                 si = st.sent_index(ev)
                 ss, se = st.sents[si] if st.sents else (0, len(text))
                 if not find_values(text, ss, se):
-                    intro_sents.setdefault(si, set()).add(m.eid)
+                    intro_sents.setdefault(si, set()).add(own.eid)
         for si, ms in by_sent.items():
             benches = [m for m in ms if m.type == "Benchmark"
                        and not _TRAIN_DATA.search(text, max(0, m.start - 60), m.start)
@@ -193,7 +194,7 @@ class Relations:
             ordered = sorted({b.eid: b for b in benches}.values(), key=lambda b: b.start)
             # each value belongs to one benchmark: in order when the counts agree
             # ("75.8%, 62.2% and 42.4% on A, B and C"), else to the nearest one
-            assigned: dict[str, object] = {}
+            assigned: dict[str, Value] = {}
             if values and len(values) == len(ordered) and len(ordered) > 1:
                 assigned = {b.eid: v for b, v in zip(ordered, values)}
             else:
@@ -222,7 +223,7 @@ class Relations:
                                 val.text if val else None, s0, s1, 0.6 if sid in ptypes else 0.55))
         return out
 
-    def _carried_subjects(self, st, low: str, si: int, by_sent: dict) -> list[str]:
+    def _carried_subjects(self, st: DocState, low: str, si: int, by_sent: dict) -> list[str]:
         """"We evaluate A, B and C. ... with evaluation across X and Y": a benchmark
         sentence that names no subject takes the models of the sentence just before it,
         when that sentence is itself an evaluation statement naming models but no benchmark."""
@@ -234,7 +235,7 @@ class Relations:
             return []
         return list(dict.fromkeys(m.eid for m in prev if m.type == "Model"))
 
-    def _on_own_benchmark(self, st, text, low, si, ms, own_benchmarks, seen, ptypes=frozenset()) -> list:
+    def _on_own_benchmark(self, st: DocState, text, low, si, ms, own_benchmarks, seen, ptypes=frozenset()) -> list:
         """A paper that introduces a benchmark evaluates the models it names in its
         evaluation sentences on that benchmark ("We evaluate LLaMA, Qwen and Mistral"), and
         its own method where a result verb follows the method's name."""
@@ -260,7 +261,7 @@ class Relations:
                     out.append((m.eid, b, None, None, None, None, s0, s1, 0.45))
         return out
 
-    def _hardware(self, st, text: str, proposal_ids: list[str]) -> list:
+    def _hardware(self, st: DocState, text: str, proposal_ids: list[str]) -> list:
         out = []
         seen = set()
         for h in st.mentions:

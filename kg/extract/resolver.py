@@ -21,7 +21,7 @@ from kg.extract.acronyms import is_acronym
 from kg.extract.names import find_word
 from kg.extract.normalise import entity_id, match_key
 from kg.extract.rules import load_rules
-from kg.extract.state import Cand, Mention, hint_regions, state_of
+from kg.extract.state import DocState, Cand, Mention, hint_regions, state_of
 from kg.extract.typing_rules import infer_type
 from kg.extract.unknown_names import fallback_cands, load_frequent
 from kg.extract.values import find_values
@@ -59,7 +59,7 @@ class Resolver:
         self.frequent = load_frequent(patterns_dir)
 
     # -- 1. proposals -------------------------------------------------------------
-    def _proposal_cands(self, st, text: str) -> None:
+    def _proposal_cands(self, st: DocState, text: str) -> None:
         typed = {text[s:e]: t for s, e, t, rule, _ in st.proposals if t and rule == "proposal"}
         for s, e, etype, rule, _ in st.proposals:
             if rule == "title" and text[s:e] in typed:
@@ -79,7 +79,7 @@ class Resolver:
             st.add(Cand(s, e, etype, rule, 0.75, 56, cid=cid, tconf=4 if given else 1))
 
     # -- 2. propagation -------------------------------------------------------------
-    def _propagate(self, st, text: str) -> None:
+    def _propagate(self, st: DocState, text: str) -> None:
         names: dict[str, Cand] = {}
         ci_names: dict[str, Cand] = {}
         for c in st.cands:
@@ -102,7 +102,7 @@ class Resolver:
                                 cid=src.cid, broader=src.broader, tconf=src.tconf))
 
     # -- 3b. metrics must be measured ----------------------------------------------------
-    def _measured(self, st, text: str, c: Cand) -> bool:
+    def _measured(self, st: DocState, text: str, c: Cand) -> bool:
         """A plain lower-case metric word is a Metric only where a value or a comparison
         is reported next to it (GUIDELINES: "reduces memory by 40%", not "memory-
         constrained devices"); words that also name plain properties (cost, entropy,
@@ -173,7 +173,7 @@ class Resolver:
         out.sort(key=lambda c: c.start)
         return out
 
-    def _unify_types(self, st, selected: list[Cand]) -> None:
+    def _unify_types(self, st: DocState, selected: list[Cand]) -> None:
         """One name, one type per paper: the type of its highest-priority mention."""
         best: dict[str, Cand] = {}
         for c in selected:

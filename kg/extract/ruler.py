@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
 from kg.extract.rules import load_rules
-from kg.extract.state import Cand, state_of
+from kg.extract.state import DocState, Cand, state_of
 from kg.extract.vocab import load_vocabulary
 
 _PLURAL_TYPES = {"Method", "Metric", "Benchmark", "Hardware"}
@@ -68,18 +68,18 @@ class VocabRuler:
             self.exact[c.id] = frozenset(labels)
         for target, matcher in ((lower_pats, self.lower), (orth_pats, self.orth)):
             for cid, labels in target.items():
-                docs = list(tok.pipe(labels))
+                docs = list(tok.pipe(labels))  # type: ignore[union-attr]  # the ML tokenizer has pipe
                 key = f"V|{cid}"
                 matcher.add(key, docs)
                 c = self.vocab.by_id[cid]
                 self.keys[nlp.vocab.strings[key]] = (cid, c.type, c.case_sensitive)
 
-    def _device_context(self, st, text: str, start: int) -> bool:
+    def _device_context(self, st: DocState, text: str, start: int) -> bool:
         s0, s1 = st.sent_of(start)
         words = set(re.findall(r"[a-z]+", text[s0:s1].lower()))
         return bool(words & self.rules.hardware_context)
 
-    def _plain_word_for_styled(self, st, cid: str, text: str, surface: str, start: int, end: int,
+    def _plain_word_for_styled(self, st: DocState, cid: str, text: str, surface: str, start: int, end: int,
                                ntok: int) -> bool:
         """A one-word surface written as an ordinary capitalised word ("Quality", "Multiple",
         "Records") for a concept whose every label is styled with inner capitals
@@ -94,7 +94,7 @@ class VocabRuler:
         return (start < st.title_len or start == st.sent_of(start)[0]
                 or bool(_CAP_BEFORE.search(text, max(0, start - 30), start) or _CAP_AFTER.match(text, end)))
 
-    def _plain_phrase(self, st, cid: str, text: str, surface: str, start: int, end: int) -> bool:
+    def _plain_phrase(self, st: DocState, cid: str, text: str, surface: str, start: int, end: int) -> bool:
         """A leaderboard-only (Papers with Code) benchmark whose label is a phrase of
         ordinary words, written here in lower case ("social media", "creative writing",
         "object discovery"; "Among them" at a sentence start): the phrase, unless a

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
@@ -118,6 +118,8 @@ class Rules:
     release_anchors: frozenset = frozenset()
     naming_first: frozenset = frozenset()  # first words of the cue phrases (DocState.finditer_words)
     own_work_first: frozenset = frozenset()
+    # names.name_shaped's answers, word -> bool: the same words are tested many times
+    shaped_memo: dict[str, bool] = field(default_factory=dict)
 
 
 def _load(name: str, directory: Path) -> dict:

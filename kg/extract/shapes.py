@@ -11,12 +11,12 @@ Metrics: `X@k` shapes (`pass@1`, `Recall@10`).
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Optional, cast
 
 from spacy.language import Language
 
 from kg.extract.rules import Rules, load_rules
-from kg.extract.state import Cand, state_of
+from kg.extract.state import DocState, Cand, state_of
 from kg.extract.values import find_values
 from kg.extract.vocab import load_vocabulary
 
@@ -110,7 +110,7 @@ class Shapes:
             starts.append(i)
         return starts
 
-    def _models(self, st, text: str) -> None:
+    def _models(self, st: DocState, text: str) -> None:
         rules = self.rules
         vocab_models = [c for c in st.cands if c.type == "Model" and c.source == "vocab"]
         for c in vocab_models:
@@ -141,7 +141,7 @@ class Shapes:
             e = extend_model(text, m.end(), rules, limit)
             st.add(Cand(m.start(), e, "Model", "model_shape", 0.6, 40))
 
-    def _hardware(self, st, text: str) -> None:
+    def _hardware(self, st: DocState, text: str) -> None:
         rules = self.rules
         # the device alternation is costly over a whole text: scan only windows around
         # the trigger hits (a device name starts at most ~30 chars before its trigger,
@@ -159,7 +159,7 @@ class Shapes:
             return
         low = None
         for m in (m for lo, hi in windows for m in rules.hardware.finditer(text, lo, hi)):
-            g = m.lastgroup
+            g = cast(str, m.lastgroup)  # every alternative is a named group
             if rules.hardware_needs_context[g]:
                 if m.end(g) - m.start(g) <= 3 and rules.hardware_not_next.match(text, m.end(g)):
                     continue  # "L4 norm", "M2 macrophages"
@@ -171,7 +171,7 @@ class Shapes:
                     continue
             st.add(Cand(m.start(g), m.end(g), "Hardware", "hardware_shape", 0.85, 52))
 
-    def _metrics(self, st, text: str) -> None:
+    def _metrics(self, st: DocState, text: str) -> None:
         rules = self.rules
         for m in (rules.at_k_re.finditer(text) if "@" in text else ()):
             st.add(Cand(m.start(), m.end(), "Metric", "metric_shape", 0.8, 45))
@@ -179,22 +179,22 @@ class Shapes:
         # "perplexity ratio"
         for c in [c for c in st.cands if c.type == "Metric" and c.source == "vocab"]:
             s, e = c.start, c.end
-            m = _PREV_WORD.search(text, max(0, s - 40), s)
-            if m:
-                w = m.group(1)
+            prev = _PREV_WORD.search(text, max(0, s - 40), s)
+            if prev:
+                w = prev.group(1)
                 lw = w.lower()
                 if lw in rules.metric_modifier_ok or ("-" in w and lw not in rules.metric_no_modifier
                                                       and lw.split("-", 1)[0] not in rules.metric_hyphen_no_first
                                                       and not lw.endswith(rules.adjectival_suffixes) and w.islower()):
-                    s = m.start(1)
-            m = _NEXT_WORD.match(text, e)
-            if m and m.group(1).lower() in rules.metric_right_heads:
-                e = m.end(1)
+                    s = prev.start(1)
+            nxt = _NEXT_WORD.match(text, e)
+            if nxt and nxt.group(1).lower() in rules.metric_right_heads:
+                e = nxt.end(1)
             if (s, e) != (c.start, c.end):
                 st.add(Cand(s, e, "Metric", "metric_compound", 0.7, 51, cid=None))
         self._value_frames(st, text)
 
-    def _value_frames(self, st, text: str) -> None:
+    def _value_frames(self, st: DocState, text: str) -> None:
         """Measures named where a value is reported for them: "a pairwise agreement rate of
         71%", "achieves 3.1 decoding efficiency" (vocabulary-free; metrics.json)."""
         rules = self.rules

@@ -67,7 +67,7 @@ class Cand:
 
     __slots__ = ("start", "end", "type", "cid", "source", "conf", "prio", "broader", "text", "tconf")
 
-    def __init__(self, start: int, end: int, etype: str, source: str, conf: float, prio: int,
+    def __init__(self, start: int, end: int, etype: str, source: str, conf: float, prio: float,
                  cid: Optional[str] = None, broader: Optional[list] = None, text: str = "",
                  tconf: int = 2) -> None:
         self.start = start
@@ -90,7 +90,7 @@ class Cand:
 class Mention:
     __slots__ = ("start", "end", "text", "eid", "type", "source", "conf")
 
-    def __init__(self, start, end, text, eid, etype, source, conf) -> None:
+    def __init__(self, start: int, end: int, text: str, eid: str, etype: str, source: str, conf: float) -> None:
         self.start, self.end, self.text, self.eid, self.type, self.source, self.conf = (
             start, end, text, eid, etype, source, conf)
 
@@ -195,12 +195,12 @@ STATE_KEY = ("kg", "state")  # where a Doc keeps its DocState: `doc.user_data[ST
 def state_of(doc: Doc) -> DocState:
     """The document's state, as `doc._.kg` gives it but without building spaCy's
     `Underscore` proxy on each access (ten components read it per document)."""
-    return doc.user_data[STATE_KEY]
+    return doc.user_data[STATE_KEY]  # type: ignore[index]  # spaCy's stub: str keys only
 
 
 def _set_state(doc: Doc, state: Optional[DocState]) -> None:
-    doc.user_data[STATE_KEY] = state
+    doc.user_data[STATE_KEY] = state  # type: ignore[index]
 
 
 if not Doc.has_extension("kg"):
-    Doc.set_extension("kg", getter=lambda doc: doc.user_data.get(STATE_KEY), setter=_set_state)
+    Doc.set_extension("kg", getter=lambda doc: doc.user_data.get(STATE_KEY), setter=_set_state)  # type: ignore[call-overload]

@@ -18,7 +18,7 @@ for these rules at ~1/3 of the speed on real abstracts; see docs/extraction-log.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 import spacy
 from spacy.tokens import Doc
@@ -110,14 +110,14 @@ class MLTokenizer:
                 orths += got[0]
                 spaces += got[1]
             spaces[-1] = False
-        return Doc(self.vocab, words=orths, spaces=spaces)
+        return Doc(self.vocab, words=orths, spaces=spaces)  # type: ignore[arg-type]  # ids: see _orths
 
     def _orths(self, words: list[str]) -> list[int]:
         """The words' string-store ids. `Doc` built from ids looks each lexeme up by id;
         built from strings it hashes every word and asks the string store twice (~1.6x
         slower). Bounded: cleared when it holds `_ORTH_CACHE` words."""
         cache = self._orth
-        orths = list(map(cache.get, words))
+        orths: list[Any] = list(map(cache.get, words))
         if None in orths:
             if len(cache) > _ORTH_CACHE:
                 cache.clear()
@@ -163,7 +163,7 @@ class MLTokenizer:
                     words[i - 1] += "."
                     spaces[i - 1] = spaces[i]
                     del words[i], spaces[i]
-        return Doc(self.vocab, words=self._orths(words), spaces=spaces)
+        return Doc(self.vocab, words=self._orths(words), spaces=spaces)  # type: ignore[arg-type]
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
         for text in texts:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from kg.extract.names import name_shaped
 from kg.extract.rules import Rules, load_rules, patterns_dir
-from kg.extract.state import Cand
+from kg.extract.state import DocState, Cand
 
 WORD = re.compile(r"(?<![\w@/.-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w@/-])")
 # the same words, but only those with a capital inside a part: the C regex engine skips
@@ -81,7 +81,7 @@ def fallback_shaped(word: str, rules: Rules) -> bool:
     return letters >= 3 and camel
 
 
-def fallback_cands(st, text: str, rules: Rules, frequent: frozenset, known) -> None:
+def fallback_cands(st: DocState, text: str, rules: Rules, frequent: frozenset, known) -> None:
     """Add low-priority Method candidates for unclaimed name-shaped words."""
     taken = None
     for m in _camel_words(text):

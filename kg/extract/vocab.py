@@ -33,7 +33,7 @@ class Concept:
         return [self.label, *self.aliases]
 
     def entity(self) -> Entity:
-        return Entity(id=self.id, type=self.type, label=self.label, aliases=list(self.aliases),
+        return Entity(id=self.id, type=self.type, label=self.label, aliases=list(self.aliases),  # type: ignore[arg-type]
                       broader=list(self.broader), in_vocabulary=True)
 
 
