@@ -7,7 +7,8 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract.tokenizer import MLTokenizer
+from kg.extract import tokenizer as tokenizer_module
+from kg.extract.tokenizer import chunk_tokens, ml_tokenizer
 
 CASES = [
     # hyphens split, so every sub-name starts and ends on a boundary
@@ -38,7 +39,7 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def tok():
-    return MLTokenizer(spacy.blank("en").vocab)
+    return ml_tokenizer(spacy.blank("en").vocab)
 
 
 @pytest.mark.parametrize("text,tokens", CASES, ids=[c[0] for c in CASES])
@@ -71,25 +72,43 @@ def test_pipeline_matches_labels_whatever_the_hyphenation():
 _PIECES = ["Llama-3.1-8B", "e.g.", "i.e.,", "et", "al.", "GSM8K.", "8xA100", "model's", "https://x.org/a).",
            "2:4", "1,000", "pass@1", "(LLMs)", "...", "--", "\\textbf{", "Dr.", ".", ",", "U.S.", "x", "A",
            ".e.g.", "x..i.e.", "\u2019s", "\u00e9t\u00e9", "\u00a0", "\n\n", "\t", "  ", " "]
-_SHARED = MLTokenizer(spacy.blank("en").vocab)  # its cache carries over between examples
+_SHARED = ml_tokenizer(spacy.blank("en").vocab)  # its cache carries over between examples
 _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=30).map(lambda ps: " ".join(ps)) | st.text(max_size=40)
 
 
 @settings(max_examples=400, deadline=None)
 @given(_TEXTS)
-def test_chunk_cache_gives_the_tokens_of_one_findall(text):
-    # the cached chunk-by-chunk path (text with single spaces and blank-line seams)
-    # must give exactly the tokens of the whole-text path, whatever was cached before
-    tok = _SHARED
-    for _ in range(2):  # second round: from the cache
-        doc = tok(text)
-        ref = tok._by_findall(text)
-        assert [(t.text, t.whitespace_) for t in doc] == [(t.text, t.whitespace_) for t in ref]
+def test_tokens_do_not_depend_on_what_was_cached(text):
+    # spaCy caches each chunk's tokens: a tokenizer that has seen other text (and this
+    # one, on the second round) must give what a fresh one gives, offsets included
+    fresh = [(t.text, t.whitespace_, t.idx) for t in ml_tokenizer(spacy.blank("en").vocab)(text)]
+    for _ in range(2):
+        doc = _SHARED(text)
+        assert doc.text == text
+        assert [(t.text, t.whitespace_, t.idx) for t in doc] == fresh
 
 
-def test_chunk_cache_is_used_for_plain_text():
-    tok = MLTokenizer(spacy.blank("en").vocab)
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([p for p in _PIECES if p.strip() == p and p]) | st.text(
+    alphabet=st.characters(blacklist_categories=("Zs", "Zl", "Zp", "Cc", "Cs")), min_size=1, max_size=12),
+    min_size=1, max_size=20))
+def test_chunks_joined_by_spaces_give_each_chunks_regex_tokens(chunks):
+    # the contract with spaCy: the regex's tokens of each space-free chunk, nothing else
+    # (spaCy cuts at chunk_cuts' infixes and keeps the first token and the rest as they are)
+    expected = [w for c in chunks for w in chunk_tokens(c)]
+    assert [t.text for t in _SHARED(" ".join(chunks))] == expected
+
+
+def test_each_chunk_goes_through_the_regex_once(monkeypatch):
+    calls = []
+    real = tokenizer_module.chunk_cuts
+
+    def counted(chunk):
+        calls.append(chunk)
+        return real(chunk)
+
+    monkeypatch.setattr(tokenizer_module, "chunk_cuts", counted)
+    tok = tokenizer_module.ml_tokenizer(spacy.blank("en").vocab)
     tok("A title\n\nSome abstract, e.g. on GSM8K.")
-    assert "GSM8K." in tok._chunks and "e.g." in tok._chunks
-    tok("Two  spaces")  # other whitespace: the whole-text path, nothing cached
-    assert "Two" not in tok._chunks
+    tok("Again on GSM8K. e.g. GSM8K.")
+    assert calls.count("GSM8K.") == 1 and calls.count("e.g.") == 1

@@ -92,8 +92,8 @@ def build_pipeline(vocab_dir: Optional[str] = None, patterns_dir: Optional[str] 
     nlp.add_pipe("kg_proposals", config=both)
     nlp.add_pipe("kg_resolver", config=both)
     nlp.add_pipe("kg_relations", config=pat)
-    # a fresh tokenizer for the texts: the one that tokenized the ~23k vocabulary labels
-    # for the phrase matchers runs ~3x slower afterwards (spaCy 3.8 internal state, not
-    # its cache: flushing the cache does not help); same rules, same vocab, same tokens
+    # a fresh tokenizer for the texts (same rules, vocab and tokens, an empty cache): in
+    # round 2 the one that had tokenized the ~23k vocabulary labels for the phrase
+    # matchers ran ~3x slower afterwards (then with spaCy's 10,000-chunk default cache)
     nlp.tokenizer = make_ml_tokenizer(nlp)
     return nlp
