@@ -8,7 +8,10 @@ STORE  ?= data/demo-store
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: demo test build serve bench clean
+NATIVE := kg/extract/_native/BUILD.json
+NATIVE_SOURCES := $(filter-out kg/extract/__init__.py kg/extract/native.py,$(wildcard kg/extract/*.py))
+
+.PHONY: demo test build serve bench clean native
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +19,14 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e ".[dev]"
 	touch $(STAMP)
 
-build: $(STAMP)
+# the rule modules compiled with mypyc (kg/extract/native.py); a failed build leaves the
+# Python sources in use, so this never stops a target
+$(NATIVE): $(STAMP) $(NATIVE_SOURCES)
+	$(PY) tools/build_native.py || echo "kg: native build failed; extraction runs from the Python sources"
+
+native: $(NATIVE)
+
+build: $(STAMP) $(NATIVE)
 	$(KG) ingest --store $(STORE) examples/listings/*.txt
 	$(KG) stats --store $(STORE)
 	@echo "Example: which papers evaluate a Qwen model on GSM8K?"
@@ -26,11 +36,11 @@ demo: build
 	@echo "Serving the graph: http://$(HOST):$(PORT)/  (SPARQL: /sparql, API docs: /docs)"
 	$(KG) serve --store $(STORE) --host $(HOST) --port $(PORT)
 
-test: $(STAMP)
+test: $(STAMP) $(NATIVE)
 	$(PY) -m pytest -q -rs
 
-bench: $(STAMP)  # make bench BENCH_ARGS="--quick": see bench/run.py --help
+bench: $(STAMP) $(NATIVE)  # make bench BENCH_ARGS="--quick": see bench/run.py --help
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) data build *.egg-info
+	rm -rf $(VENV) data build *.egg-info kg/extract/_native

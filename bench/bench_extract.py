@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.extract import EXTRACTOR_VERSION, Extractor  # noqa: E402
+from kg.extract import EXTRACTOR_VERSION, NATIVE, Extractor  # noqa: E402
 from kg.models import Paper  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "arxiv_2025_2026-04.jsonl.gz"
@@ -97,6 +97,7 @@ def main() -> None:
         "corpus": str(args.corpus),
         "cpus": os.cpu_count(),
         "python": platform.python_version(),
+        "native": NATIVE,  # the compiled rule modules (fresh) or the Python sources (absent/off/stale)
         "tokenizer_per_s": tok,
         "one_worker_per_s": one,
         "two_workers_per_s": two,

@@ -10,7 +10,12 @@ Rule code lives in this package (one module per rule family); the words the rule
 for live in ontology/patterns/*.json; canonical entities in ontology/vocab/*.jsonl.
 """
 
-from kg.extract.extractor import EXTRACTOR_VERSION, Extractor
-from kg.extract.vocab import all_vocab_entities
+from kg.extract import native as _native
 
-__all__ = ["EXTRACTOR_VERSION", "Extractor", "all_vocab_entities"]
+# before any rule module is imported: the compiled build, if it matches the sources
+NATIVE = _native.activate(__path__)
+
+from kg.extract.extractor import EXTRACTOR_VERSION, Extractor  # noqa: E402
+from kg.extract.vocab import all_vocab_entities  # noqa: E402
+
+__all__ = ["EXTRACTOR_VERSION", "NATIVE", "Extractor", "all_vocab_entities"]

@@ -23,6 +23,7 @@ again (tokenizer alone ~1.25x slower); `_CACHE_CHUNKS` lets it hold the chunks t
 from __future__ import annotations
 
 import re
+from typing import Callable, Optional
 
 import spacy
 from spacy.tokenizer import Tokenizer
@@ -100,8 +101,9 @@ def make_ml_tokenizer(nlp) -> Tokenizer:
     return ml_tokenizer(nlp.vocab)
 
 
-def ml_tokenizer(vocab: Vocab) -> Tokenizer:
-    return Tokenizer(vocab, rules={}, prefix_search=None, suffix_search=None, infix_finditer=chunk_cuts,
+def ml_tokenizer(vocab: Vocab, cuts: Optional[Callable[[str], list[_Cut]]] = None) -> Tokenizer:
+    """`cuts`: another `chunk_cuts` (tests count its calls)."""
+    return Tokenizer(vocab, rules={}, prefix_search=None, suffix_search=None, infix_finditer=cuts or chunk_cuts,
                      token_match=None, url_match=None, max_cache_size=_CACHE_CHUNKS)
 
 
