@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Union
+
+# a directory argument: a string or a Path (compiled code checks annotations at run time)
+StrPath = Union[str, "os.PathLike[str]"]
 
 
 def data_root() -> Path:

@@ -41,7 +41,7 @@ def build() -> int:
         try:
             exts = mypycify([*MYPY_FLAGS, *map(str, sources)], opt_level="3", group_name=native.GROUP)
             setup(name="kg-native", ext_modules=exts, script_args=[
-                "build_ext", "--build-lib", str(work / "lib"), "--build-temp", str(work / "tmp"), "-q"])
+                "-q", "build_ext", "--build-lib", str(work / "lib"), "--build-temp", str(work / "tmp")])
         finally:
             os.chdir(cwd)
         built = sorted((work / "lib" / "kg" / "extract").glob("*.so"))

@@ -11,6 +11,8 @@ import gc
 import multiprocessing as mp
 from typing import Iterable, Iterator, Optional
 
+from kg.paths import StrPath
+
 from pydantic import BaseModel
 
 from kg.extract.state import SEP, STATE_KEY, DocState
@@ -28,7 +30,7 @@ def _compose(title: str, abstract: str) -> tuple[str, int]:
 class Extractor:
     """Entities, proposals, evaluations and hardware use from a paper's title+abstract."""
 
-    def __init__(self, vocab_dir: Optional[str] = None, patterns_dir: Optional[str] = None) -> None:
+    def __init__(self, vocab_dir: Optional[StrPath] = None, patterns_dir: Optional[StrPath] = None) -> None:
         from kg.extract.pipeline import build_pipeline
 
         self.vocab_dir = str(vocab_dir) if vocab_dir else None

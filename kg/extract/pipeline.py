@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from kg.paths import StrPath
+
 import spacy
 from spacy.attrs import LOWER, NORM
 from spacy.language import Language
@@ -74,7 +76,9 @@ def make_sentence_boundaries(nlp: Language, name: str):
     return SentenceBoundaries()
 
 
-def build_pipeline(vocab_dir: Optional[str] = None, patterns_dir: Optional[str] = None) -> Language:
+def build_pipeline(vocab_dir: Optional[StrPath] = None, patterns_dir: Optional[StrPath] = None) -> Language:
+    vocab_dir = str(vocab_dir) if vocab_dir else None
+    patterns_dir = str(patterns_dir) if patterns_dir else None
     nlp = spacy.blank("en")
     # every unseen word becomes a lexeme whose ~20 lexical attributes (shape, like_num,
     # is_stop, ...) are computed at once; the kg components read none of them, the

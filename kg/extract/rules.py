@@ -12,7 +12,7 @@ from typing import Optional
 
 from kg.extract.normalise import match_key
 from kg.extract.state import first_words
-from kg.paths import ontology_dir
+from kg.paths import StrPath, ontology_dir
 
 
 def patterns_dir() -> Path:
@@ -127,7 +127,7 @@ def _load(name: str, directory: Path) -> dict:
 
 
 @lru_cache(maxsize=4)
-def load_rules(directory: Optional[str] = None) -> Rules:
+def load_rules(directory: Optional[StrPath] = None) -> Rules:
     d = Path(directory) if directory else patterns_dir()
     stop = _load("stoplist.json", d)
     cues = _load("cues.json", d)

@@ -12,7 +12,7 @@ from typing import Iterable, Optional
 
 from kg.extract.normalise import singular_slug, slug
 from kg.models import ENTITY_TYPES, Entity
-from kg.paths import vocab_dir
+from kg.paths import StrPath, vocab_dir
 
 log = logging.getLogger(__name__)
 
@@ -158,11 +158,11 @@ def load_concepts(directory: Path) -> list[Concept]:
 
 
 @lru_cache(maxsize=8)
-def load_vocabulary(directory: Optional[str] = None) -> Vocabulary:
+def load_vocabulary(directory: Optional[StrPath] = None) -> Vocabulary:
     """The vocabulary under `directory` (default: the project's ontology/vocab)."""
     return Vocabulary(load_concepts(Path(directory) if directory else vocab_dir()))
 
 
-def all_vocab_entities(directory: Optional[str] = None) -> list[Entity]:
+def all_vocab_entities(directory: Optional[StrPath] = None) -> list[Entity]:
     """Every vocabulary concept as an `Entity` (for the graph writer)."""
     return load_vocabulary(str(directory) if directory else None).entities()
