@@ -56,6 +56,17 @@ def test_extract_many_matches_single_process(ex):
     assert [x["paper_key"] for x in two] == [p.key for p in PAPERS]
 
 
+def test_extract_many_with_a_pool_over_many_papers(ex):
+    # thousands of jobs through the pool's feeder thread, as ingest and the bench send them
+    # (a compiled closure feeding the pool failed here after a few hundred jobs; the
+    # short run above passed)
+    papers = (PAPERS * (2000 // len(PAPERS) + 1))[:2000]
+    two = list(ex.extract_many(papers, workers=2, chunksize=64))
+    assert [x.paper_key for x in two] == [p.key for p in papers]
+    one = [x.model_dump() for x in ex.extract_many(PAPERS, workers=1)]
+    assert [x.model_dump() for x in two[:len(PAPERS)]] == one
+
+
 def test_to_gold_format(ex):
     rec = to_gold(PAPERS[0], ex.extract(PAPERS[0]), paper_id="p1")
     assert set(rec) == {"id", "title", "entities", "proposes", "evaluations", "hardware_use"}

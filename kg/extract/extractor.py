@@ -73,12 +73,6 @@ class Extractor:
             return
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
         texts: dict[int, tuple[str, str]] = {}
-
-        def jobs():
-            for i, p in enumerate(papers):
-                texts[i] = (p.title, p.abstract)
-                yield (i, p.key, p.title, p.abstract)
-
         global _PARENT
         forked = ctx.get_start_method() == "fork"
         if forked:
@@ -94,9 +88,18 @@ class Extractor:
                 _PARENT = None
                 gc.unfreeze()
         with pool:
-            for i, plain in pool.imap(_worker_run, jobs(), chunksize=chunksize):
+            for i, plain in pool.imap(_worker_run, _jobs(papers, texts), chunksize=chunksize):
                 title, abstract = texts.pop(i)
                 yield to_extraction(plain, title, abstract)
+
+
+def _jobs(papers: Iterable[Paper], texts: dict[int, tuple[str, str]]) -> Iterator[tuple[int, str, str, str]]:
+    """The pool's jobs, keeping each paper's texts for the parent. (A module-level
+    generator: the pool's feeder thread runs it, and a closure over `extract_many`'s
+    locals failed there once compiled: mypyc's closure environment came back undefined.)"""
+    for i, p in enumerate(papers):
+        texts[i] = (p.title, p.abstract)
+        yield (i, p.key, p.title, p.abstract)
 
 
 # -- worker side ----------------------------------------------------------------------------
