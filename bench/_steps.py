@@ -57,11 +57,17 @@ def cmd_count(a) -> dict:
     quads = len(store)
     t1 = time.perf_counter()
     papers = 0
-    for row in store.query(f"SELECT (COUNT(?p) AS ?n) WHERE {{ ?p a <{KG}Paper> }}", use_default_graph_as_union=True):
+    for row in store.query(
+        f"SELECT (COUNT(?p) AS ?n) WHERE {{ ?p a <{KG}Paper> }}", use_default_graph_as_union=True
+    ):
         papers = int(row["n"].value)
     t2 = time.perf_counter()
-    return {"quads": quads, "papers": papers, "count_quads_s": round(t1 - t0, 2),
-            "count_papers_s": round(t2 - t1, 2)}
+    return {
+        "quads": quads,
+        "papers": papers,
+        "count_quads_s": round(t1 - t0, 2),
+        "count_papers_s": round(t2 - t1, 2),
+    }
 
 
 def cmd_dump(a) -> dict:
@@ -101,7 +107,9 @@ def cmd_bulk_load(a) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = ap.add_subparsers(dest="cmd", required=True)
     p = sub.add_parser("subset")
     p.add_argument("--corpus", type=Path, required=True)
@@ -121,8 +129,13 @@ def main(argv: list[str] | None = None) -> int:
     for p in sub.choices.values():
         p.add_argument("--out", type=Path, required=True)
     a = ap.parse_args(argv)
-    fn = {"subset": cmd_subset, "count-records": cmd_count_records, "count": cmd_count, "dump": cmd_dump,
-          "bulk-load": cmd_bulk_load}[a.cmd]
+    fn = {
+        "subset": cmd_subset,
+        "count-records": cmd_count_records,
+        "count": cmd_count,
+        "dump": cmd_dump,
+        "bulk-load": cmd_bulk_load,
+    }[a.cmd]
     result = fn(a)
     a.out.parent.mkdir(parents=True, exist_ok=True)
     a.out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")

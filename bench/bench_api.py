@@ -22,9 +22,9 @@ pyoxigraph) for the comparison; without it only kg is measured.
 from __future__ import annotations
 
 import argparse
-import re
 import json
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -100,7 +100,6 @@ def pick_pairs(store: Path, n: int) -> list[dict]:
     import pyoxigraph as ox
 
     from kg.namespaces import entity_id_from_iri
-
     from kg.server.resolver import Resolver
     from kg.store import KGStore
 
@@ -120,9 +119,17 @@ def pick_pairs(store: Path, n: int) -> list[dict]:
         if key in seen:
             continue
         seen.add(key)
-        pairs.append({"subject": res.get(top).label, "target": bi.label,
-                      "subject_iri": top, "target_iri": b,
-                      "sparql": EQUIV_Q.format(pair=str(ox.Literal(f"{entity_id_from_iri(top)} {entity_id_from_iri(b)}")))})
+        pairs.append(
+            {
+                "subject": res.get(top).label,
+                "target": bi.label,
+                "subject_iri": top,
+                "target_iri": b,
+                "sparql": EQUIV_Q.format(
+                    pair=str(ox.Literal(f"{entity_id_from_iri(top)} {entity_id_from_iri(b)}"))
+                ),
+            }
+        )
         if len(pairs) >= n:
             break
     del kgs
@@ -167,11 +174,21 @@ def load(make_request, pairs: list[dict], total: int, concurrency: int, max_seco
         t.join()
     wall = time.perf_counter() - t0
     lat.sort()
-    q = (lambda p: lat[min(len(lat) - 1, int(p * len(lat)))] * 1000) if lat else (lambda p: float("nan"))
-    return {"requests": len(lat), "errors": errors[0], "seconds": round(wall, 2),
-            "req_per_s": round(len(lat) / wall, 1) if wall else 0.0,
-            "p50_ms": round(q(0.50), 2), "p95_ms": round(q(0.95), 2), "p99_ms": round(q(0.99), 2),
-            "mean_ms": round(statistics.fmean(lat) * 1000, 2) if lat else None}
+    q = (
+        (lambda p: lat[min(len(lat) - 1, int(p * len(lat)))] * 1000)
+        if lat
+        else (lambda p: float("nan"))
+    )
+    return {
+        "requests": len(lat),
+        "errors": errors[0],
+        "seconds": round(wall, 2),
+        "req_per_s": round(len(lat) / wall, 1) if wall else 0.0,
+        "p50_ms": round(q(0.50), 2),
+        "p95_ms": round(q(0.95), 2),
+        "p99_ms": round(q(0.99), 2),
+        "mean_ms": round(statistics.fmean(lat) * 1000, 2) if lat else None,
+    }
 
 
 def wrk_load(base: str, paths: list[str], concurrency: int, seconds: int) -> dict | None:
@@ -182,13 +199,23 @@ def wrk_load(base: str, paths: list[str], concurrency: int, seconds: int) -> dic
         return None
     import tempfile
 
-    lua = "paths = {" + ",".join(json.dumps(p) for p in paths) + "}\n" + (
-        "i = 0\nrequest = function()\n  i = i % #paths + 1\n"
-        "  return wrk.format('GET', paths[i], {['Accept'] = 'application/json, application/sparql-results+json'})\nend\n")
+    lua = (
+        "paths = {"
+        + ",".join(json.dumps(p) for p in paths)
+        + "}\n"
+        + (
+            "i = 0\nrequest = function()\n  i = i % #paths + 1\n"
+            "  return wrk.format('GET', paths[i], {['Accept'] = 'application/json, application/sparql-results+json'})\nend\n"
+        )
+    )
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
         fh.write(lua)
-    out = subprocess.run([exe, "-t2", f"-c{concurrency}", f"-d{seconds}s", "--latency", "-s", fh.name, base],
-                         capture_output=True, text=True, timeout=seconds + 60).stdout
+    out = subprocess.run(
+        [exe, "-t2", f"-c{concurrency}", f"-d{seconds}s", "--latency", "-s", fh.name, base],
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+    ).stdout
     os.unlink(fh.name)
 
     def ms(label: str) -> float | None:
@@ -199,13 +226,22 @@ def wrk_load(base: str, paths: list[str], concurrency: int, seconds: int) -> dic
 
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
     non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
-    return {"tool": "wrk", "seconds": seconds, "concurrency": concurrency,
-            "req_per_s": float(rps.group(1)) if rps else None, "p50_ms": ms("50%"), "p90_ms": ms("90%"),
-            "p99_ms": ms("99%"), "non_2xx": int(non2xx.group(1)) if non2xx else 0}
+    return {
+        "tool": "wrk",
+        "seconds": seconds,
+        "concurrency": concurrency,
+        "req_per_s": float(rps.group(1)) if rps else None,
+        "p50_ms": ms("50%"),
+        "p90_ms": ms("90%"),
+        "p99_ms": ms("99%"),
+        "non_2xx": int(non2xx.group(1)) if non2xx else 0,
+    }
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--store", type=Path, default=OUT / "store-60k")
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--requests", type=int, default=2000, help="requests per server")
@@ -214,8 +250,12 @@ def main() -> int:
     ap.add_argument("--pairs", type=int, default=20)
     ap.add_argument("--warmup", type=int, default=100)
     ap.add_argument("--no-oxigraph", action="store_true")
-    ap.add_argument("--wrk-seconds", type=int, default=20, help="length of each wrk run (0: skip wrk)")
-    ap.add_argument("--out", type=Path, default=OUT / "bench_api.json", help="where to write the JSON results")
+    ap.add_argument(
+        "--wrk-seconds", type=int, default=20, help="length of each wrk run (0: skip wrk)"
+    )
+    ap.add_argument(
+        "--out", type=Path, default=OUT / "bench_api.json", help="where to write the JSON results"
+    )
     args = ap.parse_args()
 
     if not args.store.exists():
@@ -227,69 +267,128 @@ def main() -> int:
     if not pairs:
         print("the store holds no evaluations: nothing to benchmark", file=sys.stderr)
         return 2
-    print(f"{len(pairs)} query pairs, e.g. " + ", ".join(f"{p['subject']} × {p['target']}" for p in pairs[:5]))
-    results: dict = {"store": str(args.store), "concurrency": args.concurrency, "pairs": [
-        {k: p[k] for k in ("subject", "target")} for p in pairs], "cpus": os.cpu_count()}
+    print(
+        f"{len(pairs)} query pairs, e.g. "
+        + ", ".join(f"{p['subject']} × {p['target']}" for p in pairs[:5])
+    )
+    results: dict = {
+        "store": str(args.store),
+        "concurrency": args.concurrency,
+        "pairs": [{k: p[k] for k in ("subject", "target")} for p in pairs],
+        "cpus": os.cpu_count(),
+    }
 
     # --- kg serve ---
     port = free_port()
-    kg = subprocess.Popen([str(BIN / "kg"), "serve", "--store", str(args.store), "--port", str(port),
-                           "--log-level", "warning"], stdout=subprocess.DEVNULL)
+    kg = subprocess.Popen(
+        [
+            str(BIN / "kg"),
+            "serve",
+            "--store",
+            str(args.store),
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ],
+        stdout=subprocess.DEVNULL,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
-        wait_http(base + "/health", timeout=600, ready=True)  # a 1M-paper store takes a while to open
+        wait_http(
+            base + "/health", timeout=600, ready=True
+        )  # a 1M-paper store takes a while to open
 
         def kg_req(client, p):
-            return client.get(base + "/api/evaluations", params={"subject": p["subject"], "target": p["target"]})
+            return client.get(
+                base + "/api/evaluations", params={"subject": p["subject"], "target": p["target"]}
+            )
 
         with httpx.Client(timeout=60) as c:  # warm up: label index, caches
             sizes = [kg_req(c, p).json().get("total", 0) for p in pairs]
-        results["papers_per_answer"] = {"min": min(sizes), "max": max(sizes), "mean": round(statistics.fmean(sizes), 1)}
+        results["papers_per_answer"] = {
+            "min": min(sizes),
+            "max": max(sizes),
+            "mean": round(statistics.fmean(sizes), 1),
+        }
         load(kg_req, pairs, args.warmup, args.concurrency, 30)
         results["kg"] = load(kg_req, pairs, args.requests, args.concurrency, args.max_seconds)
         print("kg /api/evaluations:", results["kg"], flush=True)
         if args.wrk_seconds:
             from urllib.parse import urlencode
 
-            results["kg_wrk"] = wrk_load(base, ["/api/evaluations?" + urlencode(
-                {"subject": p["subject"], "target": p["target"]}) for p in pairs], args.concurrency, args.wrk_seconds)
+            results["kg_wrk"] = wrk_load(
+                base,
+                [
+                    "/api/evaluations?"
+                    + urlencode({"subject": p["subject"], "target": p["target"]})
+                    for p in pairs
+                ],
+                args.concurrency,
+                args.wrk_seconds,
+            )
             print("kg /api/evaluations (wrk):", results["kg_wrk"], flush=True)
     finally:
         kg.terminate()
         kg.wait(20)
 
     # --- oxigraph serve-read-only, same store, equivalent SPARQL ---
-    oxi = shutil.which("oxigraph") or (str(BIN / "oxigraph") if (BIN / "oxigraph").exists() else None)
+    oxi = shutil.which("oxigraph") or (
+        str(BIN / "oxigraph") if (BIN / "oxigraph").exists() else None
+    )
     if args.no_oxigraph or not oxi:
         if not args.no_oxigraph:
             print("no `oxigraph` binary (pip install oxigraph==0.5.13): comparison skipped")
     else:
         port = free_port()
-        srv = subprocess.Popen([oxi, "serve-read-only", "--location", str(args.store), "--bind",
-                                f"127.0.0.1:{port}", "--union-default-graph"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        srv = subprocess.Popen(
+            [
+                oxi,
+                "serve-read-only",
+                "--location",
+                str(args.store),
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--union-default-graph",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             base_o = f"http://127.0.0.1:{port}"
             wait_http(base_o + "/query?query=ASK%7B%7D", timeout=600)
 
             def ox_req(client, p):
-                return client.get(base_o + "/query", params={"query": p["sparql"]},
-                                  headers={"Accept": "application/sparql-results+json"})
+                return client.get(
+                    base_o + "/query",
+                    params={"query": p["sparql"]},
+                    headers={"Accept": "application/sparql-results+json"},
+                )
 
             with httpx.Client(timeout=60) as c:
                 counts = []
                 for p in pairs:
                     r = ox_req(c, p)
-                    counts.append(len({b["paper"]["value"] for b in r.json()["results"]["bindings"]}))
-            results["same_answers"] = counts == sizes or f"paper counts differ: kg {sizes} vs oxigraph {counts}"
+                    counts.append(
+                        len({b["paper"]["value"] for b in r.json()["results"]["bindings"]})
+                    )
+            results["same_answers"] = (
+                counts == sizes or f"paper counts differ: kg {sizes} vs oxigraph {counts}"
+            )
             load(ox_req, pairs, args.warmup, args.concurrency, 30)
-            results["oxigraph"] = load(ox_req, pairs, args.requests, args.concurrency, args.max_seconds)
+            results["oxigraph"] = load(
+                ox_req, pairs, args.requests, args.concurrency, args.max_seconds
+            )
             print("oxigraph serve-read-only /query:", results["oxigraph"], flush=True)
             if args.wrk_seconds:
                 from urllib.parse import urlencode
 
-                results["oxigraph_wrk"] = wrk_load(base_o, ["/query?" + urlencode({"query": p["sparql"]})
-                                                            for p in pairs], args.concurrency, args.wrk_seconds)
+                results["oxigraph_wrk"] = wrk_load(
+                    base_o,
+                    ["/query?" + urlencode({"query": p["sparql"]}) for p in pairs],
+                    args.concurrency,
+                    args.wrk_seconds,
+                )
                 print("oxigraph /query (wrk):", results["oxigraph_wrk"], flush=True)
         finally:
             srv.terminate()

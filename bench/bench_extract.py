@@ -41,7 +41,11 @@ def load(path: Path, n: int) -> list[Paper]:
             d = json.loads(line)
             if not d.get("title"):
                 continue
-            out.append(Paper(title=d["title"], abstract=" ".join((d.get("abstract") or "").split())[:50_000]))
+            out.append(
+                Paper(
+                    title=d["title"], abstract=" ".join((d.get("abstract") or "").split())[:50_000]
+                )
+            )
             if n and len(out) >= n:
                 break
     return out
@@ -52,11 +56,17 @@ def rate(n: int, seconds: float) -> float:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    ap.add_argument("--n", type=int, default=0,
-                    help="abstracts to time (default 0: the whole corpus, as the target is stated: the "
-                         "60k corpus runs ~2.5 min in all)")
+    ap.add_argument(
+        "--n",
+        type=int,
+        default=0,
+        help="abstracts to time (default 0: the whole corpus, as the target is stated: the "
+        "60k corpus runs ~2.5 min in all)",
+    )
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "extract.json")
     ap.add_argument("--chunksize", type=int, default=64)
     args = ap.parse_args()

@@ -44,19 +44,37 @@ PREFIX = """PREFIX kg: <https://w3id.org/kg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 """
-PAIRS_Q = PREFIX + """SELECT ?s ?b (COUNT(?item) AS ?n) WHERE {
+PAIRS_Q = (
+    PREFIX
+    + """SELECT ?s ?b (COUNT(?item) AS ?n) WHERE {
   ?item kg:evaluatedSubject ?s ; kg:onBenchmark ?b .
 } GROUP BY ?s ?b ORDER BY DESC(?n) LIMIT 50"""
-BENCH_Q = PREFIX + """SELECT ?b (COUNT(?item) AS ?n) WHERE { ?item kg:onBenchmark ?b ; kg:value ?v }
+)
+BENCH_Q = (
+    PREFIX
+    + """SELECT ?b (COUNT(?item) AS ?n) WHERE { ?item kg:onBenchmark ?b ; kg:value ?v }
 GROUP BY ?b ORDER BY DESC(?n) LIMIT 10"""
-AUTHOR_Q = PREFIX + """SELECT ?name (COUNT(?slot) AS ?n) WHERE { ?slot kg:author ?a . ?a rdfs:label ?name }
+)
+AUTHOR_Q = (
+    PREFIX
+    + """SELECT ?name (COUNT(?slot) AS ?n) WHERE { ?slot kg:author ?a . ?a rdfs:label ?name }
 GROUP BY ?name ORDER BY DESC(?n) LIMIT 1"""
+)
 TYPES_Q = PREFIX + "SELECT ?t WHERE {{ {iri} a ?t }}"
 LABEL_Q = PREFIX + "SELECT ?l WHERE {{ {iri} skos:prefLabel ?l }} LIMIT 1"
-TOP_Q = PREFIX + """SELECT ?top ?l WHERE {{ {iri} skos:broader* ?top . FILTER NOT EXISTS {{ ?top skos:broader ?x }}
+TOP_Q = (
+    PREFIX
+    + """SELECT ?top ?l WHERE {{ {iri} skos:broader* ?top . FILTER NOT EXISTS {{ ?top skos:broader ?x }}
   OPTIONAL {{ ?top skos:prefLabel ?l }} }} LIMIT 1"""
+)
 
-QUERIES = ("papers-evaluating", "leaderboard", "family-rollup", "papers-by-author", "most-used-models")
+QUERIES = (
+    "papers-evaluating",
+    "leaderboard",
+    "family-rollup",
+    "papers-by-author",
+    "most-used-models",
+)
 
 
 def _one(store, q: str):
@@ -79,7 +97,10 @@ def pick_params(store) -> dict:
         return row["l"].value if row else iri
 
     def types(iri: str) -> set[str]:
-        return {r["t"].value.removeprefix(kg) for r in store.query(TYPES_Q.format(iri=str(ox.NamedNode(iri))))}
+        return {
+            r["t"].value.removeprefix(kg)
+            for r in store.query(TYPES_Q.format(iri=str(ox.NamedNode(iri))))
+        }
 
     # "model X on benchmark Y": the most reported pair with a model as subject (else a method)
     pair = method_pair = None
@@ -98,20 +119,28 @@ def pick_params(store) -> dict:
         s, b, n = pair
         top = _one(store, TOP_Q.format(iri=str(ox.NamedNode(s))))
         fam = top["top"].value if top else s
-        out["papers-evaluating"] = {"params": {"subject": label(fam), "target": label(b)},
-                                    "iris": {"subject": fam, "target": b},
-                                    "note": f"most reported pair: {label(s)} x {label(b)} ({n} results); subject as its family"}
+        out["papers-evaluating"] = {
+            "params": {"subject": label(fam), "target": label(b)},
+            "iris": {"subject": fam, "target": b},
+            "note": f"most reported pair: {label(s)} x {label(b)} ({n} results); subject as its family",
+        }
         out["family-rollup"] = {"params": {"family": label(fam)}, "iris": {"family": fam}}
     for row in store.query(BENCH_Q):
         b = row["b"].value
         if "Benchmark" in types(b):
-            out["leaderboard"] = {"params": {"benchmark": label(b)}, "iris": {"benchmark": b},
-                                  "note": f"{row['n'].value} results with a value"}
+            out["leaderboard"] = {
+                "params": {"benchmark": label(b)},
+                "iris": {"benchmark": b},
+                "note": f"{row['n'].value} results with a value",
+            }
             break
     row = _one(store, AUTHOR_Q)
     if row:
-        out["papers-by-author"] = {"params": {"author": row["name"].value}, "iris": {},
-                                   "note": f"{row['n'].value} papers"}
+        out["papers-by-author"] = {
+            "params": {"author": row["name"].value},
+            "iris": {},
+            "note": f"{row['n'].value} papers",
+        }
     out["most-used-models"] = {"params": {}, "iris": {}}
     out["_seconds"] = round(time.perf_counter() - t0, 2)
     return out
@@ -126,8 +155,14 @@ def summarise(lat: list[float]) -> dict:
         k = max(0, min(len(s) - 1, int(-(-p * len(s) // 1)) - 1))
         return round(s[k] * 1000, 3)
 
-    return {"runs": len(s), "p50_ms": q(0.50), "p95_ms": q(0.95), "mean_ms": round(statistics.fmean(s) * 1000, 3),
-            "min_ms": round(s[0] * 1000, 3), "max_ms": round(s[-1] * 1000, 3)}
+    return {
+        "runs": len(s),
+        "p50_ms": q(0.50),
+        "p95_ms": q(0.95),
+        "mean_ms": round(statistics.fmean(s) * 1000, 3),
+        "min_ms": round(s[0] * 1000, 3),
+        "max_ms": round(s[-1] * 1000, 3),
+    }
 
 
 def timed_loop(fn, reps: int, warmup: int, max_seconds: float) -> tuple[dict, object]:
@@ -169,7 +204,9 @@ def run_direct(store_path: Path, picks: dict, a) -> dict:
         try:
             render(q, params, store)
         except CannedError:
-            params = dict(picks[name]["iris"]) or params  # a label that does not resolve: use the IRI
+            params = (
+                dict(picks[name]["iris"]) or params
+            )  # a label that does not resolve: use the IRI
 
         def run(q=q, params=params):
             res = store.query(render(q, params, store))
@@ -200,8 +237,10 @@ def run_http(store_path: Path, picks: dict, a) -> dict:
 
     kg = shutil.which("kg", path=str(BIN)) or shutil.which("kg")
     port = free_port()
-    srv = subprocess.Popen([kg, "serve", "--store", str(store_path), "--port", str(port), "--log-level", "warning"],
-                           stdout=subprocess.DEVNULL)
+    srv = subprocess.Popen(
+        [kg, "serve", "--store", str(store_path), "--port", str(port), "--log-level", "warning"],
+        stdout=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     results: dict = {}
     try:
@@ -221,12 +260,25 @@ def run_http(store_path: Path, picks: dict, a) -> dict:
                 raise RuntimeError("kg serve did not come up")
             time.sleep(0.2)
         results["_startup_s"] = round(a.start_timeout - (deadline - time.time()), 2)
-        targets = [(name, f"/api/queries/{name}", picks[name]["params"]) for name in QUERIES if name in picks]
+        targets = [
+            (name, f"/api/queries/{name}", picks[name]["params"])
+            for name in QUERIES
+            if name in picks
+        ]
         if "papers-evaluating" in picks:
             p = picks["papers-evaluating"]["params"]
-            targets.append(("/api/evaluations", "/api/evaluations", {"subject": p["subject"], "target": p["target"]}))
-        with httpx.Client(base_url=base, timeout=a.request_timeout, headers={"Accept": "application/json"}) as client:
+            targets.append(
+                (
+                    "/api/evaluations",
+                    "/api/evaluations",
+                    {"subject": p["subject"], "target": p["target"]},
+                )
+            )
+        with httpx.Client(
+            base_url=base, timeout=a.request_timeout, headers={"Accept": "application/json"}
+        ) as client:
             for name, path, params in targets:
+
                 def req(path=path, params=params):
                     r = client.get(path, params=params)
                     if r.status_code != 200:
@@ -238,7 +290,11 @@ def run_http(store_path: Path, picks: dict, a) -> dict:
                     stats, rows = timed_loop(req, a.reps, a.warmup, a.max_seconds)
                     results[name] = {"path": path, "params": params, "rows": rows, **stats}
                 except Exception as e:  # noqa: BLE001
-                    results[name] = {"path": path, "params": params, "error": f"{type(e).__name__}: {e}"}
+                    results[name] = {
+                        "path": path,
+                        "params": params,
+                        "error": f"{type(e).__name__}: {e}",
+                    }
                 print(name, json.dumps(results[name]), flush=True)
     finally:
         srv.terminate()
@@ -251,15 +307,28 @@ def run_http(store_path: Path, picks: dict, a) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--store", type=Path, required=True)
     ap.add_argument("--mode", choices=("direct", "http"), default="direct")
-    ap.add_argument("--params", type=Path, help="a previous --out JSON whose picked parameters to reuse")
+    ap.add_argument(
+        "--params", type=Path, help="a previous --out JSON whose picked parameters to reuse"
+    )
     ap.add_argument("--reps", type=int, default=50)
     ap.add_argument("--warmup", type=int, default=3)
-    ap.add_argument("--max-seconds", type=float, default=60, help="stop timing one query after this long (min 3 runs)")
-    ap.add_argument("--max-rows", type=int, default=10_000, help="rows read per answer (kg serve's default cap)")
-    ap.add_argument("--start-timeout", type=float, default=600, help="seconds kg serve may take to come up")
+    ap.add_argument(
+        "--max-seconds",
+        type=float,
+        default=60,
+        help="stop timing one query after this long (min 3 runs)",
+    )
+    ap.add_argument(
+        "--max-rows", type=int, default=10_000, help="rows read per answer (kg serve's default cap)"
+    )
+    ap.add_argument(
+        "--start-timeout", type=float, default=600, help="seconds kg serve may take to come up"
+    )
     ap.add_argument("--request-timeout", type=float, default=120)
     ap.add_argument("--out", type=Path, required=True)
     a = ap.parse_args(argv)
@@ -282,8 +351,16 @@ def main(argv: list[str] | None = None) -> int:
         del st
     print("parameters:", json.dumps(picks), flush=True)
     results = run_direct(a.store, picks, a) if a.mode == "direct" else run_http(a.store, picks, a)
-    out = {"mode": a.mode, "store": str(a.store), "reps": a.reps, "warmup": a.warmup, "max_rows": a.max_rows,
-           "picks": picks, "queries": results, "pid": os.getpid()}
+    out = {
+        "mode": a.mode,
+        "store": str(a.store),
+        "reps": a.reps,
+        "warmup": a.warmup,
+        "max_rows": a.max_rows,
+        "picks": picks,
+        "queries": results,
+        "pid": os.getpid(),
+    }
     a.out.parent.mkdir(parents=True, exist_ok=True)
     a.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     return 0

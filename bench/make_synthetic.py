@@ -76,15 +76,25 @@ class Vocabulary:
                         continue
                     c = json.loads(line)
                     t, cid, pref = c.get("type"), c.get("id"), c.get("prefLabel")
-                    if t not in concepts or not cid or not pref or cid in seen or c.get("match") is False:
+                    if (
+                        t not in concepts
+                        or not cid
+                        or not pref
+                        or cid in seen
+                        or c.get("match") is False
+                    ):
                         continue
                     seen.add(cid)
-                    concepts[t].append((cid, pref, list(c.get("altLabels") or []), bool(c.get("case_sensitive"))))
+                    concepts[t].append(
+                        (cid, pref, list(c.get("altLabels") or []), bool(c.get("case_sensitive")))
+                    )
         self.type_names = [t for t in TYPES if concepts[t]]
         rng = random.Random(seed)
         self.labels: list[list[str]] = []  # per type index: ring position -> replacement label
         self.exact: dict[str, tuple[int, int]] = {}  # label -> (type index, ring position)
-        self.lower: dict[str, tuple[int, int]] = {}  # lower-cased label -> (type index, ring position)
+        self.lower: dict[
+            str, tuple[int, int]
+        ] = {}  # lower-cased label -> (type index, ring position)
         # lower-cased labels that the vocabulary also writes in lower case: only these match
         # an all-lower-case occurrence ("accuracy" yes; "quality" is not the benchmark "Quality")
         self.lower_ok: set[str] = set()
@@ -98,7 +108,12 @@ class Vocabulary:
                     key = _norm_ws(label)
                     toks = list(TOKEN.finditer(key))
                     # only labels a word-boundary match can find: the tokens cover them end to end
-                    if not toks or len(toks) > MAX_LABEL_TOKENS or toks[0].start() != 0 or toks[-1].end() != len(key):
+                    if (
+                        not toks
+                        or len(toks) > MAX_LABEL_TOKENS
+                        or toks[0].start() != 0
+                        or toks[-1].end() != len(key)
+                    ):
                         continue
                     if cs:
                         self.exact.setdefault(key, (ti, pos))
@@ -108,7 +123,7 @@ class Vocabulary:
                             self.lower_ok.add(key)
                     low = key.lower()
                     for tok in toks:
-                        self.prefixes.add(low[:tok.end()])
+                        self.prefixes.add(low[: tok.end()])
         self.sizes = [len(x) for x in self.labels]
 
     def shifts(self, seed: int, pass_no: int) -> list[int]:
@@ -127,7 +142,7 @@ class Vocabulary:
             s = toks[i][0]
             hit = None
             for j in range(i, min(n, i + MAX_LABEL_TOKENS)):
-                key = text[s:toks[j][1]]
+                key = text[s : toks[j][1]]
                 if j > i:
                     key = _norm_ws(key)
                 low = key.lower()
@@ -146,7 +161,9 @@ class Vocabulary:
         return out
 
 
-def splice(text: str, spans: array, offset: int, count: int, vocab: Vocabulary, shifts: list[int]) -> str:
+def splice(
+    text: str, spans: array, offset: int, count: int, vocab: Vocabulary, shifts: list[int]
+) -> str:
     """`text` with the `count` spans stored from `spans[offset]` replaced by rotated names."""
     if not count:
         return text
@@ -162,13 +179,22 @@ def splice(text: str, spans: array, offset: int, count: int, vocab: Vocabulary, 
 
 def open_text(path: Path, mode: str, gz: bool | None = None):
     if gz if gz is not None else str(path).endswith(".gz"):
-        return io.TextIOWrapper(gzip.open(path, mode + "b", compresslevel=1) if mode == "w" else gzip.open(path, "rb"),
-                                encoding="utf-8", newline="\n")
+        return io.TextIOWrapper(
+            gzip.open(path, mode + "b", compresslevel=1) if mode == "w" else gzip.open(path, "rb"),
+            encoding="utf-8",
+            newline="\n",
+        )
     return open(path, mode, encoding="utf-8", newline="\n")
 
 
-def generate(corpus: Path, out: Path, n: int, seed: int = 0, vocab_dir: Path = DEFAULT_VOCAB,
-             progress: bool = False) -> dict:
+def generate(
+    corpus: Path,
+    out: Path,
+    n: int,
+    seed: int = 0,
+    vocab_dir: Path = DEFAULT_VOCAB,
+    progress: bool = False,
+) -> dict:
     """Write `n` synthetic records to `out`; returns the run's description (also written
     to OUT.meta.json)."""
     if n < 1:
@@ -198,8 +224,12 @@ def generate(corpus: Path, out: Path, n: int, seed: int = 0, vocab_dir: Path = D
                                 rec = json.loads(line)
                             except ValueError:
                                 rec = None
-                            if not isinstance(rec, dict) or not isinstance(rec.get("title"), str) or not rec["title"].strip() \
-                                    or not isinstance(rec.get("abstract") or "", str):
+                            if (
+                                not isinstance(rec, dict)
+                                or not isinstance(rec.get("title"), str)
+                                or not rec["title"].strip()
+                                or not isinstance(rec.get("abstract") or "", str)
+                            ):
                                 title_spans.append(None)
                                 abstract_spans.append(None)
                                 continue
@@ -218,10 +248,14 @@ def generate(corpus: Path, out: Path, n: int, seed: int = 0, vocab_dir: Path = D
                         sid = f"{written:0{width}d}"
                         src_id = str(rec.get("id") or rec.get("arxiv_id") or f"line {line_no + 1}")
                         title = splice(rec["title"], ts, 0, len(ts) // 4, vocab, shifts)
-                        abstract = splice(rec.get("abstract") or "", as_, 0, len(as_) // 4, vocab, shifts)
+                        abstract = splice(
+                            rec.get("abstract") or "", as_, 0, len(as_) // 4, vocab, shifts
+                        )
                         replaced += (len(ts) + len(as_)) // 4
-                        note = (f"synthetic: derived from arXiv:{src_id} by kg bench "
-                                f"(make_synthetic.py, seed {seed}, pass {pass_no})")
+                        note = (
+                            f"synthetic: derived from arXiv:{src_id} by kg bench "
+                            f"(make_synthetic.py, seed {seed}, pass {pass_no})"
+                        )
                         comment = rec.get("comment")
                         obj = {
                             "id": f"synthetic-{sid}",
@@ -229,7 +263,12 @@ def generate(corpus: Path, out: Path, n: int, seed: int = 0, vocab_dir: Path = D
                             "abstract": abstract,
                             "authors": rec.get("authors"),
                             "categories": rec.get("categories"),
-                            "comment": note + (f"; original comment: {comment}" if isinstance(comment, str) and comment else ""),
+                            "comment": note
+                            + (
+                                f"; original comment: {comment}"
+                                if isinstance(comment, str) and comment
+                                else ""
+                            ),
                             "synthetic": True,
                             "derived_from": f"arXiv:{src_id}",
                         }
@@ -240,7 +279,11 @@ def generate(corpus: Path, out: Path, n: int, seed: int = 0, vocab_dir: Path = D
                         dst.write("\n")
                         if progress and written % 50_000 == 0:
                             el = time.perf_counter() - t0
-                            print(f"  {written:,} records, pass {pass_no}, {written / el:,.0f}/s", file=sys.stderr, flush=True)
+                            print(
+                                f"  {written:,} records, pass {pass_no}, {written / el:,.0f}/s",
+                                file=sys.stderr,
+                                flush=True,
+                            )
                 if usable_this_pass == 0:
                     raise ValueError(f"{corpus}: no usable record (JSON lines with a title)")
                 pass_no += 1
@@ -289,12 +332,18 @@ def parse_count(s: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--n", type=parse_count, required=True, help="records to write (1000000, 1m, 10k)")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--n", type=parse_count, required=True, help="records to write (1000000, 1m, 10k)"
+    )
     ap.add_argument("--out", type=Path, required=True, help="output JSON lines (.gz: gzip)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    ap.add_argument("--vocab", type=Path, default=DEFAULT_VOCAB, help="directory of vocabulary *.jsonl")
+    ap.add_argument(
+        "--vocab", type=Path, default=DEFAULT_VOCAB, help="directory of vocabulary *.jsonl"
+    )
     ap.add_argument("--quiet", action="store_true")
     args = ap.parse_args(argv)
     if not args.corpus.exists():

@@ -29,14 +29,23 @@ import re
 import weakref
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal as TLiteral, Optional, Union
+from typing import Any
+from typing import Literal as TLiteral
 
 import pyoxigraph as ox
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-__all__ = ["CannedError", "CannedParam", "CannedQuery", "load_queries", "parse_query_file", "render",
-           "bind_values", "queries_dir"]
+__all__ = [
+    "CannedError",
+    "CannedParam",
+    "CannedQuery",
+    "load_queries",
+    "parse_query_file",
+    "render",
+    "bind_values",
+    "queries_dir",
+]
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 MAX_STRING = 1_000
@@ -45,7 +54,7 @@ MAX_STRING = 1_000
 class CannedError(Exception):
     """A canned query that cannot be loaded, or parameters that do not fit it."""
 
-    def __init__(self, message: str, suggestions: Optional[list[dict]] = None) -> None:
+    def __init__(self, message: str, suggestions: list[dict] | None = None) -> None:
         super().__init__(message)
         self.suggestions = suggestions or []
 
@@ -56,10 +65,12 @@ class CannedParam(BaseModel):
     name: str = Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
     type: TLiteral["iri", "string", "integer", "date"]
     required: bool = False
-    default: Optional[Union[int, str]] = None
-    example: Optional[Union[int, str]] = None
+    default: int | str | None = None
+    example: int | str | None = None
     description: str = ""
-    entity: list[TLiteral["Model", "Method", "Benchmark", "Hardware", "Metric"]] = Field(default_factory=list)
+    entity: list[TLiteral["Model", "Method", "Benchmark", "Hardware", "Metric"]] = Field(
+        default_factory=list
+    )
 
     @field_validator("default", "example", mode="before")
     @classmethod
@@ -80,13 +91,14 @@ class CannedQuery(BaseModel):
     derived: dict[str, str] = Field(
         default_factory=dict,
         description="Literals computed from the bound parameters, bound beside them: name -> template "
-                    "whose {param} fields take an entity parameter's id (its IRI below the entity base) "
-                    "or a literal parameter's value. Lets a query hit a precomputed index key "
-                    "(kg:evaluationKey) instead of joining two skos:broader* closures.")
+        "whose {param} fields take an entity parameter's id (its IRI below the entity base) "
+        "or a literal parameter's value. Lets a query hit a precomputed index key "
+        "(kg:evaluationKey) instead of joining two skos:broader* closures.",
+    )
     sparql: str = Field(description="The query text (header included).")
     path: str = ""
 
-    def param(self, name: str) -> Optional[CannedParam]:
+    def param(self, name: str) -> CannedParam | None:
         return next((p for p in self.params if p.name == name), None)
 
 
@@ -123,7 +135,9 @@ def parse_query_file(path: Path) -> CannedQuery:
     if len(names) != len(set(names)) or set(names) & set(q.derived):
         raise CannedError(f"{path.name}: a parameter is declared twice")
     body = _strip_comments(text)
-    in_templates = {u for t in q.derived.values() for u in re.findall(r"\{([A-Za-z_][A-Za-z0-9_]*)\}", t)}
+    in_templates = {
+        u for t in q.derived.values() for u in re.findall(r"\{([A-Za-z_][A-Za-z0-9_]*)\}", t)
+    }
     for n in [*names, *q.derived]:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", n):
             raise CannedError(f"{path.name}: bad parameter name {n!r}")
@@ -132,7 +146,9 @@ def parse_query_file(path: Path) -> CannedQuery:
     for n, template in q.derived.items():
         used = set(re.findall(r"\{([A-Za-z_][A-Za-z0-9_]*)\}", template))
         if not used or not used <= set(names):
-            raise CannedError(f"{path.name}: derived {n!r} must be built from declared parameters: {template!r}")
+            raise CannedError(
+                f"{path.name}: derived {n!r} must be built from declared parameters: {template!r}"
+            )
         if any(not (q.param(u).required or q.param(u).default is not None) for u in used):
             raise CannedError(f"{path.name}: derived {n!r} uses an optional parameter")
     if _where_brace(text) is None:
@@ -140,11 +156,13 @@ def parse_query_file(path: Path) -> CannedQuery:
     return q
 
 
-def load_queries(directory: Optional[Path] = None) -> dict[str, CannedQuery]:
+def load_queries(directory: Path | None = None) -> dict[str, CannedQuery]:
     """Every canned query by name (file stem), sorted by name."""
     d = Path(directory) if directory else queries_dir()
-    return _load_cached(str(d), tuple(sorted((p.name, p.stat().st_mtime_ns) for p in d.glob("*.rq")))
-                        if d.exists() else ())
+    return _load_cached(
+        str(d),
+        tuple(sorted((p.name, p.stat().st_mtime_ns) for p in d.glob("*.rq"))) if d.exists() else (),
+    )
 
 
 @lru_cache(maxsize=8)
@@ -193,7 +211,7 @@ def _strip_comments(text: str) -> str:
     return _code_mask(text)
 
 
-def _where_brace(text: str) -> Optional[int]:
+def _where_brace(text: str) -> int | None:
     """Index just past the `{` that opens the outermost WHERE group."""
     m = re.search(r"\bWHERE\s*\{", _code_mask(text), re.I)
     return m.end() if m else None
@@ -219,7 +237,9 @@ def to_term(param: CannedParam, raw: Any, store=None) -> ox.NamedNode | ox.Liter
             else:
                 d = dt.date.fromisoformat(v)
         except ValueError:
-            raise CannedError(f"parameter {param.name!r} must be a date YYYY-MM-DD, got {value!r}") from None
+            raise CannedError(
+                f"parameter {param.name!r} must be a date YYYY-MM-DD, got {value!r}"
+            ) from None
         return ox.Literal(d.isoformat(), datatype=ox.NamedNode(XSD + "date"))
     if param.type == "string":
         if "\x00" in value:
@@ -240,7 +260,9 @@ def to_term(param: CannedParam, raw: Any, store=None) -> ox.NamedNode | ox.Liter
             else:
                 raise CannedError(f"parameter {param.name!r}: {e}", e.suggestions) from None
     if not _looks_absolute(v):
-        raise CannedError(f"parameter {param.name!r} must be an IRI or the name of an entity, got {value!r}")
+        raise CannedError(
+            f"parameter {param.name!r} must be an IRI or the name of an entity, got {value!r}"
+        )
     try:
         return ox.NamedNode(v)
     except ValueError:
@@ -251,7 +273,7 @@ def _looks_absolute(v: str) -> bool:
     return bool(re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]", v))
 
 
-_RESOLVERS: "weakref.WeakKeyDictionary[Any, Any]" = weakref.WeakKeyDictionary()
+_RESOLVERS: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
 
 
 def resolver_for(store):
@@ -270,12 +292,16 @@ def resolver_for(store):
     return r
 
 
-def bind_values(query: CannedQuery, params: dict[str, Any], store=None) -> dict[str, ox.NamedNode | ox.Literal]:
+def bind_values(
+    query: CannedQuery, params: dict[str, Any], store=None
+) -> dict[str, ox.NamedNode | ox.Literal]:
     """Validate `params` against the query's declaration: unknown or missing → CannedError."""
     unknown = sorted(set(params) - {p.name for p in query.params})
     if unknown:
         known = ", ".join(p.name for p in query.params) or "none"
-        raise CannedError(f"unknown parameter(s) {', '.join(unknown)} for {query.name} (takes: {known})")
+        raise CannedError(
+            f"unknown parameter(s) {', '.join(unknown)} for {query.name} (takes: {known})"
+        )
     terms: dict[str, ox.NamedNode | ox.Literal] = {}
     for p in query.params:
         raw = params.get(p.name)
@@ -283,8 +309,10 @@ def bind_values(query: CannedQuery, params: dict[str, Any], store=None) -> dict[
             if p.default is not None:
                 raw = p.default
             elif p.required:
-                raise CannedError(f"missing required parameter {p.name!r} for {query.name}"
-                                  + (f" (example: {p.example})" if p.example is not None else ""))
+                raise CannedError(
+                    f"missing required parameter {p.name!r} for {query.name}"
+                    + (f" (example: {p.example})" if p.example is not None else "")
+                )
             else:
                 continue
         terms[p.name] = to_term(p, raw, store)
@@ -320,6 +348,8 @@ def inline(sparql: str, terms: dict[str, ox.NamedNode | ox.Literal]) -> str:
     for n in names:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", n):
             raise CannedError(f"bad parameter name {n!r}")
-    values = (f"\n  VALUES ({' '.join('?' + n for n in names)}) "
-              f"{{ ({' '.join(str(terms[n]) for n in names)}) }}\n")
+    values = (
+        f"\n  VALUES ({' '.join('?' + n for n in names)}) "
+        f"{{ ({' '.join(str(terms[n]) for n in names)}) }}\n"
+    )
     return sparql[:pos] + values + sparql[pos:]

@@ -6,13 +6,19 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
-from rich.markup import escape
 from rich.console import Console
-from rich.progress import (BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn,
-                           TimeRemainingColumn)
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    Progress,
+    SpinnerColumn,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from kg.cli_options import GspEndpointOpt, QueryEndpointOpt, StoreOpt, UpdateEndpointOpt
@@ -33,34 +39,58 @@ EXIT_STORE = 4
 EXIT_VIOLATIONS = 1
 
 
-def _open(store: Optional[str], read_only: bool = False, query_endpoint: Optional[str] = None,
-          update_endpoint: Optional[str] = None, gsp_endpoint: Optional[str] = None):
+def _open(
+    store: str | None,
+    read_only: bool = False,
+    query_endpoint: str | None = None,
+    update_endpoint: str | None = None,
+    gsp_endpoint: str | None = None,
+):
     """The embedded store at a path, or a remote SPARQL server at a URL (kg.store_open)."""
     from kg.cli_options import open_for_cli
 
-    return open_for_cli(store, read_only=read_only, query_endpoint=query_endpoint,
-                        update_endpoint=update_endpoint, gsp_endpoint=gsp_endpoint, console=console)
+    return open_for_cli(
+        store,
+        read_only=read_only,
+        query_endpoint=query_endpoint,
+        update_endpoint=update_endpoint,
+        gsp_endpoint=gsp_endpoint,
+        console=console,
+    )
 
 
 @app.command()
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="Listing files: seed listings, arXiv Atom XML, JSONL/JSON/CSV (.gz ok)."),
-    store: Optional[str] = StoreOpt,
-    query_endpoint: Optional[str] = QueryEndpointOpt,
-    update_endpoint: Optional[str] = UpdateEndpointOpt,
-    gsp_endpoint: Optional[str] = GspEndpointOpt,
-    workers: int = typer.Option(min(2, os.cpu_count() or 1), "--workers", "-w", help="Extraction worker processes."),
-    no_extract: bool = typer.Option(False, "--no-extract", help="Store the papers only, skip extraction."),
-    batch_size: int = typer.Option(500, help="Papers per batch: read, merged and extracted together, "
-                                              "one write transaction each when not bulk loading."),
+    paths: list[Path] = typer.Argument(
+        ..., help="Listing files: seed listings, arXiv Atom XML, JSONL/JSON/CSV (.gz ok)."
+    ),
+    store: str | None = StoreOpt,
+    query_endpoint: str | None = QueryEndpointOpt,
+    update_endpoint: str | None = UpdateEndpointOpt,
+    gsp_endpoint: str | None = GspEndpointOpt,
+    workers: int = typer.Option(
+        min(2, os.cpu_count() or 1), "--workers", "-w", help="Extraction worker processes."
+    ),
+    no_extract: bool = typer.Option(
+        False, "--no-extract", help="Store the papers only, skip extraction."
+    ),
+    batch_size: int = typer.Option(
+        500,
+        help="Papers per batch: read, merged and extracted together, "
+        "one write transaction each when not bulk loading.",
+    ),
     no_mention_nodes: bool = typer.Option(
-        False, "--no-mention-nodes",
+        False,
+        "--no-mention-nodes",
         help="Leave the per-mention nodes out (about a third fewer quads): papers keep their kg:mentions "
-             "edges and every fact keeps its evidence sentence, offsets and confidence. For the largest graphs."),
-    bulk: Optional[bool] = typer.Option(
-        None, "--bulk/--no-bulk",
+        "edges and every fact keeps its evidence sentence, offsets and confidence. For the largest graphs.",
+    ),
+    bulk: bool | None = typer.Option(
+        None,
+        "--bulk/--no-bulk",
         help="Write new papers with Oxigraph's bulk loader (default: only on a first load into an empty "
-             "embedded store, which nothing else may read meanwhile) or always transactionally."),
+        "embedded store, which nothing else may read meanwhile) or always transactionally.",
+    ),
 ) -> None:
     """Read listings, extract entities and facts, and write them into the store.
 
@@ -78,43 +108,87 @@ def ingest(
     paths = [p for p in paths if p.exists()]
     if not paths:
         raise typer.Exit(EXIT_NOTHING_READ)
-    kgs = _open(store, query_endpoint=query_endpoint, update_endpoint=update_endpoint,
-                gsp_endpoint=gsp_endpoint)
+    kgs = _open(
+        store,
+        query_endpoint=query_endpoint,
+        update_endpoint=update_endpoint,
+        gsp_endpoint=gsp_endpoint,
+    )
     import time
 
     t0 = time.perf_counter()
-    with Progress(SpinnerColumn(), TextColumn("[bold]ingest[/bold]"), BarColumn(), TaskProgressColumn(),
-                  TextColumn("{task.fields[papers]} papers · {task.fields[rate]} · {task.fields[quads]} quads"),
-                  TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-                  console=console, transient=False, disable=not console.is_terminal and bool(os.environ.get("CI"))) as prog:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]ingest[/bold]"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TextColumn(
+            "{task.fields[papers]} papers · {task.fields[rate]} · {task.fields[quads]} quads"
+        ),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=console,
+        transient=False,
+        disable=not console.is_terminal and bool(os.environ.get("CI")),
+    ) as prog:
         task = prog.add_task("ingest", total=None, papers="0", rate="–", quads="0")
 
         def show(p) -> None:
             # by bytes of the input files where their size is known (an ETA); else a count
             dt = max(time.perf_counter() - t0, 1e-9)
-            fields = dict(papers=f"{p.papers:,}", rate=f"{p.papers / dt:,.0f} papers/s", quads=f"{p.quads:,}")
+            fields = dict(
+                papers=f"{p.papers:,}", rate=f"{p.papers / dt:,.0f} papers/s", quads=f"{p.quads:,}"
+            )
             if p.bytes_total is not None and p.bytes_read is not None:
                 prog.update(task, total=p.bytes_total, completed=p.bytes_read, **fields)
             else:
                 prog.update(task, completed=p.records, **fields)
 
-        report = ingest_paths(kgs, paths, workers=workers, extract=not no_extract, batch_size=batch_size,
-                              mention_nodes=not no_mention_nodes, bulk=bulk, progress=show)
-        prog.update(task, total=prog.tasks[0].total or prog.tasks[0].completed or 1,
-                    completed=prog.tasks[0].total or prog.tasks[0].completed or 1)
+        report = ingest_paths(
+            kgs,
+            paths,
+            workers=workers,
+            extract=not no_extract,
+            batch_size=batch_size,
+            mention_nodes=not no_mention_nodes,
+            bulk=bulk,
+            progress=show,
+        )
+        prog.update(
+            task,
+            total=prog.tasks[0].total or prog.tasks[0].completed or 1,
+            completed=prog.tasks[0].total or prog.tasks[0].completed or 1,
+        )
     secs = report.seconds.get("total", time.perf_counter() - t0)
     w = report.seconds.get("write", 0.0)
-    mode = ("bulk load" if report.bulk else "transactional") + (
-        f", {w:.1f} s in store writes ({report.quads_written / w:,.0f} quads/s)" if w > 0 else "") + (
-        f", optimize {report.seconds['optimize']:.1f} s" if "optimize" in report.seconds else "")
-    console.print(f"{report.papers_in:,} papers in {secs:.1f} s ({report.papers_in / max(secs, 1e-9):,.0f} papers/s, "
-                  f"{report.quads_written / max(secs, 1e-9):,.0f} quads/s; {mode})", highlight=False)
+    mode = (
+        ("bulk load" if report.bulk else "transactional")
+        + (
+            f", {w:.1f} s in store writes ({report.quads_written / w:,.0f} quads/s)"
+            if w > 0
+            else ""
+        )
+        + (f", optimize {report.seconds['optimize']:.1f} s" if "optimize" in report.seconds else "")
+    )
+    console.print(
+        f"{report.papers_in:,} papers in {secs:.1f} s ({report.papers_in / max(secs, 1e-9):,.0f} papers/s, "
+        f"{report.quads_written / max(secs, 1e-9):,.0f} quads/s; {mode})",
+        highlight=False,
+    )
     table = Table(title="ingest")
     for col in ("file", "format", "read", "added", "updated", "unchanged", "rejected"):
         table.add_column(col, justify="left" if col in ("file", "format") else "right")
     for f in report.files:
-        table.add_row(escape(f.path), f.format, str(f.read), str(f.added), str(f.updated), str(f.unchanged),
-                      str(len(f.rejected)))
+        table.add_row(
+            escape(f.path),
+            f.format,
+            str(f.read),
+            str(f.added),
+            str(f.updated),
+            str(f.unchanged),
+            str(len(f.rejected)),
+        )
     out.print(table)
     for f in report.files:
         if f.error:
@@ -122,12 +196,21 @@ def ingest(
 
             msg = f.error if f.path in f.error else f"{f.path}: {f.error}"
             console.print(f"[red]error:[/red] {escape(msg)}", highlight=False)
-            if f.read == 0 and f.format == "?":  # the format could not be told: say which ones are read
-                console.print(f"  supported formats: {', '.join(SUPPORTED_FORMATS)} (any of them gzipped)")
+            if (
+                f.read == 0 and f.format == "?"
+            ):  # the format could not be told: say which ones are read
+                console.print(
+                    f"  supported formats: {', '.join(SUPPORTED_FORMATS)} (any of them gzipped)"
+                )
         for r in f.rejected[:20]:
-            console.print(f"[yellow]rejected:[/yellow] {escape(f'{r.file}:{r.record}: {r.reason}')}", highlight=False)
+            console.print(
+                f"[yellow]rejected:[/yellow] {escape(f'{r.file}:{r.record}: {r.reason}')}",
+                highlight=False,
+            )
         if len(f.rejected) > 20:
-            console.print(f"[yellow]… {len(f.rejected) - 20} more rejected in {escape(f.path)}[/yellow]")
+            console.print(
+                f"[yellow]… {len(f.rejected) - 20} more rejected in {escape(f.path)}[/yellow]"
+            )
     out.print(f"quads: {report.quads_before:,} → {report.quads_after:,}")
     if report.papers_in == 0:
         console.print("[red]error:[/red] nothing could be read from the given files")
@@ -142,14 +225,20 @@ class QueryFormat(str, Enum):
 
 @app.command()
 def query(
-    sparql: Optional[str] = typer.Argument(None, help="SPARQL text, or @file.rq to read it from a file."),
-    store: Optional[str] = StoreOpt,
-    query_endpoint: Optional[str] = QueryEndpointOpt,
-    update_endpoint: Optional[str] = UpdateEndpointOpt,
-    gsp_endpoint: Optional[str] = GspEndpointOpt,
+    sparql: str | None = typer.Argument(
+        None, help="SPARQL text, or @file.rq to read it from a file."
+    ),
+    store: str | None = StoreOpt,
+    query_endpoint: str | None = QueryEndpointOpt,
+    update_endpoint: str | None = UpdateEndpointOpt,
+    gsp_endpoint: str | None = GspEndpointOpt,
     fmt: QueryFormat = typer.Option(QueryFormat.table, "--format", "-f"),
-    name: Optional[str] = typer.Option(None, "--name", "-n", help="Run a canned query from queries/ by name."),
-    param: list[str] = typer.Option([], "--param", "-p", help="key=value for a canned query's parameter."),
+    name: str | None = typer.Option(
+        None, "--name", "-n", help="Run a canned query from queries/ by name."
+    ),
+    param: list[str] = typer.Option(
+        [], "--param", "-p", help="key=value for a canned query's parameter."
+    ),
 ) -> None:
     """Run a SPARQL query (or a canned one) against the store; all graphs are queried as one.
 
@@ -166,8 +255,13 @@ def query(
             console.print(f"[red]error:[/red] no canned query {name!r}; try `kg queries`")
             raise typer.Exit(2)
         params = dict(p.split("=", 1) for p in param if "=" in p)
-        kgs = _open(store, read_only=True, query_endpoint=query_endpoint,
-                    update_endpoint=update_endpoint, gsp_endpoint=gsp_endpoint)
+        kgs = _open(
+            store,
+            read_only=True,
+            query_endpoint=query_endpoint,
+            update_endpoint=update_endpoint,
+            gsp_endpoint=gsp_endpoint,
+        )
         try:
             sparql_text = render(q, params, kgs)
         except CannedError as e:
@@ -178,8 +272,13 @@ def query(
             console.print("[red]error:[/red] give SPARQL text, @file.rq or --name")
             raise typer.Exit(2)
         sparql_text = Path(sparql[1:]).read_text() if sparql.startswith("@") else sparql
-        kgs = _open(store, read_only=True, query_endpoint=query_endpoint,
-                    update_endpoint=update_endpoint, gsp_endpoint=gsp_endpoint)
+        kgs = _open(
+            store,
+            read_only=True,
+            query_endpoint=query_endpoint,
+            update_endpoint=update_endpoint,
+            gsp_endpoint=gsp_endpoint,
+        )
     try:
         result = run_select(kgs, sparql_text)
     except SyntaxError as e:
@@ -189,16 +288,25 @@ def query(
 
 
 @app.command()
-def stats(store: Optional[str] = StoreOpt, query_endpoint: Optional[str] = QueryEndpointOpt,
-          update_endpoint: Optional[str] = UpdateEndpointOpt, gsp_endpoint: Optional[str] = GspEndpointOpt) -> None:
+def stats(
+    store: str | None = StoreOpt,
+    query_endpoint: str | None = QueryEndpointOpt,
+    update_endpoint: str | None = UpdateEndpointOpt,
+    gsp_endpoint: str | None = GspEndpointOpt,
+) -> None:
     """Count papers, entities of each type, facts and quads in the store.
 
     Example: kg stats --store data/store
     """
     from kg.stats import graph_stats
 
-    kgs = _open(store, read_only=True, query_endpoint=query_endpoint,
-                update_endpoint=update_endpoint, gsp_endpoint=gsp_endpoint)
+    kgs = _open(
+        store,
+        read_only=True,
+        query_endpoint=query_endpoint,
+        update_endpoint=update_endpoint,
+        gsp_endpoint=gsp_endpoint,
+    )
     table = Table(title=f"store {kgs.path}")
     table.add_column("what")
     table.add_column("count", justify="right")
@@ -208,19 +316,26 @@ def stats(store: Optional[str] = StoreOpt, query_endpoint: Optional[str] = Query
 
 
 @app.command()
-def validate(store: Optional[str] = StoreOpt,
-             query_endpoint: Optional[str] = QueryEndpointOpt,
-             update_endpoint: Optional[str] = UpdateEndpointOpt,
-             gsp_endpoint: Optional[str] = GspEndpointOpt,
-             limit: int = typer.Option(0, help="Validate only the first N papers (0 = all).")) -> None:
+def validate(
+    store: str | None = StoreOpt,
+    query_endpoint: str | None = QueryEndpointOpt,
+    update_endpoint: str | None = UpdateEndpointOpt,
+    gsp_endpoint: str | None = GspEndpointOpt,
+    limit: int = typer.Option(0, help="Validate only the first N papers (0 = all)."),
+) -> None:
     """Check the graph against the SHACL shapes in ontology/shapes.ttl; exit 1 on violations.
 
     Example: kg validate --store data/store
     """
     from kg.validate import validate_store
 
-    kgs = _open(store, read_only=True, query_endpoint=query_endpoint,
-                update_endpoint=update_endpoint, gsp_endpoint=gsp_endpoint)
+    kgs = _open(
+        store,
+        read_only=True,
+        query_endpoint=query_endpoint,
+        update_endpoint=update_endpoint,
+        gsp_endpoint=gsp_endpoint,
+    )
     conforms, violations = validate_store(kgs, limit=limit)
     if conforms:
         out.print("[green]conforms[/green]: no SHACL violations")
@@ -240,19 +355,33 @@ GRAPH_FORMATS = ("graphml", "gexf", "cytoscape", "nodelink", "dot", "csv")
 
 @app.command()
 def export(
-    fmt: str = typer.Option("nq", "--format", "-f",
-                            help=f"RDF dump ({', '.join(RDF_FORMATS)}) or graph file ({', '.join(GRAPH_FORMATS)})."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default stdout)."),
-    store: Optional[str] = StoreOpt,
-    query_endpoint: Optional[str] = QueryEndpointOpt,
-    update_endpoint: Optional[str] = UpdateEndpointOpt,
-    gsp_endpoint: Optional[str] = GspEndpointOpt,
-    projection: str = typer.Option("bipartite", help="Graph formats: bipartite (papers–entities) or cooccurrence."),
-    entity: Optional[str] = typer.Option(None, help="Graph formats: only the neighbourhood of this entity (label or IRI)."),
+    fmt: str = typer.Option(
+        "nq",
+        "--format",
+        "-f",
+        help=f"RDF dump ({', '.join(RDF_FORMATS)}) or graph file ({', '.join(GRAPH_FORMATS)}).",
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="File to write (default stdout)."
+    ),
+    store: str | None = StoreOpt,
+    query_endpoint: str | None = QueryEndpointOpt,
+    update_endpoint: str | None = UpdateEndpointOpt,
+    gsp_endpoint: str | None = GspEndpointOpt,
+    projection: str = typer.Option(
+        "bipartite", help="Graph formats: bipartite (papers–entities) or cooccurrence."
+    ),
+    entity: str | None = typer.Option(
+        None, help="Graph formats: only the neighbourhood of this entity (label or IRI)."
+    ),
     depth: int = typer.Option(1, help="Graph formats: neighbourhood depth around --entity."),
-    canned: Optional[str] = typer.Option(None, "--query", help="Graph formats: only the papers/entities a canned query returns."),
+    canned: str | None = typer.Option(
+        None, "--query", help="Graph formats: only the papers/entities a canned query returns."
+    ),
     param: list[str] = typer.Option([], "--param", "-p", help="key=value for --query."),
-    types: Optional[str] = typer.Option(None, help="Graph formats: entity types to keep, comma-separated (Model,Benchmark)."),
+    types: str | None = typer.Option(
+        None, help="Graph formats: entity types to keep, comma-separated (Model,Benchmark)."
+    ),
     min_degree: int = typer.Option(0, help="Graph formats: drop nodes with fewer edges."),
     min_papers: int = typer.Option(0, help="Graph formats: drop entities in fewer papers."),
 ) -> None:
@@ -263,10 +392,17 @@ def export(
     Example: kg export --format gexf --projection cooccurrence --min-papers 2 -o field.gexf
     """
     if fmt not in RDF_FORMATS + GRAPH_FORMATS:
-        console.print(f"[red]error:[/red] unknown format {fmt!r}; choose one of {', '.join(RDF_FORMATS + GRAPH_FORMATS)}")
+        console.print(
+            f"[red]error:[/red] unknown format {fmt!r}; choose one of {', '.join(RDF_FORMATS + GRAPH_FORMATS)}"
+        )
         raise typer.Exit(2)
-    kgs = _open(store, read_only=True, query_endpoint=query_endpoint,
-                update_endpoint=update_endpoint, gsp_endpoint=gsp_endpoint)
+    kgs = _open(
+        store,
+        read_only=True,
+        query_endpoint=query_endpoint,
+        update_endpoint=update_endpoint,
+        gsp_endpoint=gsp_endpoint,
+    )
     sink = open(output, "wb") if output else sys.stdout.buffer
     try:
         if fmt in RDF_FORMATS:
@@ -277,10 +413,14 @@ def export(
             from kg.graph_export import ExportScope, export_graph
 
             scope = ExportScope(
-                projection=projection, entity=entity, depth=depth, query=canned,
+                projection=projection,
+                entity=entity,
+                depth=depth,
+                query=canned,
                 params=dict(p.split("=", 1) for p in param if "=" in p),
                 types=[t.strip() for t in types.split(",")] if types else None,
-                min_degree=min_degree, min_papers=min_papers,
+                min_degree=min_degree,
+                min_papers=min_papers,
             )
             try:
                 export_graph(kgs, fmt, sink, scope)
@@ -321,6 +461,7 @@ def _guard_store_errors() -> None:
             except StoreError as e:
                 console.print(f"[red]error:[/red] {e}", highlight=False)
                 raise typer.Exit(EXIT_STORE) from None
+
         return run
 
     for cmd in app.registered_commands:

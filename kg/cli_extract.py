@@ -1,19 +1,19 @@
 """`kg extract` and `kg eval` (mounted into kg.cli's app).
 
-    kg extract PATH... [-o out.jsonl] [--workers N]   extractions as JSONL (gold format
-                                                       with --gold-format, else the full
-                                                       Extraction records)
-    kg eval GOLD.jsonl PATH... [--details]            P/R/F1 against a gold file, on
-                                                       the tune split, the held-out
-                                                       split and all of it
+kg extract PATH... [-o out.jsonl] [--workers N]   extractions as JSONL (gold format
+                                                   with --gold-format, else the full
+                                                   Extraction records)
+kg eval GOLD.jsonl PATH... [--details]            P/R/F1 against a gold file, on
+                                                   the tune split, the held-out
+                                                   split and all of it
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, Optional
 
 import typer
 from rich.console import Console
@@ -39,9 +39,13 @@ def _papers(paths: list[Path]) -> Iterator[Paper]:
 @app.command("extract")
 def extract_cmd(
     paths: list[Path] = typer.Argument(..., exists=True, help="Listing files to read."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write JSONL here (default: stdout)."),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Write JSONL here (default: stdout)."
+    ),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
-    gold_format: bool = typer.Option(False, "--gold-format", help="Write the gold-file format instead."),
+    gold_format: bool = typer.Option(
+        False, "--gold-format", help="Write the gold-file format instead."
+    ),
 ) -> None:
     """Extract entities, proposals, evaluations and hardware use from listings."""
     from kg.extract import Extractor
@@ -69,18 +73,29 @@ def report_table(report, title: str) -> Table:
     for col in ("", "P", "R", "F1", "TP", "FP", "FN"):
         table.add_column(col, justify="right" if col else "left")
     for name, prf in report.rows():
-        table.add_row(name, f"{prf.precision:.3f}", f"{prf.recall:.3f}", f"{prf.f1:.3f}",
-                      str(prf.tp), str(prf.fp), str(prf.fn))
+        table.add_row(
+            name,
+            f"{prf.precision:.3f}",
+            f"{prf.recall:.3f}",
+            f"{prf.f1:.3f}",
+            str(prf.tp),
+            str(prf.fp),
+            str(prf.fn),
+        )
     return table
 
 
 @app.command("eval")
 def eval_cmd(
     gold: Path = typer.Argument(..., exists=True, help="Gold JSONL (see GUIDELINES.md)."),
-    paths: list[Path] = typer.Argument(..., exists=True, help="Listing files holding the gold papers."),
+    paths: list[Path] = typer.Argument(
+        ..., exists=True, help="Listing files holding the gold papers."
+    ),
     details: bool = typer.Option(False, "--details", help="List every miss and false hit."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
-    json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the reports as JSON here."),
+    json_out: Path | None = typer.Option(
+        None, "--json", help="Also write the reports as JSON here."
+    ),
 ) -> None:
     """Score the extractor against a gold file: tune split, held-out split, all."""
     from kg.evaluate import evaluate, read_jsonl
@@ -96,7 +111,9 @@ def eval_cmd(
     for split in ("tune", "heldout", "all"):
         rep = evaluate(gold_recs, preds, split=split, details=details)
         reports[split] = rep
-        out.print(report_table(rep, f"{split}: {rep.papers_scored}/{rep.papers_gold} gold papers found"))
+        out.print(
+            report_table(rep, f"{split}: {rep.papers_scored}/{rep.papers_gold} gold papers found")
+        )
     if details:
         rep = reports["all"]
         t = Table(title="details (all)")
@@ -106,5 +123,13 @@ def eval_cmd(
             t.add_row(d.paper_id, d.kind, d.outcome, d.item)
         out.print(t)
     if json_out:
-        json_out.write_text(json.dumps({k: {**r.summary(), "details": [d.model_dump() for d in r.details]}
-                                        for k, r in reports.items()}, indent=1), encoding="utf-8")
+        json_out.write_text(
+            json.dumps(
+                {
+                    k: {**r.summary(), "details": [d.model_dump() for d in r.details]}
+                    for k, r in reports.items()
+                },
+                indent=1,
+            ),
+            encoding="utf-8",
+        )

@@ -3,37 +3,66 @@ of a remote SPARQL server), and the one function that opens it with a clear erro
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 from rich.console import Console
 
 EXIT_STORE = 4
 
-StoreOpt = typer.Option(None, "--store", "-s", envvar="KG_STORE",
-                        help="Store directory (default ./data/store, or $KG_STORE), or the URL of a SPARQL "
-                             "server (http://host:7878 for `oxigraph serve`; see docs/REMOTE_STORES.md).")
-QueryEndpointOpt = typer.Option(None, "--query-endpoint", envvar="KG_QUERY_ENDPOINT",
-                                help="Remote store: SPARQL query endpoint, absolute or relative to --store "
-                                     "(default <store>/query).")
-UpdateEndpointOpt = typer.Option(None, "--update-endpoint", envvar="KG_UPDATE_ENDPOINT",
-                                 help="Remote store: SPARQL update endpoint (default <store>/update); "
-                                      "user:password@ in the URL for servers that need a login.")
-GspEndpointOpt = typer.Option(None, "--gsp-endpoint", envvar="KG_GSP_ENDPOINT",
-                              help="Remote store: Graph Store Protocol endpoint for loads (default <store>/store; "
-                                   "'none' writes everything with SPARQL Update).")
+StoreOpt = typer.Option(
+    None,
+    "--store",
+    "-s",
+    envvar="KG_STORE",
+    help="Store directory (default ./data/store, or $KG_STORE), or the URL of a SPARQL "
+    "server (http://host:7878 for `oxigraph serve`; see docs/REMOTE_STORES.md).",
+)
+QueryEndpointOpt = typer.Option(
+    None,
+    "--query-endpoint",
+    envvar="KG_QUERY_ENDPOINT",
+    help="Remote store: SPARQL query endpoint, absolute or relative to --store "
+    "(default <store>/query).",
+)
+UpdateEndpointOpt = typer.Option(
+    None,
+    "--update-endpoint",
+    envvar="KG_UPDATE_ENDPOINT",
+    help="Remote store: SPARQL update endpoint (default <store>/update); "
+    "user:password@ in the URL for servers that need a login.",
+)
+GspEndpointOpt = typer.Option(
+    None,
+    "--gsp-endpoint",
+    envvar="KG_GSP_ENDPOINT",
+    help="Remote store: Graph Store Protocol endpoint for loads (default <store>/store; "
+    "'none' writes everything with SPARQL Update).",
+)
 
 
-def open_for_cli(store: Optional[str], *, read_only: bool = False, query_endpoint: Optional[str] = None,
-                 update_endpoint: Optional[str] = None, gsp_endpoint: Optional[str] = None,
-                 console: Optional[Console] = None):
+def open_for_cli(
+    store: str | None,
+    *,
+    read_only: bool = False,
+    query_endpoint: str | None = None,
+    update_endpoint: str | None = None,
+    gsp_endpoint: str | None = None,
+    console: Console | None = None,
+):
     """Open the store or exit with status 4 and a one-line reason (no traceback)."""
     from kg.store import StoreError
     from kg.store_open import open_store
 
     try:
-        return open_store(store, read_only=read_only, create=not read_only, query_endpoint=query_endpoint,
-                          update_endpoint=update_endpoint, gsp_endpoint=gsp_endpoint)
+        return open_store(
+            store,
+            read_only=read_only,
+            create=not read_only,
+            query_endpoint=query_endpoint,
+            update_endpoint=update_endpoint,
+            gsp_endpoint=gsp_endpoint,
+        )
     except StoreError as e:
-        (console or Console(stderr=True, soft_wrap=True)).print(f"[red]error:[/red] {e}", highlight=False)
+        (console or Console(stderr=True, soft_wrap=True)).print(
+            f"[red]error:[/red] {e}", highlight=False
+        )
         raise typer.Exit(EXIT_STORE)

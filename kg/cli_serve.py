@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from types import SimpleNamespace
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -18,21 +17,32 @@ out = Console()
 
 @app.command()
 def serve(
-    store: Optional[str] = StoreOpt,
-    query_endpoint: Optional[str] = QueryEndpointOpt,
-    update_endpoint: Optional[str] = UpdateEndpointOpt,
-    gsp_endpoint: Optional[str] = GspEndpointOpt,
+    store: str | None = StoreOpt,
+    query_endpoint: str | None = QueryEndpointOpt,
+    update_endpoint: str | None = UpdateEndpointOpt,
+    gsp_endpoint: str | None = GspEndpointOpt,
     host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
     port: int = typer.Option(8000, help="TCP port."),
-    timeout: float = typer.Option(10.0, help="Seconds a SPARQL query may run before it is stopped (503)."),
+    timeout: float = typer.Option(
+        10.0, help="Seconds a SPARQL query may run before it is stopped (503)."
+    ),
     max_rows: int = typer.Option(10_000, help="Most rows (or triples) in one SPARQL answer."),
-    workers: int = typer.Option(2, help="SPARQL worker processes (each can run one query at a time)."),
-    enable_updates: bool = typer.Option(False, "--enable-updates", help="Accept SPARQL UPDATE with a bearer token."),
-    update_token: Optional[str] = typer.Option(None, envvar="KG_UPDATE_TOKEN",
-                                               help="Token for updates (or $KG_UPDATE_TOKEN)."),
+    workers: int = typer.Option(
+        2, help="SPARQL worker processes (each can run one query at a time)."
+    ),
+    enable_updates: bool = typer.Option(
+        False, "--enable-updates", help="Accept SPARQL UPDATE with a bearer token."
+    ),
+    update_token: str | None = typer.Option(
+        None, envvar="KG_UPDATE_TOKEN", help="Token for updates (or $KG_UPDATE_TOKEN)."
+    ),
     log_level: str = typer.Option("info", help="uvicorn log level."),
-    refresh_s: float = typer.Option(30.0, "--refresh-s", help="Remote store: seconds between checks for "
-                                    "changes written by others (indexes are then rebuilt); 0 = never."),
+    refresh_s: float = typer.Option(
+        30.0,
+        "--refresh-s",
+        help="Remote store: seconds between checks for "
+        "changes written by others (indexes are then rebuilt); 0 = never.",
+    ),
 ) -> None:
     """Serve the graph over HTTP: SPARQL at /sparql, the REST API at /api, docs at /docs.
 
@@ -50,37 +60,54 @@ def serve(
     if enable_updates and not update_token:
         console.print("[red]error:[/red] --enable-updates needs --update-token or $KG_UPDATE_TOKEN")
         raise typer.Exit(2)
-    settings = Settings(timeout=timeout, max_rows=max_rows, workers=workers, enable_updates=enable_updates,
-                        update_token=update_token if enable_updates else None, refresh_s=refresh_s)
+    settings = Settings(
+        timeout=timeout,
+        max_rows=max_rows,
+        workers=workers,
+        enable_updates=enable_updates,
+        update_token=update_token if enable_updates else None,
+        refresh_s=refresh_s,
+    )
     path = store or default_store_path()
     try:
-        opened = open_store(path, read_only=not enable_updates, create=enable_updates,
-                            query_endpoint=query_endpoint, update_endpoint=update_endpoint,
-                            gsp_endpoint=gsp_endpoint)
+        opened = open_store(
+            path,
+            read_only=not enable_updates,
+            create=enable_updates,
+            query_endpoint=query_endpoint,
+            update_endpoint=update_endpoint,
+            gsp_endpoint=gsp_endpoint,
+        )
         application = create_app(opened, settings)
     except StoreError as e:
         console.print(f"[red]error:[/red] {e}")
         raise typer.Exit(4)
-    console.print(f"serving {path} on http://{host}:{port}/  (SPARQL /sparql, docs /docs)"
-                  + ("  [yellow]updates enabled[/yellow]" if enable_updates else ""))
+    console.print(
+        f"serving {path} on http://{host}:{port}/  (SPARQL /sparql, docs /docs)"
+        + ("  [yellow]updates enabled[/yellow]" if enable_updates else "")
+    )
     uvicorn.run(application, host=host, port=port, log_level=log_level)
 
 
-def _context(store: Optional[str], **endpoints):
+def _context(store: str | None, **endpoints):
     from kg.cli_options import open_for_cli
     from kg.server.resolver import Resolver
 
     kgs = open_for_cli(store, read_only=True, console=console, **endpoints)
-    return SimpleNamespace(app=SimpleNamespace(state=SimpleNamespace(kg_store=kgs, resolver=Resolver(kgs))))
+    return SimpleNamespace(
+        app=SimpleNamespace(state=SimpleNamespace(kg_store=kgs, resolver=Resolver(kgs)))
+    )
 
 
 @app.command()
 def evaluations(
     subject: str = typer.Argument(..., help="Model or method: label, alias, id or IRI."),
     target: str = typer.Argument(..., help="Benchmark or hardware: label, alias, id or IRI."),
-    store: Optional[str] = StoreOpt,
-    query_endpoint: Optional[str] = QueryEndpointOpt,
-    no_variants: bool = typer.Option(False, "--no-variants", help="Do not include variants (skos:broader*)."),
+    store: str | None = StoreOpt,
+    query_endpoint: str | None = QueryEndpointOpt,
+    no_variants: bool = typer.Option(
+        False, "--no-variants", help="Do not include variants (skos:broader*)."
+    ),
     limit: int = typer.Option(100, help="Most papers listed."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
 ) -> None:
@@ -104,17 +131,25 @@ def evaluations(
     if fmt == "json":
         out.print_json(res.model_dump_json())
         return
-    out.print(f"{res.subject.label} ({res.subject.type}, {res.subject_variants} incl. variants) on "
-              f"{res.target.label} ({res.target.type}, {res.target_variants} incl. variants): "
-              f"{res.total} paper(s)")
+    out.print(
+        f"{res.subject.label} ({res.subject.type}, {res.subject_variants} incl. variants) on "
+        f"{res.target.label} ({res.target.type}, {res.target_variants} incl. variants): "
+        f"{res.total} paper(s)"
+    )
     table = Table(show_lines=True)
     for col in ("date", "paper", "title", "result", "evidence"):
         table.add_column(col, overflow="fold")
     for p in res.papers:
         results = "\n".join(
             f"{r.subject.label} / {r.target.label}"
-            + (f": {r.metric.label if r.metric else ''} {r.value:g}{r.unit or ''}" if r.value is not None else "")
-            + (f" ({r.purpose})" if r.purpose else "") for r in p.results)
+            + (
+                f": {r.metric.label if r.metric else ''} {r.value:g}{r.unit or ''}"
+                if r.value is not None
+                else ""
+            )
+            + (f" ({r.purpose})" if r.purpose else "")
+            for r in p.results
+        )
         table.add_row(str(p.date or ""), p.id, p.title, results, p.evidence or "")
     out.print(table)
 
@@ -141,7 +176,10 @@ def queries(names_only: bool = typer.Option(False, "--names", help="Only the nam
     table.add_column("summary", overflow="fold")
     table.add_column("parameters", overflow="fold")
     for q in qs.values():
-        params = ", ".join(f"{p.name}:{p.type}{'' if p.required else '?'}"
-                           + (f" (e.g. {p.example})" if p.example is not None else "") for p in q.params)
+        params = ", ".join(
+            f"{p.name}:{p.type}{'' if p.required else '?'}"
+            + (f" (e.g. {p.example})" if p.example is not None else "")
+            for p in q.params
+        )
         table.add_row(q.name, q.summary, params or "-")
     out.print(table)

@@ -18,8 +18,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, Literal, Optional
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -68,14 +69,20 @@ class PRF(BaseModel):
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def add(self, other: "PRF") -> None:
+    def add(self, other: PRF) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
 
     def summary(self) -> dict:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
 
 class Detail(BaseModel):
@@ -101,14 +108,22 @@ class EvalReport(BaseModel):
     details: list[Detail] = Field(default_factory=list)
 
     def rows(self) -> list[tuple[str, PRF]]:
-        return ([(t, self.entities[t]) for t in ENTITY_TYPES]
-                + [("entities (micro)", self.entities_micro), ("entities (untyped)", self.entities_untyped),
-                   ("proposes", self.proposes), ("evaluations", self.evaluations),
-                   ("hardware_use", self.hardware_use), ("hardware_use+purpose", self.hardware_use_purpose)])
+        return [(t, self.entities[t]) for t in ENTITY_TYPES] + [
+            ("entities (micro)", self.entities_micro),
+            ("entities (untyped)", self.entities_untyped),
+            ("proposes", self.proposes),
+            ("evaluations", self.evaluations),
+            ("hardware_use", self.hardware_use),
+            ("hardware_use+purpose", self.hardware_use_purpose),
+        ]
 
     def summary(self) -> dict:
-        return {"split": self.split, "papers_gold": self.papers_gold, "papers_scored": self.papers_scored,
-                **{name: prf.summary() for name, prf in self.rows()}}
+        return {
+            "split": self.split,
+            "papers_gold": self.papers_gold,
+            "papers_scored": self.papers_scored,
+            **{name: prf.summary() for name, prf in self.rows()},
+        }
 
 
 # -- matching ------------------------------------------------------------------------------
@@ -116,7 +131,9 @@ def _keys(ent: dict) -> set[str]:
     return {match_key(ent["name"]), *(match_key(a) for a in ent.get("aliases", []) or [])} - {""}
 
 
-def _match(gold_items: list, pred_items: list, gkeys, pkeys) -> tuple[list[int], list[int], list[tuple[int, int]]]:
+def _match(
+    gold_items: list, pred_items: list, gkeys, pkeys
+) -> tuple[list[int], list[int], list[tuple[int, int]]]:
     """Greedy one-to-one matching: first on the predicted name's key, then on any key.
     Returns (unmatched gold, unmatched pred, pairs)."""
     g_free = set(range(len(gold_items)))
@@ -154,20 +171,22 @@ def _entity_index(rec: dict) -> dict[str, set[str]]:
     return idx
 
 
-def _name_keys(name: Optional[str], idx: dict[str, set[str]]) -> set[str]:
+def _name_keys(name: str | None, idx: dict[str, set[str]]) -> set[str]:
     if not name:
         return set()
     k = match_key(name)
     return idx.get(k, {k})
 
 
-def score_paper(gold: dict, pred: Optional[dict], report: EvalReport, details: bool = True) -> None:
+def score_paper(gold: dict, pred: dict | None, report: EvalReport, details: bool = True) -> None:
     pred = pred or {"entities": {}, "proposes": [], "evaluations": [], "hardware_use": []}
     gid, title = gold.get("id", ""), gold.get("title", "")
 
     def note(kind, outcome, item):
         if details:
-            report.details.append(Detail(paper_id=gid, title=title, kind=kind, outcome=outcome, item=item))
+            report.details.append(
+                Detail(paper_id=gid, title=title, kind=kind, outcome=outcome, item=item)
+            )
 
     def ent_pkeys(e):
         return {match_key(e["name"])}, _keys(e)
@@ -193,8 +212,9 @@ def score_paper(gold: dict, pred: Optional[dict], report: EvalReport, details: b
     # proposes
     g = list(dict.fromkeys(gold.get("proposes", []) or []))
     p = list(dict.fromkeys(pred.get("proposes", []) or []))
-    g_miss, p_false, pairs = _match(g, p, lambda n: _name_keys(n, gidx),
-                                    lambda n: ({match_key(n)}, _name_keys(n, pidx)))
+    g_miss, p_false, pairs = _match(
+        g, p, lambda n: _name_keys(n, gidx), lambda n: ({match_key(n)}, _name_keys(n, pidx))
+    )
     report.proposes.add(PRF(tp=len(pairs), fp=len(p_false), fn=len(g_miss)))
     for gi in g_miss:
         note("proposes", "miss", g[gi])
@@ -215,7 +235,8 @@ def score_paper(gold: dict, pred: Optional[dict], report: EvalReport, details: b
 
     def pair_match(gp, pp):
         return bool(_name_keys(gp[0], gidx) & _name_keys(pp[0], pidx)) and bool(
-            _name_keys(gp[1], gidx) & _name_keys(pp[1], pidx))
+            _name_keys(gp[1], gidx) & _name_keys(pp[1], pidx)
+        )
 
     g_free = set(range(len(g)))
     tp = 0
@@ -237,9 +258,16 @@ def score_paper(gold: dict, pred: Optional[dict], report: EvalReport, details: b
         g_free = set(range(len(gh)))
         tp = 0
         for h in ph:
-            hit = next((gi for gi in sorted(g_free)
-                        if _name_keys(gh[gi].get("hardware"), gidx) & _name_keys(h.get("hardware"), pidx)
-                        and (not strict or gh[gi].get("purpose") == h.get("purpose"))), None)
+            hit = next(
+                (
+                    gi
+                    for gi in sorted(g_free)
+                    if _name_keys(gh[gi].get("hardware"), gidx)
+                    & _name_keys(h.get("hardware"), pidx)
+                    and (not strict or gh[gi].get("purpose") == h.get("purpose"))
+                ),
+                None,
+            )
             if hit is None:
                 if not strict:
                     note("hardware_use", "false", f"{h.get('hardware')} ({h.get('purpose')})")
@@ -252,8 +280,9 @@ def score_paper(gold: dict, pred: Optional[dict], report: EvalReport, details: b
         prf.add(PRF(tp=tp, fp=len(ph) - tp, fn=len(g_free)))
 
 
-def evaluate(gold: Iterable[dict], predictions: Iterable[dict], split: Split = "all",
-             details: bool = True) -> EvalReport:
+def evaluate(
+    gold: Iterable[dict], predictions: Iterable[dict], split: Split = "all", details: bool = True
+) -> EvalReport:
     """Score `predictions` (gold-format records) against `gold` on one split."""
     by_title: dict[str, dict] = {}
     for p in predictions:

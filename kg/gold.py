@@ -13,8 +13,6 @@ other forms of it.
 
 from __future__ import annotations
 
-from typing import Optional
-
 from kg.models import ENTITY_TYPES, Extraction, Paper
 
 
@@ -41,7 +39,7 @@ def _names(ex: Extraction) -> dict[str, tuple[str, list[str]]]:
     return out
 
 
-def to_gold(paper: Paper, ex: Extraction, paper_id: Optional[str] = None) -> dict:
+def to_gold(paper: Paper, ex: Extraction, paper_id: str | None = None) -> dict:
     names = _names(ex)
     ents: dict[str, list] = {t: [] for t in ENTITY_TYPES}
     for eid, (name, aliases) in names.items():
@@ -50,7 +48,7 @@ def to_gold(paper: Paper, ex: Extraction, paper_id: Optional[str] = None) -> dic
             continue
         ents[ent.type].append({"name": name, "aliases": aliases})
 
-    def nm(eid: Optional[str]) -> Optional[str]:
+    def nm(eid: str | None) -> str | None:
         if eid is None:
             return None
         if eid in names:
@@ -77,5 +75,11 @@ def to_gold(paper: Paper, ex: Extraction, paper_id: Optional[str] = None) -> dic
             item["subject"] = nm(h.subject)
         item["purpose"] = h.purpose
         hardware.append(item)
-    return {"id": paper_id or paper.key, "title": paper.title, "entities": ents, "proposes": proposes,
-            "evaluations": evaluations, "hardware_use": hardware}
+    return {
+        "id": paper_id or paper.key,
+        "title": paper.title,
+        "entities": ents,
+        "proposes": proposes,
+        "evaluations": evaluations,
+        "hardware_use": hardware,
+    }

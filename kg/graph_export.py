@@ -42,10 +42,29 @@ import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
 from networkx.readwrite.graphml import GraphMLWriter
 
-from kg.graph_projection import ENTITY_TYPES, PROJECTIONS, ExportScope, build_graph, node_id, resolve_node
+from kg.graph_projection import (
+    ENTITY_TYPES,
+    PROJECTIONS,
+    ExportScope,
+    build_graph,
+    node_id,
+    resolve_node,
+)
 
-__all__ = ["ExportScope", "export_graph", "write_graph", "build_graph", "FORMATS", "PROJECTIONS",
-           "ENTITY_TYPES", "TYPE_COLOURS", "resolve_node", "node_id", "media_type", "file_extension"]
+__all__ = [
+    "ExportScope",
+    "export_graph",
+    "write_graph",
+    "build_graph",
+    "FORMATS",
+    "PROJECTIONS",
+    "ENTITY_TYPES",
+    "TYPE_COLOURS",
+    "resolve_node",
+    "node_id",
+    "media_type",
+    "file_extension",
+]
 
 #: format -> (file extension, media type)
 FORMATS: dict[str, tuple[str, str]] = {
@@ -59,13 +78,24 @@ FORMATS: dict[str, tuple[str, str]] = {
 
 #: node colour per type (the web explorer uses the same palette).
 TYPE_COLOURS: dict[str, str] = {
-    "Paper": "#7f7f7f", "Model": "#1f77b4", "Method": "#2ca02c", "Benchmark": "#ff7f0e",
-    "Hardware": "#9467bd", "Metric": "#d62728", "Entity": "#8c564b",
+    "Paper": "#7f7f7f",
+    "Model": "#1f77b4",
+    "Method": "#2ca02c",
+    "Benchmark": "#ff7f0e",
+    "Hardware": "#9467bd",
+    "Metric": "#d62728",
+    "Entity": "#8c564b",
 }
 
 #: attribute name -> Python type, in the order the columns are declared.
-NODE_ATTRS: dict[str, type] = {"type": str, "label": str, "papers": int, "first_year": int,
-                               "kind": str, "iri": str}
+NODE_ATTRS: dict[str, type] = {
+    "type": str,
+    "label": str,
+    "papers": int,
+    "first_year": int,
+    "kind": str,
+    "iri": str,
+}
 EDGE_ATTRS: dict[str, type] = {"relation": str, "weight": int}
 _CHUNK = 5000
 
@@ -91,8 +121,14 @@ def export_graph(store, fmt: str, out: BinaryIO, scope: ExportScope | None = Non
 
 
 def write_graph(G: nx.Graph, fmt: str, out: BinaryIO) -> None:
-    {"graphml": _write_graphml, "gexf": _write_gexf, "cytoscape": _write_cytoscape,
-     "nodelink": _write_nodelink, "dot": _write_dot, "csv": _write_csv}[fmt](G, out)
+    {
+        "graphml": _write_graphml,
+        "gexf": _write_gexf,
+        "cytoscape": _write_cytoscape,
+        "nodelink": _write_nodelink,
+        "dot": _write_dot,
+        "csv": _write_csv,
+    }[fmt](G, out)
 
 
 def _node_chunks(G: nx.Graph) -> Iterator[nx.Graph]:
@@ -126,13 +162,20 @@ def _open_tag(el: Element) -> bytes:
 
 # --- GEXF -------------------------------------------------------------------------------
 def _hex_rgb(colour: str) -> dict:
-    return {"r": int(colour[1:3], 16), "g": int(colour[3:5], 16), "b": int(colour[5:7], 16), "a": 1.0}
+    return {
+        "r": int(colour[1:3], 16),
+        "g": int(colour[3:5], 16),
+        "b": int(colour[5:7], 16),
+        "a": 1.0,
+    }
 
 
 def _write_gexf(G: nx.Graph, out: BinaryIO) -> None:
     w = GEXFWriter(encoding="utf-8", prettyprint=False, version="1.2draft")
     viz_ns = w.NS_VIZ
-    graph_el = Element("graph", defaultedgetype="undirected", mode="static", name=str(G.graph.get("name", "")))
+    graph_el = Element(
+        "graph", defaultedgetype="undirected", mode="static", name=str(G.graph.get("name", ""))
+    )
     w.graph_element = graph_el
     # declare every attribute up front, with one type each, so nodes can stream after it
     for name, typ in NODE_ATTRS.items():
@@ -157,12 +200,18 @@ def _write_gexf(G: nx.Graph, out: BinaryIO) -> None:
     for H in _node_chunks(G):
         for n, d in H.nodes(data=True):
             colour = TYPE_COLOURS.get(d.get("type", ""), TYPE_COLOURS["Entity"])
-            size = 2.0 if d.get("type") == "Paper" else round(4.0 + 3.0 * math.log2(1 + d.get("papers", 0)), 2)
+            size = (
+                2.0
+                if d.get("type") == "Paper"
+                else round(4.0 + 3.0 * math.log2(1 + d.get("papers", 0)), 2)
+            )
             d["viz"] = {"color": _hex_rgb(colour), "size": size}
         holder = Element("nodes")
         w.add_nodes(H, holder)
         for el in holder.find("nodes") if holder.find("nodes") is not None else holder:
-            out.write(tostring(el, encoding="utf-8", xml_declaration=False).replace(decl, b"") + b"\n")
+            out.write(
+                tostring(el, encoding="utf-8", xml_declaration=False).replace(decl, b"") + b"\n"
+            )
     out.write(b"</nodes>\n<edges>\n")
     for H in _edge_chunks(G):
         holder = Element("edges")
@@ -170,14 +219,23 @@ def _write_gexf(G: nx.Graph, out: BinaryIO) -> None:
         for el in holder.find("edges") if holder.find("edges") is not None else holder:
             out.write(tostring(el, encoding="utf-8", xml_declaration=False) + b"\n")
     out.write(b"</edges>\n</graph>\n</gexf>\n")
-    if w.attr["node"]["static"].keys() - NODE_ATTRS.keys() or w.attr["edge"]["static"].keys() - EDGE_ATTRS.keys():
-        raise AssertionError("undeclared attribute written")  # pragma: no cover - would be a bug here
+    if (
+        w.attr["node"]["static"].keys() - NODE_ATTRS.keys()
+        or w.attr["edge"]["static"].keys() - EDGE_ATTRS.keys()
+    ):
+        raise AssertionError(
+            "undeclared attribute written"
+        )  # pragma: no cover - would be a bug here
 
 
 # --- GraphML ----------------------------------------------------------------------------
 def _write_graphml(G: nx.Graph, out: BinaryIO) -> None:
     w = GraphMLWriter(encoding="utf-8", prettyprint=False, named_key_ids=False)
-    graph_attrs = {k: v for k, v in G.graph.items() if isinstance(v, (str, int, float)) and not isinstance(v, bool)}
+    graph_attrs = {
+        k: v
+        for k, v in G.graph.items()
+        if isinstance(v, (str, int, float)) and not isinstance(v, bool)
+    }
     for name, value in graph_attrs.items():
         w.get_key(name, w.get_xml_type(type(value)), "graph", None)
     for name, typ in NODE_ATTRS.items():
@@ -192,8 +250,14 @@ def _write_graphml(G: nx.Graph, out: BinaryIO) -> None:
     graph_el = Element("graph", edgedefault="undirected")
     out.write(_open_tag(graph_el) + b"\n")
     for name, value in graph_attrs.items():
-        out.write(tostring(w.add_data(name, type(value), value, "graph"), encoding="utf-8",
-                           xml_declaration=False) + b"\n")
+        out.write(
+            tostring(
+                w.add_data(name, type(value), value, "graph"),
+                encoding="utf-8",
+                xml_declaration=False,
+            )
+            + b"\n"
+        )
 
     def flush(holder: Element) -> None:
         for xml_obj, data in w.attributes.items():
@@ -266,7 +330,9 @@ def _write_dot(G: nx.Graph, out: BinaryIO) -> None:
     try:
         w = text.write
         w(f"graph {_dot_id(G.graph.get('name', 'kg'))} {{\n")
-        gattrs = ", ".join(f"{k}={_dot_id(v)}" for k, v in _json_graph_attrs(G).items() if k != "name")
+        gattrs = ", ".join(
+            f"{k}={_dot_id(v)}" for k, v in _json_graph_attrs(G).items() if k != "name"
+        )
         if gattrs:
             w(f"  graph [{gattrs}];\n")
         w('  node [shape=ellipse, style=filled, fontname="Helvetica"];\n')
@@ -277,7 +343,9 @@ def _write_dot(G: nx.Graph, out: BinaryIO) -> None:
                 attrs["shape"] = "box"
             w(f"  {_dot_id(n)} [{', '.join(f'{k}={_dot_id(v)}' for k, v in attrs.items())}];\n")
         for u, v, d in G.edges(data=True):
-            w(f"  {_dot_id(u)} -- {_dot_id(v)} [{', '.join(f'{k}={_dot_id(x)}' for k, x in d.items())}];\n")
+            w(
+                f"  {_dot_id(u)} -- {_dot_id(v)} [{', '.join(f'{k}={_dot_id(x)}' for k, x in d.items())}];\n"
+            )
         w("}\n")
         text.flush()
     finally:
@@ -293,8 +361,17 @@ def _write_csv(G: nx.Graph, out: BinaryIO) -> None:
             cw = csv.writer(f, lineterminator="\n")
             cw.writerow(["Id", "Label", "type", "papers", "first_year", "kind", "iri"])
             for n, d in G.nodes(data=True):
-                cw.writerow([n, d.get("label", ""), d.get("type", ""), d.get("papers", ""),
-                             d.get("first_year", ""), d.get("kind", ""), d.get("iri", "")])
+                cw.writerow(
+                    [
+                        n,
+                        d.get("label", ""),
+                        d.get("type", ""),
+                        d.get("papers", ""),
+                        d.get("first_year", ""),
+                        d.get("kind", ""),
+                        d.get("iri", ""),
+                    ]
+                )
             f.flush()
             f.detach()
         with z.open("edges.csv", "w", force_zip64=True) as raw:

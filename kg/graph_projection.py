@@ -46,15 +46,21 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Optional
 
 import networkx as nx
 from pyoxigraph import Literal, NamedNode
 
 from kg.namespaces import ID, SPARQL_PREFIXES, entity_iri, paper_iri
 
-__all__ = ["ExportScope", "build_graph", "resolve_node", "ENTITY_TYPES", "PROJECTIONS",
-           "RELATION_RANK", "node_id"]
+__all__ = [
+    "ExportScope",
+    "build_graph",
+    "resolve_node",
+    "ENTITY_TYPES",
+    "PROJECTIONS",
+    "RELATION_RANK",
+    "node_id",
+]
 
 ENTITY_TYPES: tuple[str, ...] = ("Model", "Method", "Benchmark", "Hardware", "Metric")
 PROJECTIONS: tuple[str, ...] = ("bipartite", "cooccurrence")
@@ -72,22 +78,30 @@ class ExportScope:
     """What part of the graph to export, and as which projection (see module doc)."""
 
     projection: str = "bipartite"
-    entity: Optional[str] = None
+    entity: str | None = None
     depth: int = 1
-    query: Optional[str] = None
+    query: str | None = None
     params: dict[str, str] = field(default_factory=dict)
-    types: Optional[list[str]] = None
+    types: list[str] | None = None
     min_degree: int = 0
     min_papers: int = 0
     max_nodes: int = 0
 
-    def checked(self) -> "ExportScope":
+    def checked(self) -> ExportScope:
         """A copy with names normalised; ValueError, in words a user can act on, if invalid."""
         proj = (self.projection or "bipartite").strip().lower().replace("-", "")
-        aliases = {"bipartite": "bipartite", "paperentity": "bipartite", "papersentities": "bipartite",
-                   "cooccurrence": "cooccurrence", "cooc": "cooccurrence", "entity": "cooccurrence"}
+        aliases = {
+            "bipartite": "bipartite",
+            "paperentity": "bipartite",
+            "papersentities": "bipartite",
+            "cooccurrence": "cooccurrence",
+            "cooc": "cooccurrence",
+            "entity": "cooccurrence",
+        }
         if proj not in aliases:
-            raise ValueError(f"unknown projection {self.projection!r}; choose bipartite or cooccurrence")
+            raise ValueError(
+                f"unknown projection {self.projection!r}; choose bipartite or cooccurrence"
+            )
         types = None
         if self.types:
             types = []
@@ -97,7 +111,9 @@ class ExportScope:
                 if not t:
                     continue
                 if t.lower() not in lookup:
-                    raise ValueError(f"unknown type {t!r}; choose from {', '.join(ENTITY_TYPES + ('Paper',))}")
+                    raise ValueError(
+                        f"unknown type {t!r}; choose from {', '.join(ENTITY_TYPES + ('Paper',))}"
+                    )
                 types.append(lookup[t.lower()])
             types = types or None
         entity = (self.entity or "").strip() or None
@@ -106,15 +122,30 @@ class ExportScope:
             raise ValueError("give either an entity (neighbourhood) or a canned query, not both")
         try:
             depth = int(self.depth)
-            min_degree, min_papers, max_nodes = int(self.min_degree), int(self.min_papers), int(self.max_nodes or 0)
+            min_degree, min_papers, max_nodes = (
+                int(self.min_degree),
+                int(self.min_papers),
+                int(self.max_nodes or 0),
+            )
         except (TypeError, ValueError):
-            raise ValueError("depth, min_degree, min_papers and max_nodes must be whole numbers") from None
+            raise ValueError(
+                "depth, min_degree, min_papers and max_nodes must be whole numbers"
+            ) from None
         if not 0 <= depth <= MAX_DEPTH:
             raise ValueError(f"depth must be between 0 and {MAX_DEPTH}, not {depth}")
         if min_degree < 0 or min_papers < 0 or max_nodes < 0:
             raise ValueError("min_degree, min_papers and max_nodes cannot be negative")
-        return ExportScope(aliases[proj], entity, depth, query, dict(self.params or {}), types,
-                           min_degree, min_papers, max_nodes)
+        return ExportScope(
+            aliases[proj],
+            entity,
+            depth,
+            query,
+            dict(self.params or {}),
+            types,
+            min_degree,
+            min_papers,
+            max_nodes,
+        )
 
     def describe(self) -> str:
         parts = [self.projection]
@@ -136,7 +167,7 @@ class ExportScope:
 
 def node_id(iri: str) -> str:
     """`https://w3id.org/kg/id/model/llama` → `model/llama` (other IRIs unchanged)."""
-    return iri[len(_ID):] if iri.startswith(_ID) else iri
+    return iri[len(_ID) :] if iri.startswith(_ID) else iri
 
 
 def _full(n: str) -> str:
@@ -150,7 +181,7 @@ def _is_paper(n: str) -> bool:
     return n.startswith("paper/") and "/" not in n[6:]
 
 
-def _year(date_value: Optional[str]) -> Optional[int]:
+def _year(date_value: str | None) -> int | None:
     if not date_value or len(date_value) < 4 or not date_value[:4].isdigit():
         return None
     return int(date_value[:4])
@@ -179,9 +210,9 @@ class _Projector:
         self.scope = scope
         self.types = set(scope.types) if scope.types else None
         self._intern: dict[str, str] = {}
-        self.ent_info: dict[str, tuple[str, str, Optional[str]]] = {}  # iri -> (type, label, kind)
-        self.ent_stats: dict[str, tuple[int, Optional[int]]] = {}  # iri -> (papers, first year)
-        self.paper_info: dict[str, tuple[str, Optional[int]]] = {}  # iri -> (title, year)
+        self.ent_info: dict[str, tuple[str, str, str | None]] = {}  # iri -> (type, label, kind)
+        self.ent_stats: dict[str, tuple[int, int | None]] = {}  # iri -> (papers, first year)
+        self.paper_info: dict[str, tuple[str, int | None]] = {}  # iri -> (title, year)
 
     # --- low level ------------------------------------------------------------------
     def rows(self, body: str) -> Iterator:
@@ -194,8 +225,9 @@ class _Projector:
             self._intern[s] = got = node_id(s)
         return got
 
-    def mention_rows(self, papers: Optional[Iterable[str]] = None,
-                     entities: Optional[Iterable[str]] = None) -> Iterator[tuple[str, str]]:
+    def mention_rows(
+        self, papers: Iterable[str] | None = None, entities: Iterable[str] | None = None
+    ) -> Iterator[tuple[str, str]]:
         """(paper, entity) for each kg:mentions, optionally restricted (chunked VALUES)."""
         if papers is None and entities is None:
             for r in self.rows("SELECT ?p ?e WHERE { ?p kg:mentions ?e }"):
@@ -206,7 +238,9 @@ class _Projector:
             for r in self.rows(f"SELECT ?p ?e WHERE {{ {_values(var, chunk)} ?p kg:mentions ?e }}"):
                 yield self.iri(r[0].value), self.iri(r[1].value)
 
-    def relation_rows(self, papers: Optional[Iterable[str]] = None) -> Iterator[tuple[str, str, str]]:
+    def relation_rows(
+        self, papers: Iterable[str] | None = None
+    ) -> Iterator[tuple[str, str, str]]:
         """(paper, entity, relation) for proposals, evaluations and hardware usages."""
         body = """
   { ?p kg:proposes ?e . BIND("proposes" AS ?r) }
@@ -220,7 +254,9 @@ class _Projector:
             for r in self.rows(f"SELECT ?p ?e ?r WHERE {{ {_values('p', chunk)} {body} }}"):
                 yield self.iri(r[0].value), self.iri(r[1].value), r[2].value
 
-    def mention_count_rows(self, papers: Optional[Iterable[str]] = None) -> Iterator[tuple[str, str, int]]:
+    def mention_count_rows(
+        self, papers: Iterable[str] | None = None
+    ) -> Iterator[tuple[str, str, int]]:
         """(paper, entity, number of kg:Mention nodes): the weight of bipartite edges (none where
         the store was ingested with --no-mention-nodes).
         (Grouped in SPARQL: on 60k papers ~3x faster than streaming the join's rows.)"""
@@ -230,14 +266,18 @@ class _Projector:
                 yield self.iri(r[0].value), self.iri(r[1].value), int(r[2].value)
             return
         for chunk in _chunks(papers):
-            for r in self.rows(f"SELECT ?p ?e (COUNT(?m) AS ?n) WHERE {{ {_values('p', chunk)} {body} }} GROUP BY ?p ?e"):
+            for r in self.rows(
+                f"SELECT ?p ?e (COUNT(?m) AS ?n) WHERE {{ {_values('p', chunk)} {body} }} GROUP BY ?p ?e"
+            ):
                 yield self.iri(r[0].value), self.iri(r[1].value), int(r[2].value)
 
-    def load_entity_info(self, entities: Optional[Iterable[str]] = None) -> None:
+    def load_entity_info(self, entities: Iterable[str] | None = None) -> None:
         # FILTER(IN), not VALUES ?t: beside a VALUES ?e block, Oxigraph joins a ?t block
         # after scanning every entity of those types (100x slower on 60k papers)
-        body = ("?e a ?t . FILTER(?t IN (kg:Model, kg:Method, kg:Benchmark, kg:Hardware, kg:Metric)) "
-                "OPTIONAL { ?e skos:prefLabel ?l } OPTIONAL { ?e kg:kind ?k }")
+        body = (
+            "?e a ?t . FILTER(?t IN (kg:Model, kg:Method, kg:Benchmark, kg:Hardware, kg:Metric)) "
+            "OPTIONAL { ?e skos:prefLabel ?l } OPTIONAL { ?e kg:kind ?k }"
+        )
         info = self.ent_info
         t_off = len(_KG)
 
@@ -264,16 +304,23 @@ class _Projector:
         """Store-wide paper count and first year of each entity (aggregated in SPARQL)."""
         todo = [e for e in entities if e not in self.ent_stats]
         for chunk in _chunks(todo, 500):
-            q = (f"SELECT ?e (COUNT(DISTINCT ?p) AS ?n) (MIN(?d) AS ?y) WHERE {{ {_values('e', chunk)} "
-                 "?p kg:mentions ?e . OPTIONAL { ?p dcterms:issued ?d } } GROUP BY ?e")
+            q = (
+                f"SELECT ?e (COUNT(DISTINCT ?p) AS ?n) (MIN(?d) AS ?y) WHERE {{ {_values('e', chunk)} "
+                "?p kg:mentions ?e . OPTIONAL { ?p dcterms:issued ?d } } GROUP BY ?e"
+            )
             for r in self.rows(q):
-                self.ent_stats[self.iri(r[0].value)] = (int(r[1].value), _year(r[2].value if r[2] else None))
+                self.ent_stats[self.iri(r[0].value)] = (
+                    int(r[1].value),
+                    _year(r[2].value if r[2] else None),
+                )
         for e in todo:
             self.ent_stats.setdefault(e, (0, None))
 
-    def load_paper_info(self, papers: Optional[Iterable[str]] = None) -> None:
-        body = ("?p a kg:Paper ; dcterms:title ?t . FILTER(LANG(?t) = \"\") "
-                "OPTIONAL { ?p dcterms:issued ?d }")
+    def load_paper_info(self, papers: Iterable[str] | None = None) -> None:
+        body = (
+            '?p a kg:Paper ; dcterms:title ?t . FILTER(LANG(?t) = "") '
+            "OPTIONAL { ?p dcterms:issued ?d }"
+        )
         info = self.paper_info
 
         def take(rows, keep=None):
@@ -335,8 +382,12 @@ class _Projector:
             self.ent_stats[e] = (n, first.get(e))
         return edges
 
-    def bipartite(self, edges: Iterable[tuple[str, str]], papers_for_weights: Optional[list[str]],
-                  center: Optional[str] = None) -> nx.Graph:
+    def bipartite(
+        self,
+        edges: Iterable[tuple[str, str]],
+        papers_for_weights: list[str] | None,
+        center: str | None = None,
+    ) -> nx.Graph:
         """A bipartite graph from (paper, entity) edges whose entities are all admitted."""
         G = nx.Graph()
         for p, e in edges:
@@ -362,7 +413,9 @@ class _Projector:
         self.decorate(G)
         return G
 
-    def cooccurrence(self, nodes: Iterable[str], paper_entities: Iterable[tuple[str, str]]) -> nx.Graph:
+    def cooccurrence(
+        self, nodes: Iterable[str], paper_entities: Iterable[tuple[str, str]]
+    ) -> nx.Graph:
         """Entities `nodes`, edges weighted by the papers (in `paper_entities` rows) sharing both."""
         G = nx.Graph()
         G.add_nodes_from(nodes)
@@ -374,12 +427,14 @@ class _Projector:
             if i is not None:
                 by_paper[p].append(i)
         n = len(names)
-        pairs: Counter = Counter()  # pair (a, b), a < b, as the int a * n + b: a third of a tuple's memory
+        pairs: Counter = (
+            Counter()
+        )  # pair (a, b), a < b, as the int a * n + b: a third of a tuple's memory
         for ents in by_paper.values():
             if len(ents) < 2:
                 continue
             ents = sorted(set(ents))
-            pairs.update(ia * n + ib for k, ia in enumerate(ents) for ib in ents[k + 1:])
+            pairs.update(ia * n + ib for k, ia in enumerate(ents) for ib in ents[k + 1 :])
         by_paper.clear()
         for key, w in pairs.items():
             a, b = divmod(key, n)
@@ -415,7 +470,7 @@ def resolve_node(store, text: str) -> str:
             candidates.append(_ID + text)  # a node id of an export: the IRI's tail, already encoded
             if text.startswith("paper/"):
                 candidates.append(_ID + text)
-                candidates.append(paper_iri(text[len("paper/"):]).value)
+                candidates.append(paper_iri(text[len("paper/") :]).value)
             else:
                 try:
                     candidates.append(entity_iri(text).value)
@@ -430,8 +485,10 @@ def resolve_node(store, text: str) -> str:
             node = NamedNode(c)
         except ValueError:
             continue
-        ask = store.query(SPARQL_PREFIXES + f"ASK {{ {{ {node} a kg:Paper }} UNION {{ ?p kg:mentions {node} }} "
-                          f"UNION {{ {node} a ?t . VALUES ?t {{ kg:Model kg:Method kg:Benchmark kg:Hardware kg:Metric }} }} }}")
+        ask = store.query(
+            SPARQL_PREFIXES + f"ASK {{ {{ {node} a kg:Paper }} UNION {{ ?p kg:mentions {node} }} "
+            f"UNION {{ {node} a ?t . VALUES ?t {{ kg:Model kg:Method kg:Benchmark kg:Hardware kg:Metric }} }} }}"
+        )
         if bool(ask):
             return c
     lit = Literal(text)
@@ -444,7 +501,9 @@ def resolve_node(store, text: str) -> str:
         for r in store.query(SPARQL_PREFIXES + q):
             if r[0] is not None:
                 return r[0].value
-    raise ValueError(f"no entity or paper called {text!r} in the store; try `kg query` or the web search")
+    raise ValueError(
+        f"no entity or paper called {text!r} in the store; try `kg query` or the web search"
+    )
 
 
 def _canned_rows(store, name: str, params: dict[str, str]) -> tuple[list[str], list[str]]:
@@ -480,7 +539,7 @@ def build_graph(store, scope: ExportScope) -> nx.Graph:
     """The projection of `store` that `scope` asks for (see module doc)."""
     scope = scope.checked()
     pj = _Projector(store, scope)
-    center: Optional[str] = None
+    center: str | None = None
     if scope.entity:
         center = pj.iri(resolve_node(store, scope.entity))
         G = _neighbourhood(pj, center, scope)
@@ -496,12 +555,25 @@ def build_graph(store, scope: ExportScope) -> nx.Graph:
     total = G.number_of_nodes()
     if scope.max_nodes and total > scope.max_nodes:
         deg = dict(G.degree())
-        ranked = sorted(G.nodes, key=lambda n: (n != center, -deg[n], -G.nodes[n].get("papers", 0),
-                                                -G.nodes[n].get("first_year", 0), n))
-        G.remove_nodes_from(ranked[scope.max_nodes:])
+        ranked = sorted(
+            G.nodes,
+            key=lambda n: (
+                n != center,
+                -deg[n],
+                -G.nodes[n].get("papers", 0),
+                -G.nodes[n].get("first_year", 0),
+                n,
+            ),
+        )
+        G.remove_nodes_from(ranked[scope.max_nodes :])
         G.graph["total_nodes"] = total
-    G.graph.update({"name": f"kg {scope.projection}", "projection": scope.projection,
-                    "scope": scope.describe()})
+    G.graph.update(
+        {
+            "name": f"kg {scope.projection}",
+            "projection": scope.projection,
+            "scope": scope.describe(),
+        }
+    )
     if center is not None:
         G.graph["center"] = center
     return G
@@ -528,7 +600,11 @@ def _neighbourhood(pj: _Projector, center: str, scope: ExportScope) -> nx.Graph:
             if not frontier:
                 break
             papers_side = _is_paper(frontier[0])
-            rows = list(pj.mention_rows(papers=frontier) if papers_side else pj.mention_rows(entities=frontier))
+            rows = list(
+                pj.mention_rows(papers=frontier)
+                if papers_side
+                else pj.mention_rows(entities=frontier)
+            )
             if papers_side:
                 new_ents = list(dict.fromkeys(e for _, e in rows if e not in seen))
                 pj.load_entity_info(new_ents)
@@ -555,7 +631,7 @@ def _neighbourhood(pj: _Projector, center: str, scope: ExportScope) -> nx.Graph:
         frontier = [e for e in first if pj.admits(e)]
         seen = set(frontier)
         depth -= 1
-        nodes_center: Optional[str] = None
+        nodes_center: str | None = None
     else:
         frontier, seen, nodes_center = [center], {center}, center
     for _ in range(max(depth, 0)):

@@ -166,8 +166,12 @@ class ByteMeter:
         return min(self.total, self.done + pos)
 
 
-def _stream(paths: Iterable[Path], stats: dict[str, FileStats],
-            on_record: Callable[[], None] | None, meter: ByteMeter | None = None) -> Iterator[Paper]:
+def _stream(
+    paths: Iterable[Path],
+    stats: dict[str, FileStats],
+    on_record: Callable[[], None] | None,
+    meter: ByteMeter | None = None,
+) -> Iterator[Paper]:
     from kg.readers import ReadError, UnknownFormatError, detect_format, read_path, source_name
 
     for path in paths:
@@ -200,8 +204,16 @@ _title_key = lru_cache(maxsize=16384)(title_key)  # asked for several times per 
 class Ingestor:
     """Writes papers into a store; one instance per `kg ingest` run."""
 
-    def __init__(self, store: KGStore, workers: int = 1, extract: bool = True, *,
-                 mention_nodes: bool = True, bulk: bool = False, bulk_quads: int = BULK_QUADS) -> None:
+    def __init__(
+        self,
+        store: KGStore,
+        workers: int = 1,
+        extract: bool = True,
+        *,
+        mention_nodes: bool = True,
+        bulk: bool = False,
+        bulk_quads: int = BULK_QUADS,
+    ) -> None:
         from kg import to_rdf
         from kg.namespaces import KG, VOCAB_GRAPH, paper_graph
 
@@ -213,7 +225,9 @@ class Ingestor:
         self.title_key_pred = KG.titleKey
         self.bulk = bulk
         self.bulk_quads = bulk_quads
-        self.processor = PaperProcessor(workers=workers, extract=extract, mention_nodes=mention_nodes)
+        self.processor = PaperProcessor(
+            workers=workers, extract=extract, mention_nodes=mention_nodes
+        )
         self._known_entities: set[str] = set()
         self._since_flush = 0
         self.quads_written = 0
@@ -287,14 +301,16 @@ class Ingestor:
                 found.setdefault(t, (stored.key, stored))
         if tkeys:
             values = " ".join(str(ox.Literal(t)) for t in tkeys)
-            q = (f"SELECT ?t ?g ?r WHERE {{ VALUES ?t {{ {values} }} GRAPH ?g {{ ?p {self.title_key_pred} ?t ; "
-                 f"{self.record_pred} ?r }} }}")
+            q = (
+                f"SELECT ?t ?g ?r WHERE {{ VALUES ?t {{ {values} }} GRAPH ?g {{ ?p {self.title_key_pred} ?t ; "
+                f"{self.record_pred} ?r }} }}"
+            )
             for row in self.store.query(q, use_default_graph_as_union=False):
                 stored = self.to_rdf.paper_from_record(row["r"].value)
                 found.setdefault(row["t"].value, (stored.key, stored))
         return found
 
-    def plan(self, batch: list[Paper]) -> "BatchPlan":
+    def plan(self, batch: list[Paper]) -> BatchPlan:
         """Merge the batch with itself and with the store; decide what to write."""
         merged: dict[str, Paper] = {}
         tindex: dict[str, str] = {}
@@ -321,7 +337,9 @@ class Ingestor:
                 continue
             stored_key, stored = hit
             new_rec = merge_papers(stored, p)
-            drop = [stored_key] if new_rec.key != stored_key else []  # a title-only paper gained an arXiv id
+            drop = (
+                [stored_key] if new_rec.key != stored_key else []
+            )  # a title-only paper gained an arXiv id
             if new_rec == stored and not drop:
                 plan.unchanged.append(src)
                 continue
@@ -331,7 +349,7 @@ class Ingestor:
             plan.stale = self.store.existing_graphs(self.paper_graph(p.key) for p in new)
         return plan
 
-    def submit(self, plan: "BatchPlan") -> "BatchPlan":
+    def submit(self, plan: BatchPlan) -> BatchPlan:
         plan.pending = self.processor.submit([p for p, _, _, _ in plan.todo]) if plan.todo else None
         return plan
 
@@ -348,7 +366,7 @@ class Ingestor:
         if paper is not None and self._titles.get(_title_key(paper.title)) == graph_iri:
             del self._titles[_title_key(paper.title)]
 
-    def write(self, plan: "BatchPlan", stats: dict[str, FileStats]) -> None:
+    def write(self, plan: BatchPlan, stats: dict[str, FileStats]) -> None:
         """Wait for the batch's extraction and write it: new papers in one load (bulk mode:
         into the buffer of the next bulk load), changed ones (and graphs they replace) in
         one update."""
@@ -441,10 +459,14 @@ class Ingestor:
 @dataclass
 class BatchPlan:
     keys: set[str]
-    todo: list[tuple[Paper, str, list[str], str]] = field(default_factory=list)  # paper, status, drop, source
+    todo: list[tuple[Paper, str, list[str], str]] = field(
+        default_factory=list
+    )  # paper, status, drop, source
     unchanged: list[str] = field(default_factory=list)
     pending: object | None = None
-    stale: set[str] = field(default_factory=set)  # graph IRIs of new papers left half-written by a kill
+    stale: set[str] = field(
+        default_factory=set
+    )  # graph IRIs of new papers left half-written by a kill
 
 
 def _journal(store) -> Path | None:
@@ -464,11 +486,20 @@ def choose_bulk(store) -> bool:
     return has_papers is not None and not has_papers()
 
 
-def ingest_paths(store: KGStore, paths: list[Path], *, workers: int = 1, extract: bool = True,
-                 batch_size: int = BATCH_SIZE, on_record: Callable[[], None] | None = None,
-                 mention_nodes: bool = True, bulk: bool | None = None, optimize: bool = True,
-                 progress: Callable[[IngestProgress], None] | None = None,
-                 bulk_quads: int = BULK_QUADS) -> IngestReport:
+def ingest_paths(
+    store: KGStore,
+    paths: list[Path],
+    *,
+    workers: int = 1,
+    extract: bool = True,
+    batch_size: int = BATCH_SIZE,
+    on_record: Callable[[], None] | None = None,
+    mention_nodes: bool = True,
+    bulk: bool | None = None,
+    optimize: bool = True,
+    progress: Callable[[IngestProgress], None] | None = None,
+    bulk_quads: int = BULK_QUADS,
+) -> IngestReport:
     """Ingest every file in `paths` into `store` and say what happened to each.
 
     Batches are read, merged, planned and handed to the workers up to `PIPELINE_DEPTH`
@@ -495,10 +526,24 @@ def ingest_paths(store: KGStore, paths: list[Path], *, workers: int = 1, extract
     if journal is not None:
         if journal.exists():
             store.discard_bulk_leftovers()
-        journal.write_text(json.dumps({"bulk_ingest_started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-                                       "pid": os.getpid(), "inputs": [str(p) for p in paths]}) + "\n")
-    ing = Ingestor(store, workers=workers, extract=extract, mention_nodes=mention_nodes, bulk=bulk,
-                   bulk_quads=bulk_quads)
+        journal.write_text(
+            json.dumps(
+                {
+                    "bulk_ingest_started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                    "pid": os.getpid(),
+                    "inputs": [str(p) for p in paths],
+                }
+            )
+            + "\n"
+        )
+    ing = Ingestor(
+        store,
+        workers=workers,
+        extract=extract,
+        mention_nodes=mention_nodes,
+        bulk=bulk,
+        bulk_quads=bulk_quads,
+    )
     meter = ByteMeter(paths) if progress else None
     state = IngestProgress(bulk=bulk, bytes_total=meter.total if meter else None)
     in_flight: deque[BatchPlan] = deque()  # submitted, not yet written, oldest first
@@ -556,17 +601,30 @@ def ingest_paths(store: KGStore, paths: list[Path], *, workers: int = 1, extract
     finally:
         ing.close()
     seconds["total"] = time.perf_counter() - t_start
-    return IngestReport(list(stats.values()), quads_before, len(store), bulk=bulk,
-                        quads_written=ing.quads_written, seconds=seconds)
+    return IngestReport(
+        list(stats.values()),
+        quads_before,
+        len(store),
+        bulk=bulk,
+        quads_written=ing.quads_written,
+        seconds=seconds,
+    )
 
 
 def report_json(report: IngestReport) -> str:
     return json.dumps(
         {
             "files": [
-                {"path": f.path, "format": f.format, "read": f.read, "added": f.added, "updated": f.updated,
-                 "unchanged": f.unchanged, "error": f.error,
-                 "rejected": [r.model_dump() for r in f.rejected]}
+                {
+                    "path": f.path,
+                    "format": f.format,
+                    "read": f.read,
+                    "added": f.added,
+                    "updated": f.updated,
+                    "unchanged": f.unchanged,
+                    "error": f.error,
+                    "rejected": [r.model_dump() for r in f.rejected],
+                }
                 for f in report.files
             ],
             "quads_before": report.quads_before,

@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -26,7 +26,7 @@ _ARXIV_NEW = re.compile(r"(\d{4}\.\d{4,5})(v\d+)?$")
 _ARXIV_OLD = re.compile(r"([a-z\-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?$")
 
 
-def normalise_arxiv_id(raw: str) -> Optional[str]:
+def normalise_arxiv_id(raw: str) -> str | None:
     """`http://arxiv.org/abs/2510.14968v1` -> `2510.14968`; None if not an arXiv id."""
     s = raw.strip().rstrip("/")
     s = re.sub(r"^(https?://)?(www\.)?(export\.)?arxiv\.org/(abs|pdf)/", "", s)
@@ -71,9 +71,9 @@ class Paper(BaseModel):
 
     title: str = Field(min_length=1, max_length=MAX_TITLE_CHARS)
     abstract: str = Field(default="", max_length=MAX_ABSTRACT_CHARS)
-    title_original: Optional[str] = None
-    abstract_original: Optional[str] = None
-    arxiv_id: Optional[str] = None
+    title_original: str | None = None
+    abstract_original: str | None = None
+    arxiv_id: str | None = None
     abstract_truncated: bool = False
     # translations and summaries keyed by BCP-47 language tag ("ja", "zh")
     titles: dict[str, str] = Field(default_factory=dict)
@@ -81,8 +81,8 @@ class Paper(BaseModel):
     summaries: dict[str, str] = Field(default_factory=dict)
     authors: list[str] = Field(default_factory=list, max_length=MAX_AUTHORS)
     categories: list[str] = Field(default_factory=list)
-    comment: Optional[str] = Field(default=None, max_length=10_000)
-    published: Optional[dt.date] = None
+    comment: str | None = Field(default=None, max_length=10_000)
+    published: dt.date | None = None
     code_urls: list[str] = Field(default_factory=list)
     sources: list[SourceRef] = Field(default_factory=list)
 
@@ -95,7 +95,7 @@ class Paper(BaseModel):
 
     @field_validator("arxiv_id")
     @classmethod
-    def _arxiv_id_normal(cls, v: Optional[str]) -> Optional[str]:
+    def _arxiv_id_normal(cls, v: str | None) -> str | None:
         if v is None or not v.strip():
             return None
         norm = normalise_arxiv_id(v)
@@ -144,10 +144,10 @@ class Entity(BaseModel):
 class Evaluation(BaseModel):
     subject: str  # entity id
     benchmark: str  # entity id
-    metric: Optional[str] = None  # entity id
-    value: Optional[float] = None
-    unit: Optional[Literal["%", "points", "x", "absolute"]] = None
-    value_text: Optional[str] = None
+    metric: str | None = None  # entity id
+    value: float | None = None
+    unit: Literal["%", "points", "x", "absolute"] | None = None
+    value_text: str | None = None
     evidence: Span
     confidence: float = Field(ge=0, le=1)
     # "<subject or an ancestor> <benchmark or an ancestor>" entity-id pairs (skos:broader*
@@ -158,7 +158,7 @@ class Evaluation(BaseModel):
 
 class HardwareUse(BaseModel):
     hardware: str  # entity id
-    subject: Optional[str] = None  # entity id
+    subject: str | None = None  # entity id
     purpose: Purpose = "unspecified"
     evidence: Span
     confidence: float = Field(ge=0, le=1)

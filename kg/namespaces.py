@@ -29,11 +29,37 @@ from urllib.parse import quote, unquote
 from pyoxigraph import NamedNode
 
 __all__ = [
-    "Namespace", "KG", "ID", "RDF", "RDFS", "OWL", "XSD", "SKOS", "DCTERMS", "PROV",
-    "SCHEMA", "FABIO", "MLS", "SH", "PREFIXES", "SPARQL_PREFIXES", "TURTLE_PREFIXES",
-    "ONTOLOGY_IRI", "ONTOLOGY_GRAPH", "VOCAB_GRAPH", "encode",
-    "paper_iri", "paper_graph", "paper_part_iri", "extraction_run_iri", "entity_iri",
-    "entity_id_from_iri", "paper_key_from_iri", "author_iri", "author_slug", "category_iri",
+    "Namespace",
+    "KG",
+    "ID",
+    "RDF",
+    "RDFS",
+    "OWL",
+    "XSD",
+    "SKOS",
+    "DCTERMS",
+    "PROV",
+    "SCHEMA",
+    "FABIO",
+    "MLS",
+    "SH",
+    "PREFIXES",
+    "SPARQL_PREFIXES",
+    "TURTLE_PREFIXES",
+    "ONTOLOGY_IRI",
+    "ONTOLOGY_GRAPH",
+    "VOCAB_GRAPH",
+    "encode",
+    "paper_iri",
+    "paper_graph",
+    "paper_part_iri",
+    "extraction_run_iri",
+    "entity_iri",
+    "entity_id_from_iri",
+    "paper_key_from_iri",
+    "author_iri",
+    "author_slug",
+    "category_iri",
 ]
 
 
@@ -89,9 +115,18 @@ MLS = Namespace("http://www.w3.org/ns/mls#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
 PREFIXES: dict[str, str] = {
-    "kg": str(KG), "id": str(ID), "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL),
-    "xsd": str(XSD), "skos": str(SKOS), "dcterms": str(DCTERMS), "prov": str(PROV),
-    "schema": str(SCHEMA), "fabio": str(FABIO), "mls": str(MLS),
+    "kg": str(KG),
+    "id": str(ID),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "skos": str(SKOS),
+    "dcterms": str(DCTERMS),
+    "prov": str(PROV),
+    "schema": str(SCHEMA),
+    "fabio": str(FABIO),
+    "mls": str(MLS),
 }
 SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 TURTLE_PREFIXES = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items())
@@ -147,7 +182,7 @@ def entity_id_from_iri(iri: NamedNode | str) -> str:
     s = iri.value if isinstance(iri, NamedNode) else str(iri)
     if not s.startswith(str(ID)):
         raise ValueError(f"not a kg entity IRI: {s}")
-    return unquote(s[len(ID.iri):])
+    return unquote(s[len(ID.iri) :])
 
 
 def paper_key_from_iri(iri: NamedNode | str) -> str:
@@ -155,14 +190,30 @@ def paper_key_from_iri(iri: NamedNode | str) -> str:
     s = iri.value if isinstance(iri, NamedNode) else str(iri)
     for prefix in (f"{ID}paper/", f"{ID}graph/paper/"):
         if s.startswith(prefix):
-            return unquote(s[len(prefix):].split("/", 1)[0])
+            return unquote(s[len(prefix) :].split("/", 1)[0])
     raise ValueError(f"not a kg paper IRI: {s}")
 
 
-_TRANSLIT = str.maketrans({
-    "Þ": "Th", "þ": "th", "ß": "ss", "Æ": "Ae", "æ": "ae", "Ø": "O", "ø": "o", "Ł": "L",
-    "ł": "l", "Đ": "D", "đ": "d", "Œ": "Oe", "œ": "oe", "ı": "i", "Ð": "D", "ð": "d",
-})
+_TRANSLIT = str.maketrans(
+    {
+        "Þ": "Th",
+        "þ": "th",
+        "ß": "ss",
+        "Æ": "Ae",
+        "æ": "ae",
+        "Ø": "O",
+        "ø": "o",
+        "Ł": "L",
+        "ł": "l",
+        "Đ": "D",
+        "đ": "d",
+        "Œ": "Oe",
+        "œ": "oe",
+        "ı": "i",
+        "Ð": "D",
+        "ð": "d",
+    }
+)
 
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -201,8 +252,9 @@ def _mostly_ascii(name: str) -> bool:
     letters = [c for c in name if c.isalpha()]
     if not letters:
         return False
-    latin = sum(1 for c in letters
-                if unicodedata.normalize("NFKD", c.translate(_TRANSLIT))[0].isascii())
+    latin = sum(
+        1 for c in letters if unicodedata.normalize("NFKD", c.translate(_TRANSLIT))[0].isascii()
+    )
     return latin * 2 >= len(letters)
 
 

@@ -8,7 +8,7 @@ import io
 import re
 import time
 from collections.abc import Iterator
-from typing import Any, Optional
+from typing import Any
 from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
 
 import httpx
@@ -63,7 +63,7 @@ class AnyAuth(httpx.Auth):
             yield from self._basic.auth_flow(request)
 
 
-def split_credentials(url: str) -> tuple[str, Optional[tuple[str, str]]]:
+def split_credentials(url: str) -> tuple[str, tuple[str, str] | None]:
     """`http://user:pw@host/x` -> (`http://host/x`, (user, pw)); credentials never go in logs."""
     parts = urlsplit(url)
     if not parts.username:
@@ -79,7 +79,7 @@ class BodyReader(io.RawIOBase):
     """A streamed HTTP body as a file, so pyoxigraph parses while it downloads; it stops
     with RemoteTimeout once `deadline` (monotonic seconds) has passed."""
 
-    def __init__(self, chunks: Iterator[bytes], deadline: Optional[float], what: str) -> None:
+    def __init__(self, chunks: Iterator[bytes], deadline: float | None, what: str) -> None:
         self._chunks = chunks
         self._buf = b""
         self._deadline = deadline
@@ -126,9 +126,13 @@ def parse_answer(body: Any, ctype: str, virtuoso: bool = False):
         return ox.parse_query_results(body, format=ox.QueryResultsFormat.XML)
     if c == "text/tab-separated-values":
         return ox.parse_query_results(body, format=ox.QueryResultsFormat.TSV)
-    fmt = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES,
-           "text/turtle": ox.RdfFormat.TURTLE, "application/rdf+xml": ox.RdfFormat.RDF_XML,
-           "application/n-quads": ox.RdfFormat.N_QUADS}.get(c)
+    fmt = {
+        "application/n-triples": ox.RdfFormat.N_TRIPLES,
+        "text/plain": ox.RdfFormat.N_TRIPLES,
+        "text/turtle": ox.RdfFormat.TURTLE,
+        "application/rdf+xml": ox.RdfFormat.RDF_XML,
+        "application/n-quads": ox.RdfFormat.N_QUADS,
+    }.get(c)
     if fmt is None:
         raise StoreError(f"the SPARQL server answered with an unexpected media type {ctype!r}")
     # QueryTriples cannot be built from Python: let an in-memory store produce one
@@ -136,8 +140,10 @@ def parse_answer(body: Any, ctype: str, virtuoso: bool = False):
     mem.load(body, format=fmt)
     if virtuoso:
         for raw, canonical in (("1", "true"), ("0", "false")):
-            mem.update(f'DELETE {{ ?s ?p "{raw}"^^<{XSD_BOOLEAN}> }} INSERT {{ ?s ?p {canonical} }} '
-                       f'WHERE {{ ?s ?p "{raw}"^^<{XSD_BOOLEAN}> }}')
+            mem.update(
+                f'DELETE {{ ?s ?p "{raw}"^^<{XSD_BOOLEAN}> }} INSERT {{ ?s ?p {canonical} }} '
+                f'WHERE {{ ?s ?p "{raw}"^^<{XSD_BOOLEAN}> }}'
+            )
     return mem.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
 
 

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any
 
 import pyoxigraph as ox
 from rich.console import Console
@@ -18,9 +18,9 @@ class SelectResult:
     """Rows of plain values, plus the raw terms for callers that need types."""
 
     variables: list[str]
-    rows: list[dict[str, Optional[ox.NamedNode | ox.Literal | ox.BlankNode]]]
-    boolean: Optional[bool] = None
-    triples: Optional[list[ox.Triple]] = None
+    rows: list[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode | None]]
+    boolean: bool | None = None
+    triples: list[ox.Triple] | None = None
 
 
 def term_value(term: Any) -> Any:

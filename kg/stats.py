@@ -3,14 +3,32 @@
 from __future__ import annotations
 
 KG = "https://w3id.org/kg/ontology#"
-CLASSES = ("Paper", "Author", "Model", "Method", "Benchmark", "Hardware", "Metric", "Category",
-           "Evaluation", "HardwareUsage", "Proposal", "Mention")
+CLASSES = (
+    "Paper",
+    "Author",
+    "Model",
+    "Method",
+    "Benchmark",
+    "Hardware",
+    "Metric",
+    "Category",
+    "Evaluation",
+    "HardwareUsage",
+    "Proposal",
+    "Mention",
+)
 
 
 # Classes the data types only by the range of the property that links their nodes
 # (docs/ONTOLOGY.md, "Types from ranges"): counted as the objects of that property.
-BY_RANGE = {"Author": "kg:author", "Category": "kg:category", "Evaluation": "kg:hasEvaluation",
-            "HardwareUsage": "kg:usesHardware", "Proposal": "kg:hasProposal", "Mention": "kg:hasMention"}
+BY_RANGE = {
+    "Author": "kg:author",
+    "Category": "kg:category",
+    "Evaluation": "kg:hasEvaluation",
+    "HardwareUsage": "kg:usesHardware",
+    "Proposal": "kg:hasProposal",
+    "Mention": "kg:hasMention",
+}
 
 
 def graph_stats(store) -> dict[str, int]:
@@ -19,12 +37,16 @@ def graph_stats(store) -> dict[str, int]:
     typed = [c for c in CLASSES if c not in BY_RANGE]
     q = f"""PREFIX kg: <{KG}>
 SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE {{
-  VALUES ?c {{ {' '.join('kg:' + c for c in typed)} }}
+  VALUES ?c {{ {" ".join("kg:" + c for c in typed)} }}
   ?x a ?c .
 }} GROUP BY ?c"""
     counts = {row["c"].value.removeprefix(KG): int(row["n"].value) for row in store.query(q)}
     for c, prop in BY_RANGE.items():
-        rows = list(store.query(f"PREFIX kg: <{KG}>\nSELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?s {prop} ?x }}"))
+        rows = list(
+            store.query(
+                f"PREFIX kg: <{KG}>\nSELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?s {prop} ?x }}"
+            )
+        )
         counts[c] = int(rows[0]["n"].value) if rows else 0
     for c in CLASSES:
         out[c] = counts.get(c, 0)

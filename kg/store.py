@@ -45,8 +45,13 @@ def _check_writable(path: Path) -> None:
 class KGStore:
     """A thin wrapper over `pyoxigraph.Store` with the operations kg needs."""
 
-    def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False,
-                 create: bool = True) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        read_only: bool = False,
+        create: bool = True,
+    ) -> None:
         self.path = Path(path or default_store_path())
         self.read_only = read_only
         if read_only or not create:
@@ -79,13 +84,14 @@ class KGStore:
     def quads(self, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
         return self.store.quads_for_pattern(None, None, None, graph)
 
-    def literal_objects(self, predicate: ox.NamedNode, graphs: Sequence[ox.NamedNode]) -> dict[str, str]:
+    def literal_objects(
+        self, predicate: ox.NamedNode, graphs: Sequence[ox.NamedNode]
+    ) -> dict[str, str]:
         """For each graph, the value of the first `predicate` literal in it (by graph IRI)."""
         if not graphs:
             return {}
         values = " ".join(str(g) for g in graphs)
-        q = (f"SELECT ?g ?v WHERE {{ VALUES ?g {{ {values} }} "
-             f"GRAPH ?g {{ ?s {predicate} ?v }} }}")
+        q = f"SELECT ?g ?v WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s {predicate} ?v }} }}"
         out: dict[str, str] = {}
         for row in self.store.query(q):
             out[row["g"].value] = row["v"].value
@@ -99,7 +105,9 @@ class KGStore:
         """Whether any paper is stored (a `kg:record` in some graph)."""
         from kg.namespaces import KG
 
-        return next(iter(self.store.quads_for_pattern(None, KG.record, None, None)), None) is not None
+        return (
+            next(iter(self.store.quads_for_pattern(None, KG.record, None, None)), None) is not None
+        )
 
     # --- writing -------------------------------------------------------------------
     @property
@@ -135,8 +143,12 @@ class KGStore:
                 pass
         return n
 
-    def replace_graphs(self, graphs: Sequence[ox.NamedNode], nquads_by_graph: Sequence[str],
-                       drop: Sequence[ox.NamedNode] = ()) -> None:
+    def replace_graphs(
+        self,
+        graphs: Sequence[ox.NamedNode],
+        nquads_by_graph: Sequence[str],
+        drop: Sequence[ox.NamedNode] = (),
+    ) -> None:
         """Drop each graph (and those in `drop`) and insert the new content, in one transaction."""
         if not graphs and not drop:
             return
@@ -163,7 +175,9 @@ class KGStore:
         if not self.read_only:
             self.store.optimize()
 
-    def dump(self, output, fmt: ox.RdfFormat, graph: ox.NamedNode | ox.DefaultGraph | None = None) -> None:
+    def dump(
+        self, output, fmt: ox.RdfFormat, graph: ox.NamedNode | ox.DefaultGraph | None = None
+    ) -> None:
         if graph is None and fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
             self.store.dump(output, format=fmt)
         else:

@@ -10,7 +10,6 @@ serve` (`<base>/query`, `<base>/update`, `<base>/store`); other servers set them
 from __future__ import annotations
 
 import os
-from typing import Optional, Union
 from urllib.parse import urljoin
 
 from kg.store import KGStore, StoreError, default_store_path
@@ -18,11 +17,11 @@ from kg.store import KGStore, StoreError, default_store_path
 NO_ENDPOINT = ("", "none", "off", "-")
 
 
-def is_remote(spec: Optional[str]) -> bool:
+def is_remote(spec: str | None) -> bool:
     return bool(spec) and str(spec).lower().startswith(("http://", "https://"))
 
 
-def _resolve(base: str, given: Optional[str], default: str) -> Optional[str]:
+def _resolve(base: str, given: str | None, default: str) -> str | None:
     value = default if given is None else given
     if value.strip().lower() in NO_ENDPOINT:
         return None
@@ -31,8 +30,12 @@ def _resolve(base: str, given: Optional[str], default: str) -> Optional[str]:
     return urljoin(base.rstrip("/") + "/", value.lstrip("/"))
 
 
-def remote_endpoints(spec: str, query_endpoint: Optional[str] = None, update_endpoint: Optional[str] = None,
-                     gsp_endpoint: Optional[str] = None) -> tuple[str, Optional[str], Optional[str]]:
+def remote_endpoints(
+    spec: str,
+    query_endpoint: str | None = None,
+    update_endpoint: str | None = None,
+    gsp_endpoint: str | None = None,
+) -> tuple[str, str | None, str | None]:
     """(query, update, graph store) URLs for a base URL; `none` switches one off (a
     server without a Graph Store endpoint takes every write as SPARQL Update)."""
     q = _resolve(spec, query_endpoint, "query")
@@ -41,10 +44,18 @@ def remote_endpoints(spec: str, query_endpoint: Optional[str] = None, update_end
     return q, _resolve(spec, update_endpoint, "update"), _resolve(spec, gsp_endpoint, "store")
 
 
-def open_store(spec: Union[str, os.PathLike, None] = None, *, read_only: bool = False, create: bool = True,
-               query_endpoint: Optional[str] = None, update_endpoint: Optional[str] = None,
-               gsp_endpoint: Optional[str] = None, union_default: Optional[str] = None,
-               timeout: Optional[float] = None, graph_prefix: Optional[str] = None):
+def open_store(
+    spec: str | os.PathLike | None = None,
+    *,
+    read_only: bool = False,
+    create: bool = True,
+    query_endpoint: str | None = None,
+    update_endpoint: str | None = None,
+    gsp_endpoint: str | None = None,
+    union_default: str | None = None,
+    timeout: float | None = None,
+    graph_prefix: str | None = None,
+):
     """A `KGStore` for a path, a `RemoteStore` for a URL (or when only a query endpoint
     is given). Unset options fall back to $KG_QUERY_ENDPOINT, $KG_UPDATE_ENDPOINT,
     $KG_GSP_ENDPOINT, $KG_UNION_DEFAULT, $KG_REMOTE_TIMEOUT, $KG_GRAPH_PREFIX and
@@ -62,8 +73,14 @@ def open_store(spec: Union[str, os.PathLike, None] = None, *, read_only: bool = 
     from kg.remote_store import RemoteStore, env_timeout
 
     q, u, g = remote_endpoints(spec_s, query_endpoint, update_endpoint, gsp_endpoint)
-    return RemoteStore(spec_s, query_endpoint=q, update_endpoint=u, gsp_endpoint=g,
-                       union_default=union_default or env("KG_UNION_DEFAULT") or None,
-                       read_only=read_only, timeout=timeout or env_timeout(),
-                       graph_prefix=graph_prefix or env("KG_GRAPH_PREFIX") or None,
-                       gsp_mode=env("KG_GSP_MODE") or None)
+    return RemoteStore(
+        spec_s,
+        query_endpoint=q,
+        update_endpoint=u,
+        gsp_endpoint=g,
+        union_default=union_default or env("KG_UNION_DEFAULT") or None,
+        read_only=read_only,
+        timeout=timeout or env_timeout(),
+        graph_prefix=graph_prefix or env("KG_GRAPH_PREFIX") or None,
+        gsp_mode=env("KG_GSP_MODE") or None,
+    )

@@ -25,7 +25,6 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from typing import Optional
 
 __all__ = ["clean_text", "clean_with_original", "collapse_whitespace"]
 
@@ -61,7 +60,9 @@ _SUBSUP_TAG = re.compile(r"<(sub|sup)>([0-9+\-=()]{1,8})</\1>", re.I)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # characters that can start markup; `--` and `''` are checked with `in`, and `&`/`<`
 # are confirmed with the entity/tag patterns, so plain prose stays on the fast path
-_TRIGGER_CHARS = re.compile("[\\\\${`~\u201c&<\u00ad\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_TRIGGER_CHARS = re.compile(
+    "[\\\\${`~\u201c&<\u00ad\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+)
 
 
 def _has_markup(text: str) -> bool:
@@ -241,11 +242,11 @@ class _Scanner:
         self.s = s
         self.math = math
         self.depth = depth
-        self.pairs: Optional[dict[int, int]] = None
+        self.pairs: dict[int, int] | None = None
 
     # -- helpers ------------------------------------------------------------------------
 
-    def _group_end(self, i: int) -> Optional[int]:
+    def _group_end(self, i: int) -> int | None:
         """s[i] == '{': index of the matching '}', or None if unbalanced. The pairs are
         found in one pass per scanner, so unbalanced input stays linear."""
         if self.pairs is None:
@@ -260,7 +261,7 @@ class _Scanner:
             self.pairs = pairs
         return self.pairs.get(i)
 
-    def _arg(self, i: int) -> tuple[Optional[str], int]:
+    def _arg(self, i: int) -> tuple[str | None, int]:
         """Read one argument at i (after optional spaces): a braced group, a control
         word, or one character. Returns (raw argument, index after it)."""
         s, n = self.s, len(self.s)
@@ -286,7 +287,7 @@ class _Scanner:
             return None, i
         return c, j + 1
 
-    def _sub(self, s: str, math: Optional[bool] = None) -> str:
+    def _sub(self, s: str, math: bool | None = None) -> str:
         if self.depth >= _MAX_DEPTH:
             return _HARD_STRIP.sub(" ", s)  # absurdly deep nesting: flatten the rest
         return _Scanner(s, self.math if math is None else math, self.depth + 1).run()
@@ -534,7 +535,9 @@ def _latex(s: str) -> str:
         for m in _MATH.finditer(s):
             if m.start() > pos:
                 parts.append(_Scanner(s[pos : m.start()], math=False).run())
-            body = m.group("d") or m.group("p") or m.group("b") or m.group("i") or m.group("n") or ""
+            body = (
+                m.group("d") or m.group("p") or m.group("b") or m.group("i") or m.group("n") or ""
+            )
             parts.append(" ".join(_Scanner(body, math=True).run().split()))
             pos = m.end()
     if pos < len(s):
@@ -610,7 +613,7 @@ def clean_text(text: str) -> str:
     return s if s is not None else collapse_whitespace(text)
 
 
-def _converge(text: str) -> Optional[str]:
+def _converge(text: str) -> str | None:
     """Apply passes until nothing changes; None if that takes more than _MAX_PASSES."""
     s = text
     for _ in range(_MAX_PASSES):
@@ -624,7 +627,7 @@ def _converge(text: str) -> Optional[str]:
     return None
 
 
-def clean_with_original(raw: Optional[str]) -> tuple[str, Optional[str]]:
+def clean_with_original(raw: str | None) -> tuple[str, str | None]:
     """(cleaned, original): `original` is the raw text when cleaning changed more than
     whitespace (markup removed, entities decoded), else None: re-wrapped lines alone are
     not worth a second copy of every abstract in the graph."""

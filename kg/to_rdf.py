@@ -23,9 +23,10 @@ The model is described in docs/ONTOLOGY.md.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 
@@ -50,8 +51,15 @@ from kg.namespaces import (
 from kg.paths import ontology_dir
 
 __all__ = [
-    "paper_quads", "paper_nquads", "entity_quads", "ontology_quads", "paper_from_record", "record_json",
-    "mention_span", "parse_mention_span", "ENTITY_CLASS",
+    "paper_quads",
+    "paper_nquads",
+    "entity_quads",
+    "ontology_quads",
+    "paper_from_record",
+    "record_json",
+    "mention_span",
+    "parse_mention_span",
+    "ENTITY_CLASS",
 ]
 
 # Terms, built once.
@@ -61,25 +69,54 @@ _D_TITLE, _D_ABSTRACT, _D_IDENT = DCTERMS.title, DCTERMS.abstract, DCTERMS.ident
 _D_ISSUED, _D_CREATOR = DCTERMS.issued, DCTERMS.creator
 _S_CODE = SCHEMA.codeRepository
 _SK_PREF, _SK_ALT, _SK_BROADER, _SK_NOTATION, _SK_CONCEPT = (
-    SKOS.prefLabel, SKOS.altLabel, SKOS.broader, SKOS.notation, SKOS.Concept)
+    SKOS.prefLabel,
+    SKOS.altLabel,
+    SKOS.broader,
+    SKOS.notation,
+    SKOS.Concept,
+)
 _P_DERIVED, _P_USED = PROV.wasDerivedFrom, PROV.used
 
 _C_PAPER, _C_SOURCE, _C_RUN = KG.Paper, KG.SourceRecord, KG.ExtractionRun
 
-_K_ARXIV, _K_SUMMARY, _K_OTITLE, _K_OABSTRACT = KG.arxivId, KG.summary, KG.originalTitle, KG.originalAbstract
-_K_TRUNC, _K_COMMENT, _K_CATEGORY, _K_RECORD = KG.abstractTruncated, KG.comment, KG.category, KG.record
+_K_ARXIV, _K_SUMMARY, _K_OTITLE, _K_OABSTRACT = (
+    KG.arxivId,
+    KG.summary,
+    KG.originalTitle,
+    KG.originalAbstract,
+)
+_K_TRUNC, _K_COMMENT, _K_CATEGORY, _K_RECORD = (
+    KG.abstractTruncated,
+    KG.comment,
+    KG.category,
+    KG.record,
+)
 _K_HAS_AUTHORSHIP, _K_AUTHOR, _K_POSITION = KG.hasAuthorship, KG.author, KG.authorPosition
 _K_MENTIONS, _K_PROPOSES = KG.mentions, KG.proposes
 _K_HAS_MENTION, _K_HAS_PROPOSAL, _K_HAS_EVAL, _K_USES_HW = (
-    KG.hasMention, KG.hasProposal, KG.hasEvaluation, KG.usesHardware)
+    KG.hasMention,
+    KG.hasProposal,
+    KG.hasEvaluation,
+    KG.usesHardware,
+)
 _K_MENTIONED, _K_SPAN, _K_PROPOSED = KG.mentionedEntity, KG.span, KG.proposedEntity
 _K_HAS_SENTENCE, _K_TEXT, _K_EVIDENCE = KG.hasSentence, KG.text, KG.evidence
 _K_SUBJECT_EVAL, _K_BENCH, _K_METRIC = KG.evaluatedSubject, KG.onBenchmark, KG.withMetric
 _K_VALUE, _K_UNIT, _K_VALUE_TEXT = KG.value, KG.unit, KG.valueText
 _K_HARDWARE, _K_SUBJECT, _K_PURPOSE = KG.hardware, KG.subject, KG.purpose
 _K_FIELD, _K_START, _K_END, _K_SSTART, _K_CONF = (
-    KG.field, KG.startOffset, KG.endOffset, KG.sentenceStart, KG.confidence)
-_K_FILE, _K_RECNO, _K_FORMAT, _K_VERSION = KG.sourceFile, KG.recordNumber, KG.sourceFormat, KG.extractorVersion
+    KG.field,
+    KG.startOffset,
+    KG.endOffset,
+    KG.sentenceStart,
+    KG.confidence,
+)
+_K_FILE, _K_RECNO, _K_FORMAT, _K_VERSION = (
+    KG.sourceFile,
+    KG.recordNumber,
+    KG.sourceFormat,
+    KG.extractorVersion,
+)
 _K_KIND, _K_SOURCE, _K_IN_VOCAB = KG.kind, KG.source, KG.inVocabulary
 
 _XSD_DECIMAL, _XSD_DATE = XSD.decimal, XSD.date
@@ -92,7 +129,7 @@ ENTITY_CLASS: dict[str, NamedNode] = {
 }
 
 
-def _decimal(x: float) -> Optional[Literal]:
+def _decimal(x: float) -> Literal | None:
     """A float as an xsd:decimal literal (`91.2`, never `9.12e1`); None for NaN/inf."""
     if x is None or not math.isfinite(x):
         return None
@@ -116,7 +153,7 @@ def _iri_or_literal(url: str) -> NamedNode | Literal:
         return Literal(url)
 
 
-def _lang_literal(text: str, lang: str) -> Optional[Literal]:
+def _lang_literal(text: str, lang: str) -> Literal | None:
     """A language-tagged literal; `zh_CN` is read as `zh-CN`. None for empty text or a
     tag that is not BCP 47 (the text stays in `kg:record`)."""
     if not text:
@@ -137,8 +174,9 @@ def paper_from_record(literal_value: str) -> Paper:
     return Paper.model_validate_json(literal_value)
 
 
-def paper_quads(paper: Paper, extraction: Optional[Extraction] = None, *,
-                mention_nodes: bool = True) -> list[Quad]:
+def paper_quads(
+    paper: Paper, extraction: Extraction | None = None, *, mention_nodes: bool = True
+) -> list[Quad]:
     """All quads about one paper, in `paper_graph(paper.key)`: `paper_nquads` parsed.
 
     About 5 quads per author, 2 per category, 4 per source record and ~10 more for the
@@ -163,13 +201,17 @@ def _index_keys(subject: str, benchmark: str, entities: dict) -> list[str]:
     without the extractor's keys (which also follow the vocabulary's broader links)."""
     from kg.extract.vocab import Vocabulary
 
-    return Vocabulary(()).index_keys(subject, benchmark, {eid: e.broader for eid, e in entities.items()})
+    return Vocabulary(()).index_keys(
+        subject, benchmark, {eid: e.broader for eid, e in entities.items()}
+    )
 
 
 def _s(text: str) -> str:
     """An xsd:string literal in N-Quads."""
     if "\\" in text or '"' in text or "\n" in text or "\r" in text:
-        text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+        text = (
+            text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+        )
     return '"' + text + '"'
 
 
@@ -177,7 +219,7 @@ def _int(n: int) -> str:
     return f'"{int(n)}"{_XSD_INT_SUFFIX}'
 
 
-def _dec(x: float) -> Optional[str]:
+def _dec(x: float) -> str | None:
     if x is None or not math.isfinite(x):
         return None
     return f'"{format(Decimal(repr(float(x))), "f")}"{_XSD_DEC_SUFFIX}'
@@ -187,28 +229,132 @@ def _n(node: NamedNode) -> str:
     return str(node)
 
 
-(T_TYPE, T_LABEL, T_TITLE, T_ABSTRACT, T_IDENT, T_ISSUED, T_CREATOR, T_CODE, T_NOTATION, T_DERIVED,
- T_USED) = map(_n, (_TYPE, _LABEL, _D_TITLE, _D_ABSTRACT, _D_IDENT, _D_ISSUED, _D_CREATOR, _S_CODE,
-                    _SK_NOTATION, _P_DERIVED, _P_USED))
+(
+    T_TYPE,
+    T_LABEL,
+    T_TITLE,
+    T_ABSTRACT,
+    T_IDENT,
+    T_ISSUED,
+    T_CREATOR,
+    T_CODE,
+    T_NOTATION,
+    T_DERIVED,
+    T_USED,
+) = map(
+    _n,
+    (
+        _TYPE,
+        _LABEL,
+        _D_TITLE,
+        _D_ABSTRACT,
+        _D_IDENT,
+        _D_ISSUED,
+        _D_CREATOR,
+        _S_CODE,
+        _SK_NOTATION,
+        _P_DERIVED,
+        _P_USED,
+    ),
+)
 T_PAPER, T_SOURCE, T_RUN = map(_n, (_C_PAPER, _C_SOURCE, _C_RUN))
-(T_ARXIV, T_SUMMARY, T_OTITLE, T_OABSTRACT, T_TRUNC, T_COMMENT, T_CATEGORY, T_RECORD, T_HAS_AUTHORSHIP,
- T_AUTHOR, T_POSITION, T_MENTIONS, T_PROPOSES, T_HAS_MENTION, T_HAS_PROPOSAL, T_HAS_EVAL, T_USES_HW,
- T_MENTIONED, T_SPAN, T_PROPOSED, T_HAS_SENTENCE, T_TEXT, T_EVIDENCE, T_SUBJECT_EVAL, T_BENCH, T_METRIC,
- T_VALUE, T_UNIT, T_VALUE_TEXT, T_HARDWARE, T_SUBJECT, T_PURPOSE, T_FIELD, T_START, T_END, T_SSTART,
- T_CONF, T_FILE, T_RECNO, T_FORMAT, T_VERSION) = map(_n, (
-    _K_ARXIV, _K_SUMMARY, _K_OTITLE, _K_OABSTRACT, _K_TRUNC, _K_COMMENT, _K_CATEGORY, _K_RECORD,
-    _K_HAS_AUTHORSHIP, _K_AUTHOR, _K_POSITION, _K_MENTIONS, _K_PROPOSES, _K_HAS_MENTION, _K_HAS_PROPOSAL,
-    _K_HAS_EVAL, _K_USES_HW, _K_MENTIONED, _K_SPAN, _K_PROPOSED, _K_HAS_SENTENCE, _K_TEXT, _K_EVIDENCE,
-    _K_SUBJECT_EVAL, _K_BENCH, _K_METRIC, _K_VALUE, _K_UNIT, _K_VALUE_TEXT, _K_HARDWARE, _K_SUBJECT,
-    _K_PURPOSE, _K_FIELD, _K_START, _K_END, _K_SSTART, _K_CONF, _K_FILE, _K_RECNO, _K_FORMAT, _K_VERSION))
+(
+    T_ARXIV,
+    T_SUMMARY,
+    T_OTITLE,
+    T_OABSTRACT,
+    T_TRUNC,
+    T_COMMENT,
+    T_CATEGORY,
+    T_RECORD,
+    T_HAS_AUTHORSHIP,
+    T_AUTHOR,
+    T_POSITION,
+    T_MENTIONS,
+    T_PROPOSES,
+    T_HAS_MENTION,
+    T_HAS_PROPOSAL,
+    T_HAS_EVAL,
+    T_USES_HW,
+    T_MENTIONED,
+    T_SPAN,
+    T_PROPOSED,
+    T_HAS_SENTENCE,
+    T_TEXT,
+    T_EVIDENCE,
+    T_SUBJECT_EVAL,
+    T_BENCH,
+    T_METRIC,
+    T_VALUE,
+    T_UNIT,
+    T_VALUE_TEXT,
+    T_HARDWARE,
+    T_SUBJECT,
+    T_PURPOSE,
+    T_FIELD,
+    T_START,
+    T_END,
+    T_SSTART,
+    T_CONF,
+    T_FILE,
+    T_RECNO,
+    T_FORMAT,
+    T_VERSION,
+) = map(
+    _n,
+    (
+        _K_ARXIV,
+        _K_SUMMARY,
+        _K_OTITLE,
+        _K_OABSTRACT,
+        _K_TRUNC,
+        _K_COMMENT,
+        _K_CATEGORY,
+        _K_RECORD,
+        _K_HAS_AUTHORSHIP,
+        _K_AUTHOR,
+        _K_POSITION,
+        _K_MENTIONS,
+        _K_PROPOSES,
+        _K_HAS_MENTION,
+        _K_HAS_PROPOSAL,
+        _K_HAS_EVAL,
+        _K_USES_HW,
+        _K_MENTIONED,
+        _K_SPAN,
+        _K_PROPOSED,
+        _K_HAS_SENTENCE,
+        _K_TEXT,
+        _K_EVIDENCE,
+        _K_SUBJECT_EVAL,
+        _K_BENCH,
+        _K_METRIC,
+        _K_VALUE,
+        _K_UNIT,
+        _K_VALUE_TEXT,
+        _K_HARDWARE,
+        _K_SUBJECT,
+        _K_PURPOSE,
+        _K_FIELD,
+        _K_START,
+        _K_END,
+        _K_SSTART,
+        _K_CONF,
+        _K_FILE,
+        _K_RECNO,
+        _K_FORMAT,
+        _K_VERSION,
+    ),
+)
 T_EVAL_KEY = _n(KG.evaluationKey)
 _T_TRUE = str(_TRUE)
 _T_JSON_SUFFIX = f"^^{_RDF_JSON}"
 _T_DATE_SUFFIX = f"^^{_XSD_DATE}"
 
 
-def paper_nquads(paper: Paper, extraction: Optional[Extraction] = None, *,
-                 mention_nodes: bool = True) -> tuple[str, str]:
+def paper_nquads(
+    paper: Paper, extraction: Extraction | None = None, *, mention_nodes: bool = True
+) -> tuple[str, str]:
     """Everything about one paper as N-Quads text in its own graph, in two parts: all
     quads but the `kg:record` one, and that one (the marker ingest writes last)."""
     key = paper.key
@@ -229,7 +375,11 @@ def paper_nquads(paper: Paper, extraction: Optional[Extraction] = None, *,
     q(p, T_TITLE, _s(paper.title))
     if paper.abstract:
         q(p, T_ABSTRACT, _s(paper.abstract))
-    for pred, texts in ((T_TITLE, paper.titles), (T_ABSTRACT, paper.abstracts), (T_SUMMARY, paper.summaries)):
+    for pred, texts in (
+        (T_TITLE, paper.titles),
+        (T_ABSTRACT, paper.abstracts),
+        (T_SUMMARY, paper.summaries),
+    ):
         for lang, text in texts.items():
             lit = _lang_literal(text, lang)
             if lit is not None:
@@ -383,7 +533,9 @@ def _extraction_nquads(q, p: str, base: str, ex: Extraction, mention_nodes: bool
         if ev.value_text:
             q(node, T_VALUE_TEXT, _s(ev.value_text))
         for k in ev.index_keys or _index_keys(ev.subject, ev.benchmark, ex.entities):
-            q(node, T_EVAL_KEY, _s(k))  # the evaluation index: one lookup per (subject, benchmark) query
+            q(
+                node, T_EVAL_KEY, _s(k)
+            )  # the evaluation index: one lookup per (subject, benchmark) query
         evidence(node, ev.evidence, ev.confidence)
 
     for n, hw in enumerate(ex.hardware_use, start=1):
@@ -396,8 +548,9 @@ def _extraction_nquads(q, p: str, base: str, ex: Extraction, mention_nodes: bool
         evidence(node, hw.evidence, hw.confidence)
 
 
-def entity_quads(entities: Iterable[Entity | Any], source: Optional[str] = None,
-                 graph: NamedNode = VOCAB_GRAPH) -> list[Quad]:
+def entity_quads(
+    entities: Iterable[Entity | Any], source: str | None = None, graph: NamedNode = VOCAB_GRAPH
+) -> list[Quad]:
     """Quads for canonical entities, in `VOCAB_GRAPH` by default.
 
     Each entity: rdf:type its class and skos:Concept, dcterms:identifier (its id),
@@ -441,9 +594,11 @@ def ontology_path() -> Path:
     return ontology_dir() / "kg.ttl"
 
 
-def ontology_quads(path: Optional[Path] = None) -> list[Quad]:
+def ontology_quads(path: Path | None = None) -> list[Quad]:
     """ontology/kg.ttl as quads in `ONTOLOGY_GRAPH` (kg.ttl has no blank nodes, so
     loading it again gives the same quads)."""
     with open(path or ontology_path(), "rb") as f:
-        return [Quad(t.subject, t.predicate, t.object, ONTOLOGY_GRAPH)
-                for t in parse(f, format=RdfFormat.TURTLE)]
+        return [
+            Quad(t.subject, t.predicate, t.object, ONTOLOGY_GRAPH)
+            for t in parse(f, format=RdfFormat.TURTLE)
+        ]

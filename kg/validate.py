@@ -35,8 +35,12 @@ def _union_ntriples(store, limit: int) -> bytes:
      GRAPH ?g {{ ?s ?p ?o }} }}
   UNION {{ GRAPH {VOCAB_GRAPH} {{ ?s ?p ?o }} }}
 }}"""
-        return ox.serialize(store.query(q, use_default_graph_as_union=False), format=ox.RdfFormat.N_TRIPLES)
-    return ox.serialize(store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"), format=ox.RdfFormat.N_TRIPLES)
+        return ox.serialize(
+            store.query(q, use_default_graph_as_union=False), format=ox.RdfFormat.N_TRIPLES
+        )
+    return ox.serialize(
+        store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"), format=ox.RdfFormat.N_TRIPLES
+    )
 
 
 def validate_graph(data: rdflib.Graph) -> tuple[bool, list[Violation]]:
@@ -44,16 +48,19 @@ def validate_graph(data: rdflib.Graph) -> tuple[bool, list[Violation]]:
 
     shapes = rdflib.Graph().parse(ontology_dir() / "shapes.ttl")
     ont = rdflib.Graph().parse(ontology_dir() / "kg.ttl")
-    conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ont, inference="none",
-                                           allow_warnings=True)
+    conforms, report, _ = pyshacl.validate(
+        data, shacl_graph=shapes, ont_graph=ont, inference="none", allow_warnings=True
+    )
     out = []
     for r in report.subjects(rdflib.RDF.type, SH.ValidationResult):
-        out.append(Violation(
-            focus=str(report.value(r, SH.focusNode)),
-            path=str(report.value(r, SH.resultPath) or ""),
-            message=str(report.value(r, SH.resultMessage) or ""),
-            severity=str(report.value(r, SH.resultSeverity) or "").rsplit("#", 1)[-1],
-        ))
+        out.append(
+            Violation(
+                focus=str(report.value(r, SH.focusNode)),
+                path=str(report.value(r, SH.resultPath) or ""),
+                message=str(report.value(r, SH.resultMessage) or ""),
+                severity=str(report.value(r, SH.resultSeverity) or "").rsplit("#", 1)[-1],
+            )
+        )
     out.sort(key=lambda v: (v.focus, v.path))
     return bool(conforms), out
 

@@ -13,7 +13,6 @@ complete but is not.
 from __future__ import annotations
 
 import multiprocessing as mp
-from typing import Optional
 
 import pyoxigraph as ox
 
@@ -46,31 +45,41 @@ def _init(extract: bool, mention_nodes: bool = True) -> None:
         _EXTRACTOR = Extractor()
 
 
-def _extract(paper: Paper) -> Optional[Extraction]:
+def _extract(paper: Paper) -> Extraction | None:
     if not _DO_EXTRACT:
         return None
     return _EXTRACTOR.extract(paper)
 
 
-def paper_nquads_parts(paper: Paper, extraction: Optional[Extraction], *,
-                       mention_nodes: bool = True) -> tuple[str, str]:
+def paper_nquads_parts(
+    paper: Paper, extraction: Extraction | None, *, mention_nodes: bool = True
+) -> tuple[str, str]:
     """The paper's named graph as N-Quads text: (everything but the `kg:record` quad, that
     quad). The record is the marker ingest looks papers up by."""
     from kg import to_rdf
     from kg.namespaces import KG, paper_graph, paper_iri
 
     body, marker = to_rdf.paper_nquads(paper, extraction, mention_nodes=mention_nodes)
-    tk = ox.Quad(paper_iri(paper.key), KG.titleKey, ox.Literal(title_key(paper.title)), paper_graph(paper.key))
+    tk = ox.Quad(
+        paper_iri(paper.key),
+        KG.titleKey,
+        ox.Literal(title_key(paper.title)),
+        paper_graph(paper.key),
+    )
     return body + f"{tk} .\n", marker
 
 
-def paper_nquads(paper: Paper, extraction: Optional[Extraction], *, mention_nodes: bool = True) -> str:
+def paper_nquads(
+    paper: Paper, extraction: Extraction | None, *, mention_nodes: bool = True
+) -> str:
     """The paper's whole named graph as N-Quads text."""
     body, marker = paper_nquads_parts(paper, extraction, mention_nodes=mention_nodes)
     return body + marker
 
 
-def _work(paper_json: str, sent: Optional[set[str]] = None) -> tuple[str, str, list[tuple[str, str]]]:
+def _work(
+    paper_json: str, sent: set[str] | None = None
+) -> tuple[str, str, list[tuple[str, str]]]:
     paper = Paper.model_validate_json(paper_json)
     ex = _extract(paper)
     ents = []
@@ -96,8 +105,13 @@ class PaperProcessor:
     """Turns papers into (N-Quads body, `kg:record` marker quad, discovered entities), with
     `workers` processes. `mention_nodes=False` leaves mention nodes out (`paper_quads`)."""
 
-    def __init__(self, workers: int = 1, extract: bool = True, mention_nodes: bool = True,
-                 recycle_after: int = RECYCLE_AFTER) -> None:
+    def __init__(
+        self,
+        workers: int = 1,
+        extract: bool = True,
+        mention_nodes: bool = True,
+        recycle_after: int = RECYCLE_AFTER,
+    ) -> None:
         self.workers = max(1, workers)
         self.extract = extract
         self.mention_nodes = mention_nodes
@@ -112,8 +126,12 @@ class PaperProcessor:
         bar, a web server) can deadlock the child on a lock held at fork time."""
         if self._pool is None:
             ctx = mp.get_context("spawn")
-            self._pool = ctx.Pool(self.workers, initializer=_init, initargs=(self.extract, self.mention_nodes),
-                                  maxtasksperchild=max(1, self.recycle_after // CHUNK))
+            self._pool = ctx.Pool(
+                self.workers,
+                initializer=_init,
+                initargs=(self.extract, self.mention_nodes),
+                maxtasksperchild=max(1, self.recycle_after // CHUNK),
+            )
         return self._pool
 
     def vocabulary_entities(self) -> list[Entity]:
@@ -123,7 +141,7 @@ class PaperProcessor:
 
         return all_vocab_entities()
 
-    def submit(self, papers: list[Paper]) -> "_Pending":
+    def submit(self, papers: list[Paper]) -> _Pending:
         """Start work on `papers`; `.get()` on the result waits for it (in order)."""
         payload = [p.model_dump_json() for p in papers]
         if self.workers > 1:
@@ -140,13 +158,19 @@ class PaperProcessor:
 class _Pending:
     """Work handed to the pool (or, with one worker, done when asked for)."""
 
-    def __init__(self, async_result, payload: list[str] | None = None, sent: set[str] | None = None) -> None:
+    def __init__(
+        self, async_result, payload: list[str] | None = None, sent: set[str] | None = None
+    ) -> None:
         self._async = async_result
         self._payload = payload
         self._sent = sent
 
     def get(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
         """Per paper: (N-Quads body, `kg:record` quad, [(discovered entity id, its N-Quads)])."""
-        raw = self._async.get() if self._async is not None else [_work(x, self._sent) for x in self._payload]
+        raw = (
+            self._async.get()
+            if self._async is not None
+            else [_work(x, self._sent) for x in self._payload]
+        )
         self._async = self._payload = None  # nothing of the batch outlives its write
         return raw

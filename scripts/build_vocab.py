@@ -21,6 +21,7 @@ reads them to avoid duplicates. It (re)writes:
 
 Output is deterministic (sorted input, stable ids), so re-running gives the same files.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -90,37 +91,83 @@ def make(cid, typ, pref, alts, source, broader=(), kind=None, cs=False):
 
 # --------------------------------------------------------------------------- hardware
 VENDOR_IDS = {
-    "nvidia": "hardware/vendor-nvidia", "google": "hardware/vendor-google", "amd": "hardware/vendor-amd",
-    "intel": "hardware/vendor-intel", "amazon aws": "hardware/vendor-amazon-web-services",
-    "huawei": "hardware/vendor-huawei", "microsoft": "hardware/vendor-microsoft", "meta": "hardware/vendor-meta",
-    "cambricon": "hardware/vendor-cambricon", "kunlunxin baidu": "hardware/vendor-kunlunxin",
-    "alibaba": "hardware/vendor-alibaba", "biren": "hardware/vendor-biren",
-    "moore threads (tencent)": "hardware/vendor-moore-threads", "metax": "hardware/vendor-metax",
-    "iluvatar corex": "hardware/vendor-iluvatar-corex", "hygon": "hardware/vendor-hygon",
-    "sunway": "hardware/vendor-sunway", "pezy": "hardware/vendor-pezy", "tesla": "hardware/vendor-tesla",
+    "nvidia": "hardware/vendor-nvidia",
+    "google": "hardware/vendor-google",
+    "amd": "hardware/vendor-amd",
+    "intel": "hardware/vendor-intel",
+    "amazon aws": "hardware/vendor-amazon-web-services",
+    "huawei": "hardware/vendor-huawei",
+    "microsoft": "hardware/vendor-microsoft",
+    "meta": "hardware/vendor-meta",
+    "cambricon": "hardware/vendor-cambricon",
+    "kunlunxin baidu": "hardware/vendor-kunlunxin",
+    "alibaba": "hardware/vendor-alibaba",
+    "biren": "hardware/vendor-biren",
+    "moore threads (tencent)": "hardware/vendor-moore-threads",
+    "metax": "hardware/vendor-metax",
+    "iluvatar corex": "hardware/vendor-iluvatar-corex",
+    "hygon": "hardware/vendor-hygon",
+    "sunway": "hardware/vendor-sunway",
+    "pezy": "hardware/vendor-pezy",
+    "tesla": "hardware/vendor-tesla",
     "national university of defense technology": "hardware/vendor-national-university-of-defense-technology",
     "groq": "hardware/vendor-groq",
 }
-STRIP_WORDS = {"nvidia", "google", "amd", "intel", "huawei", "amazon", "aws", "meta", "microsoft", "baidu",
-               "geforce", "radeon", "instinct", "habana", "hgx", "gigabyte", "oc", "chip", "cambricon",
-               "metax", "biren", "t-head"}
+STRIP_WORDS = {
+    "nvidia",
+    "google",
+    "amd",
+    "intel",
+    "huawei",
+    "amazon",
+    "aws",
+    "meta",
+    "microsoft",
+    "baidu",
+    "geforce",
+    "radeon",
+    "instinct",
+    "habana",
+    "hgx",
+    "gigabyte",
+    "oc",
+    "chip",
+    "cambricon",
+    "metax",
+    "biren",
+    "t-head",
+}
 
 
 def hw_arch(name: str) -> str | None:
     """Architecture id for an accelerator name, by naming convention (None when unsure)."""
     n = name.upper()
     rules = [
-        (r"\bTPU", "tpu"), (r"\bMI3[5-9]\d", "cdna4"), (r"\bMI3\d\d", "cdna3"), (r"\bMI2\d\d", "cdna2"),
-        (r"\bMI100\b", "cdna"), (r"\bMI[56]0\b", "vega"), (r"\bRX ?[4-9]\d\d\d?\b", "rdna"),
-        (r"\bG?B[123]00\b|\bRTX 50\d0|\bBLACKWELL", "blackwell"), (r"\bRUBIN", "rubin"),
-        (r"\bG?H(100|200|800|20)\b", "hopper"), (r"\bL(2|4|20|40S?)\b|\bRTX 40\d0|\bADA\b", "ada"),
+        (r"\bTPU", "tpu"),
+        (r"\bMI3[5-9]\d", "cdna4"),
+        (r"\bMI3\d\d", "cdna3"),
+        (r"\bMI2\d\d", "cdna2"),
+        (r"\bMI100\b", "cdna"),
+        (r"\bMI[56]0\b", "vega"),
+        (r"\bRX ?[4-9]\d\d\d?\b", "rdna"),
+        (r"\bG?B[123]00\b|\bRTX 50\d0|\bBLACKWELL", "blackwell"),
+        (r"\bRUBIN", "rubin"),
+        (r"\bG?H(100|200|800|20)\b", "hopper"),
+        (r"\bL(2|4|20|40S?)\b|\bRTX 40\d0|\bADA\b", "ada"),
         (r"\bA(2|10G?|16|30|40|100|800)\b|\bRTX A\d{4}|\bRTX 30\d0", "ampere"),
         (r"\bRTX 20\d0|\bT4\b|\bQUADRO RTX|\bTITAN RTX|\bGTX 16\d0", "turing"),
-        (r"\bV100|\bTITAN V\b", "volta"), (r"\bP(4|40|100)\b|\bGTX 10\d0|\bQUADRO P|\bTITAN XP|TITAN X PASCAL", "pascal"),
+        (r"\bV100|\bTITAN V\b", "volta"),
+        (r"\bP(4|40|100)\b|\bGTX 10\d0|\bQUADRO P|\bTITAN XP|TITAN X PASCAL", "pascal"),
         (r"\bM(40|60)\b|\bGTX 9\d0|\bQUADRO M|\bGTX 750|\bGTX TITAN X\b", "maxwell"),
         (r"\bK(20|40|80)|\bQUADRO K|\bGTX 7\d0|\bGTX TITAN\b", "kepler"),
-        (r"\bGAUDI", "gaudi"), (r"\bMAX 1\d{3}", "xe"), (r"\bASCEND", "ascend"), (r"\bTRAINIUM", "trainium"),
-        (r"\bINFERENTIA", "inferentia"), (r"\bXEON", "xeon"), (r"\bEPYC", "zen"), (r"\bLPU\b", "lpu"),
+        (r"\bGAUDI", "gaudi"),
+        (r"\bMAX 1\d{3}", "xe"),
+        (r"\bASCEND", "ascend"),
+        (r"\bTRAINIUM", "trainium"),
+        (r"\bINFERENTIA", "inferentia"),
+        (r"\bXEON", "xeon"),
+        (r"\bEPYC", "zen"),
+        (r"\bLPU\b", "lpu"),
     ]
     for pat, arch in rules:
         if re.search(pat, n):
@@ -152,7 +199,9 @@ def build_hardware(shared: Path) -> None:
         for l in labels_of(r):
             label_to_id.setdefault(norm(l), r["id"])
     devices = {r["id"]: r for r in curated if r.get("kind") == "device"}
-    dev_keys = sorted(((norm(r["prefLabel"]), r["id"]) for r in devices.values()), key=lambda x: -len(x[0]))
+    dev_keys = sorted(
+        ((norm(r["prefLabel"]), r["id"]) for r in devices.values()), key=lambda x: -len(x[0])
+    )
     ids = {r["id"] for r in curated}
     added: list[dict] = []
 
@@ -198,16 +247,31 @@ def build_hardware(shared: Path) -> None:
     for row in rows:
         if row["Type"].strip().upper() in {"CPU", "HYBRID CPU"}:
             continue
-        add(row["Hardware name"].strip(), row["Manufacturer"] or ("Groq" if "Groq" in row["Hardware name"] else ""), "epoch")
+        add(
+            row["Hardware name"].strip(),
+            row["Manufacturer"] or ("Groq" if "Groq" in row["Hardware name"] else ""),
+            "epoch",
+        )
     with (shared / "gazetteers" / "mlco2_gpus.csv").open(encoding="utf-8") as f:
         rows = sorted(csv.DictReader(f), key=lambda r: r["name"])
     for row in rows:
         name = row["name"].strip()
         if "/" in name:  # e.g. "A100 PCIe 40/80GB": two boards in one row
-            name = name.split("/")[0] + "GB" if re.search(r"\d+/\d+GB$", name) else name.replace("/", " ")
+            name = (
+                name.split("/")[0] + "GB"
+                if re.search(r"\d+/\d+GB$", name)
+                else name.replace("/", " ")
+            )
         low = name.lower()
-        vendor = ("amd" if "amd" in low or "epyc" in low else "intel" if "intel" in low or "xeon" in low
-                  else "google" if "tpu" in low else "nvidia")
+        vendor = (
+            "amd"
+            if "amd" in low or "epyc" in low
+            else "intel"
+            if "intel" in low or "xeon" in low
+            else "google"
+            if "tpu" in low
+            else "nvidia"
+        )
         add(name, vendor, "mlco2")
     write_jsonl(path, curated + added)
 
@@ -222,9 +286,12 @@ SPAM = re.compile(
 )
 PHONE = re.compile(r"\+?\d[\d\s().\-]{8,}\d")
 ALLOWED = re.compile(r"^[A-Za-z0-9À-ÖØ-öø-ÿ .,'’&+\-_:/@]+$")
-DATATANG = re.compile(r"^\d[\d,.]*\s+(people|hours?|images?|pairs?|videos?|sentences?|persons?|identities)\b", re.I)
+DATATANG = re.compile(
+    r"^\d[\d,.]*\s+(people|hours?|images?|pairs?|videos?|sentences?|persons?|identities)\b", re.I
+)
 # words that on their own say nothing about which dataset is meant
-GENERIC = set("""
+GENERIC = set(
+    """
 a an the of and or for in on with to from by at as via vs versus without within into over under per all any
 dataset datasets data benchmark benchmarks challenge challenges corpus corpora set sets subset split splits test
 testing tests val valid validation dev train training task tasks track shared competition suite collection
@@ -238,27 +305,62 @@ tracking captioning reasoning understanding summarization parsing matching compl
 sentiment emotion emotions news medical clinical health biomedical legal financial scientific math mathematical
 code program programs dialogue dialog conversation conversations review reviews query queries search web
 indoor outdoor street city urban road traffic driving vehicle vehicles car cars point cloud clouds depth
-""".split())
+""".split()
+)
 
 
-SPLIT_WORDS = {"test", "testing", "val", "validation", "dev", "train", "training", "subtask", "split", "fold",
-               "part", "group", "hops", "novel", "classes", "eval", "overall", "total", "final", "best", "matched",
-               "mismatched", "level", "level1", "level2", "level3", "easy", "hard", "medium", "zero-shot", "shot"}
-METRIC_WORDS = set("""
+SPLIT_WORDS = {
+    "test",
+    "testing",
+    "val",
+    "validation",
+    "dev",
+    "train",
+    "training",
+    "subtask",
+    "split",
+    "fold",
+    "part",
+    "group",
+    "hops",
+    "novel",
+    "classes",
+    "eval",
+    "overall",
+    "total",
+    "final",
+    "best",
+    "matched",
+    "mismatched",
+    "level",
+    "level1",
+    "level2",
+    "level3",
+    "easy",
+    "hard",
+    "medium",
+    "zero-shot",
+    "shot",
+}
+METRIC_WORDS = set(
+    """
 accuracy acc error err rate score scores recall precision f1 f-measure fmeasure f-score distance similarity
 correlation loss auc auroc auprc iou miou ap map mae mse rmse reward return ratio index coefficient divergence
 likelihood perplexity ppl bleu rouge meteor cider spice fid psnr ssim lpips wer cer ndcg mrr hits hit latency
 throughput time speed speedup flops params parameters memory success sr spl kappa mcc eer dice hd95 epe ade fde
 mota motp idf1 hota pck mpjpe nme auc-roc roc pr-auc top-1 top-5 top1 top5 elo win winrate entropy cost
-""".split())
+""".split()
+)
 
 
 # common acronyms that mean something else in running text
-ACRONYM_BLOCK = set("""
+ACRONYM_BLOCK = set(
+    """
 aids cad cfd bci cnn rnn gan gpu cpu tpu api ai ml nlp llm iot ecg eeg emg mri ct pet dna rna hiv covid gps
 usa uk eu un who nasa ieee acm pdf html xml json sql csv url faq kpi roi seo crm erp hr it qa id ui ux os
 ram rom ssd hdd usb lan wan vpn sms mms pos atm dvd cd tv pc vr ar xr rl sl dl cv ir ocr asr tts nlu nlg
-""".split())
+""".split()
+)
 
 
 def pwc_reject(name: str, kind: str, common: frozenset = frozenset()) -> str | None:
@@ -284,6 +386,7 @@ def pwc_reject(name: str, kind: str, common: frozenset = frozenset()) -> str | N
         return "generic"
     if not re.search(r"[A-Z0-9]", name):
         return "lowercase-phrase"
+
     # name-like: some token is an acronym/camel-case word, mixes letters and digits,
     # or is a capitalised word that is not generic vocabulary
     def namey(t: str) -> bool:
@@ -292,6 +395,7 @@ def pwc_reject(name: str, kind: str, common: frozenset = frozenset()) -> str | N
         if sum(c.isupper() for c in t) >= 2:
             return True
         return t[:1].isupper() and t.lower() not in GENERIC and len(words) > 1
+
     if not any(namey(t) for t in toks):
         return "not-name-like"
     if name.endswith((":", "-", "/")) or " - " in name:
@@ -303,8 +407,15 @@ def pwc_reject(name: str, kind: str, common: frozenset = frozenset()) -> str | N
             return "formula"
         if re.match(r"^\d", name) or len(name) <= 3:
             return "too-short"
-        if not (any(t.lower() in METRIC_WORDS for t in toks) or "@" in name
-                or any(re.fullmatch(r"[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*", t) and sum(c.isupper() for c in t) >= 3 for t in toks)):
+        if not (
+            any(t.lower() in METRIC_WORDS for t in toks)
+            or "@" in name
+            or any(
+                re.fullmatch(r"[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*", t)
+                and sum(c.isupper() for c in t) >= 3
+                for t in toks
+            )
+        ):
             return "not-a-measure"
     return None
 
@@ -315,19 +426,29 @@ def pwc_cs(name: str) -> bool:
 
 
 def build_pwc(shared: Path) -> None:
-    gaz = json.loads((shared / "gazetteers" / "pwc_worldsnapshot_gazetteer.json").read_text(encoding="utf-8"))
-    common = frozenset(GENERIC | {t for task in gaz["tasks"] for t in re.findall(r"[a-z]+", task.lower())})
+    gaz = json.loads(
+        (shared / "gazetteers" / "pwc_worldsnapshot_gazetteer.json").read_text(encoding="utf-8")
+    )
+    common = frozenset(
+        GENERIC | {t for task in gaz["tasks"] for t in re.findall(r"[a-z]+", task.lower())}
+    )
     curated_labels: dict[str, str] = {}
     for fn in CURATED_FILES + ["hardware.jsonl", "litellm_models.jsonl"]:
         for r in read_jsonl(VOCAB / fn):
             for l in labels_of(r):
                 curated_labels.setdefault(norm(l), r["id"])
     for kind, keys, typ, prefix, out in [
-        ("benchmark", ["datasets", "benchmarks"], "Benchmark", "benchmark/pwc-", "pwc_benchmarks.jsonl"),
+        (
+            "benchmark",
+            ["datasets", "benchmarks"],
+            "Benchmark",
+            "benchmark/pwc-",
+            "pwc_benchmarks.jsonl",
+        ),
         ("metric", ["metrics"], "Metric", "metric/pwc-", "pwc_metrics.jsonl"),
     ]:
         names = sorted({re.sub(r"\s+", " ", n).strip() for k in keys for n in gaz[k]})
-        groups: "OrderedDict[str, list[str]]" = OrderedDict()
+        groups: OrderedDict[str, list[str]] = OrderedDict()
         rejected: dict[str, int] = {}
         for n in names:
             why = pwc_reject(n, kind, common)
@@ -345,7 +466,10 @@ def build_pwc(shared: Path) -> None:
                 continue
             ids.add(cid)
             recs.append(make(cid, typ, pref, forms, "pwc", cs=any(pwc_cs(f) for f in forms)))
-        print(f"pwc {kind}: {len(names)} names, kept {len(recs)}, rejected {rejected}", file=sys.stderr)
+        print(
+            f"pwc {kind}: {len(names)} names, kept {len(recs)}, rejected {rejected}",
+            file=sys.stderr,
+        )
         for r in recs:  # a name kept as a benchmark is not also offered as a metric
             for l in labels_of(r):
                 curated_labels.setdefault(norm(l), r["id"])
@@ -356,7 +480,9 @@ def build_pwc(shared: Path) -> None:
 LITELLM_KEEP = re.compile(
     r"^(gpt-|o[134]\b|claude-|gemini-|gemma-|llama-?[234]|mistral-|mixtral-|codestral|ministral-|pixtral|magistral|"
     r"devstral|qwen\d|qwq|deepseek-|phi-|command-|grok-|glm-|kimi-|yi-|jamba-|nemotron|granite-|olmo|"
-    r"falcon|minimax-|ernie-|hunyuan|codellama|starcoder)", re.I)
+    r"falcon|minimax-|ernie-|hunyuan|codellama|starcoder)",
+    re.I,
+)
 # hosting/deployment decorations, quantisation formats, provider renames and other non-model ids
 LITELLM_DROP = re.compile(
     r"([@:]|-awq|-bf16|-tput|^qwen25|embed|whisper|tts|dall-e|image|audio|realtime|transcribe|moderation|search|guard|computer-use|"
@@ -365,11 +491,17 @@ LITELLM_DROP = re.compile(
     r"-airx|-text$|-tiny$|-x$|-lightning|-preview|-latest|-exp\b|-\d{4}$|-\d{2}-\d{2}$|\d{6,8}|\dp\d|-v\d+p\d|"
     r"^gpt-35|^gpt-41|^gpt-4-o|ttm-|-vision-beta|-maas|gemini-gemma|deepseek-llama|deepseek-r1-\d+b|"
     r"deepseek-r1-basic|deepseek-chat-v|-distill-qwen\d|-codex-spark|sea-lion|-multi-agent|llama3-\d-|"
-    r"granite-\d-\d|-\d-\d-|thinking-turbo|-reasoning$|-non-reasoning$|-flash-lite$|-plus-\d|-flash-\d)", re.I)
+    r"granite-\d-\d|-\d-\d-|thinking-turbo|-reasoning$|-non-reasoning$|-flash-lite$|-plus-\d|-flash-\d)",
+    re.I,
+)
 
 
 def build_litellm(shared: Path) -> None:
-    data = json.loads((shared / "gazetteers" / "litellm_model_prices_and_context_window.json").read_text(encoding="utf-8"))
+    data = json.loads(
+        (shared / "gazetteers" / "litellm_model_prices_and_context_window.json").read_text(
+            encoding="utf-8"
+        )
+    )
     known: dict[str, str] = {}
     for fn in CURATED_FILES:
         for r in read_jsonl(VOCAB / fn):
@@ -378,17 +510,28 @@ def build_litellm(shared: Path) -> None:
     models = read_jsonl(VOCAB / "models.jsonl")
     prefixes = sorted(
         ((l.lower(), r["id"]) for r in models for l in labels_of(r) if len(l) >= 4),
-        key=lambda x: -len(x[0]))
-    out: "OrderedDict[str, dict]" = OrderedDict()
+        key=lambda x: -len(x[0]),
+    )
+    out: OrderedDict[str, dict] = OrderedDict()
     for key, meta in sorted(data.items()):
-        if not isinstance(meta, dict) or meta.get("mode") not in ("chat", "completion", "responses"):
+        if not isinstance(meta, dict) or meta.get("mode") not in (
+            "chat",
+            "completion",
+            "responses",
+        ):
             continue
         name = key.split("/")[-1]
         name = re.sub(r"^(us|eu|apac|global|jp|au)\.", "", name)
-        name = re.sub(r"^(anthropic|meta|mistral|amazon|cohere|ai21|deepseek|qwen|google|openai|xai|moonshotai|zai|"
-                      r"nvidia|microsoft|ibm|writer|alibaba)\.", "", name)
+        name = re.sub(
+            r"^(anthropic|meta|mistral|amazon|cohere|ai21|deepseek|qwen|google|openai|xai|moonshotai|zai|"
+            r"nvidia|microsoft|ibm|writer|alibaba)\.",
+            "",
+            name,
+        )
         name = re.sub(r"-v\d+(:\d+)?$", "", name)
-        if name.lower().startswith("claude-"):  # Anthropic writes claude-opus-4-7 for Claude Opus 4.7
+        if name.lower().startswith(
+            "claude-"
+        ):  # Anthropic writes claude-opus-4-7 for Claude Opus 4.7
             name = re.sub(r"-(\d)-(\d)$", r"-\1.\2", name)
         if not LITELLM_KEEP.match(name) or LITELLM_DROP.search(name):
             continue
@@ -399,17 +542,30 @@ def build_litellm(shared: Path) -> None:
             continue
         low = name.lower()
         # broader: the most specific curated model whose label this id extends at a token boundary
-        broader = next((cid for p, cid in prefixes
-                        if low.startswith(p) and (len(low) == len(p) or low[len(p)] in "-_ .")), None)
+        broader = next(
+            (
+                cid
+                for p, cid in prefixes
+                if low.startswith(p) and (len(low) == len(p) or low[len(p)] in "-_ .")
+            ),
+            None,
+        )
         if broader is None:
             continue
-        out[k] = make("model/litellm-" + slug(name), "Model", name, [], "litellm", [broader], kind="model")
+        out[k] = make(
+            "model/litellm-" + slug(name), "Model", name, [], "litellm", [broader], kind="model"
+        )
     write_jsonl(VOCAB / "litellm_models.jsonl", list(out.values()))
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared/ folder (gazetteers)")
+    ap.add_argument(
+        "--shared",
+        type=Path,
+        default=ROOT.parent / "shared",
+        help="the shared/ folder (gazetteers)",
+    )
     args = ap.parse_args()
     build_hardware(args.shared)
     build_litellm(args.shared)

@@ -14,7 +14,6 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Optional
 
 import pytest
 
@@ -25,12 +24,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def oxigraph_binary() -> Optional[str]:
+def oxigraph_binary() -> str | None:
     here = Path(sys.executable).parent / "oxigraph"
     return str(here) if here.exists() else shutil.which("oxigraph")
 
 
-def wait_http(url: str, timeout: float = 30.0, proc: Optional[subprocess.Popen] = None) -> None:
+def wait_http(url: str, timeout: float = 30.0, proc: subprocess.Popen | None = None) -> None:
     import httpx
 
     deadline = time.monotonic() + timeout
@@ -51,14 +50,28 @@ class OxigraphServer:
     def __init__(self, location: Path, timeout_s: int = 20) -> None:
         binary = oxigraph_binary()
         if binary is None:
-            pytest.skip("the oxigraph server binary is not installed (pip install oxigraph==<pyoxigraph version>)")
+            pytest.skip(
+                "the oxigraph server binary is not installed (pip install oxigraph==<pyoxigraph version>)"
+            )
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = open(location.parent / f"oxigraph-{self.port}.log", "wb")
         # --timeout-s: the server itself stops a runaway query (kg's limit only stops waiting for it)
-        self.proc = subprocess.Popen([binary, "serve", "--location", str(location), "--bind",
-                                      f"127.0.0.1:{self.port}", "--timeout-s", str(timeout_s)],
-                                     stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        self.proc = subprocess.Popen(
+            [
+                binary,
+                "serve",
+                "--location",
+                str(location),
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--timeout-s",
+                str(timeout_s),
+            ],
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
         try:
             wait_http(self.url + "/query", proc=self.proc)
         except RuntimeError:
@@ -102,7 +115,13 @@ def kg_command(*args: str) -> list[str]:
 
 def kg_env() -> dict[str, str]:
     env = dict(os.environ)
-    for k in ("KG_STORE", "KG_QUERY_ENDPOINT", "KG_UPDATE_ENDPOINT", "KG_GSP_ENDPOINT", "KG_UNION_DEFAULT"):
+    for k in (
+        "KG_STORE",
+        "KG_QUERY_ENDPOINT",
+        "KG_UPDATE_ENDPOINT",
+        "KG_GSP_ENDPOINT",
+        "KG_UNION_DEFAULT",
+    ):
         env.pop(k, None)
     env["CI"] = "1"
     return env

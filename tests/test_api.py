@@ -17,7 +17,12 @@ def test_evaluations_with_variants(mini_client):
     r = mini_client.get("/api/evaluations", params={"subject": "Llama", "target": "GSM8K"})
     assert r.status_code == 200
     body = r.json()
-    assert body["subject"] == {"iri": ID + "model/llama", "id": "model/llama", "label": "Llama", "type": "Model"}
+    assert body["subject"] == {
+        "iri": ID + "model/llama",
+        "id": "model/llama",
+        "label": "Llama",
+        "type": "Model",
+    }
     assert body["target"]["label"] == "GSM8K" and body["target"]["type"] == "Benchmark"
     assert body["subject_variants"] == 3
     [p] = body["papers"]
@@ -29,17 +34,29 @@ def test_evaluations_with_variants(mini_client):
 
 
 def test_evaluations_without_variants(mini_client):
-    r = mini_client.get("/api/evaluations", params={"subject": "Llama", "target": "GSM8K", "include_variants": "false"})
+    r = mini_client.get(
+        "/api/evaluations",
+        params={"subject": "Llama", "target": "GSM8K", "include_variants": "false"},
+    )
     assert r.status_code == 200 and r.json()["papers"] == [] and r.json()["subject_variants"] == 1
-    r = mini_client.get("/api/evaluations", params={"subject": "Llama 3.1 8B", "target": "GSM8K",
-                                                    "include_variants": "false"})
+    r = mini_client.get(
+        "/api/evaluations",
+        params={"subject": "Llama 3.1 8B", "target": "GSM8K", "include_variants": "false"},
+    )
     assert [p["id"] for p in r.json()["papers"]] == ["2501.00001"]
 
 
-@pytest.mark.parametrize("subject,target", [
-    ("llama-3.1-8b", "gsm8k"), ("LLaMA 3.1 8B", "GSM-8K"), ("llama 3.1 8b", "gsm 8k"), ("Llama3.1-8B", "Gsm8K"),
-    (ID + "model/llama-3.1-8b", ID + "benchmark/gsm8k"), ("model/llama-3.1-8b", "benchmark/gsm8k"),
-])
+@pytest.mark.parametrize(
+    "subject,target",
+    [
+        ("llama-3.1-8b", "gsm8k"),
+        ("LLaMA 3.1 8B", "GSM-8K"),
+        ("llama 3.1 8b", "gsm 8k"),
+        ("Llama3.1-8B", "Gsm8K"),
+        (ID + "model/llama-3.1-8b", ID + "benchmark/gsm8k"),
+        ("model/llama-3.1-8b", "benchmark/gsm8k"),
+    ],
+)
 def test_evaluations_names_are_case_and_punctuation_insensitive(mini_client, subject, target):
     r = mini_client.get("/api/evaluations", params={"subject": subject, "target": target})
     assert r.status_code == 200, r.text
@@ -53,7 +70,9 @@ def test_evaluations_on_hardware_architecture(mini_client):
     assert body["target"]["label"] == "Hopper" and body["target_variants"] == 3
     [p] = body["papers"]
     assert p["id"] == "2502.00002"
-    assert p["results"][0]["target"]["label"] == "H200" and p["results"][0]["purpose"] == "inference"
+    assert (
+        p["results"][0]["target"]["label"] == "H200" and p["results"][0]["purpose"] == "inference"
+    )
     # newest first
     r = mini_client.get("/api/evaluations", params={"subject": "LoRA", "target": "NVIDIA"})
     assert [p["id"] for p in r.json()["papers"]] == ["2501.00001", "t-c8b26c7dcb1d7436"]
@@ -62,8 +81,12 @@ def test_evaluations_on_hardware_architecture(mini_client):
 def test_evaluations_newest_first_and_paging(mini_client):
     r = mini_client.get("/api/evaluations", params={"subject": "Llama", "target": "MathBench-X"})
     assert [p["id"] for p in r.json()["papers"]] == ["2503.00003"]
-    r = mini_client.get("/api/evaluations", params={"subject": "LoRA", "target": "NVIDIA", "limit": 1, "offset": 1})
-    assert r.json()["total"] == 2 and [p["id"] for p in r.json()["papers"]] == ["t-c8b26c7dcb1d7436"]
+    r = mini_client.get(
+        "/api/evaluations", params={"subject": "LoRA", "target": "NVIDIA", "limit": 1, "offset": 1}
+    )
+    assert r.json()["total"] == 2 and [p["id"] for p in r.json()["papers"]] == [
+        "t-c8b26c7dcb1d7436"
+    ]
 
 
 def test_evaluations_unknown_name_404_with_suggestions(mini_client):
@@ -89,7 +112,9 @@ def test_cli_evaluations(mini_store_path):
     from kg.cli_serve import app
 
     runner = CliRunner()
-    r = runner.invoke(app, ["evaluations", "Llama", "GSM8K", "--store", str(mini_store_path), "--format", "json"])
+    r = runner.invoke(
+        app, ["evaluations", "Llama", "GSM8K", "--store", str(mini_store_path), "--format", "json"]
+    )
     assert r.exit_code == 0, r.output
     assert '"2501.00001"' in r.output
     r = runner.invoke(app, ["evaluations", "Lama", "GSM8K", "--store", str(mini_store_path)])
@@ -110,11 +135,25 @@ def test_kg_query_name_contract(mini_store_path):
 
     from kg.cli import app
 
-    r = CliRunner().invoke(app, ["query", "--store", str(mini_store_path), "--name", "leaderboard",
-                                 "-p", "benchmark=GSM8K", "-f", "csv"])
+    r = CliRunner().invoke(
+        app,
+        [
+            "query",
+            "--store",
+            str(mini_store_path),
+            "--name",
+            "leaderboard",
+            "-p",
+            "benchmark=GSM8K",
+            "-f",
+            "csv",
+        ],
+    )
     assert r.exit_code == 0, r.output
     assert "Qwen2.5 7B" in r.output and "85.1" in r.output
-    r = CliRunner().invoke(app, ["query", "--store", str(mini_store_path), "--name", "leaderboard", "-p", "nope=1"])
+    r = CliRunner().invoke(
+        app, ["query", "--store", str(mini_store_path), "--name", "leaderboard", "-p", "nope=1"]
+    )
     assert r.exit_code == 2
 
 
@@ -126,7 +165,10 @@ def test_list_queries(mini_client):
     assert len(qs) >= 12
     pe = qs["papers-evaluating"]
     assert [p["name"] for p in pe["params"]] == ["subject", "target"]
-    assert pe["params"][0]["example"] == "Llama" and pe["params"][0]["entity"] == ["Model", "Method"]
+    assert pe["params"][0]["example"] == "Llama" and pe["params"][0]["entity"] == [
+        "Model",
+        "Method",
+    ]
     assert pe["url"].startswith("/api/queries/papers-evaluating?")
     for q in qs.values():  # every example URL runs
         r = mini_client.get(q["url"])
@@ -134,13 +176,20 @@ def test_list_queries(mini_client):
 
 
 def test_canned_json_and_csv(mini_client):
-    r = mini_client.get("/api/queries/leaderboard", params={"benchmark": "gsm8k", "metric": "accuracy"})
+    r = mini_client.get(
+        "/api/queries/leaderboard", params={"benchmark": "gsm8k", "metric": "accuracy"}
+    )
     assert r.status_code == 200
     body = r.json()
     assert body["query"] == "leaderboard" and body["count"] == 2
-    assert [(x["subjectLabel"], x["value"]) for x in body["rows"]] == [("Qwen2.5 7B", 85.1), ("Llama 3.1 8B", 84.5)]
-    for kwargs in ({"params": {"benchmark": "gsm8k", "format": "csv"}},
-                   {"params": {"benchmark": "gsm8k"}, "headers": {"Accept": "text/csv"}}):
+    assert [(x["subjectLabel"], x["value"]) for x in body["rows"]] == [
+        ("Qwen2.5 7B", 85.1),
+        ("Llama 3.1 8B", 84.5),
+    ]
+    for kwargs in (
+        {"params": {"benchmark": "gsm8k", "format": "csv"}},
+        {"params": {"benchmark": "gsm8k"}, "headers": {"Accept": "text/csv"}},
+    ):
         r = mini_client.get("/api/queries/leaderboard", **kwargs)
         assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
         rows = list(csv.DictReader(io.StringIO(r.text)))
@@ -221,17 +270,34 @@ def test_paper_detail(mini_client):
     assert p["authors"] == ["Alice Smith", "Bob Jones"]
     assert p["categories"] == ["cs.CL"]
     assert p["graph"] == ID + "graph/paper/2501.00001"
-    assert {e["label"] for e in p["entities"]} >= {"Llama 3.1 8B", "GSM8K", "MMLU", "LoRA", "H100", "MathTune"}
+    assert {e["label"] for e in p["entities"]} >= {
+        "Llama 3.1 8B",
+        "GSM8K",
+        "MMLU",
+        "LoRA",
+        "H100",
+        "MathTune",
+    }
     assert [x["entity"]["label"] for x in p["proposes"]] == ["MathTune"]
     ev = {(e["subject"]["label"], e["benchmark"]["label"]): e for e in p["evaluations"]}
     assert ev[("Llama 3.1 8B", "GSM8K")]["value"] == 84.5
     assert ev[("Llama 3.1 8B", "GSM8K")]["evidence"]["sentence"].startswith("Llama 3.1 8B reaches")
-    assert p["hardware"][0]["hardware"]["label"] == "H100" and p["hardware"][0]["purpose"] == "training"
+    assert (
+        p["hardware"][0]["hardware"]["label"] == "H100"
+        and p["hardware"][0]["purpose"] == "training"
+    )
     m = [x for x in p["mentions"] if x["entity"]["label"] == "GSM8K"][0]
     s = m["evidence"]
-    assert s["sentence"][s["start"]:s["end"]] == "GSM8K"
-    assert (m["surface"], m["rule"], s["field"], s["confidence"]) == ("GSM8K", "vocab", "abstract", 1.0)
-    assert [x["evidence"]["start"] for x in p["mentions"]] == sorted(x["evidence"]["start"] for x in p["mentions"])
+    assert s["sentence"][s["start"] : s["end"]] == "GSM8K"
+    assert (m["surface"], m["rule"], s["field"], s["confidence"]) == (
+        "GSM8K",
+        "vocab",
+        "abstract",
+        1.0,
+    )
+    assert [x["evidence"]["start"] for x in p["mentions"]] == sorted(
+        x["evidence"]["start"] for x in p["mentions"]
+    )
     assert p["sources"] == [{"file": "mini.jsonl", "record": 1, "format": "jsonl"}]
     assert p["extractor_version"] == "test"
     r = mini_client.get("/api/papers/t-c8b26c7dcb1d7436")
@@ -262,7 +328,10 @@ def test_entity_detail(mini_client):
     assert e["counts"]["hardware_usages"] == 0
     assert [p["id"] for p in e["papers"]] == ["2503.00003", "2501.00001"]
     assert {(x["benchmark"]["label"], x["value"]) for x in e["evaluations"]} == {
-        ("GSM8K", 84.5), ("MMLU", 66.1), ("MathBench-X", 40.0)}
+        ("GSM8K", 84.5),
+        ("MMLU", 66.1),
+        ("MathBench-X", 40.0),
+    }
     fam = mini_client.get("/api/entities/Llama").json()
     assert fam["counts"]["papers"] == 0 and fam["counts"]["papers_with_variants"] == 2
     assert [n["label"] for n in fam["narrower"]] == ["Llama 3.1"]
@@ -304,14 +373,32 @@ def test_health_says_when_the_indexes_are_ready(mini_client):
 def test_openapi_is_a_complete_reference(mini_client):
     spec = mini_client.get("/openapi.json").json()
     paths = spec["paths"]
-    for p in ("/sparql", "/api/evaluations", "/api/queries", "/api/queries/{name}", "/api/papers",
-              "/api/papers/{paper_id}", "/api/entities", "/api/entities/{entity_id}", "/api/stats", "/health",
-              "/api/queries/papers-evaluating", "/api/queries/leaderboard"):
+    for p in (
+        "/sparql",
+        "/api/evaluations",
+        "/api/queries",
+        "/api/queries/{name}",
+        "/api/papers",
+        "/api/papers/{paper_id}",
+        "/api/entities",
+        "/api/entities/{entity_id}",
+        "/api/stats",
+        "/health",
+        "/api/queries/papers-evaluating",
+        "/api/queries/leaderboard",
+    ):
         assert p in paths, p
     params = {x["name"]: x for x in paths["/api/queries/papers-evaluating"]["get"]["parameters"]}
     assert params["subject"]["required"] is True and params["subject"]["example"] == "Llama"
     schemas = spec["components"]["schemas"]
-    for m in ("EvaluationsResponse", "EvaluationPaper", "PaperDetail", "EntityDetail", "CannedResult", "NotFoundBody"):
+    for m in (
+        "EvaluationsResponse",
+        "EvaluationPaper",
+        "PaperDetail",
+        "EntityDetail",
+        "CannedResult",
+        "NotFoundBody",
+    ):
         assert m in schemas
     assert "example" in schemas["EvaluationPaper"]
     assert mini_client.get("/docs").status_code == 200
@@ -322,6 +409,9 @@ def test_seed_paper_and_search(seed_client):
     r = seed_client.get("/api/papers", params={"q": "stylometric fingerprinting"})
     assert [p["id"] for p in r.json()["papers"]] == ["2606.09854"]
     p = seed_client.get("/api/papers/2606.09856").json()
-    assert p["title"] == "Using Probabilistic Programs to Train Inductive Reasoning in Large Language Models"
+    assert (
+        p["title"]
+        == "Using Probabilistic Programs to Train Inductive Reasoning in Large Language Models"
+    )
     assert "Brenden M. Lake" in p["authors"]
     assert seed_client.get("/api/stats").json()["counts"]["Paper"] == 209

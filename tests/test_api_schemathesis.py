@@ -27,9 +27,9 @@ def _operations(app):
 def own_app(mini_store_path):
     """An app of its own: schemathesis drives the ASGI app with lifespan events, whose
     shutdown closes the SPARQL pool, so it must not share the session's app."""
-    from kg.server import Settings, create_app
-
     from conftest_query import TIMEOUT_S
+
+    from kg.server import Settings, create_app
 
     app = create_app(mini_store_path, Settings(timeout=TIMEOUT_S, max_rows=500, workers=2))
     yield app
@@ -43,16 +43,29 @@ def test_no_server_errors(own_app):
     ops = _operations(mini_app)
     assert len(ops) >= 20
     for op in ops:
+
         @given(case=op.as_strategy())
-        @settings(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck),
-                  derandomize=True, database=None)
+        @settings(
+            max_examples=MAX_EXAMPLES,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+            derandomize=True,
+            database=None,
+        )
         def run(case):
             response = case.call()
             calls.append(response.status_code)
             # 503 is the documented answer of a SPARQL query that hits the time limit
             if response.status_code >= 500 and response.status_code != 503:
-                failures.append((case.method, case.formatted_path, case.query, response.status_code,
-                                 response.text[:300]))
+                failures.append(
+                    (
+                        case.method,
+                        case.formatted_path,
+                        case.query,
+                        response.status_code,
+                        response.text[:300],
+                    )
+                )
 
         run()
     assert failures == []

@@ -29,9 +29,9 @@ import subprocess
 import sys
 import threading
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -65,8 +65,12 @@ class Case:
 
 
 def rec(i: int, prefix: str = "2409", **extra) -> dict:
-    return {"id": f"{prefix}.{i:05d}", "title": f"Paper {prefix} number {i}", "abstract": f"Abstract of paper {i}.",
-            **extra}
+    return {
+        "id": f"{prefix}.{i:05d}",
+        "title": f"Paper {prefix} number {i}",
+        "abstract": f"Abstract of paper {i}.",
+        **extra,
+    }
 
 
 def exp(*records: dict) -> Expected:
@@ -91,7 +95,12 @@ def truncated_gzip(d: Path) -> Built:
     prefix = zlib.decompressobj(zlib.MAX_WBITS | 16).decompress(cut)
     n = prefix.count(b"\n")
     assert 0 < n < len(records)
-    return Built(f, exp(*records[:n]), [rf"{{f}}: unreadable after line {n} \(truncated compressed stream"], 0)
+    return Built(
+        f,
+        exp(*records[:n]),
+        [rf"{{f}}: unreadable after line {n} \(truncated compressed stream"],
+        0,
+    )
 
 
 def corrupt_gzip(d: Path) -> Built:
@@ -139,13 +148,22 @@ def big_line_in_jsonl(d: Path) -> Built:
         fh.write(jsonl(a, b))
         fh.write("y" * BIG + "\n")
         fh.write(jsonl(c))
-    return Built(f, exp(a, b, c), [rf"{{f}}:1: line longer than {MAX_LINE} bytes",
-                                   rf"{{f}}:4: line longer than {MAX_LINE} bytes"], 0)
+    return Built(
+        f,
+        exp(a, b, c),
+        [
+            rf"{{f}}:1: line longer than {MAX_LINE} bytes",
+            rf"{{f}}:4: line longer than {MAX_LINE} bytes",
+        ],
+        0,
+    )
 
 
 def single_line_jsonl_record(d: Path) -> Built:
     f = d / "oneline.jsonl"
-    f.write_text(json.dumps({"id": "2403.09999", "title": "Huge", "abstract": "x" * BIG}))  # no newline
+    f.write_text(
+        json.dumps({"id": "2403.09999", "title": "Huge", "abstract": "x" * BIG})
+    )  # no newline
     return Built(f, {}, [r"{f}:1: abstract longer than 50000 characters"], EXIT_NOTHING_READ)
 
 
@@ -156,7 +174,9 @@ def single_line_json_array(d: Path) -> Built:
         fh.write("[" + json.dumps(a) + ",")
         fh.write(json.dumps({"title": "Huge", "abstract": "x" * BIG}) + ",")
         fh.write(json.dumps(b) + "," + json.dumps(c) + "]")
-    return Built(f, exp(a, b, c), [r"{f}:2: bad JSON: record malformed or larger than \d+ characters"], 0)
+    return Built(
+        f, exp(a, b, c), [r"{f}:2: bad JSON: record malformed or larger than \d+ characters"], 0
+    )
 
 
 def single_line_text(d: Path) -> Built:
@@ -210,8 +230,15 @@ def deep_json_element(d: Path) -> Built:
 def deep_jsonl_line(d: Path) -> Built:
     a, b = rec(1, "2407"), rec(2, "2407")
     f = d / "deep_line.jsonl"
-    f.write_text(json.dumps(a) + "\n" + DEEP + "\n" + '{"x": ' + DEEP + "}\n" + json.dumps(b) + "\n")
-    return Built(f, exp(a, b), [r"{f}:2: bad JSON: nested too deeply", r"{f}:3: bad JSON: nested too deeply"], 0)
+    f.write_text(
+        json.dumps(a) + "\n" + DEEP + "\n" + '{"x": ' + DEEP + "}\n" + json.dumps(b) + "\n"
+    )
+    return Built(
+        f,
+        exp(a, b),
+        [r"{f}:2: bad JSON: nested too deeply", r"{f}:3: bad JSON: nested too deeply"],
+        0,
+    )
 
 
 def nearly_too_deep_field(d: Path) -> Built:
@@ -220,7 +247,16 @@ def nearly_too_deep_field(d: Path) -> Built:
     # reader's surrogate check did, raised RecursionError out of the reader: a traceback)
     a, b = rec(1, "2408"), rec(2, "2408")
     f = d / "nearly_deep.json"
-    f.write_text("[" + json.dumps(a) + ", " + json.dumps(b)[:-1] + ', "extra": ' + "[" * 850 + "]" * 850 + "}]")
+    f.write_text(
+        "["
+        + json.dumps(a)
+        + ", "
+        + json.dumps(b)[:-1]
+        + ', "extra": '
+        + "[" * 850
+        + "]" * 850
+        + "}]"
+    )
     return Built(f, exp(a, b), [], 0)
 
 
@@ -253,11 +289,19 @@ def mixed_jsonl(d: Path) -> Built:
     expected = exp(*good)
     expected["2409.00013"] = ("A title", good[2]["abstract"])
     messages = [
-        r"{f}:2: bad JSON", r"{f}:3: missing title", r"{f}:4: title is a list, not text",
-        r"{f}:5: authors is a int", r"{f}:6: categories is a dict", r"{f}:7: unparseable date",
-        r"{f}:8: titles is a list", r"{f}:10: abstract longer than 50000 characters",
-        rf"{{f}}:11: line longer than {MAX_LINE} bytes", r"{f}:12: titles holds a lone surrogate",
-        r"{f}:14: invalid UTF-8", r"{f}:15: record is a JSON list, not an object", r"{f}:18: invalid record: title",
+        r"{f}:2: bad JSON",
+        r"{f}:3: missing title",
+        r"{f}:4: title is a list, not text",
+        r"{f}:5: authors is a int",
+        r"{f}:6: categories is a dict",
+        r"{f}:7: unparseable date",
+        r"{f}:8: titles is a list",
+        r"{f}:10: abstract longer than 50000 characters",
+        rf"{{f}}:11: line longer than {MAX_LINE} bytes",
+        r"{f}:12: titles holds a lone surrogate",
+        r"{f}:14: invalid UTF-8",
+        r"{f}:15: record is a JSON list, not an object",
+        r"{f}:18: invalid record: title",
         r"{f}:19: missing abstract",
     ]
     return Built(f, expected, messages, 0)
@@ -265,12 +309,24 @@ def mixed_jsonl(d: Path) -> Built:
 
 def mixed_json_array(d: Path) -> Built:
     good = [rec(1, "2410"), rec(4, "2410")]
-    elements = [good[0], "a string", {"title": "no abstract"}, good[1], rec(5, "2410", authors=[1, 2]), None,
-                rec(7, "2410", published="2024-13-45")]
+    elements = [
+        good[0],
+        "a string",
+        {"title": "no abstract"},
+        good[1],
+        rec(5, "2410", authors=[1, 2]),
+        None,
+        rec(7, "2410", published="2024-13-45"),
+    ]
     f = d / "mixed.json"
     f.write_text(json.dumps(elements, indent=1))
-    messages = [r"{f}:2: record is a JSON str", r"{f}:3: missing abstract", r"{f}:5: author entry is a int",
-                r"{f}:6: record is a JSON NoneType", r"{f}:7: unparseable date"]
+    messages = [
+        r"{f}:2: record is a JSON str",
+        r"{f}:3: missing abstract",
+        r"{f}:5: author entry is a int",
+        r"{f}:6: record is a JSON NoneType",
+        r"{f}:7: unparseable date",
+    ]
     return Built(f, exp(*good), messages, 0)
 
 
@@ -328,8 +384,21 @@ def kg_ingest(store: Path, *files: Path, timeout: float = 300) -> Run:
     env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
     out_path = store.parent / f"{store.name}.out"
     with open(out_path, "wb") as out:
-        proc = subprocess.Popen([KG_BIN, "ingest", "--store", str(store), "--no-extract", "--workers", "1",
-                                 *map(str, files)], stdout=out, stderr=subprocess.STDOUT, env=env)
+        proc = subprocess.Popen(
+            [
+                KG_BIN,
+                "ingest",
+                "--store",
+                str(store),
+                "--no-extract",
+                "--workers",
+                "1",
+                *map(str, files),
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
         timer = threading.Timer(timeout, proc.kill)
         timer.start()
         try:
@@ -380,7 +449,9 @@ def check_run(run: Run, b: Built, what: str) -> None:
     assert run.max_rss_kb < RSS_LIMIT_KB, f"{what}: peak RSS {run.max_rss_kb // 1024} MB"
     f = re.escape(str(b.path))
     for pattern in b.messages:
-        assert re.search(pattern.replace("{f}", f), run.output), f"{what}: no message /{pattern}/\n{run.output[-3000:]}"
+        assert re.search(pattern.replace("{f}", f), run.output), (
+            f"{what}: no message /{pattern}/\n{run.output[-3000:]}"
+        )
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.name, marks=c.marks) for c in CASES])

@@ -28,16 +28,34 @@ bench_run = _load("kg_bench_run", "run.py")
 VOCAB = ROOT / "ontology" / "vocab"
 
 RECORDS = [
-    {"id": "2501.00001", "title": "Fine-tuning Llama 3.1 8B with LoRA for GSM8K",
-     "abstract": "We fine-tune Llama 3.1 8B with LoRA and report accuracy on GSM8K. On GSM8K our model "
-                 "beats GPT-4o, trained on H100 GPUs. The quality of multiple answers improves.",
-     "authors": ["A. Author", "B. Author"], "categories": ["cs.CL"], "comment": "10 pages", "crawl_date": "2025-01-02"},
-    {"id": "2501.00002", "title": "A study without any known names",
-     "abstract": "Nothing here matches the vocabulary at all, we hope.",
-     "authors": ["C. Author"], "categories": ["cs.LG"], "comment": None, "crawl_date": "2025-01-03"},
-    {"id": "2501.00003", "title": "MMLU and HumanEval results of Qwen2.5",
-     "abstract": "Qwen2.5 is evaluated on MMLU and HumanEval with pass@1 on an A100.",
-     "authors": ["D. Author"], "categories": ["cs.AI"], "comment": None, "crawl_date": "2025-01-04"},
+    {
+        "id": "2501.00001",
+        "title": "Fine-tuning Llama 3.1 8B with LoRA for GSM8K",
+        "abstract": "We fine-tune Llama 3.1 8B with LoRA and report accuracy on GSM8K. On GSM8K our model "
+        "beats GPT-4o, trained on H100 GPUs. The quality of multiple answers improves.",
+        "authors": ["A. Author", "B. Author"],
+        "categories": ["cs.CL"],
+        "comment": "10 pages",
+        "crawl_date": "2025-01-02",
+    },
+    {
+        "id": "2501.00002",
+        "title": "A study without any known names",
+        "abstract": "Nothing here matches the vocabulary at all, we hope.",
+        "authors": ["C. Author"],
+        "categories": ["cs.LG"],
+        "comment": None,
+        "crawl_date": "2025-01-03",
+    },
+    {
+        "id": "2501.00003",
+        "title": "MMLU and HumanEval results of Qwen2.5",
+        "abstract": "Qwen2.5 is evaluated on MMLU and HumanEval with pass@1 on an A100.",
+        "authors": ["D. Author"],
+        "categories": ["cs.AI"],
+        "comment": None,
+        "crawl_date": "2025-01-04",
+    },
 ]
 
 
@@ -84,7 +102,10 @@ def test_output_is_labelled_synthetic_and_unique(corpus, tmp_path):
     for i, r in enumerate(recs, 1):
         assert r["synthetic"] is True
         assert r["title"].endswith(f"[synthetic {i:07d}]")
-        assert r["comment"].startswith("synthetic: derived from arXiv:") and "by kg bench" in r["comment"]
+        assert (
+            r["comment"].startswith("synthetic: derived from arXiv:")
+            and "by kg bench" in r["comment"]
+        )
         assert r["derived_from"].startswith("arXiv:2501.0000")
         assert r["authors"] and r["categories"] and r["crawl_date"]
     assert "original comment: 10 pages" in recs[0]["comment"]
@@ -138,8 +159,13 @@ def test_kg_reads_the_synthetic_records(corpus, tmp_path):
 
 def test_parse_sizes():
     sizes = bench_run.parse_sizes("60k,1m,5k,10k:syn,real", 60_419)
-    assert [(s.kind, s.n) for s in sizes] == [("real", 60_419), ("synthetic", 1_000_000), ("subset", 5_000),
-                                              ("synthetic", 10_000), ("real", 60_419)]
+    assert [(s.kind, s.n) for s in sizes] == [
+        ("real", 60_419),
+        ("synthetic", 1_000_000),
+        ("subset", 5_000),
+        ("synthetic", 10_000),
+        ("real", 60_419),
+    ]
     with pytest.raises(ValueError):
         bench_run.parse_sizes("100k:real", 60_419)
     with pytest.raises(ValueError):
@@ -148,7 +174,14 @@ def test_parse_sizes():
 
 def test_runner_measures_and_survives_failures(tmp_path):
     r = bench_run.Runner(tmp_path, tmp_path, default_timeout=60, sample_s=0.05)
-    ok = r.run("alloc", [sys.executable, "-c", "import time; x = bytearray(60 * 2**20); x[::4096] = b'1' * len(x[::4096]); time.sleep(0.3)"])
+    ok = r.run(
+        "alloc",
+        [
+            sys.executable,
+            "-c",
+            "import time; x = bytearray(60 * 2**20); x[::4096] = b'1' * len(x[::4096]); time.sleep(0.3)",
+        ],
+    )
     assert ok["ok"] and ok["rc"] == 0
     assert ok["peak_rss_bytes"] > 60 * 2**20
     assert ok["wall_s"] >= 0.3 and ok["cpu_s"] >= 0 and ok["memory_samples"] >= 1
@@ -160,11 +193,26 @@ def test_runner_measures_and_survives_failures(tmp_path):
 
 
 def test_markdown_and_docs_section(tmp_path):
-    rep = {"machine": bench_run.machine_info(tmp_path), "command": "bench/run.py --quick", "quick": True,
-           "sizes_run": [{"label": "5k", "kind": "subset", "n": 5000, "description": "5k: the first 5,000 real records"}],
-           "extraction": None, "results": {}, "steps": [{"name": "extract", "size": None, "ok": False, "skipped": True,
-                                                        "error": "skipped"}],
-           "acceptance": bench_run.acceptance([], {}, 60_419), "total_wall_s": 1.0}
+    rep = {
+        "machine": bench_run.machine_info(tmp_path),
+        "command": "bench/run.py --quick",
+        "quick": True,
+        "sizes_run": [
+            {
+                "label": "5k",
+                "kind": "subset",
+                "n": 5000,
+                "description": "5k: the first 5,000 real records",
+            }
+        ],
+        "extraction": None,
+        "results": {},
+        "steps": [
+            {"name": "extract", "size": None, "ok": False, "skipped": True, "error": "skipped"}
+        ],
+        "acceptance": bench_run.acceptance([], {}, 60_419),
+        "total_wall_s": 1.0,
+    }
     md = bench_run.to_markdown(rep)
     assert "### Acceptance" in md and "not measured" in md and "under 2 minutes" in md
     doc = tmp_path / "benchmarks.md"
@@ -178,13 +226,33 @@ def test_markdown_and_docs_section(tmp_path):
 
 def test_acceptance_says_why_a_target_was_not_measured(tmp_path):
     sizes = bench_run.parse_sizes("60k,1m", 60_419)
-    results = {"60k": {"size": sizes[0].as_dict(), "ingest": {"wall_s": 100.0, "quads_per_s": 50_000.0,
-                                                             "papers_per_s": 600.0, "ratio_vs_bulk_load": 0.9},
-                       "counts": {"papers": 60_000}, "bulk_load": {"quads_per_s": 55_000.0}},
-               "1m": {"size": sizes[1].as_dict()}}
-    steps = [{"name": "ingest", "size": "1m", "ok": False, "skipped": True, "error": "not enough disk for the 1m store"}]
+    results = {
+        "60k": {
+            "size": sizes[0].as_dict(),
+            "ingest": {
+                "wall_s": 100.0,
+                "quads_per_s": 50_000.0,
+                "papers_per_s": 600.0,
+                "ratio_vs_bulk_load": 0.9,
+            },
+            "counts": {"papers": 60_000},
+            "bulk_load": {"quads_per_s": 55_000.0},
+        },
+        "1m": {"size": sizes[1].as_dict()},
+    }
+    steps = [
+        {
+            "name": "ingest",
+            "size": "1m",
+            "ok": False,
+            "skipped": True,
+            "error": "not enough disk for the 1m store",
+        }
+    ]
     acc = {a["id"]: a for a in bench_run.acceptance(sizes, results, 60_419, steps)}
-    assert acc["ingest_60k_wall"]["pass"] is True and acc["ingest_60k_wall"]["at_target_size"] is True
+    assert (
+        acc["ingest_60k_wall"]["pass"] is True and acc["ingest_60k_wall"]["at_target_size"] is True
+    )
     assert acc["ingest_vs_bulk_load"]["pass"] is True
     assert acc["ingest_1m_peak_memory"]["pass"] is None
     assert "not enough disk" in acc["ingest_1m_peak_memory"]["note"]
@@ -196,6 +264,6 @@ def test_disk_check_refuses_what_does_not_fit(tmp_path):
     args = argparse.Namespace(work=tmp_path, step_timeout=60, force=False)
     b = bench_run.Bench(args)
     assert b.disk_ok(1, "a byte") is None
-    assert "not enough disk" in b.disk_ok(10 ** 18, "an exabyte")
+    assert "not enough disk" in b.disk_ok(10**18, "an exabyte")
     b.a.force = True
-    assert b.disk_ok(10 ** 18, "an exabyte") is None
+    assert b.disk_ok(10**18, "an exabyte") is None

@@ -31,8 +31,16 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOTS = Path(os.environ.get("KG_SCREENSHOTS", ROOT / "docs" / "screenshots"))
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 WAIT_MS = 30_000
 
 
@@ -63,8 +71,11 @@ def chromium_path() -> str:
 
 @pytest.fixture(scope="module")
 def playwright_api():
-    return pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed "
-                               "(pip install playwright; no browser download needed)")
+    return pytest.importorskip(
+        "playwright.sync_api",
+        reason="the playwright Python package is not installed "
+        "(pip install playwright; no browser download needed)",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -72,8 +83,18 @@ def server(seed_store_path, tmp_path_factory):
     """`kg serve` on the seed store, as a subprocess on 127.0.0.1:<free port>."""
     port = _free_port()
     kg = Path(sys.executable).with_name("kg")
-    cmd = [str(kg) if kg.exists() else "kg", "serve", "--store", str(seed_store_path), "--host", "127.0.0.1",
-           "--port", str(port), "--log-level", "warning"]
+    cmd = [
+        str(kg) if kg.exists() else "kg",
+        "serve",
+        "--store",
+        str(seed_store_path),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+    ]
     log = tmp_path_factory.mktemp("serve") / "serve.log"
     with open(log, "wb") as out:
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
@@ -123,7 +144,10 @@ class Watch:
         self.failed: list[str] = []
         self.allowed: list[str] = []  # URL parts whose 4xx answers a test provokes on purpose
         page.on("request", self._request)
-        page.on("response", lambda r: self.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        page.on(
+            "response",
+            lambda r: self.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None,
+        )
         page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
         page.on("console", self._console)
 
@@ -175,7 +199,10 @@ def _pick(page, input_selector: str, text: str, label: str, type_: str) -> None:
         box.press("ArrowDown")
         active = box.get_attribute("aria-activedescendant")
         opt = page.locator("#" + active)
-        if opt.locator(".combo-label").inner_text() == label and opt.locator(".badge").inner_text() == type_:
+        if (
+            opt.locator(".combo-label").inner_text() == label
+            and opt.locator(".badge").inner_text() == type_
+        ):
             box.press("Enter")
             return
     raise AssertionError(f"no suggestion {label!r} ({type_}) for {text!r}")
@@ -238,12 +265,20 @@ def test_home_search_entity_graph_and_gexf_download(page, server, seed, tmp_path
                                                && x.data('papers') > x.degree()).first();
         const p = n.renderedPosition(); const r = document.getElementById('entity-graph').getBoundingClientRect();
         return {id: n.id(), x: r.left + p.x, y: r.top + p.y}; }""")
-    assert page.evaluate(f"() => document.elementFromPoint({target['x']}, {target['y']}).tagName") == "CANVAS"
+    assert (
+        page.evaluate(f"() => document.elementFromPoint({target['x']}, {target['y']}).tagName")
+        == "CANVAS"
+    )
     page.mouse.click(target["x"], target["y"])
     # the tap selects the node at once (its card), then expands it
-    page.wait_for_function(f"() => document.querySelector('#entity-graph-info h3')?.textContent === "
-                           f"window.kgCy.getElementById({target['id']!r}).data('label')", timeout=10_000)
-    page.wait_for_function(f"() => window.kgCy.getElementById({target['id']!r}).hasClass('expanded')")
+    page.wait_for_function(
+        f"() => document.querySelector('#entity-graph-info h3')?.textContent === "
+        f"window.kgCy.getElementById({target['id']!r}).data('label')",
+        timeout=10_000,
+    )
+    page.wait_for_function(
+        f"() => window.kgCy.getElementById({target['id']!r}).hasClass('expanded')"
+    )
     page.wait_for_function(f"() => window.kgCy.nodes().length > {drawn}")
 
     # download the neighbourhood as GEXF and read it back
@@ -253,32 +288,55 @@ def test_home_search_entity_graph_and_gexf_download(page, server, seed, tmp_path
     dl.value.save_as(path)
     assert path.suffix == ".gexf"
     G = nx.read_gexf(path, node_type=str)
-    assert (G.number_of_nodes(), G.number_of_edges()) == (expected.number_of_nodes(), expected.number_of_edges())
+    assert (G.number_of_nodes(), G.number_of_edges()) == (
+        expected.number_of_nodes(),
+        expected.number_of_edges(),
+    )
     assert G.nodes["model/llama"]["label"] == "Llama" and G.nodes["model/llama"]["type"] == "Model"
 
 
 def test_paper_page(page, server, seed):
     # the paper with a translated title and the most mentions
-    [row] = _rows(seed, """SELECT ?key (COUNT(DISTINCT ?m) AS ?n) WHERE {
+    [row] = _rows(
+        seed,
+        """SELECT ?key (COUNT(DISTINCT ?m) AS ?n) WHERE {
         ?p a kg:Paper ; dcterms:identifier ?key ; dcterms:title ?t ; kg:hasSentence/kg:hasMention ?m .
         FILTER(LANG(?t) != "") }
-        GROUP BY ?key ORDER BY DESC(?n) ?key LIMIT 1""")
+        GROUP BY ?key ORDER BY DESC(?n) ?key LIMIT 1""",
+    )
     key = row["key"].value
     page.goto(f"{server}/paper/{key}")
     page.wait_for_selector("#paper-abstract mark.mention")
     marks = page.locator("#paper-abstract mark.mention, #paper-title mark.mention")
-    n_abstract = len(_rows(seed, f"""SELECT ?m WHERE {{ ?p dcterms:identifier "{key}" ; kg:hasSentence ?s .
-        ?s kg:hasMention ?m ; kg:field ?f . }}"""))
+    n_abstract = len(
+        _rows(
+            seed,
+            f"""SELECT ?m WHERE {{ ?p dcterms:identifier "{key}" ; kg:hasSentence ?s .
+        ?s kg:hasMention ?m ; kg:field ?f . }}""",
+        )
+    )
     assert 0 < marks.count() <= n_abstract
-    classes = set(page.eval_on_selector_all("#paper-abstract mark.mention", "els => els.map(e => e.className)"))
+    classes = set(
+        page.eval_on_selector_all(
+            "#paper-abstract mark.mention", "els => els.map(e => e.className)"
+        )
+    )
     assert all(c.startswith("mention t-") for c in classes)
     # every highlighted text is exactly the surface form at those offsets
-    texts = page.eval_on_selector_all("#paper-abstract mark.mention a", "els => els.map(e => e.textContent)")
-    surfaces = {r["s"].value for r in _rows(seed, f"""SELECT ?s WHERE {{ ?p dcterms:identifier "{key}" ;
+    texts = page.eval_on_selector_all(
+        "#paper-abstract mark.mention a", "els => els.map(e => e.textContent)"
+    )
+    surfaces = {
+        r["s"].value
+        for r in _rows(
+            seed,
+            f"""SELECT ?s WHERE {{ ?p dcterms:identifier "{key}" ;
         kg:hasSentence ?sent . ?sent kg:hasMention ?m ; kg:text ?text ; kg:sentenceStart ?ss . ?m kg:span ?span .
         BIND(xsd:integer(STRBEFORE(?span, " ")) AS ?start)
         BIND(xsd:integer(STRBEFORE(STRAFTER(?span, " "), " ")) AS ?end)
-        BIND(SUBSTR(?text, ?start - ?ss + 1, ?end - ?start) AS ?s) }}""")}
+        BIND(SUBSTR(?text, ?start - ?ss + 1, ?end - ?start) AS ?s) }}""",
+        )
+    }
     assert set(texts) <= surfaces
     page.wait_for_selector("#paper-titles [lang]")
     assert page.locator("#paper-titles [lang]").count() >= 1
@@ -294,12 +352,22 @@ def test_evaluate_form(page, server, seed):
     page.locator("#eval-target").press("Enter")  # no suggestion open: Enter submits
     page.wait_for_url("**/evaluate?subject=model%2Fllama&target=benchmark%2Fgsm8k")
     page.wait_for_selector("#eval-table:not([hidden]) tbody tr")
-    expected = {r["title"].value for r in _rows(seed, """SELECT DISTINCT ?title WHERE {
+    expected = {
+        r["title"].value
+        for r in _rows(
+            seed,
+            """SELECT DISTINCT ?title WHERE {
         ?s skos:broader* <https://w3id.org/kg/id/model/llama> . ?b skos:broader* <https://w3id.org/kg/id/benchmark/gsm8k> .
         ?v kg:evaluatedSubject ?s ; kg:onBenchmark ?b . ?p kg:hasEvaluation ?v ; dcterms:title ?title .
-        FILTER(LANG(?title) = "") }""")}
+        FILTER(LANG(?title) = "") }""",
+        )
+    }
     assert expected, "the seed graph should have a Llama result on GSM8K"
-    shown = set(page.eval_on_selector_all("#eval-table tbody td:first-child a:first-child", "els => els.map(e => e.textContent)"))
+    shown = set(
+        page.eval_on_selector_all(
+            "#eval-table tbody td:first-child a:first-child", "els => els.map(e => e.textContent)"
+        )
+    )
     assert shown == expected
     assert "evaluate Llama on GSM8K" in page.locator("#eval-status").inner_text()
     _shot(page, "evaluate")
@@ -315,7 +383,9 @@ def test_sparql_editor_canned_query(page, server, seed):
     page.wait_for_selector("#canned-queries button[data-name=most-used-models]")
     page.wait_for_selector("#yasgui .CodeMirror")
     page.locator("#canned-queries button[data-name=most-used-models]").click()
-    page.wait_for_function("() => document.body.dataset.queryRows !== undefined && document.body.dataset.queryRows !== ''")
+    page.wait_for_function(
+        "() => document.body.dataset.queryRows !== undefined && document.body.dataset.queryRows !== ''"
+    )
     rows = page.evaluate("document.body.dataset.queryRows")
     n_models = len(_rows(seed, "SELECT DISTINCT ?m WHERE { ?p kg:mentions ?m . ?m a kg:Model }"))
     assert int(rows) == min(50, n_models)

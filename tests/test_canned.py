@@ -63,10 +63,22 @@ def _rows(store, text):
 
 def test_at_least_twelve_queries():
     assert len(QUERIES) >= 12
-    for required in ("papers-evaluating", "papers-on-hardware", "leaderboard", "most-used-benchmarks",
-                     "most-used-models", "most-used-methods", "paper-proposes", "benchmarks-proposed",
-                     "co-occurring", "papers-by-author", "entity-facts", "family-rollup", "hardware-by-vendor",
-                     "benchmark-metrics"):
+    for required in (
+        "papers-evaluating",
+        "papers-on-hardware",
+        "leaderboard",
+        "most-used-benchmarks",
+        "most-used-models",
+        "most-used-methods",
+        "paper-proposes",
+        "benchmarks-proposed",
+        "co-occurring",
+        "papers-by-author",
+        "entity-facts",
+        "family-rollup",
+        "hardware-by-vendor",
+        "benchmark-metrics",
+    ):
         assert required in QUERIES
 
 
@@ -105,7 +117,9 @@ def test_declares_exactly_the_parameters_it_uses(name):
     # each optional parameter is written to work unbound
     for p in q.params:
         if not p.required and p.default is None:
-            assert re.search(rf"BOUND\(\s*\?{p.name}\s*\)", body), f"optional {p.name} not guarded by BOUND()"
+            assert re.search(rf"BOUND\(\s*\?{p.name}\s*\)", body), (
+                f"optional {p.name} not guarded by BOUND()"
+            )
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -132,7 +146,9 @@ def test_unknown_and_missing_parameters():
 
 def test_values_are_validated_terms():
     q = QUERIES["benchmarks-proposed"]
-    assert '"2025-01-01"^^<http://www.w3.org/2001/XMLSchema#date>' in render(q, {"from": "2025-01-01"})
+    assert '"2025-01-01"^^<http://www.w3.org/2001/XMLSchema#date>' in render(
+        q, {"from": "2025-01-01"}
+    )
     for bad in ("2025-13-01", "yesterday", '2025-01-01"^^xsd:date) || true || ("'):
         with pytest.raises(CannedError):
             render(q, {"from": bad})
@@ -147,63 +163,195 @@ def test_values_are_validated_terms():
 ID = "https://w3id.org/kg/id/"
 
 MINI_CASES = [
-    ("papers-evaluating", {"subject": "Llama", "target": "GSM8K"},
-     lambda rows: [(r["id"], r["subjectLabel"], r["value"]) for r in rows] == [("2501.00001", "Llama 3.1 8B", 84.5)]),
-    ("papers-evaluating", {"subject": "Qwen", "target": "gsm8k"},
-     lambda rows: [(r["id"], r["subjectLabel"], r["metricLabel"], r["value"], r["unit"]) for r in rows] == [
-         ("2502.00002", "Qwen2.5 7B", "accuracy", 85.1, "%")]),
-    ("papers-evaluating", {"subject": "LoRA", "target": "MMLU"},
-     lambda rows: [(r["id"], r["value"], r["unit"], r.get("metricLabel")) for r in rows] == [("t-c8b26c7dcb1d7436", 60.0, "absolute", None)]),
-    ("papers-on-hardware", {"hardware": "Hopper", "subject": "qwen"},
-     lambda rows: [(r["id"], r["deviceLabel"]) for r in rows] == [("2502.00002", "H200")]),
-    ("papers-on-hardware", {"hardware": "nvidia", "subject": "LoRA"},
-     lambda rows: [(r["id"], r["deviceLabel"]) for r in rows] == [("2501.00001", "H100"), ("t-c8b26c7dcb1d7436", "H200")]),
-    ("papers-on-hardware", {"hardware": "Hopper"},
-     lambda rows: [(r["id"], r["deviceLabel"], r["purpose"]) for r in rows] == [
-         ("2502.00002", "H200", "inference"), ("2501.00001", "H100", "training"), ("t-c8b26c7dcb1d7436", "H200", "training")]),
+    (
+        "papers-evaluating",
+        {"subject": "Llama", "target": "GSM8K"},
+        lambda rows: (
+            [(r["id"], r["subjectLabel"], r["value"]) for r in rows]
+            == [("2501.00001", "Llama 3.1 8B", 84.5)]
+        ),
+    ),
+    (
+        "papers-evaluating",
+        {"subject": "Qwen", "target": "gsm8k"},
+        lambda rows: (
+            [(r["id"], r["subjectLabel"], r["metricLabel"], r["value"], r["unit"]) for r in rows]
+            == [("2502.00002", "Qwen2.5 7B", "accuracy", 85.1, "%")]
+        ),
+    ),
+    (
+        "papers-evaluating",
+        {"subject": "LoRA", "target": "MMLU"},
+        lambda rows: (
+            [(r["id"], r["value"], r["unit"], r.get("metricLabel")) for r in rows]
+            == [("t-c8b26c7dcb1d7436", 60.0, "absolute", None)]
+        ),
+    ),
+    (
+        "papers-on-hardware",
+        {"hardware": "Hopper", "subject": "qwen"},
+        lambda rows: [(r["id"], r["deviceLabel"]) for r in rows] == [("2502.00002", "H200")],
+    ),
+    (
+        "papers-on-hardware",
+        {"hardware": "nvidia", "subject": "LoRA"},
+        lambda rows: (
+            [(r["id"], r["deviceLabel"]) for r in rows]
+            == [("2501.00001", "H100"), ("t-c8b26c7dcb1d7436", "H200")]
+        ),
+    ),
+    (
+        "papers-on-hardware",
+        {"hardware": "Hopper"},
+        lambda rows: (
+            [(r["id"], r["deviceLabel"], r["purpose"]) for r in rows]
+            == [
+                ("2502.00002", "H200", "inference"),
+                ("2501.00001", "H100", "training"),
+                ("t-c8b26c7dcb1d7436", "H200", "training"),
+            ]
+        ),
+    ),
     ("papers-on-hardware", {"hardware": "NVIDIA"}, lambda rows: len(rows) == 4),
-    ("papers-on-hardware", {"hardware": "Google"},
-     lambda rows: [(r["id"], r["deviceLabel"]) for r in rows] == [("2503.00003", "TPU v5e")]),
-    ("leaderboard", {"benchmark": "gsm-8k", "metric": "Accuracy"},
-     lambda rows: [(r["subjectLabel"], r["value"]) for r in rows] == [("Qwen2.5 7B", 85.1), ("Llama 3.1 8B", 84.5)]),
-    ("leaderboard", {"benchmark": "MMLU"},
-     lambda rows: sorted((r["subjectLabel"], r["value"], r.get("unit")) for r in rows) == [
-         ("Llama 3.1 8B", 66.1, "%"), ("LoRA", 60.0, "absolute")]),
-    ("most-used-benchmarks", {},
-     lambda rows: [(r["label"], r["papers"]) for r in rows][:2] == [("GSM8K", 2), ("MMLU", 2)] and len(rows) == 4),
-    ("most-used-benchmarks", {"since": "2025-01-01"},
-     lambda rows: [(r["label"], r["papers"]) for r in rows][0] == ("GSM8K", 2) and dict((r["label"], r["papers"]) for r in rows)["MMLU"] == 1),
-    ("most-used-models", {},
-     lambda rows: [(r["label"], r["papers"]) for r in rows] == [("Llama 3.1 8B", 2), ("GPT-4o", 1), ("Qwen2.5 7B", 1)]),
-    ("most-used-methods", {}, lambda rows: [(r["label"], r["papers"]) for r in rows] == [("LoRA", 2), ("MathTune", 1)]),
-    ("paper-proposes", {"id": "2503.00003"},
-     lambda rows: [(r["label"], r["type"]) for r in rows] == [("MathBench-X", "https://w3id.org/kg/ontology#Benchmark")]),
-    ("paper-proposes", {"id": "2501.00001"}, lambda rows: [r["label"] for r in rows] == ["MathTune"]),
-    ("benchmarks-proposed", {"from": "2025-01-01", "to": "2025-12-31"},
-     lambda rows: [(r["id"], r["label"]) for r in rows] == [("2503.00003", "MathBench-X")]),
+    (
+        "papers-on-hardware",
+        {"hardware": "Google"},
+        lambda rows: [(r["id"], r["deviceLabel"]) for r in rows] == [("2503.00003", "TPU v5e")],
+    ),
+    (
+        "leaderboard",
+        {"benchmark": "gsm-8k", "metric": "Accuracy"},
+        lambda rows: (
+            [(r["subjectLabel"], r["value"]) for r in rows]
+            == [("Qwen2.5 7B", 85.1), ("Llama 3.1 8B", 84.5)]
+        ),
+    ),
+    (
+        "leaderboard",
+        {"benchmark": "MMLU"},
+        lambda rows: (
+            sorted((r["subjectLabel"], r["value"], r.get("unit")) for r in rows)
+            == [("Llama 3.1 8B", 66.1, "%"), ("LoRA", 60.0, "absolute")]
+        ),
+    ),
+    (
+        "most-used-benchmarks",
+        {},
+        lambda rows: (
+            [(r["label"], r["papers"]) for r in rows][:2] == [("GSM8K", 2), ("MMLU", 2)]
+            and len(rows) == 4
+        ),
+    ),
+    (
+        "most-used-benchmarks",
+        {"since": "2025-01-01"},
+        lambda rows: (
+            [(r["label"], r["papers"]) for r in rows][0] == ("GSM8K", 2)
+            and dict((r["label"], r["papers"]) for r in rows)["MMLU"] == 1
+        ),
+    ),
+    (
+        "most-used-models",
+        {},
+        lambda rows: (
+            [(r["label"], r["papers"]) for r in rows]
+            == [("Llama 3.1 8B", 2), ("GPT-4o", 1), ("Qwen2.5 7B", 1)]
+        ),
+    ),
+    (
+        "most-used-methods",
+        {},
+        lambda rows: [(r["label"], r["papers"]) for r in rows] == [("LoRA", 2), ("MathTune", 1)],
+    ),
+    (
+        "paper-proposes",
+        {"id": "2503.00003"},
+        lambda rows: (
+            [(r["label"], r["type"]) for r in rows]
+            == [("MathBench-X", "https://w3id.org/kg/ontology#Benchmark")]
+        ),
+    ),
+    (
+        "paper-proposes",
+        {"id": "2501.00001"},
+        lambda rows: [r["label"] for r in rows] == ["MathTune"],
+    ),
+    (
+        "benchmarks-proposed",
+        {"from": "2025-01-01", "to": "2025-12-31"},
+        lambda rows: [(r["id"], r["label"]) for r in rows] == [("2503.00003", "MathBench-X")],
+    ),
     ("benchmarks-proposed", {"from": "2025-04-01"}, lambda rows: rows == []),
-    ("co-occurring", {"entity": "GSM8K"},
-     lambda rows: rows[0]["label"] == "accuracy" and rows[0]["papers"] == 2 and {r["label"] for r in rows} == {
-         "accuracy", "A100", "H100", "H200", "HumanEval", "Llama 3.1 8B", "LoRA", "MMLU", "MathTune", "Qwen2.5 7B", "pass@1"}),
-    ("papers-by-author", {"author": "Alice Smith"},
-     lambda rows: [(r["id"], r["position"]) for r in rows] == [("2502.00002", 2), ("2501.00001", 1)]),
+    (
+        "co-occurring",
+        {"entity": "GSM8K"},
+        lambda rows: (
+            rows[0]["label"] == "accuracy"
+            and rows[0]["papers"] == 2
+            and {r["label"] for r in rows}
+            == {
+                "accuracy",
+                "A100",
+                "H100",
+                "H200",
+                "HumanEval",
+                "Llama 3.1 8B",
+                "LoRA",
+                "MMLU",
+                "MathTune",
+                "Qwen2.5 7B",
+                "pass@1",
+            }
+        ),
+    ),
+    (
+        "papers-by-author",
+        {"author": "Alice Smith"},
+        lambda rows: (
+            [(r["id"], r["position"]) for r in rows] == [("2502.00002", 2), ("2501.00001", 1)]
+        ),
+    ),
     ("papers-by-author", {"author": "Nobody Here"}, lambda rows: rows == []),
-    ("entity-facts", {"entity": "llama-3.1-8b"},
-     lambda rows: {("broader", "Llama 3.1"), ("evaluated on", "GSM8K"), ("evaluated on", "MathBench-X")} <= {
-         (r["relation"], r.get("valueLabel")) for r in rows}
-     and sum(r["relation"] == "mentioned by" for r in rows) == 2
-     and sum(r["relation"] == "alias" for r in rows) == 3),
-    ("family-rollup", {"family": "LLaMA"},
-     lambda rows: [(r["label"], r.get("parentLabel"), r["papers"]) for r in rows] == [
-         ("Llama 3.1 8B", "Llama 3.1", 2), ("Llama", None, 0), ("Llama 3.1", "Llama", 0)]),
-    ("hardware-by-vendor", {"vendor": "nvidia"},
-     lambda rows: [(r["label"], r["papers"]) for r in rows] == [("H200", 2), ("A100", 1), ("H100", 1), ("Ampere", 0), ("Hopper", 0)]),
-    ("benchmark-metrics", {"benchmark": "GSM8K"},
-     lambda rows: [(r["label"], r["results"], r["papers"], r["min"], r["max"]) for r in rows] == [("accuracy", 2, 2, 84.5, 85.1)]),
+    (
+        "entity-facts",
+        {"entity": "llama-3.1-8b"},
+        lambda rows: (
+            {("broader", "Llama 3.1"), ("evaluated on", "GSM8K"), ("evaluated on", "MathBench-X")}
+            <= {(r["relation"], r.get("valueLabel")) for r in rows}
+            and sum(r["relation"] == "mentioned by" for r in rows) == 2
+            and sum(r["relation"] == "alias" for r in rows) == 3
+        ),
+    ),
+    (
+        "family-rollup",
+        {"family": "LLaMA"},
+        lambda rows: (
+            [(r["label"], r.get("parentLabel"), r["papers"]) for r in rows]
+            == [("Llama 3.1 8B", "Llama 3.1", 2), ("Llama", None, 0), ("Llama 3.1", "Llama", 0)]
+        ),
+    ),
+    (
+        "hardware-by-vendor",
+        {"vendor": "nvidia"},
+        lambda rows: (
+            [(r["label"], r["papers"]) for r in rows]
+            == [("H200", 2), ("A100", 1), ("H100", 1), ("Ampere", 0), ("Hopper", 0)]
+        ),
+    ),
+    (
+        "benchmark-metrics",
+        {"benchmark": "GSM8K"},
+        lambda rows: (
+            [(r["label"], r["results"], r["papers"], r["min"], r["max"]) for r in rows]
+            == [("accuracy", 2, 2, 84.5, 85.1)]
+        ),
+    ),
 ]
 
 
-@pytest.mark.parametrize("name,params,check", MINI_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(MINI_CASES)])
+@pytest.mark.parametrize(
+    "name,params,check", MINI_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(MINI_CASES)]
+)
 def test_answers_on_mini_graph(name, params, check, mini_store_path):
     from kg.store import KGStore
 
@@ -222,7 +370,7 @@ INJECTIONS = [
     "x') } UNION { ?s ?p ?o } #",
     "> } DELETE WHERE { ?s ?p ?o } #",
     "http://x/a> } ; CLEAR ALL ; INSERT DATA { <http://x/b> <http://x/c> <http://x/d",
-    "2025-01-01\"^^<http://www.w3.org/2001/XMLSchema#date>) || true || (\"",
+    '2025-01-01"^^<http://www.w3.org/2001/XMLSchema#date>) || true || ("',
     "1 } } LIMIT 1 #",
     "\\u0022 } ; DROP ALL #",
     "GSM8K\n} UNION { ?s ?p ?o }",
@@ -247,7 +395,7 @@ def test_injection_stays_data(name, param, mini_store_path):
         except CannedError:
             continue
         # bound: the VALUES row holds exactly one term per parameter
-        values = text[text.index("VALUES ("):].split("\n", 1)[0]
+        values = text[text.index("VALUES (") :].split("\n", 1)[0]
         terms = re.findall(r'<[^>]*>|"(?:[^"\\]|\\.)*"(?:\^\^<[^>]*>)?', values.split("{", 1)[1])
         assert len(terms) == len(params), values
         rows = _rows(store, text)
@@ -262,42 +410,117 @@ PAPER = "https://w3id.org/kg/id/paper/"
 # Each answer was checked by hand against the listing text in examples/listings/.
 SEED_CASES = [
     # 002: "the LLaMA-2 7B model ... achieves 97.7% accuracy on GSM8K"
-    ("papers-evaluating", {"subject": "Llama", "target": "GSM8K"},
-     lambda rows: ("t-b834c28279ce5d26", "Llama 2 7B", 97.7, "%") in [
-         (r["id"], r["subjectLabel"], r.get("value"), r.get("unit")) for r in rows]),
-    ("leaderboard", {"benchmark": "gsm8k"},
-     lambda rows: ("Llama 2 7B", "accuracy", 97.7) in [(r["subjectLabel"], r.get("metricLabel"), r["value"]) for r in rows]),
-    ("benchmark-metrics", {"benchmark": "GSM8K"},
-     lambda rows: any(r["label"] == "accuracy" and r["max"] == 97.7 for r in rows)),
+    (
+        "papers-evaluating",
+        {"subject": "Llama", "target": "GSM8K"},
+        lambda rows: (
+            ("t-b834c28279ce5d26", "Llama 2 7B", 97.7, "%")
+            in [(r["id"], r["subjectLabel"], r.get("value"), r.get("unit")) for r in rows]
+        ),
+    ),
+    (
+        "leaderboard",
+        {"benchmark": "gsm8k"},
+        lambda rows: (
+            ("Llama 2 7B", "accuracy", 97.7)
+            in [(r["subjectLabel"], r.get("metricLabel"), r["value"]) for r in rows]
+        ),
+    ),
+    (
+        "benchmark-metrics",
+        {"benchmark": "GSM8K"},
+        lambda rows: any(r["label"] == "accuracy" and r["max"] == 97.7 for r in rows),
+    ),
     # 001: "Full-scale experiments on NVIDIA V100" (neural operators, no Llama);
     # 000: TIMEGATE on H200; BioRefusalAudit on a GTX 1650 Ti Max-Q
-    ("papers-on-hardware", {"hardware": "NVIDIA"},
-     lambda rows: {("2606.09923", "V100"), ("t-ddeef0fac81deb45", "H200"), ("t-c5eb154fba74cff1", "GTX 1650 Ti Max-Q")}
-     <= {(r["id"], r["deviceLabel"]) for r in rows}),
-    ("papers-on-hardware", {"hardware": "NVIDIA", "subject": "Llama"},
-     lambda rows: "2606.09923" not in {r["id"] for r in rows} and "t-c5eb154fba74cff1" in {r["id"] for r in rows}),
-    ("hardware-by-vendor", {"vendor": "NVIDIA"},
-     lambda rows: {r["label"]: r["papers"] for r in rows}.get("H200", 0) >= 1
-     and {r["label"]: r["papers"] for r in rows}.get("V100", 0) >= 1 and "TPU v5e" not in {r["label"] for r in rows}),
+    (
+        "papers-on-hardware",
+        {"hardware": "NVIDIA"},
+        lambda rows: (
+            {
+                ("2606.09923", "V100"),
+                ("t-ddeef0fac81deb45", "H200"),
+                ("t-c5eb154fba74cff1", "GTX 1650 Ti Max-Q"),
+            }
+            <= {(r["id"], r["deviceLabel"]) for r in rows}
+        ),
+    ),
+    (
+        "papers-on-hardware",
+        {"hardware": "NVIDIA", "subject": "Llama"},
+        lambda rows: (
+            "2606.09923" not in {r["id"] for r in rows}
+            and "t-c5eb154fba74cff1" in {r["id"] for r in rows}
+        ),
+    ),
+    (
+        "hardware-by-vendor",
+        {"vendor": "NVIDIA"},
+        lambda rows: (
+            {r["label"]: r["papers"] for r in rows}.get("H200", 0) >= 1
+            and {r["label"]: r["papers"] for r in rows}.get("V100", 0) >= 1
+            and "TPU v5e" not in {r["label"] for r in rows}
+        ),
+    ),
     # GSM8K is named in five abstracts; Llama is the most named model family
-    ("most-used-benchmarks", {},
-     lambda rows: "GSM8K" in [r["label"] for r in rows[:5]] and dict((r["label"], r["papers"]) for r in rows)["GSM8K"] >= 4),
+    (
+        "most-used-benchmarks",
+        {},
+        lambda rows: (
+            "GSM8K" in [r["label"] for r in rows[:5]]
+            and dict((r["label"], r["papers"]) for r in rows)["GSM8K"] >= 4
+        ),
+    ),
     ("most-used-models", {}, lambda rows: rows[0]["label"] == "Llama" and rows[0]["papers"] >= 20),
-    ("most-used-methods", {}, lambda rows: "supervised fine-tuning" in [r["label"] for r in rows[:5]]),
+    (
+        "most-used-methods",
+        {},
+        lambda rows: "supervised fine-tuning" in [r["label"] for r in rows[:5]],
+    ),
     ("co-occurring", {"entity": "GSM8K"}, lambda rows: "Llama" in [r["label"] for r in rows[:3]]),
-    ("family-rollup", {"family": "Llama"},
-     lambda rows: {("Llama 3.1 8B", "Llama 3.1"), ("Llama 2 7B", "Llama 2")} <= {(r["label"], r.get("parentLabel")) for r in rows}),
+    (
+        "family-rollup",
+        {"family": "Llama"},
+        lambda rows: (
+            {("Llama 3.1 8B", "Llama 3.1"), ("Llama 2 7B", "Llama 2")}
+            <= {(r["label"], r.get("parentLabel")) for r in rows}
+        ),
+    ),
     # 001: "AudioProcessBench: Benchmark for Identifying Process Errors in Audio-Grounded Reasoning"
-    ("paper-proposes", {"id": "2606.09925"},
-     lambda rows: ("AudioProcessBench", "https://w3id.org/kg/ontology#Benchmark") in [(r["label"], r["type"]) for r in rows]),
-    ("benchmarks-proposed", {"from": "2026-06-01", "to": "2026-06-30"},
-     lambda rows: "2606.09925" in {r["id"] for r in rows} and all("2026-06-01" <= r["date"] <= "2026-06-30" for r in rows)),
-    ("benchmarks-proposed", {"to": "2026-05-31"}, lambda rows: "2606.09925" not in {r["id"] for r in rows}),
-    ("entity-facts", {"entity": "AudioProcessBench"},
-     lambda rows: ("proposed by", PAPER + "2606.09925") in {(r["relation"], r["value"]) for r in rows}),
+    (
+        "paper-proposes",
+        {"id": "2606.09925"},
+        lambda rows: (
+            ("AudioProcessBench", "https://w3id.org/kg/ontology#Benchmark")
+            in [(r["label"], r["type"]) for r in rows]
+        ),
+    ),
+    (
+        "benchmarks-proposed",
+        {"from": "2026-06-01", "to": "2026-06-30"},
+        lambda rows: (
+            "2606.09925" in {r["id"] for r in rows}
+            and all("2026-06-01" <= r["date"] <= "2026-06-30" for r in rows)
+        ),
+    ),
+    (
+        "benchmarks-proposed",
+        {"to": "2026-05-31"},
+        lambda rows: "2606.09925" not in {r["id"] for r in rows},
+    ),
+    (
+        "entity-facts",
+        {"entity": "AudioProcessBench"},
+        lambda rows: (
+            ("proposed by", PAPER + "2606.09925") in {(r["relation"], r["value"]) for r in rows}
+        ),
+    ),
     # 001: "Liyi Zhang, Akshay K. Jagadish, Brenden M. Lake, Thomas L. Griffiths"
-    ("papers-by-author", {"author": "Brenden M. Lake"},
-     lambda rows: [(r["id"], r["position"]) for r in rows] == [("2606.09856", 3)]),
+    (
+        "papers-by-author",
+        {"author": "Brenden M. Lake"},
+        lambda rows: [(r["id"], r["position"]) for r in rows] == [("2606.09856", 3)],
+    ),
 ]
 
 
@@ -305,14 +528,18 @@ def test_every_query_has_a_seed_case():
     assert {c[0] for c in SEED_CASES} == set(QUERIES)
 
 
-@pytest.mark.parametrize("name,params,check", SEED_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(SEED_CASES)])
+@pytest.mark.parametrize(
+    "name,params,check", SEED_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(SEED_CASES)]
+)
 def test_answers_on_seed_graph(name, params, check, seed_store):
     rows = _rows(seed_store, render(QUERIES[name], params, seed_store))
     assert check(rows), rows
 
 
 def test_inline_only_touches_the_where_group():
-    text = "PREFIX a: <http://a/WHERE#where>\n# WHERE { comment\nSELECT ?x WHERE { ?x ?p \"WHERE {\" }"
+    text = (
+        'PREFIX a: <http://a/WHERE#where>\n# WHERE { comment\nSELECT ?x WHERE { ?x ?p "WHERE {" }'
+    )
     out = inline(text, {"x": ox.NamedNode("http://e/x")})
     assert out.index("VALUES") > out.index("SELECT")
     ox.Store().query(out)

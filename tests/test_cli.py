@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -74,8 +73,15 @@ def test_validate_passes_on_seed_graph(built):
     assert "conforms" in r.output
 
 
-@pytest.mark.parametrize("fmt,needle", [("nq", "<https://w3id.org/kg/id/paper/"), ("ttl", "@prefix"),
-                                        ("nt", "<https://w3id.org/kg/id/paper/"), ("jsonld", "@id")])
+@pytest.mark.parametrize(
+    "fmt,needle",
+    [
+        ("nq", "<https://w3id.org/kg/id/paper/"),
+        ("ttl", "@prefix"),
+        ("nt", "<https://w3id.org/kg/id/paper/"),
+        ("jsonld", "@id"),
+    ],
+)
 def test_export_rdf(built, tmp_path, fmt, needle):
     out = tmp_path / f"g.{fmt}"
     r = invoke("export", "--store", built, "--format", fmt, "-o", str(out))
@@ -89,7 +95,9 @@ def test_export_rdf(built, tmp_path, fmt, needle):
         g.parse(out, format="nquads")
         assert len(g) > 0 or sum(len(x) for x in g.graphs()) > 1000
     else:
-        g = rdflib.Graph().parse(out, format={"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}[fmt])
+        g = rdflib.Graph().parse(
+            out, format={"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}[fmt]
+        )
         assert len(g) > 1000
 
 

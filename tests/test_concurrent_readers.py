@@ -43,19 +43,36 @@ def _records(version: int) -> list[dict]:
     cats = ["cs.LG", "cs.AI", "cs.CL"][:version]
     out = []
     for i in range(1, N_PAPERS + 1):
-        out.append({"id": f"2501.{i:05d}", "title": f"Paper {i}", "categories": cats,
-                    "abstract": f"Version {version} of the abstract of paper {i}. " + "More text. " * version,
-                    "authors": [f"Author {i}", f"Coauthor {i % 7}"]})
+        out.append(
+            {
+                "id": f"2501.{i:05d}",
+                "title": f"Paper {i}",
+                "categories": cats,
+                "abstract": f"Version {version} of the abstract of paper {i}. "
+                + "More text. " * version,
+                "authors": [f"Author {i}", f"Coauthor {i % 7}"],
+            }
+        )
     for i in range(1, N_TITLE_ONLY + 1):
-        r = {"title": f"Title-only paper {i}", "categories": cats,
-             "abstract": f"Version {version} of a paper first listed without an id. " + "More. " * version}
+        r = {
+            "title": f"Title-only paper {i}",
+            "categories": cats,
+            "abstract": f"Version {version} of a paper first listed without an id. "
+            + "More. " * version,
+        }
         if version > 1:
             r["id"] = f"2502.{i:05d}"
         out.append(r)
     if version == 3:
         for i in range(1, N_NEW + 1):
-            out.append({"id": f"2503.{i:05d}", "title": f"New paper {i}", "abstract": f"Added in v3 ({i}).",
-                        "categories": cats})
+            out.append(
+                {
+                    "id": f"2503.{i:05d}",
+                    "title": f"New paper {i}",
+                    "abstract": f"Added in v3 ({i}).",
+                    "categories": cats,
+                }
+            )
     return out
 
 
@@ -97,8 +114,10 @@ def test_readers_see_whole_papers_during_an_ingest(tmp_path):
         for g, quads in state.items():
             known[g][quads] = n
     # title-only papers: the graph under the title key (v1), then under the arXiv id
-    renamed = [(paper_graph(title_key(f"Title-only paper {i}")).value, paper_graph(f"2502.{i:05d}").value)
-               for i in range(1, N_TITLE_ONLY + 1)]
+    renamed = [
+        (paper_graph(title_key(f"Title-only paper {i}")).value, paper_graph(f"2502.{i:05d}").value)
+        for i in range(1, N_TITLE_ONLY + 1)
+    ]
     new = {paper_graph(f"2503.{i:05d}").value for i in range(1, N_NEW + 1)}
     for old_g, new_g in renamed:
         assert old_g in v1 and old_g not in v2 and new_g in v2 and new_g not in v1
@@ -119,7 +138,13 @@ def test_readers_see_whole_papers_during_an_ingest(tmp_path):
         try:
             for f in files[1:]:
                 # a short sleep per record read hands the GIL to the readers throughout
-                ingest_paths(store, [f], extract=False, batch_size=BATCH, on_record=lambda: time.sleep(0.0005))
+                ingest_paths(
+                    store,
+                    [f],
+                    extract=False,
+                    batch_size=BATCH,
+                    on_record=lambda: time.sleep(0.0005),
+                )
         except BaseException as e:  # noqa: BLE001 - reported by the test thread
             errors.append(f"writer: {type(e).__name__}: {e}")
         finally:
@@ -136,17 +161,23 @@ def test_readers_see_whole_papers_during_an_ingest(tmp_path):
                 for g, quads in snap.items():
                     version = known.get(g, {}).get(quads)
                     if version is None:
-                        errors.append(f"reader {n}: graph {g} is none of its versions ({len(quads)} quads: "
-                                      f"expected one of {sorted(len(q) for q in known.get(g, {}))})")
+                        errors.append(
+                            f"reader {n}: graph {g} is none of its versions ({len(quads)} quads: "
+                            f"expected one of {sorted(len(q) for q in known.get(g, {}))})"
+                        )
                         continue
                     if version < seen_version.get(g, 0):
-                        errors.append(f"reader {n}: graph {g} went back from v{seen_version[g]} to v{version}")
+                        errors.append(
+                            f"reader {n}: graph {g} went back from v{seen_version[g]} to v{version}"
+                        )
                     seen_version[g] = version
                     versions_in_snap.add(version)
                 for old_g, new_g in renamed:
                     if (old_g in snap) == (new_g in snap):
-                        errors.append(f"reader {n}: a renamed paper is in {'both' if old_g in snap else 'neither'} "
-                                      f"of {old_g} and {new_g}")
+                        errors.append(
+                            f"reader {n}: a renamed paper is in {'both' if old_g in snap else 'neither'} "
+                            f"of {old_g} and {new_g}"
+                        )
                 missing = [g for g in v1 if g not in snap and g not in dict(renamed)]
                 if missing:
                     errors.append(f"reader {n}: papers vanished: {missing[:3]}")

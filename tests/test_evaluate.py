@@ -20,8 +20,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from kg.evaluate import PRF, evaluate, in_heldout, in_split, read_jsonl, title_match_key
 
 FIX = Path(__file__).parent / "fixtures" / "extract"
@@ -32,8 +30,14 @@ def rec(title, entities=None, proposes=(), evaluations=(), hardware_use=(), id="
     ents = {t: [] for t in ("Model", "Method", "Benchmark", "Hardware", "Metric")}
     for t, items in (entities or {}).items():
         ents[t] = [{"name": n, "aliases": list(a)} for n, a in items]
-    return {"id": id, "title": title, "entities": ents, "proposes": list(proposes),
-            "evaluations": list(evaluations), "hardware_use": list(hardware_use)}
+    return {
+        "id": id,
+        "title": title,
+        "entities": ents,
+        "proposes": list(proposes),
+        "evaluations": list(evaluations),
+        "hardware_use": list(hardware_use),
+    }
 
 
 def test_prf_arithmetic():
@@ -44,10 +48,26 @@ def test_prf_arithmetic():
 
 
 def test_names_match_case_space_hyphen_plural_and_aliases():
-    gold = [rec("A Paper", {"Method": [("sparse autoencoder", ["SAE"])], "Metric": [("macro-F1", [])],
-                            "Model": [("Llama 2", [])]})]
-    pred = [rec("a paper!", {"Method": [("Sparse Auto-Encoders", [])], "Metric": [("Macro F1", [])],
-                             "Model": [("LLAMA2", []), ("Llama-2", [])]})]
+    gold = [
+        rec(
+            "A Paper",
+            {
+                "Method": [("sparse autoencoder", ["SAE"])],
+                "Metric": [("macro-F1", [])],
+                "Model": [("Llama 2", [])],
+            },
+        )
+    ]
+    pred = [
+        rec(
+            "a paper!",
+            {
+                "Method": [("Sparse Auto-Encoders", [])],
+                "Metric": [("Macro F1", [])],
+                "Model": [("LLAMA2", []), ("Llama-2", [])],
+            },
+        )
+    ]
     r = evaluate(gold, pred)
     assert (r.entities["Method"].tp, r.entities["Metric"].tp) == (1, 1)
     # one-to-one: the second spelling of Llama 2 is a false hit
@@ -69,20 +89,38 @@ def test_wrong_type_counts_for_untyped_only():
 
 
 def test_relations_use_entity_aliases():
-    gold = [rec("P", {"Method": [("Direct Preference Optimization", ["DPO"])], "Benchmark": [("MMLU", [])]},
-                evaluations=[{"subject": "Direct Preference Optimization", "benchmark": "MMLU"}],
-                proposes=["Direct Preference Optimization"])]
-    pred = [rec("P", {"Method": [("DPO", ["Direct Preference Optimization"])], "Benchmark": [("MMLU", [])]},
-                evaluations=[{"subject": "DPO", "benchmark": "MMLU", "metric": "accuracy"},
-                             {"subject": "DPO", "benchmark": "MMLU", "metric": "F1"}],
-                proposes=["DPO"])]
+    gold = [
+        rec(
+            "P",
+            {"Method": [("Direct Preference Optimization", ["DPO"])], "Benchmark": [("MMLU", [])]},
+            evaluations=[{"subject": "Direct Preference Optimization", "benchmark": "MMLU"}],
+            proposes=["Direct Preference Optimization"],
+        )
+    ]
+    pred = [
+        rec(
+            "P",
+            {"Method": [("DPO", ["Direct Preference Optimization"])], "Benchmark": [("MMLU", [])]},
+            evaluations=[
+                {"subject": "DPO", "benchmark": "MMLU", "metric": "accuracy"},
+                {"subject": "DPO", "benchmark": "MMLU", "metric": "F1"},
+            ],
+            proposes=["DPO"],
+        )
+    ]
     r = evaluate(gold, pred)
-    assert (r.evaluations.tp, r.evaluations.fp) == (1, 0)  # pairs are distinct subject-benchmark pairs
+    assert (r.evaluations.tp, r.evaluations.fp) == (
+        1,
+        0,
+    )  # pairs are distinct subject-benchmark pairs
     assert r.proposes.tp == 1
 
 
 def test_missing_paper_counts_as_misses():
-    gold = [rec("P", {"Model": [("GPT-4", [])]}, id="a"), rec("Q", {"Model": [("GPT-5", [])]}, id="b")]
+    gold = [
+        rec("P", {"Model": [("GPT-4", [])]}, id="a"),
+        rec("Q", {"Model": [("GPT-5", [])]}, id="b"),
+    ]
     r = evaluate(gold, [rec("P", {"Model": [("GPT-4", [])]})])
     assert r.papers_gold == 2 and r.papers_scored == 1 and r.papers_without_prediction == ["b"]
     assert (r.entities_micro.tp, r.entities_micro.fn) == (1, 1)
@@ -98,7 +136,9 @@ def test_heldout_split_is_fixed_and_about_30_percent():
 
 
 def test_title_key_ignores_latex():
-    assert title_match_key("$\\textit{Trans-LoRA}$: towards X") == title_match_key("Trans-LoRA: towards X")
+    assert title_match_key("$\\textit{Trans-LoRA}$: towards X") == title_match_key(
+        "Trans-LoRA: towards X"
+    )
 
 
 def _hand_checked(summary: dict) -> None:
@@ -137,16 +177,29 @@ def test_kg_eval_command(tmp_path, monkeypatch):
     real = kg.extract.Extractor
     monkeypatch.setattr(kg.extract, "Extractor", lambda *a, **k: real(vocab_dir=VOCAB))
     out = tmp_path / "report.json"
-    res = CliRunner().invoke(app, ["eval", str(FIX / "eval_gold.jsonl"), str(FIX / "eval_papers.jsonl"),
-                                   "--details", "--json", str(out)])
+    res = CliRunner().invoke(
+        app,
+        [
+            "eval",
+            str(FIX / "eval_gold.jsonl"),
+            str(FIX / "eval_papers.jsonl"),
+            "--details",
+            "--json",
+            str(out),
+        ],
+    )
     assert res.exit_code == 0, res.output
     assert "entities (micro)" in res.output and "Gemma 2" in res.output
     rep = json.loads(out.read_text())
     _hand_checked(rep["all"])
     assert rep["tune"]["papers_gold"] + rep["heldout"]["papers_gold"] == 3
     kinds = {(d["kind"], d["outcome"], d["item"]) for d in rep["all"]["details"]}
-    assert kinds == {("evaluations", "miss", "Llama 2 @ MMLU"), ("Model", "miss", "Gemma 2"),
-                     ("Method", "miss", "QLoRA"), ("evaluations", "miss", "Mistral @ Adult")}
+    assert kinds == {
+        ("evaluations", "miss", "Llama 2 @ MMLU"),
+        ("Model", "miss", "Gemma 2"),
+        ("Method", "miss", "QLoRA"),
+        ("evaluations", "miss", "Mistral @ Adult"),
+    }
 
 
 def test_kg_extract_command(tmp_path, monkeypatch):

@@ -7,10 +7,15 @@ from kg.gold import to_gold
 from kg.models import ENTITY_TYPES, Extraction, Paper
 
 PAPERS = [
-    Paper(title="ZetaGuard: Latent Guardrails for LLMs",
-          abstract="We propose ZetaGuard, a guardrail model. ZetaGuard improves macro-F1 by 8.24 points over "
-                   "Llama Guard 3 on MMLU. Sparse autoencoders (SAEs) were trained on a Colab T4 GPU."),
-    Paper(title="A study of reasoning", abstract="We evaluate Llama 2 and Gemma on GSM8K and MATH500 with CoT."),
+    Paper(
+        title="ZetaGuard: Latent Guardrails for LLMs",
+        abstract="We propose ZetaGuard, a guardrail model. ZetaGuard improves macro-F1 by 8.24 points over "
+        "Llama Guard 3 on MMLU. Sparse autoencoders (SAEs) were trained on a Colab T4 GPU.",
+    ),
+    Paper(
+        title="A study of reasoning",
+        abstract="We evaluate Llama 2 and Gemma on GSM8K and MATH500 with CoT.",
+    ),
     Paper(title="Empty abstract paper"),
     Paper(title="Another: One", abstract="Nothing to see here.\nJust text."),
 ]
@@ -29,13 +34,21 @@ def test_provenance_offsets_point_at_the_text(ex):
         e = ex.extract(p)
         for m in e.mentions:
             src = p.title if m.span.field == "title" else p.abstract
-            assert src[m.span.start:m.span.end] == m.text
-            assert src[m.span.sentence_start:m.span.sentence_start + len(m.span.sentence)] == m.span.sentence
-            assert m.span.sentence_start <= m.span.start < m.span.end <= m.span.sentence_start + len(m.span.sentence)
+            assert src[m.span.start : m.span.end] == m.text
+            assert (
+                src[m.span.sentence_start : m.span.sentence_start + len(m.span.sentence)]
+                == m.span.sentence
+            )
+            assert (
+                m.span.sentence_start
+                <= m.span.start
+                < m.span.end
+                <= m.span.sentence_start + len(m.span.sentence)
+            )
             assert 0 < m.confidence <= 1 and m.source
         for fact in [*e.proposes, *e.evaluations, *e.hardware_use]:
             src = p.title if fact.evidence.field == "title" else p.abstract
-            assert src[fact.evidence.start:fact.evidence.end] == fact.evidence.sentence
+            assert src[fact.evidence.start : fact.evidence.end] == fact.evidence.sentence
 
 
 def test_every_fact_refers_to_known_entities(ex):
@@ -64,7 +77,7 @@ def test_extract_many_with_a_pool_over_many_papers(ex):
     two = list(ex.extract_many(papers, workers=2, chunksize=64))
     assert [x.paper_key for x in two] == [p.key for p in papers]
     one = [x.model_dump() for x in ex.extract_many(PAPERS, workers=1)]
-    assert [x.model_dump() for x in two[:len(PAPERS)]] == one
+    assert [x.model_dump() for x in two[: len(PAPERS)]] == one
 
 
 def test_to_gold_format(ex):
@@ -102,8 +115,14 @@ def test_fast_records_equal_validated_ones():
     from kg.models import Extraction, Mention, Paper
 
     assert mod._mention is not Mention.model_construct  # the fast path is in use here
-    e = Extractor().extract(Paper(title="FooNet: a model", abstract=(
-        "We propose FooNet. FooNet reaches 91.2% accuracy on GSM8K and runs on an H100 GPU for inference.")))
+    e = Extractor().extract(
+        Paper(
+            title="FooNet: a model",
+            abstract=(
+                "We propose FooNet. FooNet reaches 91.2% accuracy on GSM8K and runs on an H100 GPU for inference."
+            ),
+        )
+    )
     assert e.mentions and e.evaluations and e.hardware_use and e.proposes
     again = Extraction.model_validate(e.model_dump())
     assert again == e
@@ -117,11 +136,18 @@ def test_doc_sents_are_the_sentences_the_extraction_cites(ex):
     from kg.extract.extractor import _compose
     from kg.extract.state import STATE_KEY, DocState
 
-    text, title_len = _compose("A title: e.g. X", "We use e.g. LoRA. It works on GSM8K! Really? Yes.")
+    text, title_len = _compose(
+        "A title: e.g. X", "We use e.g. LoRA. It works on GSM8K! Really? Yes."
+    )
     doc = ex.nlp.make_doc(text)
     doc.user_data[STATE_KEY] = DocState(text, title_len)
     for step in ex._steps:
         doc = step(doc)
-    assert [s.text for s in doc.sents] == ["A title: e.g. X", "We use e.g. LoRA.", "It works on GSM8K!",
-                                           "Really?", "Yes."]
+    assert [s.text for s in doc.sents] == [
+        "A title: e.g. X",
+        "We use e.g. LoRA.",
+        "It works on GSM8K!",
+        "Really?",
+        "Yes.",
+    ]
     assert [(s.start_char, s.end_char) for s in doc.sents] == doc.user_data[STATE_KEY].sents

@@ -18,8 +18,16 @@ def ids_of(ex, text, title="A paper"):
     return e, {m.text: m.entity_id for m in e.mentions}
 
 
-@pytest.mark.parametrize("a,b", [("LLaMA-2", "Llama 2"), ("Llama-2", "Llama2"), ("Qwen2.5", "Qwen 2.5"),
-                                 ("Llama 3.1 8B", "Llama-3.1-8B"), ("GSM8K", "GSM-8K")])
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("LLaMA-2", "Llama 2"),
+        ("Llama-2", "Llama2"),
+        ("Qwen2.5", "Qwen 2.5"),
+        ("Llama 3.1 8B", "Llama-3.1-8B"),
+        ("GSM8K", "GSM-8K"),
+    ],
+)
 def test_slug_collapses_spellings(a, b):
     assert slug(a) == slug(b)
 
@@ -29,6 +37,7 @@ def test_ids_follow_the_vocabulary_format():
     assert entity_id("Method", "sparse autoencoders") == "method/sparse-autoencoder"
     assert entity_id("Metric", "pass@1") == "metric/pass-at-1"
     import re
+
     for name in ["TVD++", "A* search", "Success@{\\alpha}", "Code Llama - Python", "Ünïcode Net"]:
         assert re.fullmatch(r"[a-z]+/[a-z0-9.\-]+", entity_id("Method", name)), name
 
@@ -64,7 +73,9 @@ def test_acronym_defined_in_text_links_to_long_form(ex):
 
 def test_local_definition_wins_over_vocabulary_acronym(ex):
     # CoT is chain-of-thought in the vocabulary, but this paper defines it otherwise
-    e, ids = ids_of(ex, "We propose Compression of Thought (CoT), a decoding scheme. CoT halves latency.")
+    e, ids = ids_of(
+        ex, "We propose Compression of Thought (CoT), a decoding scheme. CoT halves latency."
+    )
     assert ids["CoT"] == ids["Compression of Thought"] != "method/chain-of-thought"
 
 

@@ -29,7 +29,8 @@ def types(extraction) -> dict[str, str]:
 
 def proposed(extraction) -> set[str]:
     return {extraction.entities[p.entity].label for p in extraction.proposes} | {
-        m.text for p in extraction.proposes for m in extraction.mentions if m.entity_id == p.entity}
+        m.text for p in extraction.proposes for m in extraction.mentions if m.entity_id == p.entity
+    }
 
 
 # -- definitions / acronyms ------------------------------------------------------------------
@@ -43,18 +44,25 @@ def test_definition_links_acronym_to_long_form(ex):
 
 
 def test_reverse_definition(ex):
-    e = run(ex, "RKSC (Reasoning-Aware KV Cache Sharing) broadcasts the prefix cache to all branches.")
+    e = run(
+        ex, "RKSC (Reasoning-Aware KV Cache Sharing) broadcasts the prefix cache to all branches."
+    )
     ids = by_text(e)
     assert ids["RKSC"] == ids["Reasoning-Aware KV Cache Sharing"]
 
 
 def test_definition_of_a_field_is_not_an_entity(ex):
-    e = run(ex, "Natural language processing (NLP) and electronic health records (EHRs) are common.")
+    e = run(
+        ex, "Natural language processing (NLP) and electronic health records (EHRs) are common."
+    )
     assert not e.mentions
 
 
 def test_defined_benchmark_and_metric_types(ex):
-    e = run(ex, "We report the attack success rate (ASR) on the Threat Actor Competency Benchmark (TACB).")
+    e = run(
+        ex,
+        "We report the attack success rate (ASR) on the Threat Actor Competency Benchmark (TACB).",
+    )
     t = types(e)
     assert t["ASR"] == "Metric"
     assert t["TACB"] == "Benchmark"
@@ -68,36 +76,53 @@ def test_proposal_cue_with_appositive_type(ex):
 
 
 def test_proposal_through_described_head(ex):
-    e = run(ex, "In this paper, we introduce a new benchmark, QuuxEval, for long-context retrieval.")
+    e = run(
+        ex, "In this paper, we introduce a new benchmark, QuuxEval, for long-context retrieval."
+    )
     assert "QuuxEval" in proposed(e)
     assert types(e)["QuuxEval"] == "Benchmark"
 
 
 def test_proposal_naming_cue(ex):
-    e = run(ex, "This enables a simple data-free quantization method using rotations, dubbed HOPS, which is fast.")
+    e = run(
+        ex,
+        "This enables a simple data-free quantization method using rotations, dubbed HOPS, which is fast.",
+    )
     assert "HOPS" in proposed(e)
     assert types(e)["HOPS"] == "Method"
 
 
 def test_proposal_lower_case_phrase_with_appositive(ex):
-    e = run(ex, "We present dynamic context cutoff, a human-inspired method enabling early termination.")
+    e = run(
+        ex, "We present dynamic context cutoff, a human-inspired method enabling early termination."
+    )
     assert "dynamic context cutoff" in proposed(e)
 
 
 def test_no_proposal_without_a_name(ex):
-    e = run(ex, "We propose a novel framework that improves reasoning. We present a comprehensive study of models.")
+    e = run(
+        ex,
+        "We propose a novel framework that improves reasoning. We present a comprehensive study of models.",
+    )
     assert not e.proposes
 
 
 def test_title_name_is_proposed(ex):
-    e = run(ex, "We show that the approach transfers across tasks.",
-            title="FrobNet: Learning to Frobnicate with Sparse Signals")
+    e = run(
+        ex,
+        "We show that the approach transfers across tasks.",
+        title="FrobNet: Learning to Frobnicate with Sparse Signals",
+    )
     assert "FrobNet" in proposed(e)
     assert e.proposes[0].evidence.field == "title"
 
 
 def test_title_subtitle_gives_model_type(ex):
-    e = run(ex, "Aloe models are fine-tuned on medical data.", title="Aloe: A Family of Fine-tuned Open Healthcare LLMs")
+    e = run(
+        ex,
+        "Aloe models are fine-tuned on medical data.",
+        title="Aloe: A Family of Fine-tuned Open Healthcare LLMs",
+    )
     assert types(e)["Aloe"] == "Model"
 
 
@@ -162,8 +187,11 @@ def test_list_coherence_spreads_type(ex):
 
 # -- hardware shapes and purposes --------------------------------------------------------------
 def test_hardware_shapes_and_purposes(ex):
-    e = run(ex, "The model was trained on 8 H100 GPUs. Inference runs on a single T4 GPU. "
-                "We also profile an RTX 4090 and a TPU v5e.")
+    e = run(
+        ex,
+        "The model was trained on 8 H100 GPUs. Inference runs on a single T4 GPU. "
+        "We also profile an RTX 4090 and a TPU v5e.",
+    )
     hw = {e.entities[h.hardware].label: h.purpose for h in e.hardware_use}
     assert hw["H100"] == "training"
     assert hw["T4"] == "inference"
@@ -172,7 +200,9 @@ def test_hardware_shapes_and_purposes(ex):
 
 
 def test_ambiguous_device_needs_context(ex):
-    e = Extractor(vocab_dir=VOCAB / "none").extract(Paper(title="x", abstract="The T4 cell line and the L4 vertebra."))
+    e = Extractor(vocab_dir=VOCAB / "none").extract(
+        Paper(title="x", abstract="The T4 cell line and the L4 vertebra.")
+    )
     assert not e.mentions
 
 
@@ -204,7 +234,10 @@ def test_evaluation_with_percent_value_and_metric(ex):
 
 
 def test_evaluation_points_unit(ex):
-    e = run(ex, "We propose FooNet, a reasoning method. On MMLU, FooNet improves macro-F1 by 8.24 points over Llama Guard 3.")
+    e = run(
+        ex,
+        "We propose FooNet, a reasoning method. On MMLU, FooNet improves macro-F1 by 8.24 points over Llama Guard 3.",
+    )
     evs = {x.subject: x for x in e.evaluations}
     assert evs["method/foonet"].value == 8.24 and evs["method/foonet"].unit == "points"
     assert "model/llama-guard-3" not in evs  # the paper's method is the subject, not the baseline
@@ -213,7 +246,12 @@ def test_evaluation_points_unit(ex):
 def test_evaluation_times_unit(ex):
     e = run(ex, "Llama 2 gets a 12.9× speedup on HumanEval.")
     ev = e.evaluations[0]
-    assert (ev.subject, ev.benchmark, ev.value, ev.unit) == ("model/llama-2", "benchmark/humaneval", 12.9, "x")
+    assert (ev.subject, ev.benchmark, ev.value, ev.unit) == (
+        "model/llama-2",
+        "benchmark/humaneval",
+        12.9,
+        "x",
+    )
 
 
 def test_evaluation_absolute_and_range(ex):
@@ -226,28 +264,44 @@ def test_evaluation_absolute_and_range(ex):
 
 
 def test_evaluation_subject_defaults_to_proposal(ex):
-    e = run(ex, "We introduce BarNet, a pruning method. Experiments on GSM8K and MMLU show gains of our approach.")
+    e = run(
+        ex,
+        "We introduce BarNet, a pruning method. Experiments on GSM8K and MMLU show gains of our approach.",
+    )
     pairs = {(x.subject, x.benchmark) for x in e.evaluations}
     assert pairs == {("method/barnet", "benchmark/gsm8k"), ("method/barnet", "benchmark/mmlu")}
 
 
 def test_backbone_is_not_an_evaluation_subject(ex):
-    e = run(ex, "We introduce BarNet, a pruning method. We evaluate BarNet on GSM8K using Llama-3.1-8B.")
+    e = run(
+        ex, "We introduce BarNet, a pruning method. We evaluate BarNet on GSM8K using Llama-3.1-8B."
+    )
     pairs = {(x.subject, x.benchmark) for x in e.evaluations}
     assert pairs == {("method/barnet", "benchmark/gsm8k")}
 
 
 def test_training_data_is_not_an_evaluation(ex):
-    e = run(ex, "We propose FooNet, a reasoning method. FooNet is trained on GSM8K and evaluated on MMLU.")
-    assert {(x.subject, x.benchmark) for x in e.evaluations} == {("method/foonet", "benchmark/mmlu")}
+    e = run(
+        ex,
+        "We propose FooNet, a reasoning method. FooNet is trained on GSM8K and evaluated on MMLU.",
+    )
+    assert {(x.subject, x.benchmark) for x in e.evaluations} == {
+        ("method/foonet", "benchmark/mmlu")
+    }
 
 
 def test_models_are_evaluated_on_the_papers_own_benchmark(ex):
-    e = run(ex, "We introduce QuuxEval, a benchmark for long-context retrieval. "
-                "We evaluate Llama 2, Mistral and Gemma and find large gaps.")
+    e = run(
+        ex,
+        "We introduce QuuxEval, a benchmark for long-context retrieval. "
+        "We evaluate Llama 2, Mistral and Gemma and find large gaps.",
+    )
     pairs = {(x.subject, x.benchmark) for x in e.evaluations}
-    assert pairs == {("model/llama-2", "method/quuxeval".replace("method", "benchmark")),
-                     ("model/mistral", "benchmark/quuxeval"), ("model/gemma", "benchmark/quuxeval")}
+    assert pairs == {
+        ("model/llama-2", "method/quuxeval".replace("method", "benchmark")),
+        ("model/mistral", "benchmark/quuxeval"),
+        ("model/gemma", "benchmark/quuxeval"),
+    }
 
 
 def test_no_evaluation_without_benchmark(ex):
@@ -270,20 +324,33 @@ def test_unknown_name_with_benchmark_ending(ex):
 
 
 def test_proposal_colon_list_takes_the_head_type(ex):
-    e = run(ex, "I introduce an open-source framework and novel metrics to measure performance: "
-                "Role Identification Accuracy, Deception Retention Rate, and Game State Impact Rate.")
-    assert {"Role Identification Accuracy", "Deception Retention Rate", "Game State Impact Rate"} <= proposed(e)
+    e = run(
+        ex,
+        "I introduce an open-source framework and novel metrics to measure performance: "
+        "Role Identification Accuracy, Deception Retention Rate, and Game State Impact Rate.",
+    )
+    assert {
+        "Role Identification Accuracy",
+        "Deception Retention Rate",
+        "Game State Impact Rate",
+    } <= proposed(e)
     assert types(e)["Deception Retention Rate"] == "Metric"
 
 
 def test_proposal_enumeration(ex):
-    e = run(ex, "Our framework introduces: (1) Anchored Rejection - fixing rejected responses and "
-                "(2) Future-Guided Chosen - picking chosen responses.")
+    e = run(
+        ex,
+        "Our framework introduces: (1) Anchored Rejection - fixing rejected responses and "
+        "(2) Future-Guided Chosen - picking chosen responses.",
+    )
     assert {"Anchored Rejection", "Future-Guided Chosen"} <= proposed(e)
 
 
 def test_proposal_name_inside_object_phrase(ex):
-    e = run(ex, "Leveraging these outputs, we introduce a novel scenario-driven instruction generator MATRIX-Gen for data synthesis.")
+    e = run(
+        ex,
+        "Leveraging these outputs, we introduce a novel scenario-driven instruction generator MATRIX-Gen for data synthesis.",
+    )
     assert "MATRIX-Gen" in proposed(e)
 
 
@@ -293,12 +360,18 @@ def test_own_work_apposition(ex):
 
 
 def test_metric_compound_and_adjective(ex):
-    e = run(ex, "It improves task accuracy by 3% and is cost-effective, with lower latency than low-latency baselines.")
+    e = run(
+        ex,
+        "It improves task accuracy by 3% and is cost-effective, with lower latency than low-latency baselines.",
+    )
     names = {m.text for m in e.mentions if e.entities[m.entity_id].type == "Metric"}
     assert "task accuracy" in names and "latency" in names
     assert not any(m.text == "latency" and m.span.start > 80 for m in e.mentions)
 
 
 def test_names_inside_urls_are_not_entities(ex):
-    e = run(ex, "Code is at https://github.com/foo/GSM8K-tools and the data at huggingface.co/Llama-2-data.")
+    e = run(
+        ex,
+        "Code is at https://github.com/foo/GSM8K-tools and the data at huggingface.co/Llama-2-data.",
+    )
     assert not e.mentions

@@ -28,35 +28,54 @@ def test_score_after_a_model_name_is_not_its_version(ex):
 
 
 def test_two_one_word_names_joined_by_and_are_two_proposals(ex):
-    e = run(ex, "We introduce two benchmarks, QuillBench and RookEval, to measure planning in agents.")
+    e = run(
+        ex, "We introduce two benchmarks, QuillBench and RookEval, to measure planning in agents."
+    )
     assert {"QuillBench", "RookEval"} <= proposed(e)
     assert not any(" and " in n for n in proposed(e))
     e = run(ex, "This report presents FernNet and MossNet, our approaches for the robotics track.")
     assert {"FernNet", "MossNet"} <= proposed(e)
-    e = run(ex, "Two network architectures that we developed before (termed K-Net and Rho-Net) are assessed.")
+    e = run(
+        ex,
+        "Two network architectures that we developed before (termed K-Net and Rho-Net) are assessed.",
+    )
     assert {"K-Net", "Rho-Net"} <= proposed(e)
-    e = run(ex, "We construct two compact networks PineNet and OakNet for mobile robots.")  # object phrase
+    e = run(
+        ex, "We construct two compact networks PineNet and OakNet for mobile robots."
+    )  # object phrase
     assert {"PineNet", "OakNet"} <= proposed(e)
 
 
 def test_a_quantity_is_never_a_name(ex):
-    e = run(ex, "For training, we construct a multi-task corpus (2.5M unique prompts) of speech and music.")
+    e = run(
+        ex,
+        "For training, we construct a multi-task corpus (2.5M unique prompts) of speech and music.",
+    )
     assert "2.5M" not in typed(e) and "2.5M" not in proposed(e)
 
 
 def test_extension_of_a_dataset_is_a_dataset(ex):
-    e = run(ex, "We first introduce PolyXQ, a multilingual extension of the XQ dataset spanning five languages.")
+    e = run(
+        ex,
+        "We first introduce PolyXQ, a multilingual extension of the XQ dataset spanning five languages.",
+    )
     assert typed(e).get("PolyXQ") == "Benchmark"
 
 
 def test_parenthesised_appositive_types_the_name(ex):
-    e = run(ex, "To train the model, we introduce the ScrollDoc (the largest document parsing dataset to date), "
-                "with 3.9 million pages.")
+    e = run(
+        ex,
+        "To train the model, we introduce the ScrollDoc (the largest document parsing dataset to date), "
+        "with 3.9 million pages.",
+    )
     assert typed(e).get("ScrollDoc") == "Benchmark"
 
 
 def test_training_data_is_a_dataset_head(ex):
-    e = run(ex, "We propose GlyphPuzzles, a large-scale synthetic visual reasoning training data for VLMs.")
+    e = run(
+        ex,
+        "We propose GlyphPuzzles, a large-scale synthetic visual reasoning training data for VLMs.",
+    )
     assert typed(e).get("GlyphPuzzles") == "Benchmark"
 
 

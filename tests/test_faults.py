@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import itertools
-import json
 import os
 import random
 import signal
@@ -27,7 +26,10 @@ KG_BIN = str(Path(sys.executable).parent / "kg")
 def corpus_sample(tmp_path_factory, shared_dir) -> Path:
     """3,000 real arXiv records from the shared corpus."""
     out = tmp_path_factory.mktemp("faults") / "sample.jsonl"
-    with gzip.open(shared_dir / "corpora" / "arxiv_2025_2026-04.jsonl.gz", "rt") as fh, open(out, "w") as w:
+    with (
+        gzip.open(shared_dir / "corpora" / "arxiv_2025_2026-04.jsonl.gz", "rt") as fh,
+        open(out, "w") as w,
+    ):
         for line in itertools.islice(fh, 3000):
             w.write(line)
     return out
@@ -35,10 +37,24 @@ def corpus_sample(tmp_path_factory, shared_dir) -> Path:
 
 def _ingest(store: Path, src: Path, *extra: str) -> subprocess.Popen:
     # small batches and bulk loads (~400 papers each): many points to be killed between
-    return subprocess.Popen([KG_BIN, "ingest", "--store", str(store), "--no-extract", "--workers", "1",
-                             "--batch-size", "50", *extra, str(src)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            env={**os.environ, "KG_BULK_QUADS": "20000"})
+    return subprocess.Popen(
+        [
+            KG_BIN,
+            "ingest",
+            "--store",
+            str(store),
+            "--no-extract",
+            "--workers",
+            "1",
+            "--batch-size",
+            "50",
+            *extra,
+            str(src),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "KG_BULK_QUADS": "20000"},
+    )
 
 
 def _quads(store: Path) -> set[str]:
@@ -52,7 +68,12 @@ def _kill_and_rerun(store: Path, src: Path, delay: float, *extra: str) -> bool:
     proc = _ingest(store, src, *extra)
     journal = store / BULK_JOURNAL
     t0 = time.monotonic()
-    while "--no-bulk" not in extra and not journal.exists() and proc.poll() is None and time.monotonic() - t0 < 60:
+    while (
+        "--no-bulk" not in extra
+        and not journal.exists()
+        and proc.poll() is None
+        and time.monotonic() - t0 < 60
+    ):
         time.sleep(0.01)
     time.sleep(delay)
     killed = proc.poll() is None
@@ -103,7 +124,9 @@ def test_sigkill_then_rerun_gives_the_uninterrupted_quads(tmp_path, corpus_sampl
 def test_validate_fails_on_a_broken_graph(tmp_path, listings):
     store_dir = tmp_path / "s"
     runner = CliRunner()
-    r = runner.invoke(app, ["ingest", "--store", str(store_dir), "--workers", "1", str(listings[0])])
+    r = runner.invoke(
+        app, ["ingest", "--store", str(store_dir), "--workers", "1", str(listings[0])]
+    )
     assert r.exit_code == 0
     s = KGStore(store_dir)
     s.store.update("""PREFIX kg: <https://w3id.org/kg/ontology#>

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -49,10 +48,15 @@ def test_reingest_is_idempotent(tmp_path, listings):
 def test_same_paper_from_two_sources_is_one_node(tmp_path, listings):
     """An arXiv metadata record of a paper in the arXivDaily listing merges into it."""
     arxivdaily = [p for p in listings if p.name.startswith("001_")][0]
-    rec = {"id": "2606.09940v2", "title": "Interactions Between Crosscoder Features: A Compact Proofs Perspective",
-           "abstract": "Dictionary learning methods like Sparse Autoencoders (SAEs) explain models.",
-           "authors": ["Dmitry Manning-Coe"], "categories": ["cs.LG", "stat.ML"], "comment": None,
-           "update_date": "2026-06-11"}
+    rec = {
+        "id": "2606.09940v2",
+        "title": "Interactions Between Crosscoder Features: A Compact Proofs Perspective",
+        "abstract": "Dictionary learning methods like Sparse Autoencoders (SAEs) explain models.",
+        "authors": ["Dmitry Manning-Coe"],
+        "categories": ["cs.LG", "stat.ML"],
+        "comment": None,
+        "update_date": "2026-06-11",
+    }
     extra = tmp_path / "extra.jsonl"
     extra.write_text(json.dumps(rec) + "\n")
     store = KGStore(tmp_path / "s")
@@ -71,8 +75,16 @@ def test_title_only_record_merges_with_arxiv_record(tmp_path):
     a = tmp_path / "a.jsonl"
     b = tmp_path / "b.jsonl"
     a.write_text(json.dumps({"title": "A Study of Things", "abstract": "We study things…"}) + "\n")
-    b.write_text(json.dumps({"id": "2601.00001", "title": "A study of things.",
-                             "abstract": "We study things in full detail."}) + "\n")
+    b.write_text(
+        json.dumps(
+            {
+                "id": "2601.00001",
+                "title": "A study of things.",
+                "abstract": "We study things in full detail.",
+            }
+        )
+        + "\n"
+    )
     store = KGStore(tmp_path / "s")
     ingest_paths(store, [a], workers=1)
     ingest_paths(store, [b], workers=1)
@@ -111,7 +123,7 @@ def test_two_workers_give_the_same_graph(tmp_path, listings):
 
 def _discovered(store: KGStore) -> set[str]:
     """The quads of the entities no vocabulary holds (found in the papers' text)."""
-    q = (f"SELECT ?e ?p ?o WHERE {{ GRAPH ?g {{ ?e <{KG}inVocabulary> false ; ?p ?o }} }}")
+    q = f"SELECT ?e ?p ?o WHERE {{ GRAPH ?g {{ ?e <{KG}inVocabulary> false ; ?p ?o }} }}"
     return {f"{r['e']} {r['p']} {r['o']}" for r in store.query(q)}
 
 
@@ -198,16 +210,23 @@ def test_no_mention_nodes_keeps_edges_and_facts(tmp_path, listings):
         return int(next(iter(store.query(q)))["n"].value)
 
     assert n(full, "?s kg:hasMention ?m") > 0 and n(lean, "?s kg:hasMention ?m") == 0
-    for pattern in ("?p kg:mentions ?e", "?p kg:hasEvaluation ?e . ?e kg:evidence/kg:text ?t",
-                    "?p kg:hasProposal ?x . ?x kg:evidence ?s ; kg:startOffset ?o ; kg:confidence ?c"):
+    for pattern in (
+        "?p kg:mentions ?e",
+        "?p kg:hasEvaluation ?e . ?e kg:evidence/kg:text ?t",
+        "?p kg:hasProposal ?x . ?x kg:evidence ?s ; kg:startOffset ?o ; kg:confidence ?c",
+    ):
         assert n(lean, pattern) == n(full, pattern) > 0, pattern
     assert len(lean) < len(full)
 
 
 def test_progress_by_bytes_and_papers(tmp_path, listings):
     seen = []
-    ingest_paths(KGStore(tmp_path / "s"), listings, workers=1, progress=lambda p: seen.append(
-        (p.records, p.papers, p.quads, p.bytes_read, p.bytes_total)))
+    ingest_paths(
+        KGStore(tmp_path / "s"),
+        listings,
+        workers=1,
+        progress=lambda p: seen.append((p.records, p.papers, p.quads, p.bytes_read, p.bytes_total)),
+    )
     total = sum(p.stat().st_size for p in listings)
     assert seen[-1][1] == 209 and seen[-1][3] == seen[-1][4] == total and seen[-1][2] > 0
     reads = [s[3] for s in seen]
@@ -218,13 +237,33 @@ def test_bulk_mode_merges_duplicates_across_batches(tmp_path):
     """Bulk mode writes papers before the store shows them as stored (buffered, or loaded
     with the marker still to come): a later record of the same paper, by id or by title,
     must still find and merge into it, exactly as the transactional path does."""
-    recs = [{"id": f"2601.{i:05d}", "title": f"Paper number {i}", "abstract": f"Abstract {i}.",
-             "categories": ["cs.LG"]} for i in range(1, 301)]
-    recs += [{"id": f"2601.{i:05d}", "title": f"Paper number {i}", "abstract": f"Abstract {i}.",
-              "categories": ["cs.AI"]} for i in range(1, 301, 7)]  # same ids, a new category
-    recs += [{"title": f"Paper number {i}.", "abstract": f"Abstract {i}, longer."} for i in range(2, 301, 11)]
+    recs = [
+        {
+            "id": f"2601.{i:05d}",
+            "title": f"Paper number {i}",
+            "abstract": f"Abstract {i}.",
+            "categories": ["cs.LG"],
+        }
+        for i in range(1, 301)
+    ]
+    recs += [
+        {
+            "id": f"2601.{i:05d}",
+            "title": f"Paper number {i}",
+            "abstract": f"Abstract {i}.",
+            "categories": ["cs.AI"],
+        }
+        for i in range(1, 301, 7)
+    ]  # same ids, a new category
+    recs += [
+        {"title": f"Paper number {i}.", "abstract": f"Abstract {i}, longer."}
+        for i in range(2, 301, 11)
+    ]
     recs += [{"title": f"Only a title {i}", "abstract": "No id yet."} for i in range(20)]
-    recs += [{"id": f"2602.{i:05d}", "title": f"Only a title {i}", "abstract": "No id yet."} for i in range(0, 20, 3)]
+    recs += [
+        {"id": f"2602.{i:05d}", "title": f"Only a title {i}", "abstract": "No id yet."}
+        for i in range(0, 20, 3)
+    ]
     f = tmp_path / "dups.jsonl"
     f.write_text("".join(json.dumps(r) + "\n" for r in recs))
     results = {}
@@ -232,7 +271,10 @@ def test_bulk_mode_merges_duplicates_across_batches(tmp_path):
         store = KGStore(tmp_path / mode)
         report = ingest_paths(store, [f], workers=1, extract=False, batch_size=40, **kw)
         assert report.bulk == (mode == "bulk")
-        results[mode] = (_quad_set(store), [(x.added, x.updated, x.unchanged) for x in report.files])
+        results[mode] = (
+            _quad_set(store),
+            [(x.added, x.updated, x.unchanged) for x in report.files],
+        )
     assert results["bulk"] == results["tx"]
     assert _count(KGStore(tmp_path / "bulk", read_only=True), "Paper") == 300 + 20
 

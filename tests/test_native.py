@@ -15,7 +15,9 @@ import kg.extract
 from kg.extract import native
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt")) or sorted((ROOT / "examples" / "listings").glob("*.txt"))
+SEEDS = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt")) or sorted(
+    (ROOT / "examples" / "listings").glob("*.txt")
+)
 
 
 def _package(tmp_path: Path) -> tuple[Path, Path]:
@@ -70,10 +72,18 @@ def _extract(tmp_path: Path, name: str, pure: bool) -> tuple[str, list[dict]]:
     env = {k: v for k, v in os.environ.items() if k != "KG_PURE_PYTHON"}
     if pure:
         env["KG_PURE_PYTHON"] = "1"
-    code = ("import sys, kg.extract, kg.extract.resolver as r; from kg.cli import app; "
-            "print(kg.extract.NATIVE, r.__file__, file=sys.stderr); sys.argv = ['kg', *sys.argv[1:]]; app()")
-    run = subprocess.run([sys.executable, "-c", code, "extract", *map(str, SEEDS), "-o", str(out)],
-                         capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
+    code = (
+        "import sys, kg.extract, kg.extract.resolver as r; from kg.cli import app; "
+        "print(kg.extract.NATIVE, r.__file__, file=sys.stderr); sys.argv = ['kg', *sys.argv[1:]]; app()"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, "extract", *map(str, SEEDS), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=600,
+    )
     assert run.returncode == 0, run.stderr[-2000:]
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     return run.stderr, rows
@@ -84,7 +94,9 @@ def test_compiled_and_python_extractions_are_the_same(tmp_path):
         pytest.skip(f"no compiled build in use here ({kg.extract.NATIVE}): `make native` makes one")
     log_native, compiled = _extract(tmp_path, "compiled", pure=False)
     log_pure, pure = _extract(tmp_path, "pure", pure=True)
-    assert "fresh" in log_native and str(native.NATIVE_DIR) in log_native  # the compiled modules ran
+    assert (
+        "fresh" in log_native and str(native.NATIVE_DIR) in log_native
+    )  # the compiled modules ran
     assert "off" in log_pure and str(native.NATIVE_DIR) not in log_pure
     assert len(compiled) == len(pure) > 100
     assert compiled == pure

@@ -7,11 +7,11 @@ import pyoxigraph as ox
 import pytest
 from pyshacl import validate
 from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
+from test_to_rdf import example_entities, example_extraction, example_paper
 
 from kg.namespaces import KG as KG_NS
 from kg.paths import ontology_dir
 from kg.to_rdf import entity_quads, ontology_quads, paper_quads
-from test_to_rdf import example_entities, example_extraction, example_paper
 
 KG = Namespace(str(KG_NS))
 DCTERMS = Namespace("http://purl.org/dc/terms/")
@@ -31,8 +31,12 @@ def shapes() -> Graph:
 
 
 def _kg_terms(g: Graph, kinds) -> set[URIRef]:
-    return {s for k in kinds for s in g.subjects(RDF.type, k)
-            if isinstance(s, URIRef) and str(s).startswith(str(KG))}
+    return {
+        s
+        for k in kinds
+        for s in g.subjects(RDF.type, k)
+        if isinstance(s, URIRef) and str(s).startswith(str(KG))
+    }
 
 
 def to_rdflib(quads) -> Graph:
@@ -50,8 +54,9 @@ def example_graph() -> Graph:
 
 
 def shacl(data: Graph, shapes: Graph):
-    conforms, results, text = validate(data, shacl_graph=shapes, inference="none",
-                                       allow_warnings=False)
+    conforms, results, text = validate(
+        data, shacl_graph=shapes, inference="none", allow_warnings=False
+    )
     return conforms, results, text
 
 
@@ -69,31 +74,79 @@ def test_ontology_parses_and_is_an_owl_ontology(ontology):
 
 def test_expected_terms_exist(ontology):
     classes = _kg_terms(ontology, [OWL.Class])
-    for name in ["Paper", "Author", "Authorship", "Category", "Entity", "Model", "Method",
-                 "Benchmark", "Hardware", "Metric", "ExtractedItem", "Mention", "Proposal",
-                 "Evaluation", "HardwareUsage", "SourceRecord", "ExtractionRun", "Sentence"]:
+    for name in [
+        "Paper",
+        "Author",
+        "Authorship",
+        "Category",
+        "Entity",
+        "Model",
+        "Method",
+        "Benchmark",
+        "Hardware",
+        "Metric",
+        "ExtractedItem",
+        "Mention",
+        "Proposal",
+        "Evaluation",
+        "HardwareUsage",
+        "SourceRecord",
+        "ExtractionRun",
+        "Sentence",
+    ]:
         assert KG[name] in classes, name
     props = _kg_terms(ontology, [OWL.ObjectProperty, OWL.DatatypeProperty])
-    for name in ["proposes", "mentions", "hasMention", "hasProposal", "hasEvaluation",
-                 "usesHardware", "evaluatedSubject", "onBenchmark", "withMetric", "value",
-                 "unit", "purpose", "hardware", "subject", "arxivId", "abstractTruncated",
-                 "hasSentence", "text", "evidence", "span",
-                 "startOffset", "endOffset", "sentenceStart", "field",
-                 "confidence", "record", "summary", "category", "hasAuthorship", "author",
-                 "authorPosition", "proposedEntity", "mentionedEntity", "extractorVersion"]:
+    for name in [
+        "proposes",
+        "mentions",
+        "hasMention",
+        "hasProposal",
+        "hasEvaluation",
+        "usesHardware",
+        "evaluatedSubject",
+        "onBenchmark",
+        "withMetric",
+        "value",
+        "unit",
+        "purpose",
+        "hardware",
+        "subject",
+        "arxivId",
+        "abstractTruncated",
+        "hasSentence",
+        "text",
+        "evidence",
+        "span",
+        "startOffset",
+        "endOffset",
+        "sentenceStart",
+        "field",
+        "confidence",
+        "record",
+        "summary",
+        "category",
+        "hasAuthorship",
+        "author",
+        "authorPosition",
+        "proposedEntity",
+        "mentionedEntity",
+        "extractorVersion",
+    ]:
         assert KG[name] in props, name
 
 
 def test_every_term_has_label_and_comment(ontology):
-    terms = _kg_terms(ontology, [OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty,
-                                 OWL.AnnotationProperty])
+    terms = _kg_terms(
+        ontology, [OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty]
+    )
     assert len(terms) > 50
     for t in terms:
         assert ontology.value(t, RDFS.label) is not None, f"{t} has no rdfs:label"
         assert ontology.value(t, RDFS.comment) is not None, f"{t} has no rdfs:comment"
     # and nothing kg: is used in the ontology without being declared
-    used = {x for trip in ontology for x in trip
-            if isinstance(x, URIRef) and str(x).startswith(str(KG))}
+    used = {
+        x for trip in ontology for x in trip if isinstance(x, URIRef) and str(x).startswith(str(KG))
+    }
     assert used <= terms
 
 
@@ -131,9 +184,24 @@ def test_ontology_loads_into_pyoxigraph():
 def test_shapes_parse(shapes):
     node_shapes = set(shapes.subjects(RDF.type, SH.NodeShape))
     targets = {o for s in node_shapes for o in shapes.objects(s, SH.targetClass)}
-    for name in ["Paper", "Author", "Category", "Model", "Method", "Benchmark", "Hardware",
-                 "Metric", "Mention", "Proposal", "Evaluation", "HardwareUsage",
-                 "SourceRecord", "ExtractionRun", "Authorship", "Sentence"]:
+    for name in [
+        "Paper",
+        "Author",
+        "Category",
+        "Model",
+        "Method",
+        "Benchmark",
+        "Hardware",
+        "Metric",
+        "Mention",
+        "Proposal",
+        "Evaluation",
+        "HardwareUsage",
+        "SourceRecord",
+        "ExtractionRun",
+        "Authorship",
+        "Sentence",
+    ]:
         assert KG[name] in targets, name
     for s in node_shapes:
         assert shapes.value(s, RDFS.label) is not None and shapes.value(s, RDFS.comment) is not None
@@ -163,18 +231,58 @@ def _node(kind: str, n: int = 1) -> URIRef:
 
 # one edit each, and the property path the shapes must report
 BROKEN = [
-    ("evaluation_without_benchmark", lambda g: g.remove((_node("eval"), KG.onBenchmark, None)), KG.onBenchmark),
-    ("hardware_usage_with_bad_purpose", lambda g: g.set((_node("hw"), KG.purpose, Literal("fun"))), KG.purpose),
-    ("hardware_usage_without_hardware", lambda g: g.remove((_node("hw"), KG.hardware, None)), KG.hardware),
-    ("paper_without_title", lambda g: g.remove((URIRef(f"{ID}paper/2511.01234"), DCTERMS.title, None)), DCTERMS.title),
-    ("mention_with_start_after_end", lambda g: g.set((_node("mention"), KG.span, Literal("500 24 0.9 vocab"))), KG.span),
-    ("mention_with_bad_span", lambda g: g.set((_node("mention"), KG.span, Literal("13 24 1.5 vocab"))), KG.span),
+    (
+        "evaluation_without_benchmark",
+        lambda g: g.remove((_node("eval"), KG.onBenchmark, None)),
+        KG.onBenchmark,
+    ),
+    (
+        "hardware_usage_with_bad_purpose",
+        lambda g: g.set((_node("hw"), KG.purpose, Literal("fun"))),
+        KG.purpose,
+    ),
+    (
+        "hardware_usage_without_hardware",
+        lambda g: g.remove((_node("hw"), KG.hardware, None)),
+        KG.hardware,
+    ),
+    (
+        "paper_without_title",
+        lambda g: g.remove((URIRef(f"{ID}paper/2511.01234"), DCTERMS.title, None)),
+        DCTERMS.title,
+    ),
+    (
+        "mention_with_start_after_end",
+        lambda g: g.set((_node("mention"), KG.span, Literal("500 24 0.9 vocab"))),
+        KG.span,
+    ),
+    (
+        "mention_with_bad_span",
+        lambda g: g.set((_node("mention"), KG.span, Literal("13 24 1.5 vocab"))),
+        KG.span,
+    ),
     ("mention_without_span", lambda g: g.remove((_node("mention"), KG.span, None)), KG.span),
-    ("fact_span_outside_its_sentence", lambda g: g.set((_node("eval"), KG.startOffset, Literal(3))), KG.startOffset),
-    ("fact_without_evidence", lambda g: g.remove((_node("proposal"), KG.evidence, None)), KG.evidence),
+    (
+        "fact_span_outside_its_sentence",
+        lambda g: g.set((_node("eval"), KG.startOffset, Literal(3))),
+        KG.startOffset,
+    ),
+    (
+        "fact_without_evidence",
+        lambda g: g.remove((_node("proposal"), KG.evidence, None)),
+        KG.evidence,
+    ),
     ("sentence_without_text", lambda g: g.remove((_node("sentence"), KG.text, None)), KG.text),
-    ("entity_without_preflabel", lambda g: g.remove((URIRef(f"{ID}benchmark/gsm8k"), SKOS.prefLabel, None)), SKOS.prefLabel),
-    ("confidence_out_of_range", lambda g: g.set((_node("proposal"), KG.confidence, Literal(1.5))), KG.confidence),
+    (
+        "entity_without_preflabel",
+        lambda g: g.remove((URIRef(f"{ID}benchmark/gsm8k"), SKOS.prefLabel, None)),
+        SKOS.prefLabel,
+    ),
+    (
+        "confidence_out_of_range",
+        lambda g: g.set((_node("proposal"), KG.confidence, Literal(1.5))),
+        KG.confidence,
+    ),
 ]
 
 
@@ -188,6 +296,7 @@ def test_evaluation_on_a_non_benchmark_fails(shapes):
     def edit(g):
         g.remove((_node("eval"), KG.onBenchmark, None))
         g.add((_node("eval"), KG.onBenchmark, URIRef(f"{ID}hardware/h200")))
+
     conforms, results, _ = shacl(_broken(edit), shapes)
     assert not conforms and str(KG.onBenchmark) in _failing_paths(results)
 
@@ -196,6 +305,7 @@ def test_evaluation_bad_value_or_unit_fails(shapes):
     def edit(g):
         g.set((_node("eval"), KG.value, Literal("ninety-one")))
         g.set((_node("eval"), KG.unit, Literal("percent")))
+
     conforms, results, _ = shacl(_broken(edit), shapes)
     assert not conforms
     assert {str(KG.value), str(KG.unit)} <= _failing_paths(results)
@@ -214,5 +324,4 @@ def test_all_entities_of_example_are_typed(shapes):
     linked = set(g.objects(None, KG.mentions)) | set(g.objects(None, KG.onBenchmark))
     for e in linked:
         assert g.value(e, SKOS.prefLabel) is not None, e
-    assert {str(e.id) for e in example_entities()} >= {
-        str(e)[len(ID):] for e in linked}
+    assert {str(e.id) for e in example_entities()} >= {str(e)[len(ID) :] for e in linked}

@@ -38,7 +38,9 @@ from kg.readers._base import code_urls
 from kg.textclean import clean_text
 from kg.workers import paper_nquads
 
-SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+SETTINGS = dict(
+    deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 
 # any code point, lone surrogates included (JSON `\ud800` escapes decode to those)
 ANY_CHAR = st.one_of(st.characters(), st.characters(categories=["Cs"]))
@@ -100,25 +102,67 @@ def test_every_reader_takes_arbitrary_input(tmp_path, fmt, kind, raw, text, cut)
     _check_items(_read(f, fmt), str(f))
 
 
-_FIELD_NAMES = ["title", "abstract", "summary", "id", "arxiv_id", "authors", "authors_parsed", "categories",
-                "comment", "published", "date", "versions", "update_date", "titles", "abstracts",
-                "summaries", "code_url", "abstract_truncated", "title_original", "abstract_original", "x"]
-json_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), any_text,
-                         st.sampled_from(["2401.00001v2", "hep-th/9901001", "2025-03-18", "Mon, 2 Apr 2007",
-                                          "A One, B Two and C Three", "cs.LG cs.AI", "https://github.com/a/b"]))
+_FIELD_NAMES = [
+    "title",
+    "abstract",
+    "summary",
+    "id",
+    "arxiv_id",
+    "authors",
+    "authors_parsed",
+    "categories",
+    "comment",
+    "published",
+    "date",
+    "versions",
+    "update_date",
+    "titles",
+    "abstracts",
+    "summaries",
+    "code_url",
+    "abstract_truncated",
+    "title_original",
+    "abstract_original",
+    "x",
+]
+json_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    any_text,
+    st.sampled_from(
+        [
+            "2401.00001v2",
+            "hep-th/9901001",
+            "2025-03-18",
+            "Mon, 2 Apr 2007",
+            "A One, B Two and C Three",
+            "cs.LG cs.AI",
+            "https://github.com/a/b",
+        ]
+    ),
+)
 json_values = st.recursive(
     json_scalars,
-    lambda inner: st.one_of(st.lists(inner, max_size=4),
-                            st.dictionaries(st.one_of(st.sampled_from(_FIELD_NAMES), any_text), inner, max_size=4)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.one_of(st.sampled_from(_FIELD_NAMES), any_text), inner, max_size=4),
+    ),
     max_leaves=12,
 )
 # field values: anything JSON, and the shapes the mapping accepts (lists of names,
 # language maps) filled with any text
-field_values = st.one_of(json_values, st.lists(any_text, max_size=3),
-                         st.dictionaries(st.sampled_from(["zh", "ja", "en"]), any_text, max_size=2))
+field_values = st.one_of(
+    json_values,
+    st.lists(any_text, max_size=3),
+    st.dictionaries(st.sampled_from(["zh", "ja", "en"]), any_text, max_size=2),
+)
 json_records = st.one_of(
-    st.fixed_dictionaries({"title": st.one_of(any_text, json_values), "abstract": st.one_of(any_text, json_values)},
-                          optional={k: field_values for k in _FIELD_NAMES if k not in ("title", "abstract")}),
+    st.fixed_dictionaries(
+        {"title": st.one_of(any_text, json_values), "abstract": st.one_of(any_text, json_values)},
+        optional={k: field_values for k in _FIELD_NAMES if k not in ("title", "abstract")},
+    ),
     json_values,
 )
 
@@ -153,15 +197,26 @@ def test_json_records_each_accounted_for(tmp_path, records, ensure_ascii):
 
 
 TEXT_SLOTS = {
-    "title": lambda t: t, "abstract": lambda t: t, "comment": lambda t: t, "authors": lambda t: ["A B", t],
-    "categories": lambda t: ["cs.LG", t], "titles": lambda t: {"zh": t}, "abstracts": lambda t: {t: "x"},
-    "summaries": lambda t: {"zh": t}, "code_url": lambda t: "https://github.com/a/" + t, "id": lambda t: t,
+    "title": lambda t: t,
+    "abstract": lambda t: t,
+    "comment": lambda t: t,
+    "authors": lambda t: ["A B", t],
+    "categories": lambda t: ["cs.LG", t],
+    "titles": lambda t: {"zh": t},
+    "abstracts": lambda t: {t: "x"},
+    "summaries": lambda t: {"zh": t},
+    "code_url": lambda t: "https://github.com/a/" + t,
+    "id": lambda t: t,
 }
 
 
 @settings(max_examples=150, **SETTINGS)
-@given(slot=st.sampled_from(sorted(TEXT_SLOTS)), text=any_text, escape=st.booleans(),
-       fmt=st.sampled_from(["jsonl", "json"]))
+@given(
+    slot=st.sampled_from(sorted(TEXT_SLOTS)),
+    text=any_text,
+    escape=st.booleans(),
+    fmt=st.sampled_from(["jsonl", "json"]),
+)
 def test_any_text_in_any_field_of_a_valid_record(tmp_path, slot, text, escape, fmt):
     """A valid record with one text field replaced by any text (NUL, controls, lone
     surrogates as `\\udXXX` escapes...): one item, and a Paper only if it can be written."""
@@ -184,18 +239,28 @@ def test_any_text_in_any_field_of_a_valid_record(tmp_path, slot, text, escape, f
 
 # prose with any printable Unicode (markup included); cleaned the way readers clean it, so
 # the expected value is the reader's display text
-prose = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Co", "Cn")), min_size=1, max_size=120).map(clean_text)
-word = st.text(st.characters(categories=("L",)), min_size=1, max_size=10).filter(lambda w: w != "and")
+prose = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc", "Co", "Cn")), min_size=1, max_size=120
+).map(clean_text)
+word = st.text(st.characters(categories=("L",)), min_size=1, max_size=10).filter(
+    lambda w: w != "and"
+)
 author = st.lists(word, min_size=2, max_size=3).map(" ".join)
-arxiv_id = st.builds(lambda y, m, n: f"{y:02d}{m:02d}.{n:05d}", st.integers(7, 30), st.integers(1, 12),
-                     st.integers(1, 99999))
+arxiv_id = st.builds(
+    lambda y, m, n: f"{y:02d}{m:02d}.{n:05d}",
+    st.integers(7, 30),
+    st.integers(1, 12),
+    st.integers(1, 99999),
+)
 category = st.sampled_from(["cs.LG", "cs.AI", "cs.CL", "stat.ML", "math.OC", "hep-th", "q-bio.NC"])
 
 
 @st.composite
 def papers(draw, csv_safe: bool = False) -> Paper:
     title = draw(prose.filter(bool))
-    abstract = draw(prose.filter(bool) if csv_safe else prose)  # CSV: an empty cell is a missing abstract
+    abstract = draw(
+        prose.filter(bool) if csv_safe else prose
+    )  # CSV: an empty cell is a missing abstract
     comment = draw(st.one_of(st.none(), prose.filter(bool)))
     return Paper(
         title=title,
@@ -206,8 +271,14 @@ def papers(draw, csv_safe: bool = False) -> Paper:
         comment=comment,
         published=draw(st.one_of(st.none(), st.dates(dt.date(1991, 1, 1), dt.date(2030, 12, 31)))),
         code_urls=code_urls(abstract, comment),
-        titles=draw(st.one_of(st.just({}), st.dictionaries(st.sampled_from(["ja", "zh"]), prose.filter(bool),
-                                                            max_size=2))) if not csv_safe else {},
+        titles=draw(
+            st.one_of(
+                st.just({}),
+                st.dictionaries(st.sampled_from(["ja", "zh"]), prose.filter(bool), max_size=2),
+            )
+        )
+        if not csv_safe
+        else {},
     )
 
 
@@ -216,9 +287,15 @@ def _same(a: Paper, b: Paper) -> None:
 
 
 def _arxiv_style(p: Paper) -> dict:
-    rec = {"id": p.arxiv_id, "title": p.title, "abstract": p.abstract, "authors": p.authors,
-           "categories": " ".join(p.categories), "comments": p.comment,
-           "published": p.published.isoformat() if p.published else None}
+    rec = {
+        "id": p.arxiv_id,
+        "title": p.title,
+        "abstract": p.abstract,
+        "authors": p.authors,
+        "categories": " ".join(p.categories),
+        "comments": p.comment,
+        "published": p.published.isoformat() if p.published else None,
+    }
     if p.titles:
         rec["titles"] = p.titles
     return {k: v for k, v in rec.items() if v is not None}
@@ -227,8 +304,14 @@ def _arxiv_style(p: Paper) -> dict:
 @settings(max_examples=100, **SETTINGS)
 @given(ps=st.lists(papers(), min_size=1, max_size=5), own_dump=st.booleans())
 def test_jsonl_and_json_round_trip(tmp_path, ps, own_dump):
-    lines = [p.model_dump_json() if own_dump else json.dumps(_arxiv_style(p), ensure_ascii=False) for p in ps]
-    for name, body in (("papers.jsonl", "\n".join(lines) + "\n"), ("papers.json", "[\n" + ",\n".join(lines) + "\n]")):
+    lines = [
+        p.model_dump_json() if own_dump else json.dumps(_arxiv_style(p), ensure_ascii=False)
+        for p in ps
+    ]
+    for name, body in (
+        ("papers.jsonl", "\n".join(lines) + "\n"),
+        ("papers.json", "[\n" + ",\n".join(lines) + "\n]"),
+    ):
         f = tmp_path / name
         f.write_text(body, encoding="utf-8")
         back = list(read_path(f))
@@ -239,14 +322,26 @@ def test_jsonl_and_json_round_trip(tmp_path, ps, own_dump):
 
 
 @settings(max_examples=100, **SETTINGS)
-@given(ps=st.lists(papers(csv_safe=True), min_size=1, max_size=5), delimiter=st.sampled_from([",", "\t", ";"]))
+@given(
+    ps=st.lists(papers(csv_safe=True), min_size=1, max_size=5),
+    delimiter=st.sampled_from([",", "\t", ";"]),
+)
 def test_csv_round_trip(tmp_path, ps, delimiter):
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
     w.writerow(["id", "title", "abstract", "authors", "categories", "comment", "published"])
     for p in ps:
-        w.writerow([p.arxiv_id or "", p.title, p.abstract, "; ".join(p.authors), " ".join(p.categories),
-                    p.comment or "", p.published.isoformat() if p.published else ""])
+        w.writerow(
+            [
+                p.arxiv_id or "",
+                p.title,
+                p.abstract,
+                "; ".join(p.authors),
+                " ".join(p.categories),
+                p.comment or "",
+                p.published.isoformat() if p.published else "",
+            ]
+        )
     f = tmp_path / ("papers.tsv" if delimiter == "\t" else "papers.csv")
     f.write_text(buf.getvalue(), encoding="utf-8")
     back = list(read_path(f))
@@ -260,7 +355,9 @@ def test_csv_round_trip(tmp_path, ps, delimiter):
 # the entity-name normaliser (kg.extract.normalise)
 
 SEPARATORS = " -_~/"  # what slug's doc says collapses to one hyphen
-alnum_word = st.text(st.sampled_from(string.ascii_letters + string.digits + "éüÅçñøÆ"), min_size=1, max_size=8)
+alnum_word = st.text(
+    st.sampled_from(string.ascii_letters + string.digits + "éüÅçñøÆ"), min_size=1, max_size=8
+)
 sep_run = st.text(st.sampled_from(SEPARATORS), min_size=1, max_size=3)
 SLUG_SHAPE = re.compile(r"[a-z0-9](?:[a-z0-9.\-]*[a-z0-9])?")
 
@@ -297,14 +394,22 @@ def test_slug_ignores_case_and_separator_variants(words, seps):
 
 
 @settings(max_examples=200, **SETTINGS)
-@given(letters=st.text(st.sampled_from(string.ascii_letters), min_size=2, max_size=8),
-       digits=st.text(st.sampled_from(string.digits), min_size=1, max_size=3),
-       marks=st.lists(st.sampled_from([chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c))]),
-                      max_size=4),
-       nfc=st.booleans())
+@given(
+    letters=st.text(st.sampled_from(string.ascii_letters), min_size=2, max_size=8),
+    digits=st.text(st.sampled_from(string.digits), min_size=1, max_size=3),
+    marks=st.lists(
+        st.sampled_from([chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c))]),
+        max_size=4,
+    ),
+    nfc=st.booleans(),
+)
 def test_slug_letter_digit_joins_and_accents(letters, digits, marks, nfc):
     # "Llama2" == "Llama 2" == "LLaMA-2" (a hyphen where letters run into digits)
-    assert slug(letters + digits) == slug(letters + " " + digits) == slug(letters.upper() + "-" + digits)
+    assert (
+        slug(letters + digits)
+        == slug(letters + " " + digits)
+        == slug(letters.upper() + "-" + digits)
+    )
     # accents stripped: marks on the letters change nothing
     accented = "".join(c + (marks[i] if i < len(marks) else "") for i, c in enumerate(letters))
     if nfc:
@@ -384,4 +489,4 @@ def test_author_slug_examples():
     assert author_slug("  O'Neil, J.  ") == "o-neil-j"
     assert author_slug("123 456") == "123-456"  # no letter: the words, joined
     assert author_slug("...") == "..."
-    assert author_slug("") .startswith("h-")
+    assert author_slug("").startswith("h-")

@@ -82,7 +82,9 @@ def test_bilingual_ja_seed_fields():
     first = ps[0]
     assert first.title == "Robust and Efficient Guardrails with Latent Reasoning"
     assert first.titles["ja"] == "潜在推論を備えた堅牢で効率的なガードレール"
-    assert first.abstracts["ja"].startswith("大規模言語モデル (LLM) が現実世界のアプリケーションに導入")
+    assert first.abstracts["ja"].startswith(
+        "大規模言語モデル (LLM) が現実世界のアプリケーションに導入"
+    )
     assert first.abstract.startswith("Maintaining the safety of large language models (LLMs)")
     assert not first.abstract_truncated
     assert first.sources[0].record == 3  # line of the Japanese title
@@ -94,7 +96,9 @@ def test_bilingual_ja_seed_fields():
     assert short.sources[0].record == 48
 
     hq = t["Hurwitz Quaternion Multiplicative Quantization for KV Cache Compression"]
-    assert hq.abstract.startswith("We propose Hurwitz Quaternion Multiplicative Quantization (HQMQ), a calibration")
+    assert hq.abstract.startswith(
+        "We propose Hurwitz Quaternion Multiplicative Quantization (HQMQ), a calibration"
+    )
     assert hq.abstract_original is not None and "\\textbf{" in hq.abstract_original
 
     last = ps[-1]
@@ -125,7 +129,9 @@ def test_arxivdaily_seed():
     assert "retain 60% of MLP performance" in first.abstract
     assert "“computationally sparse”" in first.abstract
     assert "\\textit{in principle}" in (first.abstract_original or "")
-    assert first.code_urls == ["https://github.com/chainik1125/crosscoders-feature-interactions/tree/arxiv"]
+    assert first.code_urls == [
+        "https://github.com/chainik1125/crosscoders-feature-interactions/tree/arxiv"
+    ]
     assert first.sources[0].record == 4
 
     ids = {p.arxiv_id: p for p in ps}
@@ -145,7 +151,10 @@ def test_daily_papers_seed():
     assert not any(p.abstract_truncated for p in ps)
     t = by_title(ps)
     lora = t["Trans-LoRA: towards data-free Transferable Parameter Efficient Finetuning"]
-    assert lora.title_original == "$\\textit{Trans-LoRA}$: towards data-free Transferable Parameter Efficient Finetuning"
+    assert (
+        lora.title_original
+        == "$\\textit{Trans-LoRA}$: towards data-free Transferable Parameter Efficient Finetuning"
+    )
     assert ps[-1].title == "HuaTuo: Tuning LLaMA Model with Chinese Medical Knowledge"
     assert ps[-1].sources[0].record == 239
 
@@ -160,9 +169,14 @@ def test_atom_2025_layout(corpora):
     assert len(items) == len(ps) == 2
     p = ps[0]
     assert p.arxiv_id == "2510.14968"
-    assert p.title == "RDD: Retrieval-Based Demonstration Decomposer for Planner Alignment in Long-Horizon Tasks"
+    assert (
+        p.title
+        == "RDD: Retrieval-Based Demonstration Decomposer for Planner Alignment in Long-Horizon Tasks"
+    )
     assert p.title_original is None  # only re-wrapped: no second copy kept
-    assert p.abstract.startswith("To tackle long-horizon tasks, recent hierarchical vision-language-action (VLAs)")
+    assert p.abstract.startswith(
+        "To tackle long-horizon tasks, recent hierarchical vision-language-action (VLAs)"
+    )
     assert "\n" not in p.abstract
     assert p.authors == ["Mingxuan Yan", "Yuping Wang", "Zechun Liu", "Jiachen Li"]
     assert p.categories == ["cs.RO", "cs.AI", "cs.CV", "cs.LG", "cs.SY", "eess.SY"]
@@ -262,7 +276,9 @@ def test_jsonl_fixture_every_bad_case():
     assert a.sources[0].format == "jsonl"
     assert b.abstract == "An abstract." and b.abstract_original is None  # `summary` field
     assert b.published == dt.date(2024, 2, 1)
-    assert c.arxiv_id is None and c.authors == ["John Smith"] and c.published == dt.date(2025, 3, 18)
+    assert (
+        c.arxiv_id is None and c.authors == ["John Smith"] and c.published == dt.date(2025, 3, 18)
+    )
 
 
 def test_json_array_fixture():
@@ -295,7 +311,10 @@ def test_json_wrapped_and_truncated():
 def test_json_array_streams_large_elements(tmp_path):
     import json
 
-    recs = [{"title": f"Paper {i}", "abstract": "word " * 5000, "id": f"2401.{i:05d}"} for i in range(300)]
+    recs = [
+        {"title": f"Paper {i}", "abstract": "word " * 5000, "id": f"2401.{i:05d}"}
+        for i in range(300)
+    ]
     f = tmp_path / "big.json"
     f.write_text(json.dumps(recs))
     ps = papers(json_array.read(f))
@@ -326,9 +345,12 @@ def test_oversize_abstract_and_line(tmp_path):
 
     f = tmp_path / "big.jsonl"
     f.write_text(
-        json.dumps({"title": "ok", "abstract": "a"}) + "\n"
-        + json.dumps({"title": "too long", "abstract": "x" * 50_001}) + "\n"
-        + json.dumps({"title": "ok too", "abstract": "b"}) + "\n"
+        json.dumps({"title": "ok", "abstract": "a"})
+        + "\n"
+        + json.dumps({"title": "too long", "abstract": "x" * 50_001})
+        + "\n"
+        + json.dumps({"title": "ok too", "abstract": "b"})
+        + "\n"
     )
     items = list(jsonlines.read(f))
     assert [p.title for p in papers(items)] == ["ok", "ok too"]
@@ -339,7 +361,12 @@ def test_too_long_line_is_skipped_not_buffered(tmp_path, monkeypatch):
     from kg.readers import _base
 
     f = tmp_path / "long.jsonl"
-    f.write_text('{"title": "a", "abstract": "b"}\n' + "x" * 5000 + "\n" + '{"title": "c", "abstract": "d"}\n')
+    f.write_text(
+        '{"title": "a", "abstract": "b"}\n'
+        + "x" * 5000
+        + "\n"
+        + '{"title": "c", "abstract": "d"}\n'
+    )
     real = _base.iter_raw_lines
     monkeypatch.setattr(jsonlines, "iter_raw_lines", lambda p: real(p, max_bytes=1000))
     items = list(jsonlines.read(f))
@@ -477,10 +504,18 @@ def test_missing_file_is_read_error(tmp_path):
 # ---------------------------------------------------------------------------------------
 # properties: arbitrary text never makes a reader raise
 
-LINE_READERS = [bilingual_ja.read, arxivdaily.read, daily_papers.read, jsonlines.read, csv_table.read]
+LINE_READERS = [
+    bilingual_ja.read,
+    arxivdaily.read,
+    daily_papers.read,
+    jsonlines.read,
+    csv_table.read,
+]
 
 # any text but NUL, which marks a file as binary (git's rule: that raises ReadError)
-_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=300)
+_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=300
+)
 _line = st.one_of(
     _text.map(lambda s: s.replace("\n", " ")),
     st.sampled_from(
@@ -503,7 +538,9 @@ _line = st.one_of(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(lines=st.lists(_line, max_size=25), reader=st.sampled_from(LINE_READERS))
 def test_line_readers_never_raise(tmp_path, lines, reader):
     f = tmp_path / "arbitrary.txt"
@@ -514,8 +551,13 @@ def test_line_readers_never_raise(tmp_path, lines, reader):
             assert item.record >= 1 and item.reason
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.one_of(_text, st.text(max_size=500)), reader=st.sampled_from([atom.read, json_array.read]))
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=st.one_of(_text, st.text(max_size=500)),
+    reader=st.sampled_from([atom.read, json_array.read]),
+)
 def test_document_readers_raise_only_read_error(tmp_path, text, reader):
     f = tmp_path / "arbitrary.doc"
     f.write_text(text, encoding="utf-8", errors="surrogatepass")
@@ -526,7 +568,9 @@ def test_document_readers_raise_only_read_error(tmp_path, text, reader):
         pass
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.binary(max_size=400))
 def test_detect_and_read_arbitrary_bytes(tmp_path, data):
     f = tmp_path / "blob"

@@ -21,8 +21,10 @@ pytest_plugins = ["conftest_remote"]
 
 LOAD_SECONDS = 12
 PAPER_GRAPHS = "https://w3id.org/kg/id/graph/paper/"
-PER_GRAPH = ('SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} '
-             'FILTER(STRSTARTS(STR(?g), "{prefix}")) }} GROUP BY ?g')
+PER_GRAPH = (
+    "SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+    'FILTER(STRSTARTS(STR(?g), "{prefix}")) }} GROUP BY ?g'
+)
 PATHS = [
     "/api/evaluations?subject=Llama&target=GSM8K",
     "/api/stats",
@@ -116,16 +118,27 @@ def _python_load(base: str, seconds: float, concurrency: int = 4) -> dict:
         t.join()
     lat.sort()
     pct = lambda p: lat[min(len(lat) - 1, int(len(lat) * p))] * 1000 if lat else float("nan")  # noqa: E731
-    return {"5xx": sum(c >= 500 for c in codes), "4xx": sum(400 <= c < 500 for c in codes),
-            "2xx": sum(c < 400 for c in codes), "requests": len(codes), "socket_errors": errors[0],
-            "p50_ms": pct(0.50), "p99_ms": pct(0.99), "tool": "python"}
+    return {
+        "5xx": sum(c >= 500 for c in codes),
+        "4xx": sum(400 <= c < 500 for c in codes),
+        "2xx": sum(c < 400 for c in codes),
+        "requests": len(codes),
+        "socket_errors": errors[0],
+        "p50_ms": pct(0.50),
+        "p99_ms": pct(0.99),
+        "tool": "python",
+    }
 
 
 def _wrk_load(base: str, seconds: float, tmp: Path) -> dict:
     script = tmp / "kg.lua"
     script.write_text(WRK_SCRIPT % ", ".join(f'"{p}"' for p in PATHS))
-    r = subprocess.run(["wrk", "-t1", "-c4", f"-d{int(seconds)}s", "--timeout", "10s", "-s", str(script), base],
-                       capture_output=True, text=True, timeout=seconds + 60)
+    r = subprocess.run(
+        ["wrk", "-t1", "-c4", f"-d{int(seconds)}s", "--timeout", "10s", "-s", str(script), base],
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+    )
     line = next((ln for ln in r.stdout.splitlines() if ln.startswith("KGLOAD")), None)
     assert line, r.stdout + r.stderr
     out: dict = {"tool": "wrk"}
@@ -152,14 +165,34 @@ def test_serve_under_load_while_ingesting(fresh_server, listings, tmp_path, caps
     url = fresh_server.url
     env = kg_env()
     first, rest = listings[0], listings[1:]
-    subprocess.run(kg_command("ingest", "--store", url, "-w", "1", str(first)), check=True, env=env,
-                   capture_output=True, timeout=300)
+    subprocess.run(
+        kg_command("ingest", "--store", url, "-w", "1", str(first)),
+        check=True,
+        env=env,
+        capture_output=True,
+        timeout=300,
+    )
     port = free_port()
     api = f"http://127.0.0.1:{port}"
     serve_log = open(tmp_path / "serve.log", "wb")
-    server = subprocess.Popen(kg_command("serve", "--store", url, "--port", str(port), "--refresh-s", "2",
-                                         "--log-level", "warning", "--timeout", "10"),
-                              env=env, stdout=serve_log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        kg_command(
+            "serve",
+            "--store",
+            url,
+            "--port",
+            str(port),
+            "--refresh-s",
+            "2",
+            "--log-level",
+            "warning",
+            "--timeout",
+            "10",
+        ),
+        env=env,
+        stdout=serve_log,
+        stderr=subprocess.STDOUT,
+    )
     store = open_store(url, read_only=True)
     watcher = _Watcher(store)
     ingest = None
@@ -167,9 +200,12 @@ def test_serve_under_load_while_ingesting(fresh_server, listings, tmp_path, caps
         wait_http(api + "/health", timeout=60, proc=server)
         watcher.start()
         # small batches: many separate writes for the readers to fall between
-        ingest = subprocess.Popen(kg_command("ingest", "--store", url, "-w", "1", "--batch-size", "5",
-                                             *map(str, rest)), env=env, stdout=subprocess.PIPE,
-                                  stderr=subprocess.STDOUT)
+        ingest = subprocess.Popen(
+            kg_command("ingest", "--store", url, "-w", "1", "--batch-size", "5", *map(str, rest)),
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
         if shutil.which("wrk"):
             stats = _wrk_load(api, LOAD_SECONDS, tmp_path)
         else:
@@ -187,9 +223,11 @@ def test_serve_under_load_while_ingesting(fresh_server, listings, tmp_path, caps
         server.wait(15)
         serve_log.close()
     with capsys.disabled():
-        print(f"\nremote store under load ({stats['tool']}, {LOAD_SECONDS} s, ingest running: "
-              f"{ingest_was_running}): {stats['requests']} requests, 5xx={stats['5xx']} 4xx={stats['4xx']} "
-              f"socket errors={stats['socket_errors']}, p50 {stats['p50_ms']:.1f} ms, p99 {stats['p99_ms']:.1f} ms")
+        print(
+            f"\nremote store under load ({stats['tool']}, {LOAD_SECONDS} s, ingest running: "
+            f"{ingest_was_running}): {stats['requests']} requests, 5xx={stats['5xx']} 4xx={stats['4xx']} "
+            f"socket errors={stats['socket_errors']}, p50 {stats['p50_ms']:.1f} ms, p99 {stats['p99_ms']:.1f} ms"
+        )
     assert stats["5xx"] == 0, (tmp_path / "serve.log").read_text()[-3000:]
     assert stats["requests"] > 50 and stats["socket_errors"] == 0
 
@@ -231,7 +269,7 @@ def check_replacements_atomic(open_fn, seconds: float = 4.0) -> None:
     while time.monotonic() < deadline:
         n = sizes[(rounds + 1) % 2]
         for k in range(0, len(graphs), 10):  # six batches of ten papers per round
-            batch = graphs[k:k + 10]
+            batch = graphs[k : k + 10]
             store.replace_graphs(batch, [version(g, n) for g in batch])
         rounds += 1
     watcher.stop.set()

@@ -39,16 +39,24 @@ def test_store_methods_agree(seed_store, remote):
     assert remote.graph_exists(g) and not remote.graph_exists(paper_graph("no-such-paper"))
     assert set(remote.quads(g)) == set(seed_store.quads(g)) != set()
     graphs = [g, paper_graph("2606.09925"), paper_graph("missing")]
-    assert remote.literal_objects(KG.record, graphs) == seed_store.literal_objects(KG.record, graphs)
+    assert remote.literal_objects(KG.record, graphs) == seed_store.literal_objects(
+        KG.record, graphs
+    )
     p = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
-    assert (set(remote.store.quads_for_pattern(None, p, None, None))
-            == set(seed_store.store.quads_for_pattern(None, p, None, None)))
+    assert set(remote.store.quads_for_pattern(None, p, None, None)) == set(
+        seed_store.store.quads_for_pattern(None, p, None, None)
+    )
     assert set(remote.quads_for_pattern(None, p, None, VOCAB_GRAPH)) == set(
-        seed_store.store.quads_for_pattern(None, p, None, VOCAB_GRAPH))
+        seed_store.store.quads_for_pattern(None, p, None, VOCAB_GRAPH)
+    )
     assert bool(remote.query("ASK { ?s ?p ?o }")) is True
     assert remote.supports_bulk is False and remote.discard_bulk_leftovers() == 0
     assert remote.has_papers() is seed_store.has_papers() is True
-    assert remote.existing_graphs(graphs) == seed_store.existing_graphs(graphs) == {g.value for g in graphs[:2]}
+    assert (
+        remote.existing_graphs(graphs)
+        == seed_store.existing_graphs(graphs)
+        == {g.value for g in graphs[:2]}
+    )
 
 
 # --- canned queries: identical answers --------------------------------------------------
@@ -112,7 +120,9 @@ API_PATHS = [
 ]
 
 
-@pytest.mark.parametrize("path,params", API_PATHS, ids=[p + "?" + "&".join(q) for p, q in API_PATHS])
+@pytest.mark.parametrize(
+    "path,params", API_PATHS, ids=[p + "?" + "&".join(q) for p, q in API_PATHS]
+)
 def test_api_identical(path, params, seed_client, remote_client):
     a = seed_client.get(path, params=params)
     b = remote_client.get(path, params=params)
@@ -124,11 +134,15 @@ def test_api_identical(path, params, seed_client, remote_client):
         assert a.text == b.text
 
 
-SPARQL = ("PREFIX kg: <https://w3id.org/kg/ontology#> SELECT ?b (COUNT(DISTINCT ?p) AS ?n) WHERE { "
-          "?p kg:hasEvaluation/kg:onBenchmark ?b } GROUP BY ?b ORDER BY DESC(?n) ?b LIMIT 20")
+SPARQL = (
+    "PREFIX kg: <https://w3id.org/kg/ontology#> SELECT ?b (COUNT(DISTINCT ?p) AS ?n) WHERE { "
+    "?p kg:hasEvaluation/kg:onBenchmark ?b } GROUP BY ?b ORDER BY DESC(?n) ?b LIMIT 20"
+)
 
 
-@pytest.mark.parametrize("accept", ["application/sparql-results+json", "text/csv", "application/sparql-results+xml"])
+@pytest.mark.parametrize(
+    "accept", ["application/sparql-results+json", "text/csv", "application/sparql-results+xml"]
+)
 def test_sparql_endpoint_identical(accept, seed_client, remote_client):
     a = seed_client.get("/sparql", params={"query": SPARQL}, headers={"Accept": accept})
     b = remote_client.get("/sparql", params={"query": SPARQL}, headers={"Accept": accept})
@@ -139,17 +153,27 @@ def test_sparql_endpoint_identical(accept, seed_client, remote_client):
 def test_sparql_endpoint_graphs_caps_and_errors(seed_client, remote_client):
     construct = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 50"
     for c in (seed_client, remote_client):
-        r = c.get("/sparql", params={"query": construct}, headers={"Accept": "application/n-triples"})
+        r = c.get(
+            "/sparql", params={"query": construct}, headers={"Accept": "application/n-triples"}
+        )
         assert r.status_code == 200 and len(r.text.splitlines()) == 50
     # the row cap (default 10,000) stops the answer; the remote download stops there too
     r = remote_client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
-    assert r.status_code == 200 and r.headers["x-kg-truncated"] == "true" and r.headers["x-kg-rows"] == "10000"
+    assert (
+        r.status_code == 200
+        and r.headers["x-kg-truncated"] == "true"
+        and r.headers["x-kg-rows"] == "10000"
+    )
     r = remote_client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p "})
     assert r.status_code == 400
-    r = remote_client.get("/sparql", params={"query": "SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }"})
+    r = remote_client.get(
+        "/sparql", params={"query": "SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }"}
+    )
     assert r.status_code == 400 and "SERVICE" in r.text
-    named = {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
-             "default-graph-uri": "https://w3id.org/kg/id/graph/vocab"}
+    named = {
+        "query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+        "default-graph-uri": "https://w3id.org/kg/id/graph/vocab",
+    }
     a, b = seed_client.get("/sparql", params=named), remote_client.get("/sparql", params=named)
     assert a.status_code == b.status_code == 200 and a.json() == b.json()
 
@@ -194,17 +218,45 @@ def test_cli_on_remote(remote_seed, seed_store_path, tmp_path):
     from kg.cli import app
 
     runner = CliRunner()
-    a = runner.invoke(app, ["query", "--store", str(seed_store_path), "--name", "leaderboard", "-p",
-                            "benchmark=GSM8K", "-f", "json"])
-    b = runner.invoke(app, ["query", "--store", remote_seed, "--name", "leaderboard", "-p",
-                            "benchmark=GSM8K", "-f", "json"])
+    a = runner.invoke(
+        app,
+        [
+            "query",
+            "--store",
+            str(seed_store_path),
+            "--name",
+            "leaderboard",
+            "-p",
+            "benchmark=GSM8K",
+            "-f",
+            "json",
+        ],
+    )
+    b = runner.invoke(
+        app,
+        [
+            "query",
+            "--store",
+            remote_seed,
+            "--name",
+            "leaderboard",
+            "-p",
+            "benchmark=GSM8K",
+            "-f",
+            "json",
+        ],
+    )
     assert a.exit_code == b.exit_code == 0 and a.stdout == b.stdout
-    b = runner.invoke(app, ["export", "--store", remote_seed, "-f", "csv", "-o", str(tmp_path / "g.csv")])
+    b = runner.invoke(
+        app, ["export", "--store", remote_seed, "-f", "csv", "-o", str(tmp_path / "g.csv")]
+    )
     assert b.exit_code == 0 and (tmp_path / "g.csv").exists()
     # endpoints given explicitly (relative to the base URL) and through the environment
     b = runner.invoke(app, ["stats", "--store", remote_seed, "--query-endpoint", "/query"])
     assert b.exit_code == 0 and "Paper" in b.stdout
-    b = runner.invoke(app, ["stats", "--store", remote_seed], env={"KG_QUERY_ENDPOINT": remote_seed + "/query"})
+    b = runner.invoke(
+        app, ["stats", "--store", remote_seed], env={"KG_QUERY_ENDPOINT": remote_seed + "/query"}
+    )
     assert b.exit_code == 0
 
 
@@ -234,16 +286,34 @@ def test_replace_add_remove_on_scratch_server(tmp_path):
             store = open_store(srv.url, gsp_endpoint=gsp)
             assert (store.gsp_endpoint is None) == (gsp == "none")
             g1, g2 = ox.NamedNode("http://ex/g1"), ox.NamedNode("http://ex/g2")
-            store.load_nquads(b'<http://ex/a> <http://ex/p> "1" <http://ex/g1> .\n'
-                              b'<http://ex/a> <http://ex/p> "2" <http://ex/g2> .\n')
+            store.load_nquads(
+                b'<http://ex/a> <http://ex/p> "1" <http://ex/g1> .\n'
+                b'<http://ex/a> <http://ex/p> "2" <http://ex/g2> .\n'
+            )
             assert len(store) == 2
-            store.replace_graphs([g1], ['<http://ex/a> <http://ex/p> "x" <http://ex/g1> .\n'
-                                        '<http://ex/a> <http://ex/p> "y" <http://ex/g1> .\n'], drop=[g2])
-            assert {q.object.value for q in store.quads()} == {"x", "y"} and not store.graph_exists(g2)
-            store.add_quads([ox.Quad(ox.NamedNode("http://ex/b"), ox.NamedNode("http://ex/p"), ox.Literal("é\n\""),
-                                     g2)])
-            assert [q.object.value for q in store.quads(g2)] == ["é\n\""]
-            store.bulk_load_nquads(b'<http://ex/c> <http://ex/p> <http://ex/d> <http://ex/g3> .\n')
+            store.replace_graphs(
+                [g1],
+                [
+                    '<http://ex/a> <http://ex/p> "x" <http://ex/g1> .\n'
+                    '<http://ex/a> <http://ex/p> "y" <http://ex/g1> .\n'
+                ],
+                drop=[g2],
+            )
+            assert {q.object.value for q in store.quads()} == {"x", "y"} and not store.graph_exists(
+                g2
+            )
+            store.add_quads(
+                [
+                    ox.Quad(
+                        ox.NamedNode("http://ex/b"),
+                        ox.NamedNode("http://ex/p"),
+                        ox.Literal('é\n"'),
+                        g2,
+                    )
+                ]
+            )
+            assert [q.object.value for q in store.quads(g2)] == ['é\n"']
+            store.bulk_load_nquads(b"<http://ex/c> <http://ex/p> <http://ex/d> <http://ex/g3> .\n")
             assert len(store) == 4
             for g in (g1, g2, ox.NamedNode("http://ex/g3")):
                 store.remove_graph(g)
@@ -253,7 +323,7 @@ def test_replace_add_remove_on_scratch_server(tmp_path):
         from kg.store import StoreError
 
         with pytest.raises(StoreError, match="read-only"):
-            ro.load_nquads(b'<http://ex/a> <http://ex/p> <http://ex/o> <http://ex/g> .\n')
+            ro.load_nquads(b"<http://ex/a> <http://ex/p> <http://ex/o> <http://ex/g> .\n")
     finally:
         srv.stop()
 
@@ -269,7 +339,10 @@ def test_chunked_replace_keeps_graphs_whole(tmp_path):
         store = open_store(srv.url)
         store.max_update_bytes = 2_000
         graphs = [ox.NamedNode(f"http://ex/g{i}") for i in range(40)]
-        nq = ["".join(f'<http://ex/s{j}> <http://ex/p> "v{j}" {g} .\n' for j in range(12)) for g in graphs]
+        nq = [
+            "".join(f'<http://ex/s{j}> <http://ex/p> "v{j}" {g} .\n' for j in range(12))
+            for g in graphs
+        ]
         store.replace_graphs(graphs, nq)
         assert len(store) == 40 * 12
         rows = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
@@ -281,10 +354,10 @@ def test_chunked_replace_keeps_graphs_whole(tmp_path):
 
 # --- errors ---------------------------------------------------------------------------------
 def test_nothing_listening_is_a_clear_error():
+    from conftest_remote import free_port
+
     from kg.store import StoreError
     from kg.store_open import open_store
-
-    from conftest_remote import free_port
 
     url = f"http://127.0.0.1:{free_port()}"
     with pytest.raises(StoreError, match="cannot connect to the SPARQL server at .*is it running"):
@@ -297,9 +370,14 @@ def test_cli_nothing_listening_no_traceback():
     from conftest_remote import free_port, kg_command, kg_env
 
     url = f"http://127.0.0.1:{free_port()}"
-    for args in (["stats", "--store", url], ["query", "--store", url, "ASK { ?s ?p ?o }"],
-                 ["ingest", "--store", url, "examples/listings/000_a9ef99fa9baf3023.txt"]):
-        r = subprocess.run(kg_command(*args), capture_output=True, text=True, timeout=120, env=kg_env())
+    for args in (
+        ["stats", "--store", url],
+        ["query", "--store", url, "ASK { ?s ?p ?o }"],
+        ["ingest", "--store", url, "examples/listings/000_a9ef99fa9baf3023.txt"],
+    ):
+        r = subprocess.run(
+            kg_command(*args), capture_output=True, text=True, timeout=120, env=kg_env()
+        )
         assert r.returncode == 4, r.stderr
         assert "cannot connect to the SPARQL server" in r.stderr and "Traceback" not in r.stderr
 
@@ -341,7 +419,13 @@ def test_timeout_is_a_clear_error():
     url = f"http://127.0.0.1:{sock.getsockname()[1]}"
     try:
         with pytest.raises(RemoteTimeout, match="did not answer within 0.5 s"):
-            RemoteStore(url, query_endpoint=url + "/query", update_endpoint=None, gsp_endpoint=None, timeout=0.5)
+            RemoteStore(
+                url,
+                query_endpoint=url + "/query",
+                update_endpoint=None,
+                gsp_endpoint=None,
+                timeout=0.5,
+            )
     finally:
         stop.set()
         t.join(2)
@@ -353,9 +437,14 @@ def test_timeout_is_a_clear_error():
 def test_endpoint_resolution():
     from kg.store_open import remote_endpoints
 
-    assert remote_endpoints("http://h:7878") == ("http://h:7878/query", "http://h:7878/update", "http://h:7878/store")
-    assert remote_endpoints("http://h:8890/", "/sparql", "http://u:p@h:8890/sparql-auth", "none") == (
-        "http://h:8890/sparql", "http://u:p@h:8890/sparql-auth", None)
+    assert remote_endpoints("http://h:7878") == (
+        "http://h:7878/query",
+        "http://h:7878/update",
+        "http://h:7878/store",
+    )
+    assert remote_endpoints(
+        "http://h:8890/", "/sparql", "http://u:p@h:8890/sparql-auth", "none"
+    ) == ("http://h:8890/sparql", "http://u:p@h:8890/sparql-auth", None)
 
 
 def test_streamed_answer_stops_at_the_deadline():
@@ -372,7 +461,9 @@ def test_streamed_answer_stops_at_the_deadline():
         yield b'{"a":{"type":"literal","value":"end"}}]}}'
 
     reader = BodyReader(chunks(), time.monotonic() + 0.05, "query")
-    rows = ox.parse_query_results(io.BufferedReader(reader, 65536), format=ox.QueryResultsFormat.JSON)
+    rows = ox.parse_query_results(
+        io.BufferedReader(reader, 65536), format=ox.QueryResultsFormat.JSON
+    )
     with pytest.raises(RemoteTimeout, match="time limit"):
         for _ in rows:
             pass
@@ -383,11 +474,16 @@ def test_virtuoso_answers_are_mended():
     """Virtuoso's JSON (`typed-literal`, booleans as 1/0) reads like Oxigraph's."""
     from kg.remote_http import parse_answer
 
-    body = (b'{ "head": { "link": [], "vars": ["b", "n"] }, "results": { "bindings": [ { "b": { "type": '
-            b'"typed-literal", "datatype": "http://www.w3.org/2001/XMLSchema#boolean", "value": "1" }, "n": { '
-            b'"type": "typed-literal", "datatype": "http://www.w3.org/2001/XMLSchema#integer", "value": "3" } } ] } }')
+    body = (
+        b'{ "head": { "link": [], "vars": ["b", "n"] }, "results": { "bindings": [ { "b": { "type": '
+        b'"typed-literal", "datatype": "http://www.w3.org/2001/XMLSchema#boolean", "value": "1" }, "n": { '
+        b'"type": "typed-literal", "datatype": "http://www.w3.org/2001/XMLSchema#integer", "value": "3" } } ] } }'
+    )
     [row] = list(parse_answer(body, "application/sparql-results+json", virtuoso=True))
     assert row["b"] == ox.Literal(True) and row["n"] == ox.Literal(3)
-    triples = parse_answer(b'<http://e/a> <http://e/p> "0"^^<http://www.w3.org/2001/XMLSchema#boolean> .\n',
-                           "text/plain", virtuoso=True)
+    triples = parse_answer(
+        b'<http://e/a> <http://e/p> "0"^^<http://www.w3.org/2001/XMLSchema#boolean> .\n',
+        "text/plain",
+        virtuoso=True,
+    )
     assert [t.object for t in triples] == [ox.Literal(False)]

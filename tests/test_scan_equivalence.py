@@ -13,12 +13,76 @@ from kg.extract.rules import load_rules
 from kg.extract.state import DocState
 
 RULES = load_rules()
-PIECES = ["we", "We", "propose", "introduce", "present", "on", "in", "On", "such", "as", "using", "the",
-          "benchmark", "Benchmark", "datasets", "dataset", "data", "set", "suite", "called", "dubbed", "named",
-          "our", "method", "release", "GSM8K", "MMLU", "SAE", "(", ")", ",", ".", "-", "so", "X-Bench", "and",
-          "sparse", "autoencoders", "(SAEs)", "\n", "ß", "İ", "Foo-2", "include", "includes", "corpus", "including", "like", "e.g.,", "namely", "achieves", "reaching", "91.2", "up to",
-          "HarmBench", "Bench", "-bench", "SWE-bench", "Verified", "v2", "Eval", "  ", "\t", "(X-Bench)", "Bench-2"]
-texts = st.lists(st.sampled_from(PIECES), max_size=40).map(lambda ws: " ".join(ws)) | st.text(max_size=60)
+PIECES = [
+    "we",
+    "We",
+    "propose",
+    "introduce",
+    "present",
+    "on",
+    "in",
+    "On",
+    "such",
+    "as",
+    "using",
+    "the",
+    "benchmark",
+    "Benchmark",
+    "datasets",
+    "dataset",
+    "data",
+    "set",
+    "suite",
+    "called",
+    "dubbed",
+    "named",
+    "our",
+    "method",
+    "release",
+    "GSM8K",
+    "MMLU",
+    "SAE",
+    "(",
+    ")",
+    ",",
+    ".",
+    "-",
+    "so",
+    "X-Bench",
+    "and",
+    "sparse",
+    "autoencoders",
+    "(SAEs)",
+    "\n",
+    "ß",
+    "İ",
+    "Foo-2",
+    "include",
+    "includes",
+    "corpus",
+    "including",
+    "like",
+    "e.g.,",
+    "namely",
+    "achieves",
+    "reaching",
+    "91.2",
+    "up to",
+    "HarmBench",
+    "Bench",
+    "-bench",
+    "SWE-bench",
+    "Verified",
+    "v2",
+    "Eval",
+    "  ",
+    "\t",
+    "(X-Bench)",
+    "Bench-2",
+]
+texts = st.lists(st.sampled_from(PIECES), max_size=40).map(lambda ws: " ".join(ws)) | st.text(
+    max_size=60
+)
 
 CASES = [
     (RULES.proposal_verb_re, RULES.proposal_verb_first, 0),
@@ -40,18 +104,39 @@ def spans(ms):
 def test_finditer_words_equals_finditer(text, pos):
     state = DocState(text, 0)
     for regex, first, lead in CASES:
-        assert spans(state.finditer_words(regex, first, pos, lead=lead)) == spans(regex.finditer(text, pos)), regex.pattern[:60]
+        assert spans(state.finditer_words(regex, first, pos, lead=lead)) == spans(
+            regex.finditer(text, pos)
+        ), regex.pattern[:60]
 
 
 @settings(max_examples=300, deadline=None)
 @given(texts)
 def test_bench_suffix_regions_equal_finditer(text):
-    assert spans(benchmarks.bench_suffix_matches(text)) == spans(benchmarks._BENCH_SUFFIX.finditer(text))
+    assert spans(benchmarks.bench_suffix_matches(text)) == spans(
+        benchmarks._BENCH_SUFFIX.finditer(text)
+    )
 
 
-_URL_PIECES = ["see", "https://github.com/a/b", "www.x.org", "foo.com/bar", "hf.co/m", "(https://x.io/y).",
-               "github.com", "huggingface.co/d", "a.edu/", "://", ".", ",", "\n", "code", "at"]
-url_texts = st.lists(st.sampled_from(_URL_PIECES), max_size=20).map(lambda ws: " ".join(ws)) | st.text(max_size=60)
+_URL_PIECES = [
+    "see",
+    "https://github.com/a/b",
+    "www.x.org",
+    "foo.com/bar",
+    "hf.co/m",
+    "(https://x.io/y).",
+    "github.com",
+    "huggingface.co/d",
+    "a.edu/",
+    "://",
+    ".",
+    ",",
+    "\n",
+    "code",
+    "at",
+]
+url_texts = st.lists(st.sampled_from(_URL_PIECES), max_size=20).map(
+    lambda ws: " ".join(ws)
+) | st.text(max_size=60)
 
 
 @settings(max_examples=300, deadline=None)
@@ -68,8 +153,10 @@ def test_reverse_acronyms_from_parentheses_equal_finditer(text):
 
 def test_the_properties_see_matches():
     # the generated texts do reach the patterns (else the properties above prove nothing)
-    text = ("We propose Foo-2 , dubbed X-Bench , on GSM8K , MMLU and the MMLU benchmark . SAE (sparse autoencoders)"
-            " . It achieves 91.2 accuracy")
+    text = (
+        "We propose Foo-2 , dubbed X-Bench , on GSM8K , MMLU and the MMLU benchmark . SAE (sparse autoencoders)"
+        " . It achieves 91.2 accuracy"
+    )
     state = DocState(text, 0)
     for regex, first, lead in CASES[:2] + CASES[4:]:
         assert spans(state.finditer_words(regex, first, lead=lead)), regex.pattern[:60]
@@ -87,8 +174,18 @@ def test_overlapping_cues_are_not_matched_twice():
     assert len(got) == 2
 
 
-@pytest.mark.parametrize("text", ["on GEO-Bench Verified and HarmBench v2.", "SWE-bench Lite,", "X-Bench  Pro",
-                                  "FooBench\nEval", "a HarmBench"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on GEO-Bench Verified and HarmBench v2.",
+        "SWE-bench Lite,",
+        "X-Bench  Pro",
+        "FooBench\nEval",
+        "a HarmBench",
+    ],
+)
 def test_bench_suffix_regions_reach_the_word_after(text):
     # the suffix word after the hint's chunk ("Verified", "v2") is inside the scanned region
-    assert spans(benchmarks.bench_suffix_matches(text)) == spans(benchmarks._BENCH_SUFFIX.finditer(text))
+    assert spans(benchmarks.bench_suffix_matches(text)) == spans(
+        benchmarks._BENCH_SUFFIX.finditer(text)
+    )

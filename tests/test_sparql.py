@@ -16,10 +16,14 @@ pytest_plugins = ["conftest_query"]
 
 KG = "https://w3id.org/kg/ontology#"
 COUNT_PAPERS = f"SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE {{ ?p a <{KG}Paper> }}"
-LABELS = ("SELECT ?e ?l WHERE { ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?l ; "
-          f"a <{KG}Benchmark> }} ORDER BY ?l")
-CONSTRUCT = ("CONSTRUCT { ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?l } WHERE { "
-             f"?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?l ; a <{KG}Hardware> }}")
+LABELS = (
+    "SELECT ?e ?l WHERE { ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?l ; "
+    f"a <{KG}Benchmark> }} ORDER BY ?l"
+)
+CONSTRUCT = (
+    "CONSTRUCT { ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?l } WHERE { "
+    f"?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?l ; a <{KG}Hardware> }}"
+)
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
 
@@ -55,7 +59,9 @@ def test_post_form(mini_client, expected_labels):
 
 
 def test_post_direct(mini_client, expected_labels):
-    r = mini_client.post("/sparql", content=LABELS.encode(), headers={"Content-Type": "application/sparql-query"})
+    r = mini_client.post(
+        "/sparql", content=LABELS.encode(), headers={"Content-Type": "application/sparql-query"}
+    )
     assert r.status_code == 200
     assert rows(parse_results(r, ox.QueryResultsFormat.JSON)) == expected_labels
 
@@ -66,18 +72,41 @@ def test_post_unsupported_body(mini_client):
 
 
 # --- content negotiation --------------------------------------------------------------------
-@pytest.mark.parametrize("accept,media,fmt", [
-    ("application/sparql-results+json", "application/sparql-results+json", ox.QueryResultsFormat.JSON),
-    ("application/sparql-results+xml", "application/sparql-results+xml", ox.QueryResultsFormat.XML),
-    ("text/csv", "text/csv", ox.QueryResultsFormat.CSV),
-    ("text/tab-separated-values", "text/tab-separated-values", ox.QueryResultsFormat.TSV),
-    ("text/csv;q=0.5, application/sparql-results+xml;q=0.9", "application/sparql-results+xml", ox.QueryResultsFormat.XML),
-    ("application/sparql-results+xml;q=0.1, text/tab-separated-values", "text/tab-separated-values", ox.QueryResultsFormat.TSV),
-    ("*/*", "application/sparql-results+json", ox.QueryResultsFormat.JSON),
-    ("text/*", "text/csv", ox.QueryResultsFormat.CSV),
-    ("image/png, */*;q=0.1", "application/sparql-results+json", ox.QueryResultsFormat.JSON),
-    ("application/sparql-results+json;q=0, */*", "application/json", ox.QueryResultsFormat.JSON),
-])
+@pytest.mark.parametrize(
+    "accept,media,fmt",
+    [
+        (
+            "application/sparql-results+json",
+            "application/sparql-results+json",
+            ox.QueryResultsFormat.JSON,
+        ),
+        (
+            "application/sparql-results+xml",
+            "application/sparql-results+xml",
+            ox.QueryResultsFormat.XML,
+        ),
+        ("text/csv", "text/csv", ox.QueryResultsFormat.CSV),
+        ("text/tab-separated-values", "text/tab-separated-values", ox.QueryResultsFormat.TSV),
+        (
+            "text/csv;q=0.5, application/sparql-results+xml;q=0.9",
+            "application/sparql-results+xml",
+            ox.QueryResultsFormat.XML,
+        ),
+        (
+            "application/sparql-results+xml;q=0.1, text/tab-separated-values",
+            "text/tab-separated-values",
+            ox.QueryResultsFormat.TSV,
+        ),
+        ("*/*", "application/sparql-results+json", ox.QueryResultsFormat.JSON),
+        ("text/*", "text/csv", ox.QueryResultsFormat.CSV),
+        ("image/png, */*;q=0.1", "application/sparql-results+json", ox.QueryResultsFormat.JSON),
+        (
+            "application/sparql-results+json;q=0, */*",
+            "application/json",
+            ox.QueryResultsFormat.JSON,
+        ),
+    ],
+)
 def test_select_formats(mini_client, expected_labels, accept, media, fmt):
     r = mini_client.get("/sparql", params={"query": LABELS}, headers={"Accept": accept})
     assert r.status_code == 200, r.text
@@ -88,45 +117,68 @@ def test_select_formats(mini_client, expected_labels, accept, media, fmt):
 
         got = list(csv.reader(io.StringIO(r.text)))
         assert got[0] == ["e", "l"]
-        assert [tuple(row) for row in got[1:]] == [tuple(t.value for t in row) for row in expected_labels]
+        assert [tuple(row) for row in got[1:]] == [
+            tuple(t.value for t in row) for row in expected_labels
+        ]
     else:
         assert rows(parse_results(r, fmt)) == expected_labels
 
 
 def test_format_parameter_overrides_accept(mini_client):
-    r = mini_client.get("/sparql", params={"query": LABELS, "format": "csv"}, headers={"Accept": "application/json"})
+    r = mini_client.get(
+        "/sparql", params={"query": LABELS, "format": "csv"}, headers={"Accept": "application/json"}
+    )
     assert r.headers["content-type"].startswith("text/csv")
 
 
-@pytest.mark.parametrize("accept,fmt", [
-    ("text/turtle", ox.RdfFormat.TURTLE), ("application/n-triples", ox.RdfFormat.N_TRIPLES),
-    ("application/n-quads", ox.RdfFormat.N_QUADS), ("application/ld+json", ox.RdfFormat.JSON_LD),
-    ("application/rdf+xml", ox.RdfFormat.RDF_XML),
-    ("application/n-triples;q=0.2, application/ld+json;q=0.8", ox.RdfFormat.JSON_LD),
-])
+@pytest.mark.parametrize(
+    "accept,fmt",
+    [
+        ("text/turtle", ox.RdfFormat.TURTLE),
+        ("application/n-triples", ox.RdfFormat.N_TRIPLES),
+        ("application/n-quads", ox.RdfFormat.N_QUADS),
+        ("application/ld+json", ox.RdfFormat.JSON_LD),
+        ("application/rdf+xml", ox.RdfFormat.RDF_XML),
+        ("application/n-triples;q=0.2, application/ld+json;q=0.8", ox.RdfFormat.JSON_LD),
+    ],
+)
 def test_construct_formats(mini_client, accept, fmt):
     r = mini_client.get("/sparql", params={"query": CONSTRUCT}, headers={"Accept": accept})
     assert r.status_code == 200, r.text
     assert r.headers["content-type"].split(";")[0] == fmt.media_type
     triples = {(q.subject, q.predicate, q.object) for q in ox.parse(r.content, format=fmt)}
     assert len(triples) == 8
-    assert (ox.NamedNode("https://w3id.org/kg/id/hardware/h200"),
-            ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel"), ox.Literal("H200")) in triples
+    assert (
+        ox.NamedNode("https://w3id.org/kg/id/hardware/h200"),
+        ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel"),
+        ox.Literal("H200"),
+    ) in triples
 
 
 def test_describe_defaults_to_turtle(mini_client):
-    r = mini_client.get("/sparql", params={"query": "DESCRIBE <https://w3id.org/kg/id/hardware/h200>"})
+    r = mini_client.get(
+        "/sparql", params={"query": "DESCRIBE <https://w3id.org/kg/id/hardware/h200>"}
+    )
     assert r.status_code == 200
     assert r.headers["content-type"].startswith("text/turtle")
     assert any(True for _ in ox.parse(r.content, format=ox.RdfFormat.TURTLE))
 
 
-@pytest.mark.parametrize("accept", ["application/sparql-results+json", "application/sparql-results+xml", "text/csv"])
+@pytest.mark.parametrize(
+    "accept", ["application/sparql-results+json", "application/sparql-results+xml", "text/csv"]
+)
 def test_ask(mini_client, accept):
-    fmt = {"application/sparql-results+json": ox.QueryResultsFormat.JSON,
-           "application/sparql-results+xml": ox.QueryResultsFormat.XML, "text/csv": ox.QueryResultsFormat.CSV}[accept]
-    yes = mini_client.get("/sparql", params={"query": f"ASK {{ ?p a <{KG}Paper> }}"}, headers={"Accept": accept})
-    no = mini_client.get("/sparql", params={"query": f"ASK {{ ?p a <{KG}Nothing> }}"}, headers={"Accept": accept})
+    fmt = {
+        "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+        "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+        "text/csv": ox.QueryResultsFormat.CSV,
+    }[accept]
+    yes = mini_client.get(
+        "/sparql", params={"query": f"ASK {{ ?p a <{KG}Paper> }}"}, headers={"Accept": accept}
+    )
+    no = mini_client.get(
+        "/sparql", params={"query": f"ASK {{ ?p a <{KG}Nothing> }}"}, headers={"Accept": accept}
+    )
     if fmt == ox.QueryResultsFormat.CSV:
         assert (yes.text.strip(), no.text.strip()) == ("true", "false")
         return
@@ -137,7 +189,11 @@ def test_ask(mini_client, accept):
 def test_406(mini_client):
     r = mini_client.get("/sparql", params={"query": LABELS}, headers={"Accept": "image/png"})
     assert r.status_code == 406
-    r = mini_client.get("/sparql", params={"query": CONSTRUCT}, headers={"Accept": "application/sparql-results+json"})
+    r = mini_client.get(
+        "/sparql",
+        params={"query": CONSTRUCT},
+        headers={"Accept": "application/sparql-results+json"},
+    )
     assert r.status_code == 406
     r = mini_client.get("/sparql", params={"query": LABELS}, headers={"Accept": "text/turtle"})
     assert r.status_code == 406
@@ -168,7 +224,9 @@ def test_service_description(mini_client):
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/turtle")
     triples = list(ox.parse(r.content, format=ox.RdfFormat.TURTLE))
     sd = "http://www.w3.org/ns/sparql-service-description#"
-    assert any(t.predicate.value == sd + "endpoint" and t.object.value.endswith("/sparql") for t in triples)
+    assert any(
+        t.predicate.value == sd + "endpoint" and t.object.value.endswith("/sparql") for t in triples
+    )
     assert any(t.object == ox.NamedNode(sd + "UnionDefaultGraph") for t in triples)
 
 
@@ -193,7 +251,9 @@ def test_default_graph_uri(mini_client):
     g = "https://w3id.org/kg/id/graph/paper/2501.00001"
     assert _count(mini_client, COUNT_PAPERS, **{"default-graph-uri": g}) == 1
     two = [g, "https://w3id.org/kg/id/graph/paper/2502.00002"]
-    r = mini_client.get("/sparql", params=[("query", COUNT_PAPERS)] + [("default-graph-uri", x) for x in two])
+    r = mini_client.get(
+        "/sparql", params=[("query", COUNT_PAPERS)] + [("default-graph-uri", x) for x in two]
+    )
     assert int(next(iter(parse_results(r, ox.QueryResultsFormat.JSON)))["n"].value) == 2
 
 
@@ -205,7 +265,9 @@ def test_named_graph_uri(mini_client):
 
 
 def test_bad_graph_iri(mini_client):
-    r = mini_client.get("/sparql", params={"query": COUNT_PAPERS, "default-graph-uri": "not an iri"})
+    r = mini_client.get(
+        "/sparql", params={"query": COUNT_PAPERS, "default-graph-uri": "not an iri"}
+    )
     assert r.status_code == 400
 
 
@@ -215,7 +277,11 @@ def test_row_cap(mini_client):
     assert r.status_code == 200
     assert r.headers.get("x-kg-truncated") == "true"
     assert len(list(parse_results(r, ox.QueryResultsFormat.JSON))) == 500  # the fixture's max_rows
-    r = mini_client.get("/sparql", params={"query": "CONSTRUCT WHERE { ?s ?p ?o }"}, headers={"Accept": "application/n-triples"})
+    r = mini_client.get(
+        "/sparql",
+        params={"query": "CONSTRUCT WHERE { ?s ?p ?o }"},
+        headers={"Accept": "application/n-triples"},
+    )
     assert r.headers.get("x-kg-truncated") == "true"
     assert len(list(ox.parse(r.content, format=ox.RdfFormat.N_TRIPLES))) == 500
 
@@ -239,7 +305,11 @@ def test_runaway_query_is_stopped_while_others_are_answered(live_server):
     r = httpx.get(live_server.url + "/sparql", params={"query": COUNT_PAPERS}, timeout=30)
     other = time.monotonic() - t0
     assert r.status_code == 200
-    api = httpx.get(live_server.url + "/api/evaluations", params={"subject": "Llama", "target": "GSM8K"}, timeout=30)
+    api = httpx.get(
+        live_server.url + "/api/evaluations",
+        params={"subject": "Llama", "target": "GSM8K"},
+        timeout=30,
+    )
     assert api.status_code == 200
     assert other < TIMEOUT_S  # answered while the runaway was still running
     th.join(60)
@@ -286,10 +356,12 @@ def test_update_refused_without_token(mini_client, mini_store_path):
     from kg.store import KGStore
 
     before = len(KGStore(mini_store_path, read_only=True))
-    for kwargs in ({"data": {"update": UPDATE}},
-                   {"content": UPDATE.encode(), "headers": {"Content-Type": "application/sparql-update"}},
-                   {"data": {"update": UPDATE}, "headers": {"Authorization": "Bearer anything"}},
-                   {"data": {"update": "CLEAR ALL"}}):
+    for kwargs in (
+        {"data": {"update": UPDATE}},
+        {"content": UPDATE.encode(), "headers": {"Content-Type": "application/sparql-update"}},
+        {"data": {"update": UPDATE}, "headers": {"Authorization": "Bearer anything"}},
+        {"data": {"update": "CLEAR ALL"}},
+    ):
         r = mini_client.post("/sparql", **kwargs)
         assert r.status_code == 403, r.text
     assert len(KGStore(mini_store_path, read_only=True)) == before
@@ -305,7 +377,9 @@ def writable_app(mini_store_path, tmp_path):
 
     path = tmp_path / "store"
     shutil.copytree(mini_store_path, path)
-    app = create_app(path, Settings(timeout=5, workers=1, enable_updates=True, update_token="s3cret"))
+    app = create_app(
+        path, Settings(timeout=5, workers=1, enable_updates=True, update_token="s3cret")
+    )
     with TestClient(app) as c:
         yield c
     app.state.pool.close()
@@ -315,16 +389,31 @@ def test_update_with_token(writable_app):
     c = writable_app
     assert not _ask(c)
     assert c.post("/sparql", data={"update": UPDATE}).status_code == 403
-    assert c.post("/sparql", data={"update": UPDATE}, headers={"Authorization": "Bearer wrong"}).status_code == 403
+    assert (
+        c.post(
+            "/sparql", data={"update": UPDATE}, headers={"Authorization": "Bearer wrong"}
+        ).status_code
+        == 403
+    )
     assert not _ask(c)
-    r = c.post("/sparql", content=UPDATE.encode(),
-               headers={"Content-Type": "application/sparql-update", "Authorization": "Bearer s3cret"})
+    r = c.post(
+        "/sparql",
+        content=UPDATE.encode(),
+        headers={"Content-Type": "application/sparql-update", "Authorization": "Bearer s3cret"},
+    )
     assert r.status_code == 204, r.text
     assert _ask(c)  # the SPARQL workers were reopened and see it
     # the API sees it too: a new benchmark becomes resolvable
-    upd = ('INSERT DATA { <https://w3id.org/kg/id/benchmark/newbench> a <https://w3id.org/kg/ontology#Benchmark> ; '
-           '<http://www.w3.org/2004/02/skos/core#prefLabel> "NewBench" }')
-    assert c.post("/sparql", data={"update": upd}, headers={"Authorization": "Bearer s3cret"}).status_code == 204
+    upd = (
+        "INSERT DATA { <https://w3id.org/kg/id/benchmark/newbench> a <https://w3id.org/kg/ontology#Benchmark> ; "
+        '<http://www.w3.org/2004/02/skos/core#prefLabel> "NewBench" }'
+    )
+    assert (
+        c.post(
+            "/sparql", data={"update": upd}, headers={"Authorization": "Bearer s3cret"}
+        ).status_code
+        == 204
+    )
     hits = c.get("/api/entities", params={"q": "newb"}).json()["entities"]
     assert [h["label"] for h in hits] == ["NewBench"]
 
@@ -398,10 +487,16 @@ def test_service_is_refused_and_nothing_is_contacted(live_server, template):
     listener = Listener()
     try:
         q = template.format(port=listener.port)
-        for send in (lambda: httpx.get(live_server.url + "/sparql", params={"query": q}, timeout=30),
-                     lambda: httpx.post(live_server.url + "/sparql", content=q.encode(),
-                                        headers={"Content-Type": "application/sparql-query"}, timeout=30),
-                     lambda: httpx.post(live_server.url + "/sparql", data={"query": q}, timeout=30)):
+        for send in (
+            lambda: httpx.get(live_server.url + "/sparql", params={"query": q}, timeout=30),
+            lambda: httpx.post(
+                live_server.url + "/sparql",
+                content=q.encode(),
+                headers={"Content-Type": "application/sparql-query"},
+                timeout=30,
+            ),
+            lambda: httpx.post(live_server.url + "/sparql", data={"query": q}, timeout=30),
+        ):
             r = send()
             assert r.status_code == 400, r.text
             assert "SERVICE" in r.text or "federat" in r.text
@@ -412,8 +507,10 @@ def test_service_is_refused_and_nothing_is_contacted(live_server, template):
 
 
 def test_word_service_in_strings_and_iris_is_fine(mini_client):
-    q = ('SELECT ?x WHERE { VALUES ?x { "SERVICE <http://127.0.0.1:9/> { }" <http://example.org/service> } '
-         '?y <http://example.org/SERVICE> ?x } # SERVICE')
+    q = (
+        'SELECT ?x WHERE { VALUES ?x { "SERVICE <http://127.0.0.1:9/> { }" <http://example.org/service> } '
+        "?y <http://example.org/SERVICE> ?x } # SERVICE"
+    )
     r = mini_client.get("/sparql", params={"query": q})
     assert r.status_code == 200, r.text
 
@@ -424,7 +521,9 @@ def test_workers_cannot_reach_the_network_even_past_the_check(live_server):
     from kg.server.worker import execute
 
     pool = live_server.app.state.pool
-    assert httpx.get(live_server.url + "/sparql", params={"query": "ASK {}"}).status_code == 200  # pool started
+    assert (
+        httpx.get(live_server.url + "/sparql", params={"query": "ASK {}"}).status_code == 200
+    )  # pool started
     deadline = time.time() + 30
     while pool.alive < live_server.app.state.settings.workers and time.time() < deadline:
         time.sleep(0.1)
@@ -434,8 +533,15 @@ def test_workers_cannot_reach_the_network_even_past_the_check(live_server):
     listener = Listener()
     try:
         # bypass the HTTP check on purpose and send SERVICE straight to a worker
-        resp = pool.run({"query": f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.port}/> {{ ?s ?p ?o }} }}",
-                         "accept": None, "max_rows": 10, "unchecked": True}, 5)
+        resp = pool.run(
+            {
+                "query": f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.port}/> {{ ?s ?p ?o }} }}",
+                "accept": None,
+                "max_rows": 10,
+                "unchecked": True,
+            },
+            5,
+        )
         assert resp["status"] == 500  # the connection failed inside the worker
         time.sleep(0.3)
         assert listener.connections == []

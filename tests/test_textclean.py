@@ -27,7 +27,10 @@ ROOT = Path(__file__).parents[1]
         (r"a method~\cite{smith2020}.", "a method."),
         (r"as shown \citep[p.~3]{a,b} here", "as shown here"),
         ("R&amp;D &lt;3", "R&D <3"),
-        ("<i>in vivo</i> and <b>bold</b>, H<sub>2</sub>O, x<sup>n</sup>", "in vivo and bold, H₂O, xn"),
+        (
+            "<i>in vivo</i> and <b>bold</b>, H<sub>2</sub>O, x<sup>n</sup>",
+            "in vivo and bold, H₂O, xn",
+        ),
         ("one<br/>two<p>three</p>", "one two three"),
         ("hard\nline-wraps   are\n  joined", "hard line-wraps are joined"),
         # LaTeX details seen in arXiv abstracts
@@ -52,8 +55,11 @@ ROOT = Path(__file__).parents[1]
         (r"a dataset of \textbf{2{,}000} items", "a dataset of 2,000 items"),
         ("Allo{SR}$^2$: Rectifying", "AlloSR²: Rectifying"),
         ("{GSR4B}: Biomass Maps", "GSR4B: Biomass Maps"),
-        ('prompts like "a {snowy} photo of a {class}"', 'prompts like "a {snowy} photo of a {class}"'),
-        ("``robust dataset distillation\", a task", "“robust dataset distillation”, a task"),
+        (
+            'prompts like "a {snowy} photo of a {class}"',
+            'prompts like "a {snowy} photo of a {class}"',
+        ),
+        ('``robust dataset distillation", a task', "“robust dataset distillation”, a task"),
         # kept as they are
         ("costs $4 per test, vs $5 before", "costs $4 per test, vs $5 before"),
         ("Let's <think> about <answer> tags", "Let's <think> about <answer> tags"),
@@ -73,7 +79,10 @@ def test_clean_examples(raw, clean):
 def test_clean_with_original():
     assert clean_with_original("  Plain title \n") == ("Plain title", None)
     assert clean_with_original(r"A \textbf{B}") == ("A B", r"A \textbf{B}")
-    assert clean_with_original("wrapped\ntitle") == ("wrapped title", None)  # re-wrapping alone keeps no copy
+    assert clean_with_original("wrapped\ntitle") == (
+        "wrapped title",
+        None,
+    )  # re-wrapping alone keeps no copy
     assert clean_with_original(None) == ("", None)
 
 
@@ -97,10 +106,21 @@ def test_clean_is_idempotent(s):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Zs", "Cc")), min_size=1, max_size=12), max_size=30))
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.characters(blacklist_categories=("Cs", "Zs", "Cc")), min_size=1, max_size=12
+        ),
+        max_size=30,
+    )
+)
 def test_plain_words_survive(words):
     """Text without markup only has its whitespace normalised."""
-    words = [w for w in words if not any(c in w for c in "\\${`~&<\u201c'-\u00ad\u200b\u200c\u200d\u2060\ufeff")]
+    words = [
+        w
+        for w in words
+        if not any(c in w for c in "\\${`~&<\u201c'-\u00ad\u200b\u200c\u200d\u2060\ufeff")
+    ]
     text = "  ".join(words)
     import unicodedata
 
@@ -109,8 +129,10 @@ def test_plain_words_survive(words):
 
 def test_clean_speed_synthetic():
     abstracts = [
-        f"We study model {i} and get $60\\%$ gains with \\textbf{{Method{i}}}~\\cite{{x}}.\nIt is ``fast''." if i % 5 == 0
-        else f"We propose method {i}, a simple\napproach that improves accuracy by {i % 40} points on\nstandard benchmarks. " * 6
+        f"We study model {i} and get $60\\%$ gains with \\textbf{{Method{i}}}~\\cite{{x}}.\nIt is ``fast''."
+        if i % 5 == 0
+        else f"We propose method {i}, a simple\napproach that improves accuracy by {i % 40} points on\nstandard benchmarks. "
+        * 6
         for i in range(20_000)
     ]
     start = time.perf_counter()

@@ -56,8 +56,13 @@ def _span(text: str, field: str = "abstract") -> Span:
     s_start = 0 if s_start < 0 else s_start + 2
     s_end = source.find(". ", start)
     s_end = len(source) if s_end < 0 else s_end + 1
-    return Span(field=field, start=start, end=start + len(text),
-                sentence=source[s_start:s_end], sentence_start=s_start)
+    return Span(
+        field=field,
+        start=start,
+        end=start + len(text),
+        sentence=source[s_start:s_end],
+        sentence_start=s_start,
+    )
 
 
 def example_paper(**changes) -> Paper:
@@ -65,8 +70,10 @@ def example_paper(**changes) -> Paper:
         title=TITLE,
         abstract=ABSTRACT,
         arxiv_id="2511.01234",
-        titles={"ja": "MathStar: 小規模言語モデルのための検証器誘導推論のスケーリング",
-                "zh": "MathStar：为小型语言模型扩展验证器引导的推理"},
+        titles={
+            "ja": "MathStar: 小規模言語モデルのための検証器誘導推論のスケーリング",
+            "zh": "MathStar：为小型语言模型扩展验证器引导的推理",
+        },
         abstracts={"zh": "我们提出了 MathStar-8B，一个小型语言模型。"},
         summaries={"zh": "MathStar-8B 在 GSM8K 上达到 91.2% 的准确率。"},
         authors=["Ana García-López", "Wei Zhang", "Björn Þórsson"],
@@ -83,18 +90,36 @@ def example_paper(**changes) -> Paper:
 def example_entities() -> list[Entity]:
     return [
         Entity(id="model/mathstar-8b", type="Model", label="MathStar-8B", in_vocabulary=False),
-        Entity(id="model/llama-3.1-8b", type="Model", label="Llama 3.1 8B",
-               aliases=["Llama-3.1-8B", "LLaMA 3.1 8B"], broader=["model/llama-3.1"]),
+        Entity(
+            id="model/llama-3.1-8b",
+            type="Model",
+            label="Llama 3.1 8B",
+            aliases=["Llama-3.1-8B", "LLaMA 3.1 8B"],
+            broader=["model/llama-3.1"],
+        ),
         Entity(id="model/llama-3.1", type="Model", label="Llama 3.1", broader=["model/llama"]),
         Entity(id="model/llama", type="Model", label="Llama", aliases=["LLaMA"]),
-        Entity(id="method/reinforcement-learning", type="Method",
-               label="reinforcement learning", aliases=["RL"]),
+        Entity(
+            id="method/reinforcement-learning",
+            type="Method",
+            label="reinforcement learning",
+            aliases=["RL"],
+        ),
         Entity(id="benchmark/gsm8k", type="Benchmark", label="GSM8K", aliases=["GSM-8K"]),
         Entity(id="metric/accuracy", type="Metric", label="accuracy", aliases=["acc"]),
-        Entity(id="hardware/h200", type="Hardware", label="NVIDIA H200",
-               aliases=["H200"], broader=["hardware/arch-hopper"]),
-        Entity(id="hardware/arch-hopper", type="Hardware", label="Hopper",
-               broader=["hardware/vendor-nvidia"]),
+        Entity(
+            id="hardware/h200",
+            type="Hardware",
+            label="NVIDIA H200",
+            aliases=["H200"],
+            broader=["hardware/arch-hopper"],
+        ),
+        Entity(
+            id="hardware/arch-hopper",
+            type="Hardware",
+            label="Hopper",
+            broader=["hardware/vendor-nvidia"],
+        ),
         Entity(id="hardware/vendor-nvidia", type="Hardware", label="NVIDIA"),
     ]
 
@@ -120,17 +145,35 @@ def example_extraction(paper: Paper | None = None) -> Extraction:
             mention("accuracy", "metric/accuracy", conf=0.8),
             mention("H200", "hardware/h200"),
         ],
-        proposes=[Proposal(entity="model/mathstar-8b", evidence=_span("MathStar-8B"),
-                           confidence=0.9)],
-        evaluations=[Evaluation(
-            subject="model/mathstar-8b", benchmark="benchmark/gsm8k", metric="metric/accuracy",
-            value=91.2, unit="%", value_text="91.2%",
-            evidence=Span(field="abstract", start=second, end=ABSTRACT.index(" on GSM8K") + 9,
-                          sentence=_span("91.2%").sentence,
-                          sentence_start=_span("91.2%").sentence_start),
-            confidence=0.85)],
-        hardware_use=[HardwareUse(hardware="hardware/h200", purpose="training",
-                                  evidence=_span("64 NVIDIA H200 GPUs"), confidence=0.9)],
+        proposes=[
+            Proposal(entity="model/mathstar-8b", evidence=_span("MathStar-8B"), confidence=0.9)
+        ],
+        evaluations=[
+            Evaluation(
+                subject="model/mathstar-8b",
+                benchmark="benchmark/gsm8k",
+                metric="metric/accuracy",
+                value=91.2,
+                unit="%",
+                value_text="91.2%",
+                evidence=Span(
+                    field="abstract",
+                    start=second,
+                    end=ABSTRACT.index(" on GSM8K") + 9,
+                    sentence=_span("91.2%").sentence,
+                    sentence_start=_span("91.2%").sentence_start,
+                ),
+                confidence=0.85,
+            )
+        ],
+        hardware_use=[
+            HardwareUse(
+                hardware="hardware/h200",
+                purpose="training",
+                evidence=_span("64 NVIDIA H200 GPUs"),
+                confidence=0.9,
+            )
+        ],
     )
 
 
@@ -148,8 +191,10 @@ def _store(quads) -> ox.Store:
 
 def _select(store: ox.Store, query: str) -> list[dict[str, str]]:
     res = store.query(SPARQL_PREFIXES + query, use_default_graph_as_union=True)
-    return [{v.value: sol[v].value if sol[v] is not None else None for v in res.variables}
-            for sol in res]
+    return [
+        {v.value: sol[v].value if sol[v] is not None else None for v in res.variables}
+        for sol in res
+    ]
 
 
 # --------------------------------------------------------------------------- tests
@@ -174,7 +219,8 @@ def test_quad_count_is_modest():
     # + 1 index key (no broader links in this example), hardware usage 7
     assert len(full) == 37 + 3 + 6 + 12 + 18 + 7 + 11 + 1 + 7
     assert [q.object.value for q in full if q.predicate == KG.evaluationKey] == [
-        f"{ev.subject} {ev.benchmark}" for ev in ex.evaluations]
+        f"{ev.subject} {ev.benchmark}" for ev in ex.evaluations
+    ]
     lean = paper_quads(paper, ex, mention_nodes=False)
     # every sentence also holds a fact, so only the mention nodes go
     assert len(lean) == len(full) - 3 * len(ex.mentions)
@@ -210,16 +256,22 @@ def test_entity_quads_in_vocab_graph():
     quads = entity_quads(example_entities(), source="curated")
     assert {q.graph_name for q in quads} == {VOCAB_GRAPH}
     store = _store(quads)
-    rows = _select(store, """
+    rows = _select(
+        store,
+        """
         SELECT ?label ?src ?inv WHERE {
           id:model\\/mathstar-8b a kg:Model, skos:Concept ; skos:prefLabel ?label ;
-              kg:source ?src ; kg:inVocabulary ?inv }""")
+              kg:source ?src ; kg:inVocabulary ?inv }""",
+    )
     assert rows == [{"label": "MathStar-8B", "src": "discovered", "inv": "false"}]
     rows = _select(store, "SELECT ?src WHERE { id:model\\/llama a kg:Model ; kg:source ?src }")
     assert rows == [{"src": "curated"}]
     # altLabels and broader
-    alts = {q.object.value for q in quads
-            if q.subject == entity_iri("model/llama-3.1-8b") and q.predicate.value.endswith("altLabel")}
+    alts = {
+        q.object.value
+        for q in quads
+        if q.subject == entity_iri("model/llama-3.1-8b") and q.predicate.value.endswith("altLabel")
+    }
     assert alts == {"Llama-3.1-8B", "LLaMA 3.1 8B"}
     # repeated ids emitted once
     assert len(entity_quads(example_entities() * 2)) == len(entity_quads(example_entities()))
@@ -227,21 +279,30 @@ def test_entity_quads_in_vocab_graph():
 
 def test_language_tags():
     store = _store(paper_quads(example_paper()))
-    rows = _select(store, """
-        SELECT ?t (LANG(?t) AS ?lang) WHERE { ?p a kg:Paper ; dcterms:title ?t } ORDER BY ?lang""")
+    rows = _select(
+        store,
+        """
+        SELECT ?t (LANG(?t) AS ?lang) WHERE { ?p a kg:Paper ; dcterms:title ?t } ORDER BY ?lang""",
+    )
     assert [r["lang"] for r in rows] == ["", "ja", "zh"]
     assert rows[0]["t"] == TITLE
     rows = _select(store, "SELECT (LANG(?s) AS ?l) WHERE { ?p kg:summary ?s }")
     assert rows == [{"l": "zh"}]
-    rows = _select(store, """SELECT (LANG(?a) AS ?l) WHERE { ?p dcterms:abstract ?a }
-                             ORDER BY ?l""")
+    rows = _select(
+        store,
+        """SELECT (LANG(?a) AS ?l) WHERE { ?p dcterms:abstract ?a }
+                             ORDER BY ?l""",
+    )
     assert [r["l"] for r in rows] == ["", "zh"]
 
 
 def test_odd_language_tags():
     paper = example_paper(titles={"zh_CN": "标题", "not a tag": "x", "ja": ""})
-    langs = sorted(q.object.language for q in paper_quads(paper)
-                   if q.predicate.value.endswith("/title") and q.object.language)
+    langs = sorted(
+        q.object.language
+        for q in paper_quads(paper)
+        if q.predicate.value.endswith("/title") and q.object.language
+    )
     assert langs == ["zh-cn"]
 
 
@@ -249,7 +310,9 @@ def test_docs_queries_run():
     """The SPARQL examples in docs/ONTOLOGY.md run and find the example paper."""
     import re
 
-    blocks = [b.split("```", 1)[0] for b in DOCS.read_text(encoding="utf-8").split("```sparql\n")[1:]]
+    blocks = [
+        b.split("```", 1)[0] for b in DOCS.read_text(encoding="utf-8").split("```sparql\n")[1:]
+    ]
     queries = [q for block in blocks for q in re.split(r"\n(?=# )", block) if "SELECT" in q]
     assert len(queries) >= 5
     store = _store(example_quads())
@@ -259,10 +322,13 @@ def test_docs_queries_run():
 
 def test_author_order():
     store = _store(paper_quads(example_paper()))
-    rows = _select(store, """
+    rows = _select(
+        store,
+        """
         SELECT ?name ?pos WHERE {
           ?p kg:hasAuthorship ?s . ?s kg:author ?a ; kg:authorPosition ?pos . ?a rdfs:label ?name
-        } ORDER BY ?pos""")
+        } ORDER BY ?pos""",
+    )
     assert [r["name"] for r in rows] == ["Ana García-López", "Wei Zhang", "Björn Þórsson"]
     assert [r["pos"] for r in rows] == ["1", "2", "3"]
     assert author_iri("Ana García-López").value == f"{ID}author/ana-garcia-lopez"
@@ -272,10 +338,13 @@ def test_author_order():
 
 def test_metadata():
     store = _store(paper_quads(example_paper()))
-    rows = _select(store, """
+    rows = _select(
+        store,
+        """
         SELECT ?id ?arxiv ?date ?comment ?code ?rec WHERE {
           ?p a kg:Paper ; dcterms:identifier ?id ; kg:arxivId ?arxiv ; dcterms:issued ?date ;
-             kg:comment ?comment ; schema:codeRepository ?code ; kg:record ?rec }""")
+             kg:comment ?comment ; schema:codeRepository ?code ; kg:record ?rec }""",
+    )
     assert len(rows) == 1
     r = rows[0]
     assert (r["id"], r["arxiv"], r["date"]) == ("2511.01234", "2511.01234", "2025-11-03")
@@ -284,19 +353,30 @@ def test_metadata():
     cats = _select(store, "SELECT ?c ?code WHERE { ?p kg:category ?c . ?c skos:notation ?code }")
     assert {r["code"] for r in cats} == {"cs.CL", "cs.LG"}
     assert category_iri("cs.LG").value == f"{ID}category/cs.LG"
-    src = _select(store, """SELECT ?f ?n WHERE { ?p prov:wasDerivedFrom ?s .
-                            ?s a kg:SourceRecord ; kg:sourceFile ?f ; kg:recordNumber ?n }""")
+    src = _select(
+        store,
+        """SELECT ?f ?n WHERE { ?p prov:wasDerivedFrom ?s .
+                            ?s a kg:SourceRecord ; kg:sourceFile ?f ; kg:recordNumber ?n }""",
+    )
     assert src == [{"f": "arxiv-2025-11.jsonl", "n": "4821"}]
     # not truncated: nothing said
     assert not _select(store, "SELECT ?x WHERE { ?p kg:abstractTruncated ?x }")
 
 
 def test_truncation_and_original_text():
-    paper = example_paper(abstract_truncated=True, title_original="MathStar:  Scaling\n Verifier",
-                          abstract_original=ABSTRACT + " \\cite{x}")
+    paper = example_paper(
+        abstract_truncated=True,
+        title_original="MathStar:  Scaling\n Verifier",
+        abstract_original=ABSTRACT + " \\cite{x}",
+    )
     store = _store(paper_quads(paper))
-    rows = _select(store, "SELECT ?t ?ot ?oa WHERE { ?p kg:abstractTruncated ?t ; kg:originalTitle ?ot ; kg:originalAbstract ?oa }")
-    assert rows == [{"t": "true", "ot": "MathStar:  Scaling\n Verifier", "oa": ABSTRACT + " \\cite{x}"}]
+    rows = _select(
+        store,
+        "SELECT ?t ?ot ?oa WHERE { ?p kg:abstractTruncated ?t ; kg:originalTitle ?ot ; kg:originalAbstract ?oa }",
+    )
+    assert rows == [
+        {"t": "true", "ot": "MathStar:  Scaling\n Verifier", "oa": ABSTRACT + " \\cite{x}"}
+    ]
     # an original equal to the cleaned text is not repeated
     same = example_paper(title_original=TITLE)
     assert not [q for q in paper_quads(same) if q.predicate == KG.originalTitle]
@@ -316,29 +396,35 @@ def test_provenance_offsets_present():
     ex = example_extraction(paper)
     store = _store(paper_quads(paper, ex))
     # facts: sentence, offsets and confidence; run and source record once, on the paper
-    rows = _select(store, """
+    rows = _select(
+        store,
+        """
         SELECT ?item ?sent ?field ?start ?end ?ss ?conf ?src ?version WHERE {
           ?paper kg:hasProposal|kg:hasEvaluation|kg:usesHardware ?item .
           ?item kg:evidence ?s ; kg:startOffset ?start ; kg:endOffset ?end ; kg:confidence ?conf .
           ?s kg:text ?sent ; kg:field ?field ; kg:sentenceStart ?ss .
           ?paper prov:wasDerivedFrom ?src . ?src a kg:SourceRecord .
-          ?run prov:used ?paper ; a kg:ExtractionRun ; kg:extractorVersion ?version . }""")
+          ?run prov:used ?paper ; a kg:ExtractionRun ; kg:extractorVersion ?version . }""",
+    )
     assert len(rows) == 1 + 1 + 1
     for r in rows:
         start, end, ss = int(r["start"]), int(r["end"]), int(r["ss"])
         assert ss <= start <= end <= ss + len(r["sent"])
         sent = r["sent"]
-        assert ABSTRACT[ss:ss + len(sent)] == sent
+        assert ABSTRACT[ss : ss + len(sent)] == sent
         assert 0 <= float(r["conf"]) <= 1
         assert r["version"].startswith("kg-extract")
     # mentions: the span literal's offsets slice the sentence to the surface form, in SPARQL too
-    rows = _select(store, """
+    rows = _select(
+        store,
+        """
         SELECT ?e ?span ?sent ?ss ?surface WHERE {
           ?paper kg:hasSentence ?s . ?s kg:hasMention ?m ; kg:text ?sent ; kg:sentenceStart ?ss .
           ?m kg:mentionedEntity ?e ; kg:span ?span .
           BIND(xsd:integer(STRBEFORE(?span, " ")) AS ?start)
           BIND(xsd:integer(STRBEFORE(STRAFTER(?span, " "), " ")) AS ?end)
-          BIND(SUBSTR(?sent, ?start - ?ss + 1, ?end - ?start) AS ?surface) }""")
+          BIND(SUBSTR(?sent, ?start - ?ss + 1, ?end - ?start) AS ?surface) }""",
+    )
     assert len(rows) == len(ex.mentions) == 6
     from kg.to_rdf import parse_mention_span
 
@@ -347,28 +433,38 @@ def test_provenance_offsets_present():
         m = by_entity[entity_id_from_iri(r["e"])]
         start, end, conf, rule = parse_mention_span(r["span"])
         ss = int(r["ss"])
-        assert r["sent"][start - ss:end - ss] == r["surface"] == m.text
+        assert r["sent"][start - ss : end - ss] == r["surface"] == m.text
         assert (start, end, conf, rule) == (m.span.start, m.span.end, m.confidence, m.source)
 
 
 def test_facts_queryable():
     store = _store(example_quads())
-    rows = _select(store, """
+    rows = _select(
+        store,
+        """
         SELECT ?paper ?value ?unit ?metricLabel WHERE {
           ?paper kg:hasEvaluation ?e .
           ?e kg:evaluatedSubject id:model\\/mathstar-8b ; kg:onBenchmark id:benchmark\\/gsm8k ;
              kg:withMetric ?m ; kg:value ?value ; kg:unit ?unit .
-          ?m skos:prefLabel ?metricLabel }""")
-    assert rows == [{"paper": f"{ID}paper/2511.01234", "value": "91.2", "unit": "%",
-                     "metricLabel": "accuracy"}]
-    rows = _select(store, """
+          ?m skos:prefLabel ?metricLabel }""",
+    )
+    assert rows == [
+        {"paper": f"{ID}paper/2511.01234", "value": "91.2", "unit": "%", "metricLabel": "accuracy"}
+    ]
+    rows = _select(
+        store,
+        """
         SELECT DISTINCT ?paper ?purpose WHERE {
           ?paper kg:usesHardware ?u . ?u kg:hardware ?h ; kg:purpose ?purpose .
-          ?h skos:broader* ?v . ?v skos:prefLabel "NVIDIA" }""")
+          ?h skos:broader* ?v . ?v skos:prefLabel "NVIDIA" }""",
+    )
     assert rows == [{"paper": f"{ID}paper/2511.01234", "purpose": "training"}]
-    rows = _select(store, """
+    rows = _select(
+        store,
+        """
         SELECT ?e ?conf WHERE { ?paper kg:proposes ?e ; kg:hasProposal ?pr .
-          ?pr kg:proposedEntity ?e ; kg:confidence ?conf }""")
+          ?pr kg:proposedEntity ?e ; kg:confidence ?conf }""",
+    )
     assert rows == [{"e": entity_iri("model/mathstar-8b").value, "conf": "0.9"}]
     rows = _select(store, "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?p kg:mentions ?e }")
     assert rows == [{"n": "6"}]
@@ -392,11 +488,14 @@ def test_extraction_for_another_paper_is_refused():
         paper_quads(paper, ex)
 
 
-@pytest.mark.parametrize("key_kw", [
-    {"arxiv_id": "hep-th/9901001"},
-    {"arxiv_id": None, "title": "100% <Odd> \"title\" with / slashes & {braces} \\ ..."},
-    {"arxiv_id": None, "title": "零样本 学习"},
-])
+@pytest.mark.parametrize(
+    "key_kw",
+    [
+        {"arxiv_id": "hep-th/9901001"},
+        {"arxiv_id": None, "title": '100% <Odd> "title" with / slashes & {braces} \\ ...'},
+        {"arxiv_id": None, "title": "零样本 学习"},
+    ],
+)
 def test_iris_valid_for_odd_keys(key_kw):
     paper = example_paper(**key_kw)
     quads = paper_quads(paper, example_extraction(paper))
@@ -420,7 +519,9 @@ def test_odd_literals_round_trip():
     by_pred = {q.predicate.value.rsplit("#", 1)[-1]: q.object.value for q in quads}
     assert by_pred["comment"] == by_pred["originalTitle"] == odd
     assert odd in {q.object.value for q in quads if q.predicate.value.endswith("label")}
-    assert paper_from_record(next(q.object.value for q in quads if q.predicate == KG.record)) == paper
+    assert (
+        paper_from_record(next(q.object.value for q in quads if q.predicate == KG.record)) == paper
+    )
 
 
 def test_odd_iri_pieces():
@@ -450,8 +551,9 @@ def test_ontology_quads_in_ontology_graph_and_idempotent():
     a, b = ontology_quads(), ontology_quads()
     assert a and {q.graph_name for q in a} == {ONTOLOGY_GRAPH}
     assert set(a) == set(b)
-    assert not [q for q in a if isinstance(q.subject, ox.BlankNode)
-                or isinstance(q.object, ox.BlankNode)]
+    assert not [
+        q for q in a if isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode)
+    ]
 
 
 def example_turtle() -> str:
@@ -461,18 +563,30 @@ def example_turtle() -> str:
 
     import rdflib
 
-    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in example_quads()
-               if q.predicate != KG.record]
+    triples = [
+        ox.Triple(q.subject, q.predicate, q.object)
+        for q in example_quads()
+        if q.predicate != KG.record
+    ]
     g = rdflib.Graph(bind_namespaces="none")
     g.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode(), format="nt")
-    prefixes = [line.removeprefix("@prefix ").removesuffix("> .").split(": <")
-                for line in TURTLE_PREFIXES.splitlines()]
+    prefixes = [
+        line.removeprefix("@prefix ").removesuffix("> .").split(": <")
+        for line in TURTLE_PREFIXES.splitlines()
+    ]
     prefixes = [(p, iri) for p, iri in prefixes if p not in ("id", "owl", "fabio", "mls")]
 
     def order(s):
         v = str(s)
-        rank = (0 if v.endswith("/paper/2511.01234") else 1 if "/paper/" in v
-                else 2 if "/author/" in v or "/category/" in v else 3)
+        rank = (
+            0
+            if v.endswith("/paper/2511.01234")
+            else 1
+            if "/paper/" in v
+            else 2
+            if "/author/" in v or "/category/" in v
+            else 3
+        )
         return (rank, [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", v)])
 
     blocks = []
@@ -483,8 +597,9 @@ def example_turtle() -> str:
         for t in g.triples((subj, None, None)):
             sub.add(t)
         text = sub.serialize(format="turtle")
-        blocks.append("\n".join(l for l in text.splitlines()
-                                if l.strip() and not l.startswith("@prefix")))
+        blocks.append(
+            "\n".join(l for l in text.splitlines() if l.strip() and not l.startswith("@prefix"))
+        )
     head = f"@base <{ID}> .\n" + "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in prefixes)
     body = "\n\n".join(blocks).replace(f"<{ID}", "<")
     return head + "\n" + body + "\n"
@@ -503,7 +618,8 @@ def docs_with_example(text: str) -> str:
 def test_docs_example_is_current():
     text = DOCS.read_text(encoding="utf-8")
     assert text == docs_with_example(text), (
-        "docs/ONTOLOGY.md example is stale: run `python tests/test_to_rdf.py --update-docs`")
+        "docs/ONTOLOGY.md example is stale: run `python tests/test_to_rdf.py --update-docs`"
+    )
     import rdflib
 
     block = text.split("```turtle\n", 1)[1].split("```", 1)[0]

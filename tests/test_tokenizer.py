@@ -47,10 +47,19 @@ def test_tokens(tok, text, tokens):
     assert [t.text for t in tok(text)] == tokens
 
 
-@pytest.mark.parametrize("text", [
-    "Title\n\nAbstract  with  double spaces\tand a tab. ",
-    "  leading space", "", " ", "\n", "trailing\n\n", "A B", "x  ",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Title\n\nAbstract  with  double spaces\tand a tab. ",
+        "  leading space",
+        "",
+        " ",
+        "\n",
+        "trailing\n\n",
+        "A B",
+        "x  ",
+    ],
+)
 def test_text_round_trips_exactly(tok, text):
     # character offsets in the graph come from these tokens: the text must survive intact
     doc = tok(text)
@@ -64,16 +73,50 @@ def test_pipeline_matches_labels_whatever_the_hyphenation():
     from kg.models import Paper
 
     ex = Extractor()
-    e = ex.extract(Paper(title="T", abstract="We fine-tune Llama-3.1-8B-Instruct with LoRA on GSM8K."))
+    e = ex.extract(
+        Paper(title="T", abstract="We fine-tune Llama-3.1-8B-Instruct with LoRA on GSM8K.")
+    )
     texts = {m.text for m in e.mentions}
     assert {"Llama-3.1-8B-Instruct", "LoRA", "GSM8K"} <= texts
 
 
-_PIECES = ["Llama-3.1-8B", "e.g.", "i.e.,", "et", "al.", "GSM8K.", "8xA100", "model's", "https://x.org/a).",
-           "2:4", "1,000", "pass@1", "(LLMs)", "...", "--", "\\textbf{", "Dr.", ".", ",", "U.S.", "x", "A",
-           ".e.g.", "x..i.e.", "\u2019s", "\u00e9t\u00e9", "\u00a0", "\n\n", "\t", "  ", " "]
+_PIECES = [
+    "Llama-3.1-8B",
+    "e.g.",
+    "i.e.,",
+    "et",
+    "al.",
+    "GSM8K.",
+    "8xA100",
+    "model's",
+    "https://x.org/a).",
+    "2:4",
+    "1,000",
+    "pass@1",
+    "(LLMs)",
+    "...",
+    "--",
+    "\\textbf{",
+    "Dr.",
+    ".",
+    ",",
+    "U.S.",
+    "x",
+    "A",
+    ".e.g.",
+    "x..i.e.",
+    "\u2019s",
+    "\u00e9t\u00e9",
+    "\u00a0",
+    "\n\n",
+    "\t",
+    "  ",
+    " ",
+]
 _SHARED = ml_tokenizer(spacy.blank("en").vocab)  # its cache carries over between examples
-_TEXTS = st.lists(st.sampled_from(_PIECES), max_size=30).map(lambda ps: " ".join(ps)) | st.text(max_size=40)
+_TEXTS = st.lists(st.sampled_from(_PIECES), max_size=30).map(lambda ps: " ".join(ps)) | st.text(
+    max_size=40
+)
 
 
 @settings(max_examples=400, deadline=None)
@@ -89,9 +132,18 @@ def test_tokens_do_not_depend_on_what_was_cached(text):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from([p for p in _PIECES if p.strip() == p and p]) | st.text(
-    alphabet=st.characters(blacklist_categories=("Zs", "Zl", "Zp", "Cc", "Cs")), min_size=1, max_size=12),
-    min_size=1, max_size=20))
+@given(
+    st.lists(
+        st.sampled_from([p for p in _PIECES if p.strip() == p and p])
+        | st.text(
+            alphabet=st.characters(blacklist_categories=("Zs", "Zl", "Zp", "Cc", "Cs")),
+            min_size=1,
+            max_size=12,
+        ),
+        min_size=1,
+        max_size=20,
+    )
+)
 def test_chunks_joined_by_spaces_give_each_chunks_regex_tokens(chunks):
     # the contract with spaCy: the regex's tokens of each space-free chunk, nothing else
     # (spaCy cuts at chunk_cuts' infixes and keeps the first token and the rest as they are)

@@ -65,8 +65,13 @@ def virtuoso(tmp_path_factory):
     port = free_port()
     (d / "virtuoso.ini").write_text(INI.format(d=d, sql_port=free_port(), http_port=port))
     log = open(d / "stdout.log", "wb")
-    proc = subprocess.Popen([binary, "+foreground", "+configfile", str(d / "virtuoso.ini")], cwd=d,
-                            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [binary, "+foreground", "+configfile", str(d / "virtuoso.ini")],
+        cwd=d,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     t0 = time.monotonic()
     try:
@@ -86,8 +91,13 @@ def virtuoso(tmp_path_factory):
 def _open(url: str, **kw):
     from kg.store_open import open_store
 
-    return open_store(url, query_endpoint="/sparql", update_endpoint=url.replace("http://", "http://dba:dba@")
-                      + "/sparql-auth", gsp_endpoint="/sparql-graph-crud-auth", **kw)
+    return open_store(
+        url,
+        query_endpoint="/sparql",
+        update_endpoint=url.replace("http://", "http://dba:dba@") + "/sparql-auth",
+        gsp_endpoint="/sparql-graph-crud-auth",
+        **kw,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +129,9 @@ def _cases():
     return CANNED
 
 
-@pytest.mark.parametrize("name,params", _cases(), ids=[f"{c[0]}-{i}" for i, c in enumerate(_cases())])
+@pytest.mark.parametrize(
+    "name,params", _cases(), ids=[f"{c[0]}-{i}" for i, c in enumerate(_cases())]
+)
 def test_canned_queries(name, params, seed_store, virtuoso_seed):
     from kg.canned import load_queries, render
     from kg.results import run_select
@@ -138,14 +150,17 @@ def test_canned_queries(name, params, seed_store, virtuoso_seed):
     assert a.rows == b.rows
 
 
-@pytest.mark.parametrize("path,params", [
-    ("/api/evaluations", {"subject": "Llama", "target": "GSM8K"}),
-    ("/api/stats", {}),
-    ("/api/papers", {"q": "stylometric fingerprinting"}),
-    ("/api/papers/2606.09856", {}),
-    ("/api/entities", {"q": "llama"}),
-    ("/api/queries/most-used-models", {}),
-])
+@pytest.mark.parametrize(
+    "path,params",
+    [
+        ("/api/evaluations", {"subject": "Llama", "target": "GSM8K"}),
+        ("/api/stats", {}),
+        ("/api/papers", {"q": "stylometric fingerprinting"}),
+        ("/api/papers/2606.09856", {}),
+        ("/api/entities", {"q": "llama"}),
+        ("/api/queries/most-used-models", {}),
+    ],
+)
 def test_api(path, params, seed_client, virtuoso_seed):
     from fastapi.testclient import TestClient
 
@@ -184,8 +199,12 @@ def test_replace_graphs(virtuoso):
     nq = ["".join(f'<{x.value}#s{j}> <http://ex/p> "{j}" {x} .\n' for j in range(1000)) for x in g]
     store.replace_graphs(g, nq)  # over Virtuoso's per-request limit: split, graph by graph
     store.replace_graphs(g[:1], [nq[0][: nq[0].index("\n") + 1]], drop=g[1:])
-    counts = {r["g"].value: int(r["n"].value) for r in store.query(
-        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(CONTAINS(STR(?g), '/v-')) } GROUP BY ?g")}
+    counts = {
+        r["g"].value: int(r["n"].value)
+        for r in store.query(
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(CONTAINS(STR(?g), '/v-')) } GROUP BY ?g"
+        )
+    }
     assert counts == {g[0].value: 1}
     store.remove_graph(g[0])
     store.close()
@@ -203,7 +222,9 @@ def test_anonymous_update_is_refused_clearly(virtuoso):
     from kg.store import StoreError
     from kg.store_open import open_store
 
-    store = open_store(virtuoso, query_endpoint="/sparql", update_endpoint="/sparql", gsp_endpoint="none")
+    store = open_store(
+        virtuoso, query_endpoint="/sparql", update_endpoint="/sparql", gsp_endpoint="none"
+    )
     with pytest.raises(StoreError, match=r"answered 500.*\n.*(SR186|permission)"):
         store.remove_graph(ox.NamedNode("https://w3id.org/kg/id/graph/paper/none"))
     store.close()
@@ -216,6 +237,11 @@ def test_cli_against_virtuoso(virtuoso_seed, virtuoso, seed_store_path):
 
     env = {"KG_QUERY_ENDPOINT": "/sparql", "KG_GSP_ENDPOINT": "none", "KG_UPDATE_ENDPOINT": "none"}
     runner = CliRunner()
-    a = runner.invoke(app, ["query", "--store", str(seed_store_path), "--name", "most-used-benchmarks", "-f", "csv"])
-    b = runner.invoke(app, ["query", "--store", virtuoso, "--name", "most-used-benchmarks", "-f", "csv"], env=env)
+    a = runner.invoke(
+        app,
+        ["query", "--store", str(seed_store_path), "--name", "most-used-benchmarks", "-f", "csv"],
+    )
+    b = runner.invoke(
+        app, ["query", "--store", virtuoso, "--name", "most-used-benchmarks", "-f", "csv"], env=env
+    )
     assert a.exit_code == b.exit_code == 0 and a.stdout == b.stdout

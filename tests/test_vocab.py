@@ -1,4 +1,5 @@
 """Integrity checks for the entity vocabularies in ontology/vocab/ (see its README.md)."""
+
 from __future__ import annotations
 
 import json
@@ -9,13 +10,26 @@ from pathlib import Path
 import pytest
 
 VOCAB = Path(__file__).resolve().parent.parent / "ontology" / "vocab"
-TYPES = {"Model": "model", "Method": "method", "Benchmark": "benchmark", "Hardware": "hardware", "Metric": "metric"}
+TYPES = {
+    "Model": "model",
+    "Method": "method",
+    "Benchmark": "benchmark",
+    "Hardware": "hardware",
+    "Metric": "metric",
+}
 SOURCES = {"curated", "epoch", "mlco2", "litellm", "pwc"}
 ID_RE = re.compile(r"^(model|method|benchmark|hardware|metric)/[a-z0-9.\-]+$")
 KINDS = {"Model": {"model", "family"}, "Hardware": {"device", "architecture", "vendor"}}
 FILES = sorted(VOCAB.glob("*.jsonl"))
-REQUIRED = ["models.jsonl", "methods.jsonl", "benchmarks.jsonl", "hardware.jsonl", "metrics.jsonl",
-            "pwc_benchmarks.jsonl", "pwc_metrics.jsonl"]
+REQUIRED = [
+    "models.jsonl",
+    "methods.jsonl",
+    "benchmarks.jsonl",
+    "hardware.jsonl",
+    "metrics.jsonl",
+    "pwc_benchmarks.jsonl",
+    "pwc_metrics.jsonl",
+]
 
 
 def norm(label: str) -> str:
@@ -100,7 +114,9 @@ def test_concept_fields(by_file):
             if not isinstance(pref, str) or not pref.strip() or pref != pref.strip():
                 problems.append(f"{name}: {cid} bad prefLabel {pref!r}")
             alts = r.get("altLabels", [])
-            if not isinstance(alts, list) or not all(isinstance(a, str) and a.strip() == a and a for a in alts):
+            if not isinstance(alts, list) or not all(
+                isinstance(a, str) and a.strip() == a and a for a in alts
+            ):
                 problems.append(f"{name}: {cid} bad altLabels")
             if not isinstance(r.get("broader", []), list):
                 problems.append(f"{name}: {cid} broader not a list")
@@ -109,8 +125,17 @@ def test_concept_fields(by_file):
             for flag in ("match", "case_sensitive"):
                 if flag in r and not isinstance(r[flag], bool):
                     problems.append(f"{name}: {cid} {flag} not a bool")
-            unknown = set(r) - {"id", "type", "prefLabel", "altLabels", "broader", "kind", "match",
-                                "case_sensitive", "source"}
+            unknown = set(r) - {
+                "id",
+                "type",
+                "prefLabel",
+                "altLabels",
+                "broader",
+                "kind",
+                "match",
+                "case_sensitive",
+                "source",
+            }
             if unknown:
                 problems.append(f"{name}: {cid} unknown fields {sorted(unknown)}")
     assert not problems, "\n".join(problems[:50])
@@ -133,7 +158,12 @@ def test_ids_unique_across_files(by_file):
 
 
 def test_broader_ids_exist(concepts):
-    missing = [f"{r['id']} -> {b}" for r in concepts.values() for b in r.get("broader", []) if b not in concepts]
+    missing = [
+        f"{r['id']} -> {b}"
+        for r in concepts.values()
+        for b in r.get("broader", [])
+        if b not in concepts
+    ]
     assert not missing, "\n".join(missing[:50])
 
 
@@ -187,8 +217,13 @@ def test_pwc_names_are_filtered(by_file):
     for name in ("pwc_benchmarks.jsonl", "pwc_metrics.jsonl"):
         for r in by_file[name]:
             for l in [r["prefLabel"], *r.get("altLabels", [])]:
-                if re.search(r"https?:|www\.|\.com\b|expedia|\d{3}[\s.\-]\d{3}[\s.\-]\d{4}", l, re.I) \
-                        or len(l.split()) > 6 or not re.search(r"[A-Z0-9]", l):
+                if (
+                    re.search(
+                        r"https?:|www\.|\.com\b|expedia|\d{3}[\s.\-]\d{3}[\s.\-]\d{4}", l, re.I
+                    )
+                    or len(l.split()) > 6
+                    or not re.search(r"[A-Z0-9]", l)
+                ):
                     bad.append(l)
     assert not bad, bad[:20]
 
@@ -203,60 +238,114 @@ def test_sizes():
 
 
 # ---------------------------------------------------------------- spot checks
-@pytest.mark.parametrize("typ,a,b", [
-    ("Model", "LLaMA-2", "Llama 2"),
-    ("Model", "Llama2", "LLaMA 2"),
-    ("Model", "Llama-3.1-8B-Instruct", "Llama 3.1 8B Instruct"),
-    ("Model", "Meta-Llama-3.1-8B-Instruct", "Llama 3.1 8B Instruct"),
-    ("Model", "GPT4", "GPT-4"),
-    ("Model", "gpt-4o-mini", "GPT-4o mini"),
-    ("Model", "Gemma-2-2B-IT", "Gemma 2 2B-IT"),
-    ("Model", "Qwen2.5-Math-7B", "Qwen 2.5 Math 7B"),
-    ("Model", "Claude-3.5-Sonnet", "Claude 3.5 Sonnet"),
-    ("Model", "DeepSeek R1", "DeepSeek-R1"),
-    ("Method", "SAE", "sparse autoencoder"),
-    ("Method", "SAEs", "sparse autoencoders"),
-    ("Method", "LoRA", "low-rank adaptation"),
-    ("Method", "RAG", "retrieval-augmented generation"),
-    ("Method", "CoT", "chain-of-thought"),
-    ("Method", "MoE", "mixture-of-experts"),
-    ("Benchmark", "GSM-8K", "GSM8K"),
-    ("Benchmark", "SWE-Bench Verified", "SWE-bench Verified"),
-    ("Benchmark", "MS COCO", "COCO"),
-    ("Hardware", "NVIDIA H200", "H200"),
-    ("Hardware", "Tesla T4", "T4"),
-    ("Hardware", "A100-80GB", "A100"),
-    ("Metric", "macro F1", "macro-F1"),
-    ("Metric", "Pass@1", "pass@1"),
-    ("Metric", "WER", "word error rate"),
-])
+@pytest.mark.parametrize(
+    "typ,a,b",
+    [
+        ("Model", "LLaMA-2", "Llama 2"),
+        ("Model", "Llama2", "LLaMA 2"),
+        ("Model", "Llama-3.1-8B-Instruct", "Llama 3.1 8B Instruct"),
+        ("Model", "Meta-Llama-3.1-8B-Instruct", "Llama 3.1 8B Instruct"),
+        ("Model", "GPT4", "GPT-4"),
+        ("Model", "gpt-4o-mini", "GPT-4o mini"),
+        ("Model", "Gemma-2-2B-IT", "Gemma 2 2B-IT"),
+        ("Model", "Qwen2.5-Math-7B", "Qwen 2.5 Math 7B"),
+        ("Model", "Claude-3.5-Sonnet", "Claude 3.5 Sonnet"),
+        ("Model", "DeepSeek R1", "DeepSeek-R1"),
+        ("Method", "SAE", "sparse autoencoder"),
+        ("Method", "SAEs", "sparse autoencoders"),
+        ("Method", "LoRA", "low-rank adaptation"),
+        ("Method", "RAG", "retrieval-augmented generation"),
+        ("Method", "CoT", "chain-of-thought"),
+        ("Method", "MoE", "mixture-of-experts"),
+        ("Benchmark", "GSM-8K", "GSM8K"),
+        ("Benchmark", "SWE-Bench Verified", "SWE-bench Verified"),
+        ("Benchmark", "MS COCO", "COCO"),
+        ("Hardware", "NVIDIA H200", "H200"),
+        ("Hardware", "Tesla T4", "T4"),
+        ("Hardware", "A100-80GB", "A100"),
+        ("Metric", "macro F1", "macro-F1"),
+        ("Metric", "Pass@1", "pass@1"),
+        ("Metric", "WER", "word error rate"),
+    ],
+)
 def test_same_concept(index, typ, a, b):
     ia, ib = resolve(index, typ, a), resolve(index, typ, b)
     assert len(ia) == 1 and ia == ib, (a, ia, b, ib)
 
 
-@pytest.mark.parametrize("typ,label", [
-    ("Model", "Llama Guard 3"), ("Model", "BERT"), ("Model", "LLaVA-1.5"), ("Model", "SegFormer"),
-    ("Model", "ResNet-50"), ("Model", "Llama 3.2 1B"), ("Model", "Qwen3-8B"), ("Model", "gpt-oss-20b"),
-    ("Method", "QLoRA"), ("Method", "DPO"), ("Method", "GRPO"), ("Method", "RLHF"),
-    ("Method", "Latent Dirichlet Allocation"), ("Method", "vLLM"), ("Method", "FlashAttention"),
-    ("Method", "Vision Transformer"), ("Method", "Mamba"), ("Method", "knowledge distillation"),
-    ("Benchmark", "HarmBench"), ("Benchmark", "SST-2"), ("Benchmark", "MMLU"), ("Benchmark", "Adult"),
-    ("Benchmark", "RealToxicityPrompts"), ("Benchmark", "CyberSecEval"), ("Benchmark", "AIME 2024"),
-    ("Hardware", "V100"), ("Hardware", "GTX 1650 Ti Max-Q"), ("Hardware", "TPU v5e"), ("Hardware", "Apple M2"),
-    ("Metric", "exact match"), ("Metric", "perplexity"), ("Metric", "ROUGE-L"), ("Metric", "AUROC"),
-    ("Metric", "attack success rate"), ("Metric", "token usage"), ("Metric", "wall-clock time"),
-])
+@pytest.mark.parametrize(
+    "typ,label",
+    [
+        ("Model", "Llama Guard 3"),
+        ("Model", "BERT"),
+        ("Model", "LLaVA-1.5"),
+        ("Model", "SegFormer"),
+        ("Model", "ResNet-50"),
+        ("Model", "Llama 3.2 1B"),
+        ("Model", "Qwen3-8B"),
+        ("Model", "gpt-oss-20b"),
+        ("Method", "QLoRA"),
+        ("Method", "DPO"),
+        ("Method", "GRPO"),
+        ("Method", "RLHF"),
+        ("Method", "Latent Dirichlet Allocation"),
+        ("Method", "vLLM"),
+        ("Method", "FlashAttention"),
+        ("Method", "Vision Transformer"),
+        ("Method", "Mamba"),
+        ("Method", "knowledge distillation"),
+        ("Benchmark", "HarmBench"),
+        ("Benchmark", "SST-2"),
+        ("Benchmark", "MMLU"),
+        ("Benchmark", "Adult"),
+        ("Benchmark", "RealToxicityPrompts"),
+        ("Benchmark", "CyberSecEval"),
+        ("Benchmark", "AIME 2024"),
+        ("Hardware", "V100"),
+        ("Hardware", "GTX 1650 Ti Max-Q"),
+        ("Hardware", "TPU v5e"),
+        ("Hardware", "Apple M2"),
+        ("Metric", "exact match"),
+        ("Metric", "perplexity"),
+        ("Metric", "ROUGE-L"),
+        ("Metric", "AUROC"),
+        ("Metric", "attack success rate"),
+        ("Metric", "token usage"),
+        ("Metric", "wall-clock time"),
+    ],
+)
 def test_known_entities_present(index, typ, label):
     assert len(resolve(index, typ, label)) == 1, label
 
 
-@pytest.mark.parametrize("generic", [
-    "Transformer", "transformers", "MLP", "attention", "self-attention", "reinforcement learning",
-    "distillation", "deep learning", "machine learning", "neural networks", "LLM", "LLMs",
-    "large language models", "fine-tuning", "quantization", "pruning", "training", "inference",
-    "zero-shot", "few-shot", "state-space models", "GPU", "performance",
-])
+@pytest.mark.parametrize(
+    "generic",
+    [
+        "Transformer",
+        "transformers",
+        "MLP",
+        "attention",
+        "self-attention",
+        "reinforcement learning",
+        "distillation",
+        "deep learning",
+        "machine learning",
+        "neural networks",
+        "LLM",
+        "LLMs",
+        "large language models",
+        "fine-tuning",
+        "quantization",
+        "pruning",
+        "training",
+        "inference",
+        "zero-shot",
+        "few-shot",
+        "state-space models",
+        "GPU",
+        "performance",
+    ],
+)
 def test_generic_terms_excluded(index, generic):
     hits = {t for t in TYPES if resolve(index, t, generic)}
     assert not hits, (generic, hits)
@@ -279,9 +368,17 @@ def test_model_chain(concepts, index):
 
 
 def test_short_ambiguous_labels_case_sensitive(concepts, index):
-    for typ, label in [("Hardware", "T4"), ("Hardware", "L4"), ("Hardware", "A10"), ("Hardware", "Apple M2"),
-                       ("Model", "SAM"), ("Model", "Gemini"), ("Model", "CLIP"), ("Method", "MoE"),
-                       ("Benchmark", "MATH")]:
+    for typ, label in [
+        ("Hardware", "T4"),
+        ("Hardware", "L4"),
+        ("Hardware", "A10"),
+        ("Hardware", "Apple M2"),
+        ("Model", "SAM"),
+        ("Model", "Gemini"),
+        ("Model", "CLIP"),
+        ("Method", "MoE"),
+        ("Benchmark", "MATH"),
+    ]:
         (cid,) = resolve(index, typ, label)
         assert concepts[cid].get("case_sensitive") is True, (label, cid)
 

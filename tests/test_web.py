@@ -12,7 +12,6 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from fastapi.testclient import TestClient
-
 from test_graph_export import build_sample_store, read_back, store_counts
 
 from kg.graph_export import FORMATS
@@ -42,8 +41,16 @@ def store(client):
     return client.app.state.kg_store
 
 
-PAGES = ["/", "/?q=llama", "/entity/model/llama-3.1-8b", "/paper/2501.00001", "/evaluate",
-         "/evaluate?subject=Llama&target=GSM8K", "/query", "/query?name=most-used-models"]
+PAGES = [
+    "/",
+    "/?q=llama",
+    "/entity/model/llama-3.1-8b",
+    "/paper/2501.00001",
+    "/evaluate",
+    "/evaluate?subject=Llama&target=GSM8K",
+    "/query",
+    "/query?name=most-used-models",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -59,12 +66,14 @@ def test_pages_render_with_local_assets_only(client, path):
     refs = re.findall(r'(?:src|href)="(/static/[^"?]+)(?:\?v=[0-9a-f]+)?"', html)
     assert any(x.endswith("kg.js") for x in refs) and any(x.endswith("kg.css") for x in refs)
     for ref in refs:
-        assert (STATIC / ref[len("/static/"):]).is_file(), ref
+        assert (STATIC / ref[len("/static/") :]).is_file(), ref
         assert client.get(ref).status_code == 200
     # no asset from elsewhere (links to arxiv etc. are made by the scripts from data)
     assert not re.search(r'<(?:script|link)[^>]+(?:src|href)="(?:https?:)?//', html)
     # every form control has a label
-    ids = set(re.findall(r'<input[^>]*\bid="([^"]+)"', html)) | set(re.findall(r'<select[^>]*\bid="([^"]+)"', html))
+    ids = set(re.findall(r'<input[^>]*\bid="([^"]+)"', html)) | set(
+        re.findall(r'<select[^>]*\bid="([^"]+)"', html)
+    )
     for i in ids:
         assert f'for="{i}"' in html, f"input #{i} has no label"
 
@@ -81,7 +90,11 @@ def test_page_scripts(client):
     assert "js/home.js" in home and "cytoscape.min.js" not in home
     entity = client.get("/entity/method/lora").text
     assert 'data-id="method/lora"' in entity
-    assert "vendor/cytoscape/cytoscape.min.js" in entity and "js/graph.js" in entity and "js/entity.js" in entity
+    assert (
+        "vendor/cytoscape/cytoscape.min.js" in entity
+        and "js/graph.js" in entity
+        and "js/entity.js" in entity
+    )
     query = client.get("/query").text
     assert "vendor/yasgui/yasgui.min.js" in query and "vendor/yasgui/yasgui.min.css" in query
     # one download link per export format on the pages that show a graph or a result
@@ -95,14 +108,25 @@ def test_static_files(client):
     assert r.headers["x-content-type-options"] == "nosniff"
     assert client.get("/static/kg.css").headers["content-type"].startswith("text/css")
     assert "immutable" in client.get("/static/kg.css?v=1").headers["cache-control"]
-    for bad in ("/static/../routes.py", "/static/%2e%2e/routes.py", "/static/nope.js", "/static/js"):
+    for bad in (
+        "/static/../routes.py",
+        "/static/%2e%2e/routes.py",
+        "/static/nope.js",
+        "/static/js",
+    ):
         assert client.get(bad).status_code == 404, bad
 
 
 def test_vendored_assets_are_complete_and_offline():
     vendor = STATIC / "vendor"
-    for f in ("cytoscape/cytoscape.min.js", "cytoscape/LICENSE", "yasgui/yasgui.min.js", "yasgui/yasgui.min.css",
-              "yasgui/LICENSE", "yasgui/THIRD-PARTY-LICENSES.txt"):
+    for f in (
+        "cytoscape/cytoscape.min.js",
+        "cytoscape/LICENSE",
+        "yasgui/yasgui.min.js",
+        "yasgui/yasgui.min.css",
+        "yasgui/LICENSE",
+        "yasgui/THIRD-PARTY-LICENSES.txt",
+    ):
         assert (vendor / f).is_file() and (vendor / f).stat().st_size > 500, f
     assert "Cytoscape Consortium" in (vendor / "cytoscape/LICENSE").read_text()
     assert "MIT License" in (vendor / "yasgui/LICENSE").read_text()
@@ -136,16 +160,29 @@ def test_export_endpoint_every_format(client, store, fmt):
 
 
 def test_export_endpoint_scopes(client):
-    r = client.get("/api/export", params={"format": "cytoscape", "entity": "GSM8K", "depth": 2, "max_nodes": 5,
-                                          "download": "false"})
+    r = client.get(
+        "/api/export",
+        params={
+            "format": "cytoscape",
+            "entity": "GSM8K",
+            "depth": 2,
+            "max_nodes": 5,
+            "download": "false",
+        },
+    )
     assert r.status_code == 200 and r.headers["content-disposition"].startswith("inline;")
     doc = r.json()
     assert len(doc["elements"]["nodes"]) == 5 and r.headers["x-kg-total-nodes"] == "9"
     assert doc["data"]["center"] == "benchmark/gsm8k"
-    r = client.get("/api/export", params=[("format", "graphml"), ("types", "Model"), ("types", "Benchmark,Paper")])
+    r = client.get(
+        "/api/export",
+        params=[("format", "graphml"), ("types", "Model"), ("types", "Benchmark,Paper")],
+    )
     G = nx.read_graphml(io.BytesIO(r.content))
     assert {d["type"] for _, d in G.nodes(data=True)} == {"Paper", "Model", "Benchmark"}
-    r = client.get("/api/export", params={"format": "nodelink", "projection": "cooccurrence", "min_papers": 2})
+    r = client.get(
+        "/api/export", params={"format": "nodelink", "projection": "cooccurrence", "min_papers": 2}
+    )
     assert all(n["papers"] >= 2 for n in r.json()["nodes"])
 
 
@@ -160,14 +197,17 @@ def test_export_endpoint_canned_query(client):
     assert r.status_code == 404 and "no canned query" in r.json()["detail"]
 
 
-@pytest.mark.parametrize("params,status,needle", [
-    ({"format": "svg"}, 400, "unknown format"),
-    ({"format": "gexf", "projection": "tree"}, 400, "unknown projection"),
-    ({"format": "gexf", "types": "Gadget"}, 400, "unknown type"),
-    ({"format": "gexf", "entity": "No Such Model"}, 404, "no entity or paper"),
-    ({"format": "gexf", "entity": "LoRA", "query": "most-used-models"}, 400, "either"),
-    ({"format": "gexf", "depth": 9, "entity": "LoRA"}, 422, "depth"),
-])
+@pytest.mark.parametrize(
+    "params,status,needle",
+    [
+        ({"format": "svg"}, 400, "unknown format"),
+        ({"format": "gexf", "projection": "tree"}, 400, "unknown projection"),
+        ({"format": "gexf", "types": "Gadget"}, 400, "unknown type"),
+        ({"format": "gexf", "entity": "No Such Model"}, 404, "no entity or paper"),
+        ({"format": "gexf", "entity": "LoRA", "query": "most-used-models"}, 400, "either"),
+        ({"format": "gexf", "depth": 9, "entity": "LoRA"}, 422, "depth"),
+    ],
+)
 def test_export_endpoint_errors(client, params, status, needle):
     r = client.get("/api/export", params=params)
     assert r.status_code == status

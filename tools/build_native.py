@@ -22,7 +22,12 @@ sys.path.insert(0, str(ROOT))
 
 from kg.extract import native  # noqa: E402
 
-MYPY_FLAGS = ["--ignore-missing-imports", "--follow-imports=silent", "--disable-error-code", "annotation-unchecked"]
+MYPY_FLAGS = [
+    "--ignore-missing-imports",
+    "--follow-imports=silent",
+    "--disable-error-code",
+    "annotation-unchecked",
+]
 
 
 def build() -> int:
@@ -39,23 +44,45 @@ def build() -> int:
         os.chdir(work)
         os.environ["MYPYPATH"] = str(ROOT)
         try:
-            exts = mypycify([*MYPY_FLAGS, *map(str, sources)], opt_level="3", group_name=native.GROUP)
-            setup(name="kg-native", ext_modules=exts, script_args=[
-                "-q", "build_ext", "--build-lib", str(work / "lib"), "--build-temp", str(work / "tmp")])
+            exts = mypycify(
+                [*MYPY_FLAGS, *map(str, sources)], opt_level="3", group_name=native.GROUP
+            )
+            setup(
+                name="kg-native",
+                ext_modules=exts,
+                script_args=[
+                    "-q",
+                    "build_ext",
+                    "--build-lib",
+                    str(work / "lib"),
+                    "--build-temp",
+                    str(work / "tmp"),
+                ],
+            )
         finally:
             os.chdir(cwd)
         built = sorted((work / "lib" / "kg" / "extract").glob("*.so"))
         if len(built) < len(sources):
-            print(f"native build: {len(built)} extension modules for {len(sources)} sources", file=sys.stderr)
+            print(
+                f"native build: {len(built)} extension modules for {len(sources)} sources",
+                file=sys.stderr,
+            )
             return 1
         shutil.rmtree(native.NATIVE_DIR, ignore_errors=True)
         native.NATIVE_DIR.mkdir(parents=True)
         for so in built:
             shutil.copy2(so, native.NATIVE_DIR / so.name)
-    manifest = {"fingerprint": native.fingerprint(sources), "modules": [p.stem for p in sources],
-                "python": sys.version.split()[0]}
-    (native.NATIVE_DIR / native.MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
-    print(f"native build: {len(sources)} modules compiled into {native.NATIVE_DIR} in {time.perf_counter() - t0:.0f} s")
+    manifest = {
+        "fingerprint": native.fingerprint(sources),
+        "modules": [p.stem for p in sources],
+        "python": sys.version.split()[0],
+    }
+    (native.NATIVE_DIR / native.MANIFEST).write_text(
+        json.dumps(manifest, indent=1) + "\n", encoding="utf-8"
+    )
+    print(
+        f"native build: {len(sources)} modules compiled into {native.NATIVE_DIR} in {time.perf_counter() - t0:.0f} s"
+    )
     return 0
 
 

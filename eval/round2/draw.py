@@ -32,7 +32,10 @@ def norm(title: str) -> str:
 
 def taken_titles() -> set[str]:
     titles: set[str] = set()
-    files = [HERE.parents[2] / "shared" / "gold" / "dev.jsonl", *sorted((HERE.parent).glob("*.jsonl"))]
+    files = [
+        HERE.parents[2] / "shared" / "gold" / "dev.jsonl",
+        *sorted((HERE.parent).glob("*.jsonl")),
+    ]
     for f in files:
         for line in f.read_text(encoding="utf-8").splitlines():
             if line.strip():
@@ -43,7 +46,11 @@ def taken_titles() -> set[str]:
 def main() -> None:
     with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
         lines = fh.read().splitlines()
-    recent = [i for i, line in enumerate(lines) if json.loads(line).get("crawl_date", "")[:7] in ("2026-03", "2026-04")]
+    recent = [
+        i
+        for i, line in enumerate(lines)
+        if json.loads(line).get("crawl_date", "")[:7] in ("2026-03", "2026-04")
+    ]
     taken = taken_titles()
     rng = random.Random(SEED)
     rng.shuffle(recent)
@@ -59,13 +66,17 @@ def main() -> None:
         if len(cands) == LISTS * PER_LIST:
             break
     for k in range(LISTS):
-        (HERE / f"candidates_{k}.jsonl").write_text("\n".join(cands[k::LISTS]) + "\n", encoding="utf-8")
+        (HERE / f"candidates_{k}.jsonl").write_text(
+            "\n".join(cands[k::LISTS]) + "\n", encoding="utf-8"
+        )
     split = {}
     for line in cands:
         pid = json.loads(line)["id"]
         h = int(hashlib.sha256(f"{SEED}:{pid}".encode()).hexdigest(), 16)
         split[pid] = "blind" if h % 2 else "tune"
-    (HERE / "split.json").write_text(json.dumps(split, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    (HERE / "split.json").write_text(
+        json.dumps(split, indent=0, sort_keys=True) + "\n", encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":

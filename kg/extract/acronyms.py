@@ -9,8 +9,9 @@ parenthesis, the first letter at a word start.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator, NamedTuple, Optional
+from typing import NamedTuple
 
 # "(SAEs)", "(CoT)", "(RLVR)", "(nCMD)", "(GPT-4)", "(Pre-LN)"; 2-12 chars, >=1 capital
 _PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9\-+.&/]{0,11}?)\s*(?:\)|;\s)")
@@ -40,7 +41,7 @@ def _singular(short: str) -> str:
     return short[:-1] if short.endswith("s") and len(short) > 2 and short[-2].isupper() else short
 
 
-def best_long_form(short: str, long: str) -> Optional[str]:
+def best_long_form(short: str, long: str) -> str | None:
     """Schwartz-Hearst: the shortest suffix of `long` whose letters spell `short`."""
     s_idx = len(short) - 1
     l_idx = len(long) - 1
@@ -155,6 +156,10 @@ def find_definitions(text: str) -> Iterator[Definition]:
         if len(inner.split()) > min(n_letters + 5, n_letters * 2):
             continue
         lf = best_long_form(sing, inner)
-        if not (lf and _first_letter_ok(sing, inner) and lf == inner) and not _initials_match(sing, inner):
+        if not (lf and _first_letter_ok(sing, inner) and lf == inner) and not _initials_match(
+            sing, inner
+        ):
             continue
-        yield Definition(short, m.start(1), inner, m.start(2) + (len(m.group(2)) - len(m.group(2).lstrip())))
+        yield Definition(
+            short, m.start(1), inner, m.start(2) + (len(m.group(2)) - len(m.group(2).lstrip()))
+        )

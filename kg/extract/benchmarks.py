@@ -14,7 +14,7 @@ from spacy.language import Language
 
 from kg.extract.names import capitalised, name_shaped, words_before
 from kg.extract.rules import load_rules
-from kg.extract.state import DocState, Cand, first_words, hint_regions, state_of
+from kg.extract.state import Cand, DocState, first_words, hint_regions, state_of
 
 _BENCH_SUFFIX = re.compile(
     r"(?<![\w@/-])((?:[A-Za-z0-9][\w.]*-)*[A-Z0-9][\w]*?(?:Bench|-bench|-Bench)(?:mark)?(?:-[A-Za-z0-9][\w.]*)*"
@@ -28,25 +28,71 @@ def bench_suffix_matches(text: str) -> list[re.Match]:
     whitespace before its hint and at most one whitespace and a word after the hint's
     chunk (`hint_regions` with one chunk after). ~50 us -> ~5 us on an abstract that says
     "Benchmark"."""
-    return [m for a, b in hint_regions(text, _SUFFIX_HINTS, chunks_after=1)
-            for m in _BENCH_SUFFIX.finditer(text, a, b)]
+    return [
+        m
+        for a, b in hint_regions(text, _SUFFIX_HINTS, chunks_after=1)
+        for m in _BENCH_SUFFIX.finditer(text, a, b)
+    ]
 
 
 # heads that are part of the proper name when they follow a plain-word name
-_HEAD_IN_NAME = ("shared task", "Shared Task", "challenge", "Challenge", "Leaderboard", "Benchmark", "Dataset",
-                 "Corpus", "Suite", "Exam", "Examination")
-_HEADS = ("benchmark suite", "benchmarks?", "datasets?", "data set", "corpus", "corpora", "suite", "leaderboard",
-          "Leaderboard", "challenge", "Challenge", "shared task", "Shared Task", "testbed", "test set", "Benchmark",
-          "Dataset", "Corpus", "Suite", "Exam", "Examination")
+_HEAD_IN_NAME = (
+    "shared task",
+    "Shared Task",
+    "challenge",
+    "Challenge",
+    "Leaderboard",
+    "Benchmark",
+    "Dataset",
+    "Corpus",
+    "Suite",
+    "Exam",
+    "Examination",
+)
+_HEADS = (
+    "benchmark suite",
+    "benchmarks?",
+    "datasets?",
+    "data set",
+    "corpus",
+    "corpora",
+    "suite",
+    "leaderboard",
+    "Leaderboard",
+    "challenge",
+    "Challenge",
+    "shared task",
+    "Shared Task",
+    "testbed",
+    "test set",
+    "Benchmark",
+    "Dataset",
+    "Corpus",
+    "Suite",
+    "Exam",
+    "Examination",
+)
 _PLURAL_HEADS = frozenset(("benchmarks", "datasets", "corpora"))
 # before a name in front of a plural head: another name and a coordinator, or "the"
 _NAMES_BEFORE = re.compile(
-    r"(?:[A-Z0-9][\w.+/\-]*\)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)|(?<![\w-])[Tt]he\s+)$")
+    r"(?:[A-Z0-9][\w.+/\-]*\)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)|(?<![\w-])[Tt]he\s+)$"
+)
 _HEAD_AFTER = re.compile(r"\s(?P<head>" + "|".join(_HEADS) + r")(?![\w-])")
 _HEAD_FIRST = first_words(h.replace("?", "") for h in _HEADS) | {"benchmark", "dataset"}
 # not "in": what follows it names a setting, a format or a field far more often than data
 # ("in FP16", "in TTS", "in REC tasks", "in non-English languages")
-_LIST_CUES = ("on", "across", "over", "including", "include", "includes", "such as", "like", "namely", "using")
+_LIST_CUES = (
+    "on",
+    "across",
+    "over",
+    "including",
+    "include",
+    "includes",
+    "such as",
+    "like",
+    "namely",
+    "using",
+)
 _LIST_START = re.compile(
     r"(?<![\w-])(?:" + "|".join(c.replace(" ", r"\s+") for c in _LIST_CUES) + r")\s+(?:the\s+)?"
     r"(?P<head>(?:[a-z][\w\-]*\s+){0,4}?(?:benchmarks?|datasets?|tasks?|suites?)\s*(?:,|:)?\s*(?:(?:including|such as|like|namely|e\.g\.,?|i\.e\.,?)\s+)?)?"
@@ -54,15 +100,40 @@ _LIST_START = re.compile(
 _LIST_FIRST = first_words(_LIST_CUES)
 _EXAMPLE_CUES = ("such as", "like", "including", "include", "namely")
 # the plural nouns an example list of benchmarks hangs from ("benchmarks such as X")
-_DATA_NOUNS = frozenset(("benchmarks", "datasets", "tasks", "suites", "corpora", "sets", "collections", "leaderboards",
-                         "environments", "games", "challenges", "competitions", "exams", "testbeds", "splits",
-                         "evaluations", "problems", "puzzles"))
+_DATA_NOUNS = frozenset(
+    (
+        "benchmarks",
+        "datasets",
+        "tasks",
+        "suites",
+        "corpora",
+        "sets",
+        "collections",
+        "leaderboards",
+        "environments",
+        "games",
+        "challenges",
+        "competitions",
+        "exams",
+        "testbeds",
+        "splits",
+        "evaluations",
+        "problems",
+        "puzzles",
+    )
+)
 # a gain or a comparison before "over": what follows is the system compared against
-_GAIN_OVER = re.compile(r"(?:\d\s*(?:%|points?|pp|x|×)|(?<![\w-])(?:improv\w*|gains?|better|advantages?|speed-?ups?|"
-                        r"outperform\w*|superior\w*|margins?|boosts?|increases?|reductions?|wins?))[^.;:]{0,40}$")
-_ITEM = re.compile(r"(?:the\s+)?([A-Za-z0-9][\w+]*(?:\.\d+)*(?:[-/][\w+]+(?:\.\d+)*)*(?:[ ](?:v?\d+(?:\.\d+)?[A-Za-z]?|[A-Z][\w\-]*)){0,2})")
+_GAIN_OVER = re.compile(
+    r"(?:\d\s*(?:%|points?|pp|x|×)|(?<![\w-])(?:improv\w*|gains?|better|advantages?|speed-?ups?|"
+    r"outperform\w*|superior\w*|margins?|boosts?|increases?|reductions?|wins?))[^.;:]{0,40}$"
+)
+_ITEM = re.compile(
+    r"(?:the\s+)?([A-Za-z0-9][\w+]*(?:\.\d+)*(?:[-/][\w+]+(?:\.\d+)*)*(?:[ ](?:v?\d+(?:\.\d+)?[A-Za-z]?|[A-Z][\w\-]*)){0,2})"
+)
 _ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)")
-_GAIN_IN = re.compile(r"(?:\d\s*%|\d\s*(?:points?|pp)|\d\s*×|\d\s*x)[^.;:]{0,20}?\s(?:in|of)\s+(?:terms\s+of\s+)?$")
+_GAIN_IN = re.compile(
+    r"(?:\d\s*%|\d\s*(?:points?|pp)|\d\s*×|\d\s*x)[^.;:]{0,20}?\s(?:in|of)\s+(?:terms\s+of\s+)?$"
+)
 _LAST_WORD = re.compile(r"([A-Za-z][\w\-]*)\s*,?\s*$")
 _NON_ITEM_WORDS = frozenset("we our the a an this these its their both all each average".split())
 _CUE_WORD = re.compile(r"[a-z\-]+")
@@ -81,13 +152,22 @@ class Benchmarks:
     def __init__(self, patterns_dir=None) -> None:
         self.rules = load_rules(patterns_dir)
         # plural head nouns of models and methods: a list they introduce names systems
-        heads = set(self.rules.type_heads.get("Model", ())) | set(self.rules.type_heads.get("Method", ()))
-        self._system_heads = frozenset(h + "s" for h in heads if " " not in h) | {"baselines", "llms", "vlms", "mllms"}
+        heads = set(self.rules.type_heads.get("Model", ())) | set(
+            self.rules.type_heads.get("Method", ())
+        )
+        self._system_heads = frozenset(h + "s" for h in heads if " " not in h) | {
+            "baselines",
+            "llms",
+            "vlms",
+            "mllms",
+        }
 
     def _suffix(self, st: DocState, text: str) -> None:
         for m in bench_suffix_matches(text):
             name = m.group(1)
-            if name.lower() in ("bench", "benchmark", "benchmarks") or name.startswith(("Benchmark", "benchmark")):
+            if name.lower() in ("bench", "benchmark", "benchmarks") or name.startswith(
+                ("Benchmark", "benchmark")
+            ):
                 continue
             st.add(Cand(m.start(1), m.end(1), "Benchmark", "benchmark_suffix", 0.8, 48))
 
@@ -102,7 +182,11 @@ class Benchmarks:
             for s, e, w in reversed(ws):
                 if w in rules.not_names or w.lower() in _NON_ITEM_WORDS:
                     break
-                if name_shaped(w, rules) or capitalised(w) or (w[:1].isdigit() and name_ws == [] and len(ws) > 1):
+                if (
+                    name_shaped(w, rules)
+                    or capitalised(w)
+                    or (w[:1].isdigit() and name_ws == [] and len(ws) > 1)
+                ):
                     name_ws.append((s, e, w))
                     continue
                 break
@@ -116,10 +200,18 @@ class Benchmarks:
             s, e = name_ws[0][0], name_ws[-1][1]
             if s < st.title_len <= e:
                 continue
-            if s < st.title_len and text[s:e].istitle() and not any(name_shaped(w, rules) for _, _, w in name_ws):
+            if (
+                s < st.title_len
+                and text[s:e].istitle()
+                and not any(name_shaped(w, rules) for _, _, w in name_ws)
+            ):
                 continue  # Title Case words in the title are not names by themselves
-            if (len(name_ws) == 1 and not name_shaped(name_ws[0][2], rules) and name_ws[0][2][1:].islower()
-                    and st.sent_of(s)[0] == s):
+            if (
+                len(name_ws) == 1
+                and not name_shaped(name_ws[0][2], rules)
+                and name_ws[0][2][1:].islower()
+                and st.sent_of(s)[0] == s
+            ):
                 continue  # "Since benchmark scores ...": a sentence's first word is capitalised anyway
             head = m.group("head")
             if head in _PLURAL_HEADS and not _NAMES_BEFORE.search(text, max(0, s - 60), s):
@@ -130,9 +222,15 @@ class Benchmarks:
                 st.rejected_shorts.add(text[s:e])
                 continue
             shaped = any(name_shaped(w, rules) for _, _, w in name_ws)
-            if head in _HEAD_IN_NAME or (not shaped and head.lower() in ("corpus", "challenge", "shared task")):
+            if head in _HEAD_IN_NAME or (
+                not shaped and head.lower() in ("corpus", "challenge", "shared task")
+            ):
                 e = m.end("head")
-            elif not shaped and len(name_ws) == 1 and head.lower().startswith(("benchmark", "dataset")):
+            elif (
+                not shaped
+                and len(name_ws) == 1
+                and head.lower().startswith(("benchmark", "dataset"))
+            ):
                 # "the Adult dataset": a single plain capitalised word is a weak name
                 pass
             st.add(Cand(s, e, "Benchmark", "benchmark_head", 0.75, 47))
@@ -157,11 +255,18 @@ class Benchmarks:
             before = _LAST_WORD.search(text, max(s0, m.start() - 30), m.start())
             if before and before.group(1).lower() in self._system_heads:
                 continue  # "prior models like X", "baselines such as Y": systems, not data
-            cue = text[m.start():m.start() + 9].lower()
-            if cue.startswith(_EXAMPLE_CUES) and m.group("head") is None and before and \
-                    before.group(1).islower() and before.group(1) not in _DATA_NOUNS:
+            cue = text[m.start() : m.start() + 9].lower()
+            if (
+                cue.startswith(_EXAMPLE_CUES)
+                and m.group("head") is None
+                and before
+                and before.group(1).islower()
+                and before.group(1) not in _DATA_NOUNS
+            ):
                 continue  # "activations such as Sigmoid", "trend tests such as Mann-Kendall": not data
-            if cue.startswith("over") and _GAIN_OVER.search(text, max(s0, m.start() - 60), m.start()):
+            if cue.startswith("over") and _GAIN_OVER.search(
+                text, max(s0, m.start() - 60), m.start()
+            ):
                 continue  # "improves HOTA by 9 points over MOTR": a baseline, not data
             items = []
             pos = m.end()
@@ -185,7 +290,11 @@ class Benchmarks:
                 continue
             for s, e, name in items:
                 conf = 0.6 if any(name_shaped(w, rules) for w in name.split()) else 0.45
-                st.add(Cand(s, e, "Benchmark", "benchmark_list", conf, 30 if conf < 0.6 else 35, tconf=1))
+                st.add(
+                    Cand(
+                        s, e, "Benchmark", "benchmark_list", conf, 30 if conf < 0.6 else 35, tconf=1
+                    )
+                )
 
     def __call__(self, doc):
         st = state_of(doc)

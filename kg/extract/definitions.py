@@ -52,8 +52,11 @@ class Definitions:
                 continue  # spans the title/abstract seam
             # "Momentum Tightness and Contrast framework (MoTiC)": a trailing lower-case
             # head noun describes the name, it is not part of it
-            trail = re.search(r"\s+(?:framework|method|approach|model|algorithm|module|technique|strategy|"
-                              r"benchmark|dataset|metric|system|pipeline|architecture|mechanism)s?$", d.long)
+            trail = re.search(
+                r"\s+(?:framework|method|approach|model|algorithm|module|technique|strategy|"
+                r"benchmark|dataset|metric|system|pipeline|architecture|mechanism)s?$",
+                d.long,
+            )
             if trail and d.long[: trail.start()].split()[-1][:1].isupper():
                 d = d._replace(long=d.long[: trail.start()])
                 le = ls + len(d.long)
@@ -63,26 +66,39 @@ class Definitions:
             if cid:
                 etype = self.vocab.by_id[cid].type
             else:
-                if lkey in rules.generic_keys or skey in rules.generic_keys or d.short in rules.not_names:
+                if (
+                    lkey in rules.generic_keys
+                    or skey in rules.generic_keys
+                    or d.short in rules.not_names
+                ):
                     st.rejected_shorts.add(d.short)
                     continue
                 words = _WORDS.findall(d.long)
                 if not words:
                     continue
                 last = words[-1].lower()
-                if last in rules.def_non_entity_heads or last.rstrip("s") in rules.def_non_entity_heads:
+                if (
+                    last in rules.def_non_entity_heads
+                    or last.rstrip("s") in rules.def_non_entity_heads
+                ):
                     st.rejected_shorts.add(d.short)
                     continue
                 if len(words) == 1 and words[0].islower() and "-" not in words[0]:
                     continue  # one plain word: "autoregressive (AR)"
                 etype = head_type(words[-2:], rules)
-                if etype is None and (last in rules.metric_heads or last.rstrip("s") in rules.metric_heads):
+                if etype is None and (
+                    last in rules.metric_heads or last.rstrip("s") in rules.metric_heads
+                ):
                     etype = "Metric"
                 tconf = 2 if etype in ("Benchmark", "Metric") else 1
                 if etype in (None, "Model"):
                     # a defined class of models is a method ("process reward models (PRMs)")
                     # unless the text says it is a model ("X (Y), a family of models")
-                    etype = "Model" if appositive_type(text, max(se, le) + 1, rules) == "Model" else "Method"
+                    etype = (
+                        "Model"
+                        if appositive_type(text, max(se, le) + 1, rules) == "Model"
+                        else "Method"
+                    )
             st.add(Cand(ls, le, etype, "definition", 0.8, 60, cid=cid, tconf=tconf))
             st.add(Cand(ss, se, etype, "definition", 0.8, 60, cid=cid, tconf=tconf))
             st.definitions.append((ss, se, ls, le))

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import gc
 import multiprocessing as mp
-from typing import Iterable, Iterator, Optional
-
-from kg.paths import StrPath
+from collections.abc import Iterable, Iterator
 
 from pydantic import BaseModel
 
 from kg.extract.state import SEP, STATE_KEY, DocState
 from kg.models import Entity, Evaluation, Extraction, HardwareUse, Mention, Paper, Proposal, Span
+from kg.paths import StrPath
 
 EXTRACTOR_VERSION = "kg-extract-1.2"
 
@@ -30,7 +29,9 @@ def _compose(title: str, abstract: str) -> tuple[str, int]:
 class Extractor:
     """Entities, proposals, evaluations and hardware use from a paper's title+abstract."""
 
-    def __init__(self, vocab_dir: Optional[StrPath] = None, patterns_dir: Optional[StrPath] = None) -> None:
+    def __init__(
+        self, vocab_dir: StrPath | None = None, patterns_dir: StrPath | None = None
+    ) -> None:
         from kg.extract.pipeline import build_pipeline
 
         self.vocab_dir = str(vocab_dir) if vocab_dir else None
@@ -53,18 +54,34 @@ class Extractor:
     def plain(self, key: str, title: str, abstract: str) -> tuple:
         """The extraction as plain tuples (cheap to pickle)."""
         st = self.state(title, abstract)
-        ents = [(eid, e["type"], e["label"], e["aliases"], e["broader"], e["in_vocabulary"])
-                for eid, e in st.entities.items()]
+        ents = [
+            (eid, e["type"], e["label"], e["aliases"], e["broader"], e["in_vocabulary"])
+            for eid, e in st.entities.items()
+        ]
         mentions = [(m.text, m.eid, m.start, m.end, m.source, m.conf) for m in st.mentions]
         local = {eid: e["broader"] for eid, e in st.entities.items() if not e["in_vocabulary"]}
-        evals = [(*ev, self.vocabulary.index_keys(ev[0], ev[1], local)) for ev in st.facts["evaluations"]]
-        return (key, st.title_len, st.sents, ents, mentions, st.facts["proposes"],
-                evals, st.facts["hardware_use"])
+        evals = [
+            (*ev, self.vocabulary.index_keys(ev[0], ev[1], local)) for ev in st.facts["evaluations"]
+        ]
+        return (
+            key,
+            st.title_len,
+            st.sents,
+            ents,
+            mentions,
+            st.facts["proposes"],
+            evals,
+            st.facts["hardware_use"],
+        )
 
     def extract(self, paper: Paper) -> Extraction:
-        return to_extraction(self.plain(paper.key, paper.title, paper.abstract), paper.title, paper.abstract)
+        return to_extraction(
+            self.plain(paper.key, paper.title, paper.abstract), paper.title, paper.abstract
+        )
 
-    def extract_many(self, papers: Iterable[Paper], workers: int = 1, chunksize: int = 32) -> Iterator[Extraction]:
+    def extract_many(
+        self, papers: Iterable[Paper], workers: int = 1, chunksize: int = 32
+    ) -> Iterator[Extraction]:
         """Extractions in input order; `workers` > 1 uses a process pool whose workers
         build the pipeline once and send back plain tuples."""
         if workers <= 1:
@@ -82,7 +99,9 @@ class Extractor:
             _PARENT = self
             gc.freeze()
         try:
-            pool = ctx.Pool(workers, initializer=_worker_init, initargs=(self.vocab_dir, self.patterns_dir))
+            pool = ctx.Pool(
+                workers, initializer=_worker_init, initargs=(self.vocab_dir, self.patterns_dir)
+            )
         finally:
             if forked:
                 _PARENT = None
@@ -93,7 +112,9 @@ class Extractor:
                 yield to_extraction(plain, title, abstract)
 
 
-def _jobs(papers: Iterable[Paper], texts: dict[int, tuple[str, str]]) -> Iterator[tuple[int, str, str, str]]:
+def _jobs(
+    papers: Iterable[Paper], texts: dict[int, tuple[str, str]]
+) -> Iterator[tuple[int, str, str, str]]:
     """The pool's jobs, keeping each paper's texts for the parent. (A module-level
     generator: the pool's feeder thread runs it, and a closure over `extract_many`'s
     locals failed there once compiled: mypyc's closure environment came back undefined.)"""
@@ -103,13 +124,16 @@ def _jobs(papers: Iterable[Paper], texts: dict[int, tuple[str, str]]) -> Iterato
 
 
 # -- worker side ----------------------------------------------------------------------------
-_WORKER: Optional[Extractor] = None
-_PARENT: Optional[Extractor] = None  # set in the parent while a fork pool starts
+_WORKER: Extractor | None = None
+_PARENT: Extractor | None = None  # set in the parent while a fork pool starts
 
 
 def _worker_init(vocab_dir, patterns_dir) -> None:
     global _WORKER
-    if _PARENT is not None and (_PARENT.vocab_dir, _PARENT.patterns_dir) == (vocab_dir, patterns_dir):
+    if _PARENT is not None and (_PARENT.vocab_dir, _PARENT.patterns_dir) == (
+        vocab_dir,
+        patterns_dir,
+    ):
         _WORKER = _PARENT
     else:
         _WORKER = Extractor(vocab_dir, patterns_dir)
@@ -132,8 +156,10 @@ def _fast_constructor(cls):
     # the slots pydantic keeps beside __dict__, set through their descriptors (no name
     # lookup); every record has every field set, so all share one fields-set (pydantic
     # only ever adds a field name to it, already there)
-    setters = [getattr(BaseModel.__dict__.get(name), "__set__", None)
-               for name in ("__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")]
+    setters = [
+        getattr(BaseModel.__dict__.get(name), "__set__", None)
+        for name in ("__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
+    ]
     if not all(setters):  # pragma: no cover - a pydantic without those slots
         return cls.model_construct
     set_fields, set_extra, set_private = setters
@@ -150,8 +176,13 @@ def _fast_constructor(cls):
     sample = {name: (0 if f.annotation is int else None) for name, f in cls.model_fields.items()}
     try:
         a, b = make(**sample), cls.model_construct(**sample)
-        ok = (a == b and a.model_dump() == b.model_dump() and a.__pydantic_fields_set__ == b.__pydantic_fields_set__
-              and a.__pydantic_extra__ is None and a.__pydantic_private__ is None)
+        ok = (
+            a == b
+            and a.model_dump() == b.model_dump()
+            and a.__pydantic_fields_set__ == b.__pydantic_fields_set__
+            and a.__pydantic_extra__ is None
+            and a.__pydantic_private__ is None
+        )
     except Exception:  # pragma: no cover - only with another pydantic
         ok = False
     if not ok:  # pragma: no cover
@@ -188,8 +219,13 @@ def _span_factory(text: str, title_len: int, sents: list):
         if start < title_len or not sents:
             return _span(field="title", start=start, end=end, sentence=sent, sentence_start=s)
         off = abs_start
-        return _span(field="abstract", start=start - off, end=end - off, sentence=sent,
-                                    sentence_start=s - off)
+        return _span(
+            field="abstract",
+            start=start - off,
+            end=end - off,
+            sentence=sent,
+            sentence_start=s - off,
+        )
 
     return span
 
@@ -199,17 +235,45 @@ def to_extraction(plain: tuple, title: str, abstract: str) -> Extraction:
     text, _ = _compose(title, abstract)
     span = _span_factory(text, title_len, sents)
     entities = {
-        eid: _entity(id=eid, type=t, label=label, aliases=list(aliases), broader=list(broader),
-                                    in_vocabulary=inv)
+        eid: _entity(
+            id=eid,
+            type=t,
+            label=label,
+            aliases=list(aliases),
+            broader=list(broader),
+            in_vocabulary=inv,
+        )
         for eid, t, label, aliases, broader, inv in ents
     }
-    ms = [_mention(text=t, entity_id=eid, span=span(s, e), source=src, confidence=round(c, 3))
-          for t, eid, s, e, src, c in mentions]
+    ms = [
+        _mention(text=t, entity_id=eid, span=span(s, e), source=src, confidence=round(c, 3))
+        for t, eid, s, e, src, c in mentions
+    ]
     ps = [_proposal(entity=eid, evidence=span(s, e), confidence=c) for eid, s, e, c in props]
-    ev = [_evaluation(subject=su, benchmark=b, metric=me, value=v, unit=u, value_text=vt,
-                                     evidence=span(s, e), confidence=c, index_keys=keys)
-          for su, b, me, v, u, vt, s, e, c, keys in evals]
-    hw = [_hardware_use(hardware=h, subject=su, purpose=p, evidence=span(s, e), confidence=c)
-          for h, su, p, s, e, c in hws]
-    return _extraction(paper_key=key, extractor_version=EXTRACTOR_VERSION, entities=entities,
-                                      mentions=ms, proposes=ps, evaluations=ev, hardware_use=hw)
+    ev = [
+        _evaluation(
+            subject=su,
+            benchmark=b,
+            metric=me,
+            value=v,
+            unit=u,
+            value_text=vt,
+            evidence=span(s, e),
+            confidence=c,
+            index_keys=keys,
+        )
+        for su, b, me, v, u, vt, s, e, c, keys in evals
+    ]
+    hw = [
+        _hardware_use(hardware=h, subject=su, purpose=p, evidence=span(s, e), confidence=c)
+        for h, su, p, s, e, c in hws
+    ]
+    return _extraction(
+        paper_key=key,
+        extractor_version=EXTRACTOR_VERSION,
+        entities=entities,
+        mentions=ms,
+        proposes=ps,
+        evaluations=ev,
+        hardware_use=hw,
+    )

@@ -24,8 +24,16 @@ _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
 # items start with a word holding a capital or a digit (names); the lookahead fails fast
 _LIST = re.compile(rf"(?<![\w.-])(?=[a-z]*+[A-Z0-9]){_ITEM}(?:{_SEP}{_ITEM})+")
 _SPLIT = re.compile(_SEP)
-_TRUSTED = {"vocab", "definition", "family_variant", "model_shape", "benchmark_suffix", "benchmark_head",
-            "hardware_shape", "metric_shape"}
+_TRUSTED = {
+    "vocab",
+    "definition",
+    "family_variant",
+    "model_shape",
+    "benchmark_suffix",
+    "benchmark_head",
+    "hardware_shape",
+    "metric_shape",
+}
 
 
 class Lists:
@@ -65,7 +73,7 @@ class Lists:
                     if w is None or not (w.islower() and not name_shaped(w, rules)):
                         break
                     s = sp + 1
-                if text[s:s + 1].isdigit() or e - s < 2:
+                if text[s : s + 1].isdigit() or e - s < 2:
                     continue
                 trimmed.append((s, e))
             for s, e in trimmed:
@@ -74,7 +82,9 @@ class Lists:
                 cs = [c for c in by_span.get((s, e), []) if c.source in _TRUSTED]
                 if cs:
                     known[max(cs, key=lambda c: c.prio).type] += 1
-                elif not by_span.get((s, e)) or all(c.source == "benchmark_list" for c in by_span.get((s, e), [])):
+                elif not by_span.get((s, e)) or all(
+                    c.source == "benchmark_list" for c in by_span.get((s, e), [])
+                ):
                     unknown.append((s, e))
             if not known or not unknown:
                 continue
@@ -89,8 +99,13 @@ class Lists:
                 if first in rules.not_names or word in rules.not_names:
                     continue
                 shaped = any(name_shaped(w, rules) for w in word.split())
-                if not shaped and not (word[:1].isupper() and s not in sent_starts and " " not in word
-                                       and n >= 2 and s >= st.title_len):
+                if not shaped and not (
+                    word[:1].isupper()
+                    and s not in sent_starts
+                    and " " not in word
+                    and n >= 2
+                    and s >= st.title_len
+                ):
                     continue  # a plain capitalised word needs two known neighbours, outside the title
                 st.add(Cand(s, e, etype, "list", 0.55 if shaped else 0.45, 38, tconf=1))
         return doc

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from kg.extract.rules import Rules
 
 # one "word" of a name: letters/digits with inner dots, plus signs, stars, @, and
 # hyphen-joined parts (`Llama-3.1-8B-Instruct`, `pass@1`, `TVD++`, `A*`)
-NAME_WORD = (r"[A-Za-z0-9][A-Za-z0-9+*@]*(?:\.[A-Za-z0-9+*@]+)*"
-             r"(?:-[A-Za-z0-9][A-Za-z0-9+*@]*(?:\.[A-Za-z0-9+*@]+)*)*")
+NAME_WORD = (
+    r"[A-Za-z0-9][A-Za-z0-9+*@]*(?:\.[A-Za-z0-9+*@]+)*"
+    r"(?:-[A-Za-z0-9][A-Za-z0-9+*@]*(?:\.[A-Za-z0-9+*@]+)*)*"
+)
 _WORD_RE = re.compile(NAME_WORD)
 _QUANTITY = re.compile(r"\d+(?:[.,]\d+)*[KMBkmx]?")
 
 
 def is_quantity(word: str) -> bool:
-    """"2.5M", "6K", "10x", "1,000": a count, never a name on its own."""
+    """ "2.5M", "6K", "10x", "1,000": a count, never a name on its own."""
     return bool(_QUANTITY.fullmatch(word))
 
 
@@ -98,8 +99,9 @@ def words_before(text: str, pos: int, limit: int = 6) -> list[tuple[int, int, st
     return out
 
 
-def scan_name(text: str, pos: int, rules: Rules, allow_lower: bool = False,
-              max_words: int = 6) -> Optional[tuple[int, int]]:
+def scan_name(
+    text: str, pos: int, rules: Rules, allow_lower: bool = False, max_words: int = 6
+) -> tuple[int, int] | None:
     """A proper name starting at `pos`: name-shaped words, or Capitalised words with inner
     function words (`Krause Synchronization Transformers`, `Program-based Posterior
     Training`); with `allow_lower`, a lower-case phrase too. Returns its span."""
@@ -121,8 +123,13 @@ def scan_name(text: str, pos: int, rules: Rules, allow_lower: bool = False,
             if name_shaped(w, rules) or capitalised(w) or w[:1].isdigit():
                 last_content = e
                 continue
-            if (w in ("and", "or") and last_content == ws[0][1] and i + 1 < len(ws)
-                    and name_shaped(first, rules) and name_shaped(ws[i + 1][2], rules)):
+            if (
+                w in ("and", "or")
+                and last_content == ws[0][1]
+                and i + 1 < len(ws)
+                and name_shaped(first, rules)
+                and name_shaped(ws[i + 1][2], rules)
+            ):
                 break  # "SceneNet and KnowledgeNet": two names, not one
             if w.lower() in _FUNCTION_WORDS and w.islower():
                 continue
@@ -149,8 +156,14 @@ def _boundary_ok(text: str, s: int, e: int) -> bool:
     return not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_")
 
 
-def find_word(text: str, name: str, start: int = 0, end: int | None = None, lower_text: str | None = None,
-              plural: bool = False):
+def find_word(
+    text: str,
+    name: str,
+    start: int = 0,
+    end: int | None = None,
+    lower_text: str | None = None,
+    plural: bool = False,
+):
     """Occurrences of `name` in `text[start:end]` as a whole word (no letter, digit,
     hyphen or underscore either side); with `lower_text` (text.lower()) case-insensitive;
     with `plural`, a following "s" is included. Plain string search: no per-call regex."""

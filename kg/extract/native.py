@@ -55,7 +55,11 @@ def build_state(package_dir: Path = PACKAGE_DIR, native_dir: Path | None = None)
         built = json.loads((native_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return "absent"
-    return "fresh" if built.get("fingerprint") == fingerprint(compiled_sources(package_dir)) else "stale"
+    return (
+        "fresh"
+        if built.get("fingerprint") == fingerprint(compiled_sources(package_dir))
+        else "stale"
+    )
 
 
 def activate(package_path: list[str]) -> State:
@@ -66,7 +70,10 @@ def activate(package_path: list[str]) -> State:
     if state == "fresh":
         package_path.insert(0, str(NATIVE_DIR))
     elif state == "stale":
-        warnings.warn(f"kg: the compiled extraction in {NATIVE_DIR} was built from other sources; "
-                      "running the Python sources instead (`make native` rebuilds it)",
-                      RuntimeWarning, stacklevel=3)
+        warnings.warn(
+            f"kg: the compiled extraction in {NATIVE_DIR} was built from other sources; "
+            "running the Python sources instead (`make native` rebuilds it)",
+            RuntimeWarning,
+            stacklevel=3,
+        )
     return state

@@ -43,7 +43,9 @@ def slug(text: str) -> str:
     t = _DOT_EDGE.sub("-", t)
     t = _SEP.sub("-", t)
     t = _LETTER_DIGIT.sub("-", t)
-    t = re.sub(r"[+*@:]", lambda m: {"+": "-plus-", "*": "-star-", "@": "-at-", ":": "-"}[m.group()], t)
+    t = re.sub(
+        r"[+*@:]", lambda m: {"+": "-plus-", "*": "-star-", "@": "-at-", ":": "-"}[m.group()], t
+    )
     t = re.sub(r"-{2,}", "-", t).strip("-.")
     return t or "x"
 

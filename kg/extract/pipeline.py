@@ -10,9 +10,6 @@ the same object as `doc._.kg`).
 from __future__ import annotations
 
 import re
-from typing import Optional
-
-from kg.paths import StrPath
 
 import spacy
 from spacy.attrs import LOWER, NORM
@@ -22,13 +19,15 @@ from spacy.language import Language
 from kg.extract import benchmarks, definitions, lists, proposals, relations, resolver, ruler, shapes  # noqa: F401
 from kg.extract.state import DocState, state_of  # noqa: F401  (DocState: registers the doc._.kg extension)
 from kg.extract.tokenizer import make_ml_tokenizer
-
+from kg.paths import StrPath
 
 # "[.!?] closing-quotes space, capital next" or a blank line; written to start with one
 # character class (re scans for it in C; two alternatives starting differently made it
 # try every position): the same boundaries, ~1.5x faster
 _SENT_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9\"'(\[$\\])|(?<=\n)\s*\n)")
-_ABBREV_END = re.compile(r"(?:\b(?:e\.g|i\.e|et al|al|vs|etc|cf|Fig|Figs|Eq|Sec|approx|resp|Dr|No|Tab|ca|viz|w\.r\.t|Mr|Ms|St)\.|\b[A-Z]\.)$")
+_ABBREV_END = re.compile(
+    r"(?:\b(?:e\.g|i\.e|et al|al|vs|etc|cf|Fig|Figs|Eq|Sec|approx|resp|Dr|No|Tab|ca|viz|w\.r\.t|Mr|Ms|St)\.|\b[A-Z]\.)$"
+)
 
 
 class SentenceBoundaries:
@@ -76,14 +75,18 @@ def make_sentence_boundaries(nlp: Language, name: str):
     return SentenceBoundaries()
 
 
-def build_pipeline(vocab_dir: Optional[StrPath] = None, patterns_dir: Optional[StrPath] = None) -> Language:
+def build_pipeline(
+    vocab_dir: StrPath | None = None, patterns_dir: StrPath | None = None
+) -> Language:
     vocab_dir = str(vocab_dir) if vocab_dir else None
     patterns_dir = str(patterns_dir) if patterns_dir else None
     nlp = spacy.blank("en")
     # every unseen word becomes a lexeme whose ~20 lexical attributes (shape, like_num,
     # is_stop, ...) are computed at once; the kg components read none of them, the
     # phrase matchers only LOWER (and ORTH, always set)
-    nlp.vocab.lex_attr_getters = {k: f for k, f in nlp.vocab.lex_attr_getters.items() if k in (LOWER, NORM)}  # type: ignore[attr-defined]
+    nlp.vocab.lex_attr_getters = {
+        k: f for k, f in nlp.vocab.lex_attr_getters.items() if k in (LOWER, NORM)
+    }  # type: ignore[attr-defined]
     nlp.tokenizer = make_ml_tokenizer(nlp)
     nlp.add_pipe("kg_sentences")
     both = {"vocab_dir": vocab_dir, "patterns_dir": patterns_dir}

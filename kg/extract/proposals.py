@@ -11,22 +11,25 @@ Open LLMs"), and defaults to Method.
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from spacy.language import Language
 
 from kg.extract.acronyms import is_acronym
 from kg.extract.names import NAME_WORD, find_word, is_quantity, name_shaped, scan_name, words_at
 from kg.extract.rules import Rules, load_rules
+from kg.extract.state import DocState, state_of
 from kg.extract.typing_rules import appositive_type, following_head_type, head_type, infer_type
 from kg.extract.vocab import load_vocabulary
-from kg.extract.state import DocState, state_of
 
 _LATEX = re.compile(r"\$?\\[a-zA-Z]+\{([^{}]*)\}\$?")
 _ENUM_ITEM = re.compile(r"\((?:\d|i{1,3}|iv|v|[a-e])\)\s*")
-_OBJECT_END = frozenset("that which to for with by where in on via and from using through of".split())
+_OBJECT_END = frozenset(
+    "that which to for with by where in on via and from using through of".split()
+)
 _HEX = re.compile(r"x[0-9a-fA-F]{4}$")
-_SUBTITLE_STOP = frozenset("for via with in on through to from by using under against without at towards toward and".split())
+_SUBTITLE_STOP = frozenset(
+    "for via with in on through to from by using under against without at towards toward and".split()
+)
 _OF_OK = frozenset("family suite series set collection".split())
 _ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
 _AND_ONE = re.compile(r" (?:and|or) ")
@@ -36,22 +39,54 @@ _WE = frozenset(("we",))  # release_after_re starts with "we"
 _NOVEL_ANCHORS = frozenset(("novel", "new", "key"))
 _NOVEL_PARTS = re.compile(  # starts on a literal word: far cheaper than an optional count first
     r"(?<![\w-])(?:novel|new|key)\s+(?:\w+\s+)?"
-    r"(?:components|modules|techniques|strategies|mechanisms|innovations|designs|contributions)\s*:", re.IGNORECASE)
-_TITLE_HEADS = ("Transformer", "Transformers", "Network", "Networks", "Attention", "Optimization", "Optimizer",
-                "Learning", "Decoding", "Distillation", "Quantization", "Pruning", "Prompting", "Tuning", "Fine-Tuning",
-                "Training", "Post-Training", "Search", "Sampling", "Routing", "Alignment", "Adapter", "Adapters", "Encoder")
-_TITLE_FUNCTION = frozenset("a an the of for with in on to and or via by from towards toward is are do does can".split())
-_METHOD_WORD = re.compile(r"\b(?:method|approach|framework|technique|model|algorithm)\b", re.IGNORECASE)
+    r"(?:components|modules|techniques|strategies|mechanisms|innovations|designs|contributions)\s*:",
+    re.IGNORECASE,
+)
+_TITLE_HEADS = (
+    "Transformer",
+    "Transformers",
+    "Network",
+    "Networks",
+    "Attention",
+    "Optimization",
+    "Optimizer",
+    "Learning",
+    "Decoding",
+    "Distillation",
+    "Quantization",
+    "Pruning",
+    "Prompting",
+    "Tuning",
+    "Fine-Tuning",
+    "Training",
+    "Post-Training",
+    "Search",
+    "Sampling",
+    "Routing",
+    "Alignment",
+    "Adapter",
+    "Adapters",
+    "Encoder",
+)
+_TITLE_FUNCTION = frozenset(
+    "a an the of for with in on to and or via by from towards toward is are do does can".split()
+)
+_METHOD_WORD = re.compile(
+    r"\b(?:method|approach|framework|technique|model|algorithm)\b", re.IGNORECASE
+)
 _ACR_AFTER = re.compile(r"\s*\([A-Z][A-Za-z0-9\-]{0,9}\)")
 _NAME_BEFORE = re.compile(
-    r"(?<![\w-])(?P<name>[A-Z0-9][\w+.\-]*(?:\s+[A-Z0-9][\w+.\-]*){0,4})\s*(?:\([^()]{1,30}\))?\s*$")
+    r"(?<![\w-])(?P<name>[A-Z0-9][\w+.\-]*(?:\s+[A-Z0-9][\w+.\-]*){0,4})\s*(?:\([^()]{1,30}\))?\s*$"
+)
 
 
 def _head_alternation(rules: Rules) -> str:
     heads = set()
     for ws in rules.type_heads.values():
         heads.update(ws)
-    return "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(heads, key=len, reverse=True))
+    return "|".join(
+        re.escape(h).replace(r"\ ", r"\s+") for h in sorted(heads, key=len, reverse=True)
+    )
 
 
 class Proposals:
@@ -71,7 +106,7 @@ class Proposals:
         )
 
     # -- helpers -------------------------------------------------------------------
-    def _name_at(self, text: str, pos: int, limit: int, naming: bool) -> Optional[tuple[int, int]]:
+    def _name_at(self, text: str, pos: int, limit: int, naming: bool) -> tuple[int, int] | None:
         rules = self.rules
         if pos >= limit:
             return None
@@ -88,14 +123,21 @@ class Proposals:
 
     def _lower_ok(self, text: str, pos: int, limit: int) -> bool:
         ws = words_at(text, pos, 6)
-        return bool(ws) and ws[0][2].islower() and ws[0][2] not in ("a", "an", "the", "to", "that", "how", "new")
+        return (
+            bool(ws)
+            and ws[0][2].islower()
+            and ws[0][2] not in ("a", "an", "the", "to", "that", "how", "new")
+        )
 
-    def _type_for(self, text: str, span: tuple[int, int], head_t: Optional[str]) -> Optional[str]:
-        t = appositive_type(text, span[1], self.rules) or following_head_type(text, span[1], self.rules)
+    def _type_for(self, text: str, span: tuple[int, int], head_t: str | None) -> str | None:
+        t = appositive_type(text, span[1], self.rules) or following_head_type(
+            text, span[1], self.rules
+        )
         return t or head_t
 
-    def _list_after(self, text: str, span: tuple[int, int], limit: int,
-                    shaped_only: bool = True) -> list[tuple[int, int]]:
+    def _list_after(
+        self, text: str, span: tuple[int, int], limit: int, shaped_only: bool = True
+    ) -> list[tuple[int, int]]:
         """More names after a colon list: "two metrics: A and B"."""
         out = [span]
         pos = span[1]
@@ -106,7 +148,7 @@ class Proposals:
             nxt = scan_name(text, m.end(), self.rules)
             if not nxt:
                 break
-            words = text[nxt[0]:nxt[1]].split()
+            words = text[nxt[0] : nxt[1]].split()
             if shaped_only and not any(name_shaped(w, self.rules) for w in words):
                 break
             if not shaped_only and not words[0][:1].isupper():
@@ -122,11 +164,11 @@ class Proposals:
             m = rules.proposal_subject_re.search(text, max(0, v.start() - 70), v.start())
             if m:
                 yield m.start(), v.end(), v.group("verb").lower()
-        for m in (rules.gerund_re.finditer(text) if st.words & rules.gerund_anchors else ()):
+        for m in rules.gerund_re.finditer(text) if st.words & rules.gerund_anchors else ():
             yield m.start(), m.end(), m.group("verb").lower()
 
-    def _in_mods(self, text: str, d) -> Optional[tuple[int, int]]:
-        """"a new Total Variation Distance++ (TVD++) loss", "a novel GQLA mechanism"."""
+    def _in_mods(self, text: str, d) -> tuple[int, int] | None:
+        """ "a new Total Variation Distance++ (TVD++) loss", "a novel GQLA mechanism"."""
         ms, me = d.start("mods"), d.end("mods")
         inner = re.search(r"\(([^()]{1,30})\)", text[ms:me])
         if inner and is_acronym(inner.group(1)):
@@ -140,35 +182,41 @@ class Proposals:
         return None
 
     def _object_name(self, text: str, pos: int, s_end: int) -> list:
-        """"a novel scenario-driven instruction generator MATRIX-Gen for ...": the first
+        """ "a novel scenario-driven instruction generator MATRIX-Gen for ...": the first
         unknown name-shaped word of the verb's object phrase (up to "of", "that", "for"
         ...), not a fragment of a Title-Case phrase and not a short all-caps acronym."""
         rules = self.rules
-        seg = text[pos:min(s_end, pos + 120)]
+        seg = text[pos : min(s_end, pos + 120)]
         for w in re.finditer(NAME_WORD, seg):
             word = w.group()
             if word.lower() in _OBJECT_END:
                 break
-            if ("_" in word or ("-" in word and word.rsplit("-", 1)[-1].islower()) or _HEX.match(word)
-                    or is_quantity(word)):
+            if (
+                "_" in word
+                or ("-" in word and word.rsplit("-", 1)[-1].islower())
+                or _HEX.match(word)
+                or is_quantity(word)
+            ):
                 continue
             if not name_shaped(word, rules) or self.vocab.lookup(word) or word in rules.not_names:
                 continue
             if word.isupper() and len(word) <= 3:
                 continue  # "CNN", "DL": field acronyms far more often than new names
-            before = seg[:w.start()].rstrip()
-            after = seg[w.end():].lstrip()
+            before = seg[: w.start()].rstrip()
+            after = seg[w.end() :].lstrip()
             prev_word = before.rsplit(" ", 1)[-1] if before else ""
             next_word = after.split(" ", 1)[0] if after else ""
             if prev_word[:1].isupper() and prev_word[-1:].isalnum() or next_word[:1].isupper():
                 continue  # inside a Title-Case phrase ("Bi-Fusion Mixture of Experts")
-            if seg[w.start() - 1:w.start()] == "{" and not before.endswith(("textbf{", "textit{", "texttt{", "emph{")):
+            if seg[w.start() - 1 : w.start()] == "{" and not before.endswith(
+                ("textbf{", "textit{", "texttt{", "emph{")
+            ):
                 continue
             return [((pos + w.start(), pos + w.end()), None, "proposal_object")]
         return []
 
     def _after_colon(self, text: str, pos: int, s_end: int) -> list:
-        """"... novel metrics to measure performance: A, B, and C" and enumerations
+        """ "... novel metrics to measure performance: A, B, and C" and enumerations
         "introduces: (1) Anchored Rejection - ... and (2) Future-Guided Chosen"."""
         colon = text.find(":", pos, s_end)
         if colon < 0 or colon - pos > 160:
@@ -178,16 +226,16 @@ class Proposals:
         if enum:
             for m in enum:
                 span = scan_name(text, m.end(), self.rules)
-                if span and self._listed_name(text[span[0]:span[1]]):
+                if span and self._listed_name(text[span[0] : span[1]]):
                     out.append((span, None, "proposal_list"))
             return out
         start = colon + 1
         while start < s_end and text[start] == " ":
             start += 1
         span = scan_name(text, start, self.rules)
-        if span and self._listed_name(text[span[0]:span[1]]):
+        if span and self._listed_name(text[span[0] : span[1]]):
             for sp in self._list_after(text, span, s_end, shaped_only=False):
-                if self._listed_name(text[sp[0]:sp[1]]):
+                if self._listed_name(text[sp[0] : sp[1]]):
                     out.append((sp, None, "proposal_list"))
         return out
 
@@ -204,31 +252,37 @@ class Proposals:
         for c_start, pos, verb in self._cues(st, text):
             s0, s_end = st.sent_of(c_start)
             weak = verb in rules.weak_verbs
-            found: list[tuple[tuple[int, int], Optional[str], str]] = []
+            found: list[tuple[tuple[int, int], str | None, str]] = []
             d = self.described.match(text, pos, s_end)
             if d:
                 head_t = head_type(d.group("head").split(), rules) or head_type(
-                    (d.group("mods") + d.group("head")).split()[-2:], rules)
+                    (d.group("mods") + d.group("head")).split()[-2:], rules
+                )
                 npos = d.end()
                 span = self._name_at(text, npos, s_end, bool(d.group("naming")))
                 if span and (d.group("sep") in (",", ":", "—", "–") or d.group("naming")):
-                    for sp in (self._list_after(text, span, s_end) if d.group("sep") == ":" else [span]):
+                    for sp in (
+                        self._list_after(text, span, s_end) if d.group("sep") == ":" else [span]
+                    ):
                         found.append((sp, head_t, "proposal"))
                 elif d.group("sep") == "(" and span:
                     found.append((span, head_t, "proposal"))
                 else:
                     inner = self._in_mods(text, d)
-                    named = text[d.start("mods"):d.end("head")].split()
+                    named = text[d.start("mods") : d.end("head")].split()
                     if inner:
                         found.append((inner, head_t, "proposal"))
-                    elif (text.startswith(("the ", "The "), pos) and named
-                          and all(w[:1].isupper() or name_shaped(w, rules) for w in named)):
+                    elif (
+                        text.startswith(("the ", "The "), pos)
+                        and named
+                        and all(w[:1].isupper() or name_shaped(w, rules) for w in named)
+                    ):
                         # "introducing the Online Merging Optimizer": the head is part of the name
                         found.append(((d.start("mods"), d.end("head")), head_t, "proposal"))
             else:
                 npos = pos
                 if text.startswith(":", pos):
-                    npos = pos + 1 + (len(text[pos + 1:]) - len(text[pos + 1:].lstrip()))
+                    npos = pos + 1 + (len(text[pos + 1 :]) - len(text[pos + 1 :].lstrip()))
                 if text.startswith(("the ", "The "), pos):
                     nxt = text[pos + 4 : pos + 5]
                     if nxt.isupper():
@@ -246,10 +300,14 @@ class Proposals:
                         head_t = head_type([w], rules)
                         if head_t:
                             break
-                found.extend((sp, t or head_t, r) for sp, t, r in self._after_colon(text, pos, s_end))
+                found.extend(
+                    (sp, t or head_t, r) for sp, t, r in self._after_colon(text, pos, s_end)
+                )
             if found:
                 found.extend(self._coordinated_names(text, found, s_end))
-                found.extend(self._coordinated_appositives(text, max(sp[1] for sp, _, _ in found), s_end))
+                found.extend(
+                    self._coordinated_appositives(text, max(sp[1] for sp, _, _ in found), s_end)
+                )
             else:
                 if not weak:
                     found.extend(self._object_name(text, pos, s_end))
@@ -262,7 +320,7 @@ class Proposals:
                             break
                 found.extend(self._coordinated_names(text, found, s_end))
             for span, head_t, rule in found:
-                name = text[span[0]:span[1]]
+                name = text[span[0] : span[1]]
                 if name in rules.not_names:
                     continue
                 known = self.vocab.lookup(name)
@@ -275,17 +333,19 @@ class Proposals:
                 st.proposals.append((span[0], span[1], etype, rule, c_start))
 
     def _novel_parts(self, st: DocState, text: str) -> None:
-        """"X incorporates two novel components: (1) A ..., and (2) B (ACR), which ...":
+        """ "X incorporates two novel components: (1) A ..., and (2) B (ACR), which ...":
         the enumerated parts of the paper's method are its proposals too."""
         if ":" not in text or not st.words & _NOVEL_ANCHORS:
             return
         for m in st.finditer_words(_NOVEL_PARTS, _NOVEL_ANCHORS, st.abstract_start):
             s0, s_end = st.sent_of(m.start())
             for span, t, rule in self._after_colon(text, m.start(), s_end):
-                name = text[span[0]:span[1]]
+                name = text[span[0] : span[1]]
                 if name in self.rules.not_names or self.vocab.lookup(name):
                     continue
-                st.proposals.append((span[0], span[1], self._type_for(text, span, t), rule, m.start()))
+                st.proposals.append(
+                    (span[0], span[1], self._type_for(text, span, t), rule, m.start())
+                )
 
     def _whole_title(self, st: DocState, text: str) -> None:
         """A short title that is itself a name: three to five capitalised words ending in
@@ -304,43 +364,50 @@ class Proposals:
         st.proposals.append((start, start + len(title), "Method", "title", 0))
 
     def _coordinated_names(self, text: str, found: list, s_end: int) -> list:
-        """"two benchmarks, TaskAnything and JudgeAnything", "presents SceneNet and
+        """ "two benchmarks, TaskAnything and JudgeAnything", "presents SceneNet and
         KnowledgeNet": a second one-word name joined by "and" to a one-word name shares
         its proposal (`scan_name` stops before the "and")."""
         out = []
         spans = {sp for sp, _, _ in found}
         for sp, t, rule in found:
             m = _AND_ONE.match(text, sp[1])
-            if not m or not name_shaped(text[sp[0]:sp[1]], self.rules):
+            if not m or not name_shaped(text[sp[0] : sp[1]], self.rules):
                 continue
             nxt = scan_name(text, m.end(), self.rules)
-            if (nxt and nxt[1] <= s_end and nxt not in spans and " " not in text[nxt[0]:nxt[1]]
-                    and name_shaped(text[nxt[0]:nxt[1]], self.rules)):
+            if (
+                nxt
+                and nxt[1] <= s_end
+                and nxt not in spans
+                and " " not in text[nxt[0] : nxt[1]]
+                and name_shaped(text[nxt[0] : nxt[1]], self.rules)
+            ):
                 out.append((nxt, t, rule))
                 spans.add(nxt)
         return out
 
     def _coordinated_appositives(self, text: str, pos: int, s_end: int) -> list:
-        """"we introduce UniTok, a universal tokenizer ..., and UniTok-FM, a foundation
+        """ "we introduce UniTok, a universal tokenizer ..., and UniTok-FM, a foundation
         model ...": a further name joined by "and" and described by its own appositive."""
         out = []
         for m in _AND_NEXT.finditer(text, pos, s_end):
             sp = scan_name(text, m.end(), self.rules)
             if sp and sp[1] <= s_end and _APPOS_AFTER.match(text, sp[1]):
-                name = text[sp[0]:sp[1]]
-                if any(name_shaped(w, self.rules) for w in name.split()) and not self.vocab.lookup(name):
+                name = text[sp[0] : sp[1]]
+                if any(name_shaped(w, self.rules) for w in name.split()) and not self.vocab.lookup(
+                    name
+                ):
                     out.append((sp, None, "proposal"))
         return out
 
     def _released_appositives(self, st: DocState, text: str) -> None:
-        """"ForecastBench-Sim (FBSim), a contamination-free, simulated-world benchmark we
+        """ "ForecastBench-Sim (FBSim), a contamination-free, simulated-world benchmark we
         release": a name whose appositive ends in a proposal verb with "we"."""
         rules = self.rules
         if not st.words & rules.release_anchors:
             return
         for m in st.finditer_words(rules.release_after_re, _WE, st.abstract_start):
             s0, _ = st.sent_of(m.start())
-            window = text[max(s0, m.start() - 160):m.start()]
+            window = text[max(s0, m.start() - 160) : m.start()]
             comma = max(window.rfind(", a "), window.rfind(", an "))
             if comma < 0:
                 continue
@@ -357,14 +424,18 @@ class Proposals:
             if self.vocab.lookup(name):
                 continue
             span = (base + nm.start("name"), base + nm.end("name"))
-            st.proposals.append((span[0], span[1], self._type_for(text, span, None), "proposal", m.start()))
+            st.proposals.append(
+                (span[0], span[1], self._type_for(text, span, None), "proposal", m.start())
+            )
 
     def _named_proposals(self, st: DocState, text: str) -> None:
-        """"..., dubbed HIGGS", "our approach, SymNoise," anywhere in the abstract."""
+        """ "..., dubbed HIGGS", "our approach, SymNoise," anywhere in the abstract."""
         rules = self.rules
         words = st.words
-        for rx, anchors, first in ((rules.standalone_naming_re, rules.naming_anchors, rules.naming_first),
-                                   (rules.own_work_re, rules.own_work_anchors, rules.own_work_first)):
+        for rx, anchors, first in (
+            (rules.standalone_naming_re, rules.naming_anchors, rules.naming_first),
+            (rules.own_work_re, rules.own_work_anchors, rules.own_work_first),
+        ):
             if not words & anchors:
                 continue
             for m in st.finditer_words(rx, first, st.abstract_start):
@@ -372,25 +443,38 @@ class Proposals:
                 span = self._name_at(text, m.end(), s_end, naming=True)
                 if not span:
                     continue
-                name = text[span[0]:span[1]]
+                name = text[span[0] : span[1]]
                 if name in rules.not_names:
                     continue
-                lower_ok = (" " in name and _ACR_AFTER.match(text, span[1])
-                            and _METHOD_WORD.search(m.group()))
-                if not (any(name_shaped(w, rules) for w in name.split()) or name[:1].isupper() or lower_ok):
+                lower_ok = (
+                    " " in name
+                    and _ACR_AFTER.match(text, span[1])
+                    and _METHOD_WORD.search(m.group())
+                )
+                if not (
+                    any(name_shaped(w, rules) for w in name.split())
+                    or name[:1].isupper()
+                    or lower_ok
+                ):
                     continue  # lower-case: "we name this method emulated disalignment (ED)" only
                 # "a simple data-free quantization method ..., dubbed HIGGS": the head
                 # noun before the cue says what it is
-                before: list[str] = re.findall(r"[A-Za-z][\w\-]*", text[max(s0, m.start() - 120):m.start()])
+                before: list[str] = re.findall(
+                    r"[A-Za-z][\w\-]*", text[max(s0, m.start() - 120) : m.start()]
+                )
                 head_t = None
                 for w in reversed(before[-12:]):
                     t = head_type([w], rules)
                     if t:
                         head_t = t
                         break
-                st.proposals.append((span[0], span[1], self._type_for(text, span, head_t), "proposal", m.start()))
+                st.proposals.append(
+                    (span[0], span[1], self._type_for(text, span, head_t), "proposal", m.start())
+                )
                 for sp, _, _ in self._coordinated_names(text, [(span, head_t, "proposal")], s_end):
-                    st.proposals.append((sp[0], sp[1], self._type_for(text, sp, head_t), "proposal", m.start()))
+                    st.proposals.append(
+                        (sp[0], sp[1], self._type_for(text, sp, head_t), "proposal", m.start())
+                    )
 
     def _title_proposal(self, st: DocState, text: str) -> None:
         rules = self.rules
@@ -411,12 +495,16 @@ class Proposals:
         words = inner.split()
         if len(words) > 5 or any(ch in inner for ch in ",?!\"'"):
             return
-        if inner.lower() in rules.title_stop or words[0].lower() in rules.title_stop and len(words) == 1:
+        if (
+            inner.lower() in rules.title_stop
+            or words[0].lower() in rules.title_stop
+            and len(words) == 1
+        ):
             return
         shaped = [w for w in words if name_shaped(w, rules)]
         if words[0].lower() in ("the", "a", "an") or (words[0].endswith("ing") and not shaped):
             return
-        abstract = text[st.abstract_start:]
+        abstract = text[st.abstract_start :]
         if len(words) > 1:
             if any(w.islower() and not name_shaped(w, rules) for w in words):
                 return
@@ -426,7 +514,9 @@ class Proposals:
                 # "Purple Llama CyberSecEval": keep the part the abstract uses
                 part = next((w for w in reversed(shaped) if any(find_word(abstract, w))), None)
                 if part is None:
-                    if not name_shaped(words[0], rules) or not all(w[:1].isupper() or name_shaped(w, rules) for w in words):
+                    if not name_shaped(words[0], rules) or not all(
+                        w[:1].isupper() or name_shaped(w, rules) for w in words
+                    ):
                         return
                 else:
                     start = title.find(part)
@@ -439,9 +529,9 @@ class Proposals:
         etype = infer_type(text, spans, rules, None) or self._subtitle_type(title[colon + 1 :])
         st.proposals.append((start, start + len(inner), etype, "title", 0))
 
-    def _subtitle_type(self, subtitle: str) -> Optional[str]:
+    def _subtitle_type(self, subtitle: str) -> str | None:
         """Model/Benchmark when the subtitle's first noun phrase ends in such a head:
-        "A Family of Open Healthcare LLMs", "A Secure Coding Benchmark for ...". """
+        "A Family of Open Healthcare LLMs", "A Secure Coding Benchmark for ..."."""
         words = re.findall(r"[\w][\w\-]*", subtitle.lower())
         phrase: list[str] = []
         for w in words:

@@ -14,30 +14,34 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from spacy.language import Language
 
 from kg.extract.normalise import match_key
 from kg.extract.rules import load_rules
-from kg.extract.values import Value, find_values
 from kg.extract.state import DocState, state_of
+from kg.extract.values import Value, find_values
 
 _WORD = re.compile(r"[a-z][a-z\-/]*")
-_OUR = re.compile(r"(?<![\w-])(?:we|our|ours|proposed|this approach|this method)(?![\w-])", re.IGNORECASE)
+_OUR = re.compile(
+    r"(?<![\w-])(?:we|our|ours|proposed|this approach|this method)(?![\w-])", re.IGNORECASE
+)
 _IT = re.compile(
     r"(?<![\w-])(?:[Ii]t|[Tt]his\s+(?:method|approach|framework|model|system|technique|pipeline|design|strategy)|"
     r"[Tt]he\s+(?:proposed|resulting)\s+(?:method|approach|framework|model|system|technique|pipeline))\s+"
     r"(?:\w+\s+){0,2}?(?:achieves|achieved|outperforms|outperformed|reaches|attains|obtains|improves|yields|scores|"
-    r"surpasses|sets|establishes|delivers|exceeds|matches|boosts|raises|lifts)(?![\w-])")
+    r"surpasses|sets|establishes|delivers|exceeds|matches|boosts|raises|lifts)(?![\w-])"
+)
 _DATA_NOUN = re.compile(
-    r"\s+(?:samples?|data|sets?|examples|instances|points|corpus|corpora|distribution|pairs|split|trajectories|tokens)\b")
+    r"\s+(?:samples?|data|sets?|examples|instances|points|corpus|corpora|distribution|pairs|split|trajectories|tokens)\b"
+)
 _TRAIN_DATA = re.compile(
     r"(?<![\w-])(?:train\w*|fine-?tun\w*|pre-?train\w*|distill\w*|built\s+(?:from|on|upon)|derived\s+from|constructed\s+from|"
     r"sampled\s+from|drawn\s+from|collected\s+from|curated\s+from|compiled\s+from|sourced\s+from|aggregated\s+from|"
     r"gathered\s+from|adapted\s+from|extends|extending)\s+"
     r"(?:(?!(?:evaluat|test|benchmark|assess|measur|and\b|but\b|while\b))[\w\-]+\s+){0,4}?(?:on|from|with|using)?\s*(?:the\s+)?$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # "We trained a mix of Llama 2 and small Gemma models on the 10M-word FooCorpus dataset": a
 # training verb further back in the clause, with no evaluation word or result between
 # (and, checked by the caller, no value reported after the benchmark: trained-and-measured
@@ -45,37 +49,50 @@ _TRAIN_DATA = re.compile(
 _TRAIN_DATA_FAR = re.compile(
     r"(?<![\w-])(?:we\s+(?:\w+\s+)?)(?:train\w*|pre-?train\w*|fine-?tun\w*|finetun\w*)\s+"
     r"(?:(?!(?:evaluat|test|benchmark|assess|measur|achiev|outperform|reach|but\b|while\b|then\b|which\b))[\w\-.]+,?\s+){0,14}?"
-    r"on\s+(?:the\s+)?(?:[\w\-.]+,?\s+){0,3}$", re.IGNORECASE)
+    r"on\s+(?:the\s+)?(?:[\w\-.]+,?\s+){0,3}$",
+    re.IGNORECASE,
+)
 # "fine-tuning LLaMA using Alpaca", "distilled from GPT-4": the model named is training
 # data or a teacher, not what is evaluated
 _TRAIN_SOURCE = re.compile(
     r"(?<![\w-])(?:train\w*|fine-?tun\w*|finetun\w*|pre-?train\w*|post-?train\w*|distill\w*|instruction-tun\w*)\s+"
     r"(?:(?!(?:evaluat|test|benchmark|and\b|but\b|while\b))[\w\-.]+\s+){0,5}?(?:on|using|with|from)\s+(?:the\s+)?$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # "outperforms X", "compared with X", "than X": X is a baseline
 _BASELINE = re.compile(
     r"(?<![\w-])(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|than|over|versus|vs\.?|compared\s+(?:to|with)|"
     r"relative\s+to|against|baselines?(?:\s+such\s+as|\s+like|\s+including)?)\s+(?:the\s+|strong\s+|"
     r"(?:[\w\-']+\s+){0,2}?)?$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _RESULT_VERB = re.compile(
     r"\s*(?:\([^()]{0,30}\)\s*)?(?:\w+\s+){0,1}?"
     r"(?:(?:trained|tuned|fine-?tuned|finetuned|post-?trained|aligned|equipped|augmented|enhanced)\s+(?:with|using|via|by)\s+"
     r"(?:[\w\-]+\s+){0,3}?)?(?:achieves|achieved|reaches|reached|attains|attained|obtains|"
-    r"obtained|scores|scored|improves|improved|gains|gained)(?![\w-])")
+    r"obtained|scores|scored|improves|improved|gains|gained)(?![\w-])"
+)
 # "GTA5 (synthetic dataset) was used as training images", "C4 for pre-training": data
 _TRAIN_AFTER = re.compile(
     r"(?:\s*\([^()]{0,40}\))?(?:\s+(?:is|are|was|were|serves?|served)\s+(?:used\s+)?(?:as|for)|\s+for)\s+"
-    r"(?:the\s+)?(?:training|pre-?training|fine-?tuning|post-?training)\b", re.IGNORECASE)
+    r"(?:the\s+)?(?:training|pre-?training|fine-?tuning|post-?training)\b",
+    re.IGNORECASE,
+)
 # "it transfers to Llama 2", "applied to Mistral-7B": the model the paper's method is
 # applied to
 _APPLIED_TO = re.compile(
     r"(?:(?<![\w-])(?:appl(?:y|ies|ied|ying)|transfer(?:s|red|ring)?|generali[sz]\w*|extend(?:s|ed|ing)?|scal(?:es|ed|ing))"
-    r"\s+(?:\w+\s+)?to)\s+(?:the\s+)?(?:[\w.\-]+\s+)?$")
-_TRAIN_WORD = re.compile(r"(?<![\w-])(?:train\w*|pre-?train\w*|post-?train\w*|(?:[a-z]+-)?tun(?:e|ed|ing)|finetun\w*|leverag\w*)",
-                         re.IGNORECASE)
+    r"\s+(?:\w+\s+)?to)\s+(?:the\s+)?(?:[\w.\-]+\s+)?$"
+)
+_TRAIN_WORD = re.compile(
+    r"(?<![\w-])(?:train\w*|pre-?train\w*|post-?train\w*|(?:[a-z]+-)?tun(?:e|ed|ing)|finetun\w*|leverag\w*)",
+    re.IGNORECASE,
+)
 _OWN_SCORE = re.compile(r"(?:\s+(?:baseline|model|method))?\s*\(\s*\d+(?:\.\d+)?\s*%?\s*\)")
-_ON = re.compile(r"(?:on|across|over|in|using|with|including|such as)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?$", re.IGNORECASE)
+_ON = re.compile(
+    r"(?:on|across|over|in|using|with|including|such as)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
 
 
 class Relations:
@@ -84,7 +101,9 @@ class Relations:
         self._purpose = []
         for purpose, words in self.rules.purpose_cues.items():
             for w in words:
-                self._purpose.append((re.compile(rf"(?<![\w-]){re.escape(w)}(?![\w-])", re.IGNORECASE), purpose))
+                self._purpose.append(
+                    (re.compile(rf"(?<![\w-]){re.escape(w)}(?![\w-])", re.IGNORECASE), purpose)
+                )
 
     def _proposes(self, st: DocState) -> list:
         out = []
@@ -95,20 +114,36 @@ class Relations:
                 continue
             seen.add(m.eid)
             ss, se = st.sent_of(ev if rule != "title" else s)
-            out.append((m.eid, ss, se, 0.8 if rule == "proposal" else 0.7 if rule == "title" else 0.6))
+            out.append(
+                (m.eid, ss, se, 0.8 if rule == "proposal" else 0.7 if rule == "title" else 0.6)
+            )
         return out
 
-    def _evaluations(self, st: DocState, text: str, low: str, proposal_ids: list[str], props=None) -> list:
+    def _evaluations(
+        self, st: DocState, text: str, low: str, proposal_ids: list[str], props=None
+    ) -> list:
         by_sent: dict[int, list] = {}
         for m in st.mentions:
             by_sent.setdefault(st.sent_index(m.start), []).append(m)
         out = []
-        seen: set[tuple[str, str, Optional[str]]] = set()
-        ptypes = {eid for eid in proposal_ids if st.entities.get(eid, {}).get("type") in ("Method", "Model")}
-        own_benchmarks = [eid for eid in proposal_ids if st.entities.get(eid, {}).get("type") == "Benchmark"]
+        seen: set[tuple[str, str, str | None]] = set()
+        ptypes = {
+            eid
+            for eid in proposal_ids
+            if st.entities.get(eid, {}).get("type") in ("Method", "Model")
+        }
+        own_benchmarks = [
+            eid for eid in proposal_ids if st.entities.get(eid, {}).get("type") == "Benchmark"
+        ]
         intro_sents: dict[int, set] = {}
-        first_prop_sent = min((st.sent_index(ev) for _s, _e, _t, rule, ev in st.proposals
-                               if rule != "title" and ev >= st.abstract_start), default=None)
+        first_prop_sent = min(
+            (
+                st.sent_index(ev)
+                for _s, _e, _t, rule, ev in st.proposals
+                if rule != "title" and ev >= st.abstract_start
+            ),
+            default=None,
+        )
         if own_benchmarks:
             for s, e, _t, rule, ev in st.proposals:
                 if rule == "title":
@@ -121,14 +156,24 @@ class Relations:
                 if not find_values(text, ss, se):
                     intro_sents.setdefault(si, set()).add(own.eid)
         for si, ms in by_sent.items():
-            benches = [m for m in ms if m.type == "Benchmark"
-                       and not _TRAIN_DATA.search(text, max(0, m.start - 60), m.start)
-                       and not (_TRAIN_DATA_FAR.search(text, max(st.sent_of(m.start)[0], m.start - 160), m.start)
-                                and not find_values(text, m.end, st.sent_of(m.start)[1]))
-                       and not _TRAIN_AFTER.match(text, m.end)]
+            benches = [
+                m
+                for m in ms
+                if m.type == "Benchmark"
+                and not _TRAIN_DATA.search(text, max(0, m.start - 60), m.start)
+                and not (
+                    _TRAIN_DATA_FAR.search(
+                        text, max(st.sent_of(m.start)[0], m.start - 160), m.start
+                    )
+                    and not find_values(text, m.end, st.sent_of(m.start)[1])
+                )
+                and not _TRAIN_AFTER.match(text, m.end)
+            ]
             if not benches:
                 if own_benchmarks:
-                    out.extend(self._on_own_benchmark(st, text, low, si, ms, own_benchmarks, seen, ptypes))
+                    out.extend(
+                        self._on_own_benchmark(st, text, low, si, ms, own_benchmarks, seen, ptypes)
+                    )
                 continue
             s0, s1 = st.sents[si] if st.sents else (0, len(text))
             words = set(_WORD.findall(low[s0:s1]))
@@ -136,8 +181,9 @@ class Relations:
                 # the paper's own benchmark: an evaluation verb, not just "state-of-the-art"
                 cue = bool(words & self.rules.strict_eval_cues)
             else:
-                cue = bool(words & self.rules.eval_cues) or any(_ON.search(low[max(s0, b.start - 40):b.start])
-                                                                 for b in benches)
+                cue = bool(words & self.rules.eval_cues) or any(
+                    _ON.search(low[max(s0, b.start - 40) : b.start]) for b in benches
+                )
             if not cue:
                 continue
             s0, s1 = st.sents[si] if st.sents else (0, len(text))
@@ -147,40 +193,71 @@ class Relations:
                 # the sentence that introduces the paper's own benchmark ("we introduce
                 # X, a suite to assess model merging") reports no result unless it gives one;
                 continue  # its sources ("built on SWE-bench Verified") are not evaluations either
-            if first_prop_sent is not None and si < first_prop_sent and not _OUR.search(text, s0, s1):
+            if (
+                first_prop_sent is not None
+                and si < first_prop_sent
+                and not _OUR.search(text, s0, s1)
+            ):
                 continue  # background before the paper says what it proposes ("X reaches 90% on B")
             bench_ids = {b.eid for b in benches}
-            named = [m for m in ms if m.type in ("Model", "Method") and m.eid not in bench_ids
-                     and not (m.type == "Model" and _TRAIN_SOURCE.search(text, max(s0, m.start - 60), m.start))]
+            named = [
+                m
+                for m in ms
+                if m.type in ("Model", "Method")
+                and m.eid not in bench_ids
+                and not (
+                    m.type == "Model" and _TRAIN_SOURCE.search(text, max(s0, m.start - 60), m.start)
+                )
+            ]
             all_named = named
             clause_of: dict[str, int] = {}  # subjects paired only with benchmarks of their clause
             if len(named) > 1:
-                runs = [m for m in named if not _BASELINE.search(text, max(s0, m.start - 40), m.start)]
+                runs = [
+                    m for m in named if not _BASELINE.search(text, max(s0, m.start - 40), m.start)
+                ]
                 if runs and len(runs) < len(named):
                     named = [m for m in named if m.eid in {r.eid for r in runs}]
             named_props = [m for m in named if m.eid in ptypes]
             if ptypes and (named_props or _OUR.search(text, s0, s1)):
                 # the paper's own method is the subject, not the backbones it runs on
                 # nor the baselines it is compared with
-                subj_ids = list(dict.fromkeys(m.eid for m in named_props)) or [e for e in proposal_ids if e in ptypes]
+                subj_ids = list(dict.fromkeys(m.eid for m in named_props)) or [
+                    e for e in proposal_ids if e in ptypes
+                ]
                 # "Llama3.1-8B reaches 29.4 on B with our method": the model the method is
                 # applied to is evaluated too (baselines and training sources are filtered above)
-                subj_ids += [m.eid for m in named if m.type == "Model" and m.eid not in subj_ids
-                             and _RESULT_VERB.match(text, m.end)]
+                subj_ids += [
+                    m.eid
+                    for m in named
+                    if m.type == "Model"
+                    and m.eid not in subj_ids
+                    and _RESULT_VERB.match(text, m.end)
+                ]
                 # "(i) it transfers to Llama 2 on GSM8K; (ii) ...": the model the method is
                 # applied to, on the benchmarks of its own clause
                 for m in named:
-                    if (m.type == "Model" and m.eid not in subj_ids
-                            and _APPLIED_TO.search(text, max(s0, m.start - 40), m.start)):
+                    if (
+                        m.type == "Model"
+                        and m.eid not in subj_ids
+                        and _APPLIED_TO.search(text, max(s0, m.start - 40), m.start)
+                    ):
                         subj_ids.append(m.eid)
                         clause_of[m.eid] = m.start
                 # "outperforming the Self-Rewarding baseline (19.69)": a compared system with
                 # its own reported score was run on the benchmark too
-                subj_ids += [m.eid for m in all_named if m.eid not in subj_ids and _OWN_SCORE.match(text, m.end)]
+                subj_ids += [
+                    m.eid
+                    for m in all_named
+                    if m.eid not in subj_ids and _OWN_SCORE.match(text, m.end)
+                ]
             else:
                 subj_ids = list(dict.fromkeys(m.eid for m in named))
-                if not subj_ids and ptypes and _IT.search(text, s0, s1) and (
-                        first_prop_sent is None or si > first_prop_sent):
+                if (
+                    not subj_ids
+                    and ptypes
+                    and _IT.search(text, s0, s1)
+                    and (first_prop_sent is None or si > first_prop_sent)
+                ):
                     # "It achieves 91% on GSM8K", "The proposed approach ...": after the
                     # proposal, an unnamed subject is the paper's own method
                     subj_ids = [e for e in proposal_ids if e in ptypes]
@@ -188,8 +265,11 @@ class Relations:
                 subj_ids = self._carried_subjects(st, low, si, by_sent)
             if not subj_ids:
                 continue
-            values = [v for v in find_values(text, s0, s1)
-                      if not any(m.start <= v.start < m.end for m in ms)]
+            values = [
+                v
+                for v in find_values(text, s0, s1)
+                if not any(m.start <= v.start < m.end for m in ms)
+            ]
             metrics = [m for m in ms if m.type == "Metric"]
             ordered = sorted({b.eid: b for b in benches}.values(), key=lambda b: b.start)
             # each value belongs to one benchmark: in order when the counts agree
@@ -200,8 +280,10 @@ class Relations:
             else:
                 for v in values:
                     near = min(ordered, key=lambda b: abs(b.start - v.start))
-                    if abs(near.start - v.start) < 80 and (near.eid not in assigned or
-                                                           abs(assigned[near.eid].start - near.start) > abs(v.start - near.start)):
+                    if abs(near.start - v.start) < 80 and (
+                        near.eid not in assigned
+                        or abs(assigned[near.eid].start - near.start) > abs(v.start - near.start)
+                    ):
                         assigned[near.eid] = v
             for bi, b in enumerate(ordered):
                 val = assigned.get(b.eid)
@@ -213,18 +295,32 @@ class Relations:
                 for sid in subj_ids:
                     if match_key(st.entities.get(sid, {}).get("label", sid)) == bkey:
                         continue  # a name evaluated on itself: one entity typed two ways
-                    if sid in clause_of and ";" in text[min(clause_of[sid], b.start):max(clause_of[sid], b.start)]:
+                    if (
+                        sid in clause_of
+                        and ";" in text[min(clause_of[sid], b.start) : max(clause_of[sid], b.start)]
+                    ):
                         continue
                     key = (sid, b.eid, met)
                     if key in seen:
                         continue
                     seen.add(key)
-                    out.append((sid, b.eid, met, val.value if val else None, val.unit if val else None,
-                                val.text if val else None, s0, s1, 0.6 if sid in ptypes else 0.55))
+                    out.append(
+                        (
+                            sid,
+                            b.eid,
+                            met,
+                            val.value if val else None,
+                            val.unit if val else None,
+                            val.text if val else None,
+                            s0,
+                            s1,
+                            0.6 if sid in ptypes else 0.55,
+                        )
+                    )
         return out
 
     def _carried_subjects(self, st: DocState, low: str, si: int, by_sent: dict) -> list[str]:
-        """"We evaluate A, B and C. ... with evaluation across X and Y": a benchmark
+        """ "We evaluate A, B and C. ... with evaluation across X and Y": a benchmark
         sentence that names no subject takes the models of the sentence just before it,
         when that sentence is itself an evaluation statement naming models but no benchmark."""
         prev = by_sent.get(si - 1)
@@ -235,7 +331,9 @@ class Relations:
             return []
         return list(dict.fromkeys(m.eid for m in prev if m.type == "Model"))
 
-    def _on_own_benchmark(self, st: DocState, text, low, si, ms, own_benchmarks, seen, ptypes=frozenset()) -> list:
+    def _on_own_benchmark(
+        self, st: DocState, text, low, si, ms, own_benchmarks, seen, ptypes=frozenset()
+    ) -> list:
         """A paper that introduces a benchmark evaluates the models it names in its
         evaluation sentences on that benchmark ("We evaluate LLaMA, Qwen and Mistral"), and
         its own method where a result verb follows the method's name."""
@@ -250,8 +348,14 @@ class Relations:
             elif m.eid in ptypes and _RESULT_VERB.match(text, m.end):
                 # "We introduce benchmark B ... and method M. M achieves 80% accuracy": M is
                 # measured on B, unless B is M's training data ("to support post-training")
-                benches = [b for b in own_benchmarks if not any(
-                    o.eid == b and _TRAIN_WORD.search(text, *st.sent_of(o.start)) for o in st.mentions)]
+                benches = [
+                    b
+                    for b in own_benchmarks
+                    if not any(
+                        o.eid == b and _TRAIN_WORD.search(text, *st.sent_of(o.start))
+                        for o in st.mentions
+                    )
+                ]
             else:
                 continue
             for b in benches:
@@ -269,7 +373,11 @@ class Relations:
                 continue
             seen.add(h.eid)
             s0, s1 = st.sent_of(h.start)
-            others = [m.start for m in st.mentions if m.type == "Hardware" and m.eid != h.eid and s0 <= m.start < s1]
+            others = [
+                m.start
+                for m in st.mentions
+                if m.type == "Hardware" and m.eid != h.eid and s0 <= m.start < s1
+            ]
             best = None
             for rx, purpose in self._purpose:
                 for m in rx.finditer(text, s0, s1):

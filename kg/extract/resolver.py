@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from spacy.language import Language
 
@@ -21,15 +20,29 @@ from kg.extract.acronyms import is_acronym
 from kg.extract.names import find_word
 from kg.extract.normalise import entity_id, match_key
 from kg.extract.rules import load_rules
-from kg.extract.state import DocState, Cand, Mention, hint_regions, state_of
+from kg.extract.state import Cand, DocState, Mention, hint_regions, state_of
 from kg.extract.typing_rules import infer_type
 from kg.extract.unknown_names import fallback_cands, load_frequent
 from kg.extract.values import find_values
 from kg.extract.vocab import load_vocabulary
 
-_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|ai|net|edu)/\S*|\b(?:github|huggingface|hf)\.co\S*")
+_URL = re.compile(
+    r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|ai|net|edu)/\S*|\b(?:github|huggingface|hf)\.co\S*"
+)
 # every _URL match holds one of these
-_URL_HINTS = ("://", "www.", ".com/", ".org/", ".io/", ".ai/", ".net/", ".edu/", "github.co", "huggingface.co", "hf.co")
+_URL_HINTS = (
+    "://",
+    "www.",
+    ".com/",
+    ".org/",
+    ".io/",
+    ".ai/",
+    ".net/",
+    ".edu/",
+    "github.co",
+    "huggingface.co",
+    "hf.co",
+)
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
@@ -41,11 +54,23 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for a, b in hint_regions(text, _URL_HINTS) for m in _URL.finditer(text, a, b)]
 
 
-_VENDOR = re.compile(r"^(?:NVIDIA|Nvidia|nVidia|Google|Colab|Tesla|AMD|Intel|Apple|Cloud|GeForce)\s+")
+_VENDOR = re.compile(
+    r"^(?:NVIDIA|Nvidia|nVidia|Google|Colab|Tesla|AMD|Intel|Apple|Cloud|GeForce)\s+"
+)
 _CARD_NUMBER = re.compile(r"\d{4}(?:[ \t]?Ti)?")
 _COORD = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)$")
-_PROPAGATE = {"definition", "proposal", "title", "model_shape", "family_variant", "benchmark_suffix",
-              "benchmark_head", "hardware_shape", "metric_shape", "list"}
+_PROPAGATE = {
+    "definition",
+    "proposal",
+    "title",
+    "model_shape",
+    "family_variant",
+    "benchmark_suffix",
+    "benchmark_head",
+    "hardware_shape",
+    "metric_shape",
+    "list",
+}
 
 
 def _singular_acronym(s: str) -> str:
@@ -73,8 +98,14 @@ class Resolver:
                 spans = list(find_word(text, name))
                 etype = infer_type(text, spans, self.rules, None)
                 if etype is None:
-                    etype = next((c.type for c in st.cands if c.start == s and c.end == e and c.source != "vocab"),
-                                 "Method")
+                    etype = next(
+                        (
+                            c.type
+                            for c in st.cands
+                            if c.start == s and c.end == e and c.source != "vocab"
+                        ),
+                        "Method",
+                    )
             # what the paper says its own contribution is beats the vocabulary's type
             st.add(Cand(s, e, etype, rule, 0.75, 56, cid=cid, tconf=4 if given else 1))
 
@@ -98,8 +129,19 @@ class Resolver:
                 for s, e in find_word(text, name, lower_text=lower, plural=True):
                     if src.start == s and src.end == e:
                         continue
-                    st.add(Cand(s, e, src.type, src.source, src.conf * 0.95, src.prio - 5,
-                                cid=src.cid, broader=src.broader, tconf=src.tconf))
+                    st.add(
+                        Cand(
+                            s,
+                            e,
+                            src.type,
+                            src.source,
+                            src.conf * 0.95,
+                            src.prio - 5,
+                            cid=src.cid,
+                            broader=src.broader,
+                            tconf=src.tconf,
+                        )
+                    )
 
     # -- 3b. metrics must be measured ----------------------------------------------------
     def _measured(self, st: DocState, text: str, c: Cand) -> bool:
@@ -121,8 +163,9 @@ class Resolver:
             s0, s1 = st.sent_of(c.start)
             w = self.rules.weak_window
             a, b = max(s0, c.start - w), min(s1, c.end + w)
-            return (any(not (c.start <= v.start < c.end) for v in find_values(text, a, b))
-                    or bool(self.rules.metric_frame_re.search(text, max(s0, c.start - 60), c.start)))
+            return any(not (c.start <= v.start < c.end) for v in find_values(text, a, b)) or bool(
+                self.rules.metric_frame_re.search(text, max(s0, c.start - 60), c.start)
+            )
         s0, s1 = st.sent_of(c.start)
         rules = self.rules
         low = surface.lower()
@@ -133,11 +176,13 @@ class Resolver:
                 return True
             if rules.metric_frame_re.search(text, max(s0, c.start - 60), c.start):
                 return True
-            return low in rules.metric_cue_words and bool(rules.metric_cue_before_re.search(text, max(s0, c.start - 60), c.start)
-                        or rules.metric_cue_after_re.match(text, c.end, s1))
+            return low in rules.metric_cue_words and bool(
+                rules.metric_cue_before_re.search(text, max(s0, c.start - 60), c.start)
+                or rules.metric_cue_after_re.match(text, c.end, s1)
+            )
         w = rules.measure_window
         a, b = max(s0, c.start - w), min(s1, c.end + w)
-        window = text[a:c.start] + " " + text[c.end:b]
+        window = text[a : c.start] + " " + text[c.end : b]
         return bool(rules.measure_re.search(window))
 
     @staticmethod
@@ -151,7 +196,13 @@ class Resolver:
             changed = False
             for c in list(dropped):
                 for s, e in spans:
-                    gap = text[e:c.start] if e <= c.start else text[c.end:s] if c.end <= s else None
+                    gap = (
+                        text[e : c.start]
+                        if e <= c.start
+                        else text[c.end : s]
+                        if c.end <= s
+                        else None
+                    )
                     if gap is not None and len(gap) <= 7 and _COORD.match(gap):
                         out.append(c)
                         spans.append((c.start, c.end))
@@ -168,7 +219,7 @@ class Resolver:
         for c in order:
             if c.end <= c.start or taken.find(1, c.start, c.end) >= 0:
                 continue  # (an empty span is never a mention)
-            taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+            taken[c.start : c.end] = b"\x01" * (c.end - c.start)
             out.append(c)
         out.sort(key=lambda c: c.start)
         return out
@@ -196,7 +247,7 @@ class Resolver:
                     c.type = w.type
 
     # -- 5. linking -----------------------------------------------------------------------
-    def _link(self, text: str, etype: str, cid: Optional[str]) -> tuple[str, str, bool]:
+    def _link(self, text: str, etype: str, cid: str | None) -> tuple[str, str, bool]:
         """(entity id, type, in vocabulary) for a surface form."""
         v = self.vocab
         if cid and cid in v.by_id:
@@ -230,17 +281,32 @@ class Resolver:
                 continue
             if c.type == "Method" and c.text.endswith(rules.adjectival_suffixes) and "-" in c.text:
                 continue  # "instruction-tuned", "retrieval-augmented": adjectives here
-            if c.type == "Benchmark" and c.source != "vocab" and "-" in c.text and (
+            if (
+                c.type == "Benchmark"
+                and c.source != "vocab"
+                and "-" in c.text
+                and (
                     c.text.endswith(rules.adjectival_suffixes)
-                    or c.text.startswith(rules.adjectival_prefixes) and " " not in c.text):
+                    or c.text.startswith(rules.adjectival_prefixes)
+                    and " " not in c.text
+                )
+            ):
                 continue  # "on LLM-generated text", "in non-English languages": adjectives
-            if c.type == "Benchmark" and st.rejected_shorts and (c.text in st.rejected_shorts
-                                                                 or _singular_acronym(c.text) in st.rejected_shorts):
+            if (
+                c.type == "Benchmark"
+                and st.rejected_shorts
+                and (
+                    c.text in st.rejected_shorts or _singular_acronym(c.text) in st.rejected_shorts
+                )
+            ):
                 # "visual question answering (VQA)", "Semantic Textual Similarity (STS)": the
                 # text defines the acronym as a task or field, not the dataset of that name
                 continue
-            if c.source != "vocab" and (c.text in rules.not_names or _singular_acronym(c.text) in st.rejected_shorts
-                                         or c.text in st.rejected_shorts):
+            if c.source != "vocab" and (
+                c.text in rules.not_names
+                or _singular_acronym(c.text) in st.rejected_shorts
+                or c.text in st.rejected_shorts
+            ):
                 continue
             keep.append(c)
         metrics = [c for c in keep if c.type == "Metric"]
@@ -253,7 +319,9 @@ class Resolver:
                 # elsewhere ("traits like helpfulness and harmlessness")
                 measured = {match_key(c.text) for c in kept}
                 anchors = kept + [c for c in dropped if match_key(c.text) in measured]
-                kept += self._coordinated(text, anchors, [c for c in dropped if match_key(c.text) not in measured])
+                kept += self._coordinated(
+                    text, anchors, [c for c in dropped if match_key(c.text) not in measured]
+                )
             keep = [c for c in keep if c.type != "Metric"] + kept
         selected = self._select(keep, len(text))
         self._unify_types(st, selected)
@@ -278,11 +346,23 @@ class Resolver:
             if ent is None:
                 if in_vocab:
                     concept = self.vocab.by_id[eid]
-                    ent = {"type": concept.type, "label": concept.label, "aliases": [], "broader": list(concept.broader),
-                           "in_vocabulary": True, "surfaces": []}
+                    ent = {
+                        "type": concept.type,
+                        "label": concept.label,
+                        "aliases": [],
+                        "broader": list(concept.broader),
+                        "in_vocabulary": True,
+                        "surfaces": [],
+                    }
                 else:
-                    ent = {"type": etype, "label": surface, "aliases": [], "broader": [], "in_vocabulary": False,
-                           "surfaces": []}
+                    ent = {
+                        "type": etype,
+                        "label": surface,
+                        "aliases": [],
+                        "broader": [],
+                        "in_vocabulary": False,
+                        "surfaces": [],
+                    }
                 ents[eid] = ent
             if c.broader and not ent["in_vocabulary"]:
                 for b in c.broader:

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
 from kg.extract.rules import load_rules
-from kg.extract.state import DocState, Cand, state_of
+from kg.extract.state import Cand, DocState, state_of
 from kg.extract.vocab import load_vocabulary
 
 _PLURAL_TYPES = {"Method", "Metric", "Benchmark", "Hardware"}
@@ -30,30 +30,44 @@ def _word_end(text: str, pos: int) -> int:
         pos += 1
     return pos
 
-_BENCH_HEAD = re.compile(r"[\s-]+(?:benchmarks?|datasets?|data set|corpus|corpora|suite|test set|leaderboard|Benchmarks?|Datasets?)$")
+
+_BENCH_HEAD = re.compile(
+    r"[\s-]+(?:benchmarks?|datasets?|data set|corpus|corpora|suite|test set|leaderboard|Benchmarks?|Datasets?)$"
+)
 
 
 _CAP_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
 _CAP_AFTER = re.compile(r"(?:\s+of)?[\s-]+[A-Z]")
 _PLAIN_PHRASE = re.compile(r"[A-Za-z][a-z]*(?:[\s-]+[a-z]+)+")
-_DATA_NEXT = re.compile(r"\s+(?:datasets?|benchmarks?|corpus|corpora|data\s+sets?|test\s+sets?)\b", re.IGNORECASE)
+_DATA_NEXT = re.compile(
+    r"\s+(?:datasets?|benchmarks?|corpus|corpora|data\s+sets?|test\s+sets?)\b", re.IGNORECASE
+)
 
 
 def _plural(label: str) -> str | None:
     last = label[-1:]
-    if not last.isalpha() or label.endswith(("s", "S", "x", "sh", "ch")) or " " not in label and len(label) < 2:
+    if (
+        not last.isalpha()
+        or label.endswith(("s", "S", "x", "sh", "ch"))
+        or " " not in label
+        and len(label) < 2
+    ):
         return None
     return label + "s"
 
 
 class VocabRuler:
-    def __init__(self, nlp: Language, vocab_dir: str | None = None, patterns_dir: str | None = None) -> None:
+    def __init__(
+        self, nlp: Language, vocab_dir: str | None = None, patterns_dir: str | None = None
+    ) -> None:
         self.vocab = load_vocabulary(vocab_dir)
         self.rules = load_rules(patterns_dir)
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.exact: dict[str, frozenset] = {}  # concept id -> its labels (and plurals) as written
-        self.keys: dict[int, tuple[str, str, bool]] = {}  # match key -> (concept id, type, label has caps)
+        self.keys: dict[
+            int, tuple[str, str, bool]
+        ] = {}  # match key -> (concept id, type, label has caps)
         tok = self.label_tokenizer = nlp.tokenizer  # replaced in build_pipeline once labels are in
         lower_pats: dict[str, list] = {}
         orth_pats: dict[str, list] = {}
@@ -79,8 +93,9 @@ class VocabRuler:
         words = set(re.findall(r"[a-z]+", text[s0:s1].lower()))
         return bool(words & self.rules.hardware_context)
 
-    def _plain_word_for_styled(self, st: DocState, cid: str, text: str, surface: str, start: int, end: int,
-                               ntok: int) -> bool:
+    def _plain_word_for_styled(
+        self, st: DocState, cid: str, text: str, surface: str, start: int, end: int, ntok: int
+    ) -> bool:
         """A one-word surface written as an ordinary capitalised word ("Quality", "Multiple",
         "Records") for a concept whose every label is styled with inner capitals
         (QuALITY, MultiPL-E, ReCoRD, BLEnD), where the capital comes from the position: in
@@ -91,10 +106,17 @@ class VocabRuler:
             return False
         if any(lab[1:] == lab[1:].lower() for lab in self.vocab.by_id[cid].labels()):
             return False
-        return (start < st.title_len or start == st.sent_of(start)[0]
-                or bool(_CAP_BEFORE.search(text, max(0, start - 30), start) or _CAP_AFTER.match(text, end)))
+        return (
+            start < st.title_len
+            or start == st.sent_of(start)[0]
+            or bool(
+                _CAP_BEFORE.search(text, max(0, start - 30), start) or _CAP_AFTER.match(text, end)
+            )
+        )
 
-    def _plain_phrase(self, st: DocState, cid: str, text: str, surface: str, start: int, end: int) -> bool:
+    def _plain_phrase(
+        self, st: DocState, cid: str, text: str, surface: str, start: int, end: int
+    ) -> bool:
         """A leaderboard-only (Papers with Code) benchmark whose label is a phrase of
         ordinary words, written here in lower case ("social media", "creative writing",
         "object discovery"; "Among them" at a sentence start): the phrase, unless a
@@ -122,22 +144,44 @@ class VocabRuler:
                     continue
                 seen.add((start, end, cid))
                 surface = text[start:end]
-                if start > 1 and text[start - 1] == "-" and text[start - 2].isalnum() and surface.islower():
+                if (
+                    start > 1
+                    and text[start - 1] == "-"
+                    and text[start - 2].isalnum()
+                    and surface.islower()
+                ):
                     continue  # "X-rays": the tail of a compound word, not the concept "ray"
                 if not cs and e - s == 1 and surface.islower():
                     # a capitalised single-word label written all lower-case is an
                     # ordinary word here ("adult", "spider", "falcon", "maps")
                     c = self.vocab.by_id[cid]
-                    if not any(lab.islower() and " " not in lab and "-" not in lab for lab in c.labels()):
+                    if not any(
+                        lab.islower() and " " not in lab and "-" not in lab for lab in c.labels()
+                    ):
                         continue
-                if ctype == "Benchmark" and not cs and self._plain_word_for_styled(st, cid, text, surface, start,
-                                                                                  end, e - s):
+                if (
+                    ctype == "Benchmark"
+                    and not cs
+                    and self._plain_word_for_styled(st, cid, text, surface, start, end, e - s)
+                ):
                     continue  # "Quality", "Multiple", "Records": a word, not QuALITY, MultiPL-E, ReCoRD
-                if ctype == "Benchmark" and not cs and self._plain_phrase(st, cid, text, surface, start, end):
+                if (
+                    ctype == "Benchmark"
+                    and not cs
+                    and self._plain_phrase(st, cid, text, surface, start, end)
+                ):
                     continue  # "social media", "creative writing": a phrase, not the leaderboard entry
-                if ctype == "Metric" and (text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha()
-                                          or start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()) \
-                        and not _TRADE_OFF.match(text, _word_end(text, end)):
+                if (
+                    ctype == "Metric"
+                    and (
+                        text[end : end + 1] == "-"
+                        and text[end + 1 : end + 2].isalpha()
+                        or start > 1
+                        and text[start - 1] == "-"
+                        and text[start - 2].isalpha()
+                    )
+                    and not _TRADE_OFF.match(text, _word_end(text, end))
+                ):
                     continue  # "cost-effective", "low-latency": an adjective, not the measure
                     # (but in "accuracy-latency trade-offs" both sides are measures)
                 if ctype in ("Benchmark", "Model"):
@@ -147,16 +191,32 @@ class VocabRuler:
                         surface = text[start:end]
                 if ctype == "Metric" and " " in surface:
                     h = _SCORE_HEAD.search(surface)
-                    if h and h.start() > 0 and self.vocab.lookup(surface[:h.start()], "Metric") == cid:
-                        end = start + h.start()  # "F1 scores", "BLEU score": the measure is the name
+                    if (
+                        h
+                        and h.start() > 0
+                        and self.vocab.lookup(surface[: h.start()], "Metric") == cid
+                    ):
+                        end = (
+                            start + h.start()
+                        )  # "F1 scores", "BLEU score": the measure is the name
                         surface = text[start:end]
-                if ctype == "Hardware" and len(surface) <= 3 and (self.rules.hardware_not_next.match(text, end)
-                                                                  or not self._device_context(st, text, start)):
+                if (
+                    ctype == "Hardware"
+                    and len(surface) <= 3
+                    and (
+                        self.rules.hardware_not_next.match(text, end)
+                        or not self._device_context(st, text, start)
+                    )
+                ):
                     continue  # "L2", "T4", "M2" alone are norms, cell lines, variables; "L2 norm", "L2 cache"
                 # a label written exactly as in the text beats one matched by case folding
                 # ("FID" the metric, not "FiD" the method)
                 prio = 50.5 if cs or surface in self.exact[cid] else 50
-                st.add(Cand(start, end, ctype, "vocab", 0.9 if cs else 0.85, prio, cid=cid, text=surface))
+                st.add(
+                    Cand(
+                        start, end, ctype, "vocab", 0.9 if cs else 0.85, prio, cid=cid, text=surface
+                    )
+                )
         return doc
 
 

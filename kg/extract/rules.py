@@ -8,7 +8,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
 
 from kg.extract.normalise import match_key
 from kg.extract.state import first_words
@@ -48,7 +47,10 @@ def _alt(words, flags_word=True) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:
-        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        alts = [
+            (r"\s+" if ch == " " else re.escape(ch)) + emit(node[ch])
+            for ch in sorted(k for k in node if k)
+        ]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -87,7 +89,9 @@ class Rules:
     hardware_needs_context: dict
     hardware_trigger: re.Pattern
     hardware_context: frozenset
-    hardware_not_next: re.Pattern  # "L2 norm", "L2 cache": a short device name used for something else
+    hardware_not_next: (
+        re.Pattern
+    )  # "L2 norm", "L2 cache": a short device name used for something else
     variant_words: frozenset
     hyphen_stop: frozenset
     model_endings_re: re.Pattern
@@ -103,8 +107,12 @@ class Rules:
     weak_window: int
     metric_right_heads: frozenset
     metric_cue_words: frozenset  # weak words that a verb right next to them makes measured
-    metric_cue_before_re: re.Pattern  # a comparison/measurement verb right before a weak metric word
-    metric_frame_re: re.Pattern  # "as measured by X", "in terms of X": any weak word after it is measured
+    metric_cue_before_re: (
+        re.Pattern
+    )  # a comparison/measurement verb right before a weak metric word
+    metric_frame_re: (
+        re.Pattern
+    )  # "as measured by X", "in terms of X": any weak word after it is measured
     metric_cue_after_re: re.Pattern  # ... or right after it
     benchmark_endings: tuple
     metric_value_before_re: re.Pattern  # "a <mod> <mod> <head>" ending right before "of <value>"
@@ -116,7 +124,9 @@ class Rules:
     naming_anchors: frozenset = frozenset()
     own_work_anchors: frozenset = frozenset()
     release_anchors: frozenset = frozenset()
-    naming_first: frozenset = frozenset()  # first words of the cue phrases (DocState.finditer_words)
+    naming_first: frozenset = (
+        frozenset()
+    )  # first words of the cue phrases (DocState.finditer_words)
     own_work_first: frozenset = frozenset()
     # names.name_shaped's answers, word -> bool: the same words are tested many times
     shaped_memo: dict[str, bool] = field(default_factory=dict)
@@ -127,7 +137,7 @@ def _load(name: str, directory: Path) -> dict:
 
 
 @lru_cache(maxsize=4)
-def load_rules(directory: Optional[StrPath] = None) -> Rules:
+def load_rules(directory: StrPath | None = None) -> Rules:
     d = Path(directory) if directory else patterns_dir()
     stop = _load("stoplist.json", d)
     cues = _load("cues.json", d)
@@ -144,19 +154,33 @@ def load_rules(directory: Optional[StrPath] = None) -> Rules:
         rf"(?<![\w-])(?:{subj})\s+(?:(?:first|further|also|then|additionally|now|hereby|therefore|thus|newly|here)\s+)?$",
         re.IGNORECASE,
     )
-    gerund_re = re.compile(rf"(?:,\s*|\band\s+|\bby\s+)(?P<verb>{_alt(cues['gerund_proposal_verbs'])})\s+", re.IGNORECASE)
-    standalone_naming_re = re.compile(rf"(?<![\w-])(?<!so-)(?:{_alt(cues['standalone_naming_cues'])})\s+(?:\\[a-z]+\{{)?",
-                                      re.IGNORECASE)
-    own_work_re = re.compile(rf"(?<![\w-])(?:{_alt(cues['own_work_phrases'])})\s*,\s*(?:(?:called|named|dubbed)\s+)?",
-                             re.IGNORECASE)
+    gerund_re = re.compile(
+        rf"(?:,\s*|\band\s+|\bby\s+)(?P<verb>{_alt(cues['gerund_proposal_verbs'])})\s+",
+        re.IGNORECASE,
+    )
+    standalone_naming_re = re.compile(
+        rf"(?<![\w-])(?<!so-)(?:{_alt(cues['standalone_naming_cues'])})\s+(?:\\[a-z]+\{{)?",
+        re.IGNORECASE,
+    )
+    own_work_re = re.compile(
+        rf"(?<![\w-])(?:{_alt(cues['own_work_phrases'])})\s*,\s*(?:(?:called|named|dubbed)\s+)?",
+        re.IGNORECASE,
+    )
     naming_re = re.compile(rf"(?<![\w-])(?:{_alt(cues['naming_cues'])})\s*:?\s*", re.IGNORECASE)
     type_heads = {t: {w.lower() for w in ws} for t, ws in cues["type_heads"].items()}
     type_head_re = {
-        t: re.compile(rf"(?:^|[\s\-])(?:{_alt(ws)})$", re.IGNORECASE) for t, ws in cues["type_heads"].items()
+        t: re.compile(rf"(?:^|[\s\-])(?:{_alt(ws)})$", re.IGNORECASE)
+        for t, ws in cues["type_heads"].items()
     }
     # one pass over the text: every device shape is an alternative named h<i>
-    hardware = re.compile("|".join(rf"(?<![\w-])(?P<h{i}>{s['re']})(?:s(?![\w]))?" for i, s in enumerate(hw["shapes"])))
-    hardware_needs_context = {f"h{i}": bool(s.get("needs_context")) for i, s in enumerate(hw["shapes"])}
+    hardware = re.compile(
+        "|".join(
+            rf"(?<![\w-])(?P<h{i}>{s['re']})(?:s(?![\w]))?" for i, s in enumerate(hw["shapes"])
+        )
+    )
+    hardware_needs_context = {
+        f"h{i}": bool(s.get("needs_context")) for i, s in enumerate(hw["shapes"])
+    }
     return Rules(
         gerund_anchors=anchor_words(cues["gerund_proposal_verbs"]),
         naming_anchors=anchor_words(cues["standalone_naming_cues"]),
@@ -179,12 +203,16 @@ def load_rules(directory: Optional[StrPath] = None) -> Rules:
         weak_verbs=frozenset(cues["weak_proposal_verbs"]),
         release_after_re=re.compile(
             rf"(?<![\w-])we\s+(?:also\s+|newly\s+|publicly\s+)?(?:{_alt(cues.get('release_after_verbs', []))})"
-            r"(?![\w-])(?!\s+(?:a|an|the|our|this|these|two|three|four|new|novel|it|them)\b)", re.IGNORECASE),
+            r"(?![\w-])(?!\s+(?:a|an|the|our|this|these|two|three|four|new|novel|it|them)\b)",
+            re.IGNORECASE,
+        ),
         naming_re=naming_re,
         proposal_adjectives=frozenset(cues["proposal_adjectives"]),
         type_heads=type_heads,
         type_head_re=type_head_re,
-        subtitle_heads={t: [w.lower() for w in ws] for t, ws in cues["title_subtitle_heads"].items()},
+        subtitle_heads={
+            t: [w.lower() for w in ws] for t, ws in cues["title_subtitle_heads"].items()
+        },
         eval_cues=frozenset(cues["evaluation_cues"]),
         strict_eval_cues=frozenset(cues.get("strict_evaluation_cues", [])),
         purpose_cues={k: [w.lower() for w in v] for k, v in cues["hardware_purpose"].items()},
@@ -194,7 +222,9 @@ def load_rules(directory: Optional[StrPath] = None) -> Rules:
         # scans for those first characters in C, ~2x faster than a lookahead in front
         hardware_trigger=re.compile(hw["trigger"]),
         hardware_context=frozenset(hw["context_words"]),
-        hardware_not_next=re.compile(rf"[\s-]+(?:{_alt(hw.get('not_next_words', []))})(?![\w])", re.IGNORECASE),
+        hardware_not_next=re.compile(
+            rf"[\s-]+(?:{_alt(hw.get('not_next_words', []))})(?![\w])", re.IGNORECASE
+        ),
         variant_words=frozenset(shapes["variant_words"]),
         hyphen_stop=frozenset(shapes["hyphen_stop"]),
         model_endings_re=re.compile(rf"(?:{_alt(shapes['model_name_endings'])})$"),
@@ -204,8 +234,10 @@ def load_rules(directory: Optional[StrPath] = None) -> Rules:
         metric_hyphen_no_first=frozenset(met.get("hyphen_no_first", [])),
         at_k_re=re.compile(met["at_k"]),
         units=met["units"],
-        measure_re=re.compile(rf"(?<![\w-])(?:{_alt([c for c in met['measure_cues'] if c[0].isalnum()])})(?![\w-])|\d|%|×",
-                              re.IGNORECASE),
+        measure_re=re.compile(
+            rf"(?<![\w-])(?:{_alt([c for c in met['measure_cues'] if c[0].isalnum()])})(?![\w-])|\d|%|×",
+            re.IGNORECASE,
+        ),
         measure_window=int(met.get("measure_window", 50)),
         weak_metrics=frozenset(w.lower() for w in met.get("weak", [])),
         weak_window=int(met.get("weak_window", 30)),
@@ -213,11 +245,17 @@ def load_rules(directory: Optional[StrPath] = None) -> Rules:
         metric_cue_words=frozenset(w.lower() for w in met.get("adjacent_words", [])),
         metric_cue_before_re=re.compile(
             rf"(?<![\w-])(?:{_alt(met.get('adjacent_cues', []))})(?:\s+(?:{_alt(met.get('adjacent_skip_words', []))})"
-            rf"){{0,{int(met.get('adjacent_gap', 2))}}}\s+$", re.IGNORECASE),
+            rf"){{0,{int(met.get('adjacent_gap', 2))}}}\s+$",
+            re.IGNORECASE,
+        ),
         metric_frame_re=re.compile(
             rf"(?<![\w-])(?:{_alt(met.get('frame_cues', []))})(?:\s+(?:{_alt(met.get('adjacent_skip_words', []))})"
-            rf"){{0,{int(met.get('adjacent_gap', 2))}}}\s+$", re.IGNORECASE),
-        metric_cue_after_re=re.compile(rf"\s+(?:{_alt(met.get('adjacent_cues_after', []))})(?![\w-])", re.IGNORECASE),
+            rf"){{0,{int(met.get('adjacent_gap', 2))}}}\s+$",
+            re.IGNORECASE,
+        ),
+        metric_cue_after_re=re.compile(
+            rf"\s+(?:{_alt(met.get('adjacent_cues_after', []))})(?![\w-])", re.IGNORECASE
+        ),
         benchmark_endings=tuple(cues.get("benchmark_name_endings", [])),
         **_value_frame(met),
     )
@@ -234,10 +272,14 @@ def _value_frame(met: dict) -> dict:
     return dict(
         metric_value_before_re=re.compile(
             rf"(?<![\w-])(?:an?|the|its|their|our)\s+{skip}(?P<name>(?:{mod}\s+){{1,2}}(?:{head}))\s+of\s+"
-            r"(?:(?:about|around|nearly|roughly|approximately|over|only|up\s+to)\s+)?$"),
-        metric_value_after_re=re.compile(rf"\s+{skip}(?P<name>(?:{mod}\s+){{1,2}}(?:{head}))(?![\w-])"),
+            r"(?:(?:about|around|nearly|roughly|approximately|over|only|up\s+to)\s+)?$"
+        ),
+        metric_value_after_re=re.compile(
+            rf"\s+{skip}(?P<name>(?:{mod}\s+){{1,2}}(?:{head}))(?![\w-])"
+        ),
         metric_value_verb_re=re.compile(
             rf"(?<![\w-])(?:{_alt(met.get('value_verbs', []))})\s+(?:(?:up\s+to|an?|over|only|nearly)\s+)?",
-            re.IGNORECASE),
+            re.IGNORECASE,
+        ),
         metric_value_verb_first=first_words(met.get("value_verbs", [])),
     )

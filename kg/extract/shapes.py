@@ -11,18 +11,20 @@ Metrics: `X@k` shapes (`pass@1`, `Recall@10`).
 from __future__ import annotations
 
 import re
-from typing import Optional, cast
+from typing import cast
 
 from spacy.language import Language
 
 from kg.extract.rules import Rules, load_rules
-from kg.extract.state import DocState, Cand, state_of
+from kg.extract.state import Cand, DocState, state_of
 from kg.extract.values import find_values
 from kg.extract.vocab import load_vocabulary
 
 # "of" right before a value (the whitespace before "of" is part of the name pattern)
 # (a literal first: the scan runs as a C string search)
-_OF_VALUE = re.compile(r"of(?<=\sof)\s+(?:(?:about|around|nearly|roughly|approximately|over|only|up\s+to)\s+)?(?=[+\-−]?\d)")
+_OF_VALUE = re.compile(
+    r"of(?<=\sof)\s+(?:(?:about|around|nearly|roughly|approximately|over|only|up\s+to)\s+)?(?=[+\-−]?\d)"
+)
 _CHUNK = re.compile(r"[A-Za-z0-9][A-Za-z0-9.]*[A-Za-z0-9+]|[A-Za-z0-9]")
 _VERSIONISH = re.compile(
     r"(?:v?\d+(?:\.\d+)*[a-z]{0,2}|\d+(?:\.\d+)?[BMKT](?:-A\d+(?:\.\d+)?B)?|\d+x\d+(?:\.\d+)?B|[A-Z]\d+(?:\.\d+)?[A-Za-z]{0,2}|V\d+(?:\.\d+)?)$"
@@ -38,7 +40,7 @@ _SIZED_MODEL = re.compile(
 )
 
 
-def extend_model(text: str, end: int, rules: Rules, limit: Optional[int] = None) -> int:
+def extend_model(text: str, end: int, rules: Rules, limit: int | None = None) -> int:
     """Extend a model name ending at `end` over version/size/variant chunks."""
     n = limit if limit is not None else len(text)
     pos = end
@@ -60,12 +62,20 @@ def extend_model(text: str, end: int, rules: Rules, limit: Optional[int] = None)
             ok = False
         elif w_clean in rules.variant_words:
             ok = True
-        elif sep in "-_" and w_clean[:1].isupper() and w_clean not in rules.hyphen_stop and w_clean not in rules.not_names:
+        elif (
+            sep in "-_"
+            and w_clean[:1].isupper()
+            and w_clean not in rules.hyphen_stop
+            and w_clean not in rules.not_names
+        ):
             ok = True
         if not ok:
             break
-        if sep == " " and not (w_clean[:1].isdigit() or _VERSIONISH.match(w_clean)
-                               or (w_clean in rules.variant_words and w_clean[:1].isupper())):
+        if sep == " " and not (
+            w_clean[:1].isdigit()
+            or _VERSIONISH.match(w_clean)
+            or (w_clean in rules.variant_words and w_clean[:1].isupper())
+        ):
             break
         pos = pos + 1 + len(w_clean)
     return pos
@@ -79,7 +89,7 @@ def _has_size(text: str) -> bool:
     for letter in "BM":
         i = text.find(letter, 1)
         while i > 0:
-            after = text[i + 1:i + 2]
+            after = text[i + 1 : i + 2]
             if text[i - 1].isdecimal() and not (after.isalnum() or after == "_"):
                 return True
             i = text.find(letter, i + 1)
@@ -93,7 +103,8 @@ class Shapes:
         # a capitalised word ending in a model-name ending ("RoBERTa", "CodeLlama"), in
         # one scan: testing every capitalised word in Python cost ~10x more
         self._ending_model = re.compile(
-            rf"(?=[A-Z])(?<![\w.@/-])([A-Za-z0-9]*(?:{self.rules.model_endings_re.pattern[:-1]}))(?![\w])")
+            rf"(?=[A-Z])(?<![\w.@/-])([A-Za-z0-9]*(?:{self.rules.model_endings_re.pattern[:-1]}))(?![\w])"
+        )
         # the endings alone: alternatives that start with literals, which re scans for in C
         self._ending = re.compile(rf"(?:{self.rules.model_endings_re.pattern[:-1]})(?![\w])")
 
@@ -122,18 +133,37 @@ class Shapes:
                 s = m.start()  # "7B Llama-2", "1.3B OPT": the size written first
             if e > c.end or s < c.start:
                 st.add(Cand(s, e, "Model", "family_variant", 0.8, 58, broader=[c.cid]))
-        for m in (_SIZED_MODEL.finditer(text) if _has_size(text) else ()):
+        for m in _SIZED_MODEL.finditer(text) if _has_size(text) else ():
             base = m.group(1)
-            if base in rules.not_names or base.lower() in ("a", "an", "the", "our", "with", "of", "and", "to", "up"):
+            if base in rules.not_names or base.lower() in (
+                "a",
+                "an",
+                "the",
+                "our",
+                "with",
+                "of",
+                "and",
+                "to",
+                "up",
+            ):
                 continue
-            if not (any(ch.isupper() for ch in base[1:]) or any(ch.isdigit() for ch in base) or m.group(2) or text[m.end(1)] == "-"):
+            if not (
+                any(ch.isupper() for ch in base[1:])
+                or any(ch.isdigit() for ch in base)
+                or m.group(2)
+                or text[m.end(1)] == "-"
+            ):
                 continue
             limit = st.title_len if m.end() <= st.title_len else len(text)
             e = extend_model(text, m.end(), rules, limit)
             st.add(Cand(m.start(), e, "Model", "model_shape", 0.7, 45))
         for m in st._matches_at(self._ending_model, self._ending_starts(text)):
             w = m.group(1)
-            if len(w) < 4 or w in rules.not_names or not any(ch.islower() or ch.isdigit() for ch in w[1:]):
+            if (
+                len(w) < 4
+                or w in rules.not_names
+                or not any(ch.islower() or ch.isdigit() for ch in w[1:])
+            ):
                 continue
             if not any(ch.isupper() for ch in w[1:]):
                 continue
@@ -173,7 +203,7 @@ class Shapes:
 
     def _metrics(self, st: DocState, text: str) -> None:
         rules = self.rules
-        for m in (rules.at_k_re.finditer(text) if "@" in text else ()):
+        for m in rules.at_k_re.finditer(text) if "@" in text else ():
             st.add(Cand(m.start(), m.end(), "Metric", "metric_shape", 0.8, 45))
         # compounds around a vocabulary metric: "tie-adjusted win rates", "task accuracy",
         # "perplexity ratio"
@@ -183,9 +213,13 @@ class Shapes:
             if prev:
                 w = prev.group(1)
                 lw = w.lower()
-                if lw in rules.metric_modifier_ok or ("-" in w and lw not in rules.metric_no_modifier
-                                                      and lw.split("-", 1)[0] not in rules.metric_hyphen_no_first
-                                                      and not lw.endswith(rules.adjectival_suffixes) and w.islower()):
+                if lw in rules.metric_modifier_ok or (
+                    "-" in w
+                    and lw not in rules.metric_no_modifier
+                    and lw.split("-", 1)[0] not in rules.metric_hyphen_no_first
+                    and not lw.endswith(rules.adjectival_suffixes)
+                    and w.islower()
+                ):
                     s = prev.start(1)
             nxt = _NEXT_WORD.match(text, e)
             if nxt and nxt.group(1).lower() in rules.metric_right_heads:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Optional
 
 from spacy.tokens import Doc
 
@@ -65,11 +64,32 @@ def first_words(phrases) -> frozenset:
 class Cand:
     """A candidate mention: char span, type, linked concept (if known), rule, priority."""
 
-    __slots__ = ("start", "end", "type", "cid", "source", "conf", "prio", "broader", "text", "tconf")
+    __slots__ = (
+        "start",
+        "end",
+        "type",
+        "cid",
+        "source",
+        "conf",
+        "prio",
+        "broader",
+        "text",
+        "tconf",
+    )
 
-    def __init__(self, start: int, end: int, etype: str, source: str, conf: float, prio: float,
-                 cid: Optional[str] = None, broader: Optional[list] = None, text: str = "",
-                 tconf: int = 2) -> None:
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        etype: str,
+        source: str,
+        conf: float,
+        prio: float,
+        cid: str | None = None,
+        broader: list | None = None,
+        text: str = "",
+        tconf: int = 2,
+    ) -> None:
         self.start = start
         self.end = end
         self.type = etype
@@ -90,9 +110,18 @@ class Cand:
 class Mention:
     __slots__ = ("start", "end", "text", "eid", "type", "source", "conf")
 
-    def __init__(self, start: int, end: int, text: str, eid: str, etype: str, source: str, conf: float) -> None:
+    def __init__(
+        self, start: int, end: int, text: str, eid: str, etype: str, source: str, conf: float
+    ) -> None:
         self.start, self.end, self.text, self.eid, self.type, self.source, self.conf = (
-            start, end, text, eid, etype, source, conf)
+            start,
+            end,
+            text,
+            eid,
+            etype,
+            source,
+            conf,
+        )
 
     def __repr__(self) -> str:  # pragma: no cover
         return f"Mention({self.text!r} {self.eid} {self.source})"
@@ -113,12 +142,12 @@ class DocState:
         self.acronym_long: dict[str, tuple[int, int]] = {}  # short surface -> long span
         self.rejected_shorts: set[str] = set()  # acronyms defined as tasks/fields/data
         # proposal spans (start, end, type or None, rule, evidence offset)
-        self.proposals: list[tuple[int, int, Optional[str], str, int]] = []
+        self.proposals: list[tuple[int, int, str | None, str, int]] = []
         self.mentions: list[Mention] = []
         self.entities: dict[str, dict] = {}
         self.facts: dict[str, list] = {"proposes": [], "evaluations": [], "hardware_use": []}
-        self._low: Optional[str] = None
-        self._words: Optional[frozenset] = None
+        self._low: str | None = None
+        self._words: frozenset | None = None
 
     @property
     def low(self) -> str:
@@ -135,7 +164,9 @@ class DocState:
             self._words = frozenset(_WORDS.findall(self.low))
         return self._words
 
-    def finditer_words(self, regex: re.Pattern, first_words: frozenset, pos: int = 0, lead: int = 0):
+    def finditer_words(
+        self, regex: re.Pattern, first_words: frozenset, pos: int = 0, lead: int = 0
+    ):
         """`regex.finditer(text, pos)` for a regex whose every match starts with one of
         `first_words` (lower-case, whole words, as `words` splits them): the regex is
         tried only where those words occur (found with `str.find`) instead of at every
@@ -153,7 +184,11 @@ class DocState:
             n = len(w)
             i = low.find(w, pos)
             while i >= 0:
-                if not (i and low[i - 1] in _ALNUM) and low[i + n:i + n + 1] not in _ALNUM and i - lead >= pos:
+                if (
+                    not (i and low[i - 1] in _ALNUM)
+                    and low[i + n : i + n + 1] not in _ALNUM
+                    and i - lead >= pos
+                ):
                     starts.append(i - lead)
                 i = low.find(w, i + n)
         starts.sort()
@@ -185,7 +220,7 @@ class DocState:
 
     def add(self, cand: Cand) -> None:
         if not cand.text:
-            cand.text = self.text[cand.start:cand.end]
+            cand.text = self.text[cand.start : cand.end]
         self.cands.append(cand)
 
 
@@ -198,7 +233,7 @@ def state_of(doc: Doc) -> DocState:
     return doc.user_data[STATE_KEY]  # type: ignore[index]  # spaCy's stub: str keys only
 
 
-def _set_state(doc: Doc, state: Optional[DocState]) -> None:
+def _set_state(doc: Doc, state: DocState | None) -> None:
     doc.user_data[STATE_KEY] = state  # type: ignore[index]
 
 

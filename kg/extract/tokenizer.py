@@ -23,16 +23,43 @@ again (tokenizer alone ~1.25x slower); `_CACHE_CHUNKS` lets it hold the chunks t
 from __future__ import annotations
 
 import re
-from typing import Callable, Optional
+from collections.abc import Callable
 
 import spacy
 from spacy.tokenizer import Tokenizer
 from spacy.vocab import Vocab
 
 _ABBREVIATIONS = [
-    "e.g.", "i.e.", "al.", "vs.", "etc.", "cf.", "Fig.", "Figs.", "Eq.", "Sec.",
-    "approx.", "resp.", "w.r.t.", "i.i.d.", "Dr.", "No.", "Tab.", "ca.", "viz.", "a.k.a.",
-    "U.S.", "U.K.", "Inc.", "Ltd.", "Co.", "Corp.", "Jr.", "Mr.", "Ms.", "St.",
+    "e.g.",
+    "i.e.",
+    "al.",
+    "vs.",
+    "etc.",
+    "cf.",
+    "Fig.",
+    "Figs.",
+    "Eq.",
+    "Sec.",
+    "approx.",
+    "resp.",
+    "w.r.t.",
+    "i.i.d.",
+    "Dr.",
+    "No.",
+    "Tab.",
+    "ca.",
+    "viz.",
+    "a.k.a.",
+    "U.S.",
+    "U.K.",
+    "Inc.",
+    "Ltd.",
+    "Co.",
+    "Corp.",
+    "Jr.",
+    "Mr.",
+    "Ms.",
+    "St.",
 ]
 
 
@@ -101,10 +128,18 @@ def make_ml_tokenizer(nlp) -> Tokenizer:
     return ml_tokenizer(nlp.vocab)
 
 
-def ml_tokenizer(vocab: Vocab, cuts: Optional[Callable[[str], list[_Cut]]] = None) -> Tokenizer:
+def ml_tokenizer(vocab: Vocab, cuts: Callable[[str], list[_Cut]] | None = None) -> Tokenizer:
     """`cuts`: another `chunk_cuts` (tests count its calls)."""
-    return Tokenizer(vocab, rules={}, prefix_search=None, suffix_search=None, infix_finditer=cuts or chunk_cuts,
-                     token_match=None, url_match=None, max_cache_size=_CACHE_CHUNKS)
+    return Tokenizer(
+        vocab,
+        rules={},
+        prefix_search=None,
+        suffix_search=None,
+        infix_finditer=cuts or chunk_cuts,
+        token_match=None,
+        url_match=None,
+        max_cache_size=_CACHE_CHUNKS,
+    )
 
 
 @spacy.registry.tokenizers("kg.ml_tokenizer.v1")

@@ -8,7 +8,6 @@ name ("the X benchmark"); the caller's default.
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from kg.extract.rules import Rules
 
@@ -18,8 +17,10 @@ _STOP = frozenset(
 )
 # "of" continues the phrase to its real head after these: "a family of models", "a
 # multilingual extension of the CoXQL dataset", "a subset of the X benchmark"
-_OF_CONTINUES = frozenset("family suite series set collection number variety range pair kind class "
-                          "extension version variant subset adaptation expansion".split())
+_OF_CONTINUES = frozenset(
+    "family suite series set collection number variety range pair kind class "
+    "extension version variant subset adaptation expansion".split()
+)
 _APPOS = re.compile(
     r"[ \t]*(?:\([^()\n]{1,120}\)[ \t]*)?(?:,|:|—|–|--|\s(?:is|was|as|serves\s+as|,\s*which\s+is))[ \t]*"
     r"(?:a|an|the|our|its|their)\s+",
@@ -30,7 +31,7 @@ _TOKEN = re.compile(r"[A-Za-z][\w\-]*|[,.;:()]")
 _HEAD_ORDER = ("Benchmark", "Metric", "Model", "Method")
 
 
-def head_type(words: list[str], rules: Rules) -> Optional[str]:
+def head_type(words: list[str], rules: Rules) -> str | None:
     """Type from the head noun of a noun phrase given as words (first word first): the
     last word (or two-word phrase) that is a type head, scanning up to a stop word."""
     found = None
@@ -51,7 +52,7 @@ def head_type(words: list[str], rules: Rules) -> Optional[str]:
     return found
 
 
-def appositive_type(text: str, end: int, rules: Rules) -> Optional[str]:
+def appositive_type(text: str, end: int, rules: Rules) -> str | None:
     """Type from "NAME, a/an ... HEAD" or "NAME is a ... HEAD" right after `end`."""
     m = _APPOS.match(text, end, min(len(text), end + 200))
     if not m or m.end() == end:
@@ -62,7 +63,7 @@ def appositive_type(text: str, end: int, rules: Rules) -> Optional[str]:
     return head_type(_TOKEN.findall(chunk)[:12], rules)
 
 
-def following_head_type(text: str, end: int, rules: Rules) -> Optional[str]:
+def following_head_type(text: str, end: int, rules: Rules) -> str | None:
     """Type from a head noun written right after the name: "the X benchmark"."""
     chunk = text[end : end + 40]
     if not chunk.startswith((" ", "-")):
@@ -71,18 +72,38 @@ def following_head_type(text: str, end: int, rules: Rules) -> Optional[str]:
     if not toks:
         return None
     first = toks[0].lower()
-    if first in ("benchmark", "benchmarks", "dataset", "datasets", "corpus", "suite", "leaderboard", "testbed"):
+    if first in (
+        "benchmark",
+        "benchmarks",
+        "dataset",
+        "datasets",
+        "corpus",
+        "suite",
+        "leaderboard",
+        "testbed",
+    ):
         return "Benchmark"
     if first in ("model", "models", "llm", "llms", "checkpoint", "checkpoints", "family"):
         return "Model"
     if first in ("metric", "metrics", "score"):
         return "Metric"
-    if first in ("method", "methods", "framework", "algorithm", "approach", "technique", "attack", "optimizer"):
+    if first in (
+        "method",
+        "methods",
+        "framework",
+        "algorithm",
+        "approach",
+        "technique",
+        "attack",
+        "optimizer",
+    ):
         return "Method"
     return None
 
 
-def infer_type(text: str, spans: list[tuple[int, int]], rules: Rules, default: Optional[str]) -> Optional[str]:
+def infer_type(
+    text: str, spans: list[tuple[int, int]], rules: Rules, default: str | None
+) -> str | None:
     """Type of a name from evidence at any of its occurrences `spans`."""
     for s, e in spans:
         t = appositive_type(text, e, rules)

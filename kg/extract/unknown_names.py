@@ -22,13 +22,14 @@ from pathlib import Path
 
 from kg.extract.names import name_shaped
 from kg.extract.rules import Rules, load_rules, patterns_dir
-from kg.extract.state import DocState, Cand
+from kg.extract.state import Cand, DocState
 
 WORD = re.compile(r"(?<![\w@/.-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w@/-])")
 # the same words, but only those with a capital inside a part: the C regex engine skips
 # the rest without a Python call per word
 _CAMEL_WORD = re.compile(
-    r"(?<![\w@/.-])(?=[A-Za-z0-9-]*(?:[a-z][A-Z]|[A-Z]{2,}[a-z]{2}))[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w@/-])")
+    r"(?<![\w@/.-])(?=[A-Za-z0-9-]*(?:[a-z][A-Z]|[A-Z]{2,}[a-z]{2}))[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w@/-])"
+)
 
 # where a word holds "[a-z][A-Z]" or "[A-Z]{2,}[a-z]{2}": found from the capital (a pattern
 # that starts with a character class is scanned in C; ~5x faster than the plain form)
@@ -115,19 +116,32 @@ def mine(corpus: str, min_docs: int = 10) -> list[str]:  # pragma: no cover - a 
         for line in fh:
             d = json.loads(line)
             text = d.get("title", "") + "\n" + d.get("abstract", "")
-            docs.update({w for w in (m.group() for m in WORD.finditer(text))
-                         if fallback_shaped(w, rules) and not vocab.lookup(w)})
+            docs.update(
+                {
+                    w
+                    for w in (m.group() for m in WORD.finditer(text))
+                    if fallback_shaped(w, rules) and not vocab.lookup(w)
+                }
+            )
     return sorted(w for w, n in docs.items() if n >= min_docs)
 
 
 if __name__ == "__main__":  # pragma: no cover
     names = mine(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 10)
     out = patterns_dir() / "frequent_unknown_names.json"
-    out.write_text(json.dumps({
-        "_doc": "Name-shaped words that occur in many papers of the corpus but in no vocabulary: mostly field, "
+    out.write_text(
+        json.dumps(
+            {
+                "_doc": "Name-shaped words that occur in many papers of the corpus but in no vocabulary: mostly field, "
                 "task and data acronyms. kg.extract.unknown_names does not fall back to Method for them. "
                 f"Regenerate: python -m kg.extract.unknown_names {Path(sys.argv[1]).name} "
                 f"{sys.argv[2] if len(sys.argv) > 2 else 10}",
-        "names": names}, indent=0, ensure_ascii=False), encoding="utf-8")
+                "names": names,
+            },
+            indent=0,
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     print(f"{len(names)} names -> {out}")
     _ = name_shaped  # re-exported for callers that test shapes

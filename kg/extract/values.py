@@ -8,7 +8,7 @@ benchmarks") and numbers inside names (`GPT-4`, `Llama 3.1`).
 from __future__ import annotations
 
 import re
-from typing import NamedTuple, Optional
+from typing import NamedTuple
 
 _NUM = r"[+\-−]?\d+(?:,\d{3})*(?:\.\d+)?"
 _UNIT = (
@@ -37,7 +37,7 @@ class Value(NamedTuple):
     text: str
 
 
-def _unit(raw: Optional[str]) -> str:
+def _unit(raw: str | None) -> str:
     if not raw:
         return "absolute"
     r = raw.lower()

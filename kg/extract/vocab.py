@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional
 
 from kg.extract.normalise import singular_slug, slug
 from kg.models import ENTITY_TYPES, Entity
@@ -24,7 +24,7 @@ class Concept:
     label: str
     aliases: list[str] = field(default_factory=list)
     broader: list[str] = field(default_factory=list)
-    kind: Optional[str] = None
+    kind: str | None = None
     match: bool = True
     case_sensitive: bool = False
     source: str = "curated"
@@ -33,8 +33,14 @@ class Concept:
         return [self.label, *self.aliases]
 
     def entity(self) -> Entity:
-        return Entity(id=self.id, type=self.type, label=self.label, aliases=list(self.aliases),  # type: ignore[arg-type]
-                      broader=list(self.broader), in_vocabulary=True)
+        return Entity(
+            id=self.id,
+            type=self.type,
+            label=self.label,
+            aliases=list(self.aliases),  # type: ignore[arg-type]
+            broader=list(self.broader),
+            in_vocabulary=True,
+        )
 
 
 class Vocabulary:
@@ -63,7 +69,7 @@ class Vocabulary:
     def __len__(self) -> int:
         return len(self.by_id)
 
-    def lookup(self, text: str, etype: Optional[str] = None) -> Optional[str]:
+    def lookup(self, text: str, etype: str | None = None) -> str | None:
         """Concept id whose label normalises like `text` (of type `etype` if given).
         Memoised: the same few thousand names come back paper after paper."""
         key = (text, etype)
@@ -78,7 +84,7 @@ class Vocabulary:
         found = self._memo[key] = self._lookup(text, etype)
         return found
 
-    def _lookup(self, text: str, etype: Optional[str]) -> Optional[str]:
+    def _lookup(self, text: str, etype: str | None) -> str | None:
         for key in (slug(text), singular_slug(text, etype != "Model")):
             ids = self.by_slug.get(key)
             if not ids:
@@ -90,7 +96,7 @@ class Vocabulary:
                     return cid
         return None
 
-    def ancestors(self, eid: str, local_broader: Optional[dict] = None) -> list[str]:
+    def ancestors(self, eid: str, local_broader: dict | None = None) -> list[str]:
         """`eid` and every concept above it through skos:broader (the paper's own
         discovered entities' links in `local_broader` first, then the vocabulary's),
         nearest first, each once: what `skos:broader*` reaches from `eid` in the graph."""
@@ -110,17 +116,22 @@ class Vocabulary:
                     out.append(b)
         return out
 
-    def index_keys(self, subject: str, benchmark: str, local_broader: Optional[dict] = None) -> list[str]:
+    def index_keys(
+        self, subject: str, benchmark: str, local_broader: dict | None = None
+    ) -> list[str]:
         """The kg:evaluationKey values of an evaluation: "<a> <b>" for every `a` in the
         subject's ancestors and `b` in the benchmark's (`ancestors`, both sides)."""
-        return [f"{a} {b}" for a in self.ancestors(subject, local_broader)
-                for b in self.ancestors(benchmark, local_broader)]
+        return [
+            f"{a} {b}"
+            for a in self.ancestors(subject, local_broader)
+            for b in self.ancestors(benchmark, local_broader)
+        ]
 
     def entities(self) -> list[Entity]:
         return [c.entity() for c in self.by_id.values()]
 
 
-def _concept(raw: dict, where: str) -> Optional[Concept]:
+def _concept(raw: dict, where: str) -> Concept | None:
     try:
         cid, ctype, label = raw["id"], raw["type"], raw["prefLabel"]
     except KeyError as e:
@@ -129,11 +140,18 @@ def _concept(raw: dict, where: str) -> Optional[Concept]:
     if ctype not in ENTITY_TYPES or not isinstance(label, str) or not label.strip():
         log.warning("%s: bad type or label in %r, skipped", where, cid)
         return None
-    alts = [a for a in raw.get("altLabels", []) or [] if isinstance(a, str) and a.strip() and a != label]
+    alts = [
+        a for a in raw.get("altLabels", []) or [] if isinstance(a, str) and a.strip() and a != label
+    ]
     return Concept(
-        id=cid, type=ctype, label=label, aliases=list(dict.fromkeys(alts)),
-        broader=list(raw.get("broader", []) or []), kind=raw.get("kind"),
-        match=bool(raw.get("match", True)), case_sensitive=bool(raw.get("case_sensitive", False)),
+        id=cid,
+        type=ctype,
+        label=label,
+        aliases=list(dict.fromkeys(alts)),
+        broader=list(raw.get("broader", []) or []),
+        kind=raw.get("kind"),
+        match=bool(raw.get("match", True)),
+        case_sensitive=bool(raw.get("case_sensitive", False)),
         source=raw.get("source", "curated"),
     )
 
@@ -158,11 +176,11 @@ def load_concepts(directory: Path) -> list[Concept]:
 
 
 @lru_cache(maxsize=8)
-def load_vocabulary(directory: Optional[StrPath] = None) -> Vocabulary:
+def load_vocabulary(directory: StrPath | None = None) -> Vocabulary:
     """The vocabulary under `directory` (default: the project's ontology/vocab)."""
     return Vocabulary(load_concepts(Path(directory) if directory else vocab_dir()))
 
 
-def all_vocab_entities(directory: Optional[StrPath] = None) -> list[Entity]:
+def all_vocab_entities(directory: StrPath | None = None) -> list[Entity]:
     """Every vocabulary concept as an `Entity` (for the graph writer)."""
     return load_vocabulary(str(directory) if directory else None).entities()

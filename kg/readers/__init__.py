@@ -25,11 +25,20 @@ recognised raises `UnknownFormatError` (a `ReadError`).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator, Optional, Union
+from typing import Optional, Union
 
 from kg.models import Paper, Rejected
-from kg.readers import arxivdaily, atom, bilingual_ja, csv_table, daily_papers, json_array, jsonlines
+from kg.readers import (
+    arxivdaily,
+    atom,
+    bilingual_ja,
+    csv_table,
+    daily_papers,
+    json_array,
+    jsonlines,
+)
 from kg.readers._base import SNIFF_BYTES, ReadError, check_not_binary, read_head
 
 __all__ = [
@@ -41,7 +50,7 @@ __all__ = [
     "source_name",
 ]
 
-_READERS: dict[str, Callable[..., Iterator[Union[Paper, Rejected]]]] = {
+_READERS: dict[str, Callable[..., Iterator[Paper | Rejected]]] = {
     bilingual_ja.FORMAT: bilingual_ja.read,
     arxivdaily.FORMAT: arxivdaily.read,
     daily_papers.FORMAT: daily_papers.read,
@@ -66,7 +75,7 @@ _EXTENSIONS = {
 class UnknownFormatError(ReadError):
     """Neither the content nor the file name says which listing format this is."""
 
-    def __init__(self, path: Union[str, Path], detail: str = "") -> None:
+    def __init__(self, path: str | Path, detail: str = "") -> None:
         self.path = str(path)
         msg = f"{path}: unrecognised listing format"
         if detail:
@@ -75,7 +84,7 @@ class UnknownFormatError(ReadError):
         super().__init__(msg)
 
 
-def _by_extension(path: Path) -> Optional[str]:
+def _by_extension(path: Path) -> str | None:
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] in (".gz", ".gzip"):
         suffixes = suffixes[:-1]
@@ -107,7 +116,7 @@ def _next_line_is_object(path: Path) -> bool:
                 return chunk.startswith(b"{")
 
 
-def detect_format(path: Union[str, Path]) -> str:
+def detect_format(path: str | Path) -> str:
     """The format of a listing file: sniffed from its (decompressed) content first,
     then from its extension (`.jsonl`, `.json`, `.csv`, `.tsv`, `.xml`, any + `.gz`).
     Raises ReadError for unreadable/binary files, UnknownFormatError otherwise."""
@@ -148,7 +157,9 @@ def detect_format(path: Union[str, Path]) -> str:
     raise UnknownFormatError(path, "empty file" if not stripped else "content matches no reader")
 
 
-def read_path(path: Union[str, Path], *, format: Optional[str] = None, name: Optional[str] = None) -> Iterator[Union[Paper, Rejected]]:
+def read_path(
+    path: str | Path, *, format: str | None = None, name: str | None = None
+) -> Iterator[Paper | Rejected]:
     """Read one listing file: yields a `Paper` per record read, a `Rejected` per record
     that could not be (with its 1-based line/record number and a reason). `format`
     overrides detection; `name` is what `SourceRef.file`/`Rejected.file` record
@@ -161,7 +172,7 @@ def read_path(path: Union[str, Path], *, format: Optional[str] = None, name: Opt
     return reader(path, name=name if name is not None else source_name(path))
 
 
-def source_name(path: Union[str, Path]) -> str:
+def source_name(path: str | Path) -> str:
     """The name `read_path` records for a file by default: the path as given, except that
     bytes of a file name that are not UTF-8 (which Python keeps as lone surrogates, text
     that cannot be written as JSON or RDF) are shown as `\\xNN` escapes."""

@@ -13,8 +13,9 @@ import email.utils
 import gzip
 import re
 import zlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator, NamedTuple, Optional, Union
+from typing import IO, Any, NamedTuple, Union
 
 from pydantic import ValidationError
 
@@ -122,7 +123,9 @@ def looks_binary(head: bytes) -> bool:
         return True
     if len(sample) < 64:
         return False
-    invalid = sum(1 for ch in sample.decode("utf-8", "surrogateescape") if "\udc80" <= ch <= "\udcff")
+    invalid = sum(
+        1 for ch in sample.decode("utf-8", "surrogateescape") if "\udc80" <= ch <= "\udcff"
+    )
     return invalid > len(sample) * 0.2
 
 
@@ -144,10 +147,12 @@ def describe_error(e: BaseException) -> str:
 class Line(NamedTuple):
     number: int  # 1-based
     text: str  # decoded, without the line ending; "" when unusable
-    error: Optional[str]  # why the line is unusable (invalid UTF-8, too long), else None
+    error: str | None  # why the line is unusable (invalid UTF-8, too long), else None
 
 
-def iter_raw_lines(path: Path, max_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[int, Optional[bytes]]]:
+def iter_raw_lines(
+    path: Path, max_bytes: int = MAX_LINE_BYTES
+) -> Iterator[tuple[int, bytes | None]]:
     """(line number, bytes) for each line, streaming; bytes is None for a line longer
     than `max_bytes` (it is skipped without being held in memory). Raises ReadError if
     the stream breaks (after yielding the lines before the break) or is binary."""
@@ -163,7 +168,9 @@ def iter_raw_lines(path: Path, max_bytes: int = MAX_LINE_BYTES) -> Iterator[tupl
             try:
                 raw = f.readline(max_bytes + 1)
             except STREAM_ERRORS as e:
-                raise ReadError(f"{path}: unreadable after line {number} ({describe_error(e)})") from e
+                raise ReadError(
+                    f"{path}: unreadable after line {number} ({describe_error(e)})"
+                ) from e
             if not raw:
                 return
             number += 1
@@ -173,7 +180,9 @@ def iter_raw_lines(path: Path, max_bytes: int = MAX_LINE_BYTES) -> Iterator[tupl
                     try:
                         more = f.readline(max_bytes)
                     except STREAM_ERRORS as e:
-                        raise ReadError(f"{path}: unreadable after line {number} ({describe_error(e)})") from e
+                        raise ReadError(
+                            f"{path}: unreadable after line {number} ({describe_error(e)})"
+                        ) from e
                     if not more or more.endswith(b"\n"):
                         break
                 yield number, None
@@ -194,7 +203,9 @@ def iter_lines(path: Path, max_bytes: int = MAX_LINE_BYTES) -> Iterator[Line]:
         try:
             yield Line(number, raw.decode("utf-8"), None)
         except UnicodeDecodeError as e:
-            yield Line(number, raw.decode("utf-8", "replace"), f"invalid UTF-8 (byte {e.start + 1})")
+            yield Line(
+                number, raw.decode("utf-8", "replace"), f"invalid UTF-8 (byte {e.start + 1})"
+            )
 
 
 # ---------------------------------------------------------------------------------------
@@ -225,8 +236,14 @@ def split_authors(value: Any) -> list[str]:
             if isinstance(a, str):
                 names.append(a)
             elif isinstance(a, dict):
-                n = a.get("name") or a.get("full_name") or " ".join(
-                    str(a[k]) for k in ("first", "given", "last", "family") if isinstance(a.get(k), str)
+                n = (
+                    a.get("name")
+                    or a.get("full_name")
+                    or " ".join(
+                        str(a[k])
+                        for k in ("first", "given", "last", "family")
+                        if isinstance(a.get(k), str)
+                    )
                 )
                 if isinstance(n, str):
                     names.append(n)
@@ -242,7 +259,11 @@ def split_authors(value: Any) -> list[str]:
         raise RecordError(f"authors is a {type(value).__name__}, not a list or string")
     out = []
     for n in names:
-        n = clean_text(n) if ("\\" in n or "&" in n or "{" in n or "<" in n) else " ".join(n.split())
+        n = (
+            clean_text(n)
+            if ("\\" in n or "&" in n or "{" in n or "<" in n)
+            else " ".join(n.split())
+        )
         if not n:
             continue
         if len(n) > MAX_AUTHOR_CHARS:
@@ -286,7 +307,7 @@ _SLASH_DATE = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})$")
 _YEAR_MONTH = re.compile(r"(\d{4})-(\d{2})$")
 
 
-def parse_date(value: Any) -> Optional[dt.date]:
+def parse_date(value: Any) -> dt.date | None:
     """A date from `2025-03-18`, `2025-10-16T17:59:37Z`, `20250318`, `2025/03/18`,
     RFC 2822 (`Mon, 2 Apr 2007 19:18:42 GMT`); None for empty; RecordError otherwise."""
     if value is None:
@@ -333,7 +354,14 @@ _CODE_HOST = re.compile(
 )
 _TEX_URL_ESCAPES = re.compile(r"\\([_%&#~$])")
 _SCHEMES = ("https://", "http://", "www.")
-_BARE_HOSTS = ("github.com/", "gitlab.com/", "bitbucket.org/", "codeberg.org/", "huggingface.co/", "gitee.com/")
+_BARE_HOSTS = (
+    "github.com/",
+    "gitlab.com/",
+    "bitbucket.org/",
+    "codeberg.org/",
+    "huggingface.co/",
+    "gitee.com/",
+)
 _PAGE_HOSTS = (".github.io", ".gitlab.io")
 _TRAILING = ".,;:!?)]}'\"*"
 
@@ -367,7 +395,7 @@ def _candidates(text: str, low: str) -> list[tuple[int, str]]:
     return found
 
 
-def code_urls(*texts: Optional[str]) -> list[str]:
+def code_urls(*texts: str | None) -> list[str]:
     """Links to code (GitHub, GitLab, Hugging Face, ... and github.io project pages)
     mentioned in the given texts, in order, de-duplicated."""
     out: list[str] = []
@@ -406,7 +434,7 @@ def code_urls(*texts: Optional[str]) -> list[str]:
 # building a Paper
 
 
-def _text_field(name: str, value: Any, limit: int) -> Optional[str]:
+def _text_field(name: str, value: Any, limit: int) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
@@ -416,7 +444,7 @@ def _text_field(name: str, value: Any, limit: int) -> Optional[str]:
     return value
 
 
-def _lang_map(name: str, value: Optional[dict[str, Any]], limit: int) -> dict[str, str]:
+def _lang_map(name: str, value: dict[str, Any] | None, limit: int) -> dict[str, str]:
     out: dict[str, str] = {}
     if not value:
         return out
@@ -449,9 +477,9 @@ def make_paper(
     abstract: Any = "",
     arxiv_id: Any = None,
     abstract_truncated: bool = False,
-    titles: Optional[dict[str, Any]] = None,
-    abstracts: Optional[dict[str, Any]] = None,
-    summaries: Optional[dict[str, Any]] = None,
+    titles: dict[str, Any] | None = None,
+    abstracts: dict[str, Any] | None = None,
+    summaries: dict[str, Any] | None = None,
     authors: Any = None,
     categories: Any = None,
     comment: Any = None,
@@ -505,7 +533,9 @@ def make_paper(
     if bad is not None:
         # a JSON `\ud800` escape decodes to a lone surrogate: not Unicode, cannot be
         # written as UTF-8 (it used to crash the whole ingest batch downstream)
-        reason = f"{bad} holds a lone surrogate (an unpaired \\uD800-\\uDFFF escape), not valid Unicode"
+        reason = (
+            f"{bad} holds a lone surrogate (an unpaired \\uD800-\\uDFFF escape), not valid Unicode"
+        )
         return Rejected(file=file, record=record, reason=reason)
     return paper
 
@@ -513,7 +543,7 @@ def make_paper(
 _ANY_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _surrogate_field(paper: Paper) -> Optional[str]:
+def _surrogate_field(paper: Paper) -> str | None:
     """The name of the first text field of `paper` holding a lone surrogate, else None."""
     search = _ANY_SURROGATE.search
     for name in ("title", "abstract", "title_original", "abstract_original", "comment"):

@@ -18,9 +18,9 @@ on the next TITLE-ABSTRACT pair.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, Optional
 
 from kg.readers._base import Item, Line, iter_lines, make_paper, reject
 
@@ -62,7 +62,7 @@ class Pair:
     abstract: Line
 
 
-def _line_error(*lines: Line) -> Optional[tuple[int, str]]:
+def _line_error(*lines: Line) -> tuple[int, str] | None:
     for ln in lines:
         if ln.error:
             return ln.number, ln.error
@@ -74,16 +74,19 @@ def parse(
     fmt: str,
     *,
     translation_lang: str = "ja",
-    fix_first_title: Optional[Callable[[str], str]] = None,
-    name: Optional[str] = None,
+    fix_first_title: Callable[[str], str] | None = None,
+    name: str | None = None,
 ) -> Iterator[Item]:
     file = name or str(path)
     lines = [ln for ln in iter_lines(path) if ln.text.strip() or ln.error]
     n = len(lines)
 
-    def pair_at(i: int) -> Optional[Pair]:
-        if i + 1 < n and is_title(lines[i].text) and is_abstract(lines[i + 1].text) and not is_marker(
-            lines[i + 1].text
+    def pair_at(i: int) -> Pair | None:
+        if (
+            i + 1 < n
+            and is_title(lines[i].text)
+            and is_abstract(lines[i + 1].text)
+            and not is_marker(lines[i + 1].text)
         ):
             return Pair(lines[i], lines[i + 1])
         return None
@@ -108,7 +111,11 @@ def parse(
             if ln.error:
                 yield reject(file, ln.number, ln.error)
             elif is_marker(ln.text):
-                yield reject(file, ln.number, "translation marker without a translated title and abstract before it")
+                yield reject(
+                    file,
+                    ln.number,
+                    "translation marker without a translated title and abstract before it",
+                )
             elif is_abstract(ln.text):
                 yield reject(file, ln.number, "abstract line without a title line before it")
             else:
@@ -124,10 +131,16 @@ def parse(
         if i + 2 < n and is_marker(lines[i + 2].text):
             original = pair_at(i + 3)
             if original is None:
-                yield reject(file, lines[i + 2].number, "translation marker not followed by an original title and abstract")
+                yield reject(
+                    file,
+                    lines[i + 2].number,
+                    "translation marker not followed by an original title and abstract",
+                )
                 i += 3
                 continue
-            err = _line_error(pair.title, pair.abstract, lines[i + 2], original.title, original.abstract)
+            err = _line_error(
+                pair.title, pair.abstract, lines[i + 2], original.title, original.abstract
+            )
             if err:
                 yield reject(file, err[0], err[1])
             else:
@@ -162,4 +175,6 @@ def parse(
 
 def count_pairs(lines: list[str]) -> int:
     """How many TITLE-ABSTRACT pairs a (partial) listing shows; used for sniffing."""
-    return sum(1 for a, b in zip(lines, lines[1:]) if is_title(a) and is_abstract(b) and not is_marker(b))
+    return sum(
+        1 for a, b in zip(lines, lines[1:]) if is_title(a) and is_abstract(b) and not is_marker(b)
+    )

@@ -20,18 +20,40 @@ the record; an `id` that is not an arXiv id simply leaves `arxiv_id` empty.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 from kg.models import normalise_arxiv_id
 from kg.readers._base import Item, make_paper, reject
 
 _TITLE = ("title", "paper_title")
 _ABSTRACT = ("abstract", "summary", "abstract_text")
-_ID = ("arxiv_id", "arxivid", "id", "arxiv", "entry_id", "paper_id", "abs_url", "abs", "url", "link", "pdf_url", "pdf")
+_ID = (
+    "arxiv_id",
+    "arxivid",
+    "id",
+    "arxiv",
+    "entry_id",
+    "paper_id",
+    "abs_url",
+    "abs",
+    "url",
+    "link",
+    "pdf_url",
+    "pdf",
+)
 _AUTHORS = ("authors", "author", "authors_parsed")
 _CATEGORIES = ("categories", "category", "cats")
 _COMMENT = ("comment", "comments", "arxiv_comment")
-_DATES = ("published", "published_date", "date", "versions", "update_date", "updated", "crawl_date", "submitted")
+_DATES = (
+    "published",
+    "published_date",
+    "date",
+    "versions",
+    "update_date",
+    "updated",
+    "crawl_date",
+    "submitted",
+)
 _CODE = ("code_urls", "code_url", "code", "github", "repo", "repo_url")
 
 _EMPTY = (None, "", [], {})
@@ -59,7 +81,7 @@ def _published(rec: dict[str, Any]) -> Any:
     return None
 
 
-def _arxiv_id(rec: dict[str, Any]) -> Optional[str]:
+def _arxiv_id(rec: dict[str, Any]) -> str | None:
     for k in _ID:
         v = rec.get(k)
         if isinstance(v, str) and v.strip() and len(v) <= 300 and normalise_arxiv_id(v):

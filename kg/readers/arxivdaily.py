@@ -23,8 +23,8 @@ number is the header's line number.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, Optional
 
 from kg.readers._base import Item, Line, iter_lines, make_paper, reject
 
@@ -47,7 +47,9 @@ def sniff(lines: list[str]) -> bool:
     headers = [ln for ln in lines[:300] if HEADER.match(ln)]
     if not headers:
         return False
-    return any(_EN_ABSTRACT.match(ln) or _SUMMARY.match(ln) for ln in lines[:300]) or len(headers) >= 2
+    return (
+        any(_EN_ABSTRACT.match(ln) or _SUMMARY.match(ln) for ln in lines[:300]) or len(headers) >= 2
+    )
 
 
 def _parse_block(file: str, header: Line, m: re.Match[str], body: list[Line]) -> Item:
@@ -118,10 +120,10 @@ def _parse_block(file: str, header: Line, m: re.Match[str], body: list[Line]) ->
     )
 
 
-def read(path: Path, *, name: Optional[str] = None) -> Iterator[Item]:
+def read(path: Path, *, name: str | None = None) -> Iterator[Item]:
     file = name or str(path)
-    header: Optional[Line] = None
-    match: Optional[re.Match[str]] = None
+    header: Line | None = None
+    match: re.Match[str] | None = None
     body: list[Line] = []
     seen_header = False
     seen_text = False

@@ -19,10 +19,19 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, Optional
 
-from kg.readers._base import STREAM_ERRORS, Item, ReadError, describe_error, check_not_binary, make_paper, open_binary, reject
+from kg.readers._base import (
+    STREAM_ERRORS,
+    Item,
+    ReadError,
+    check_not_binary,
+    describe_error,
+    make_paper,
+    open_binary,
+    reject,
+)
 
 FORMAT = "atom"
 CHUNK = 256 * 1024
@@ -108,7 +117,7 @@ class _Feed:
     def __init__(self, path: Path, file: str) -> None:
         self.path = path
         self.file = file
-        self.root: Optional[ET.Element] = None
+        self.root: ET.Element | None = None
         self.stack: list[ET.Element] = []
         self.index = 0
 
@@ -118,7 +127,9 @@ class _Feed:
                 if self.root is None:
                     self.root = elem
                     if _local(elem.tag) != "feed":
-                        raise ReadError(f"{self.path}: root element is <{_local(elem.tag)}>, not an Atom <feed>")
+                        raise ReadError(
+                            f"{self.path}: root element is <{_local(elem.tag)}>, not an Atom <feed>"
+                        )
                 self.stack.append(elem)
                 continue
             self.stack.pop()
@@ -128,7 +139,9 @@ class _Feed:
                 self.stack[0].remove(elem)  # keep memory flat on large feeds
 
 
-def _drain(parser: ET.XMLPullParser) -> tuple[list[tuple[str, ET.Element]], Optional[ET.ParseError]]:
+def _drain(
+    parser: ET.XMLPullParser,
+) -> tuple[list[tuple[str, ET.Element]], ET.ParseError | None]:
     """The events parsed so far and, if parsing failed, the error (which the pull
     parser queues after the events that came before it)."""
     events: list[tuple[str, ET.Element]] = []
@@ -140,7 +153,7 @@ def _drain(parser: ET.XMLPullParser) -> tuple[list[tuple[str, ET.Element]], Opti
     return events, None
 
 
-def read(path: Path, *, name: Optional[str] = None) -> Iterator[Item]:
+def read(path: Path, *, name: str | None = None) -> Iterator[Item]:
     file = name or str(path)
     feed = _Feed(path, file)
     parser = ET.XMLPullParser(events=("start", "end"))
@@ -151,7 +164,9 @@ def read(path: Path, *, name: Optional[str] = None) -> Iterator[Item]:
             try:
                 chunk = f.read(CHUNK)
             except STREAM_ERRORS as e:
-                raise ReadError(f"{path}: unreadable after entry {feed.index} ({describe_error(e)})") from e
+                raise ReadError(
+                    f"{path}: unreadable after entry {feed.index} ({describe_error(e)})"
+                ) from e
             if first:
                 first = False
                 check_not_binary(path, chunk[:4096])
@@ -159,7 +174,7 @@ def read(path: Path, *, name: Optional[str] = None) -> Iterator[Item]:
             if any(bad in window for bad in _FORBIDDEN):
                 raise ReadError(f"{path}: DTD/entity declarations are not allowed in Atom input")
             tail = window[-16:]
-            error: Optional[ET.ParseError] = None
+            error: ET.ParseError | None = None
             try:
                 if chunk:
                     parser.feed(chunk)
@@ -172,7 +187,9 @@ def read(path: Path, *, name: Optional[str] = None) -> Iterator[Item]:
             yield from feed.handle(events)
             error = queued_error or error
             if error is not None:
-                raise ReadError(f"{path}: malformed XML after entry {feed.index} ({error})") from error
+                raise ReadError(
+                    f"{path}: malformed XML after entry {feed.index} ({error})"
+                ) from error
             if not chunk:
                 break
     if feed.root is None:

@@ -17,8 +17,8 @@ ending in an ellipsis sets `abstract_truncated`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, Optional
 
 from kg.readers import _linepairs
 from kg.readers._base import Item
@@ -36,5 +36,5 @@ def sniff(lines: list[str]) -> bool:
     return any(_JA_MONTH.match(ln) for ln in head) and _linepairs.count_pairs(lines[:40]) >= 1
 
 
-def read(path: Path, *, name: Optional[str] = None) -> Iterator[Item]:
+def read(path: Path, *, name: str | None = None) -> Iterator[Item]:
     return _linepairs.parse(path, FORMAT, translation_lang="ja", name=name)

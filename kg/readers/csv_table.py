@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, Optional
 
 from kg.readers._base import MAX_LINE_BYTES, Item, iter_raw_lines, reject
 from kg.readers._records import map_record
@@ -31,7 +31,10 @@ def _delimiter(header: str) -> str:
 
 def _columns(header: str, delimiter: str) -> list[str]:
     try:
-        return [c.strip().lower().replace(" ", "_") for c in next(csv.reader([header], delimiter=delimiter))]
+        return [
+            c.strip().lower().replace(" ", "_")
+            for c in next(csv.reader([header], delimiter=delimiter))
+        ]
     except (csv.Error, StopIteration):
         return []
 
@@ -54,7 +57,7 @@ class _Lines:
         self.count = 0
         self.bad: dict[int, str] = {}
 
-    def __iter__(self) -> "_Lines":
+    def __iter__(self) -> _Lines:
         return self
 
     def __next__(self) -> str:
@@ -75,7 +78,7 @@ class _Lines:
         return text
 
 
-def read(path: Path, *, name: Optional[str] = None) -> Iterator[Item]:
+def read(path: Path, *, name: str | None = None) -> Iterator[Item]:
     file = name or str(path)
     lines = _Lines(path)
     # header: first non-blank line
@@ -89,7 +92,9 @@ def read(path: Path, *, name: Optional[str] = None) -> Iterator[Item]:
         n = min(lines.bad)
         yield reject(file, n, f"header line unusable: {lines.bad[n]}")
         return
-    delimiter = "\t" if path.name.lower().removesuffix(".gz").endswith(".tsv") else _delimiter(header)
+    delimiter = (
+        "\t" if path.name.lower().removesuffix(".gz").endswith(".tsv") else _delimiter(header)
+    )
     columns = _columns(header, delimiter)
     if not columns:
         yield reject(file, lines.count, "header line is not a CSV header")

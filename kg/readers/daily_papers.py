@@ -6,8 +6,8 @@ line per paper. The page glues the first title onto the banner's button text
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, Optional
 
 from kg.readers import _linepairs
 from kg.readers._base import Item
@@ -15,7 +15,9 @@ from kg.readers._base import Item
 FORMAT = "daily_papers"
 
 # button text glued onto the first title: "SubscribeRevisiting ..." -> "Revisiting ..."
-_GLUED_BUTTON = re.compile(r"^(?:Subscribe|Sign\s?up|Sign\s?in|Log\s?in|Follow)(?=[A-Z0-9\"'“$(\[])")
+_GLUED_BUTTON = re.compile(
+    r"^(?:Subscribe|Sign\s?up|Sign\s?in|Log\s?in|Follow)(?=[A-Z0-9\"'“$(\[])"
+)
 _BANNER = re.compile(r"\b(?:subscribe|inbox|newsletter|trending papers)\b", re.I)
 
 
@@ -33,5 +35,5 @@ def sniff(lines: list[str]) -> bool:
     return pairs >= 3
 
 
-def read(path: Path, *, name: Optional[str] = None) -> Iterator[Item]:
+def read(path: Path, *, name: str | None = None) -> Iterator[Item]:
     return _linepairs.parse(path, FORMAT, fix_first_title=_unglue, name=name)

@@ -15,10 +15,19 @@ from __future__ import annotations
 import codecs
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any, Iterator, Optional
+from typing import IO, Any
 
-from kg.readers._base import STREAM_ERRORS, Item, ReadError, describe_error, check_not_binary, open_binary, reject
+from kg.readers._base import (
+    STREAM_ERRORS,
+    Item,
+    ReadError,
+    check_not_binary,
+    describe_error,
+    open_binary,
+    reject,
+)
 from kg.readers._records import map_record
 
 FORMAT = "json"
@@ -81,7 +90,7 @@ class _Text:
         self.buf += self.dec.decode(raw)
         return True
 
-    def skip_ws(self) -> Optional[str]:
+    def skip_ws(self) -> str | None:
         """The next non-blank character (not consumed), or None at the end."""
         while True:
             self.pos = _WS.match(self.buf, self.pos).end()
@@ -105,7 +114,9 @@ def _wrapped(path: Path, file: str, text: str) -> Iterator[Item]:
                 return
         yield _record(doc, file, 1)
         return
-    raise ReadError(f"{path}: JSON document is a {type(doc).__name__}, not an array or object of records")
+    raise ReadError(
+        f"{path}: JSON document is a {type(doc).__name__}, not an array or object of records"
+    )
 
 
 def _record(obj: Any, file: str, index: int) -> Item:
@@ -172,7 +183,7 @@ def _element_end(t: _Text, path: Path, index: int) -> int:
                 return i
 
 
-def read(path: Path, *, name: Optional[str] = None) -> Iterator[Item]:
+def read(path: Path, *, name: str | None = None) -> Iterator[Item]:
     file = name or str(path)
     with open_binary(path) as f:
         t = _Text(path, f)
@@ -183,7 +194,9 @@ def read(path: Path, *, name: Optional[str] = None) -> Iterator[Item]:
             # an object document: parsed whole (bounded)
             while t.more(CHUNK):
                 if len(t.buf) > MAX_WRAPPED_DOCUMENT_BYTES:
-                    raise ReadError(f"{path}: JSON object document larger than {MAX_WRAPPED_DOCUMENT_BYTES} characters")
+                    raise ReadError(
+                        f"{path}: JSON object document larger than {MAX_WRAPPED_DOCUMENT_BYTES} characters"
+                    )
             yield from _wrapped(path, file, t.buf[t.pos :])
             return
         if c != "[":
@@ -198,7 +211,9 @@ def read(path: Path, *, name: Optional[str] = None) -> Iterator[Item]:
                 break
             if index > 0:
                 if c != ",":
-                    raise ReadError(f"{path}: malformed JSON after record {index} (expected ',' or ']', got {c!r})")
+                    raise ReadError(
+                        f"{path}: malformed JSON after record {index} (expected ',' or ']', got {c!r})"
+                    )
                 t.pos += 1
                 if t.skip_ws() is None:
                     raise ReadError(f"{path}: unterminated JSON array after record {index}")

@@ -6,8 +6,8 @@ its 1-based line number and reading goes on. Field mapping: see `_records`."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, Optional
 
 from kg.readers._base import MAX_LINE_BYTES, Item, iter_raw_lines, reject
 from kg.readers._records import map_record
@@ -38,7 +38,7 @@ def sniff(lines: list[str]) -> bool:
     return seen >= 1
 
 
-def read(path: Path, *, name: Optional[str] = None) -> Iterator[Item]:
+def read(path: Path, *, name: str | None = None) -> Iterator[Item]:
     file = name or str(path)
     for number, raw in iter_raw_lines(path):
         if raw is None:

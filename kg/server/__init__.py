@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["create_app", "Settings"]
 
 
-def create_app(store_path: Any = None, settings: "Settings | None" = None) -> "FastAPI":
+def create_app(store_path: Any = None, settings: Settings | None = None) -> FastAPI:
     """The kg app over the store at `store_path` (see `kg.server.settings.Settings`)."""
     from kg.server.app import create_app as _create
 

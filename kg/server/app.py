@@ -6,7 +6,7 @@ import atexit
 import os
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from fastapi import FastAPI
 
@@ -26,7 +26,7 @@ Names of entities are matched against labels and aliases, ignoring case and punc
 """
 
 
-def create_app(store_path: Any = None, settings: Optional[Settings] = None) -> FastAPI:
+def create_app(store_path: Any = None, settings: Settings | None = None) -> FastAPI:
     """Build the app over the store at `store_path` (default $KG_STORE or ./data/store): a
     directory, a SPARQL server URL (kg.store_open) or an already opened store.
 
@@ -50,14 +50,18 @@ def create_app(store_path: Any = None, settings: Optional[Settings] = None) -> F
     else:
         spec = str(store_path or default_store_path())
         path = spec if is_remote(spec) else Path(spec)
-        kg_store = open_store(spec, read_only=not settings.enable_updates, create=settings.enable_updates)
+        kg_store = open_store(
+            spec, read_only=not settings.enable_updates, create=settings.enable_updates
+        )
     remote = is_remote(str(path))
     if remote:
         from kg.server.remote_pool import RemoteQueryRunner
 
         pool = RemoteQueryRunner(kg_store)
     else:
-        pool = WorkerPool(str(path), size=settings.workers, isolate_network=settings.isolate_network)
+        pool = WorkerPool(
+            str(path), size=settings.workers, isolate_network=settings.isolate_network
+        )
     atexit.register(pool.close)
 
     @asynccontextmanager
@@ -65,6 +69,7 @@ def create_app(store_path: Any = None, settings: Optional[Settings] = None) -> F
         import threading
 
         pool.start()
+
         # the label index takes seconds on a large store: build it before the first request needs it
         def warm() -> None:
             app.state.resolver.load()
@@ -75,23 +80,32 @@ def create_app(store_path: Any = None, settings: Optional[Settings] = None) -> F
         if remote and settings.refresh_s > 0:
             from kg.server.remote_refresh import watch_for_changes
 
-            threading.Thread(target=watch_for_changes, args=(app, stop, settings.refresh_s), daemon=True,
-                             name="kg-remote-refresh").start()
+            threading.Thread(
+                target=watch_for_changes,
+                args=(app, stop, settings.refresh_s),
+                daemon=True,
+                name="kg-remote-refresh",
+            ).start()
         try:
             yield
         finally:
             stop.set()
             pool.close()
 
-    app = FastAPI(title="kg", version=_version(), description=DESCRIPTION, lifespan=lifespan,
-                  openapi_tags=[
-                      {"name": "evaluations", "description": "Model/method × benchmark/hardware results."},
-                      {"name": "queries", "description": "Canned SPARQL queries with typed parameters."},
-                      {"name": "papers", "description": "Papers, their entities, facts and provenance."},
-                      {"name": "entities", "description": "Models, methods, benchmarks, hardware, metrics."},
-                      {"name": "sparql", "description": "The SPARQL 1.1 Protocol endpoint."},
-                      {"name": "meta", "description": "Health and statistics."},
-                  ])
+    app = FastAPI(
+        title="kg",
+        version=_version(),
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        openapi_tags=[
+            {"name": "evaluations", "description": "Model/method × benchmark/hardware results."},
+            {"name": "queries", "description": "Canned SPARQL queries with typed parameters."},
+            {"name": "papers", "description": "Papers, their entities, facts and provenance."},
+            {"name": "entities", "description": "Models, methods, benchmarks, hardware, metrics."},
+            {"name": "sparql", "description": "The SPARQL 1.1 Protocol endpoint."},
+            {"name": "meta", "description": "Health and statistics."},
+        ],
+    )
     app.state.settings = settings
     app.state.kg_store = kg_store
     app.state.store_path = path
@@ -115,13 +129,18 @@ def create_app(store_path: Any = None, settings: Optional[Settings] = None) -> F
     @app.exception_handler(HTTPException)
     async def _http_error(request, exc: HTTPException):
         body = exc.detail if isinstance(exc.detail, dict) else {"detail": exc.detail}
-        return JSONResponse(body, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+        return JSONResponse(
+            body, status_code=exc.status_code, headers=getattr(exc, "headers", None)
+        )
 
     @app.exception_handler(StoreError)
     async def _store_error(request, exc: StoreError):
         # a remote store that is down or failing: say so (503), not a bare 500
-        return JSONResponse({"detail": f"the store is unavailable: {exc}"}, status_code=503,
-                            headers={"Retry-After": "5"})
+        return JSONResponse(
+            {"detail": f"the store is unavailable: {exc}"},
+            status_code=503,
+            headers={"Retry-After": "5"},
+        )
 
     app.include_router(sparql_router)
     app.include_router(api_router)

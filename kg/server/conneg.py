@@ -4,7 +4,6 @@ from a table of what the server can produce for a kind of result."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
 
 
 @dataclass(frozen=True)
@@ -26,7 +25,7 @@ class MediaRange:
         return 3 if self.subtype == s else 0
 
 
-def parse_accept(header: Optional[str]) -> list[MediaRange]:
+def parse_accept(header: str | None) -> list[MediaRange]:
     """Media ranges of an Accept header; an empty or missing header accepts everything."""
     if not header or not header.strip():
         return [MediaRange("*", "*", 1.0, 0)]
@@ -55,13 +54,15 @@ def parse_accept(header: Optional[str]) -> list[MediaRange]:
     return out
 
 
-def negotiate(accept: Optional[str], offers: list[tuple[str, object]]) -> Optional[tuple[str, object]]:
+def negotiate(
+    accept: str | None, offers: list[tuple[str, object]]
+) -> tuple[str, object] | None:
     """The best (media type, value) of `offers` for the Accept header, or None (→ 406).
 
     Each offer takes the q of the most specific range matching it; the highest q wins,
     ties going to the range the client listed first, then to the server's order."""
     ranges = parse_accept(accept)
-    best: Optional[tuple[float, int, int, int]] = None
+    best: tuple[float, int, int, int] | None = None
     choice = None
     for pos, (media, value) in enumerate(offers):
         spec, q, order = 0, 0.0, 0
@@ -78,9 +79,13 @@ def negotiate(accept: Optional[str], offers: list[tuple[str, object]]) -> Option
     return choice
 
 
-def prefers_html(accept: Optional[str]) -> bool:
+def prefers_html(accept: str | None) -> bool:
     """True for a browser: text/html is acceptable and no less preferred than Turtle."""
     if not accept:
         return False
     got = negotiate(accept, [("text/html", "html"), ("text/turtle", "ttl")])
-    return bool(got and got[1] == "html" and any(r.specificity("text/html") == 3 for r in parse_accept(accept)))
+    return bool(
+        got
+        and got[1] == "html"
+        and any(r.specificity("text/html") == 3 for r in parse_accept(accept))
+    )

@@ -8,7 +8,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any, Iterable, Optional, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
@@ -52,7 +53,12 @@ BOOLEAN_FORMATS = {
     "csv": ox.QueryResultsFormat.CSV,
     "tsv": ox.QueryResultsFormat.TSV,
 }
-CHARSET_TYPES = ("text/", "application/json", "application/sparql-results+json", "application/ld+json")
+CHARSET_TYPES = (
+    "text/",
+    "application/json",
+    "application/sparql-results+json",
+    "application/ld+json",
+)
 
 
 def content_type(media: str) -> str:
@@ -73,9 +79,14 @@ def _json_term(t: Any) -> dict:
             d["datatype"] = t.datatype.value
         return d
     if isinstance(t, ox.Triple):
-        return {"type": "triple", "value": {"subject": _json_term(t.subject),
-                                            "predicate": _json_term(t.predicate),
-                                            "object": _json_term(t.object)}}
+        return {
+            "type": "triple",
+            "value": {
+                "subject": _json_term(t.subject),
+                "predicate": _json_term(t.predicate),
+                "object": _json_term(t.object),
+            },
+        }
     raise TypeError(f"not an RDF term: {t!r}")
 
 
@@ -100,8 +111,10 @@ def _xml_term(t: Any) -> str:
             return f"<literal datatype={quoteattr(t.datatype.value)}>{escape(t.value)}</literal>"
         return f"<literal>{escape(t.value)}</literal>"
     if isinstance(t, ox.Triple):
-        return (f"<triple><subject>{_xml_term(t.subject)}</subject><predicate>{_xml_term(t.predicate)}"
-                f"</predicate><object>{_xml_term(t.object)}</object></triple>")
+        return (
+            f"<triple><subject>{_xml_term(t.subject)}</subject><predicate>{_xml_term(t.predicate)}"
+            f"</predicate><object>{_xml_term(t.object)}</object></triple>"
+        )
     raise TypeError(f"not an RDF term: {t!r}")
 
 
@@ -149,12 +162,19 @@ def select_tsv(variables: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes
 SELECT_WRITERS = {"json": select_json, "xml": select_xml, "csv": select_csv, "tsv": select_tsv}
 
 
-_ALIASES = {"srj": "json", "srx": "xml", "ttl": "turtle", "nt": "ntriples", "nq": "nquads",
-            "json-ld": "jsonld", "rdf": "rdfxml"}
+_ALIASES = {
+    "srj": "json",
+    "srx": "xml",
+    "ttl": "turtle",
+    "nt": "ntriples",
+    "nq": "nquads",
+    "json-ld": "jsonld",
+    "rdf": "rdfxml",
+}
 _GRAPH_ALIASES = {"xml": "rdfxml", "json": "jsonld"}
 
 
-def pick(accept: Optional[str], fmt_param: Optional[str], offers: list[tuple[str, str]]):
+def pick(accept: str | None, fmt_param: str | None, offers: list[tuple[str, str]]):
     """(media type, format) for a result: a `format=` parameter that names something
     this kind of result can be (json, xml, csv, tsv, turtle, ntriples, nquads, jsonld,
     rdfxml, a media type) wins; otherwise the Accept header decides (None: 406)."""
@@ -163,7 +183,7 @@ def pick(accept: Optional[str], fmt_param: Optional[str], offers: list[tuple[str
     if fmt_param:
         v = fmt_param.strip().lower()
         graph = offers is GRAPH_OFFERS
-        v = (_GRAPH_ALIASES.get(v, v) if graph else v)
+        v = _GRAPH_ALIASES.get(v, v) if graph else v
         v = _ALIASES.get(v, v)
         for media, fmt in offers:
             if v in (media, fmt):

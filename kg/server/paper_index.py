@@ -5,8 +5,8 @@ through SPARQL joins, which Oxigraph plans poorly for whole-graph listings."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable, Optional
 
 import pyoxigraph as ox
 
@@ -21,11 +21,11 @@ class PaperRow:
     iri: str
     key: str
     title: str = ""
-    date: Optional[str] = None
-    arxiv: Optional[str] = None
+    date: str | None = None
+    arxiv: str | None = None
 
 
-def _plain(lit) -> Optional[str]:
+def _plain(lit) -> str | None:
     """The value of a literal without a language tag (the listing's own text)."""
     if isinstance(lit, ox.Literal) and not lit.language:
         return lit.value
@@ -39,7 +39,7 @@ class PaperIndex:
         self._text_lock = threading.Lock()
         self.papers: dict[str, PaperRow] = {}
         self.order: list[str] = []  # newest first
-        self._text: Optional[dict[str, str]] = None
+        self._text: dict[str, str] | None = None
         self._loaded = False
 
     def invalidate(self) -> None:
@@ -60,9 +60,15 @@ class PaperIndex:
             if self._loaded:
                 return
             papers: dict[str, PaperRow] = {}
-            for q in self.store.store.quads_for_pattern(None, ox.NamedNode(DC + "identifier"), None, None):
+            for q in self.store.store.quads_for_pattern(
+                None, ox.NamedNode(DC + "identifier"), None, None
+            ):
                 s = q.subject
-                if isinstance(s, ox.NamedNode) and s.value.startswith(PAPER_PREFIX) and "/" not in s.value[len(PAPER_PREFIX):]:
+                if (
+                    isinstance(s, ox.NamedNode)
+                    and s.value.startswith(PAPER_PREFIX)
+                    and "/" not in s.value[len(PAPER_PREFIX) :]
+                ):
                     papers.setdefault(s.value, PaperRow(s.value, q.object.value))
             for q in self._scan(DC + "title"):
                 row = papers.get(q.subject.value)
@@ -78,7 +84,9 @@ class PaperIndex:
                 if row is not None:
                     row.arxiv = q.object.value
             self.papers = papers
-            self.order = sorted(papers, key=lambda i: (papers[i].date or "", papers[i].key), reverse=True)
+            self.order = sorted(
+                papers, key=lambda i: (papers[i].date or "", papers[i].key), reverse=True
+            )
             self._loaded = True
 
     def text(self) -> dict[str, str]:
@@ -95,13 +103,15 @@ class PaperIndex:
                 self._text = text
             return self._text
 
-    def get(self, iri: str) -> Optional[PaperRow]:
+    def get(self, iri: str) -> PaperRow | None:
         self.load()
         return self.papers.get(iri)
 
     def categories(self, iri: str) -> list[str]:
         out = set()
-        for q in self.store.store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(KG + "category"), None, None):
+        for q in self.store.store.quads_for_pattern(
+            ox.NamedNode(iri), ox.NamedNode(KG + "category"), None, None
+        ):
             code = q.object.value.rsplit("/", 1)[-1]
             from urllib.parse import unquote
 
@@ -111,14 +121,21 @@ class PaperIndex:
     def in_category(self, code: str) -> set[str]:
         from kg.namespaces import category_iri
 
-        return {q.subject.value for q in self.store.store.quads_for_pattern(
-            None, ox.NamedNode(KG + "category"), category_iri(code), None)}
+        return {
+            q.subject.value
+            for q in self.store.store.quads_for_pattern(
+                None, ox.NamedNode(KG + "category"), category_iri(code), None
+            )
+        }
 
     def mentioning(self, entities: Iterable[str]) -> set[str]:
         out: set[str] = set()
         p = ox.NamedNode(KG + "mentions")
         for e in entities:
-            out.update(q.subject.value for q in self.store.store.quads_for_pattern(None, p, ox.NamedNode(e), None))
+            out.update(
+                q.subject.value
+                for q in self.store.store.quads_for_pattern(None, p, ox.NamedNode(e), None)
+            )
         return out
 
     def newest(self, iris: Iterable[str]) -> list[str]:

@@ -12,16 +12,16 @@ is unsafe).
 from __future__ import annotations
 
 import logging
-from contextlib import contextmanager
 import queue
 import socket
 import subprocess
 import sys
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
-from typing import Any, Optional
+from typing import Any
 
 log = logging.getLogger("kg.server.pool")
 
@@ -51,20 +51,25 @@ class _Worker:
 
 
 class WorkerPool:
-    def __init__(self, store_path: str, size: int = 2, isolate_network: bool = True,
-                 start_timeout: float = 60.0) -> None:
+    def __init__(
+        self,
+        store_path: str,
+        size: int = 2,
+        isolate_network: bool = True,
+        start_timeout: float = 60.0,
+    ) -> None:
         self.store_path = str(store_path)
         self.size = size
         self.isolate_network = isolate_network
         self.start_timeout = start_timeout
-        self._idle: "queue.Queue[_Worker]" = queue.Queue()
+        self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._generation = 0
         self._started = False
         self._closed = False
         self._paused = threading.Event()
-        self.last_error: Optional[str] = None
+        self.last_error: str | None = None
         self.kills = 0
         self._starting = 0  # workers being started right now
 
@@ -77,16 +82,25 @@ class WorkerPool:
         for _ in range(self.size):
             self._spawn_async()
 
-    def _spawn(self) -> Optional[_Worker]:
+    def _spawn(self) -> _Worker | None:
         # A plain subprocess (`python -m kg.server.worker FD ...`) rather than
         # multiprocessing: nothing of the parent's main module is re-imported, so the
         # pool works under uvicorn, pytest and ad-hoc scripts alike.
         a, b = socket.socketpair()
         try:
             proc = subprocess.Popen(
-                [sys.executable, "-m", "kg.server.worker", str(b.fileno()), self.store_path,
-                 "1" if self.isolate_network else "0"],
-                pass_fds=[b.fileno()], stdin=subprocess.DEVNULL, close_fds=True)
+                [
+                    sys.executable,
+                    "-m",
+                    "kg.server.worker",
+                    str(b.fileno()),
+                    self.store_path,
+                    "1" if self.isolate_network else "0",
+                ],
+                pass_fds=[b.fileno()],
+                stdin=subprocess.DEVNULL,
+                close_fds=True,
+            )
         finally:
             b.close()
         parent = Connection(a.detach())
@@ -127,7 +141,8 @@ class WorkerPool:
                         continue
                     self._idle.put(w)
                     return
-                time.sleep(min(0.2 * 2 ** attempt, 3))
+                time.sleep(min(0.2 * 2**attempt, 3))
+
         def tracked() -> None:
             try:
                 run()

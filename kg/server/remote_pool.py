@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from contextlib import contextmanager
-from typing import Any, Optional
+from typing import Any
 
 from kg.server.pool import PoolError, QueryTimeout
 from kg.store import StoreError
@@ -32,7 +32,9 @@ class _OneQuery:
         self.reader = None
 
     def query(self, sparql: str, **kw):
-        answer, self.resp, self.reader = self.remote.open_query(sparql, deadline=self.deadline, **kw)
+        answer, self.resp, self.reader = self.remote.open_query(
+            sparql, deadline=self.deadline, **kw
+        )
         return answer
 
     def close(self) -> None:
@@ -45,7 +47,7 @@ class RemoteQueryRunner:
         self.remote = remote
         self.size = 1
         self.kills = 0
-        self.last_error: Optional[str] = None
+        self.last_error: str | None = None
 
     def start(self) -> None:
         """Nothing to start: the remote server runs the queries."""

@@ -12,8 +12,8 @@ import difflib
 import re
 import threading
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Optional, Sequence
 
 import pyoxigraph as ox
 
@@ -37,7 +37,7 @@ class EntityInfo:
     iri: str
     label: str
     type: str
-    kind: Optional[str] = None
+    kind: str | None = None
     aliases: list[str] = field(default_factory=list)
     broader: list[str] = field(default_factory=list)
     narrower: list[str] = field(default_factory=list)
@@ -122,7 +122,7 @@ class Resolver:
                 if info.iri.startswith(ID):
                     from urllib.parse import unquote
 
-                    eid = unquote(info.iri[len(ID):])
+                    eid = unquote(info.iri[len(ID) :])
                     by_key.setdefault("id:" + eid.casefold(), []).append((0, info.iri))
             for pred in (SKOS + "altLabel", RDFS + "label"):
                 for q in scan(pred):
@@ -145,7 +145,7 @@ class Resolver:
             self._loaded = True
 
     # --- lookups ------------------------------------------------------------------------
-    def get(self, iri: str) -> Optional[EntityInfo]:
+    def get(self, iri: str) -> EntityInfo | None:
         self.load()
         return self.entities.get(iri)
 
@@ -156,8 +156,11 @@ class Resolver:
         want = set(types)
         if not name:
             raise NotResolved(name, [], types)
-        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:", name) and ("/" in name or name.startswith("urn:")) \
-                and not re.match(r"^(model|method|benchmark|hardware|metric)/", name):
+        if (
+            re.match(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:", name)
+            and ("/" in name or name.startswith("urn:"))
+            and not re.match(r"^(model|method|benchmark|hardware|metric)/", name)
+        ):
             info = self.entities.get(name)
             if info and (not want or info.type in want):
                 return Resolved(info.iri, info.label, info.type, "")
@@ -165,7 +168,7 @@ class Resolver:
         cands = list(self._by_key.get("id:" + name.casefold(), []))
         exact_pref = [(p, i) for p, i in self._by_key.get(norm_key(name), [])]
         cands += exact_pref
-        best: Optional[tuple] = None
+        best: tuple | None = None
         for prio, iri in cands:
             info = self.entities[iri]
             if want and info.type not in want:
@@ -177,19 +180,25 @@ class Resolver:
         if best is None:
             raise NotResolved(name, self.suggest(name, types), types)
         info = self.entities[best[-1]]
-        matched = info.label if norm_key(info.label) == norm_key(name) else next(
-            (a for a in info.aliases if norm_key(a) == norm_key(name)), name)
+        matched = (
+            info.label
+            if norm_key(info.label) == norm_key(name)
+            else next((a for a in info.aliases if norm_key(a) == norm_key(name)), name)
+        )
         return Resolved(info.iri, info.label, info.type, matched)
 
     def suggest(self, name: str, types: Sequence[str] = (), n: int = 5) -> list[dict]:
         self.load()
         want = set(types)
-        pool = {lab: iris for lab, iris in self._labels.items()
-                if not want or any(self.entities[i].type in want for i in iris)}
+        pool = {
+            lab: iris
+            for lab, iris in self._labels.items()
+            if not want or any(self.entities[i].type in want for i in iris)
+        }
         close = difflib.get_close_matches(name.casefold(), list(pool), n=n * 2, cutoff=0.5)
         k = norm_key(name)
         if k:  # labels that start with the name, too
-            close += [lab for lab in pool if norm_key(lab).startswith(k)][: n]
+            close += [lab for lab in pool if norm_key(lab).startswith(k)][:n]
         out, seen = [], set()
         for lab in close:
             for iri in sorted(pool[lab]):
@@ -197,7 +206,9 @@ class Resolver:
                 if iri in seen or (want and info.type not in want):
                     continue
                 seen.add(iri)
-                out.append({"iri": iri, "id": _entity_id(iri), "label": info.label, "type": info.type})
+                out.append(
+                    {"iri": iri, "id": _entity_id(iri), "label": info.label, "type": info.type}
+                )
         return out[:n]
 
     def variants(self, iri: str) -> list[str]:
@@ -261,10 +272,10 @@ class Resolver:
         return out[:limit]
 
 
-def _entity_id(iri: str) -> Optional[str]:
+def _entity_id(iri: str) -> str | None:
     from urllib.parse import unquote
 
-    return unquote(iri[len(ID):]) if iri.startswith(ID) else None
+    return unquote(iri[len(ID) :]) if iri.startswith(ID) else None
 
 
 def _fallback_label(iri: str) -> str:

@@ -13,7 +13,7 @@ the word pass.
 from __future__ import annotations
 
 import re
-from typing import Any, Optional
+from typing import Any
 
 _UESC = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _WORD = re.compile(r"service|load", re.I)
@@ -25,6 +25,7 @@ def unescape_codepoints(text: str) -> str:
             return chr(int(m.group(1) or m.group(2), 16))
         except (ValueError, OverflowError):
             return m.group(0)
+
     return _UESC.sub(rep, text)
 
 
@@ -47,7 +48,7 @@ def _names(node: Any, depth: int = 0):
             yield from _names(v, depth + 1)
 
 
-def federation_problem(text: str, update: bool = False) -> Optional[str]:
+def federation_problem(text: str, update: bool = False) -> str | None:
     """None if the request cannot reach the network, else why it is refused."""
     plain = unescape_codepoints(text)
     if not _WORD.search(plain):
@@ -64,8 +65,10 @@ def federation_problem(text: str, update: bool = False) -> Optional[str]:
 
             tree = parseQuery(plain)
     except Exception:
-        return ("the request mentions SERVICE or LOAD and could not be checked by the "
-                "safety parser; federated queries and LOAD are disabled on this server")
+        return (
+            "the request mentions SERVICE or LOAD and could not be checked by the "
+            "safety parser; federated queries and LOAD are disabled on this server"
+        )
     names = set(_names(tree))
     if "<too deep>" in names:
         return "the request is nested too deeply to be checked"
@@ -77,13 +80,14 @@ def federation_problem(text: str, update: bool = False) -> Optional[str]:
 
 
 _PROLOGUE = re.compile(
-    r"""\A(?:\s+|\#[^\n]*(?:\n|\Z)|BASE\s*<[^>\s]*>|PREFIX\s+[^\s:]*:\s*<[^>\s]*>)*""", re.I)
+    r"""\A(?:\s+|\#[^\n]*(?:\n|\Z)|BASE\s*<[^>\s]*>|PREFIX\s+[^\s:]*:\s*<[^>\s]*>)*""", re.I
+)
 _FORM = re.compile(r"(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
 
 
-def query_form(text: str) -> Optional[str]:
+def query_form(text: str) -> str | None:
     """SELECT / ASK / CONSTRUCT / DESCRIBE from the start of a query, or None if unclear."""
     m = _PROLOGUE.match(text)
-    rest = text[m.end():] if m else text
+    rest = text[m.end() :] if m else text
     f = _FORM.match(rest)
     return f.group(1).upper() if f else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Optional
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -11,11 +11,21 @@ EX_LLAMA = "https://w3id.org/kg/id/model/llama-3.1-8b"
 
 
 class EntityRef(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"example": {
-        "iri": EX_LLAMA, "id": "model/llama-3.1-8b", "label": "Llama 3.1 8B", "type": "Model"}})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {
+                "iri": EX_LLAMA,
+                "id": "model/llama-3.1-8b",
+                "label": "Llama 3.1 8B",
+                "type": "Model",
+            }
+        }
+    )
 
     iri: str = Field(description="The entity's IRI.")
-    id: Optional[str] = Field(None, description="The entity id (`<type>/<slug>`), when the IRI is a kg one.")
+    id: str | None = Field(
+        None, description="The entity id (`<type>/<slug>`), when the IRI is a kg one."
+    )
     label: str = Field(description="skos:prefLabel.")
     type: str = Field(description="Model, Method, Benchmark, Hardware or Metric.")
 
@@ -25,13 +35,25 @@ class Suggestion(EntityRef):
 
 
 class NotFoundBody(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"example": {
-        "detail": "no Model/Method matches 'Lama 3'", "name": "Lama 3",
-        "suggestions": [{"iri": "https://w3id.org/kg/id/model/llama-3", "id": "model/llama-3",
-                         "label": "Llama 3", "type": "Model"}]}})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {
+                "detail": "no Model/Method matches 'Lama 3'",
+                "name": "Lama 3",
+                "suggestions": [
+                    {
+                        "iri": "https://w3id.org/kg/id/model/llama-3",
+                        "id": "model/llama-3",
+                        "label": "Llama 3",
+                        "type": "Model",
+                    }
+                ],
+            }
+        }
+    )
 
     detail: str
-    name: Optional[str] = None
+    name: str | None = None
     suggestions: list[Suggestion] = Field(default_factory=list)
 
 
@@ -41,41 +63,65 @@ class ErrorBody(BaseModel):
 
 
 class EvaluationResult(BaseModel):
-    subject: EntityRef = Field(description="The model/method actually evaluated (may be a variant).")
-    target: EntityRef = Field(description="The benchmark or hardware actually named (may be a variant).")
-    metric: Optional[EntityRef] = None
-    value: Optional[float] = None
-    unit: Optional[str] = Field(None, description='"%", "points", "x" or "absolute".')
-    value_text: Optional[str] = None
-    evidence: Optional[str] = Field(None, description="The sentence the result was read from.")
-    purpose: Optional[str] = Field(None, description="For hardware: training, inference, evaluation, unspecified.")
+    subject: EntityRef = Field(
+        description="The model/method actually evaluated (may be a variant)."
+    )
+    target: EntityRef = Field(
+        description="The benchmark or hardware actually named (may be a variant)."
+    )
+    metric: EntityRef | None = None
+    value: float | None = None
+    unit: str | None = Field(None, description='"%", "points", "x" or "absolute".')
+    value_text: str | None = None
+    evidence: str | None = Field(None, description="The sentence the result was read from.")
+    purpose: str | None = Field(
+        None, description="For hardware: training, inference, evaluation, unspecified."
+    )
 
 
 class EvaluationPaper(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"example": {
-        "id": "2510.14968", "title": "Efficient reasoning with ...", "url": "https://arxiv.org/abs/2510.14968",
-        "date": "2025-10-16", "evidence": "Llama 3.1 8B reaches 84.5% on GSM8K.",
-        "metric": {"iri": "https://w3id.org/kg/id/metric/accuracy", "id": "metric/accuracy",
-                   "label": "accuracy", "type": "Metric"},
-        "value": 84.5, "unit": "%", "results": []}})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {
+                "id": "2510.14968",
+                "title": "Efficient reasoning with ...",
+                "url": "https://arxiv.org/abs/2510.14968",
+                "date": "2025-10-16",
+                "evidence": "Llama 3.1 8B reaches 84.5% on GSM8K.",
+                "metric": {
+                    "iri": "https://w3id.org/kg/id/metric/accuracy",
+                    "id": "metric/accuracy",
+                    "label": "accuracy",
+                    "type": "Metric",
+                },
+                "value": 84.5,
+                "unit": "%",
+                "results": [],
+            }
+        }
+    )
 
     id: str = Field(description="Paper key: the arXiv id, or t-<hash> without one.")
     iri: str
     title: str
-    url: Optional[str] = None
-    date: Optional[dt.date] = None
-    evidence: Optional[str] = Field(None, description="Evidence sentence of the first result.")
-    metric: Optional[EntityRef] = None
-    value: Optional[float] = None
-    unit: Optional[str] = None
-    results: list[EvaluationResult] = Field(default_factory=list, description="Every matching result in the paper.")
+    url: str | None = None
+    date: dt.date | None = None
+    evidence: str | None = Field(None, description="Evidence sentence of the first result.")
+    metric: EntityRef | None = None
+    value: float | None = None
+    unit: str | None = None
+    results: list[EvaluationResult] = Field(
+        default_factory=list, description="Every matching result in the paper."
+    )
 
 
 class EvaluationsResponse(BaseModel):
     subject: EntityRef
     target: EntityRef
     include_variants: bool
-    subject_variants: int = Field(description="How many entities the subject stands for (itself + variants).")
+    subject_variants: int = Field(
+        description="How many entities the subject stands for (itself + variants)."
+    )
     target_variants: int
     total: int = Field(description="Papers matching, before pagination.")
     papers: list[EvaluationPaper]
@@ -85,18 +131,35 @@ class CannedParamOut(BaseModel):
     name: str
     type: str
     required: bool
-    default: Optional[Any] = None
-    example: Optional[Any] = None
+    default: Any | None = None
+    example: Any | None = None
     description: str = ""
-    entity: list[str] = Field(default_factory=list, description="Entity types a name resolves among.")
+    entity: list[str] = Field(
+        default_factory=list, description="Entity types a name resolves among."
+    )
 
 
 class CannedQueryOut(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"example": {
-        "name": "papers-evaluating", "summary": "Papers that evaluate a model or method on a benchmark",
-        "description": "", "tags": ["evaluation"], "url": "/api/queries/papers-evaluating?subject=Llama&target=GSM8K",
-        "params": [{"name": "subject", "type": "iri", "required": True, "example": "Llama",
-                    "entity": ["Model", "Method"]}]}})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {
+                "name": "papers-evaluating",
+                "summary": "Papers that evaluate a model or method on a benchmark",
+                "description": "",
+                "tags": ["evaluation"],
+                "url": "/api/queries/papers-evaluating?subject=Llama&target=GSM8K",
+                "params": [
+                    {
+                        "name": "subject",
+                        "type": "iri",
+                        "required": True,
+                        "example": "Llama",
+                        "entity": ["Model", "Method"],
+                    }
+                ],
+            }
+        }
+    )
 
     name: str
     summary: str
@@ -104,14 +167,30 @@ class CannedQueryOut(BaseModel):
     tags: list[str] = Field(default_factory=list)
     params: list[CannedParamOut] = Field(default_factory=list)
     url: str = Field(description="A runnable example.")
-    sparql: Optional[str] = Field(None, description="The query text (only in /api/queries/{name}/sparql).")
+    sparql: str | None = Field(
+        None, description="The query text (only in /api/queries/{name}/sparql)."
+    )
 
 
 class CannedResult(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"example": {
-        "query": "most-used-benchmarks", "params": {}, "variables": ["benchmark", "label", "papers"],
-        "rows": [{"benchmark": "https://w3id.org/kg/id/benchmark/gsm8k", "label": "GSM8K", "papers": 12}],
-        "count": 1, "truncated": False}})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {
+                "query": "most-used-benchmarks",
+                "params": {},
+                "variables": ["benchmark", "label", "papers"],
+                "rows": [
+                    {
+                        "benchmark": "https://w3id.org/kg/id/benchmark/gsm8k",
+                        "label": "GSM8K",
+                        "papers": 12,
+                    }
+                ],
+                "count": 1,
+                "truncated": False,
+            }
+        }
+    )
 
     query: str
     params: dict[str, str] = Field(description="The parameters as given.")
@@ -122,16 +201,24 @@ class CannedResult(BaseModel):
 
 
 class PaperSummary(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"example": {
-        "id": "2510.14968", "iri": "https://w3id.org/kg/id/paper/2510.14968",
-        "title": "Robust and Efficient Guardrails with Latent Reasoning",
-        "url": "https://arxiv.org/abs/2510.14968", "date": "2026-05-01", "categories": ["cs.CL"]}})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {
+                "id": "2510.14968",
+                "iri": "https://w3id.org/kg/id/paper/2510.14968",
+                "title": "Robust and Efficient Guardrails with Latent Reasoning",
+                "url": "https://arxiv.org/abs/2510.14968",
+                "date": "2026-05-01",
+                "categories": ["cs.CL"],
+            }
+        }
+    )
 
     id: str
     iri: str
     title: str
-    url: Optional[str] = None
-    date: Optional[dt.date] = None
+    url: str | None = None
+    date: dt.date | None = None
     categories: list[str] = Field(default_factory=list)
 
 
@@ -143,17 +230,17 @@ class PaperPage(BaseModel):
 
 
 class Evidence(BaseModel):
-    sentence: Optional[str] = None
-    field: Optional[str] = None
-    start: Optional[int] = None
-    end: Optional[int] = None
-    confidence: Optional[float] = None
+    sentence: str | None = None
+    field: str | None = None
+    start: int | None = None
+    end: int | None = None
+    confidence: float | None = None
 
 
 class MentionOut(BaseModel):
     entity: EntityRef
-    surface: Optional[str] = None
-    rule: Optional[str] = None
+    surface: str | None = None
+    rule: str | None = None
     evidence: Evidence
 
 
@@ -165,42 +252,46 @@ class ProposalOut(BaseModel):
 class EvaluationOut(BaseModel):
     subject: EntityRef
     benchmark: EntityRef
-    metric: Optional[EntityRef] = None
-    value: Optional[float] = None
-    unit: Optional[str] = None
-    value_text: Optional[str] = None
+    metric: EntityRef | None = None
+    value: float | None = None
+    unit: str | None = None
+    value_text: str | None = None
     evidence: Evidence
 
 
 class HardwareUseOut(BaseModel):
     hardware: EntityRef
-    subject: Optional[EntityRef] = None
-    purpose: Optional[str] = None
+    subject: EntityRef | None = None
+    purpose: str | None = None
     evidence: Evidence
 
 
 class SourceOut(BaseModel):
-    file: Optional[str] = None
-    record: Optional[int] = None
-    format: Optional[str] = None
+    file: str | None = None
+    record: int | None = None
+    format: str | None = None
 
 
 class PaperDetail(PaperSummary):
-    abstract: Optional[str] = None
+    abstract: str | None = None
     authors: list[str] = Field(default_factory=list)
     code_urls: list[str] = Field(default_factory=list)
     graph: str = Field(description="The named graph holding the paper's triples.")
-    entities: list[EntityRef] = Field(default_factory=list, description="Everything the paper mentions.")
+    entities: list[EntityRef] = Field(
+        default_factory=list, description="Everything the paper mentions."
+    )
     proposes: list[ProposalOut] = Field(default_factory=list)
     evaluations: list[EvaluationOut] = Field(default_factory=list)
     hardware: list[HardwareUseOut] = Field(default_factory=list)
     mentions: list[MentionOut] = Field(default_factory=list)
-    sources: list[SourceOut] = Field(default_factory=list, description="Listing records it was read from.")
-    extractor_version: Optional[str] = None
+    sources: list[SourceOut] = Field(
+        default_factory=list, description="Listing records it was read from."
+    )
+    extractor_version: str | None = None
 
 
 class EntityHit(EntityRef):
-    kind: Optional[str] = None
+    kind: str | None = None
     aliases: list[str] = Field(default_factory=list)
 
 
@@ -210,7 +301,9 @@ class EntityPage(BaseModel):
 
 class EntityCounts(BaseModel):
     papers: int = Field(description="Papers mentioning the entity.")
-    papers_with_variants: int = Field(description="Papers mentioning it or any variant (skos:broader*).")
+    papers_with_variants: int = Field(
+        description="Papers mentioning it or any variant (skos:broader*)."
+    )
     proposed_by: int
     evaluations_as_subject: int
     evaluations_as_benchmark: int
@@ -221,37 +314,54 @@ class EntityEvaluation(BaseModel):
     paper: PaperSummary
     subject: EntityRef
     benchmark: EntityRef
-    metric: Optional[EntityRef] = None
-    value: Optional[float] = None
-    unit: Optional[str] = None
-    evidence: Optional[str] = None
+    metric: EntityRef | None = None
+    value: float | None = None
+    unit: str | None = None
+    evidence: str | None = None
 
 
 class EntityDetail(EntityHit):
     broader: list[EntityRef] = Field(default_factory=list)
     narrower: list[EntityRef] = Field(default_factory=list)
     counts: EntityCounts
-    papers: list[PaperSummary] = Field(default_factory=list, description="Newest papers mentioning it (or a variant).")
+    papers: list[PaperSummary] = Field(
+        default_factory=list, description="Newest papers mentioning it (or a variant)."
+    )
     proposed_by: list[PaperSummary] = Field(default_factory=list)
     evaluations: list[EntityEvaluation] = Field(default_factory=list)
 
 
 class Health(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"example": {
-        "status": "ok", "store": "data/store", "read_only": True, "sparql_workers": 2, "updates": False,
-        "ready": True}})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {
+                "status": "ok",
+                "store": "data/store",
+                "read_only": True,
+                "sparql_workers": 2,
+                "updates": False,
+                "ready": True,
+            }
+        }
+    )
 
     status: str
     store: str
     read_only: bool
     sparql_workers: int
     updates: bool
-    ready: bool = Field(description="The name and paper indexes are built (the server builds them in the "
-                                    "background at start, seconds on a large store); until then requests "
-                                    "that need them wait, and the rest are slower")
+    ready: bool = Field(
+        description="The name and paper indexes are built (the server builds them in the "
+        "background at start, seconds on a large store); until then requests "
+        "that need them wait, and the rest are slower"
+    )
 
 
 class Stats(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"example": {"counts": {"Paper": 60000, "Model": 1800, "quads": 5_000_000}}})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {"counts": {"Paper": 60000, "Model": 1800, "quads": 5_000_000}}
+        }
+    )
 
     counts: dict[str, int]

@@ -14,7 +14,6 @@ from __future__ import annotations
 import hmac
 import html
 import threading
-from typing import Optional
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Query, Request
@@ -33,19 +32,28 @@ _update_lock = threading.Lock()
 
 _QUERY_DOC = "SPARQL 1.1 query text (give it once)."
 _RESPONSES = {
-    200: {"description": "Query results, in the negotiated format.",
-          "content": {m: {} for m, _ in RESULTS_OFFERS + GRAPH_OFFERS}},
-    400: {"description": "Syntax error, repeated `query`, SERVICE/LOAD refused, or bad parameters.",
-          "content": {"text/plain": {}}},
-    403: {"description": "Update refused: updates disabled or no valid bearer token.", "content": {"text/plain": {}}},
+    200: {
+        "description": "Query results, in the negotiated format.",
+        "content": {m: {} for m, _ in RESULTS_OFFERS + GRAPH_OFFERS},
+    },
+    400: {
+        "description": "Syntax error, repeated `query`, SERVICE/LOAD refused, or bad parameters.",
+        "content": {"text/plain": {}},
+    },
+    403: {
+        "description": "Update refused: updates disabled or no valid bearer token.",
+        "content": {"text/plain": {}},
+    },
     406: {"description": "No acceptable result format.", "content": {"text/plain": {}}},
     415: {"description": "Unsupported request body type.", "content": {"text/plain": {}}},
-    503: {"description": "The query hit the time limit (it was stopped) or no worker was free.",
-          "content": {"text/plain": {}}},
+    503: {
+        "description": "The query hit the time limit (it was stopped) or no worker was free.",
+        "content": {"text/plain": {}},
+    },
 }
 
 
-def _err(status: int, msg: str, headers: Optional[dict] = None) -> PlainTextResponse:
+def _err(status: int, msg: str, headers: dict | None = None) -> PlainTextResponse:
     return PlainTextResponse(msg + "\n", status_code=status, headers=headers)
 
 
@@ -59,7 +67,7 @@ def _ok_iri(u: str) -> bool:
         return False
 
 
-async def _params(request: Request) -> tuple[list[tuple[str, str]], Optional[str], Optional[str]]:
+async def _params(request: Request) -> tuple[list[tuple[str, str]], str | None, str | None]:
     """All parameters (URL and form body), plus a direct-POST query or update body."""
     params = list(request.query_params.multi_items())
     if request.method != "POST":
@@ -77,8 +85,11 @@ async def _params(request: Request) -> tuple[list[tuple[str, str]], Optional[str
         return params, text, None
     if ctype == "application/sparql-update":
         return params, None, text
-    raise _BadRequest(415, f"unsupported content type {ctype or '(none)'}; use {FORM}, "
-                      "application/sparql-query or application/sparql-update")
+    raise _BadRequest(
+        415,
+        f"unsupported content type {ctype or '(none)'}; use {FORM}, "
+        "application/sparql-query or application/sparql-update",
+    )
 
 
 class _BadRequest(Exception):
@@ -89,8 +100,17 @@ class _BadRequest(Exception):
 
 
 def service_description(base: str) -> str:
-    rf = ["SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
-          "Turtle", "N-Triples", "N-Quads", "JSON-LD", "RDF_XML"]
+    rf = [
+        "SPARQL_Results_JSON",
+        "SPARQL_Results_XML",
+        "SPARQL_Results_CSV",
+        "SPARQL_Results_TSV",
+        "Turtle",
+        "N-Triples",
+        "N-Quads",
+        "JSON-LD",
+        "RDF_XML",
+    ]
     formats = ", ".join(f"<http://www.w3.org/ns/formats/{f}>" for f in rf)
     return f"""@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
 @prefix void: <http://rdfs.org/ns/void#> .
@@ -136,29 +156,59 @@ SELECT ?benchmark ?label (COUNT(DISTINCT ?paper) AS ?papers) WHERE {
 } GROUP BY ?benchmark ?label ORDER BY DESC(?papers) LIMIT 20"""
 
 
-_BODY = {"requestBody": {"required": False, "content": {
-    FORM: {"schema": {"type": "object", "properties": {
-        "query": {"type": "string"}, "update": {"type": "string"},
-        "default-graph-uri": {"type": "array", "items": {"type": "string"}},
-        "named-graph-uri": {"type": "array", "items": {"type": "string"}}}}},
-    "application/sparql-query": {"schema": {"type": "string"}},
-    "application/sparql-update": {"schema": {"type": "string"}}}}}
+_BODY = {
+    "requestBody": {
+        "required": False,
+        "content": {
+            FORM: {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "query": {"type": "string"},
+                        "update": {"type": "string"},
+                        "default-graph-uri": {"type": "array", "items": {"type": "string"}},
+                        "named-graph-uri": {"type": "array", "items": {"type": "string"}},
+                    },
+                }
+            },
+            "application/sparql-query": {"schema": {"type": "string"}},
+            "application/sparql-update": {"schema": {"type": "string"}},
+        },
+    }
+}
 
 
-@router.get("/sparql", responses=_RESPONSES, response_class=Response, operation_id="sparql_get",
-            summary="SPARQL 1.1 Protocol: query by GET (no query: service description or a form)")
-@router.post("/sparql", responses=_RESPONSES, response_class=Response, operation_id="sparql_post",
-             summary="SPARQL 1.1 Protocol: query or update by POST (form or direct body)", openapi_extra=_BODY)
+@router.get(
+    "/sparql",
+    responses=_RESPONSES,
+    response_class=Response,
+    operation_id="sparql_get",
+    summary="SPARQL 1.1 Protocol: query by GET (no query: service description or a form)",
+)
+@router.post(
+    "/sparql",
+    responses=_RESPONSES,
+    response_class=Response,
+    operation_id="sparql_post",
+    summary="SPARQL 1.1 Protocol: query or update by POST (form or direct body)",
+    openapi_extra=_BODY,
+)
 async def sparql_endpoint(
     request: Request,
-    query: Optional[str] = Query(None, description=_QUERY_DOC,
-                                 examples=["SELECT * WHERE { ?s ?p ?o } LIMIT 10"]),
-    default_graph_uri: list[str] = Query([], alias="default-graph-uri",
-                                         description="IRIs whose merge is the default graph."),
-    named_graph_uri: list[str] = Query([], alias="named-graph-uri",
-                                       description="IRIs of the named graphs GRAPH may see."),
-    format: Optional[str] = Query(None, description="Override the Accept header: json, xml, csv, tsv, "
-                                  "turtle, ntriples, nquads, jsonld, rdfxml."),
+    query: str | None = Query(
+        None, description=_QUERY_DOC, examples=["SELECT * WHERE { ?s ?p ?o } LIMIT 10"]
+    ),
+    default_graph_uri: list[str] = Query(
+        [], alias="default-graph-uri", description="IRIs whose merge is the default graph."
+    ),
+    named_graph_uri: list[str] = Query(
+        [], alias="named-graph-uri", description="IRIs of the named graphs GRAPH may see."
+    ),
+    format: str | None = Query(
+        None,
+        description="Override the Accept header: json, xml, csv, tsv, "
+        "turtle, ntriples, nquads, jsonld, rdfxml.",
+    ),
 ) -> Response:
     """Run a SPARQL query over the knowledge graph (all graphs as one default graph).
 
@@ -172,8 +222,12 @@ async def sparql_endpoint(
         params, body_query, body_update = await _params(request)
     except _BadRequest as e:
         return _err(e.status, e.msg)
-    queries = [v for k, v in params if k == "query"] + ([body_query] if body_query is not None else [])
-    updates = [v for k, v in params if k == "update"] + ([body_update] if body_update is not None else [])
+    queries = [v for k, v in params if k == "query"] + (
+        [body_query] if body_query is not None else []
+    )
+    updates = [v for k, v in params if k == "update"] + (
+        [body_update] if body_update is not None else []
+    )
     dg = [v for k, v in params if k == "default-graph-uri"]
     ng = [v for k, v in params if k == "named-graph-uri"]
     fmts = [v for k, v in params if k == "format"]
@@ -194,7 +248,9 @@ async def sparql_endpoint(
         return await _update(request, updates[0])
     if not queries:
         if request.method == "POST":
-            return _err(400, "no query given (use the query parameter or an application/sparql-query body)")
+            return _err(
+                400, "no query given (use the query parameter or an application/sparql-query body)"
+            )
         return _describe(request, accept)
     text = queries[0]
     if not text.strip():
@@ -202,14 +258,24 @@ async def sparql_endpoint(
     if len(text) > MAX_QUERY_CHARS:
         return _err(413, f"the query is longer than {MAX_QUERY_CHARS} characters")
     form = query_form(text)
-    tables = {"SELECT": [RESULTS_OFFERS], "ASK": [RESULTS_OFFERS], "CONSTRUCT": [GRAPH_OFFERS],
-              "DESCRIBE": [GRAPH_OFFERS]}.get(form or "", [RESULTS_OFFERS, GRAPH_OFFERS])
+    tables = {
+        "SELECT": [RESULTS_OFFERS],
+        "ASK": [RESULTS_OFFERS],
+        "CONSTRUCT": [GRAPH_OFFERS],
+        "DESCRIBE": [GRAPH_OFFERS],
+    }.get(form or "", [RESULTS_OFFERS, GRAPH_OFFERS])
     if all(pick(accept, fmt, t) is None for t in tables):
         offered = ", ".join(dict.fromkeys(m for t in tables for m, _ in t))
         return _err(406, f"none of the accepted media types can be produced; offered: {offered}")
     # SERVICE is refused inside the worker, before the query runs (see worker.execute)
-    req = {"query": text, "accept": accept, "format": fmt, "default_graphs": dg, "named_graphs": ng,
-           "max_rows": settings.max_rows}
+    req = {
+        "query": text,
+        "accept": accept,
+        "format": fmt,
+        "default_graphs": dg,
+        "named_graphs": ng,
+        "max_rows": settings.max_rows,
+    }
     try:
         resp = await run_in_threadpool(app.state.pool.run, req, settings.timeout)
     except PoolError as e:
@@ -222,20 +288,28 @@ async def sparql_endpoint(
     return Response(resp["body"], media_type=content_type(resp["media"]), headers=headers)
 
 
-def _describe(request: Request, accept: Optional[str]) -> Response:
+def _describe(request: Request, accept: str | None) -> Response:
     from kg.server.conneg import negotiate, prefers_html
 
     settings = request.app.state.settings
     base = str(request.url).split("?", 1)[0]
     if prefers_html(accept):
-        page = EDITOR_HTML.format(upd=" (updates enabled with a token)" if settings.enable_updates else "",
-                                  timeout=settings.timeout, rows=settings.max_rows,
-                                  action=html.escape(request.url.path), example=html.escape(EXAMPLE_QUERY))
+        page = EDITOR_HTML.format(
+            upd=" (updates enabled with a token)" if settings.enable_updates else "",
+            timeout=settings.timeout,
+            rows=settings.max_rows,
+            action=html.escape(request.url.path),
+            example=html.escape(EXAMPLE_QUERY),
+        )
         return HTMLResponse(page)
-    got = negotiate(accept, [("text/turtle", "ttl"), ("application/x-turtle", "ttl"), ("text/plain", "ttl")])
+    got = negotiate(
+        accept, [("text/turtle", "ttl"), ("application/x-turtle", "ttl"), ("text/plain", "ttl")]
+    )
     if got is None:
         return _err(406, "the service description is available as text/turtle (or text/html)")
-    return Response(service_description(base), media_type=content_type(got[0]), headers={"Vary": "Accept"})
+    return Response(
+        service_description(base), media_type=content_type(got[0]), headers={"Vary": "Accept"}
+    )
 
 
 async def _update(request: Request, text: str) -> Response:
@@ -245,7 +319,9 @@ async def _update(request: Request, text: str) -> Response:
         return _err(403, "updates are disabled: this endpoint is read-only")
     auth = request.headers.get("authorization") or ""
     scheme, _, token = auth.partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip().encode(), settings.update_token.encode()):
+    if scheme.lower() != "bearer" or not hmac.compare_digest(
+        token.strip().encode(), settings.update_token.encode()
+    ):
         return _err(403, "updates need a valid 'Authorization: Bearer <token>' header")
     if not text.strip():
         return _err(400, "the update is empty")

@@ -33,9 +33,14 @@ def execute(store, req: dict[str, Any]) -> dict[str, Any]:
     """Run one request; the answer is a dict with status, media type, body and flags."""
     import pyoxigraph as ox
 
-    from kg.server.formats import (BOOLEAN_FORMATS, GRAPH_OFFERS, RDF_FORMATS, RESULTS_OFFERS,
-                                   SELECT_WRITERS, pick)
-
+    from kg.server.formats import (
+        BOOLEAN_FORMATS,
+        GRAPH_OFFERS,
+        RDF_FORMATS,
+        RESULTS_OFFERS,
+        SELECT_WRITERS,
+        pick,
+    )
     from kg.server.safety import federation_problem
 
     # checked here rather than in the server process: the parse of a hostile text is
@@ -65,8 +70,11 @@ def execute(store, req: dict[str, Any]) -> dict[str, Any]:
     if isinstance(res, ox.QuerySolutions):
         got = pick(accept, fmt_param, RESULTS_OFFERS)
         if got is None:
-            return {"status": 406, "error": "no acceptable media type for SELECT results; offered: "
-                    + ", ".join(m for m, _ in RESULTS_OFFERS)}
+            return {
+                "status": 406,
+                "error": "no acceptable media type for SELECT results; offered: "
+                + ", ".join(m for m, _ in RESULTS_OFFERS),
+            }
         media, fmt = got
         variables = [v.value for v in res.variables]
         rows = []
@@ -76,19 +84,36 @@ def execute(store, req: dict[str, Any]) -> dict[str, Any]:
                 break
             rows.append([sol[v] for v in variables])
         body = SELECT_WRITERS[fmt](variables, rows)
-        return {"status": 200, "media": media, "body": body, "truncated": truncated, "rows": len(rows)}
+        return {
+            "status": 200,
+            "media": media,
+            "body": body,
+            "truncated": truncated,
+            "rows": len(rows),
+        }
     if isinstance(res, ox.QueryBoolean):
         got = pick(accept, fmt_param, RESULTS_OFFERS)
         if got is None:
-            return {"status": 406, "error": "no acceptable media type for ASK results; offered: "
-                    + ", ".join(m for m, _ in RESULTS_OFFERS)}
+            return {
+                "status": 406,
+                "error": "no acceptable media type for ASK results; offered: "
+                + ", ".join(m for m, _ in RESULTS_OFFERS),
+            }
         media, fmt = got
-        return {"status": 200, "media": media, "body": res.serialize(format=BOOLEAN_FORMATS[fmt]),
-                "truncated": False, "rows": 1}
+        return {
+            "status": 200,
+            "media": media,
+            "body": res.serialize(format=BOOLEAN_FORMATS[fmt]),
+            "truncated": False,
+            "rows": 1,
+        }
     got = pick(accept, fmt_param, GRAPH_OFFERS)
     if got is None:
-        return {"status": 406, "error": "no acceptable media type for a graph; offered: "
-                + ", ".join(m for m, _ in GRAPH_OFFERS)}
+        return {
+            "status": 406,
+            "error": "no acceptable media type for a graph; offered: "
+            + ", ".join(m for m, _ in GRAPH_OFFERS),
+        }
     media, fmt = got
     triples = []
     for t in res:
@@ -97,7 +122,13 @@ def execute(store, req: dict[str, Any]) -> dict[str, Any]:
             break
         triples.append(t)
     body = ox.serialize(triples, format=RDF_FORMATS[fmt]) or b""
-    return {"status": 200, "media": media, "body": body, "truncated": truncated, "rows": len(triples)}
+    return {
+        "status": 200,
+        "media": media,
+        "body": body,
+        "truncated": truncated,
+        "rows": len(triples),
+    }
 
 
 def main(conn, store_path: str, isolate: bool) -> None:  # pragma: no cover - runs in a child

@@ -7,8 +7,8 @@ Every value from the request is escaped here; the scripts insert data as text no
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
-from typing import Callable
 
 from kg.graph_export import FORMATS
 
@@ -16,14 +16,26 @@ from kg.graph_export import FORMATS
 asset: Callable[[str], str] = lambda rel: f"/static/{rel}"  # noqa: E731
 
 FORMAT_LABELS = {
-    "graphml": "GraphML", "gexf": "GEXF (Gephi)", "cytoscape": "Cytoscape.js JSON", "nodelink": "Node-link JSON",
-    "dot": "Graphviz DOT", "csv": "CSV (zip)",
+    "graphml": "GraphML",
+    "gexf": "GEXF (Gephi)",
+    "cytoscape": "Cytoscape.js JSON",
+    "nodelink": "Node-link JSON",
+    "dot": "Graphviz DOT",
+    "csv": "CSV (zip)",
 }
 TYPES = ("Model", "Method", "Benchmark", "Hardware", "Metric")
 
 
-def _layout(title: str, page: str, body: str, *, scripts: tuple[str, ...] = (), styles: tuple[str, ...] = (),
-            data: dict[str, str] | None = None, search_value: str = "") -> str:
+def _layout(
+    title: str,
+    page: str,
+    body: str,
+    *,
+    scripts: tuple[str, ...] = (),
+    styles: tuple[str, ...] = (),
+    data: dict[str, str] | None = None,
+    search_value: str = "",
+) -> str:
     attrs = " ".join(f'data-{k}="{escape(v)}"' for k, v in (data or {}).items())
     css = "".join(f'<link rel="stylesheet" href="{asset(s)}">' for s in styles + ("kg.css",))
     js = "".join(f'<script src="{asset(s)}" defer></script>' for s in ("js/kg.js",) + scripts)
@@ -42,9 +54,9 @@ def _layout(title: str, page: str, body: str, *, scripts: tuple[str, ...] = (), 
 <header class="site-header">
   <nav aria-label="Main">
     <a class="brand" href="/">kg</a>
-    <a href="/"{' aria-current="page"' if page == "home" else ''}>Search</a>
-    <a href="/evaluate"{' aria-current="page"' if page == "evaluate" else ''}>Evaluations</a>
-    <a href="/query"{' aria-current="page"' if page == "query" else ''}>SPARQL</a>
+    <a href="/"{' aria-current="page"' if page == "home" else ""}>Search</a>
+    <a href="/evaluate"{' aria-current="page"' if page == "evaluate" else ""}>Evaluations</a>
+    <a href="/query"{' aria-current="page"' if page == "query" else ""}>SPARQL</a>
     <a href="/docs">API</a>
   </nav>
   <form class="site-search" role="search" action="/" method="get">
@@ -71,8 +83,10 @@ def _layout(title: str, page: str, body: str, *, scripts: tuple[str, ...] = (), 
 
 def downloads(region_id: str, heading: str = "Download this graph") -> str:
     """A list of export links, filled in by kg.js from data-export on the container."""
-    items = "".join(f'<li><a class="button download" data-format="{f}" href="#" download>{escape(FORMAT_LABELS[f])}</a></li>'
-                    for f in FORMATS)
+    items = "".join(
+        f'<li><a class="button download" data-format="{f}" href="#" download>{escape(FORMAT_LABELS[f])}</a></li>'
+        for f in FORMATS
+    )
     return f"""<section class="downloads" id="{region_id}" aria-labelledby="{region_id}-h" hidden>
   <h2 id="{region_id}-h">{escape(heading)}</h2>
   <p class="hint" data-role="scope"></p>
@@ -109,13 +123,15 @@ def graph_panel(prefix: str, heading: str) -> str:
     </aside>
   </div>
   <details class="graph-nodes"><summary>Nodes in view (list)</summary><ul id="{prefix}-graph-list"></ul></details>
-  <p class="legend" aria-label="Node colours">{''.join(f'<span class="swatch t-{t}">{t}</span>' for t in ("Paper",) + TYPES)}</p>
+  <p class="legend" aria-label="Node colours">{"".join(f'<span class="swatch t-{t}">{t}</span>' for t in ("Paper",) + TYPES)}</p>
 </section>"""
 
 
 def home(q: str) -> str:
-    type_boxes = "".join(f'<label class="inline"><input type="checkbox" name="types" value="{t}"> {t}</label>'
-                         for t in TYPES)
+    type_boxes = "".join(
+        f'<label class="inline"><input type="checkbox" name="types" value="{t}"> {t}</label>'
+        for t in TYPES
+    )
     body = f"""
 <h1>Explore the knowledge graph of ML research</h1>
 <form class="big-search" role="search" action="/" method="get">
@@ -155,12 +171,19 @@ def home(q: str) -> str:
     <fieldset><legend>Entity types (none ticked: all)</legend>{type_boxes}</fieldset>
     <label>Entities in at least <input type="number" name="min_papers" value="2" min="0" step="1" inputmode="numeric"> papers</label>
     <label>Nodes with at least <input type="number" name="min_degree" value="0" min="0" step="1" inputmode="numeric"> edges</label>
-    <label>Format <select name="format">{''.join(f'<option value="{f}">{escape(FORMAT_LABELS[f])}</option>' for f in FORMATS)}</select></label>
+    <label>Format <select name="format">{"".join(f'<option value="{f}">{escape(FORMAT_LABELS[f])}</option>' for f in FORMATS)}</select></label>
     <button type="submit">Download</button>
     <p class="hint">The whole graph of a large store takes a while to build; filters make it smaller.</p>
   </form>
 </section>"""
-    return _layout("Search" if q else "Home", "home", body, scripts=("js/home.js",), data={"q": q}, search_value=q)
+    return _layout(
+        "Search" if q else "Home",
+        "home",
+        body,
+        scripts=("js/home.js",),
+        data={"q": q},
+        search_value=q,
+    )
 
 
 def entity(entity_id: str) -> str:
@@ -192,8 +215,13 @@ def entity(entity_id: str) -> str:
     </section>
   </div>
 </article>"""
-    return _layout(entity_id, "entity", body, scripts=("vendor/cytoscape/cytoscape.min.js", "js/graph.js", "js/entity.js"),
-                   data={"id": entity_id})
+    return _layout(
+        entity_id,
+        "entity",
+        body,
+        scripts=("vendor/cytoscape/cytoscape.min.js", "js/graph.js", "js/entity.js"),
+        data={"id": entity_id},
+    )
 
 
 def paper(paper_id: str) -> str:
@@ -230,8 +258,13 @@ def paper(paper_id: str) -> str:
     </section>
   </div>
 </article>"""
-    return _layout(paper_id, "paper", body, scripts=("vendor/cytoscape/cytoscape.min.js", "js/graph.js", "js/paper.js"),
-                   data={"id": paper_id})
+    return _layout(
+        paper_id,
+        "paper",
+        body,
+        scripts=("vendor/cytoscape/cytoscape.min.js", "js/graph.js", "js/paper.js"),
+        data={"id": paper_id},
+    )
 
 
 def evaluate(subject: str, target: str) -> str:
@@ -266,8 +299,13 @@ def evaluate(subject: str, target: str) -> str:
     <tbody></tbody></table></div>
 </section>
 {downloads("eval-downloads", "Download the graph of these papers")}"""
-    return _layout("Evaluations", "evaluate", body, scripts=("js/evaluate.js",),
-                   data={"subject": subject, "target": target})
+    return _layout(
+        "Evaluations",
+        "evaluate",
+        body,
+        scripts=("js/evaluate.js",),
+        data={"subject": subject, "target": target},
+    )
 
 
 def query(name: str) -> str:
@@ -301,6 +339,11 @@ limit and a row cap apply). Pick a ready-made query, or write your own; Ctrl+Ent
   </section>
 </div>
 """ + downloads("query-downloads", "Download the graph of this query's result")
-    return _layout("SPARQL", "query", body,
-                   scripts=("vendor/yasgui/yasgui.min.js", "js/query.js"), styles=("vendor/yasgui/yasgui.min.css",),
-                   data={"name": name})
+    return _layout(
+        "SPARQL",
+        "query",
+        body,
+        scripts=("vendor/yasgui/yasgui.min.js", "js/query.js"),
+        styles=("vendor/yasgui/yasgui.min.css",),
+        data={"name": name},
+    )

@@ -8,25 +8,49 @@ import re
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response, StreamingResponse
+from fastapi.responses import (
+    FileResponse,
+    HTMLResponse,
+    JSONResponse,
+    PlainTextResponse,
+    Response,
+    StreamingResponse,
+)
 
-from kg.graph_export import FORMATS, PROJECTIONS, ExportScope, export_graph, file_extension, media_type
+from kg.graph_export import (
+    FORMATS,
+    PROJECTIONS,
+    ExportScope,
+    export_graph,
+    file_extension,
+    media_type,
+)
 from kg.web import pages
 
 router = APIRouter()
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
 #: query parameters of /api/export that are not canned-query parameters
-EXPORT_KEYS = {"format", "projection", "entity", "depth", "query", "types", "type", "min_degree", "min_papers",
-               "max_nodes", "download"}
+EXPORT_KEYS = {
+    "format",
+    "projection",
+    "entity",
+    "depth",
+    "query",
+    "types",
+    "type",
+    "min_degree",
+    "min_papers",
+    "max_nodes",
+    "download",
+}
 SECURITY_HEADERS = {
     # everything the pages load comes from this server; YASGUI and Cytoscape set inline styles
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                              "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
-                              "object-src 'none'; base-uri 'self'; frame-ancestors 'self'",
+    "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+    "object-src 'none'; base-uri 'self'; frame-ancestors 'self'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
 }
@@ -55,12 +79,29 @@ def static(path: str, request: Request) -> Response:
     target = (base / path).resolve()
     if not target.is_relative_to(base) or not target.is_file():
         return PlainTextResponse(f"no static file {path!r}\n", status_code=404)
-    mtype = {".js": "text/javascript", ".mjs": "text/javascript", ".css": "text/css", ".json": "application/json",
-             ".svg": "image/svg+xml"}.get(target.suffix) or mimetypes.guess_type(target.name)[0] or "text/plain"
+    mtype = (
+        {
+            ".js": "text/javascript",
+            ".mjs": "text/javascript",
+            ".css": "text/css",
+            ".json": "application/json",
+            ".svg": "image/svg+xml",
+        }.get(target.suffix)
+        or mimetypes.guess_type(target.name)[0]
+        or "text/plain"
+    )
     if mtype.startswith("text/"):
         mtype += "; charset=utf-8"
-    cache = "public, max-age=31536000, immutable" if request.query_params.get("v") else "public, max-age=300"
-    return FileResponse(target, media_type=mtype, headers={"Cache-Control": cache, "X-Content-Type-Options": "nosniff"})
+    cache = (
+        "public, max-age=31536000, immutable"
+        if request.query_params.get("v")
+        else "public, max-age=300"
+    )
+    return FileResponse(
+        target,
+        media_type=mtype,
+        headers={"Cache-Control": cache, "X-Content-Type-Options": "nosniff"},
+    )
 
 
 # --- pages ------------------------------------------------------------------------------
@@ -69,7 +110,7 @@ def _page(html: str, status: int = 200) -> HTMLResponse:
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
-def home(q: Optional[str] = Query(None, max_length=500)) -> HTMLResponse:
+def home(q: str | None = Query(None, max_length=500)) -> HTMLResponse:
     return _page(pages.home(q or ""))
 
 
@@ -84,13 +125,15 @@ def paper_page(paper_id: str) -> HTMLResponse:
 
 
 @router.get("/evaluate", response_class=HTMLResponse, include_in_schema=False)
-def evaluate_page(subject: Optional[str] = Query(None, max_length=1000),
-                  target: Optional[str] = Query(None, max_length=1000)) -> HTMLResponse:
+def evaluate_page(
+    subject: str | None = Query(None, max_length=1000),
+    target: str | None = Query(None, max_length=1000),
+) -> HTMLResponse:
     return _page(pages.evaluate(subject or "", target or ""))
 
 
 @router.get("/query", response_class=HTMLResponse, include_in_schema=False)
-def query_page(name: Optional[str] = Query(None, max_length=200)) -> HTMLResponse:
+def query_page(name: str | None = Query(None, max_length=200)) -> HTMLResponse:
     return _page(pages.query(name or ""))
 
 
@@ -115,7 +158,7 @@ def _prepare_canned(request: Request) -> None:
 
 EXPORT_DOC = f"""Download a projection of the graph as a file for graph tools.
 
-* **format**: {', '.join(FORMATS)} (graphml/gexf for Gephi and Cytoscape, cytoscape for Cytoscape.js,
+* **format**: {", ".join(FORMATS)} (graphml/gexf for Gephi and Cytoscape, cytoscape for Cytoscape.js,
   nodelink for d3, dot for Graphviz, csv = zip of nodes.csv + edges.csv).
 * **projection**: bipartite (papers–entities) or cooccurrence (entities, weight = papers sharing both).
 * **entity** + **depth**: only the neighbourhood of an entity or paper (label, alias, id or IRI).
@@ -127,23 +170,40 @@ Nodes carry type, label, papers (count), first_year, iri; edges relation and wei
 Headers `X-KG-Nodes`, `X-KG-Edges` (and `X-KG-Total-Nodes` when max_nodes cut the graph) give the size."""
 
 
-@router.get("/api/export", tags=["export"], summary="Export the graph (GraphML, GEXF, Cytoscape.js, …)",
-            description=EXPORT_DOC, response_class=Response,
-            responses={200: {"description": "The file.", "content": {m: {} for m in
-                                                                     dict.fromkeys(t for _, t in FORMATS.values())}},
-                       400: {"description": "Bad format or scope."},
-                       404: {"description": "No such entity, paper or canned query."}})
+@router.get(
+    "/api/export",
+    tags=["export"],
+    summary="Export the graph (GraphML, GEXF, Cytoscape.js, …)",
+    description=EXPORT_DOC,
+    response_class=Response,
+    responses={
+        200: {
+            "description": "The file.",
+            "content": {m: {} for m in dict.fromkeys(t for _, t in FORMATS.values())},
+        },
+        400: {"description": "Bad format or scope."},
+        404: {"description": "No such entity, paper or canned query."},
+    },
+)
 def export(
     request: Request,
     format: str = Query(..., description=f"One of {', '.join(FORMATS)}."),
     projection: str = Query("bipartite", description=" or ".join(PROJECTIONS)),
-    entity: Optional[str] = Query(None, max_length=1000, description="Neighbourhood of this entity or paper."),
+    entity: str | None = Query(
+        None, max_length=1000, description="Neighbourhood of this entity or paper."
+    ),
     depth: int = Query(1, ge=0, le=4, description="Neighbourhood depth (hops)."),
-    query: Optional[str] = Query(None, max_length=200, description="Canned query whose result scopes the graph."),
-    types: Optional[list[str]] = Query(None, description="Entity types to keep (Model, Method, …)."),
+    query: str | None = Query(
+        None, max_length=200, description="Canned query whose result scopes the graph."
+    ),
+    types: list[str] | None = Query(
+        None, description="Entity types to keep (Model, Method, …)."
+    ),
     min_degree: int = Query(0, ge=0, description="Drop nodes with fewer edges."),
     min_papers: int = Query(0, ge=0, description="Drop entities mentioned by fewer papers."),
-    max_nodes: int = Query(0, ge=0, le=1_000_000, description="Keep at most this many nodes (0: all)."),
+    max_nodes: int = Query(
+        0, ge=0, le=1_000_000, description="Keep at most this many nodes (0: all)."
+    ),
     download: bool = Query(True, description="Send as an attachment (false: inline)."),
 ) -> Response:
     fmt = format.strip().lower()
@@ -151,8 +211,17 @@ def export(
         return _error(400, f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
     params = {k: v for k, v in request.query_params.multi_items() if k not in EXPORT_KEYS}
     type_list = [t.strip() for raw in (types or []) for t in raw.split(",") if t.strip()] or None
-    scope = ExportScope(projection=projection, entity=entity, depth=depth, query=query, params=params,
-                        types=type_list, min_degree=min_degree, min_papers=min_papers, max_nodes=max_nodes)
+    scope = ExportScope(
+        projection=projection,
+        entity=entity,
+        depth=depth,
+        query=query,
+        params=params,
+        types=type_list,
+        min_degree=min_degree,
+        min_papers=min_papers,
+        max_nodes=max_nodes,
+    )
     if query:
         _prepare_canned(request)
     store = request.app.state.kg_store
@@ -196,11 +265,17 @@ def export(
 
 
 # --- canned queries, rendered ---------------------------------------------------------------
-@router.get("/web/canned/{name}", tags=["queries"], response_class=Response,
-            summary="A canned query's SPARQL with its parameters bound",
-            responses={200: {"content": {"application/sparql-query": {}}},
-                       400: {"description": "Missing or invalid parameters (with suggestions)."},
-                       404: {"description": "No such canned query."}})
+@router.get(
+    "/web/canned/{name}",
+    tags=["queries"],
+    response_class=Response,
+    summary="A canned query's SPARQL with its parameters bound",
+    responses={
+        200: {"content": {"application/sparql-query": {}}},
+        400: {"description": "Missing or invalid parameters (with suggestions)."},
+        404: {"description": "No such canned query."},
+    },
+)
 def canned_rendered(request: Request, name: str) -> Response:
     """The exact SPARQL `/api/queries/{name}` would run with these parameters: what the
     editor loads when a canned query is picked."""
