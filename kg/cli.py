@@ -37,6 +37,9 @@ out = Console()
 EXIT_NOTHING_READ = 3
 EXIT_STORE = 4
 EXIT_VIOLATIONS = 1
+# `kg ingest` stored every valid record, but some input was skipped: a missing or
+# unreadable file, a file cut short (a truncated .gz), or rejected records
+EXIT_PARTIAL = 5
 
 
 def _open(
@@ -96,7 +99,13 @@ def ingest(
 
     A first load into an empty store uses the bulk loader and optimizes the store at the end;
     later ingests write transactionally, so a server can read the store meanwhile. A killed
-    ingest is completed by running it again.
+    ingest is completed by running it again. Readers (the server, `kg query`) see the store as
+    the last finished ingest left it (a published generation), never a half-written one.
+
+    Exit status: 0 every record of every file was read; 5 the valid records were stored but
+    some input was skipped (a missing or unreadable file, a file cut short such as a
+    truncated .gz, rejected records); 3 nothing could be read; 4 the store cannot be opened.
+    A summary line says which, either way.
 
     Example: kg ingest examples/listings/*.txt ../shared/corpora/arxiv_2025_2026-04.jsonl.gz
     """
@@ -212,9 +221,35 @@ def ingest(
                 f"[yellow]… {len(f.rejected) - 20} more rejected in {escape(f.path)}[/yellow]"
             )
     out.print(f"quads: {report.quads_before:,} → {report.quads_after:,}")
-    if report.papers_in == 0:
-        console.print("[red]error:[/red] nothing could be read from the given files")
-        raise typer.Exit(EXIT_NOTHING_READ)
+    code, summary = ingest_outcome(report, missing=len(missing))
+    console.print(summary, highlight=False, markup=False)
+    if code:
+        raise typer.Exit(code)
+
+
+def ingest_outcome(report, missing: int = 0) -> tuple[int, str]:
+    """The exit status of `kg ingest` and its one-line summary: 0 when every record of
+    every file was read; EXIT_NOTHING_READ when no paper could be read at all;
+    EXIT_PARTIAL when papers were stored but files were missing, unreadable or cut
+    short, or records were rejected."""
+    failed = sum(1 for f in report.files if f.error) + missing
+    rejected = report.rejected
+    records = sum(f.read for f in report.files)
+    papers = report.papers_in
+    parts = [
+        f"{len(report.files) + missing} file(s)",
+        f"{records:,} records read",
+        f"{papers:,} papers stored or unchanged",
+        f"{rejected:,} rejected",
+        f"{failed} file(s) missing, unreadable or cut short",
+    ]
+    if papers == 0:
+        code, verdict = EXIT_NOTHING_READ, "nothing could be read from the given files"
+    elif failed or rejected:
+        code, verdict = EXIT_PARTIAL, "some input was skipped (valid records stored)"
+    else:
+        code, verdict = 0, "all input read"
+    return code, f"ingest summary: {'; '.join(parts)} — {verdict} (exit {code})"
 
 
 class QueryFormat(str, Enum):

@@ -41,6 +41,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.faults import kill_point
 from kg.merge import merge_papers
 from kg.models import Paper, Rejected, title_key
 from kg.store import KGStore
@@ -244,6 +245,7 @@ class Ingestor:
         self._unmarked: dict[str, tuple[str, Paper]] = {}
         self._titles: dict[str, str] = {}
         self._can_check_graphs = callable(getattr(store, "existing_graphs", None))
+        self._stored_entities = getattr(store, "stored_entities", None)
 
     def close(self) -> None:
         self.processor.close()
@@ -261,13 +263,16 @@ class Ingestor:
 
     def _bulk(self, data: bytes) -> None:
         t = time.perf_counter()
+        kill_point("bulk_load")
         self.store.bulk_load_nquads(data)
+        kill_point("after_bulk_load")
         self.write_seconds += time.perf_counter() - t
         self.quads_written += data.count(b"\n")
 
     def write_vocabulary(self) -> None:
         """Vocabulary concepts and the ontology go in once per run; set semantics make it idempotent."""
         entities = self.processor.vocabulary_entities()
+        kill_point("vocab")
         self._write_quads(self.to_rdf.ontology_quads() + self.to_rdf.entity_quads(entities))
         self._known_entities.update(e.id for e in entities)
 
@@ -383,11 +388,12 @@ class Ingestor:
         drop_graphs: list[ox.NamedNode] = []
         new_entities: list[str] = []  # N-Quads of entities no earlier paper had
         known = self._known_entities
+        fresh: dict[str, str] = {}  # entity id -> N-Quads, first text in input order
         for (paper, status, drop, src), (body, marker, entities) in zip(plan.todo, results):
             for eid, nq in entities:
                 if eid not in known:
                     known.add(eid)
-                    new_entities.append(nq)
+                    fresh[eid] = nq
             g = self.paper_graph(paper.key)
             if status == "added" and g.value not in plan.stale:
                 new.append((g.value, body, marker, paper))
@@ -401,7 +407,27 @@ class Ingestor:
                 setattr(stats[src], status, getattr(stats[src], status) + 1)
         plan.todo = []
         del results
+        if fresh and self._stored_entities is not None:
+            # An entity already in the vocabulary graph keeps the text it was first written
+            # with. Its text is taken from the first paper (in input order) that mentions it,
+            # and a rerun skips the papers a killed run stored: without this, a rerun would
+            # add a second skos:prefLabel from a later paper (and an incremental ingest too).
+            stored = self._stored_entities(list(fresh))
+            new_entities.extend(nq for eid, nq in fresh.items() if eid not in stored)
+        else:
+            new_entities.extend(fresh.values())
         ent_nq = "".join(new_entities)
+        if self.bulk and ent_nq and (repl_graphs or drop_graphs):
+            # the replaced papers get their marker in this batch: their entities must be in
+            # the store first (a kill in between would leave a stored paper whose first
+            # mention of an entity is lost, and the rerun, skipping it, would take the
+            # entity's text from a later paper)
+            t = time.perf_counter()
+            kill_point("load")
+            self.store.load_nquads(ent_nq.encode())
+            self.write_seconds += time.perf_counter() - t
+            self.quads_written += ent_nq.count("\n")
+            ent_nq = ""
         if self.bulk:
             if ent_nq:
                 self._buffer_extra.append(ent_nq)
@@ -415,11 +441,13 @@ class Ingestor:
         else:
             t = time.perf_counter()
             data = (ent_nq + "".join(body + marker for _, body, marker, _ in new)).encode()
+            kill_point("load")
             self.store.load_nquads(data)
             self.write_seconds += time.perf_counter() - t
             self.quads_written += data.count(b"\n")
         if repl_graphs or drop_graphs:
             t = time.perf_counter()
+            kill_point("replace")
             self.store.replace_graphs(repl_graphs, repl_nq, drop=drop_graphs)
             self.write_seconds += time.perf_counter() - t
             self.quads_written += sum(nq.count("\n") for nq in repl_nq)
@@ -451,6 +479,7 @@ class Ingestor:
         if self._buffer or self._buffer_extra:
             self._load_buffer()
         if self._unmarked:
+            kill_point("finish")
             self._bulk("".join(m for m, _ in self._unmarked.values()).encode())
             self._unmarked, self._titles = {}, {}
         self.store.flush()
@@ -472,6 +501,31 @@ class BatchPlan:
 def _journal(store) -> Path | None:
     path = getattr(store, "path", None)
     return Path(path) / BULK_JOURNAL if isinstance(path, Path) else None
+
+
+def _publishes(store) -> bool:
+    """Whether the store is an embedded one this process writes (it has generations)."""
+    return (
+        isinstance(store, KGStore)
+        and not store.read_only
+        and getattr(store, "store", None) is not None
+    )
+
+
+def _prepare_generations(store: KGStore) -> None:
+    """Before writing: readers must have a consistent version to open meanwhile. A store
+    built before generations existed is published as it stands (readers then see it until
+    this ingest publishes); an empty store gets an empty `generations/` (readers are told
+    there is nothing to read yet rather than opening a half-written store)."""
+    from kg.store_generations import generations_dir
+    from kg.store_generations import publish as publish_generation
+
+    if generations_dir(store.path).is_dir():
+        return
+    if len(store) > 0:
+        publish_generation(store)
+    else:
+        generations_dir(store.path).mkdir(parents=True, exist_ok=True)
 
 
 def choose_bulk(store) -> bool:
@@ -499,6 +553,7 @@ def ingest_paths(
     optimize: bool = True,
     progress: Callable[[IngestProgress], None] | None = None,
     bulk_quads: int = BULK_QUADS,
+    publish: bool = True,
 ) -> IngestReport:
     """Ingest every file in `paths` into `store` and say what happened to each.
 
@@ -511,13 +566,17 @@ def ingest_paths(
     (nothing else may use the store meanwhile); False keeps every write transactional.
     `mention_nodes=False` leaves mention nodes out (kg:mentions edges and facts stay).
     `progress` is called after every batch and at the end. `bulk_quads`: quads per bulk
-    load (default `BULK_QUADS`, or $KG_BULK_QUADS).
+    load (default `BULK_QUADS`, or $KG_BULK_QUADS). `publish`: at the end, publish the
+    embedded store as a new generation for readers (kg.store_generations).
     """
     t_start = time.perf_counter()
     from kg.readers import source_name
 
     stats: dict[str, FileStats] = {source_name(p): FileStats(source_name(p)) for p in paths}
     quads_before = len(store)
+    generations = publish and _publishes(store)
+    if generations:
+        _prepare_generations(store)
     if bulk is None:
         bulk = choose_bulk(store)
     elif bulk and not getattr(store, "supports_bulk", False):
@@ -593,10 +652,18 @@ def ingest_paths(
         seconds["write"] = ing.write_seconds
         if bulk and optimize:
             t = time.perf_counter()
+            kill_point("optimize")
             store.optimize()
             seconds["optimize"] = time.perf_counter() - t
         if journal is not None:
+            kill_point("journal")
             journal.unlink(missing_ok=True)
+        if generations:
+            from kg.store_generations import publish as publish_generation
+
+            t = time.perf_counter()
+            publish_generation(store)
+            seconds["publish"] = time.perf_counter() - t
         tell()
     finally:
         ing.close()

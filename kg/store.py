@@ -54,6 +54,11 @@ class KGStore:
     ) -> None:
         self.path = Path(path or default_store_path())
         self.read_only = read_only
+        # what is opened: the live directory for writing; for reading, the store's current
+        # published generation (kg.store_generations), never the directory an ingest writes
+        self.open_path = self.path
+        self.generation: str | None = None
+        self._lease = None
         if read_only or not create:
             if not self.path.exists():
                 raise StoreError(
@@ -63,12 +68,27 @@ class KGStore:
             _check_writable(self.path)
         try:
             if read_only:
-                self.store = ox.Store.read_only(str(self.path))
+                from kg.store_generations import NoGeneration, acquire
+
+                try:
+                    self._lease = acquire(self.path)
+                except NoGeneration as e:
+                    raise StoreError(str(e)) from e
+                self.open_path = self._lease.generation.path
+                self.generation = self._lease.generation.id
+                self.store = ox.Store.read_only(str(self.open_path))
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self.store = ox.Store(str(self.path))
         except OSError as e:
             raise StoreError(f"cannot open store at {self.path}: {e}") from e
+
+    def close(self) -> None:
+        """Let go of the store (and of the lease on the generation read)."""
+        self.store = None
+        if self._lease is not None:
+            self._lease.release()
+            self._lease = None
 
     # --- reading -------------------------------------------------------------------
     def query(self, sparql: str, **kw):
@@ -100,6 +120,17 @@ class KGStore:
     def existing_graphs(self, graphs: Iterable[ox.NamedNode]) -> set[str]:
         """The IRIs of those `graphs` that hold at least one quad (point lookups)."""
         return {g.value for g in graphs if self.store.contains_named_graph(g)}
+
+    def stored_entities(self, entity_ids: Iterable[str]) -> set[str]:
+        """Those of `entity_ids` whose node is in the vocabulary graph (point lookups)."""
+        from kg.namespaces import VOCAB_GRAPH, entity_iri
+
+        qp = self.store.quads_for_pattern
+        return {
+            i
+            for i in entity_ids
+            if next(iter(qp(entity_iri(i), None, None, VOCAB_GRAPH)), None) is not None
+        }
 
     def has_papers(self) -> bool:
         """Whether any paper is stored (a `kg:record` in some graph)."""

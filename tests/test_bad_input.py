@@ -3,9 +3,10 @@
 Each case is a file (built in a temp dir) and what must come of ingesting it into a
 fresh store, run as a subprocess the way a user runs it:
 
-* the exit status the CLI documents (kg/cli.py): 0 when any paper was read, even if the
-  file also had rejected records or broke off part-way; `EXIT_NOTHING_READ` (3) when
-  nothing could be;
+* the exit status the CLI documents (kg/cli.py): 0 when every record was read;
+  `EXIT_PARTIAL` (5) when papers were stored but the file also had rejected records or
+  broke off part-way (a truncated .gz); `EXIT_NOTHING_READ` (3) when nothing could be;
+  and the summary line either way;
 * a message naming the file and, where there is one, the line/record (`file:N: reason`
   for a rejected record, `file: ...` for a file that cannot be read);
 * no Python traceback;
@@ -35,7 +36,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.cli import EXIT_NOTHING_READ
+from kg.cli import EXIT_NOTHING_READ, EXIT_PARTIAL
 from kg.models import title_key
 from kg.store import KGStore
 
@@ -99,7 +100,7 @@ def truncated_gzip(d: Path) -> Built:
         f,
         exp(*records[:n]),
         [rf"{{f}}: unreadable after line {n} \(truncated compressed stream"],
-        0,
+        EXIT_PARTIAL,
     )
 
 
@@ -155,7 +156,7 @@ def big_line_in_jsonl(d: Path) -> Built:
             rf"{{f}}:1: line longer than {MAX_LINE} bytes",
             rf"{{f}}:4: line longer than {MAX_LINE} bytes",
         ],
-        0,
+        EXIT_PARTIAL,
     )
 
 
@@ -197,7 +198,7 @@ def big_line_in_text_listing(d: Path) -> Built:
         fh.write("w " * (BIG // 2) + "\n")  # line 8
         fh.write("\n".join(pairs(titles[3:])) + "\n")
     expected = {title_key(t): (t, _PROSE.strip()) for t in titles}
-    return Built(f, expected, [rf"{{f}}:8: line longer than {MAX_LINE} bytes"], 0)
+    return Built(f, expected, [rf"{{f}}:8: line longer than {MAX_LINE} bytes"], EXIT_PARTIAL)
 
 
 def big_line_in_csv(d: Path) -> Built:
@@ -208,7 +209,7 @@ def big_line_in_csv(d: Path) -> Built:
         fh.write("id,title,abstract\n" + line(rows[0]) + line(rows[1]))
         fh.write('2405.09999,Huge,"' + "z" * BIG + '"\n')  # line 4
         fh.write(line(rows[2]) + line(rows[3]))
-    return Built(f, exp(*rows), [rf"{{f}}:4: line longer than {MAX_LINE} bytes"], 0)
+    return Built(f, exp(*rows), [rf"{{f}}:4: line longer than {MAX_LINE} bytes"], EXIT_PARTIAL)
 
 
 DEEP = "[" * 100_000 + "]" * 100_000
@@ -224,7 +225,7 @@ def deep_json_element(d: Path) -> Built:
     a, b = rec(1, "2406"), rec(2, "2406")
     f = d / "deep_element.json"
     f.write_text("[" + json.dumps(a) + ", " + DEEP + ", " + json.dumps(b) + "]")
-    return Built(f, exp(a, b), [r"{f}:2: bad JSON: nested too deeply"], 0)
+    return Built(f, exp(a, b), [r"{f}:2: bad JSON: nested too deeply"], EXIT_PARTIAL)
 
 
 def deep_jsonl_line(d: Path) -> Built:
@@ -237,7 +238,7 @@ def deep_jsonl_line(d: Path) -> Built:
         f,
         exp(a, b),
         [r"{f}:2: bad JSON: nested too deeply", r"{f}:3: bad JSON: nested too deeply"],
-        0,
+        EXIT_PARTIAL,
     )
 
 
@@ -304,7 +305,7 @@ def mixed_jsonl(d: Path) -> Built:
         r"{f}:18: invalid record: title",
         r"{f}:19: missing abstract",
     ]
-    return Built(f, expected, messages, 0)
+    return Built(f, expected, messages, EXIT_PARTIAL)
 
 
 def mixed_json_array(d: Path) -> Built:
@@ -327,14 +328,14 @@ def mixed_json_array(d: Path) -> Built:
         r"{f}:6: record is a JSON NoneType",
         r"{f}:7: unparseable date",
     ]
-    return Built(f, exp(*good), messages, 0)
+    return Built(f, exp(*good), messages, EXIT_PARTIAL)
 
 
 def markup_in_reason(d: Path) -> Built:
     a = rec(1, "2411")
     f = d / "markup.jsonl"
     f.write_text(jsonl(a, rec(2, "2411", published="[/]")))
-    return Built(f, exp(a), [r"{f}:2: unparseable date: '\[/\]'"], 0)
+    return Built(f, exp(a), [r"{f}:2: unparseable date: '\[/\]'"], EXIT_PARTIAL)
 
 
 def non_utf8_file_name(d: Path) -> Built:
@@ -445,6 +446,9 @@ def built(tmp_path_factory) -> Callable[[Case], Built]:
 
 def check_run(run: Run, b: Built, what: str) -> None:
     assert "Traceback" not in run.output, f"{what}: traceback\n{run.output[-3000:]}"
+    assert re.search(rf"ingest summary: .*\(exit {b.exit_code}\)", run.output), (
+        f"{what}: no summary line\n{run.output[-3000:]}"
+    )
     assert run.code == b.exit_code, f"{what}: exit {run.code}\n{run.output[-3000:]}"
     assert run.max_rss_kb < RSS_LIMIT_KB, f"{what}: peak RSS {run.max_rss_kb // 1024} MB"
     f = re.escape(str(b.path))
@@ -483,9 +487,13 @@ def test_bad_inputs_together_with_a_good_file(built, tmp_path):
     store = tmp_path / "store"
     for attempt in ("first run", "rerun"):
         run = kg_ingest(store, *[b.path for b in cases], good)
-        assert "Traceback" not in run.output and run.code == 0, run.output[-3000:]
+        assert "Traceback" not in run.output and run.code == EXIT_PARTIAL, run.output[-3000:]
         for b in cases:
-            check_run(run, Built(b.path, b.expected, b.messages, 0), f"{attempt}, {b.path.name}")
+            check_run(
+                run,
+                Built(b.path, b.expected, b.messages, EXIT_PARTIAL),
+                f"{attempt}, {b.path.name}",
+            )
         papers, quads = store_papers(store)
         assert papers == expected
         if attempt == "first run":
