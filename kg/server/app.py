@@ -59,8 +59,12 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
 
         pool = RemoteQueryRunner(kg_store)
     else:
+        # the workers open what this process opened: a read-only store's published
+        # generation (kg.store_generations), not the directory an ingest may be writing
         pool = WorkerPool(
-            str(path), size=settings.workers, isolate_network=settings.isolate_network
+            str(getattr(kg_store, "open_path", path)),
+            size=settings.workers,
+            isolate_network=settings.isolate_network,
         )
     atexit.register(pool.close)
 
