@@ -11,6 +11,12 @@ loader: sorted files written beside the database and ingested, no transaction; m
 here ~10 CPU-µs per quad against ~22 for transactional loads, and ~25% less disk). It is not atomic: kg.ingest makes it crash-safe by writing each paper's
 completion marker (`kg:record`) only after its quads are in, and drops the graphs of
 papers found without one.
+
+Opened read-only, a `KGStore` reads the store's current published generation (a
+checkpoint `kg ingest` makes when it finishes, kg.store_generations), not the directory
+an ingest may be writing: Oxigraph leaves opening a store read-only while another process
+writes it undefined. `open_path` and `generation` say what was opened; `close()` lets go
+of it.
 """
 
 from __future__ import annotations

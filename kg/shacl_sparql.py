@@ -1,0 +1,475 @@
+"""ontology/shapes.ttl compiled to SPARQL and run on Oxigraph: `kg validate` at any size.
+
+pyshacl walks an rdflib copy of the graph node by node (minutes for the sample graph,
+hours for a 60k-paper store). Here each property shape becomes at most three SELECT
+queries over the union of the store's graphs (one for the value constraints, one for
+the counts, one for `sh:uniqueLang`; `sh:lessThanOrEquals` and `sh:sparql` one each),
+which Oxigraph answers with its indexes; queries run in parallel threads (pyoxigraph
+releases the GIL). Each violation is then attributed to the named graph its focus node
+lives in, so they can be listed by paper.
+
+The compiler covers the SHACL Core features shapes.ttl uses: targets `sh:targetClass`
+(with the ontology's rdfs:subClassOf closure) and `sh:targetObjectsOf`; `sh:path` as a
+predicate or `sh:inversePath`; `sh:nodeKind`, `sh:datatype`, `sh:class`, `sh:in`,
+`sh:pattern`, `sh:minLength`, `sh:minInclusive`, `sh:maxInclusive`, `sh:minCount`,
+`sh:maxCount`, `sh:uniqueLang`, `sh:lessThanOrEquals`, `sh:or` of shapes made of those,
+`sh:qualifiedValueShape` with `sh:qualifiedMinCount`/`sh:qualifiedMaxCount`, and
+SPARQL-based constraints (`sh:sparql` with `sh:select`). A shape using anything else
+raises `Unsupported` rather than being skipped silently. Not checked: whether a typed
+literal's lexical form is valid for its datatype (pyshacl does check it; Oxigraph keeps
+ill-typed literals as given). tests/test_validate.py checks that the violations found
+equal pyshacl's on the sample graph and on broken graphs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import rdflib
+from rdflib import RDF, RDFS, BNode, Literal, URIRef
+from rdflib.collection import Collection
+
+SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+SHC = "http://www.w3.org/ns/shacl#"
+
+
+class Unsupported(Exception):
+    """A shape uses a SHACL feature the compiler does not translate."""
+
+
+@dataclass(frozen=True)
+class Found:
+    """One violation: focus node and value as N-Triples terms, path and component as IRIs."""
+
+    focus: str
+    path: str
+    value: str
+    component: str
+    message: str
+    shape: str
+
+
+@dataclass
+class Check:
+    """One SPARQL query and how its rows become violations."""
+
+    shape: str
+    what: str  # for progress and errors: "PaperShape dcterms:title counts"
+    query: str
+    rows: Callable[[dict], Iterable[Found]] = field(repr=False)
+
+
+def _t(node) -> str:
+    """An rdflib term as SPARQL/N-Triples text."""
+    if isinstance(node, URIRef):
+        return f"<{node}>"
+    if isinstance(node, Literal):
+        return node.n3()
+    raise Unsupported(f"blank node where a term is needed: {node}")
+
+
+def _str(node) -> str:
+    return str(node)
+
+
+VALUE_KEYS = {
+    SH.nodeKind,
+    SH.datatype,
+    SH["class"],
+    SH["in"],
+    SH.pattern,
+    SH.flags,
+    SH.minLength,
+    SH.minInclusive,
+    SH.maxInclusive,
+    SH["or"],
+}
+COUNT_KEYS = {
+    SH.minCount,
+    SH.maxCount,
+    SH.qualifiedValueShape,
+    SH.qualifiedMinCount,
+    SH.qualifiedMaxCount,
+}
+IGNORED = {
+    RDF.type,
+    RDFS.label,
+    RDFS.comment,
+    SH.message,
+    SH.path,
+    SH.name,
+    SH.description,
+    SH.severity,
+}
+COMPONENT = {
+    SH.nodeKind: "NodeKindConstraintComponent",
+    SH.datatype: "DatatypeConstraintComponent",
+    SH["class"]: "ClassConstraintComponent",
+    SH["in"]: "InConstraintComponent",
+    SH.pattern: "PatternConstraintComponent",
+    SH.minLength: "MinLengthConstraintComponent",
+    SH.minInclusive: "MinInclusiveConstraintComponent",
+    SH.maxInclusive: "MaxInclusiveConstraintComponent",
+    SH["or"]: "OrConstraintComponent",
+}
+NODE_KIND = {
+    SH.IRI: "!isIRI(?v)",
+    SH.Literal: "!isLiteral(?v)",
+    SH.BlankNode: "!isBlank(?v)",
+    SH.BlankNodeOrIRI: "isLiteral(?v)",
+    SH.IRIOrLiteral: "isBlank(?v)",
+    SH.BlankNodeOrLiteral: "isIRI(?v)",
+}
+
+
+class Compiler:
+    def __init__(self, shapes: rdflib.Graph, ontology: rdflib.Graph | None = None) -> None:
+        self.g = shapes
+        self.sub: dict[URIRef, set[URIRef]] = {}  # class -> itself and its subclasses
+        for o in (shapes, ontology):
+            if o is None:
+                continue
+            for s, _, sup in o.triples((None, RDFS.subClassOf, None)):
+                if isinstance(s, URIRef) and isinstance(sup, URIRef):
+                    self.sub.setdefault(sup, set()).add(s)
+
+    def closure(self, cls: URIRef) -> list[URIRef]:
+        out, todo = {cls}, [cls]
+        while todo:
+            for s in self.sub.get(todo.pop(), ()):
+                if s not in out:
+                    out.add(s)
+                    todo.append(s)
+        return sorted(out)
+
+    def _values(self, classes: Iterable[URIRef]) -> str:
+        return " ".join(sorted({_t(c) for cls in classes for c in self.closure(cls)}))
+
+    # --- targets --------------------------------------------------------------------
+    def targets(self, shape) -> str:
+        parts = []
+        classes = list(self.g.objects(shape, SH.targetClass))
+        if (shape, RDF.type, RDFS.Class) in self.g:
+            classes.append(shape)
+        if classes:
+            parts.append(f"{{ ?this a ?tc_ . VALUES ?tc_ {{ {self._values(classes)} }} }}")
+        for p in self.g.objects(shape, SH.targetObjectsOf):
+            parts.append(f"{{ ?x_ {_t(p)} ?this }}")
+        for p in self.g.objects(shape, SH.targetSubjectsOf):
+            parts.append(f"{{ ?this {_t(p)} ?x_ }}")
+        for n in self.g.objects(shape, SH.targetNode):
+            parts.append(f"{{ BIND({_t(n)} AS ?this) }}")
+        return " UNION ".join(parts)
+
+    # --- value conditions (true = the value ?v violates) ----------------------------
+    def value_condition(self, key, obj, node) -> str:
+        if key == SH.nodeKind:
+            if obj not in NODE_KIND:
+                raise Unsupported(f"sh:nodeKind {obj}")
+            return NODE_KIND[obj]
+        if key == SH.datatype:
+            return f"COALESCE(!(isLiteral(?v) && DATATYPE(?v) = {_t(obj)}), true)"
+        if key == SH["class"]:
+            values = self._values([obj])
+            return f"(isLiteral(?v) || NOT EXISTS {{ ?v a ?c_ . VALUES ?c_ {{ {values} }} }})"
+        if key == SH["in"]:
+            items = list(Collection(self.g, obj))
+            return "!(" + " || ".join(f"sameTerm(?v, {_t(i)})" for i in items) + ")"
+        if key == SH.pattern:
+            flags = self.g.value(node, SH.flags)
+            fl = f", {Literal(str(flags)).n3()}" if flags is not None else ""
+            return f"COALESCE(isBlank(?v) || !REGEX(STR(?v), {Literal(str(obj)).n3()}{fl}), true)"
+        if key == SH.minLength:
+            return f"COALESCE(isBlank(?v) || STRLEN(STR(?v)) < {int(obj)}, true)"
+        if key == SH.minInclusive:
+            return f"COALESCE(!(?v >= {_t(obj)}), true)"
+        if key == SH.maxInclusive:
+            return f"COALESCE(!(?v <= {_t(obj)}), true)"
+        if key == SH["or"]:
+            members = list(Collection(self.g, obj))
+            confs = [f"!({self.shape_violation(m)})" for m in members]
+            return "!(" + " || ".join(confs) + ")"
+        raise Unsupported(f"{key}")
+
+    def shape_violation(self, shape) -> str:
+        """True when ?v does not conform to a nested shape made of value constraints."""
+        conds = []
+        for key, obj in self.g.predicate_objects(shape):
+            if key in IGNORED or key == SH.flags:
+                continue
+            if key not in VALUE_KEYS:
+                raise Unsupported(f"{key} in a nested shape")
+            conds.append(self.value_condition(key, obj, shape))
+        return " || ".join(f"({c})" for c in conds) or "false"
+
+    # --- shapes ---------------------------------------------------------------------
+    def checks(self) -> list[Check]:
+        out: list[Check] = []
+        shapes = sorted(
+            set(self.g.subjects(RDF.type, SH.NodeShape))
+            | set(self.g.subjects(SH.targetClass, None))
+            | set(self.g.subjects(SH.targetObjectsOf, None)),
+            key=str,
+        )
+        for shape in shapes:
+            targets = self.targets(shape)
+            if not targets:
+                continue
+            name = _local(shape)
+            node_conds = []
+            for key, obj in self.g.predicate_objects(shape):
+                if key in VALUE_KEYS and key != SH.flags:
+                    node_conds.append((key, self.value_condition(key, obj, shape)))
+                elif key in (SH.property, SH.sparql, SH.targetClass, SH.targetObjectsOf):
+                    continue
+                elif key in (SH.targetSubjectsOf, SH.targetNode, SH.closed, SH.flags) or (
+                    key in IGNORED
+                ):
+                    if key == SH.closed:
+                        raise Unsupported("sh:closed")
+                    continue
+                else:
+                    raise Unsupported(f"{key} on {name}")
+            msg = self.g.value(shape, SH.message)
+            if node_conds:
+                out.append(self._value_check(shape, name, targets, "?this", "", node_conds, msg))
+            for prop in self.g.objects(shape, SH.property):
+                out.extend(self._property(shape, name, targets, prop))
+            for sq in self.g.objects(shape, SH.sparql):
+                out.append(self._sparql(shape, name, targets, sq))
+        return out
+
+    def _path(self, prop) -> tuple[str, str]:
+        """(pattern from ?this to ?v, the path as text for reports)."""
+        path = self.g.value(prop, SH.path)
+        if isinstance(path, URIRef):
+            return f"?this {_t(path)} ?v", str(path)
+        inv = self.g.value(path, SH.inversePath) if isinstance(path, BNode) else None
+        if isinstance(inv, URIRef):
+            return f"?v {_t(inv)} ?this", f"^{inv}"
+        raise Unsupported(f"sh:path {path}")
+
+    def _value_check(self, shape, name, targets, pattern, path, conds, msg) -> Check:
+        binds = " ".join(f"BIND({c} AS ?c{i}_)" for i, (_, c) in enumerate(conds))
+        flags = " || ".join(f"?c{i}_" for i in range(len(conds)))
+        cols = " ".join(f"?c{i}_" for i in range(len(conds)))
+        where = f"{pattern} ." if pattern != "?this" else "BIND(?this AS ?v)"
+        q = f"SELECT DISTINCT ?this ?v {cols} WHERE {{ {targets} {where} {binds} FILTER({flags}) }}"
+        keys = [k for k, _ in conds]
+
+        def rows(r: dict) -> Iterable[Found]:
+            for i, k in enumerate(keys):
+                c = r.get(f"c{i}_")
+                if c is not None and c.value == "true":
+                    yield Found(
+                        str(r["this"]),
+                        path,
+                        str(r["v"]),
+                        SHC + COMPONENT[k],
+                        str(msg) if msg else f"{_local(k)} violated",
+                        str(shape),
+                    )
+
+        return Check(str(shape), f"{name} {_short(path) or 'node'} values", q, rows)
+
+    def _property(self, shape, name, targets, prop) -> list[Check]:
+        pattern, path = self._path(prop)
+        msg = self.g.value(prop, SH.message)
+        out: list[Check] = []
+        vconds, counts, unique, leq = [], {}, False, []
+        for key, obj in self.g.predicate_objects(prop):
+            if key in IGNORED:
+                continue
+            if key in VALUE_KEYS:
+                if key != SH.flags:
+                    vconds.append((key, self.value_condition(key, obj, prop)))
+            elif key in COUNT_KEYS:
+                counts[key] = obj
+            elif key == SH.uniqueLang:
+                unique = bool(obj.toPython())
+            elif key == SH.lessThanOrEquals:
+                leq.append(obj)
+            else:
+                raise Unsupported(f"{key} on a property of {name}")
+        if vconds:
+            out.append(self._value_check(shape, name, targets, pattern, path, vconds, msg))
+        if counts:
+            out.append(self._counts(shape, name, targets, pattern, path, counts, msg))
+        if unique:
+            q = (
+                f"SELECT ?this ?l_ WHERE {{ {targets} {pattern} . FILTER(isLiteral(?v)) "
+                f'BIND(LANG(?v) AS ?l_) FILTER(?l_ != "") }} GROUP BY ?this ?l_ '
+                "HAVING(COUNT(DISTINCT ?v) > 1)"
+            )
+            out.append(
+                Check(
+                    str(shape),
+                    f"{name} {_short(path)} uniqueLang",
+                    q,
+                    lambda r, path=path, msg=msg, shape=shape: [
+                        Found(
+                            str(r["this"]),
+                            path,
+                            "",
+                            SHC + "UniqueLangConstraintComponent",
+                            str(msg) if msg else "uniqueLang violated",
+                            str(shape),
+                        )
+                    ],
+                )
+            )
+        for other in leq:
+            q = (
+                f"SELECT DISTINCT ?this ?v WHERE {{ {targets} {pattern} . ?this {_t(other)} ?w_ . "
+                "FILTER(COALESCE(!(?v <= ?w_), true)) }"
+            )
+            out.append(
+                Check(
+                    str(shape),
+                    f"{name} {_short(path)} lessThanOrEquals",
+                    q,
+                    lambda r, path=path, msg=msg, shape=shape: [
+                        Found(
+                            str(r["this"]),
+                            path,
+                            str(r["v"]),
+                            SHC + "LessThanOrEqualsConstraintComponent",
+                            str(msg) if msg else "lessThanOrEquals violated",
+                            str(shape),
+                        )
+                    ],
+                )
+            )
+        return out
+
+    def _counts(self, shape, name, targets, pattern, path, counts, msg) -> Check:
+        sel = ["(COUNT(DISTINCT ?v) AS ?n_)"]
+        having = []
+        lo, hi = counts.get(SH.minCount), counts.get(SH.maxCount)
+        if lo is not None:
+            having.append(f"?n_ < {int(lo)}")
+        if hi is not None:
+            having.append(f"?n_ > {int(hi)}")
+        qshape = counts.get(SH.qualifiedValueShape)
+        qlo, qhi = counts.get(SH.qualifiedMinCount), counts.get(SH.qualifiedMaxCount)
+        if qshape is not None:
+            conf = f"!({self.shape_violation(qshape)})"
+            qexpr = f"COUNT(DISTINCT IF(COALESCE({conf}, false), ?v, ?none_))"
+            sel.append(f"({qexpr} AS ?q_)")
+            if qlo is not None:
+                having.append(f"?q_ < {int(qlo)}")
+            if qhi is not None:
+                having.append(f"?q_ > {int(qhi)}")
+        q = (
+            f"SELECT * WHERE {{ {{ SELECT ?this {' '.join(sel)} WHERE {{ {targets} "
+            f"OPTIONAL {{ {pattern} }} }} GROUP BY ?this }} FILTER({' || '.join(having)}) }}"
+        )
+
+        def rows(r: dict) -> Iterable[Found]:
+            n = int(r["n_"].value)
+            m = str(msg) if msg else None
+            comps = []
+            if lo is not None and n < int(lo):
+                comps.append(("MinCountConstraintComponent", f"fewer than {int(lo)} values"))
+            if hi is not None and n > int(hi):
+                comps.append(("MaxCountConstraintComponent", f"more than {int(hi)} values"))
+            if qshape is not None and r.get("q_") is not None:
+                k = int(r["q_"].value)
+                if qlo is not None and k < int(qlo):
+                    comps.append(("QualifiedMinCountConstraintComponent", "too few qualified"))
+                if qhi is not None and k > int(qhi):
+                    comps.append(("QualifiedMaxCountConstraintComponent", "too many qualified"))
+            for comp, text in comps:
+                yield Found(str(r["this"]), path, "", SHC + comp, m or text, str(shape))
+
+        return Check(str(shape), f"{name} {_short(path)} counts", q, rows)
+
+    def _sparql(self, shape, name, targets, sq) -> Check:
+        select = self.g.value(sq, SH.select)
+        if select is None:
+            raise Unsupported("sh:sparql without sh:select")
+        prefixes = ""
+        for pnode in self.g.objects(sq, SH.prefixes):
+            for decl in self.g.objects(pnode, SH.declare):
+                pfx, ns = self.g.value(decl, SH.prefix), self.g.value(decl, SH.namespace)
+                prefixes += f"PREFIX {pfx}: <{ns}>\n"
+        body = str(select).replace("$this", "?this")
+        i = body.index("{")
+        body = body[: i + 1] + f" {targets} " + body[i + 1 :]
+        msg = self.g.value(sq, SH.message)
+
+        def rows(r: dict) -> Iterable[Found]:
+            p = r.get("path")
+            yield Found(
+                str(r["this"]),
+                p.value if p is not None else "",
+                str(r["value"]) if r.get("value") is not None else "",
+                SHC + "SPARQLConstraintComponent",
+                str(msg) if msg else "SPARQL constraint violated",
+                str(shape),
+            )
+
+        return Check(str(shape), f"{name} sparql", prefixes + body, rows)
+
+
+def _local(iri) -> str:
+    s = str(iri)
+    return s.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _short(path: str) -> str:
+    return ("^" if path.startswith("^") else "") + _local(path)
+
+
+def compile_shapes(shapes_path: Path, ontology_path: Path | None = None) -> list[Check]:
+    shapes = rdflib.Graph().parse(shapes_path)
+    ont = rdflib.Graph().parse(ontology_path) if ontology_path else None
+    return Compiler(shapes, ont).checks()
+
+
+def run_checks(
+    store,
+    checks: list[Check],
+    *,
+    threads: int = 2,
+    on_done: Callable[[Check, int], None] | None = None,
+) -> list[Found]:
+    """Run every check on `store` (a pyoxigraph Store, queried over the union of its
+    graphs), `threads` at a time; `on_done(check, violations)` after each."""
+
+    def one(c: Check) -> list[Found]:
+        found: list[Found] = []
+        for sol in store.query(c.query, use_default_graph_as_union=True):
+            found.extend(c.rows(_row(sol)))
+        return found
+
+    out: list[Found] = []
+    with ThreadPoolExecutor(max(1, threads)) as ex:
+        futures = [(c, ex.submit(one, c)) for c in checks]
+        for c, f in futures:
+            got = f.result()
+            out.extend(got)
+            if on_done:
+                on_done(c, len(got))
+    return sorted(set(out), key=lambda f: (f.focus, f.path, f.component, f.value))
+
+
+def _row(sol) -> dict:
+    """A solution as {variable name: term or None}."""
+    r = {}
+    for name in ("this", "v", "value", "path", "n_", "q_", "l_"):
+        try:
+            r[name] = sol[name]
+        except (KeyError, IndexError, TypeError):
+            r[name] = None
+    i = 0
+    while True:
+        try:
+            r[f"c{i}_"] = sol[f"c{i}_"]
+        except (KeyError, IndexError, TypeError):
+            break
+        i += 1
+    return r
