@@ -53,6 +53,15 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
         kg_store = open_store(
             spec, read_only=not settings.enable_updates, create=settings.enable_updates
         )
+    from kg.store import KGStore
+
+    if isinstance(kg_store, KGStore) and not kg_store.read_only:
+        from kg.server.sparql import reopen_read_only
+
+        # updates are written by a child process that can be killed at their time limit
+        # (kg.server.pool.run_update): this process only reads
+        kg_store.flush()
+        reopen_read_only(kg_store)
     remote = is_remote(str(path))
     if remote:
         from kg.server.remote_pool import RemoteQueryRunner
@@ -60,7 +69,10 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
         pool = RemoteQueryRunner(kg_store)
     else:
         pool = WorkerPool(
-            str(path), size=settings.workers, isolate_network=settings.isolate_network
+            str(path),
+            size=settings.workers,
+            isolate_network=settings.isolate_network,
+            max_size=settings.max_workers,
         )
     atexit.register(pool.close)
 

@@ -57,9 +57,14 @@ class WorkerPool:
         size: int = 2,
         isolate_network: bool = True,
         start_timeout: float = 60.0,
+        max_size: int | None = None,
     ) -> None:
         self.store_path = str(store_path)
         self.size = size
+        # more workers are started when every one is busy, up to max_size: a few slow
+        # queries then cannot hold up the quick ones (each is still killed at its limit)
+        self.max_size = max(max_size or size, size)
+        self._busy = 0
         self.isolate_network = isolate_network
         self.start_timeout = start_timeout
         self._idle: queue.Queue[_Worker] = queue.Queue()
@@ -207,6 +212,24 @@ class WorkerPool:
         finally:
             self._paused.clear()
 
+    def refresh(self) -> None:
+        """Replace every worker so they reopen the store (after an update), without
+        stopping any query: idle workers at once, busy ones when their query ends."""
+        with self._lock:
+            self._generation += 1
+        while True:
+            try:
+                w = self._idle.get_nowait()
+            except queue.Empty:
+                break
+            self._kill(w)
+            self._spawn_async()
+
+    @property
+    def healthy(self) -> bool:
+        """At least one worker is running (or one is starting for the first time)."""
+        return self.alive > 0
+
     def recycle(self) -> None:
         """Replace every worker (so they reopen the store)."""
         with self.exclusive(0):
@@ -229,7 +252,12 @@ class WorkerPool:
             self._kill(w)
             self._spawn_async()
         else:
-            self._idle.put(w)
+            with self._lock:
+                surplus = len(self._all) > self.size and self._idle.qsize() >= self.size
+            if surplus:  # a worker started for a burst: retire it once others are idle
+                self._kill(w)
+            else:
+                self._idle.put(w)
 
     def run(self, request: dict[str, Any], timeout: float) -> dict[str, Any]:
         """Run one request in a worker; raises QueryTimeout, PoolBusy or WorkerCrashed."""
@@ -237,6 +265,9 @@ class WorkerPool:
         wait = max(timeout, 1.0)
         with self._lock:
             starting = self._starting
+        if self._idle.empty() and not starting and self.alive < self.max_size:
+            self._spawn_async()  # all busy: start one more rather than wait for a slow query
+            starting = 1
         if starting and self._idle.empty():
             # workers are still starting (first request, or after a kill): their start-up
             # is not the query's time, so allow for it
@@ -246,12 +277,34 @@ class WorkerPool:
             try:
                 w = self._idle.get(timeout=max(deadline - time.monotonic(), 0.01))
             except queue.Empty:
-                detail = f" ({self.last_error})" if self.last_error and self.alive == 0 else ""
-                raise PoolBusy(f"no SPARQL worker free within {timeout:g} s{detail}") from None
+                if self.last_error and self.alive == 0:
+                    log.error("no SPARQL worker is running: %s", self.last_error)
+                    raise PoolBusy(
+                        "no SPARQL worker is running (the store could not be opened; "
+                        "see the server log)"
+                    ) from None
+                raise PoolBusy(f"no SPARQL worker free within {timeout:g} s") from None
             if w.generation == self._generation and w.proc.poll() is None:
                 break
             self._kill(w)
             self._spawn_async()
+        with self._lock:
+            self._busy += 1
+            grow = (
+                self._idle.empty()
+                and self._starting == 0
+                and len(self._all) < self.max_size
+                and not self._closed
+            )
+        if grow:  # keep one worker ready for the next request while this one is busy
+            self._spawn_async()
+        try:
+            return self._run_on(w, request, timeout)
+        finally:
+            with self._lock:
+                self._busy -= 1
+
+    def _run_on(self, w: _Worker, request: dict[str, Any], timeout: float) -> dict[str, Any]:
         try:
             w.conn.send(request)
             ready = w.conn.poll(timeout)
@@ -276,3 +329,59 @@ class WorkerPool:
         else:
             self._release(w)
         return resp
+
+
+def run_update(store_path: str, text: str, timeout: float, isolate_network: bool = True) -> dict:
+    """Run one SPARQL update in a child process that opens the store read-write; kill it
+    at `timeout` seconds (QueryTimeout: nothing was written, the update being one
+    transaction). The caller must not hold the store open read-write itself."""
+    a, b = socket.socketpair()
+    try:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "kg.server.worker",
+                "--update",
+                str(b.fileno()),
+                str(store_path),
+                "1" if isolate_network else "0",
+            ],
+            pass_fds=[b.fileno()],
+            stdin=subprocess.DEVNULL,
+            close_fds=True,
+        )
+    finally:
+        b.close()
+    conn = Connection(a.detach())
+    done = False
+    try:
+        # the child's start (imports, opening the store) is not the update's time
+        if not conn.poll(60):
+            raise WorkerCrashed("the update process did not start")
+        first = conn.recv()
+        if not first.get("ready"):
+            log.error("update process: %s", first.get("error"))
+            raise WorkerCrashed("the store could not be opened for the update (see the log)")
+        t0 = time.monotonic()
+        conn.send(text)
+        if not conn.poll(timeout):
+            raise QueryTimeout(
+                f"update stopped after the {timeout:g} s time limit; nothing was written"
+            )
+        resp = conn.recv()
+        done = True
+        log.info("update took %.3f s", time.monotonic() - t0)
+        return resp
+    except (EOFError, OSError) as e:
+        raise WorkerCrashed(f"the update process failed: {e}") from None
+    finally:
+        if done:  # it closed the store before answering: let it exit by itself
+            try:
+                proc.wait(5)
+            except subprocess.TimeoutExpired:
+                pass
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait(10)
+        conn.close()

@@ -48,12 +48,85 @@ def _names(node: Any, depth: int = 0):
             yield from _names(v, depth + 1)
 
 
+# --- a small SPARQL lexer: what is code and what is inside strings, IRIs and comments ----
+_TOKEN = re.compile(
+    r"""
+    (?P<ws>\s+)
+  | (?P<comment>\#[^\n]*)
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<long>'{3}(?:[^'\\]|\\.|'(?!''))*'{3}|"{3}(?:[^"\\]|\\.|"(?!""))*"{3})
+  | (?P<str>'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
+  | (?P<var>[?$][A-Za-z0-9_\u00b7\u00c0-\U000effff]*)
+  | (?P<name>[A-Za-z_\u00c0-\U000effff][A-Za-z0-9_\-.\u00b7\u00c0-\U000effff]*)
+  | (?P<other>.)
+    """,
+    re.X | re.S,
+)
+
+
+class Scan:
+    """The bare keywords of a SPARQL text (outside strings, IRIs, comments, variables and
+    prefixed names), upper-cased, in order; `ambiguous` when the lexer met an IRI-looking
+    `<...>` holding a quote, which a parser could read as a less-than and a string."""
+
+    __slots__ = ("keywords", "ambiguous")
+
+    def __init__(self, keywords: list[str], ambiguous: bool) -> None:
+        self.keywords = keywords
+        self.ambiguous = ambiguous
+
+    def has(self, word: str) -> bool:
+        return word in self.keywords
+
+
+def scan(text: str, unescape: bool = True) -> Scan:
+    plain = unescape_codepoints(text) if unescape else text
+    keywords: list[str] = []
+    ambiguous = False
+    prev_colon = False
+    n = len(plain)
+    for m in _TOKEN.finditer(plain):
+        kind = m.lastgroup
+        if kind == "name":
+            end = m.end()
+            word = m.group()
+            # a prefixed name (`ex:service`, `service:x`) is not a keyword
+            if not prev_colon and not (end < n and plain[end] == ":"):
+                keywords.append(word.rstrip(".").upper())
+        elif kind == "iri" and "'" in m.group():
+            ambiguous = True
+        prev_colon = kind == "other" and m.group() == ":"
+    return Scan(keywords, ambiguous)
+
+
+def dataset_clauses(text: str) -> tuple[bool, bool]:
+    """(has FROM, has FROM NAMED) in a query: its own dataset description."""
+    kw = scan(text).keywords
+    frm = named = False
+    for i, w in enumerate(kw):
+        if w == "FROM":
+            if i + 1 < len(kw) and kw[i + 1] == "NAMED":
+                named = True
+            else:
+                frm = True
+    return frm, named
+
+
 def federation_problem(text: str, update: bool = False) -> str | None:
     """None if the request cannot reach the network, else why it is refused."""
     plain = unescape_codepoints(text)
     if not _WORD.search(plain):
         return None
     if not update and not re.search("service", plain, re.I):
+        return None
+    sc = scan(plain, unescape=False)
+    raw = scan(text, unescape=False)  # both readings: with and without \\u escapes applied
+    if sc.has("SERVICE") or raw.has("SERVICE"):
+        return "federated queries (SERVICE) are disabled on this server"
+    if update and (sc.has("LOAD") or raw.has("LOAD")):
+        return "LOAD is disabled on this server (it would fetch a URL)"
+    if not (sc.ambiguous or raw.ambiguous):
+        # the word is only inside strings, IRIs, comments, variables or prefixed names
         return None
     try:
         if update:

@@ -20,8 +20,15 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from kg.server.formats import GRAPH_OFFERS, RESULTS_OFFERS, content_type, pick
-from kg.server.pool import PoolError
+from kg.server.formats import (
+    FORMAT_NAMES,
+    GRAPH_OFFERS,
+    RESULTS_OFFERS,
+    content_type,
+    known_format,
+    pick,
+)
+from kg.server.pool import PoolError, run_update
 from kg.server.safety import federation_problem, query_form
 
 router = APIRouter(tags=["sparql"])
@@ -29,6 +36,8 @@ router = APIRouter(tags=["sparql"])
 MAX_QUERY_CHARS = 200_000
 FORM = "application/x-www-form-urlencoded"
 _update_lock = threading.Lock()
+_running: dict[str, int] = {}  # client address -> queries running
+_running_lock = threading.Lock()
 
 _QUERY_DOC = "SPARQL 1.1 query text (give it once)."
 _RESPONSES = {
@@ -67,13 +76,38 @@ def _ok_iri(u: str) -> bool:
         return False
 
 
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused (413) as soon as it is known to exceed `limit` bytes:
+    from Content-Length before reading, else while it streams in."""
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        try:
+            if int(declared) > limit:
+                raise _BadRequest(413, f"the request body is larger than {limit} bytes")
+        except ValueError:
+            raise _BadRequest(400, "bad Content-Length") from None
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise _BadRequest(413, f"the request body is larger than {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 async def _params(request: Request) -> tuple[list[tuple[str, str]], str | None, str | None]:
     """All parameters (URL and form body), plus a direct-POST query or update body."""
     params = list(request.query_params.multi_items())
     if request.method != "POST":
         return params, None, None
     ctype = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
-    body = await request.body()
+    if ctype not in (FORM, "application/sparql-query", "application/sparql-update"):
+        raise _BadRequest(
+            415,
+            f"unsupported content type {ctype or '(none)'}; use {FORM}, "
+            "application/sparql-query or application/sparql-update",
+        )
+    body = await read_body(request, request.app.state.settings.max_request_bytes)
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
@@ -257,6 +291,8 @@ async def sparql_endpoint(
         return _err(400, "the query is empty")
     if len(text) > MAX_QUERY_CHARS:
         return _err(413, f"the query is longer than {MAX_QUERY_CHARS} characters")
+    if fmt is not None and not known_format(fmt):
+        return _err(400, f"unknown format {fmt!r}; use one of {', '.join(FORMAT_NAMES)}")
     form = query_form(text)
     tables = {
         "SELECT": [RESULTS_OFFERS],
@@ -275,16 +311,38 @@ async def sparql_endpoint(
         "default_graphs": dg,
         "named_graphs": ng,
         "max_rows": settings.max_rows,
+        "max_bytes": settings.max_bytes,
     }
+    client = request.client.host if request.client else "?"
+    with _running_lock:
+        if _running.get(client, 0) >= settings.max_per_client:
+            return _err(
+                429,
+                f"this client already has {settings.max_per_client} queries running; "
+                "wait for one to end",
+                headers={"Retry-After": "1"},
+            )
+        _running[client] = _running.get(client, 0) + 1
     try:
         resp = await run_in_threadpool(app.state.pool.run, req, settings.timeout)
     except PoolError as e:
         return _err(e.status, str(e), headers={"Retry-After": "1"} if e.status == 503 else None)
+    finally:
+        with _running_lock:
+            left = _running.get(client, 1) - 1
+            if left:
+                _running[client] = left
+            else:
+                _running.pop(client, None)
     if resp["status"] != 200:
         return _err(resp["status"], resp.get("error", "error"))
     headers = {"X-KG-Rows": str(resp.get("rows", 0)), "Vary": "Accept"}
     if resp.get("truncated"):
+        cut = resp.get("cut") or "rows"
         headers["X-KG-Truncated"] = "true"
+        headers["X-KG-Limit"] = (
+            f"max_rows={settings.max_rows}" if cut == "rows" else f"max_bytes={settings.max_bytes}"
+        )
     return Response(resp["body"], media_type=content_type(resp["media"]), headers=headers)
 
 
@@ -312,6 +370,15 @@ def _describe(request: Request, accept: str | None) -> Response:
     )
 
 
+def reopen_read_only(kg_store) -> None:
+    """Point an embedded KGStore at a fresh read-only view of its directory (after an
+    update written by another process)."""
+    import pyoxigraph as ox
+
+    kg_store.store = ox.Store.read_only(str(kg_store.path))
+    kg_store.read_only = True
+
+
 async def _update(request: Request, text: str) -> Response:
     app = request.app
     settings = app.state.settings
@@ -329,16 +396,39 @@ async def _update(request: Request, text: str) -> Response:
     if problem:
         return _err(400, problem)
 
-    def run() -> None:
-        with _update_lock, app.state.pool.exclusive(settings.timeout):
-            app.state.kg_store.store.update(text)
-            app.state.kg_store.flush()
-        app.state.on_update()
+    from kg.store import KGStore
+
+    kg_store = app.state.kg_store
+    local = isinstance(kg_store, KGStore)
+
+    def run() -> dict:
+        if not local:  # a remote store: its server orders and limits its own writes
+            with _update_lock:
+                kg_store.store.update(text)
+            return {"status": 204}
+        with _update_lock:
+            # a child process writes (killed at the limit: nothing written); meanwhile the
+            # workers and the API go on reading the store as it was before the update
+            try:
+                return run_update(
+                    str(app.state.store_path),
+                    text,
+                    settings.update_limit,
+                    isolate_network=settings.isolate_network,
+                )
+            finally:
+                reopen_read_only(kg_store)
+                app.state.pool.refresh()
 
     try:
-        await run_in_threadpool(run)
+        resp = await run_in_threadpool(run)
+    except PoolError as e:
+        return _err(e.status, str(e), headers={"Retry-After": "1"} if e.status == 503 else None)
     except SyntaxError as e:
         return _err(400, f"SPARQL syntax error: {e}")
     except (ValueError, OSError) as e:
         return _err(400, f"update failed: {e}")
+    if resp.get("status") != 204:
+        return _err(resp.get("status", 500), resp.get("error", "update failed"))
+    app.state.on_update()
     return Response(status_code=204)
