@@ -145,6 +145,17 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
             body, status_code=exc.status_code, headers=getattr(exc, "headers", None)
         )
 
+    from kg.server.pool import PoolError
+
+    @app.exception_handler(PoolError)
+    async def _limit_error(request, exc: PoolError):
+        # a query of /api/* past its time limit (stopped), or an export too large
+        return JSONResponse(
+            {"detail": str(exc)},
+            status_code=exc.status,
+            headers={"Retry-After": "1"} if exc.status == 503 else None,
+        )
+
     @app.exception_handler(StoreError)
     async def _store_error(request, exc: StoreError):
         # a remote store that is down or failing: say so (503), not a bare 500
@@ -154,6 +165,30 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
             headers={"Retry-After": "5"},
         )
 
+    from kg.server.http import LimitsMiddleware
+
+    if settings.cors_origins:
+        from starlette.middleware.cors import CORSMiddleware
+
+        # answers are public reads: any listed origin may read them from a browser;
+        # credentials (cookies) are never involved, updates carry a bearer token
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
+            allow_headers=["Accept", "Content-Type", "Authorization"],
+            expose_headers=[
+                "X-KG-Rows",
+                "X-KG-Truncated",
+                "X-KG-Limit",
+                "X-KG-Nodes",
+                "X-KG-Edges",
+                "X-KG-Total-Nodes",
+                "Content-Disposition",
+            ],
+            max_age=600,
+        )
+    app.add_middleware(LimitsMiddleware, max_url_chars=settings.max_url_chars)
     app.include_router(sparql_router)
     app.include_router(api_router)
     from kg.web import router as web_router  # the web explorer: /, /static, /api/export (kg/web)

@@ -24,6 +24,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 log = logging.getLogger("kg.server.pool")
+_update_procs: set = set()  # update processes running (killed when the server stops)
 
 
 class PoolError(Exception):
@@ -175,6 +176,11 @@ class WorkerPool:
 
     def close(self) -> None:
         self._closed = True
+        for proc in list(_update_procs):  # an update being written: stop it (nothing is kept)
+            try:
+                proc.kill()
+            except OSError:
+                pass
         with self._lock:
             workers = list(self._all)
         for w in workers:
@@ -225,10 +231,23 @@ class WorkerPool:
             self._kill(w)
             self._spawn_async()
 
-    @property
-    def healthy(self) -> bool:
-        """At least one worker is running (or one is starting for the first time)."""
-        return self.alive > 0
+    def status(self) -> str:
+        """ "ok" (a worker is running), "starting" (the first ones are being started) or
+        "unavailable" (none runs: the store cannot be opened, or they died). Workers
+        found dead are replaced, so a health check also heals the pool."""
+        with self._lock:
+            dead = [w for w in self._all if w.proc.poll() is not None]
+            starting = self._starting
+        for w in dead:
+            self._kill(w)
+        if not self._closed and self._started:
+            for _ in range(max(self.size - self.alive - starting, 0)):
+                self._spawn_async()
+        if self.alive > 0:
+            return "ok"
+        if not self._started or (starting and not self.last_error and self.kills == 0):
+            return "starting"
+        return "unavailable"
 
     def recycle(self) -> None:
         """Replace every worker (so they reopen the store)."""
@@ -354,6 +373,7 @@ def run_update(store_path: str, text: str, timeout: float, isolate_network: bool
     finally:
         b.close()
     conn = Connection(a.detach())
+    _update_procs.add(proc)
     done = False
     try:
         # the child's start (imports, opening the store) is not the update's time
@@ -384,4 +404,5 @@ def run_update(store_path: str, text: str, timeout: float, isolate_network: bool
         if proc.poll() is None:
             proc.kill()
         proc.wait(10)
+        _update_procs.discard(proc)
         conn.close()

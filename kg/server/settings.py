@@ -95,3 +95,18 @@ class Settings(BaseModel):
         if env_token and not overrides.get("update_token"):
             overrides["update_token"] = env_token
         return cls(**{k: v for k, v in overrides.items() if v is not None})
+
+
+def public_store_label(path) -> str:
+    """How /health names the store: a directory by its last component only (no absolute
+    path of the host), a remote server by scheme, host and port (no credentials or path)."""
+    from urllib.parse import urlsplit
+
+    text = str(path)
+    if "://" in text:
+        u = urlsplit(text)
+        host = u.hostname or ""
+        return f"{u.scheme}://{host}{':' + str(u.port) if u.port else ''}"
+    from pathlib import PurePath
+
+    return PurePath(text).name or "store"
