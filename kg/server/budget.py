@@ -225,6 +225,16 @@ def export_limited(app, fmt: str, out, scope: Any):
         os.unlink(path)
 
 
+def sleep(seconds: float) -> float:
+    """A target that only takes time (checks of the mechanism); ValueError below 0."""
+    import time
+
+    if seconds < 0:
+        raise ValueError("negative time")
+    time.sleep(seconds)
+    return seconds
+
+
 def _child(fd: int, max_file_bytes: int) -> None:  # pragma: no cover - runs in a child
     import importlib
     import resource

@@ -149,8 +149,8 @@ class KGH11Protocol(H11Protocol):
             self._arm_head_timer()
 
 
-def serve(app: Any, host: str, port: int, settings: Any, log_level: str = "info") -> None:
-    """Run `app` with uvicorn and kg's HTTP limits (see the module docstring)."""
+def make_config(app: Any, host: str, port: int, settings: Any, log_level: str = "info"):
+    """The uvicorn configuration of `serve`."""
     import uvicorn
 
     proto = type(
@@ -158,7 +158,7 @@ def serve(app: Any, host: str, port: int, settings: Any, log_level: str = "info"
         (KGH11Protocol,),
         {"max_url_chars": settings.max_url_chars, "idle_timeout_s": settings.idle_timeout_s},
     )
-    config = uvicorn.Config(
+    return uvicorn.Config(
         app,
         host=host,
         port=port,
@@ -168,4 +168,10 @@ def serve(app: Any, host: str, port: int, settings: Any, log_level: str = "info"
         timeout_keep_alive=int(max(settings.idle_timeout_s, 1)),
         timeout_graceful_shutdown=5,
     )
-    uvicorn.Server(config).run()
+
+
+def serve(app: Any, host: str, port: int, settings: Any, log_level: str = "info") -> None:
+    """Run `app` with uvicorn and kg's HTTP limits (see the module docstring)."""
+    import uvicorn
+
+    uvicorn.Server(make_config(app, host, port, settings, log_level)).run()

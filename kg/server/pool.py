@@ -256,8 +256,9 @@ class WorkerPool:
 
     @property
     def alive(self) -> int:
+        """Workers running and ready (started ones that have opened the store)."""
         with self._lock:
-            return sum(1 for w in self._all if w.proc.poll() is None)
+            return sum(1 for w in self._all if w.info.get("ready") and w.proc.poll() is None)
 
     def worker_pids(self) -> list[int]:
         with self._lock:

@@ -59,7 +59,7 @@ class Settings(BaseModel):
         "block the others), at most this many in all.",
     )
     max_per_client: int = Field(
-        4,
+        6,
         ge=1,
         description="Queries one client address may have running at once (more: 429).",
     )
