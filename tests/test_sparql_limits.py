@@ -585,3 +585,87 @@ def test_cors_policy(mini_client):
     )
     assert r.headers["access-control-allow-origin"] in ("*", "https://example.org")
     assert "x-kg-truncated" in r.headers["access-control-expose-headers"].lower()
+
+
+# --- 2. the dataset of updates: using-graph-uri, USING, the (empty) default graph ---------------
+def _ask(c, q) -> bool:
+    r = c.get("/sparql", params={"query": q})
+    assert r.status_code == 200, r.text
+    return bool(ox.parse_query_results(r.content, format=ox.QueryResultsFormat.JSON))
+
+
+def test_update_with_using_graph_uri(writable):
+    c = writable
+    auth = {"Authorization": "Bearer s3cret"}
+    upd = (
+        f"INSERT {{ GRAPH <http://example.org/marks> {{ ?p <http://example.org/seen> true }} }} "
+        f"WHERE {{ ?p a <{KG}Paper> }}"
+    )
+    # SPARQL 1.1 Protocol 2.2.3: using-graph-uri is the default graph of the WHERE clause
+    r = c.post(
+        "/sparql",
+        data={"update": upd, "using-graph-uri": G1},
+        headers=auth,
+    )
+    assert r.status_code == 204, r.text
+    q = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <http://example.org/marks> { ?p ?x ?y } }"
+    assert _n(c.get("/sparql", params={"query": q})) == 1
+    # using-named-graph-uri: the graphs GRAPH may see in the WHERE clause
+    upd2 = (
+        "INSERT { GRAPH <http://example.org/marks2> { ?g <http://example.org/has> ?p } } "
+        f"WHERE {{ GRAPH ?g {{ ?p a <{KG}Paper> }} }}"
+    )
+    r = c.post(
+        "/sparql",
+        content=upd2.encode(),
+        headers={**auth, "Content-Type": "application/sparql-update"},
+        params={"using-named-graph-uri": [G1, G2]},
+    )
+    assert r.status_code == 204, r.text
+    q = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <http://example.org/marks2> { ?g ?x ?p } }"
+    assert _n(c.get("/sparql", params={"query": q})) == 2
+
+
+def test_update_dataset_given_twice_is_400(writable):
+    auth = {"Authorization": "Bearer s3cret"}
+    upd = (
+        f"INSERT {{ GRAPH <http://example.org/m> {{ ?p ?p ?p }} }} USING <{G1}> "
+        f"WHERE {{ ?p a <{KG}Paper> }}"
+    )
+    r = writable.post("/sparql", data={"update": upd, "using-graph-uri": G2}, headers=auth)
+    assert r.status_code == 400 and "USING" in r.text
+    r = writable.post(
+        "/sparql",
+        data={
+            "update": f"WITH <{G1}> DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o }}",
+            "using-graph-uri": G2,
+        },
+        headers=auth,
+    )
+    assert r.status_code == 400
+    r = writable.post("/sparql", data={"update": upd, "default-graph-uri": G2}, headers=auth)
+    assert r.status_code == 400 and "using-graph-uri" in r.text
+
+
+def test_update_on_the_empty_default_graph_is_refused_not_a_silent_no_op(writable):
+    c = writable
+    auth = {"Authorization": "Bearer s3cret"}
+    assert _count(c) == 4
+    for upd in (
+        f"DELETE {{ ?p a <{KG}Paper> }} WHERE {{ ?p a <{KG}Paper> }}",
+        f"DELETE WHERE {{ ?p a <{KG}Paper> }}",
+    ):
+        r = c.post("/sparql", data={"update": upd}, headers=auth)
+        assert r.status_code == 400 and "default graph" in r.text, r.text
+    assert _count(c) == 4
+    # naming the graphs works: the same delete through GRAPH, USING and using-graph-uri
+    r = c.post(
+        "/sparql",
+        data={
+            "update": f"DELETE {{ GRAPH ?g {{ ?p a <{KG}Paper> }} }} "
+            f"WHERE {{ GRAPH ?g {{ ?p a <{KG}Paper> }} }}"
+        },
+        headers=auth,
+    )
+    assert r.status_code == 204, r.text
+    assert _count(c) == 0

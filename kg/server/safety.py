@@ -164,3 +164,103 @@ def query_form(text: str) -> str | None:
     rest = text[m.end() :] if m else text
     f = _FORM.match(rest)
     return f.group(1).upper() if f else None
+
+
+# --- updates: the dataset of each operation ------------------------------------------------
+def _code_tokens(text: str):
+    """(kind, upper-cased text, start) of the tokens that are code (no whitespace, comments)."""
+    prev_colon = False
+    n = len(text)
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        if kind in ("ws", "comment"):
+            continue
+        word = m.group()
+        if kind == "name":
+            end = m.end()
+            if prev_colon or (end < n and text[end] == ":"):
+                kind = "pname"
+        prev_colon = kind == "other" and word == ":"
+        yield kind, word.upper(), m.start()
+
+
+def update_dataset_clauses(text: str) -> bool:
+    """Whether an update names its own dataset anywhere (USING, USING NAMED or WITH)."""
+    kw = set(scan(text).keywords) | set(scan(text, unescape=False).keywords)
+    return bool(kw & {"USING", "WITH"})
+
+
+def where_offsets(text: str) -> tuple[list[int], bool]:
+    """Where the WHERE keyword of each DELETE/INSERT … WHERE operation starts (the place
+    for USING clauses), and whether the text has a `DELETE WHERE` shorthand (which takes
+    none)."""
+    depth = 0
+    last = None
+    out: list[int] = []
+    shorthand = False
+    for kind, word, start in _code_tokens(text):
+        if kind == "other" and word == "{":
+            depth += 1
+        elif kind == "other" and word == "}":
+            depth -= 1
+        elif kind == "name" and depth == 0 and word == "WHERE":
+            if last == ("name", "DELETE"):
+                shorthand = True
+            else:
+                out.append(start)
+        last = (kind, word)
+    return out, shorthand
+
+
+def with_protocol_dataset(text: str, using: list[str], using_named: list[str]) -> str:
+    """The update with the protocol's `using-graph-uri` / `using-named-graph-uri` written
+    as USING / USING NAMED clauses before the WHERE of each operation (SPARQL 1.1
+    Protocol 2.2.3). ValueError when that cannot be done faithfully."""
+    if unescape_codepoints(text) != text:
+        raise ValueError("updates with \\u escapes cannot take using-graph-uri")
+    offsets, shorthand = where_offsets(text)
+    if shorthand:
+        raise ValueError(
+            "DELETE WHERE takes no dataset: write DELETE { … } WHERE { … } to use using-graph-uri"
+        )
+    clause = " ".join([f"USING <{g}>" for g in using] + [f"USING NAMED <{g}>" for g in using_named])
+    for at in reversed(offsets):
+        text = text[:at] + clause + " " + text[at:]
+    return text
+
+
+def reads_default_graph(text: str) -> bool:
+    """Whether some operation of an update matches triples in the default graph without
+    naming a dataset (no WITH, no USING): a pattern outside GRAPH in its WHERE, or a
+    DELETE WHERE outside GRAPH. False when the safety parser cannot read the update."""
+    try:
+        from rdflib.plugins.sparql.parser import parseUpdate
+
+        tree = parseUpdate(unescape_codepoints(text))
+    except Exception:  # noqa: BLE001 - Oxigraph may accept more than rdflib
+        return False
+    from pyparsing import ParseResults
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    def outside_graph(node, depth=0) -> bool:
+        if depth > 200:
+            return False
+        if isinstance(node, CompValue):
+            if node.name in ("GraphGraphPattern", "QuadsNotTriples"):
+                return False
+            if node.name == "TriplesBlock" or (node.name == "Quads" and "triples" in node):
+                return True
+            return any(outside_graph(v, depth + 1) for v in node.values())
+        if isinstance(node, (list, tuple, ParseResults)):
+            return any(outside_graph(v, depth + 1) for v in node)
+        return False
+
+    for op in getattr(tree, "request", []) or []:
+        if not isinstance(op, CompValue):
+            continue
+        if op.name == "Modify" and "withClause" not in op and "using" not in op:
+            if "where" in op and outside_graph(op["where"]):
+                return True
+        if op.name == "DeleteWhere" and "quads" in op and outside_graph(op["quads"]):
+            return True
+    return False

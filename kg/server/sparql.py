@@ -29,7 +29,13 @@ from kg.server.formats import (
     pick,
 )
 from kg.server.pool import PoolError, run_update
-from kg.server.safety import federation_problem, query_form
+from kg.server.safety import (
+    federation_problem,
+    query_form,
+    reads_default_graph,
+    update_dataset_clauses,
+    with_protocol_dataset,
+)
 
 router = APIRouter(tags=["sparql"])
 
@@ -279,7 +285,18 @@ async def sparql_endpoint(
     if updates:
         if request.method != "POST":
             return _err(400, "updates must be sent with POST")
-        return await _update(request, updates[0])
+        if dg or ng:
+            return _err(
+                400,
+                "default-graph-uri and named-graph-uri apply to queries; an update takes "
+                "using-graph-uri and using-named-graph-uri",
+            )
+        using = [v for k, v in params if k == "using-graph-uri"]
+        using_named = [v for k, v in params if k == "using-named-graph-uri"]
+        for u in using + using_named:
+            if not _ok_iri(u):
+                return _err(400, f"not an absolute IRI: {u!r}")
+        return await _update(request, updates[0], using, using_named)
     if not queries:
         if request.method == "POST":
             return _err(
@@ -379,7 +396,12 @@ def reopen_read_only(kg_store) -> None:
     kg_store.read_only = True
 
 
-async def _update(request: Request, text: str) -> Response:
+async def _update(
+    request: Request,
+    text: str,
+    using: list[str] | None = None,
+    using_named: list[str] | None = None,
+) -> Response:
     app = request.app
     settings = app.state.settings
     if not settings.enable_updates or not settings.update_token:
@@ -395,6 +417,26 @@ async def _update(request: Request, text: str) -> Response:
     problem = await run_in_threadpool(federation_problem, text, True)
     if problem:
         return _err(400, problem)
+    # the dataset of the update's WHERE clauses (docs/ARCHITECTURE.md, "Datasets")
+    if using or using_named:
+        if update_dataset_clauses(text):
+            return _err(
+                400,
+                "the update names its dataset (USING or WITH) and the request gives "
+                "using-graph-uri / using-named-graph-uri: give one or the other",
+            )
+        try:
+            text = with_protocol_dataset(text, using or [], using_named or [])
+        except ValueError as e:
+            return _err(400, str(e))
+    elif await run_in_threadpool(reads_default_graph, text):
+        return _err(
+            400,
+            "this update matches triples in the default graph, which is empty here: every "
+            "triple is in a named graph (one per paper, the vocabulary, the ontology), and "
+            "updates do not see the union that queries see. Name the graphs with GRAPH, "
+            "WITH, USING or the using-graph-uri parameter",
+        )
 
     from kg.store import KGStore
 
