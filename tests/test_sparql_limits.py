@@ -458,7 +458,7 @@ def test_runaways_do_not_block_a_quick_query(mini_store_path):
 def test_one_client_cannot_take_every_worker(mini_store_path):
     from kg.server import Settings, create_app
 
-    s = Settings(timeout=6.0, workers=2, max_per_client=2)
+    s = Settings(timeout=6.0, workers=2, max_workers=2, max_per_client=2)
     srv = _Served(create_app(mini_store_path, s), s)
     try:
         threads = [
@@ -472,7 +472,7 @@ def test_one_client_cannot_take_every_worker(mini_store_path):
         ]
         for t in threads:
             t.start()
-        time.sleep(1.0)
+        time.sleep(2.0)
         r = httpx.get(srv.url + "/sparql", params={"query": "ASK {}"}, timeout=60)
         assert r.status_code == 429 and r.headers["retry-after"] == "1"
         for t in threads:

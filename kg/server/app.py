@@ -166,6 +166,9 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
         )
 
     from kg.server.http import LimitsMiddleware
+    from kg.server.sparql import SparqlFastPath
+
+    app.add_middleware(SparqlFastPath)  # innermost: CORS and the limits below still apply
 
     if settings.cors_origins:
         from starlette.middleware.cors import CORSMiddleware

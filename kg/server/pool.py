@@ -255,6 +255,11 @@ class WorkerPool:
             pass
 
     @property
+    def idle(self) -> int:
+        """Workers waiting for a query right now."""
+        return self._idle.qsize()
+
+    @property
     def alive(self) -> int:
         """Workers running and ready (started ones that have opened the store)."""
         with self._lock:

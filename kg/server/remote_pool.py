@@ -69,6 +69,8 @@ class RemoteQueryRunner:
     def worker_pids(self) -> list[int]:
         return []
 
+    idle = 1
+
     def status(self) -> str:
         return "ok" if not self.last_error else "unavailable"
 

@@ -61,7 +61,8 @@ class Settings(BaseModel):
     max_per_client: int = Field(
         6,
         ge=1,
-        description="Queries one client address may have running at once (more: 429).",
+        description="Slow queries (running over 1 s) one client address may have at once "
+        "while no worker is idle (more: 429).",
     )
     cors_origins: list[str] = Field(
         ["*"],
