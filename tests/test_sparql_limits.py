@@ -166,7 +166,7 @@ def test_long_url_is_414(client_with):
 class _Served:
     """The app behind kg.server.http's uvicorn configuration (what `kg serve` runs)."""
 
-    def __init__(self, app, settings) -> None:
+    def __init__(self, app, settings, http: str = "auto") -> None:
         import uvicorn
         from conftest_query import free_port
 
@@ -175,7 +175,9 @@ class _Served:
         self.app = app
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.server = uvicorn.Server(make_config(app, "127.0.0.1", self.port, settings, "warning"))
+        self.server = uvicorn.Server(
+            make_config(app, "127.0.0.1", self.port, settings, "warning", http)
+        )
         self.thread = threading.Thread(target=self.server.run, daemon=True)
         self.thread.start()
         deadline = time.time() + 30
@@ -189,12 +191,15 @@ class _Served:
         self.app.state.pool.close()
 
 
-@pytest.fixture()
-def served(mini_store_path):
+@pytest.fixture(params=["h11", "httptools"])
+def served(mini_store_path, request):
     from kg.server import Settings, create_app
+    from kg.server.http import KGHttpToolsProtocol
 
+    if request.param == "httptools" and KGHttpToolsProtocol is None:
+        pytest.skip("httptools is not installed")
     s = Settings(timeout=3.0, workers=1, max_url_chars=8000, idle_timeout_s=1.0)
-    srv = _Served(create_app(mini_store_path, s), s)
+    srv = _Served(create_app(mini_store_path, s), s, request.param)
     yield srv
     srv.stop()
 
