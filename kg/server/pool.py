@@ -49,6 +49,7 @@ class _Worker:
     conn: Any
     generation: int
     info: dict = field(default_factory=dict)
+    idle_since: float = 0.0
 
 
 class WorkerPool:
@@ -66,6 +67,7 @@ class WorkerPool:
         # queries then cannot hold up the quick ones (each is still killed at its limit)
         self.max_size = max(max_size or size, size)
         self._busy = 0
+        self._last_reap = 0.0
         self.isolate_network = isolate_network
         self.start_timeout = start_timeout
         self._idle: queue.Queue[_Worker] = queue.Queue()
@@ -270,6 +272,29 @@ class WorkerPool:
             return [w.proc.pid for w in self._all if w.proc.poll() is None]
 
     # --- running ----------------------------------------------------------------------
+    def _retire_surplus(self, after: float = 30.0) -> None:
+        """Workers started for a burst are stopped once more than `size` have been idle
+        for `after` seconds (checked at most once a second)."""
+        now = time.monotonic()
+        if now - self._last_reap < 1.0 or len(self._all) <= self.size:
+            return
+        self._last_reap = now
+        keep, retire = [], []
+        while True:
+            try:
+                w = self._idle.get_nowait()
+            except queue.Empty:
+                break
+            keep.append(w)
+        keep.sort(key=lambda w: w.idle_since, reverse=True)  # the most recently used first
+        for i, w in enumerate(keep):
+            if i >= self.size and now - w.idle_since > after:
+                retire.append(w)
+            else:
+                self._idle.put(w)
+        for w in retire:
+            self._kill(w)
+
     def _release(self, w: _Worker) -> None:
         if self._closed:
             self._kill(w)
@@ -277,12 +302,9 @@ class WorkerPool:
             self._kill(w)
             self._spawn_async()
         else:
-            with self._lock:
-                surplus = len(self._all) > self.size and self._idle.qsize() >= self.size
-            if surplus:  # a worker started for a burst: retire it once others are idle
-                self._kill(w)
-            else:
-                self._idle.put(w)
+            w.idle_since = time.monotonic()
+            self._idle.put(w)
+            self._retire_surplus()
 
     def run(self, request: dict[str, Any], timeout: float) -> dict[str, Any]:
         """Run one request in a worker; raises QueryTimeout, PoolBusy or WorkerCrashed."""
