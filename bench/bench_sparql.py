@@ -68,6 +68,14 @@ def main() -> int:
     ap.add_argument("--store", type=Path, default=OUT / "work" / "seed-store")
     ap.add_argument("--kg-url", help="a kg serve already running on this store")
     ap.add_argument("--kg-args", default="", help="extra `kg serve` options, space-separated")
+    ap.add_argument(
+        "--also",
+        action="append",
+        default=[],
+        metavar="NAME=URL",
+        help="another kg server on the same store to measure in the same rounds "
+        "(e.g. the previous version), repeatable",
+    )
     ap.add_argument("--seconds", type=int, default=5)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--connections", type=int, default=16)
@@ -166,27 +174,46 @@ def main() -> int:
             wrk_load(kg, kg_paths, args.connections, 2)
             wrk_load(ox, ox_paths, args.connections, 2)
             rounds = []
+            others = [tuple(a.split("=", 1)) for a in args.also]
+            for _, url in others:
+                wrk_load(url, kg_paths, args.connections, 2)
             for i in range(args.rounds):
-                order = [("kg", kg, kg_paths), ("oxigraph", ox, ox_paths)]
+                order = [("kg", kg, kg_paths)]
+                order += [(n, u, kg_paths) for n, u in others]
+                order.append(("oxigraph", ox, ox_paths))
                 if i % 2:
                     order.reverse()
                 got = {"load_avg": round(load_avg(), 2)}
                 for who, base, paths in order:
                     got[who] = wrk_load(base, paths, args.connections, args.seconds)
-                k, o = got["kg"]["req_per_s"] or 0.0, got["oxigraph"]["req_per_s"] or 0.0
-                got["ratio"] = round(k / o, 3) if o else float("nan")
+                o = got["oxigraph"]["req_per_s"] or 0.0
+                for who, _, _ in order[:-1]:
+                    k = got[who]["req_per_s"] or 0.0
+                    got["ratio" if who == "kg" else f"ratio_{who}"] = (
+                        round(k / o, 3) if o else float("nan")
+                    )
                 rounds.append(got)
                 print(
-                    f"{name} round {i + 1}: kg {got['kg']['req_per_s']:.0f} req/s "
-                    f"(non-2xx {got['kg']['non_2xx']}), oxigraph "
-                    f"{got['oxigraph']['req_per_s']:.0f} req/s (non-2xx "
-                    f"{got['oxigraph']['non_2xx']}): {got['ratio']:.3f}x  "
-                    f"(load {got['load_avg']})",
+                    f"{name} round {i + 1}: "
+                    + ", ".join(
+                        f"{who} {got[who]['req_per_s'] or 0:.0f} req/s (non-2xx "
+                        f"{got[who]['non_2xx']})"
+                        for who, _, _ in order
+                    )
+                    + f"; kg/oxigraph {got['ratio']:.3f}x"
+                    + "".join(f", {n}/oxigraph {got['ratio_' + n]:.3f}x" for n, _ in others)
+                    + f"  (load {got['load_avg']})",
                     flush=True,
                 )
             results["workloads"][name] = {
                 "rounds": rounds,
                 "median_ratio": round(statistics.median(r["ratio"] for r in rounds), 3),
+                **{
+                    f"median_ratio_{n}": round(
+                        statistics.median(r[f"ratio_{n}"] for r in rounds), 3
+                    )
+                    for n, _ in others
+                },
             }
             print(f"{name}: median kg/oxigraph ratio {results['workloads'][name]['median_ratio']}")
         args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -183,9 +183,14 @@ except ImportError:  # pragma: no cover - httptools is optional
 def make_config(
     app: Any, host: str, port: int, settings: Any, log_level: str = "info", http: str = "auto"
 ):
-    """The uvicorn configuration of `serve` (`http`: "auto", "h11" or "httptools")."""
+    """The uvicorn configuration of `serve` (`http`: "auto", "h11" or "httptools"; $KG_HTTP
+    sets it for `kg serve`)."""
+    import os
+
     import uvicorn
 
+    if http == "auto":
+        http = os.environ.get("KG_HTTP", "auto")
     if http == "h11" or (http == "auto" and KGHttpToolsProtocol is None):
         base: type = KGH11Protocol
     elif KGHttpToolsProtocol is None:
