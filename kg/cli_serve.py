@@ -34,7 +34,23 @@ def serve(
         False, "--enable-updates", help="Accept SPARQL UPDATE with a bearer token."
     ),
     update_token: str | None = typer.Option(
-        None, envvar="KG_UPDATE_TOKEN", help="Token for updates (or $KG_UPDATE_TOKEN)."
+        None,
+        envvar="KG_UPDATE_TOKEN",
+        hidden=True,
+        help="Token for updates: set $KG_UPDATE_TOKEN (a command line shows in `ps`).",
+    ),
+    update_token_file: str | None = typer.Option(
+        None, "--update-token-file", help="File holding the token for updates."
+    ),
+    max_bytes: int = typer.Option(32 << 20, help="Most bytes in one SPARQL answer."),
+    max_workers: int = typer.Option(
+        8, help="SPARQL workers started on demand when all are busy, at most."
+    ),
+    update_timeout: float | None = typer.Option(
+        None, help="Seconds an update may run (default: --timeout)."
+    ),
+    api_timeout: float | None = typer.Option(
+        None, help="Seconds one /api query may run (default: --timeout)."
     ),
     log_level: str = typer.Option("info", help="uvicorn log level."),
     refresh_s: float = typer.Option(
@@ -51,14 +67,30 @@ def serve(
 
     Example: kg serve --store data/store --port 8000
     """
-    import uvicorn
+    import sys
 
     from kg.server import Settings, create_app
+    from kg.server.http import serve as serve_http
     from kg.store import StoreError, default_store_path
     from kg.store_open import open_store
 
+    if any(a == "--update-token" or a.startswith("--update-token=") for a in sys.argv):
+        console.print(
+            "[red]error:[/red] a token on the command line is visible to every user (ps); "
+            "set $KG_UPDATE_TOKEN or use --update-token-file"
+        )
+        raise typer.Exit(2)
+    if update_token_file:
+        try:
+            with open(update_token_file, encoding="utf-8") as fh:
+                update_token = fh.read().strip() or None
+        except OSError as e:
+            console.print(f"[red]error:[/red] cannot read the token file: {e.strerror}")
+            raise typer.Exit(2) from None
     if enable_updates and not update_token:
-        console.print("[red]error:[/red] --enable-updates needs --update-token or $KG_UPDATE_TOKEN")
+        console.print(
+            "[red]error:[/red] --enable-updates needs $KG_UPDATE_TOKEN or --update-token-file"
+        )
         raise typer.Exit(2)
     settings = Settings(
         timeout=timeout,
@@ -67,6 +99,10 @@ def serve(
         enable_updates=enable_updates,
         update_token=update_token if enable_updates else None,
         refresh_s=refresh_s,
+        max_bytes=max_bytes,
+        max_workers=max(max_workers, workers),
+        update_timeout=update_timeout,
+        api_timeout=api_timeout,
     )
     path = store or default_store_path()
     try:
@@ -86,7 +122,7 @@ def serve(
         f"serving {path} on http://{host}:{port}/  (SPARQL /sparql, docs /docs)"
         + ("  [yellow]updates enabled[/yellow]" if enable_updates else "")
     )
-    uvicorn.run(application, host=host, port=port, log_level=log_level)
+    serve_http(application, host, port, settings, log_level=log_level)
 
 
 def _context(store: str | None, **endpoints):

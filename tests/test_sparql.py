@@ -321,7 +321,7 @@ def test_runaway_query_is_stopped_while_others_are_answered(live_server):
     deadline = time.time() + 30
     while time.time() < deadline and app.state.pool.alive < app.state.settings.workers:
         time.sleep(0.1)
-    assert app.state.pool.alive == app.state.settings.workers
+    assert app.state.pool.alive >= app.state.settings.workers  # (plus burst workers)
     assert set(app.state.pool.worker_pids()) != pids_before
     assert app.state.pool.kills >= 1
     r = httpx.get(live_server.url + "/sparql", params={"query": COUNT_PAPERS}, timeout=30)

@@ -19,6 +19,7 @@ from fastapi.responses import JSONResponse, Response
 
 from kg.results import term_value
 from kg.server import schemas as S
+from kg.server.budget import query_dicts, run_query
 from kg.server.resolver import ID, NotResolved, Resolver
 
 router = APIRouter()
@@ -47,12 +48,8 @@ def _resolver(request: Request) -> Resolver:
 
 
 def _q(request: Request, sparql: str) -> list[dict[str, Any]]:
-    res = _store(request).query(PREFIXES + sparql)
-    try:
-        vars_ = [v.value for v in res.variables]
-        return [{v: sol[v] for v in vars_} for sol in res]
-    finally:
-        del res
+    # in a SPARQL worker with the API's time limit (kg.server.budget; 503 past it)
+    return query_dicts(request.app, PREFIXES + sparql)
 
 
 def _v(term: Any) -> Any:
@@ -108,16 +105,28 @@ BAD = {400: {"model": S.ErrorBody, "description": "Bad or missing parameters."}}
 
 
 # --- meta ---------------------------------------------------------------------------------
-@router.get("/health", response_model=S.Health, tags=["meta"], summary="Liveness and configuration")
-def health(request: Request) -> S.Health:
+@router.get(
+    "/health",
+    response_model=S.Health,
+    tags=["meta"],
+    summary="Liveness and configuration",
+    responses={503: {"description": "No SPARQL worker is running."}},
+)
+def health(request: Request) -> Response:
+    from kg.server.settings import public_store_label
+
     st = request.app.state
-    return S.Health(
-        status="ok",
-        store=str(st.store_path),
-        read_only=st.kg_store.read_only,
+    status = st.pool.status()  # "ok", "starting" or "unavailable" (503)
+    body = S.Health(
+        status=status,
+        store=public_store_label(st.store_path),
+        read_only=st.kg_store.read_only and not st.settings.enable_updates,
         sparql_workers=st.pool.alive,
         updates=st.settings.enable_updates,
         ready=st.resolver.loaded and st.paper_index.loaded,
+    )
+    return JSONResponse(
+        body.model_dump(mode="json"), status_code=503 if status == "unavailable" else 200
     )
 
 
@@ -377,7 +386,7 @@ def run_canned(request: Request, name: str, params: dict[str, str], fmt: str | N
         text = render(q, params, store)
     except CannedError as e:
         raise HTTPException(400, detail={"detail": str(e), "suggestions": e.suggestions}) from None
-    variables, rows, truncated = _run_rows(store, text, request.app.state.settings.max_rows)
+    variables, rows, truncated = _run_rows(request.app, text, request.app.state.settings.max_rows)
     if want_csv:
         buf = io.StringIO()
         w = csv.DictWriter(buf, fieldnames=variables, lineterminator="\r\n")
@@ -398,33 +407,15 @@ def run_canned(request: Request, name: str, params: dict[str, str], fmt: str | N
     return JSONResponse(body.model_dump(mode="json"))
 
 
-def _run_rows(store, text: str, max_rows: int) -> tuple[list[str], list[dict], bool]:
+def _run_rows(app, text: str, max_rows: int) -> tuple[list[str], list[dict], bool]:
     """Run a query and turn its answer into plain rows, on this thread (pyoxigraph result
     iterators must not be dropped on another one)."""
-    res = store.query(text)
-    try:
-        if isinstance(res, ox.QueryBoolean):
-            return ["result"], [{"result": bool(res)}], False
-        rows: list[dict] = []
-        truncated = False
-        if isinstance(res, ox.QueryTriples):
-            for t in res:
-                if len(rows) >= max_rows:
-                    truncated = True
-                    break
-                rows.append(
-                    {"subject": _v(t.subject), "predicate": _v(t.predicate), "object": _v(t.object)}
-                )
-            return ["subject", "predicate", "object"], rows, truncated
-        variables = [v.value for v in res.variables]
-        for sol in res:
-            if len(rows) >= max_rows:
-                truncated = True
-                break
-            rows.append({v: _v(sol[v]) for v in variables})
-        return variables, rows, truncated
-    finally:
-        del res
+    # in a SPARQL worker with the API's time limit (kg.server.budget; 503 past it)
+    kind, variables, got, truncated = run_query(app, text, max_rows=max_rows)
+    if kind == "boolean":
+        return ["result"], [{"result": bool(got[0][0])}], False
+    rows = [{v: _v(t) for v, t in zip(variables, r, strict=False)} for r in got]
+    return variables, rows, truncated
 
 
 def _query_params(request: Request) -> tuple[dict[str, str], str | None]:

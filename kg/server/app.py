@@ -53,6 +53,15 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
         kg_store = open_store(
             spec, read_only=not settings.enable_updates, create=settings.enable_updates
         )
+    from kg.store import KGStore
+
+    if isinstance(kg_store, KGStore) and not kg_store.read_only:
+        from kg.server.sparql import reopen_read_only
+
+        # updates are written by a child process that can be killed at their time limit
+        # (kg.server.pool.run_update): this process only reads
+        kg_store.flush()
+        reopen_read_only(kg_store)
     remote = is_remote(str(path))
     if remote:
         from kg.server.remote_pool import RemoteQueryRunner
@@ -65,6 +74,7 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
             str(getattr(kg_store, "open_path", path)),
             size=settings.workers,
             isolate_network=settings.isolate_network,
+            max_size=settings.max_workers,
         )
     atexit.register(pool.close)
 
@@ -137,6 +147,17 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
             body, status_code=exc.status_code, headers=getattr(exc, "headers", None)
         )
 
+    from kg.server.pool import PoolError
+
+    @app.exception_handler(PoolError)
+    async def _limit_error(request, exc: PoolError):
+        # a query of /api/* past its time limit (stopped), or an export too large
+        return JSONResponse(
+            {"detail": str(exc)},
+            status_code=exc.status,
+            headers={"Retry-After": "1"} if exc.status == 503 else None,
+        )
+
     @app.exception_handler(StoreError)
     async def _store_error(request, exc: StoreError):
         # a remote store that is down or failing: say so (503), not a bare 500
@@ -146,6 +167,33 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
             headers={"Retry-After": "5"},
         )
 
+    from kg.server.http import LimitsMiddleware
+    from kg.server.sparql import SparqlFastPath
+
+    app.add_middleware(SparqlFastPath)  # innermost: CORS and the limits below still apply
+
+    if settings.cors_origins:
+        from starlette.middleware.cors import CORSMiddleware
+
+        # answers are public reads: any listed origin may read them from a browser;
+        # credentials (cookies) are never involved, updates carry a bearer token
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
+            allow_headers=["Accept", "Content-Type", "Authorization"],
+            expose_headers=[
+                "X-KG-Rows",
+                "X-KG-Truncated",
+                "X-KG-Limit",
+                "X-KG-Nodes",
+                "X-KG-Edges",
+                "X-KG-Total-Nodes",
+                "Content-Disposition",
+            ],
+            max_age=600,
+        )
+    app.add_middleware(LimitsMiddleware, max_url_chars=settings.max_url_chars)
     app.include_router(sparql_router)
     app.include_router(api_router)
     from kg.web import router as web_router  # the web explorer: /, /static, /api/export (kg/web)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
@@ -65,6 +66,22 @@ def content_type(media: str) -> str:
     return f"{media}; charset=utf-8" if media.startswith(CHARSET_TYPES) else media
 
 
+# --- incremental writers: a head, one piece per row, a separator, a tail ------------------
+# (so that an answer can be cut at a row boundary when it reaches its byte budget)
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value: str) -> str:
+    """Escaped XML 1.0 character data; code points XML 1.0 cannot carry at all (C0
+    controls but tab, newline and carriage return; lone surrogates; U+FFFE/U+FFFF) become
+    U+FFFD, as no escape can represent them and XML parsers refuse the document."""
+    return escape(_XML_BAD.sub("\ufffd", value))
+
+
+def _xml_attr(value: str) -> str:
+    return quoteattr(_XML_BAD.sub("\ufffd", value))
+
+
 # --- JSON ------------------------------------------------------------------------------
 def _json_term(t: Any) -> dict:
     if isinstance(t, ox.NamedNode):
@@ -90,26 +107,32 @@ def _json_term(t: Any) -> dict:
     raise TypeError(f"not an RDF term: {t!r}")
 
 
-def select_json(variables: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
-    bindings = []
-    for row in rows:
-        bindings.append({v: _json_term(t) for v, t in zip(variables, row) if t is not None})
-    doc = {"head": {"vars": list(variables)}, "results": {"bindings": bindings}}
-    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
+def _json_writer(variables: Sequence[str]):
+    head = json.dumps({"head": {"vars": list(variables)}}, separators=(",", ":"))[:-1]
+    head += ',"results":{"bindings":['
+
+    def row(r: Sequence[Any]) -> str:
+        return json.dumps(
+            {v: _json_term(t) for v, t in zip(variables, r, strict=False) if t is not None},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
+    return head, row, ",", "]}}"
 
 
 # --- XML -------------------------------------------------------------------------------
 def _xml_term(t: Any) -> str:
     if isinstance(t, ox.NamedNode):
-        return f"<uri>{escape(t.value)}</uri>"
+        return f"<uri>{xml_text(t.value)}</uri>"
     if isinstance(t, ox.BlankNode):
-        return f"<bnode>{escape(t.value)}</bnode>"
+        return f"<bnode>{xml_text(t.value)}</bnode>"
     if isinstance(t, ox.Literal):
         if t.language:
-            return f"<literal xml:lang={quoteattr(t.language)}>{escape(t.value)}</literal>"
+            return f"<literal xml:lang={_xml_attr(t.language)}>{xml_text(t.value)}</literal>"
         if t.datatype.value != XSD_STRING:
-            return f"<literal datatype={quoteattr(t.datatype.value)}>{escape(t.value)}</literal>"
-        return f"<literal>{escape(t.value)}</literal>"
+            return f"<literal datatype={_xml_attr(t.datatype.value)}>{xml_text(t.value)}</literal>"
+        return f"<literal>{xml_text(t.value)}</literal>"
     if isinstance(t, ox.Triple):
         return (
             f"<triple><subject>{_xml_term(t.subject)}</subject><predicate>{_xml_term(t.predicate)}"
@@ -118,18 +141,26 @@ def _xml_term(t: Any) -> str:
     raise TypeError(f"not an RDF term: {t!r}")
 
 
-def select_xml(variables: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
-    out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>']
-    out += [f"<variable name={quoteattr(v)}/>" for v in variables]
-    out.append("</head><results>")
-    for row in rows:
-        out.append("<result>")
-        for v, t in zip(variables, row):
-            if t is not None:
-                out.append(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>")
-        out.append("</result>")
-    out.append("</results></sparql>")
-    return "".join(out).encode()
+def _xml_writer(variables: Sequence[str]):
+    head = (
+        '<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>'
+        + "".join(f"<variable name={_xml_attr(v)}/>" for v in variables)
+        + "</head><results>"
+    )
+    names = [_xml_attr(v) for v in variables]
+
+    def row(r: Sequence[Any]) -> str:
+        return (
+            "<result>"
+            + "".join(
+                f"<binding name={n}>{_xml_term(t)}</binding>"
+                for n, t in zip(names, r, strict=False)
+                if t is not None
+            )
+            + "</result>"
+        )
+
+    return head, row, "", "</results></sparql>"
 
 
 # --- CSV / TSV -------------------------------------------------------------------------
@@ -143,20 +174,71 @@ def _csv_value(t: Any) -> str:
     return t.value
 
 
-def select_csv(variables: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+def _csv_line(values: Sequence[str]) -> str:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(variables)
-    for row in rows:
-        w.writerow([_csv_value(t) for t in row])
-    return buf.getvalue().encode()
+    csv.writer(buf, lineterminator="\r\n").writerow(values)
+    return buf.getvalue()
+
+
+def _csv_writer(variables: Sequence[str]):
+    return _csv_line(variables), lambda r: _csv_line([_csv_value(t) for t in r]), "", ""
+
+
+def _tsv_writer(variables: Sequence[str]):
+    head = "\t".join(f"?{v}" for v in variables) + "\n"
+
+    def row(r: Sequence[Any]) -> str:
+        return "\t".join("" if t is None else str(t) for t in r) + "\n"
+
+    return head, row, "", ""
+
+
+WRITERS = {"json": _json_writer, "xml": _xml_writer, "csv": _csv_writer, "tsv": _tsv_writer}
+
+
+def write_select(
+    fmt: str,
+    variables: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    max_rows: int | None = None,
+    max_bytes: int | None = None,
+) -> tuple[bytes, int, str | None]:
+    """(body, rows written, why it was cut: None, "rows" or "bytes"). The body never
+    exceeds `max_bytes` (the last row that would cross it is left out)."""
+    head, row, sep, tail = WRITERS[fmt](variables)
+    parts = [head.encode()]
+    size = len(parts[0]) + len(tail)
+    n = 0
+    cut = None
+    for r in rows:
+        if max_rows is not None and n >= max_rows:
+            cut = "rows"
+            break
+        piece = ((sep if n else "") + row(r)).encode()
+        if max_bytes is not None and size + len(piece) > max_bytes:
+            cut = "bytes"
+            break
+        parts.append(piece)
+        size += len(piece)
+        n += 1
+    parts.append(tail.encode())
+    return b"".join(parts), n, cut
+
+
+def select_json(variables: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+    return write_select("json", variables, rows)[0]
+
+
+def select_xml(variables: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+    return write_select("xml", variables, rows)[0]
+
+
+def select_csv(variables: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+    return write_select("csv", variables, rows)[0]
 
 
 def select_tsv(variables: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
-    lines = ["\t".join(f"?{v}" for v in variables)]
-    for row in rows:
-        lines.append("\t".join("" if t is None else str(t) for t in row))
-    return ("\n".join(lines) + "\n").encode()
+    return write_select("tsv", variables, rows)[0]
 
 
 SELECT_WRITERS = {"json": select_json, "xml": select_xml, "csv": select_csv, "tsv": select_tsv}
@@ -172,6 +254,17 @@ _ALIASES = {
     "rdf": "rdfxml",
 }
 _GRAPH_ALIASES = {"xml": "rdfxml", "json": "jsonld"}
+
+
+FORMAT_NAMES = sorted(
+    {f for _, f in RESULTS_OFFERS + GRAPH_OFFERS} | set(_ALIASES) | set(_GRAPH_ALIASES)
+)
+
+
+def known_format(fmt_param: str) -> bool:
+    """Whether a `format=` value names a result format or media type this server knows."""
+    v = fmt_param.strip().lower()
+    return v in FORMAT_NAMES or any(v == m for m, _ in RESULTS_OFFERS + GRAPH_OFFERS)
 
 
 def pick(accept: str | None, fmt_param: str | None, offers: list[tuple[str, str]]):

@@ -24,6 +24,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 log = logging.getLogger("kg.server.pool")
+_update_procs: set = set()  # update processes running (killed when the server stops)
 
 
 class PoolError(Exception):
@@ -48,6 +49,7 @@ class _Worker:
     conn: Any
     generation: int
     info: dict = field(default_factory=dict)
+    idle_since: float = 0.0
 
 
 class WorkerPool:
@@ -57,9 +59,15 @@ class WorkerPool:
         size: int = 2,
         isolate_network: bool = True,
         start_timeout: float = 60.0,
+        max_size: int | None = None,
     ) -> None:
         self.store_path = str(store_path)
         self.size = size
+        # more workers are started when every one is busy, up to max_size: a few slow
+        # queries then cannot hold up the quick ones (each is still killed at its limit)
+        self.max_size = max(max_size or size, size)
+        self._busy = 0
+        self._last_reap = 0.0
         self.isolate_network = isolate_network
         self.start_timeout = start_timeout
         self._idle: queue.Queue[_Worker] = queue.Queue()
@@ -170,6 +178,11 @@ class WorkerPool:
 
     def close(self) -> None:
         self._closed = True
+        for proc in list(_update_procs):  # an update being written: stop it (nothing is kept)
+            try:
+                proc.kill()
+            except OSError:
+                pass
         with self._lock:
             workers = list(self._all)
         for w in workers:
@@ -207,21 +220,81 @@ class WorkerPool:
         finally:
             self._paused.clear()
 
+    def refresh(self) -> None:
+        """Replace every worker so they reopen the store (after an update), without
+        stopping any query: idle workers at once, busy ones when their query ends."""
+        with self._lock:
+            self._generation += 1
+        while True:
+            try:
+                w = self._idle.get_nowait()
+            except queue.Empty:
+                break
+            self._kill(w)
+            self._spawn_async()
+
+    def status(self) -> str:
+        """ "ok" (a worker is running), "starting" (the first ones are being started) or
+        "unavailable" (none runs: the store cannot be opened, or they died). Workers
+        found dead are replaced, so a health check also heals the pool."""
+        with self._lock:
+            dead = [w for w in self._all if w.proc.poll() is not None]
+            starting = self._starting
+        for w in dead:
+            self._kill(w)
+        if not self._closed and self._started:
+            for _ in range(max(self.size - self.alive - starting, 0)):
+                self._spawn_async()
+        if self.alive > 0:
+            return "ok"
+        if not self._started or (starting and not self.last_error and self.kills == 0):
+            return "starting"
+        return "unavailable"
+
     def recycle(self) -> None:
         """Replace every worker (so they reopen the store)."""
         with self.exclusive(0):
             pass
 
     @property
+    def idle(self) -> int:
+        """Workers waiting for a query right now."""
+        return self._idle.qsize()
+
+    @property
     def alive(self) -> int:
+        """Workers running and ready (started ones that have opened the store)."""
         with self._lock:
-            return sum(1 for w in self._all if w.proc.poll() is None)
+            return sum(1 for w in self._all if w.info.get("ready") and w.proc.poll() is None)
 
     def worker_pids(self) -> list[int]:
         with self._lock:
             return [w.proc.pid for w in self._all if w.proc.poll() is None]
 
     # --- running ----------------------------------------------------------------------
+    def _retire_surplus(self, after: float = 30.0) -> None:
+        """Workers started for a burst are stopped once more than `size` have been idle
+        for `after` seconds (checked at most once a second)."""
+        now = time.monotonic()
+        if now - self._last_reap < 1.0 or len(self._all) <= self.size:
+            return
+        self._last_reap = now
+        keep, retire = [], []
+        while True:
+            try:
+                w = self._idle.get_nowait()
+            except queue.Empty:
+                break
+            keep.append(w)
+        keep.sort(key=lambda w: w.idle_since, reverse=True)  # the most recently used first
+        for i, w in enumerate(keep):
+            if i >= self.size and now - w.idle_since > after:
+                retire.append(w)
+            else:
+                self._idle.put(w)
+        for w in retire:
+            self._kill(w)
+
     def _release(self, w: _Worker) -> None:
         if self._closed:
             self._kill(w)
@@ -229,7 +302,9 @@ class WorkerPool:
             self._kill(w)
             self._spawn_async()
         else:
+            w.idle_since = time.monotonic()
             self._idle.put(w)
+            self._retire_surplus()
 
     def run(self, request: dict[str, Any], timeout: float) -> dict[str, Any]:
         """Run one request in a worker; raises QueryTimeout, PoolBusy or WorkerCrashed."""
@@ -237,6 +312,9 @@ class WorkerPool:
         wait = max(timeout, 1.0)
         with self._lock:
             starting = self._starting
+        if self._idle.empty() and not starting and self.alive < self.max_size:
+            self._spawn_async()  # all busy: start one more rather than wait for a slow query
+            starting = 1
         if starting and self._idle.empty():
             # workers are still starting (first request, or after a kill): their start-up
             # is not the query's time, so allow for it
@@ -246,12 +324,34 @@ class WorkerPool:
             try:
                 w = self._idle.get(timeout=max(deadline - time.monotonic(), 0.01))
             except queue.Empty:
-                detail = f" ({self.last_error})" if self.last_error and self.alive == 0 else ""
-                raise PoolBusy(f"no SPARQL worker free within {timeout:g} s{detail}") from None
+                if self.last_error and self.alive == 0:
+                    log.error("no SPARQL worker is running: %s", self.last_error)
+                    raise PoolBusy(
+                        "no SPARQL worker is running (the store could not be opened; "
+                        "see the server log)"
+                    ) from None
+                raise PoolBusy(f"no SPARQL worker free within {timeout:g} s") from None
             if w.generation == self._generation and w.proc.poll() is None:
                 break
             self._kill(w)
             self._spawn_async()
+        with self._lock:
+            self._busy += 1
+            grow = (
+                self._idle.empty()
+                and self._starting == 0
+                and len(self._all) < self.max_size
+                and not self._closed
+            )
+        if grow:  # keep one worker ready for the next request while this one is busy
+            self._spawn_async()
+        try:
+            return self._run_on(w, request, timeout)
+        finally:
+            with self._lock:
+                self._busy -= 1
+
+    def _run_on(self, w: _Worker, request: dict[str, Any], timeout: float) -> dict[str, Any]:
         try:
             w.conn.send(request)
             ready = w.conn.poll(timeout)
@@ -276,3 +376,61 @@ class WorkerPool:
         else:
             self._release(w)
         return resp
+
+
+def run_update(store_path: str, text: str, timeout: float, isolate_network: bool = True) -> dict:
+    """Run one SPARQL update in a child process that opens the store read-write; kill it
+    at `timeout` seconds (QueryTimeout: nothing was written, the update being one
+    transaction). The caller must not hold the store open read-write itself."""
+    a, b = socket.socketpair()
+    try:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "kg.server.worker",
+                "--update",
+                str(b.fileno()),
+                str(store_path),
+                "1" if isolate_network else "0",
+            ],
+            pass_fds=[b.fileno()],
+            stdin=subprocess.DEVNULL,
+            close_fds=True,
+        )
+    finally:
+        b.close()
+    conn = Connection(a.detach())
+    _update_procs.add(proc)
+    done = False
+    try:
+        # the child's start (imports, opening the store) is not the update's time
+        if not conn.poll(60):
+            raise WorkerCrashed("the update process did not start")
+        first = conn.recv()
+        if not first.get("ready"):
+            log.error("update process: %s", first.get("error"))
+            raise WorkerCrashed("the store could not be opened for the update (see the log)")
+        t0 = time.monotonic()
+        conn.send(text)
+        if not conn.poll(timeout):
+            raise QueryTimeout(
+                f"update stopped after the {timeout:g} s time limit; nothing was written"
+            )
+        resp = conn.recv()
+        done = True
+        log.info("update took %.3f s", time.monotonic() - t0)
+        return resp
+    except (EOFError, OSError) as e:
+        raise WorkerCrashed(f"the update process failed: {e}") from None
+    finally:
+        if done:  # it closed the store before answering: let it exit by itself
+            try:
+                proc.wait(5)
+            except subprocess.TimeoutExpired:
+                pass
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait(10)
+        _update_procs.discard(proc)
+        conn.close()

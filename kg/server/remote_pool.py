@@ -69,6 +69,14 @@ class RemoteQueryRunner:
     def worker_pids(self) -> list[int]:
         return []
 
+    idle = 1
+
+    def status(self) -> str:
+        return "ok" if not self.last_error else "unavailable"
+
+    def refresh(self) -> None:
+        pass
+
     def run(self, request: dict[str, Any], timeout: float) -> dict[str, Any]:
         from kg.remote_store import RemoteTimeout
         from kg.server.worker import execute

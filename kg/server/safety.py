@@ -48,12 +48,85 @@ def _names(node: Any, depth: int = 0):
             yield from _names(v, depth + 1)
 
 
+# --- a small SPARQL lexer: what is code and what is inside strings, IRIs and comments ----
+_TOKEN = re.compile(
+    r"""
+    (?P<ws>\s+)
+  | (?P<comment>\#[^\n]*)
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<long>'{3}(?:[^'\\]|\\.|'(?!''))*'{3}|"{3}(?:[^"\\]|\\.|"(?!""))*"{3})
+  | (?P<str>'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
+  | (?P<var>[?$][A-Za-z0-9_\u00b7\u00c0-\U000effff]*)
+  | (?P<name>[A-Za-z_\u00c0-\U000effff][A-Za-z0-9_\-.\u00b7\u00c0-\U000effff]*)
+  | (?P<other>.)
+    """,
+    re.X | re.S,
+)
+
+
+class Scan:
+    """The bare keywords of a SPARQL text (outside strings, IRIs, comments, variables and
+    prefixed names), upper-cased, in order; `ambiguous` when the lexer met an IRI-looking
+    `<...>` holding a quote, which a parser could read as a less-than and a string."""
+
+    __slots__ = ("keywords", "ambiguous")
+
+    def __init__(self, keywords: list[str], ambiguous: bool) -> None:
+        self.keywords = keywords
+        self.ambiguous = ambiguous
+
+    def has(self, word: str) -> bool:
+        return word in self.keywords
+
+
+def scan(text: str, unescape: bool = True) -> Scan:
+    plain = unescape_codepoints(text) if unescape else text
+    keywords: list[str] = []
+    ambiguous = False
+    prev_colon = False
+    n = len(plain)
+    for m in _TOKEN.finditer(plain):
+        kind = m.lastgroup
+        if kind == "name":
+            end = m.end()
+            word = m.group()
+            # a prefixed name (`ex:service`, `service:x`) is not a keyword
+            if not prev_colon and not (end < n and plain[end] == ":"):
+                keywords.append(word.rstrip(".").upper())
+        elif kind == "iri" and "'" in m.group():
+            ambiguous = True
+        prev_colon = kind == "other" and m.group() == ":"
+    return Scan(keywords, ambiguous)
+
+
+def dataset_clauses(text: str) -> tuple[bool, bool]:
+    """(has FROM, has FROM NAMED) in a query: its own dataset description."""
+    kw = scan(text).keywords
+    frm = named = False
+    for i, w in enumerate(kw):
+        if w == "FROM":
+            if i + 1 < len(kw) and kw[i + 1] == "NAMED":
+                named = True
+            else:
+                frm = True
+    return frm, named
+
+
 def federation_problem(text: str, update: bool = False) -> str | None:
     """None if the request cannot reach the network, else why it is refused."""
     plain = unescape_codepoints(text)
     if not _WORD.search(plain):
         return None
     if not update and not re.search("service", plain, re.I):
+        return None
+    sc = scan(plain, unescape=False)
+    raw = scan(text, unescape=False)  # both readings: with and without \\u escapes applied
+    if sc.has("SERVICE") or raw.has("SERVICE"):
+        return "federated queries (SERVICE) are disabled on this server"
+    if update and (sc.has("LOAD") or raw.has("LOAD")):
+        return "LOAD is disabled on this server (it would fetch a URL)"
+    if not (sc.ambiguous or raw.ambiguous):
+        # the word is only inside strings, IRIs, comments, variables or prefixed names
         return None
     try:
         if update:
@@ -91,3 +164,103 @@ def query_form(text: str) -> str | None:
     rest = text[m.end() :] if m else text
     f = _FORM.match(rest)
     return f.group(1).upper() if f else None
+
+
+# --- updates: the dataset of each operation ------------------------------------------------
+def _code_tokens(text: str):
+    """(kind, upper-cased text, start) of the tokens that are code (no whitespace, comments)."""
+    prev_colon = False
+    n = len(text)
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        if kind in ("ws", "comment"):
+            continue
+        word = m.group()
+        if kind == "name":
+            end = m.end()
+            if prev_colon or (end < n and text[end] == ":"):
+                kind = "pname"
+        prev_colon = kind == "other" and word == ":"
+        yield kind, word.upper(), m.start()
+
+
+def update_dataset_clauses(text: str) -> bool:
+    """Whether an update names its own dataset anywhere (USING, USING NAMED or WITH)."""
+    kw = set(scan(text).keywords) | set(scan(text, unescape=False).keywords)
+    return bool(kw & {"USING", "WITH"})
+
+
+def where_offsets(text: str) -> tuple[list[int], bool]:
+    """Where the WHERE keyword of each DELETE/INSERT … WHERE operation starts (the place
+    for USING clauses), and whether the text has a `DELETE WHERE` shorthand (which takes
+    none)."""
+    depth = 0
+    last = None
+    out: list[int] = []
+    shorthand = False
+    for kind, word, start in _code_tokens(text):
+        if kind == "other" and word == "{":
+            depth += 1
+        elif kind == "other" and word == "}":
+            depth -= 1
+        elif kind == "name" and depth == 0 and word == "WHERE":
+            if last == ("name", "DELETE"):
+                shorthand = True
+            else:
+                out.append(start)
+        last = (kind, word)
+    return out, shorthand
+
+
+def with_protocol_dataset(text: str, using: list[str], using_named: list[str]) -> str:
+    """The update with the protocol's `using-graph-uri` / `using-named-graph-uri` written
+    as USING / USING NAMED clauses before the WHERE of each operation (SPARQL 1.1
+    Protocol 2.2.3). ValueError when that cannot be done faithfully."""
+    if unescape_codepoints(text) != text:
+        raise ValueError("updates with \\u escapes cannot take using-graph-uri")
+    offsets, shorthand = where_offsets(text)
+    if shorthand:
+        raise ValueError(
+            "DELETE WHERE takes no dataset: write DELETE { … } WHERE { … } to use using-graph-uri"
+        )
+    clause = " ".join([f"USING <{g}>" for g in using] + [f"USING NAMED <{g}>" for g in using_named])
+    for at in reversed(offsets):
+        text = text[:at] + clause + " " + text[at:]
+    return text
+
+
+def reads_default_graph(text: str) -> bool:
+    """Whether some operation of an update matches triples in the default graph without
+    naming a dataset (no WITH, no USING): a pattern outside GRAPH in its WHERE, or a
+    DELETE WHERE outside GRAPH. False when the safety parser cannot read the update."""
+    try:
+        from rdflib.plugins.sparql.parser import parseUpdate
+
+        tree = parseUpdate(unescape_codepoints(text))
+    except Exception:  # noqa: BLE001 - Oxigraph may accept more than rdflib
+        return False
+    from pyparsing import ParseResults
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    def outside_graph(node, depth=0) -> bool:
+        if depth > 200:
+            return False
+        if isinstance(node, CompValue):
+            if node.name in ("GraphGraphPattern", "QuadsNotTriples"):
+                return False
+            if node.name == "TriplesBlock" or (node.name == "Quads" and "triples" in node):
+                return True
+            return any(outside_graph(v, depth + 1) for v in node.values())
+        if isinstance(node, (list, tuple, ParseResults)):
+            return any(outside_graph(v, depth + 1) for v in node)
+        return False
+
+    for op in getattr(tree, "request", []) or []:
+        if not isinstance(op, CompValue):
+            continue
+        if op.name == "Modify" and "withClause" not in op and "using" not in op:
+            if "where" in op and outside_graph(op["where"]):
+                return True
+        if op.name == "DeleteWhere" and "quads" in op and outside_graph(op["quads"]):
+            return True
+    return False

@@ -14,21 +14,37 @@ from __future__ import annotations
 import hmac
 import html
 import threading
+import time
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from kg.server.formats import GRAPH_OFFERS, RESULTS_OFFERS, content_type, pick
-from kg.server.pool import PoolError
-from kg.server.safety import federation_problem, query_form
+from kg.server.formats import (
+    FORMAT_NAMES,
+    GRAPH_OFFERS,
+    RESULTS_OFFERS,
+    content_type,
+    known_format,
+    pick,
+)
+from kg.server.pool import PoolError, run_update
+from kg.server.safety import (
+    federation_problem,
+    query_form,
+    reads_default_graph,
+    update_dataset_clauses,
+    with_protocol_dataset,
+)
 
 router = APIRouter(tags=["sparql"])
 
 MAX_QUERY_CHARS = 200_000
 FORM = "application/x-www-form-urlencoded"
 _update_lock = threading.Lock()
+_running: dict[str, dict[object, float]] = {}  # client address -> its queries' start times
+_running_lock = threading.Lock()
 
 _QUERY_DOC = "SPARQL 1.1 query text (give it once)."
 _RESPONSES = {
@@ -67,13 +83,38 @@ def _ok_iri(u: str) -> bool:
         return False
 
 
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused (413) as soon as it is known to exceed `limit` bytes:
+    from Content-Length before reading, else while it streams in."""
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        try:
+            if int(declared) > limit:
+                raise _BadRequest(413, f"the request body is larger than {limit} bytes")
+        except ValueError:
+            raise _BadRequest(400, "bad Content-Length") from None
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise _BadRequest(413, f"the request body is larger than {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 async def _params(request: Request) -> tuple[list[tuple[str, str]], str | None, str | None]:
     """All parameters (URL and form body), plus a direct-POST query or update body."""
     params = list(request.query_params.multi_items())
     if request.method != "POST":
         return params, None, None
     ctype = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
-    body = await request.body()
+    if ctype not in (FORM, "application/sparql-query", "application/sparql-update"):
+        raise _BadRequest(
+            415,
+            f"unsupported content type {ctype or '(none)'}; use {FORM}, "
+            "application/sparql-query or application/sparql-update",
+        )
+    body = await read_body(request, request.app.state.settings.max_request_bytes)
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
@@ -245,7 +286,18 @@ async def sparql_endpoint(
     if updates:
         if request.method != "POST":
             return _err(400, "updates must be sent with POST")
-        return await _update(request, updates[0])
+        if dg or ng:
+            return _err(
+                400,
+                "default-graph-uri and named-graph-uri apply to queries; an update takes "
+                "using-graph-uri and using-named-graph-uri",
+            )
+        using = [v for k, v in params if k == "using-graph-uri"]
+        using_named = [v for k, v in params if k == "using-named-graph-uri"]
+        for u in using + using_named:
+            if not _ok_iri(u):
+                return _err(400, f"not an absolute IRI: {u!r}")
+        return await _update(request, updates[0], using, using_named)
     if not queries:
         if request.method == "POST":
             return _err(
@@ -257,6 +309,8 @@ async def sparql_endpoint(
         return _err(400, "the query is empty")
     if len(text) > MAX_QUERY_CHARS:
         return _err(413, f"the query is longer than {MAX_QUERY_CHARS} characters")
+    if fmt is not None and not known_format(fmt):
+        return _err(400, f"unknown format {fmt!r}; use one of {', '.join(FORMAT_NAMES)}")
     form = query_form(text)
     tables = {
         "SELECT": [RESULTS_OFFERS],
@@ -275,16 +329,44 @@ async def sparql_endpoint(
         "default_graphs": dg,
         "named_graphs": ng,
         "max_rows": settings.max_rows,
+        "max_bytes": settings.max_bytes,
     }
+    client = request.client.host if request.client else "?"
+    token = object()
+    now = time.monotonic()
+    with _running_lock:
+        mine = _running.setdefault(client, {})
+        # a client may run any number of quick queries, but not more than max_per_client
+        # slow ones (running for over a second) while no worker is idle
+        slow = sum(1 for t in mine.values() if now - t > 1.0)
+        if slow >= settings.max_per_client and not app.state.pool.idle:
+            if not mine:
+                _running.pop(client, None)
+            return _err(
+                429,
+                f"this client already has {slow} slow queries running; wait for one to end",
+                headers={"Retry-After": "1"},
+            )
+        mine[token] = now
     try:
         resp = await run_in_threadpool(app.state.pool.run, req, settings.timeout)
     except PoolError as e:
         return _err(e.status, str(e), headers={"Retry-After": "1"} if e.status == 503 else None)
+    finally:
+        with _running_lock:
+            mine = _running.get(client, {})
+            mine.pop(token, None)
+            if not mine:
+                _running.pop(client, None)
     if resp["status"] != 200:
         return _err(resp["status"], resp.get("error", "error"))
     headers = {"X-KG-Rows": str(resp.get("rows", 0)), "Vary": "Accept"}
     if resp.get("truncated"):
+        cut = resp.get("cut") or "rows"
         headers["X-KG-Truncated"] = "true"
+        headers["X-KG-Limit"] = (
+            f"max_rows={settings.max_rows}" if cut == "rows" else f"max_bytes={settings.max_bytes}"
+        )
     return Response(resp["body"], media_type=content_type(resp["media"]), headers=headers)
 
 
@@ -312,7 +394,21 @@ def _describe(request: Request, accept: str | None) -> Response:
     )
 
 
-async def _update(request: Request, text: str) -> Response:
+def reopen_read_only(kg_store) -> None:
+    """Point an embedded KGStore at a fresh read-only view of its directory (after an
+    update written by another process)."""
+    import pyoxigraph as ox
+
+    kg_store.store = ox.Store.read_only(str(kg_store.path))
+    kg_store.read_only = True
+
+
+async def _update(
+    request: Request,
+    text: str,
+    using: list[str] | None = None,
+    using_named: list[str] | None = None,
+) -> Response:
     app = request.app
     settings = app.state.settings
     if not settings.enable_updates or not settings.update_token:
@@ -328,17 +424,82 @@ async def _update(request: Request, text: str) -> Response:
     problem = await run_in_threadpool(federation_problem, text, True)
     if problem:
         return _err(400, problem)
+    # the dataset of the update's WHERE clauses (docs/ARCHITECTURE.md, "Datasets")
+    if using or using_named:
+        if update_dataset_clauses(text):
+            return _err(
+                400,
+                "the update names its dataset (USING or WITH) and the request gives "
+                "using-graph-uri / using-named-graph-uri: give one or the other",
+            )
+        try:
+            text = with_protocol_dataset(text, using or [], using_named or [])
+        except ValueError as e:
+            return _err(400, str(e))
+    elif await run_in_threadpool(reads_default_graph, text):
+        return _err(
+            400,
+            "this update matches triples in the default graph, which is empty here: every "
+            "triple is in a named graph (one per paper, the vocabulary, the ontology), and "
+            "updates do not see the union that queries see. Name the graphs with GRAPH, "
+            "WITH, USING or the using-graph-uri parameter",
+        )
 
-    def run() -> None:
-        with _update_lock, app.state.pool.exclusive(settings.timeout):
-            app.state.kg_store.store.update(text)
-            app.state.kg_store.flush()
-        app.state.on_update()
+    from kg.store import KGStore
+
+    kg_store = app.state.kg_store
+    local = isinstance(kg_store, KGStore)
+
+    def run() -> dict:
+        if not local:  # a remote store: its server orders and limits its own writes
+            with _update_lock:
+                kg_store.store.update(text)
+            return {"status": 204}
+        with _update_lock:
+            # a child process writes (killed at the limit: nothing written); meanwhile the
+            # workers and the API go on reading the store as it was before the update
+            try:
+                return run_update(
+                    str(app.state.store_path),
+                    text,
+                    settings.update_limit,
+                    isolate_network=settings.isolate_network,
+                )
+            finally:
+                reopen_read_only(kg_store)
+                app.state.pool.refresh()
 
     try:
-        await run_in_threadpool(run)
+        resp = await run_in_threadpool(run)
+    except PoolError as e:
+        return _err(e.status, str(e), headers={"Retry-After": "1"} if e.status == 503 else None)
     except SyntaxError as e:
         return _err(400, f"SPARQL syntax error: {e}")
     except (ValueError, OSError) as e:
         return _err(400, f"update failed: {e}")
+    if resp.get("status") != 204:
+        return _err(resp.get("status", 500), resp.get("error", "update failed"))
+    app.state.on_update()
     return Response(status_code=204)
+
+
+class SparqlFastPath:
+    """ASGI middleware: answers /sparql itself, before FastAPI's routing, parameter
+    validation and dependency machinery (the FastAPI route above stays for the OpenAPI
+    description and does the same). Measured: see docs/benchmarks.md, "SPARQL
+    throughput"."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if (
+            scope["type"] == "http"
+            and scope["path"] == "/sparql"
+            and scope["method"] in ("GET", "POST")
+        ):
+            request = Request(scope, receive)
+            response = await sparql_endpoint(request, None, [], [], None)
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)

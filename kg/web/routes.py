@@ -23,10 +23,10 @@ from kg.graph_export import (
     FORMATS,
     PROJECTIONS,
     ExportScope,
-    export_graph,
     file_extension,
     media_type,
 )
+from kg.server.budget import export_limited
 from kg.web import pages
 
 router = APIRouter()
@@ -224,10 +224,9 @@ def export(
     )
     if query:
         _prepare_canned(request)
-    store = request.app.state.kg_store
     spool = tempfile.SpooledTemporaryFile(max_size=16 << 20)
     try:
-        G = export_graph(store, fmt, spool, scope)
+        G = export_limited(request.app, fmt, spool, scope)  # time and size limits
     except ValueError as e:
         spool.close()
         msg = str(e)
