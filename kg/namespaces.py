@@ -4,7 +4,8 @@ IRI scheme (instance base https://w3id.org/kg/id/):
 
     paper           …/paper/<key>                    key = arXiv id or t-<hash>
     paper graph     …/graph/paper/<key>              one named graph per paper
-    paper parts     …/paper/<key>/<part>/<n>         sentence, mention, proposal, eval, hw, author, source
+    paper parts     …/paper/<key>/<part>/<n>         sentence, mention, proposal, eval, hw,
+                                                     author, source
     extraction run  …/paper/<key>/extraction
     entity          …/<entity id>                    e.g. …/model/llama-3.1-8b
     author          …/author/<slug of the name>

@@ -15,7 +15,7 @@ import re
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, NamedTuple, Union
+from typing import IO, Any, NamedTuple
 
 from pydantic import ValidationError
 
@@ -30,7 +30,7 @@ from kg.models import (
 )
 from kg.textclean import clean_text, clean_with_original
 
-Item = Union[Paper, Rejected]
+Item = Paper | Rejected
 
 MAX_LINE_BYTES = 4 * 1024 * 1024  # one JSONL/CSV/text line; longer lines are rejected
 MAX_COMMENT_CHARS = 10_000  # Paper.comment's bound
@@ -99,8 +99,9 @@ def _verify_gzip(path: Path) -> None:
         if isinstance(e, OSError) and not isinstance(e, gzip.BadGzipFile) and e.errno is not None:
             raise ReadError(f"{path}: cannot read: {e.strerror or e}") from e
         raise ReadError(
-            f"{path}: {describe_error(e)}; the compressed data is damaged, so no record of this file can be "
-            "trusted and none was read (a truncated file, by contrast, is read up to the cut)"
+            f"{path}: {describe_error(e)}; the compressed data is damaged, so no record of this "
+            "file can be trusted and none was read (a truncated file, by contrast, is read up to "
+            "the cut)"
         ) from e
 
 

@@ -176,5 +176,7 @@ def parse(
 def count_pairs(lines: list[str]) -> int:
     """How many TITLE-ABSTRACT pairs a (partial) listing shows; used for sniffing."""
     return sum(
-        1 for a, b in zip(lines, lines[1:]) if is_title(a) and is_abstract(b) and not is_marker(b)
+        1
+        for a, b in zip(lines, lines[1:], strict=False)
+        if is_title(a) and is_abstract(b) and not is_marker(b)
     )

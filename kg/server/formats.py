@@ -93,7 +93,8 @@ def _json_term(t: Any) -> dict:
 def select_json(variables: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
     bindings = []
     for row in rows:
-        bindings.append({v: _json_term(t) for v, t in zip(variables, row) if t is not None})
+        pairs = zip(variables, row, strict=False)
+        bindings.append({v: _json_term(t) for v, t in pairs if t is not None})
     doc = {"head": {"vars": list(variables)}, "results": {"bindings": bindings}}
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
 
@@ -124,7 +125,7 @@ def select_xml(variables: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes
     out.append("</head><results>")
     for row in rows:
         out.append("<result>")
-        for v, t in zip(variables, row):
+        for v, t in zip(variables, row, strict=False):
             if t is not None:
                 out.append(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>")
         out.append("</result>")
