@@ -70,9 +70,7 @@ class CannedParam(BaseModel):
     default: int | str | None = None
     example: int | str | None = None
     description: str = ""
-    entity: list[EntityType] = Field(
-        default_factory=list
-    )
+    entity: list[EntityType] = Field(default_factory=list)
 
     @field_validator("default", "example", mode="before")
     @classmethod

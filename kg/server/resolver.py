@@ -79,9 +79,6 @@ class Resolver:
         """Built and current (False until the first `load()` and after `invalidate()`)."""
         return self._loaded
 
-    def _query(self, q: str):
-        return self.store.query(q) if not hasattr(self.store, "store") else self.store.query(q)
-
     def load(self) -> None:
         with self._lock:
             if self._loaded:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 from pydantic import BaseModel, Field
 
 
@@ -31,10 +29,3 @@ class Settings(BaseModel):
         description="Remote stores: seconds between checks for changes "
         "written by others (an ingest), which refresh the in-memory indexes; 0 = never.",
     )
-
-    @classmethod
-    def from_env(cls, **overrides) -> Settings:
-        env_token = os.environ.get("KG_UPDATE_TOKEN")
-        if env_token and not overrides.get("update_token"):
-            overrides["update_token"] = env_token
-        return cls(**{k: v for k, v in overrides.items() if v is not None})
