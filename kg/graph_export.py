@@ -208,7 +208,8 @@ def _write_gexf(G: nx.Graph, out: BinaryIO) -> None:
             d["viz"] = {"color": _hex_rgb(colour), "size": size}
         holder = Element("nodes")
         w.add_nodes(H, holder)
-        for el in holder.find("nodes") if holder.find("nodes") is not None else holder:
+        inner = holder.find("nodes")
+        for el in inner if inner is not None else holder:
             out.write(
                 tostring(el, encoding="utf-8", xml_declaration=False).replace(decl, b"") + b"\n"
             )
@@ -216,7 +217,8 @@ def _write_gexf(G: nx.Graph, out: BinaryIO) -> None:
     for H in _edge_chunks(G):
         holder = Element("edges")
         w.add_edges(H, holder)
-        for el in holder.find("edges") if holder.find("edges") is not None else holder:
+        inner = holder.find("edges")
+        for el in inner if inner is not None else holder:
             out.write(tostring(el, encoding="utf-8", xml_declaration=False) + b"\n")
     out.write(b"</edges>\n</graph>\n</gexf>\n")
     if (

@@ -367,6 +367,11 @@ _PAGE_HOSTS = (".github.io", ".gitlab.io")
 _TRAILING = ".,;:!?)]}'\"*"
 
 
+def _url_end(text: str, i: int) -> int:
+    m = _URL_TOKEN.match(text, i)  # `…*`: matches, if only the empty string
+    return m.end() if m else i
+
+
 def _candidates(text: str, low: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     n = len(text)
@@ -375,7 +380,7 @@ def _candidates(text: str, low: str) -> list[tuple[int, str]]:
         while i != -1:
             if scheme != "www." or i < 3 or low[i - 3 : i] != "://":
                 if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "/."):
-                    found.append((i, text[i : _URL_TOKEN.match(text, i).end()]))
+                    found.append((i, text[i : _url_end(text, i)]))
             i = low.find(scheme, i + 1)
     for host in (*_BARE_HOSTS, *_PAGE_HOSTS):
         i = low.find(host)
@@ -390,7 +395,7 @@ def _candidates(text: str, low: str) -> list[tuple[int, str]]:
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "/.@\\-_"):
                 start = -1  # inside a longer URL (seen via its scheme) or an e-mail address
             if start >= 0:
-                found.append((start, text[start : _URL_TOKEN.match(text, i).end()]))
+                found.append((start, text[start : _url_end(text, i)]))
             i = low.find(host, i + 1)
     found.sort()
     return found

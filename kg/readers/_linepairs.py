@@ -94,8 +94,9 @@ def parse(
     i = 0
     # header: everything before the first TITLE-ABSTRACT pair
     while i < n and pair_at(i) is None:
-        if lines[i].error:
-            yield reject(file, lines[i].number, lines[i].error)
+        error = lines[i].error
+        if error:
+            yield reject(file, lines[i].number, error)
         i += 1
     if i == n:
         # no pair at all: report every line rather than silently yielding nothing

@@ -59,7 +59,7 @@ _DATES = (
 )
 _CODE = ("code_urls", "code_url", "code", "github", "repo", "repo_url")
 
-_EMPTY = (None, "", [], {})
+_EMPTY: tuple[object, ...] = (None, "", [], {})
 
 
 def _first(rec: dict[str, Any], keys: tuple[str, ...]) -> Any:

@@ -93,7 +93,7 @@ class _Text:
     def skip_ws(self) -> str | None:
         """The next non-blank character (not consumed), or None at the end."""
         while True:
-            self.pos = _WS.match(self.buf, self.pos).end()
+            self.pos = _WS.match(self.buf, self.pos).end()  # type: ignore[union-attr]  # `[…]*`
             if self.pos < len(self.buf):
                 return self.buf[self.pos]
             if not self.more():

@@ -54,6 +54,7 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
             spec, read_only=not settings.enable_updates, create=settings.enable_updates
         )
     remote = is_remote(str(path))
+    pool: Any  # a WorkerPool, or a RemoteQueryRunner with the same methods
     if remote:
         from kg.server.remote_pool import RemoteQueryRunner
 

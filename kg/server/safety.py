@@ -55,6 +55,7 @@ def federation_problem(text: str, update: bool = False) -> str | None:
         return None
     if not update and not re.search("service", plain, re.I):
         return None
+    tree: Any
     try:
         if update:
             from rdflib.plugins.sparql.parser import parseUpdate
