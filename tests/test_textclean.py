@@ -129,9 +129,13 @@ def test_plain_words_survive(words):
 
 def test_clean_speed_synthetic():
     abstracts = [
-        f"We study model {i} and get $60\\%$ gains with \\textbf{{Method{i}}}~\\cite{{x}}.\nIt is ``fast''."
+        f"We study model {i} and get $60\\%$ gains with \\textbf{{Method{i}}}~\\cite{{x}}.\nIt is "
+        "``fast''."
         if i % 5 == 0
-        else f"We propose method {i}, a simple\napproach that improves accuracy by {i % 40} points on\nstandard benchmarks. "
+        else (
+            f"We propose method {i}, a simple\napproach that improves accuracy by {i % 40} "
+            "points on\nstandard benchmarks. "
+        )
         * 6
         for i in range(20_000)
     ]
