@@ -205,7 +205,8 @@ def wrk_load(base: str, paths: list[str], concurrency: int, seconds: int) -> dic
         + "}\n"
         + (
             "i = 0\nrequest = function()\n  i = i % #paths + 1\n"
-            "  return wrk.format('GET', paths[i], {['Accept'] = 'application/json, application/sparql-results+json'})\nend\n"
+            "  return wrk.format('GET', paths[i], {['Accept'] = 'application/json, "
+            "application/sparql-results+json'})\nend\n"
         )
     )
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:

@@ -107,14 +107,16 @@ def main() -> None:
         "corpus": str(args.corpus),
         "cpus": os.cpu_count(),
         "python": platform.python_version(),
-        "native": NATIVE,  # the compiled rule modules (fresh) or the Python sources (absent/off/stale)
+        # the compiled rule modules (fresh) or the Python sources (absent/off/stale)
+        "native": NATIVE,
         "tokenizer_per_s": tok,
         "one_worker_per_s": one,
         "two_workers_per_s": two,
         "ratio_two_vs_one": round(two / one, 2),
         "ratio_one_vs_tokenizer": round(one / tok, 3),
         "cpu_time": {
-            "_doc": "rates from CPU time instead of wall time: less sensitive to other load on a shared machine",
+            "_doc": "rates from CPU time instead of wall time: less sensitive to other load "
+            "on a shared machine",
             "tokenizer_per_s": tok_cpu,
             "one_worker_per_s": one_cpu,
             "two_workers_cpu_s": round(workers_cpu, 2),

@@ -64,7 +64,8 @@ TYPES_Q = PREFIX + "SELECT ?t WHERE {{ {iri} a ?t }}"
 LABEL_Q = PREFIX + "SELECT ?l WHERE {{ {iri} skos:prefLabel ?l }} LIMIT 1"
 TOP_Q = (
     PREFIX
-    + """SELECT ?top ?l WHERE {{ {iri} skos:broader* ?top . FILTER NOT EXISTS {{ ?top skos:broader ?x }}
+    + """SELECT ?top ?l WHERE {{ {iri} skos:broader* ?top .
+  FILTER NOT EXISTS {{ ?top skos:broader ?x }}
   OPTIONAL {{ ?top skos:prefLabel ?l }} }} LIMIT 1"""
 )
 
@@ -122,7 +123,8 @@ def pick_params(store) -> dict:
         out["papers-evaluating"] = {
             "params": {"subject": label(fam), "target": label(b)},
             "iris": {"subject": fam, "target": b},
-            "note": f"most reported pair: {label(s)} x {label(b)} ({n} results); subject as its family",
+            "note": f"most reported pair: {label(s)} x {label(b)} ({n} results); "
+            "subject as its family",
         }
         out["family-rollup"] = {"params": {"family": label(fam)}, "iris": {"family": fam}}
     for row in store.query(BENCH_Q):

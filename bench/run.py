@@ -4,7 +4,8 @@
     .venv/bin/python bench/run.py                         # 60k real corpus + 1M synthetic (hours)
     .venv/bin/python bench/run.py --quick                 # smoke run: 5k real papers (minutes)
     .venv/bin/python bench/run.py --quick --sizes 3k,10k:syn
-    .venv/bin/python bench/run.py --sizes 60k --update-docs   # also rewrite docs/benchmarks.md's section
+    .venv/bin/python bench/run.py --sizes 60k --update-docs
+                                           # also rewrite docs/benchmarks.md's section
     .venv/bin/python bench/run.py --ingest-args="--batch-size 1000"   # note the `=`
     make bench BENCH_ARGS="--quick"
 
@@ -24,7 +25,8 @@ Steps:
   ingest       `kg ingest FILE --store fresh --workers 2 [--ingest-args]`
   count        quads and papers in the store
   dump         the store as N-Quads            } the reference: pyoxigraph's raw bulk
-  bulk_load    Store.bulk_load of that file    } loader on the same quads (sizes up to --bulk-ref-max)
+  bulk_load    Store.bulk_load of that file    } loader on the same quads
+                                                 (sizes up to --bulk-ref-max)
   queries      bench/bench_queries.py --mode direct: 5 canned queries through kg.canned
   queries_http bench/bench_queries.py --mode http: the same + /api/evaluations via kg serve
   api          bench/bench_api.py: req/s of kg serve vs `oxigraph serve-read-only`
@@ -434,12 +436,14 @@ class Runner:
                 "cpu_sys_s": round(ru.ru_stime, 2),
                 "cpu_s": round(cpu, 2),
                 "cpu_pct": round(100 * cpu / wall, 1) if wall > 0 else None,
-                # ru_maxrss (kB on Linux): the largest single process of the step, its reaped children included
+                # ru_maxrss (kB on Linux): the largest single process of the step, its reaped
+                # children included
                 "peak_rss_bytes": ru.ru_maxrss * 1024,
                 "peak_tree_rss_bytes": peak_rss_tree or None,
                 "peak_tree_pss_bytes": (peak_pss_tree or None) if pss_ok else None,
                 "memory_samples": samples,
-                # the figure the report judges by: the larger of the two (sampling can miss a short peak)
+                # the figure the report judges by: the larger of the two (sampling can miss a
+                # short peak)
                 "peak_memory_bytes": max(
                     ru.ru_maxrss * 1024, (peak_pss_tree if pss_ok else 0) or peak_rss_tree
                 ),
@@ -466,8 +470,8 @@ class Runner:
         self.steps.append(rec)
         print(
             f"[{'ok  ' if ok else 'FAIL'}] {tag}: {wall:.1f} s wall, {cpu:.1f} s CPU, peak memory "
-            f"{fmt_bytes(rec['peak_memory_bytes'])} (largest process {fmt_bytes(rec['peak_rss_bytes'])})"
-            + ("" if ok else f" -- {rec['error'][:300]}"),
+            f"{fmt_bytes(rec['peak_memory_bytes'])} (largest process "
+            f"{fmt_bytes(rec['peak_rss_bytes'])})" + ("" if ok else f" -- {rec['error'][:300]}"),
             flush=True,
         )
         return rec
@@ -581,14 +585,17 @@ class Bench:
 
     # disk ------------------------------------------------------------------------------
     def disk_ok(self, need: float, what: str) -> str | None:
-        """None if `need` bytes fit on the work disk (keeping 5% of it and 2 GiB free), else why not."""
+        """None if `need` bytes fit on the work disk (keeping 5% of it and 2 GiB free), else
+        why not."""
         du_ = shutil.disk_usage(self.work)
         spare = max(2 * GB, 0.05 * du_.total)
         if need + spare <= du_.free or self.a.force:
             return None
         return (
-            f"not enough disk for {what}: needs ~{fmt_bytes(need)} (+{fmt_bytes(spare)} kept free), "
-            f"{fmt_bytes(du_.free)} free on {self.work} (estimate; --force to try anyway, --work to use another disk)"
+            f"not enough disk for {what}: needs ~{fmt_bytes(need)} (+{fmt_bytes(spare)} kept "
+            "free), "
+            f"{fmt_bytes(du_.free)} free on {self.work} (estimate; --force to try anyway, --work "
+            "to use another disk)"
         )
 
     # steps -----------------------------------------------------------------------------
@@ -784,7 +791,8 @@ class Bench:
         counts = c.get("result") or {}
         S["counts"] = counts
         if counts.get("papers") and size.n >= self.bytes_per_paper_from:
-            # disk estimate for later sizes: from the largest store measured (small stores carry more overhead)
+            # disk estimate for later sizes: from the largest store measured (small stores
+            # carry more overhead)
             self.store_bytes_per_paper = S["store_bytes"] / counts["papers"]
             self.bytes_per_paper_from = size.n
         if "ingest" in S:
@@ -869,7 +877,8 @@ class Bench:
                             }
                             if r["quads"] != counts["quads"]:
                                 S["bulk_load"]["warning"] = (
-                                    f"reference holds {r['quads']:,} quads, kg store {counts['quads']:,}"
+                                    f"reference holds {r['quads']:,} quads, kg store "
+                                    f"{counts['quads']:,}"
                                 )
                             if S.get("ingest", {}).get("quads_per_s") and r["quads_per_s"]:
                                 S["ingest"]["ratio_vs_bulk_load"] = round(
@@ -998,7 +1007,8 @@ class Bench:
         }
         if unknown:
             report["error"] = (
-                f"--ingest-args has option(s) `kg ingest --help` does not list: {', '.join(unknown)} "
+                "--ingest-args has option(s) `kg ingest --help` does not list: "
+                f"{', '.join(unknown)} "
                 f"(it lists: {', '.join(opts) or 'nothing: ' + help_text[-300:]})"
             )
             print(report["error"], file=sys.stderr)
@@ -1141,7 +1151,8 @@ def acceptance(
         add(
             "ingest_vs_bulk_load",
             "ingest quads/s at least 80% of pyoxigraph bulk_load quads/s (same run)",
-            f"{ing['ratio_vs_bulk_load']:.2f} ({fmt_num(ing['quads_per_s'])} vs {fmt_num(bl['quads_per_s'])} quads/s)",
+            f"{ing['ratio_vs_bulk_load']:.2f} ({fmt_num(ing['quads_per_s'])} vs "
+            f"{fmt_num(bl['quads_per_s'])} quads/s)",
             ">= 0.80",
             ing["ratio_vs_bulk_load"] >= TARGET_BULK_RATIO,
             ratio_size,
@@ -1214,7 +1225,8 @@ def acceptance(
         add(
             "ingest_1m_peak_memory",
             "1M-paper ingest peak memory under 2 GB",
-            f"{fmt_bytes(peak)} (process tree PSS {fmt_bytes(pss or ing1.get('peak_tree_rss_bytes'))}, largest "
+            f"{fmt_bytes(peak)} (process tree PSS "
+            f"{fmt_bytes(pss or ing1.get('peak_tree_rss_bytes'))}, largest "
             f"single process {fmt_bytes(ing1.get('peak_rss_bytes'))})",
             "< 2 GB",
             peak is not None and peak < TARGET_1M_PEAK_BYTES,
@@ -1233,9 +1245,8 @@ def acceptance(
             add(
                 "ingest_1m_vs_60k_throughput",
                 "1M ingest throughput no lower than at 60k (quads/s)",
-                f"{ratio:.2f}× ({fmt_num(ing1['quads_per_s'])} vs {fmt_num(base['quads_per_s'])} quads/s"
-                + (f"; papers/s {pr:.2f}×" if pr else "")
-                + ")",
+                f"{ratio:.2f}× ({fmt_num(ing1['quads_per_s'])} vs {fmt_num(base['quads_per_s'])} "
+                "quads/s" + (f"; papers/s {pr:.2f}×" if pr else "") + ")",
                 ">= 1.00×",
                 ratio >= 1.0,
                 r1m,
@@ -1294,14 +1305,17 @@ def to_markdown(rep: dict) -> str:
     L.append(
         f"Generated {m['date']} by `{rep['command']}`"
         + (" (**quick smoke run**: small sizes, short runs)" if rep.get("quick") else "")
-        + f"; total {fmt_s(rep.get('total_wall_s'))}. Ratios compare figures measured in the same run. "
+        + f"; total {fmt_s(rep.get('total_wall_s'))}. "
+        "Ratios compare figures measured in the same run. "
         "Sizes: " + "; ".join(s["description"] for s in rep.get("sizes_run", [])) + "."
     )
     if any(s["kind"] == "synthetic" for s in rep.get("sizes_run", [])):
         L.append("")
         L.append(
-            "**Synthetic data**: the synthetic sizes are generated by `bench/make_synthetic.py` from the real "
-            "corpus (real abstracts, entity names rotated through `ontology/vocab`, ids `synthetic-NNNNNNN`, "
+            "**Synthetic data**: the synthetic sizes are generated by `bench/make_synthetic.py` "
+            "from the real "
+            "corpus (real abstracts, entity names rotated through `ontology/vocab`, ids "
+            "`synthetic-NNNNNNN`, "
             "titles suffixed `[synthetic NNNNNNN]`); they are not real papers."
         )
     L.append("")
@@ -1310,13 +1324,16 @@ def to_markdown(rep: dict) -> str:
     L.append("| machine | |")
     L.append("|---|---|")
     L.append(
-        f"| CPU | {m.get('cpu_model')}, {m.get('cpus')} cores ({m.get('cpus_usable', m.get('cpus'))} usable) |"
+        f"| CPU | {m.get('cpu_model')}, {m.get('cpus')} cores "
+        f"({m.get('cpus_usable', m.get('cpus'))} usable) |"
     )
     L.append(
-        f"| memory | {fmt_bytes(m.get('ram_bytes'))} ({fmt_bytes(m.get('ram_available_bytes'))} available at start) |"
+        f"| memory | {fmt_bytes(m.get('ram_bytes'))} ({fmt_bytes(m.get('ram_available_bytes'))} "
+        "available at start) |"
     )
     L.append(
-        f"| disk | {fmt_bytes(disk.get('free_bytes'))} free of {fmt_bytes(disk.get('total_bytes'))} at `{disk.get('path')}` |"
+        f"| disk | {fmt_bytes(disk.get('free_bytes'))} free of "
+        f"{fmt_bytes(disk.get('total_bytes'))} at `{disk.get('path')}` |"
     )
     L.append(f"| system | {m.get('platform')}, Python {m.get('python')} |")
     L.append(
@@ -1351,7 +1368,8 @@ def to_markdown(rep: dict) -> str:
             meas = f"{meas} — {a['note']}" if meas else a["note"]
         meas = meas or "–"
         L.append(
-            f"| {a['target']} | {meas} | {a['threshold']} | {a.get('measured_at') or '–'} | {verdict(a)} |"
+            f"| {a['target']} | {meas} | {a['threshold']} | {a.get('measured_at') or '–'} | "
+            f"{verdict(a)} |"
         )
     if any(a["pass"] is not None and not a["at_target_size"] for a in rep.get("acceptance", [])):
         L.append("")
@@ -1365,7 +1383,8 @@ def to_markdown(rep: dict) -> str:
     if ex:
         c = ex.get("cpu_time", {})
         L.append(
-            f"{ex.get('abstracts'):,} real abstracts, extractor {ex.get('extractor_version')}; load average "
+            f"{ex.get('abstracts'):,} real abstracts, extractor {ex.get('extractor_version')}; "
+            "load average "
             f"{fmt_num((ex.get('load_average') or [None])[0], 2)} at start."
         )
         L.append("")
@@ -1373,10 +1392,12 @@ def to_markdown(rep: dict) -> str:
         L.append("|---|---|---|---|")
         tok = ex.get("tokenizer_per_s")
         L.append(
-            f"| tokenizer only (ceiling) | {fmt_num(tok)} | {fmt_num(c.get('tokenizer_per_s'))} | 1.00 |"
+            f"| tokenizer only (ceiling) | {fmt_num(tok)} | {fmt_num(c.get('tokenizer_per_s'))} | "
+            "1.00 |"
         )
         L.append(
-            f"| extraction, 1 worker | {fmt_num(ex.get('one_worker_per_s'))} | {fmt_num(c.get('one_worker_per_s'))} | "
+            f"| extraction, 1 worker | {fmt_num(ex.get('one_worker_per_s'))} | "
+            f"{fmt_num(c.get('one_worker_per_s'))} | "
             f"{ex['one_worker_per_s'] / tok:.2f} |"
             if tok
             else "| extraction, 1 worker | – | – | – |"
@@ -1399,7 +1420,8 @@ def to_markdown(rep: dict) -> str:
     L.append("### Ingest (`kg ingest --workers N`, fresh store) against pyoxigraph `bulk_load`")
     L.append("")
     L.append(
-        "| size | records | papers | quads | wall | records/s | quads/s | CPU | peak memory (tree PSS / largest process RSS) | store on disk |"
+        "| size | records | papers | quads | wall | records/s | quads/s | CPU | peak memory (tree "
+        "PSS / largest process RSS) | store on disk |"
     )
     L.append("|---|---|---|---|---|---|---|---|---|---|")
     for label, r in res.items():
@@ -1407,8 +1429,10 @@ def to_markdown(rep: dict) -> str:
         if not ing:
             continue
         L.append(
-            f"| {label} | {human_n(ing.get('records_in'))} | {human_n(ing.get('papers'))} | {human_n(ing.get('quads'))} | "
-            f"{fmt_s(ing.get('wall_s'))} | {fmt_num(ing.get('records_per_s'))} | {fmt_num(ing.get('quads_per_s'))} | "
+            f"| {label} | {human_n(ing.get('records_in'))} | {human_n(ing.get('papers'))} | "
+            f"{human_n(ing.get('quads'))} | "
+            f"{fmt_s(ing.get('wall_s'))} | {fmt_num(ing.get('records_per_s'))} | "
+            f"{fmt_num(ing.get('quads_per_s'))} | "
             f"{fmt_num(ing.get('cpu_pct'))} % | {fmt_bytes(ing.get('peak_memory_bytes'))} "
             f"({fmt_bytes(ing.get('peak_tree_pss_bytes') or ing.get('peak_tree_rss_bytes'))} / "
             f"{fmt_bytes(ing.get('peak_rss_bytes'))}) | {fmt_bytes(r.get('store_bytes'))} |"
@@ -1421,13 +1445,15 @@ def to_markdown(rep: dict) -> str:
     if refs:
         L.append("")
         L.append(
-            "| size | reference: `Store.bulk_load` of the store's N-Quads | quads/s | peak RSS | kg ingest / reference (quads/s) |"
+            "| size | reference: `Store.bulk_load` of the store's N-Quads | quads/s | peak RSS | "
+            "kg ingest / reference (quads/s) |"
         )
         L.append("|---|---|---|---|---|")
         for label, r in refs:
             b = r["bulk_load"]
             L.append(
-                f"| {label} | {human_n(b['quads'])} quads ({fmt_bytes(b.get('nquads_bytes'))} N-Quads) in {fmt_s(b['seconds'])} | "
+                f"| {label} | {human_n(b['quads'])} quads ({fmt_bytes(b.get('nquads_bytes'))} "
+                f"N-Quads) in {fmt_s(b['seconds'])} | "
                 f"{fmt_num(b['quads_per_s'])} | {fmt_bytes(b.get('peak_rss_bytes'))} | "
                 f"{fmt_num(r.get('ingest', {}).get('ratio_vs_bulk_load'), 2)} |"
             )
@@ -1444,11 +1470,16 @@ def to_markdown(rep: dict) -> str:
         L.append("### Query latency, one request at a time (ms, p50 / p95)")
         L.append("")
         L.append(
-            "Direct: rendered by `kg.canned` (names resolved) and run on the store in-process. HTTP: `kg serve`, "
-            "`/api/queries/{name}` and `/api/evaluations`, one keep-alive connection. Parameters picked from each "
-            "store so that every query has an answer (papers-evaluating / `/api/evaluations`: the family of the "
-            "model of the most reported (model, benchmark) pair, and that benchmark). Timed runs follow "
-            "untimed warm-up runs; `kg serve` stops a query after its `--timeout` (10 s by default)."
+            "Direct: rendered by `kg.canned` (names resolved) and run on the store in-process. "
+            "HTTP: `kg serve`, "
+            "`/api/queries/{name}` and `/api/evaluations`, one keep-alive connection. Parameters "
+            "picked from each "
+            "store so that every query has an answer (papers-evaluating / `/api/evaluations`: the "
+            "family of the "
+            "model of the most reported (model, benchmark) pair, and that benchmark). Timed runs "
+            "follow "
+            "untimed warm-up runs; `kg serve` stops a query after its `--timeout` (10 s by "
+            "default)."
         )
         L.append("")
         labels = [label for label, r in res.items() if r.get("queries") or r.get("queries_http")]
@@ -1484,16 +1515,20 @@ def to_markdown(rep: dict) -> str:
     apis = [(label, r["api"]) for label, r in res.items() if r.get("api")]
     if apis:
         L.append(
-            "### API throughput: `kg serve` vs `oxigraph serve-read-only` on the same store (`bench/bench_api.py`)"
+            "### API throughput: `kg serve` vs `oxigraph serve-read-only` on the same store "
+            "(`bench/bench_api.py`)"
         )
         L.append("")
         L.append(
-            "`GET /api/evaluations?subject=…&target=…` against the equivalent SPARQL on oxigraph's `/query`, the "
-            "store's most reported (subject, benchmark) pairs, closed loop of concurrent clients on 127.0.0.1."
+            "`GET /api/evaluations?subject=…&target=…` against the equivalent SPARQL on oxigraph's "
+            "`/query`, the "
+            "store's most reported (subject, benchmark) pairs, closed loop of concurrent clients "
+            "on 127.0.0.1."
         )
         L.append("")
         L.append(
-            "| size | client | kg req/s | kg p50 / p99 ms | oxigraph req/s | oxigraph p50 / p99 ms | kg / oxigraph |"
+            "| size | client | kg req/s | kg p50 / p99 ms | oxigraph req/s | oxigraph p50 / p99 ms "
+            "| kg / oxigraph |"
         )
         L.append("|---|---|---|---|---|---|---|")
         for label, x in apis:
@@ -1506,9 +1541,11 @@ def to_markdown(rep: dict) -> str:
                     continue
                 ratio = x.get(f"ratio_{a_}_vs_{b_}")
                 L.append(
-                    f"| {label} | {name}, {x.get('concurrency')} concurrent | {fmt_num(ka.get('req_per_s'))} | "
+                    f"| {label} | {name}, {x.get('concurrency')} concurrent | "
+                    f"{fmt_num(ka.get('req_per_s'))} | "
                     f"{fmt_num(ka.get('p50_ms'))} / {fmt_num(ka.get('p99_ms'))} | "
-                    f"{fmt_num((kb or {}).get('req_per_s'))} | {fmt_num((kb or {}).get('p50_ms'))} / {fmt_num((kb or {}).get('p99_ms'))} | "
+                    f"{fmt_num((kb or {}).get('req_per_s'))} | {fmt_num((kb or {}).get('p50_ms'))} "
+                    f"/ {fmt_num((kb or {}).get('p99_ms'))} | "
                     f"{fmt_num(ratio, 2)} |"
                 )
             same = x.get("same_answers")
@@ -1523,9 +1560,11 @@ def to_markdown(rep: dict) -> str:
         L.append("")
         for label, s in syn:
             L.append(
-                f"- {label}: {s['n']:,} records in {s.get('passes')} pass(es) over the real corpus, "
+                f"- {label}: {s['n']:,} records in {s.get('passes')} pass(es) over the real "
+                "corpus, "
                 f"{s.get('names_replaced'):,} names replaced, seed {s.get('seed')}, "
-                f"{fmt_s(s.get('seconds'))} ({fmt_num(s.get('records_per_s'))} records/s), {fmt_bytes(s.get('bytes'))} gzipped."
+                f"{fmt_s(s.get('seconds'))} ({fmt_num(s.get('records_per_s'))} records/s), "
+                f"{fmt_bytes(s.get('bytes'))} gzipped."
             )
         L.append("")
 
@@ -1533,7 +1572,8 @@ def to_markdown(rep: dict) -> str:
     L.append("### Steps (each in its own process)")
     L.append("")
     L.append(
-        "| step | size | wall | CPU | CPU % | peak memory | peak RSS, largest process | peak PSS, process tree | load avg before → after | status |"
+        "| step | size | wall | CPU | CPU % | peak memory | peak RSS, largest process | peak PSS, "
+        "process tree | load avg before → after | status |"
     )
     L.append("|---|---|---|---|---|---|---|---|---|---|")
     for s in rep.get("steps", []):
@@ -1550,16 +1590,23 @@ def to_markdown(rep: dict) -> str:
         lb, la_ = s.get("load_before"), s.get("load_after")
         load = f"{lb[0]:.2f} → {la_[0]:.2f}" if lb and la_ else "–"
         L.append(
-            f"| {s['name']} | {s.get('size') or '–'} | {fmt_s(s.get('wall_s'))} | {fmt_s(s.get('cpu_s'))} | "
-            f"{fmt_num(s.get('cpu_pct'))} | {fmt_bytes(s.get('peak_memory_bytes'))} | {fmt_bytes(s.get('peak_rss_bytes'))} | "
-            f"{fmt_bytes(s.get('peak_tree_pss_bytes') or s.get('peak_tree_rss_bytes'))} | {load} | {status} |"
+            f"| {s['name']} | {s.get('size') or '–'} | {fmt_s(s.get('wall_s'))} | "
+            f"{fmt_s(s.get('cpu_s'))} | "
+            f"{fmt_num(s.get('cpu_pct'))} | {fmt_bytes(s.get('peak_memory_bytes'))} | "
+            f"{fmt_bytes(s.get('peak_rss_bytes'))} | "
+            f"{fmt_bytes(s.get('peak_tree_pss_bytes') or s.get('peak_tree_rss_bytes'))} | {load} | "
+            f"{status} |"
         )
     L.append("")
     L.append(
-        "Peak memory: *largest process* is the exact `ru_maxrss` of the biggest single process of the step (from "
-        "`wait4`); *process tree* sums the proportional set size (shared pages split between the processes "
-        "sharing them) of all the step's processes, sampled (every 0.05 s at first, then every 0.5 s); "
-        f"*peak memory* is the larger of the two, the figure the targets are judged by. JSON: `{rep.get('json', 'report.json')}`."
+        "Peak memory: *largest process* is the exact `ru_maxrss` of the biggest single process of "
+        "the step (from "
+        "`wait4`); *process tree* sums the proportional set size (shared pages split between the "
+        "processes "
+        "sharing them) of all the step's processes, sampled (every 0.05 s at first, then every 0.5 "
+        "s); "
+        "*peak memory* is the larger of the two, the figure the targets are judged by. JSON: "
+        f"`{rep.get('json', 'report.json')}`."
     )
     return "\n".join(L) + "\n"
 
@@ -1584,7 +1631,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--sizes",
         help="comma-separated sizes (default 60k,1m; --quick: 5k). 60k = the whole real "
-        "corpus; Nk/Nm smaller = its first N records, larger = synthetic; suffix :real or :syn to force",
+        "corpus; Nk/Nm smaller = its first N records, larger = synthetic; suffix :real or :syn to "
+        "force",
     )
     ap.add_argument(
         "--quick",
@@ -1638,8 +1686,8 @@ def main(argv: list[str] | None = None) -> int:
         "--bulk-ref-max",
         type=parse_count,
         default=200_000,
-        help="run the bulk_load reference for sizes up to this many records (the N-Quads dump of 1M "
-        "papers is tens of GB)",
+        help="run the bulk_load reference for sizes up to this many records (the N-Quads dump "
+        "of 1M papers is tens of GB)",
     )
     ap.add_argument(
         "--extract-n",

@@ -36,6 +36,8 @@ import pyoxigraph as ox
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from kg.namespaces import EntityType
+
 __all__ = [
     "CannedError",
     "CannedParam",
@@ -68,9 +70,7 @@ class CannedParam(BaseModel):
     default: int | str | None = None
     example: int | str | None = None
     description: str = ""
-    entity: list[TLiteral["Model", "Method", "Benchmark", "Hardware", "Metric"]] = Field(
-        default_factory=list
-    )
+    entity: list[EntityType] = Field(default_factory=list)
 
     @field_validator("default", "example", mode="before")
     @classmethod

@@ -517,13 +517,8 @@ def _mount_optional() -> None:
     """Commands that live in their own modules (extraction, serving) join the app here."""
     import importlib
 
-    for mod in ("kg.cli_extract", "kg.cli_serve", "kg.cli_graph"):
-        try:
-            sub = importlib.import_module(mod)
-        except ModuleNotFoundError as e:  # a module not written yet; anything else is a bug
-            if e.name != mod:
-                raise
-            continue
+    for mod in ("kg.cli_extract", "kg.cli_serve"):
+        sub = importlib.import_module(mod)
         app.registered_commands.extend(sub.app.registered_commands)
 
 

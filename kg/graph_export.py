@@ -136,7 +136,7 @@ def _node_chunks(G: nx.Graph) -> Iterator[nx.Graph]:
     nodes = iter(G.nodes(data=True))
     while True:
         H = nx.Graph()
-        for _, item in zip(range(_CHUNK), nodes):
+        for _, item in zip(range(_CHUNK), nodes, strict=False):
             H.add_node(item[0], **item[1])
         if not H:
             return
@@ -147,7 +147,7 @@ def _edge_chunks(G: nx.Graph) -> Iterator[nx.Graph]:
     edges = iter(G.edges(data=True))
     while True:
         H = nx.Graph()
-        for _, (u, v, d) in zip(range(_CHUNK), edges):
+        for _, (u, v, d) in zip(range(_CHUNK), edges, strict=False):
             H.add_edge(u, v, **d)
         if not H:
             return
@@ -198,7 +198,7 @@ def _write_gexf(G: nx.Graph, out: BinaryIO) -> None:
 
     out.write(b"<nodes>\n")
     for H in _node_chunks(G):
-        for n, d in H.nodes(data=True):
+        for _, d in H.nodes(data=True):
             colour = TYPE_COLOURS.get(d.get("type", ""), TYPE_COLOURS["Entity"])
             size = (
                 2.0
@@ -208,7 +208,8 @@ def _write_gexf(G: nx.Graph, out: BinaryIO) -> None:
             d["viz"] = {"color": _hex_rgb(colour), "size": size}
         holder = Element("nodes")
         w.add_nodes(H, holder)
-        for el in holder.find("nodes") if holder.find("nodes") is not None else holder:
+        inner = holder.find("nodes")
+        for el in inner if inner is not None else holder:
             out.write(
                 tostring(el, encoding="utf-8", xml_declaration=False).replace(decl, b"") + b"\n"
             )
@@ -216,7 +217,8 @@ def _write_gexf(G: nx.Graph, out: BinaryIO) -> None:
     for H in _edge_chunks(G):
         holder = Element("edges")
         w.add_edges(H, holder)
-        for el in holder.find("edges") if holder.find("edges") is not None else holder:
+        inner = holder.find("edges")
+        for el in inner if inner is not None else holder:
             out.write(tostring(el, encoding="utf-8", xml_declaration=False) + b"\n")
     out.write(b"</edges>\n</graph>\n</gexf>\n")
     if (
@@ -343,9 +345,8 @@ def _write_dot(G: nx.Graph, out: BinaryIO) -> None:
                 attrs["shape"] = "box"
             w(f"  {_dot_id(n)} [{', '.join(f'{k}={_dot_id(v)}' for k, v in attrs.items())}];\n")
         for u, v, d in G.edges(data=True):
-            w(
-                f"  {_dot_id(u)} -- {_dot_id(v)} [{', '.join(f'{k}={_dot_id(x)}' for k, x in d.items())}];\n"
-            )
+            attrs_text = ", ".join(f"{k}={_dot_id(x)}" for k, x in d.items())
+            w(f"  {_dot_id(u)} -- {_dot_id(v)} [{attrs_text}];\n")
         w("}\n")
         text.flush()
     finally:

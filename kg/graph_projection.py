@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 from pyoxigraph import Literal, NamedNode
 
-from kg.namespaces import ID, SPARQL_PREFIXES, entity_iri, paper_iri
+from kg.namespaces import ENTITY_TYPES, ID, KG_IRI, SPARQL_PREFIXES, entity_iri, paper_iri
 
 __all__ = [
     "ExportScope",
@@ -62,7 +62,6 @@ __all__ = [
     "node_id",
 ]
 
-ENTITY_TYPES: tuple[str, ...] = ("Model", "Method", "Benchmark", "Hardware", "Metric")
 PROJECTIONS: tuple[str, ...] = ("bipartite", "cooccurrence")
 MAX_DEPTH = 4
 #: strongest first; a bipartite edge carries the strongest relation found.
@@ -70,7 +69,7 @@ RELATION_RANK = {"proposes": 3, "evaluates": 2, "uses_hardware": 1, "mentions": 
 
 _ID = str(ID)
 _CHUNK = 1000
-_KG = "https://w3id.org/kg/ontology#"
+_KG = KG_IRI
 
 
 @dataclass

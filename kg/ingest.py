@@ -676,29 +676,3 @@ def ingest_paths(
         quads_written=ing.quads_written,
         seconds=seconds,
     )
-
-
-def report_json(report: IngestReport) -> str:
-    return json.dumps(
-        {
-            "files": [
-                {
-                    "path": f.path,
-                    "format": f.format,
-                    "read": f.read,
-                    "added": f.added,
-                    "updated": f.updated,
-                    "unchanged": f.unchanged,
-                    "error": f.error,
-                    "rejected": [r.model_dump() for r in f.rejected],
-                }
-                for f in report.files
-            ],
-            "quads_before": report.quads_before,
-            "quads_after": report.quads_after,
-            "bulk": report.bulk,
-            "quads_written": report.quads_written,
-            "seconds": {k: round(v, 3) for k, v in report.seconds.items()},
-        },
-        indent=2,
-    )

@@ -14,8 +14,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-EntityType = Literal["Model", "Method", "Benchmark", "Hardware", "Metric"]
-ENTITY_TYPES: tuple[str, ...] = ("Model", "Method", "Benchmark", "Hardware", "Metric")
+from kg.namespaces import ENTITY_TYPES as ENTITY_TYPES  # re-exported: kg.models' users
+from kg.namespaces import EntityType
+
 Purpose = Literal["training", "inference", "evaluation", "unspecified"]
 
 MAX_TITLE_CHARS = 2_000

@@ -4,7 +4,8 @@ IRI scheme (instance base https://w3id.org/kg/id/):
 
     paper           …/paper/<key>                    key = arXiv id or t-<hash>
     paper graph     …/graph/paper/<key>              one named graph per paper
-    paper parts     …/paper/<key>/<part>/<n>         sentence, mention, proposal, eval, hw, author, source
+    paper parts     …/paper/<key>/<part>/<n>         sentence, mention, proposal, eval, hw,
+                                                     author, source
     extraction run  …/paper/<key>/extraction
     entity          …/<entity id>                    e.g. …/model/llama-3.1-8b
     author          …/author/<slug of the name>
@@ -24,11 +25,20 @@ import hashlib
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Literal, get_args
 from urllib.parse import quote, unquote
 
 from pyoxigraph import NamedNode
 
 __all__ = [
+    "EntityType",
+    "ENTITY_TYPES",
+    "KG_IRI",
+    "ID_IRI",
+    "DCTERMS_IRI",
+    "SKOS_IRI",
+    "RDFS_IRI",
+    "RDF_TYPE_IRI",
     "Namespace",
     "KG",
     "ID",
@@ -69,6 +79,7 @@ class Namespace:
     not `str.title`.)"""
 
     __slots__ = ("iri",)
+    iri: str
 
     def __init__(self, iri: str) -> None:
         object.__setattr__(self, "iri", iri)
@@ -113,6 +124,15 @@ SCHEMA = Namespace("https://schema.org/")
 FABIO = Namespace("http://purl.org/spar/fabio/")
 MLS = Namespace("http://www.w3.org/ns/mls#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
+
+#: the same namespaces as plain strings, for code that builds IRIs by concatenation
+KG_IRI, ID_IRI, DCTERMS_IRI = KG.iri, ID.iri, DCTERMS.iri
+SKOS_IRI, RDFS_IRI = SKOS.iri, RDFS.iri
+RDF_TYPE_IRI = RDF.iri + "type"
+
+#: the five entity classes (kg:Model …), the one list every module uses
+EntityType = Literal["Model", "Method", "Benchmark", "Hardware", "Metric"]
+ENTITY_TYPES: tuple[str, ...] = get_args(EntityType)
 
 PREFIXES: dict[str, str] = {
     "kg": str(KG),

@@ -82,6 +82,8 @@ class RemoteStore:
         self.path = base
         self.read_only = read_only
         self.query_endpoint, creds_q = split_credentials(query_endpoint)
+        self.update_endpoint: str | None
+        self.gsp_endpoint: str | None
         self.update_endpoint, creds_u = (
             split_credentials(update_endpoint) if update_endpoint else (None, None)
         )
@@ -171,11 +173,17 @@ class RemoteStore:
         if resp.status_code >= 400:
             body = resp.read().decode("utf-8", "replace") if stream else resp.text
             resp.close()
-            msg = f"{what}: the SPARQL server at {url} answered {resp.status_code} {resp.reason_phrase}"
+            msg = (
+                f"{what}: the SPARQL server at {url} answered "
+                f"{resp.status_code} {resp.reason_phrase}"
+            )
             if body.strip():
                 msg += ":\n" + short(body)
             if resp.status_code in (401, 403):
-                msg += "\n(writes need an endpoint and credentials that allow them; see docs/REMOTE_STORES.md)"
+                msg += (
+                    "\n(writes need an endpoint and credentials that allow them; "
+                    "see docs/REMOTE_STORES.md)"
+                )
             if resp.status_code == 400 and what in ("query", "update"):
                 raise RemoteBadRequest(msg)
             raise StoreError(msg)
@@ -314,7 +322,8 @@ class RemoteStore:
     def quads_for_pattern(
         self, subject=None, predicate=None, obj=None, graph=None
     ) -> Iterator[ox.Quad]:
-        """pyoxigraph's index scan, as one SELECT (the server-side paper and label indexes use it)."""
+        """pyoxigraph's index scan, as one SELECT (the server-side paper and label indexes
+        use it)."""
         if isinstance(graph, ox.DefaultGraph) and self.native_union:
             return iter(())  # the server's default graph is the union; kg writes only named graphs
         s, p, o = (
@@ -328,7 +337,10 @@ class RemoteStore:
         else:
             q = f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ {s} {p} {o} }}{self._graph_filter()} }}"
             if not self.native_union and not self.graph_prefix:
-                q = f"SELECT ?s ?p ?o ?g WHERE {{ {{ GRAPH ?g {{ {s} {p} {o} }} }} UNION {{ {s} {p} {o} }} }}"
+                q = (
+                    f"SELECT ?s ?p ?o ?g WHERE {{ {{ GRAPH ?g {{ {s} {p} {o} }} }} "
+                    f"UNION {{ {s} {p} {o} }} }}"
+                )
         rows = self.query(q, use_default_graph_as_union=False)
         return _rows_to_quads(rows, subject, predicate, obj, graph)
 
@@ -381,7 +393,10 @@ class RemoteStore:
         values = " ".join(str(g) for g in graphs)
         if not values:
             return set()
-        q = f"SELECT ?g WHERE {{ VALUES ?g {{ {values} }} FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }}"
+        q = (
+            f"SELECT ?g WHERE {{ VALUES ?g {{ {values} }} "
+            "FILTER EXISTS { GRAPH ?g { ?s ?p ?o } } }"
+        )
         return {row["g"].value for row in self.query(q, use_default_graph_as_union=False)}
 
     def has_papers(self) -> bool:
@@ -399,18 +414,20 @@ class RemoteStore:
         """No bulk loads over HTTP, so nothing is ever left behind."""
         return 0
 
-    def _writable(self) -> None:
+    def _writable(self) -> str:
+        """The update endpoint, or StoreError when this store cannot be written."""
         if self.read_only:
             raise StoreError(f"the store at {self.path} was opened read-only")
         if not self.update_endpoint:
             raise StoreError(f"no update endpoint configured for {self.path} (--update-endpoint)")
+        return self.update_endpoint
 
     def update(self, sparql: str) -> None:
         """One SPARQL Update request (one transaction on Oxigraph)."""
-        self._writable()
+        endpoint = self._writable()
         self._send(
             "POST",
-            self.update_endpoint,
+            endpoint,
             what="update",
             content=form([("update", sparql)]),
             headers={"Content-Type": FORM},
@@ -478,7 +495,7 @@ class RemoteStore:
         self._writable()
         units = []
         step = self.max_update_triples
-        for g, nq in zip(graphs, nquads_by_graph):
+        for g, nq in zip(graphs, nquads_by_graph, strict=True):
             lines = _nquads_to_triples(nq, g).split("\n")
             # a graph larger than one request allows (Virtuoso) goes in over several: only
             # then can a reader see it part-written

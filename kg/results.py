@@ -65,7 +65,7 @@ def print_results(result: SelectResult, fmt: str, console: Console) -> None:
         console.print(json.dumps(result.boolean) if fmt == "json" else str(result.boolean).lower())
         return
     if result.triples is not None:
-        data = ox.serialize(result.triples, format=ox.RdfFormat.N_TRIPLES).decode()
+        data = (ox.serialize(result.triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode()
         console.print(data, end="", markup=False, highlight=False)
         return
     values = rows_as_values(result)

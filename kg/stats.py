@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-KG = "https://w3id.org/kg/ontology#"
+from kg.namespaces import KG_IRI as KG
+
 CLASSES = (
     "Paper",
     "Author",

@@ -33,6 +33,7 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 from kg.models import Entity, Extraction, Paper, Span
 from kg.namespaces import (
     DCTERMS,
+    ENTITY_TYPES,
     KG,
     ONTOLOGY_GRAPH,
     PROV,
@@ -125,7 +126,7 @@ _TRUE, _FALSE = Literal(True), Literal(False)
 
 #: rdf:type of each entity type (kg.models.EntityType).
 ENTITY_CLASS: dict[str, NamedNode] = {
-    t: KG.term(t) for t in ("Model", "Method", "Benchmark", "Hardware", "Metric")
+    t: KG.term(t) for t in ENTITY_TYPES
 }
 
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 import rdflib
 
+from kg.namespaces import KG_IRI as KG
 from kg.paths import ontology_dir
 
-KG = "https://w3id.org/kg/ontology#"
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 
 

@@ -110,7 +110,9 @@ VENDOR_IDS = {
     "sunway": "hardware/vendor-sunway",
     "pezy": "hardware/vendor-pezy",
     "tesla": "hardware/vendor-tesla",
-    "national university of defense technology": "hardware/vendor-national-university-of-defense-technology",
+    "national university of defense technology": (
+        "hardware/vendor-national-university-of-defense-technology"
+    ),
     "groq": "hardware/vendor-groq",
 }
 STRIP_WORDS = {
@@ -196,8 +198,8 @@ def build_hardware(shared: Path) -> None:
         sys.exit("hardware.jsonl has no curated lines; refusing to overwrite")
     label_to_id = {}
     for r in curated:
-        for l in labels_of(r):
-            label_to_id.setdefault(norm(l), r["id"])
+        for label in labels_of(r):
+            label_to_id.setdefault(norm(label), r["id"])
     devices = {r["id"]: r for r in curated if r.get("kind") == "device"}
     dev_keys = sorted(
         ((norm(r["prefLabel"]), r["id"]) for r in devices.values()), key=lambda x: -len(x[0])
@@ -232,14 +234,14 @@ def build_hardware(shared: Path) -> None:
             return
         cs = len(pref) <= 5 or bool(re.fullmatch(r"[A-Z]{1,3}\d{1,4}[A-Z]?", pref))
         rec = make(cid, "Hardware", pref, alts, source, broader, kind="device", cs=cs)
-        for l in labels_of(rec):
-            if norm(l) in label_to_id:
-                rec["altLabels"] = [a for a in rec.get("altLabels", []) if norm(a) != norm(l)]
+        for label in labels_of(rec):
+            if norm(label) in label_to_id:
+                rec["altLabels"] = [a for a in rec.get("altLabels", []) if norm(a) != norm(label)]
         if not rec.get("altLabels"):
             rec.pop("altLabels", None)
         ids.add(cid)
-        for l in labels_of(rec):
-            label_to_id[norm(l)] = cid
+        for label in labels_of(rec):
+            label_to_id[norm(label)] = cid
         added.append(rec)
 
     with (shared / "gazetteers" / "epoch_ml_hardware.csv").open(encoding="utf-8") as f:
@@ -278,10 +280,14 @@ def build_hardware(shared: Path) -> None:
 
 # --------------------------------------------------------------------------- Papers with Code
 SPAM = re.compile(
-    r"https?:|www\.|\.com\b|\.net\b|\.org\b|@\w+\.|\bcall\b|\bcontact\b|\bcustomer\b|\bhelpline\b|\bhotline\b"
-    r"|\brefund|\bexpedia\b|\bairlines?\b|\bbooking\b|\bticket|\bcancel|\bspeak\b|\bphone\b|\bnumber\b|\btoll\b"
-    r"|\bsupport\b|\bservice\b|\bhow (do|to|can)\b|\bcasino|\bloan|\bviagra|\bcrypto|\bwallet|\bquickbooks"
-    r"|\bcoinbase|\bwhatsapp|\bdispute|\bclaim\b|\bresolve\b|\bhate\b|\bdeleted\b|\bbuy\b|\bcheap\b|\bdiscount",
+    r"https?:|www\.|\.com\b|\.net\b|\.org\b|@\w+\.|\bcall\b"
+    r"|\bcontact\b|\bcustomer\b|\bhelpline\b|\bhotline\b"
+    r"|\brefund|\bexpedia\b|\bairlines?\b|\bbooking\b|\bticket"
+    r"|\bcancel|\bspeak\b|\bphone\b|\bnumber\b|\btoll\b"
+    r"|\bsupport\b|\bservice\b|\bhow (do|to|can)\b|\bcasino"
+    r"|\bloan|\bviagra|\bcrypto|\bwallet|\bquickbooks"
+    r"|\bcoinbase|\bwhatsapp|\bdispute|\bclaim\b|\bresolve\b"
+    r"|\bhate\b|\bdeleted\b|\bbuy\b|\bcheap\b|\bdiscount",
     re.I,
 )
 PHONE = re.compile(r"\+?\d[\d\s().\-]{8,}\d")
@@ -292,19 +298,22 @@ DATATANG = re.compile(
 # words that on their own say nothing about which dataset is meant
 GENERIC = set(
     """
-a an the of and or for in on with to from by at as via vs versus without within into over under per all any
-dataset datasets data benchmark benchmarks challenge challenges corpus corpora set sets subset split splits test
-testing tests val valid validation dev train training task tasks track shared competition suite collection
-image images text texts video videos audio speech sound graph graphs table tables document documents sentence
-sentences word words question questions answer answers answering model models real synthetic world human humans
-large small big tiny mini full new old simple hard easy medium extended version v clean noisy public private
-english chinese multilingual cross lingual language languages general common standard open source based level
-scene scenes object objects face faces hand hands body person people pose action actions activity activities
-recognition detection segmentation classification generation retrieval translation estimation prediction
-tracking captioning reasoning understanding summarization parsing matching completion forecasting analysis
-sentiment emotion emotions news medical clinical health biomedical legal financial scientific math mathematical
-code program programs dialogue dialog conversation conversations review reviews query queries search web
-indoor outdoor street city urban road traffic driving vehicle vehicles car cars point cloud clouds depth
+a an the of and or for in on with to from by at as via vs versus without within into over under
+per all any dataset datasets data benchmark benchmarks challenge challenges corpus corpora set
+sets subset split splits test testing tests val valid validation dev train training task tasks
+track shared competition suite collection image images text texts video videos audio speech
+sound graph graphs table tables document documents sentence sentences word words question
+questions answer answers answering model models real synthetic world human humans large small
+big tiny mini full new old simple hard easy medium extended version v clean noisy public private
+english chinese multilingual cross lingual language languages general common standard open
+source based level scene scenes object objects face faces hand hands body person people pose
+action actions activity activities recognition detection segmentation classification generation
+retrieval translation estimation prediction tracking captioning reasoning understanding
+summarization parsing matching completion forecasting analysis sentiment emotion emotions news
+medical clinical health biomedical legal financial scientific math mathematical code program
+programs dialogue dialog conversation conversations review reviews query queries search web
+indoor outdoor street city urban road traffic driving vehicle vehicles car cars point cloud
+clouds depth
 """.split()
 )
 
@@ -344,11 +353,12 @@ SPLIT_WORDS = {
 }
 METRIC_WORDS = set(
     """
-accuracy acc error err rate score scores recall precision f1 f-measure fmeasure f-score distance similarity
-correlation loss auc auroc auprc iou miou ap map mae mse rmse reward return ratio index coefficient divergence
-likelihood perplexity ppl bleu rouge meteor cider spice fid psnr ssim lpips wer cer ndcg mrr hits hit latency
-throughput time speed speedup flops params parameters memory success sr spl kappa mcc eer dice hd95 epe ade fde
-mota motp idf1 hota pck mpjpe nme auc-roc roc pr-auc top-1 top-5 top1 top5 elo win winrate entropy cost
+accuracy acc error err rate score scores recall precision f1 f-measure fmeasure f-score distance
+similarity correlation loss auc auroc auprc iou miou ap map mae mse rmse reward return ratio
+index coefficient divergence likelihood perplexity ppl bleu rouge meteor cider spice fid psnr
+ssim lpips wer cer ndcg mrr hits hit latency throughput time speed speedup flops params
+parameters memory success sr spl kappa mcc eer dice hd95 epe ade fde mota motp idf1 hota pck
+mpjpe nme auc-roc roc pr-auc top-1 top-5 top1 top5 elo win winrate entropy cost
 """.split()
 )
 
@@ -356,9 +366,10 @@ mota motp idf1 hota pck mpjpe nme auc-roc roc pr-auc top-1 top-5 top1 top5 elo w
 # common acronyms that mean something else in running text
 ACRONYM_BLOCK = set(
     """
-aids cad cfd bci cnn rnn gan gpu cpu tpu api ai ml nlp llm iot ecg eeg emg mri ct pet dna rna hiv covid gps
-usa uk eu un who nasa ieee acm pdf html xml json sql csv url faq kpi roi seo crm erp hr it qa id ui ux os
-ram rom ssd hdd usb lan wan vpn sms mms pos atm dvd cd tv pc vr ar xr rl sl dl cv ir ocr asr tts nlu nlg
+aids cad cfd bci cnn rnn gan gpu cpu tpu api ai ml nlp llm iot ecg eeg emg mri ct pet dna rna
+hiv covid gps usa uk eu un who nasa ieee acm pdf html xml json sql csv url faq kpi roi seo crm
+erp hr it qa id ui ux os ram rom ssd hdd usb lan wan vpn sms mms pos atm dvd cd tv pc vr ar xr
+rl sl dl cv ir ocr asr tts nlu nlg
 """.split()
 )
 
@@ -435,8 +446,8 @@ def build_pwc(shared: Path) -> None:
     curated_labels: dict[str, str] = {}
     for fn in CURATED_FILES + ["hardware.jsonl", "litellm_models.jsonl"]:
         for r in read_jsonl(VOCAB / fn):
-            for l in labels_of(r):
-                curated_labels.setdefault(norm(l), r["id"])
+            for label in labels_of(r):
+                curated_labels.setdefault(norm(label), r["id"])
     for kind, keys, typ, prefix, out in [
         (
             "benchmark",
@@ -459,7 +470,7 @@ def build_pwc(shared: Path) -> None:
                 continue
             groups.setdefault(norm(n), []).append(n)
         recs, ids = [], set()
-        for key, forms in groups.items():
+        for forms in groups.values():
             pref = sorted(forms, key=lambda s: (sum(c in " -_" for c in s), s))[0]
             cid = prefix + slug(pref)
             if not slug(pref) or cid in ids:
@@ -471,8 +482,8 @@ def build_pwc(shared: Path) -> None:
             file=sys.stderr,
         )
         for r in recs:  # a name kept as a benchmark is not also offered as a metric
-            for l in labels_of(r):
-                curated_labels.setdefault(norm(l), r["id"])
+            for label in labels_of(r):
+                curated_labels.setdefault(norm(label), r["id"])
         write_jsonl(VOCAB / out, recs)
 
 
@@ -505,11 +516,11 @@ def build_litellm(shared: Path) -> None:
     known: dict[str, str] = {}
     for fn in CURATED_FILES:
         for r in read_jsonl(VOCAB / fn):
-            for l in labels_of(r):
-                known.setdefault(norm(l), r["id"])
+            for label in labels_of(r):
+                known.setdefault(norm(label), r["id"])
     models = read_jsonl(VOCAB / "models.jsonl")
     prefixes = sorted(
-        ((l.lower(), r["id"]) for r in models for l in labels_of(r) if len(l) >= 4),
+        ((lab.lower(), r["id"]) for r in models for lab in labels_of(r) if len(lab) >= 4),
         key=lambda x: -len(x[0]),
     )
     out: OrderedDict[str, dict] = OrderedDict()

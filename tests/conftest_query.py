@@ -337,7 +337,10 @@ def mini_papers():
     out.append((p2, e2))
 
     s3 = "We introduce MathBench-X, a benchmark of olympiad problems."
-    s3b = "GPT-4o reaches 91.2% accuracy on MathBench-X while Llama 3.1 8B reaches 40.0%, using TPU v5e."
+    s3b = (
+        "GPT-4o reaches 91.2% accuracy on MathBench-X while Llama 3.1 8B reaches 40.0%, "
+        "using TPU v5e."
+    )
     p3 = paper(
         "2503.00003",
         "MathBench-X: a harder math benchmark",

@@ -51,12 +51,14 @@ class OxigraphServer:
         binary = oxigraph_binary()
         if binary is None:
             pytest.skip(
-                "the oxigraph server binary is not installed (pip install oxigraph==<pyoxigraph version>)"
+                "the oxigraph server binary is not installed (pip install oxigraph==<pyoxigraph "
+                "version>)"
             )
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = open(location.parent / f"oxigraph-{self.port}.log", "wb")
-        # --timeout-s: the server itself stops a runaway query (kg's limit only stops waiting for it)
+        # --timeout-s: the server itself stops a runaway query (kg's limit only stops waiting
+        # for it)
         self.proc = subprocess.Popen(
             [
                 binary,

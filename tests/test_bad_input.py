@@ -417,7 +417,8 @@ def store_papers(store: Path) -> tuple[Expected, int]:
         rows = s.query("""
             PREFIX kg: <https://w3id.org/kg/ontology#>
             PREFIX dcterms: <http://purl.org/dc/terms/>
-            SELECT ?id ?t ?a WHERE { GRAPH ?g { ?p a kg:Paper ; dcterms:identifier ?id ; dcterms:title ?t .
+            SELECT ?id ?t ?a WHERE { GRAPH ?g {
+              ?p a kg:Paper ; dcterms:identifier ?id ; dcterms:title ?t .
               FILTER(LANG(?t) = "")
               OPTIONAL { ?p dcterms:abstract ?a FILTER(LANG(?a) = "") } } }""")
         papers: Expected = {}

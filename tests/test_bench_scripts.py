@@ -31,8 +31,9 @@ RECORDS = [
     {
         "id": "2501.00001",
         "title": "Fine-tuning Llama 3.1 8B with LoRA for GSM8K",
-        "abstract": "We fine-tune Llama 3.1 8B with LoRA and report accuracy on GSM8K. On GSM8K our model "
-        "beats GPT-4o, trained on H100 GPUs. The quality of multiple answers improves.",
+        "abstract": "We fine-tune Llama 3.1 8B with LoRA and report accuracy on GSM8K. "
+        "On GSM8K our model beats GPT-4o, trained on H100 GPUs. "
+        "The quality of multiple answers improves.",
         "authors": ["A. Author", "B. Author"],
         "categories": ["cs.CL"],
         "comment": "10 pages",
@@ -122,7 +123,8 @@ def test_names_rotated_within_type(corpus, tmp_path, vocab):
     new = []
     for pass_no, r in enumerate((first, second)):
         assert "GSM8K" not in r["abstract"] and "LoRA" not in r["abstract"]
-        # every GSM8K of the record (two in the abstract, one in the title) becomes the same benchmark
+        # every GSM8K of the record (two in the abstract, one in the title) becomes the same
+        # benchmark
         repl = vocab.labels[ti][(pos + vocab.shifts(0, pass_no)[ti]) % vocab.sizes[ti]]
         assert r["abstract"].count(repl) >= 2 and repl in r["title"]
         new.append(repl)
@@ -179,7 +181,8 @@ def test_runner_measures_and_survives_failures(tmp_path):
         [
             sys.executable,
             "-c",
-            "import time; x = bytearray(60 * 2**20); x[::4096] = b'1' * len(x[::4096]); time.sleep(0.3)",
+            "import time; x = bytearray(60 * 2**20); x[::4096] = b'1' * len(x[::4096]); "
+            "time.sleep(0.3)",
         ],
     )
     assert ok["ok"] and ok["rc"] == 0

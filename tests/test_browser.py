@@ -2,8 +2,10 @@
 
 Drives the pages with the keyboard where a user would (autocomplete with arrow keys
 and Enter), checks what is drawn against counts taken independently from the store,
-downloads a GEXF file and reads it back, and saves screenshots of the main pages to
-docs/screenshots/ (or $KG_SCREENSHOTS).
+downloads a GEXF file and reads it back, and saves screenshots of the main pages to a
+temporary folder, or to $KG_SCREENSHOTS (`make screenshots` refreshes docs/screenshots/).
+It waits on conditions in the page, never for a fixed time, so a loaded machine only
+makes it slower.
 
 Needs a Chromium binary (Debian: `apt-get install chromium`) and the `playwright`
 Python package (its own browser download is not used: the system Chromium is launched
@@ -30,7 +32,6 @@ from kg.namespaces import SPARQL_PREFIXES
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
-SHOTS = Path(os.environ.get("KG_SCREENSHOTS", ROOT / "docs" / "screenshots"))
 CHROMIUM_ARGS = [
     "--headless=new",
     "--no-sandbox",
@@ -127,6 +128,13 @@ def seed(seed_store_path):
 
 
 @pytest.fixture(scope="module")
+def shots_dir(tmp_path_factory) -> Path:
+    """Never the tracked docs/screenshots/ unless asked for with KG_SCREENSHOTS."""
+    env = os.environ.get("KG_SCREENSHOTS")
+    return Path(env) if env else tmp_path_factory.mktemp("screenshots")
+
+
+@pytest.fixture(scope="module")
 def browser(playwright_api, chromium_path):
     with playwright_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS, headless=True)
@@ -168,10 +176,11 @@ class Watch:
 
 
 @pytest.fixture
-def page(browser, server):
+def page(browser, server, shots_dir):
     ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     pg = ctx.new_page()
     pg.set_default_timeout(WAIT_MS)
+    pg.shots = shots_dir
     watch = Watch(pg, server)
     pg.watch = watch
     yield pg
@@ -180,8 +189,8 @@ def page(browser, server):
 
 
 def _shot(page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    page.shots.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(page.shots / f"{name}.png"), full_page=True)
 
 
 def _pick(page, input_selector: str, text: str, label: str, type_: str) -> None:
@@ -192,6 +201,11 @@ def _pick(page, input_selector: str, text: str, label: str, type_: str) -> None:
     box.fill("")
     box.type(text, delay=30)
     listbox = page.locator("#" + box.get_attribute("aria-controls"))
+    # suggestions for a prefix typed earlier may be showing: wait for those of the whole text
+    page.wait_for_function(
+        "([id, q]) => document.getElementById(id)?.dataset.query === q",
+        arg=[box.get_attribute("aria-controls"), text],
+    )
     listbox.locator("[role=option]").first.wait_for()
     assert box.get_attribute("aria-expanded") == "true"
     n = listbox.locator("[role=option]").count()
@@ -250,8 +264,8 @@ def test_home_search_entity_graph_and_gexf_download(page, server, seed, tmp_path
     assert f"Showing {drawn} nodes" in status
 
     # the evaluations table and the paper list come from the API
-    assert page.locator("#evals-table tbody tr").count() > 0
-    assert page.locator("#entity-papers li").count() > 0
+    page.locator("#evals-table tbody tr").first.wait_for()
+    page.locator("#entity-papers li").first.wait_for()
     _shot(page, "entity")
 
     # click a node whose papers are not all in view: its neighbours are added
@@ -261,9 +275,10 @@ def test_home_search_entity_graph_and_gexf_download(page, server, seed, tmp_path
     # resize() makes it measure the container again, now
     page.evaluate("window.kgCy.resize()")
     target = page.evaluate("""() => {
-        const n = window.kgCy.nodes().filter(x => x.data('type') !== 'Paper' && !x.hasClass('center')
-                                               && x.data('papers') > x.degree()).first();
-        const p = n.renderedPosition(); const r = document.getElementById('entity-graph').getBoundingClientRect();
+        const n = window.kgCy.nodes().filter(x => x.data('type') !== 'Paper'
+            && !x.hasClass('center') && x.data('papers') > x.degree()).first();
+        const p = n.renderedPosition();
+        const r = document.getElementById('entity-graph').getBoundingClientRect();
         return {id: n.id(), x: r.left + p.x, y: r.top + p.y}; }""")
     assert (
         page.evaluate(f"() => document.elementFromPoint({target['x']}, {target['y']}).tagName")
@@ -273,8 +288,7 @@ def test_home_search_entity_graph_and_gexf_download(page, server, seed, tmp_path
     # the tap selects the node at once (its card), then expands it
     page.wait_for_function(
         f"() => document.querySelector('#entity-graph-info h3')?.textContent === "
-        f"window.kgCy.getElementById({target['id']!r}).data('label')",
-        timeout=10_000,
+        f"window.kgCy.getElementById({target['id']!r}).data('label')"
     )
     page.wait_for_function(
         f"() => window.kgCy.getElementById({target['id']!r}).hasClass('expanded')"
@@ -300,7 +314,8 @@ def test_paper_page(page, server, seed):
     [row] = _rows(
         seed,
         """SELECT ?key (COUNT(DISTINCT ?m) AS ?n) WHERE {
-        ?p a kg:Paper ; dcterms:identifier ?key ; dcterms:title ?t ; kg:hasSentence/kg:hasMention ?m .
+        ?p a kg:Paper ; dcterms:identifier ?key ; dcterms:title ?t ;
+           kg:hasSentence/kg:hasMention ?m .
         FILTER(LANG(?t) != "") }
         GROUP BY ?key ORDER BY DESC(?n) ?key LIMIT 1""",
     )
@@ -331,7 +346,8 @@ def test_paper_page(page, server, seed):
         for r in _rows(
             seed,
             f"""SELECT ?s WHERE {{ ?p dcterms:identifier "{key}" ;
-        kg:hasSentence ?sent . ?sent kg:hasMention ?m ; kg:text ?text ; kg:sentenceStart ?ss . ?m kg:span ?span .
+        kg:hasSentence ?sent . ?sent kg:hasMention ?m ; kg:text ?text ; kg:sentenceStart ?ss .
+        ?m kg:span ?span .
         BIND(xsd:integer(STRBEFORE(?span, " ")) AS ?start)
         BIND(xsd:integer(STRBEFORE(STRAFTER(?span, " "), " ")) AS ?end)
         BIND(SUBSTR(?text, ?start - ?ss + 1, ?end - ?start) AS ?s) }}""",
@@ -357,8 +373,10 @@ def test_evaluate_form(page, server, seed):
         for r in _rows(
             seed,
             """SELECT DISTINCT ?title WHERE {
-        ?s skos:broader* <https://w3id.org/kg/id/model/llama> . ?b skos:broader* <https://w3id.org/kg/id/benchmark/gsm8k> .
-        ?v kg:evaluatedSubject ?s ; kg:onBenchmark ?b . ?p kg:hasEvaluation ?v ; dcterms:title ?title .
+        ?s skos:broader* <https://w3id.org/kg/id/model/llama> .
+        ?b skos:broader* <https://w3id.org/kg/id/benchmark/gsm8k> .
+        ?v kg:evaluatedSubject ?s ; kg:onBenchmark ?b .
+        ?p kg:hasEvaluation ?v ; dcterms:title ?title .
         FILTER(LANG(?title) = "") }""",
         )
     }
@@ -369,7 +387,7 @@ def test_evaluate_form(page, server, seed):
         )
     )
     assert shown == expected
-    assert "evaluate Llama on GSM8K" in page.locator("#eval-status").inner_text()
+    page.locator("#eval-status", has_text="evaluate Llama on GSM8K").wait_for()
     _shot(page, "evaluate")
     # a name that matches nothing: a clear message with suggestions
     page.watch.allowed.append("/api/evaluations?subject=Lllama")
@@ -384,7 +402,8 @@ def test_sparql_editor_canned_query(page, server, seed):
     page.wait_for_selector("#yasgui .CodeMirror")
     page.locator("#canned-queries button[data-name=most-used-models]").click()
     page.wait_for_function(
-        "() => document.body.dataset.queryRows !== undefined && document.body.dataset.queryRows !== ''"
+        "() => document.body.dataset.queryRows !== undefined"
+        " && document.body.dataset.queryRows !== ''"
     )
     rows = page.evaluate("document.body.dataset.queryRows")
     n_models = len(_rows(seed, "SELECT DISTINCT ?m WHERE { ?p kg:mentions ?m . ?m a kg:Model }"))

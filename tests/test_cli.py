@@ -67,6 +67,13 @@ def test_query_from_file_and_syntax_error(built, tmp_path):
     assert r.exit_code == 2 and "syntax" in r.output.lower()
 
 
+def test_validate_passes_on_a_sample_of_the_seed_graph(built):
+    r = invoke("validate", "--store", built, "--limit", "5")  # 5 papers and the vocabulary
+    assert r.exit_code == 0, r.output
+    assert "conforms" in r.output
+
+
+@pytest.mark.slow  # every paper of the sample graph through SHACL (~90 s of CPU)
 def test_validate_passes_on_seed_graph(built):
     r = invoke("validate", "--store", built)
     assert r.exit_code == 0, r.output

@@ -175,7 +175,8 @@ def test_readers_see_whole_papers_during_an_ingest(tmp_path):
                 for old_g, new_g in renamed:
                     if (old_g in snap) == (new_g in snap):
                         errors.append(
-                            f"reader {n}: a renamed paper is in {'both' if old_g in snap else 'neither'} "
+                            f"reader {n}: a renamed paper is in "
+                            f"{'both' if old_g in snap else 'neither'} "
                             f"of {old_g} and {new_g}"
                         )
                 missing = [g for g in v1 if g not in snap and g not in dict(renamed)]

@@ -26,3 +26,12 @@ def test_dockerfile_runs_as_non_root_and_serves():
     assert "\nUSER " in text and "USER root" not in text
     assert "kg serve" in text or '"serve"' in text
     assert "kg ingest" in text  # sample graph built at image build time
+
+
+def test_dockerfile_installs_the_wheel_with_dependencies_in_a_layer_before_the_code():
+    text = (ROOT / "Dockerfile").read_text()
+    deps = text.index("pip install --no-cache-dir -r /tmp/requirements.txt")
+    code = text.index("COPY --from=wheel")
+    assert "pip wheel" in text and deps < code
+    assert "pip install --no-cache-dir --no-deps /wheels/*.whl" in text
+    assert "KG_DATA_DIR" not in text  # the wheel carries ontology/ and queries/ itself

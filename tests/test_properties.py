@@ -316,7 +316,7 @@ def test_jsonl_and_json_round_trip(tmp_path, ps, own_dump):
         f.write_text(body, encoding="utf-8")
         back = list(read_path(f))
         assert len(back) == len(ps), [b for b in back if isinstance(b, Rejected)]
-        for a, b in zip(ps, back):
+        for a, b in zip(ps, back, strict=True):
             assert isinstance(b, Paper), b
             _same(a, b)
 
@@ -346,7 +346,7 @@ def test_csv_round_trip(tmp_path, ps, delimiter):
     f.write_text(buf.getvalue(), encoding="utf-8")
     back = list(read_path(f))
     assert len(back) == len(ps), [b for b in back if isinstance(b, Rejected)]
-    for a, b in zip(ps, back):
+    for a, b in zip(ps, back, strict=True):
         assert isinstance(b, Paper), b
         _same(a, b)
 
@@ -372,7 +372,7 @@ def test_slug_total_idempotent_and_id_safe(x):
     ss = singular_slug(x)
     assert singular_slug(ss) == ss and SLUG_SHAPE.fullmatch(ss)
     assert slug(x.upper()) == s == slug(x.lower())  # case folded (ß and ẞ included)
-    for etype, prefix in TYPE_PREFIX.items():
+    for etype in TYPE_PREFIX:
         eid = entity_id(etype, x)
         head, _, tail = eid.partition("/")
         assert PREFIX_TYPE[head] == etype and SLUG_SHAPE.fullmatch(tail)
@@ -384,7 +384,7 @@ def test_slug_total_idempotent_and_id_safe(x):
 def test_slug_ignores_case_and_separator_variants(words, seps):
     a = seps.draw(st.lists(sep_run, min_size=len(words) - 1, max_size=len(words) - 1))
     b = seps.draw(st.lists(sep_run, min_size=len(words) - 1, max_size=len(words) - 1))
-    join = lambda ws, ss: ws[0] + "".join(s + w for s, w in zip(ss, ws[1:]))  # noqa: E731
+    join = lambda ws, ss: ws[0] + "".join(s + w for s, w in zip(ss, ws[1:], strict=True))  # noqa: E731
     one, two = join(words, a), join([w.swapcase() for w in words], b)
     assert slug(one) == slug(two)
     edge = seps.draw(sep_run)
@@ -465,7 +465,7 @@ def test_title_key_total_and_idempotent(x):
 def test_title_key_ignores_punctuation_spacing_and_accents(words, data):
     seps = data.draw(st.lists(punct_run, min_size=len(words) + 1, max_size=len(words) + 1))
     plain = " ".join(words)
-    noisy = seps[0] + "".join(w + s for w, s in zip(words, seps[1:]))
+    noisy = seps[0] + "".join(w + s for w, s in zip(words, seps[1:], strict=True))
     assert title_key(noisy) == title_key(plain)
     accented = "".join(c + "\u0301" if c.isascii() and c.isalpha() else c for c in plain)
     assert title_key(unicodedata.normalize("NFC", accented)) == title_key(plain)

@@ -169,9 +169,8 @@ def test_atom_2025_layout(corpora):
     assert len(items) == len(ps) == 2
     p = ps[0]
     assert p.arxiv_id == "2510.14968"
-    assert (
-        p.title
-        == "RDD: Retrieval-Based Demonstration Decomposer for Planner Alignment in Long-Horizon Tasks"
+    assert p.title == (
+        "RDD: Retrieval-Based Demonstration Decomposer for Planner Alignment in Long-Horizon Tasks"
     )
     assert p.title_original is None  # only re-wrapped: no second copy kept
     assert p.abstract.startswith(
@@ -181,7 +180,8 @@ def test_atom_2025_layout(corpora):
     assert p.authors == ["Mingxuan Yan", "Yuping Wang", "Zechun Liu", "Jiachen Li"]
     assert p.categories == ["cs.RO", "cs.AI", "cs.CV", "cs.LG", "cs.SY", "eess.SY"]
     assert p.comment == (
-        "39th Conference on Neural Information Processing Systems (NeurIPS 2025); Project Website: rdd-neurips.github.io"
+        "39th Conference on Neural Information Processing Systems (NeurIPS 2025); Project Website: "
+        "rdd-neurips.github.io"
     )
     assert p.published == dt.date(2025, 10, 16)
     assert p.code_urls == ["https://rdd-neurips.github.io"]
@@ -227,8 +227,10 @@ def test_atom_crafted_entries():
 def test_atom_refuses_dtd_and_entities(tmp_path):
     bomb = tmp_path / "bomb.xml"
     bomb.write_text(
-        '<?xml version="1.0"?>\n<!DOCTYPE feed [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>\n'
-        '<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>&b;</title><summary>x</summary></entry></feed>\n'
+        '<?xml version="1.0"?>\n<!DOCTYPE feed [<!ENTITY a "aaaaaaaaaa"><!ENTITY b '
+        '"&a;&a;&a;&a;">]>\n'
+        "<feed "
+        'xmlns="http://www.w3.org/2005/Atom"><entry><title>&b;</title><summary>x</summary></entry></feed>\n'
     )
     with pytest.raises(ReadError, match="DTD"):
         list(atom.read(bomb))
@@ -588,16 +590,16 @@ def test_detect_and_read_arbitrary_bytes(tmp_path, data):
 
 @pytest.mark.slow
 def test_full_corpus_ingests_completely(corpora):
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a busy machine does not count against it
     n_papers = n_other = 0
     for item in read_path(corpora / CORPUS_NAME):
         if isinstance(item, Paper):
             n_papers += 1
         else:
             n_other += 1
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert (n_papers, n_other) == (60_419, 0)
-    assert elapsed < 60, f"reading the corpus took {elapsed:.1f} s"
+    assert elapsed < 60, f"reading the corpus took {elapsed:.1f} s of CPU"
 
 
 def test_paper_jsonl_round_trip(tmp_path):
@@ -608,5 +610,5 @@ def test_paper_jsonl_round_trip(tmp_path):
     f.write_text("".join(p.model_dump_json() + "\n" for p in originals), encoding="utf-8")
     back = list(read_path(f))
     assert len(back) == len(originals) and all(isinstance(p, Paper) for p in back)
-    for a, b in zip(originals, back):
+    for a, b in zip(originals, back, strict=True):
         assert a.model_dump(exclude={"sources"}) == b.model_dump(exclude={"sources"})

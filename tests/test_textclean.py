@@ -129,16 +129,21 @@ def test_plain_words_survive(words):
 
 def test_clean_speed_synthetic():
     abstracts = [
-        f"We study model {i} and get $60\\%$ gains with \\textbf{{Method{i}}}~\\cite{{x}}.\nIt is ``fast''."
+        f"We study model {i} and get $60\\%$ gains with \\textbf{{Method{i}}}~\\cite{{x}}.\nIt is "
+        "``fast''."
         if i % 5 == 0
-        else f"We propose method {i}, a simple\napproach that improves accuracy by {i % 40} points on\nstandard benchmarks. "
+        else (
+            f"We propose method {i}, a simple\napproach that improves accuracy by {i % 40} "
+            "points on\nstandard benchmarks. "
+        )
         * 6
         for i in range(20_000)
     ]
-    start = time.perf_counter()
+    # CPU time, not wall time: other processes on a busy machine do not count against it
+    start = time.process_time()
     for a in abstracts:
         clean_text(a)
-    assert time.perf_counter() - start < 5
+    assert time.process_time() - start < 5
 
 
 @pytest.mark.slow
@@ -149,8 +154,8 @@ def test_clean_corpus_abstracts_fast():
     with gzip.open(path, "rt", encoding="utf-8") as f:
         abstracts = [json.loads(line)["abstract"] for line in f]
     assert len(abstracts) == 60_419
-    start = time.perf_counter()
+    start = time.process_time()
     cleaned = [clean_text(a) for a in abstracts]
-    elapsed = time.perf_counter() - start
-    assert elapsed < 10, f"cleaning 60k abstracts took {elapsed:.1f} s"
+    elapsed = time.process_time() - start
+    assert elapsed < 10, f"cleaning 60k abstracts took {elapsed:.1f} s of CPU"
     assert all("\n" not in c for c in cleaned)

@@ -67,8 +67,8 @@ def index(concepts) -> dict[tuple[str, str], set[str]]:
     """(type, normalised label) -> ids of concepts carrying that label."""
     idx: dict[tuple[str, str], set[str]] = defaultdict(set)
     for r in concepts.values():
-        for l in [r["prefLabel"], *r.get("altLabels", [])]:
-            idx[(r["type"], norm(l))].add(r["id"])
+        for label in [r["prefLabel"], *r.get("altLabels", [])]:
+            idx[(r["type"], norm(label))].add(r["id"])
     return idx
 
 
@@ -185,7 +185,7 @@ def test_no_broader_cycles(concepts):
 
 
 def test_no_label_maps_to_two_concepts_of_same_type(index):
-    clashes = [f"{t} {l!r}: {sorted(ids)}" for (t, l), ids in index.items() if len(ids) > 1]
+    clashes = [f"{t} {lab!r}: {sorted(ids)}" for (t, lab), ids in index.items() if len(ids) > 1]
     assert not clashes, "\n".join(clashes[:50])
 
 
@@ -216,15 +216,17 @@ def test_pwc_names_are_filtered(by_file):
     bad = []
     for name in ("pwc_benchmarks.jsonl", "pwc_metrics.jsonl"):
         for r in by_file[name]:
-            for l in [r["prefLabel"], *r.get("altLabels", [])]:
+            for label in [r["prefLabel"], *r.get("altLabels", [])]:
                 if (
                     re.search(
-                        r"https?:|www\.|\.com\b|expedia|\d{3}[\s.\-]\d{3}[\s.\-]\d{4}", l, re.I
+                        r"https?:|www\.|\.com\b|expedia|\d{3}[\s.\-]\d{3}[\s.\-]\d{4}",
+                        label,
+                        re.I,
                     )
-                    or len(l.split()) > 6
-                    or not re.search(r"[A-Z0-9]", l)
+                    or len(label.split()) > 6
+                    or not re.search(r"[A-Z0-9]", label)
                 ):
-                    bad.append(l)
+                    bad.append(label)
     assert not bad, bad[:20]
 
 

@@ -81,7 +81,8 @@ def build() -> int:
         json.dumps(manifest, indent=1) + "\n", encoding="utf-8"
     )
     print(
-        f"native build: {len(sources)} modules compiled into {native.NATIVE_DIR} in {time.perf_counter() - t0:.0f} s"
+        f"native build: {len(sources)} modules compiled into {native.NATIVE_DIR} "
+        f"in {time.perf_counter() - t0:.0f} s"
     )
     return 0
 

@@ -1,7 +1,7 @@
 """Compiled extraction: the rule modules of this package built with mypyc, used only
 while they match their sources.
 
-`make native` (tools/build_native.py; `make test` and `make demo` run it) compiles every
+`make native` (tools/build_native.py; opt-in, `.ci/run` runs it once) compiles every
 module here but this one and `__init__` into `_native/`, with a `BUILD.json` that holds a
 fingerprint of the sources and the interpreter. At import, `kg.extract` puts `_native/`
 first on its `__path__` only when that fingerprint matches the sources now on disk, so an

@@ -27,7 +27,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Optional, Union
 
 from kg.models import Paper, Rejected
 from kg.readers import (

@@ -15,7 +15,7 @@ import re
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, NamedTuple, Union
+from typing import IO, Any, NamedTuple
 
 from pydantic import ValidationError
 
@@ -30,7 +30,7 @@ from kg.models import (
 )
 from kg.textclean import clean_text, clean_with_original
 
-Item = Union[Paper, Rejected]
+Item = Paper | Rejected
 
 MAX_LINE_BYTES = 4 * 1024 * 1024  # one JSONL/CSV/text line; longer lines are rejected
 MAX_COMMENT_CHARS = 10_000  # Paper.comment's bound
@@ -99,8 +99,9 @@ def _verify_gzip(path: Path) -> None:
         if isinstance(e, OSError) and not isinstance(e, gzip.BadGzipFile) and e.errno is not None:
             raise ReadError(f"{path}: cannot read: {e.strerror or e}") from e
         raise ReadError(
-            f"{path}: {describe_error(e)}; the compressed data is damaged, so no record of this file can be "
-            "trusted and none was read (a truncated file, by contrast, is read up to the cut)"
+            f"{path}: {describe_error(e)}; the compressed data is damaged, so no record of this "
+            "file can be trusted and none was read (a truncated file, by contrast, is read up to "
+            "the cut)"
         ) from e
 
 
@@ -366,6 +367,11 @@ _PAGE_HOSTS = (".github.io", ".gitlab.io")
 _TRAILING = ".,;:!?)]}'\"*"
 
 
+def _url_end(text: str, i: int) -> int:
+    m = _URL_TOKEN.match(text, i)  # `…*`: matches, if only the empty string
+    return m.end() if m else i
+
+
 def _candidates(text: str, low: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     n = len(text)
@@ -374,7 +380,7 @@ def _candidates(text: str, low: str) -> list[tuple[int, str]]:
         while i != -1:
             if scheme != "www." or i < 3 or low[i - 3 : i] != "://":
                 if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "/."):
-                    found.append((i, text[i : _URL_TOKEN.match(text, i).end()]))
+                    found.append((i, text[i : _url_end(text, i)]))
             i = low.find(scheme, i + 1)
     for host in (*_BARE_HOSTS, *_PAGE_HOSTS):
         i = low.find(host)
@@ -389,7 +395,7 @@ def _candidates(text: str, low: str) -> list[tuple[int, str]]:
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "/.@\\-_"):
                 start = -1  # inside a longer URL (seen via its scheme) or an e-mail address
             if start >= 0:
-                found.append((start, text[start : _URL_TOKEN.match(text, i).end()]))
+                found.append((start, text[start : _url_end(text, i)]))
             i = low.find(host, i + 1)
     found.sort()
     return found

@@ -94,8 +94,9 @@ def parse(
     i = 0
     # header: everything before the first TITLE-ABSTRACT pair
     while i < n and pair_at(i) is None:
-        if lines[i].error:
-            yield reject(file, lines[i].number, lines[i].error)
+        error = lines[i].error
+        if error:
+            yield reject(file, lines[i].number, error)
         i += 1
     if i == n:
         # no pair at all: report every line rather than silently yielding nothing
@@ -176,5 +177,7 @@ def parse(
 def count_pairs(lines: list[str]) -> int:
     """How many TITLE-ABSTRACT pairs a (partial) listing shows; used for sniffing."""
     return sum(
-        1 for a, b in zip(lines, lines[1:]) if is_title(a) and is_abstract(b) and not is_marker(b)
+        1
+        for a, b in zip(lines, lines[1:], strict=False)
+        if is_title(a) and is_abstract(b) and not is_marker(b)
     )

@@ -5,14 +5,17 @@ daily-arXiv crawls) and a few common variants; lookup is case-insensitive:
 
     title                      title, paper_title
     abstract                   abstract, summary, abstract_text   (required; may be "")
-    arXiv id                   id, arxiv_id, arxivid, arxiv, entry_id, paper_id, url, abs, abs_url, link, pdf, pdf_url
+    arXiv id                   id, arxiv_id, arxivid, arxiv, entry_id, paper_id, url, abs,
+                               abs_url, link, pdf, pdf_url
     authors                    authors, author, authors_parsed    (list, or "A, B and C")
     categories                 categories, category, cats          (list, or "cs.LG cs.AI")
     comment                    comment, comments, arxiv_comment
     published                  published, published_date, date, versions[0].created,
                                update_date, updated, crawl_date, submitted
-    code links                 code_url(s), code, github, repo, repo_url (+ links in abstract/comment)
-    translations               titles, abstracts, summaries: {"zh": ...}  (Paper's own JSON reads back)
+    code links                 code_url(s), code, github, repo, repo_url
+                               (+ links in abstract/comment)
+    translations               titles, abstracts, summaries: {"zh": ...}
+                               (Paper's own JSON reads back)
 
 A value that is present but unusable (wrong type, over a size bound, bad date) rejects
 the record; an `id` that is not an arXiv id simply leaves `arxiv_id` empty.
@@ -56,7 +59,7 @@ _DATES = (
 )
 _CODE = ("code_urls", "code_url", "code", "github", "repo", "repo_url")
 
-_EMPTY = (None, "", [], {})
+_EMPTY: tuple[object, ...] = (None, "", [], {})
 
 
 def _first(rec: dict[str, Any], keys: tuple[str, ...]) -> Any:

@@ -156,7 +156,7 @@ def _drain(
 def read(path: Path, *, name: str | None = None) -> Iterator[Item]:
     file = name or str(path)
     feed = _Feed(path, file)
-    parser = ET.XMLPullParser(events=("start", "end"))
+    parser: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("start", "end"))
     tail = b""
     first = True
     with open_binary(path) as f:

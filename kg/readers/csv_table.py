@@ -122,5 +122,7 @@ def read(path: Path, *, name: str | None = None) -> Iterator[Item]:
         if len(row) != len(columns):
             yield reject(file, start, f"row has {len(row)} cells, header has {len(columns)}")
             continue
-        record = {col: (cell if cell != "" else None) for col, cell in zip(columns, row)}
+        record = {
+            col: (cell if cell != "" else None) for col, cell in zip(columns, row, strict=True)
+        }
         yield map_record(record, file, start, FORMAT)

@@ -93,7 +93,7 @@ class _Text:
     def skip_ws(self) -> str | None:
         """The next non-blank character (not consumed), or None at the end."""
         while True:
-            self.pos = _WS.match(self.buf, self.pos).end()
+            self.pos = _WS.match(self.buf, self.pos).end()  # type: ignore[union-attr]  # `[…]*`
             if self.pos < len(self.buf):
                 return self.buf[self.pos]
             if not self.more():
@@ -195,7 +195,8 @@ def read(path: Path, *, name: str | None = None) -> Iterator[Item]:
             while t.more(CHUNK):
                 if len(t.buf) > MAX_WRAPPED_DOCUMENT_BYTES:
                     raise ReadError(
-                        f"{path}: JSON object document larger than {MAX_WRAPPED_DOCUMENT_BYTES} characters"
+                        f"{path}: JSON object document larger than "
+                        f"{MAX_WRAPPED_DOCUMENT_BYTES} characters"
                     )
             yield from _wrapped(path, file, t.buf[t.pos :])
             return
@@ -212,7 +213,8 @@ def read(path: Path, *, name: str | None = None) -> Iterator[Item]:
             if index > 0:
                 if c != ",":
                     raise ReadError(
-                        f"{path}: malformed JSON after record {index} (expected ',' or ']', got {c!r})"
+                        f"{path}: malformed JSON after record {index} "
+                        f"(expected ',' or ']', got {c!r})"
                     )
                 t.pos += 1
                 if t.skip_ws() is None:
@@ -230,7 +232,10 @@ def read(path: Path, *, name: str | None = None) -> Iterator[Item]:
                     if len(t.buf) - t.pos > MAX_RECORD_CHARS:
                         # too big to parse: skip it (bounded memory) and go on after it
                         end, obj = _element_end(t, path, index), _SKIPPED
-                        reason = f"bad JSON: record malformed or larger than {MAX_RECORD_CHARS} characters"
+                        reason = (
+                            "bad JSON: record malformed or larger than "
+                            f"{MAX_RECORD_CHARS} characters"
+                        )
                         break
                     if t.more(max(CHUNK, len(t.buf) - t.pos)):
                         continue

@@ -267,15 +267,6 @@ def _num(term: Any) -> float | None:
         return None
 
 
-def _bool_param(raw: str, name: str) -> bool:
-    v = raw.strip().lower()
-    if v in ("1", "true", "yes", "on"):
-        return True
-    if v in ("0", "false", "no", "off"):
-        return False
-    raise HTTPException(400, detail=f"{name} must be true or false")
-
-
 @router.get(
     "/api/evaluations",
     response_model=S.EvaluationsResponse,
@@ -629,10 +620,6 @@ def _summary(request: Request, iri: str) -> S.PaperSummary:
         date=row.date,
         categories=index.categories(iri),
     )
-
-
-def _paper_summaries(request: Request, rows: list[dict]) -> list[S.PaperSummary]:
-    return [_summary(request, i) for i in dict.fromkeys(r["paper"].value for r in rows)]
 
 
 def _evidence(r: dict) -> S.Evidence:

@@ -63,6 +63,7 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
         kg_store.flush()
         reopen_read_only(kg_store)
     remote = is_remote(str(path))
+    pool: Any  # a WorkerPool, or a RemoteQueryRunner with the same methods
     if remote:
         from kg.server.remote_pool import RemoteQueryRunner
 

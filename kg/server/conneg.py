@@ -3,7 +3,11 @@ from a table of what the server can produce for a kind of result."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -54,9 +58,7 @@ def parse_accept(header: str | None) -> list[MediaRange]:
     return out
 
 
-def negotiate(
-    accept: str | None, offers: list[tuple[str, object]]
-) -> tuple[str, object] | None:
+def negotiate(accept: str | None, offers: Sequence[tuple[str, T]]) -> tuple[str, T] | None:
     """The best (media type, value) of `offers` for the Accept header, or None (→ 406).
 
     Each offer takes the q of the most specific range matching it; the highest q wins,

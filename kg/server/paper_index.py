@@ -10,10 +10,11 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-ID = "https://w3id.org/kg/id/"
+from kg.namespaces import DCTERMS_IRI as DC
+from kg.namespaces import ID_IRI as ID
+from kg.namespaces import KG_IRI as KG
+
 PAPER_PREFIX = ID + "paper/"
-DC = "http://purl.org/dc/terms/"
-KG = "https://w3id.org/kg/ontology#"
 
 
 @dataclass(slots=True)

@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-KG = "https://w3id.org/kg/ontology#"
-ID = "https://w3id.org/kg/id/"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-ENTITY_TYPES = ("Model", "Method", "Benchmark", "Hardware", "Metric")
+from kg.namespaces import ENTITY_TYPES as ENTITY_TYPES
+from kg.namespaces import ID_IRI as ID
+from kg.namespaces import KG_IRI as KG
+from kg.namespaces import RDF_TYPE_IRI as RDF_TYPE
+from kg.namespaces import RDFS_IRI as RDFS
+from kg.namespaces import SKOS_IRI as SKOS
 
 
 def norm_key(text: str) -> str:
@@ -78,9 +78,6 @@ class Resolver:
     def loaded(self) -> bool:
         """Built and current (False until the first `load()` and after `invalidate()`)."""
         return self._loaded
-
-    def _query(self, q: str):
-        return self.store.query(q) if not hasattr(self.store, "store") else self.store.query(q)
 
     def load(self) -> None:
         with self._lock:

@@ -128,6 +128,7 @@ def federation_problem(text: str, update: bool = False) -> str | None:
     if not (sc.ambiguous or raw.ambiguous):
         # the word is only inside strings, IRIs, comments, variables or prefixed names
         return None
+    tree: Any
     try:
         if update:
             from rdflib.plugins.sparql.parser import parseUpdate

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 from pydantic import BaseModel, Field
 
 
@@ -89,13 +87,6 @@ class Settings(BaseModel):
     @property
     def api_limit(self) -> float:
         return self.api_timeout or self.timeout
-
-    @classmethod
-    def from_env(cls, **overrides) -> Settings:
-        env_token = os.environ.get("KG_UPDATE_TOKEN")
-        if env_token and not overrides.get("update_token"):
-            overrides["update_token"] = env_token
-        return cls(**{k: v for k, v in overrides.items() if v is not None})
 
 
 def public_store_label(path) -> str:

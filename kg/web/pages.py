@@ -11,6 +11,7 @@ from collections.abc import Callable
 from html import escape
 
 from kg.graph_export import FORMATS
+from kg.namespaces import ENTITY_TYPES
 
 #: set by kg.web.routes: URL of a static file, with a cache-busting version
 asset: Callable[[str], str] = lambda rel: f"/static/{rel}"  # noqa: E731
@@ -23,7 +24,7 @@ FORMAT_LABELS = {
     "dot": "Graphviz DOT",
     "csv": "CSV (zip)",
 }
-TYPES = ("Model", "Method", "Benchmark", "Hardware", "Metric")
+TYPES = ENTITY_TYPES
 
 
 def _layout(

@@ -260,6 +260,7 @@
         list.appendChild(el("li", { class: "combo-empty", role: "presentation" }, "No match for “" + q + "”"));
       }
       list.hidden = false;
+      list.dataset.query = q;  // which text these suggestions are for (tests wait on it)
       input.setAttribute("aria-expanded", "true");
       live.textContent = options.length ? options.length + " suggestions; use the arrow keys to choose." : "No suggestions.";
       active = -1;
