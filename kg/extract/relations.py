@@ -17,6 +17,7 @@ import re
 
 from spacy.language import Language
 
+from kg.extract.contribution import Contribution
 from kg.extract.normalise import match_key
 from kg.extract.rules import load_rules
 from kg.extract.state import DocState, state_of
@@ -135,6 +136,7 @@ class Relations:
         own_benchmarks = [
             eid for eid in proposal_ids if st.entities.get(eid, {}).get("type") == "Benchmark"
         ]
+        contrib = Contribution(st, text, proposal_ids)
         intro_sents: dict[int, set] = {}
         first_prop_sent = min(
             (
@@ -200,6 +202,7 @@ class Relations:
             ):
                 continue  # background before the paper says what it proposes ("X reaches 90% on B")
             bench_ids = {b.eid for b in benches}
+            base_of: dict[str, list[str]] = {}
             named = [
                 m
                 for m in ms
@@ -208,6 +211,8 @@ class Relations:
                 and not (
                     m.type == "Model" and _TRAIN_SOURCE.search(text, max(s0, m.start - 60), m.start)
                 )
+                # backbones, encoders, judges, generic techniques: inside the method, not run
+                and (m.eid in ptypes or not (contrib.is_component(m, s0) or contrib.is_generic(m)))
             ]
             all_named = named
             clause_of: dict[str, int] = {}  # subjects paired only with benchmarks of their clause
@@ -221,9 +226,22 @@ class Relations:
             if ptypes and (named_props or _OUR.search(text, s0, s1)):
                 # the paper's own method is the subject, not the backbones it runs on
                 # nor the baselines it is compared with
-                subj_ids = list(dict.fromkeys(m.eid for m in named_props)) or [
-                    e for e in proposal_ids if e in ptypes
+                subj_ids = list(dict.fromkeys(m.eid for m in named_props)) or list(contrib.main)
+                method_ids = list(subj_ids)
+                # "applying X to M1 and M2 improves B", "with M as the backbone": the models
+                # the method runs on are evaluated too, and carried as its base models
+                sent_bases = [
+                    m.eid
+                    for m in contrib.base_models(named, s0, s1)
+                    if not _BASELINE.search(text, max(s0, m.start - 40), m.start)
                 ]
+                base_of = {sid: sent_bases for sid in method_ids}
+                for m in (
+                    contrib.base_models(named, s0, s1) if contrib.reports_result(s0, s1) else ()
+                ):
+                    if m.eid in sent_bases and m.eid not in subj_ids:
+                        subj_ids.append(m.eid)
+                        clause_of.setdefault(m.eid, m.start)  # its own clause's benchmarks
                 # "Llama3.1-8B reaches 29.4 on B with our method": the model the method is
                 # applied to is evaluated too (baselines and training sources are filtered above)
                 subj_ids += [
@@ -250,8 +268,40 @@ class Relations:
                     for m in all_named
                     if m.eid not in subj_ids and _OWN_SCORE.match(text, m.end)
                 ]
+                if all(b.eid in own_benchmarks for b in benches):
+                    # on the paper's own benchmark every system compared was run by the paper
+                    # (no earlier results exist): "outperforming GPT-4o and Gemini on OurBench"
+                    subj_ids += [
+                        m.eid
+                        for m in all_named
+                        if m.eid not in subj_ids
+                        and m.type == "Model"
+                        and _BASELINE.search(text, max(s0, m.start - 40), m.start)
+                    ]
             else:
                 subj_ids = list(dict.fromkeys(m.eid for m in named))
+                after_prop = first_prop_sent is not None and si > first_prop_sent
+                if (
+                    not subj_ids
+                    and ptypes
+                    and after_prop
+                    and not all(b.eid in own_benchmarks for b in benches)
+                    and contrib.reports_experiments(s0, s1)
+                ):
+                    # "We propose X. ... Experiments on A, B and C show consistent gains":
+                    # the paper's own method, named in another sentence
+                    subj_ids = list(contrib.main)
+                elif subj_ids and ptypes and after_prop:
+                    # "Experiments on A with M1 and M2 show ...": every model named is one
+                    # the method runs on
+                    sent_bases = [m.eid for m in contrib.base_models(named, s0, s1)]
+                    if (
+                        set(subj_ids) <= set(sent_bases)
+                        and contrib.reports_experiments(s0, s1)
+                        and contrib.reports_result(s0, s1)
+                    ):
+                        base_of = {sid: sent_bases for sid in contrib.main}
+                        subj_ids = list(contrib.main) + subj_ids
                 if (
                     not subj_ids
                     and ptypes
@@ -285,6 +335,7 @@ class Relations:
                         or abs(assigned[near.eid].start - near.start) > abs(v.start - near.start)
                     ):
                         assigned[near.eid] = v
+
             for bi, b in enumerate(ordered):
                 val = assigned.get(b.eid)
                 met = None
@@ -315,6 +366,16 @@ class Relations:
                             s0,
                             s1,
                             0.6 if sid in ptypes else 0.55,
+                            tuple(
+                                x
+                                for x in base_of.get(sid, ())
+                                if x != sid
+                                and not (
+                                    x in clause_of
+                                    and ";"
+                                    in text[min(clause_of[x], b.start) : max(clause_of[x], b.start)]
+                                )
+                            ),
                         )
                     )
         return out
@@ -362,7 +423,7 @@ class Relations:
                 key = (m.eid, b, None)
                 if key not in seen:
                     seen.add(key)
-                    out.append((m.eid, b, None, None, None, None, s0, s1, 0.45))
+                    out.append((m.eid, b, None, None, None, None, s0, s1, 0.45, ()))
         return out
 
     def _hardware(self, st: DocState, text: str, proposal_ids: list[str]) -> list:
