@@ -1,0 +1,172 @@
+"""Evaluation facts built around the paper's contribution (kg/extract/contribution.py,
+round 11, 16p): one test per rule on made-up sentences, each failing without its rule
+(fixture vocabulary as in test_extract_rules)."""
+
+from __future__ import annotations
+
+from kg.models import Paper
+
+
+def run(ex, abstract: str, title: str = "A study of things"):
+    return ex.extract(Paper(title=title, abstract=abstract))
+
+
+def pairs(e) -> set[tuple[str, str]]:
+    lab = {eid: ent.label for eid, ent in e.entities.items()}
+    return {(lab[v.subject], lab[v.benchmark]) for v in e.evaluations}
+
+
+def bases(e, subject: str) -> set[str]:
+    lab = {eid: ent.label for eid, ent in e.entities.items()}
+    return {lab[b] for v in e.evaluations if lab[v.subject] == subject for b in v.base_models}
+
+
+def test_experiments_sentence_without_a_subject_evaluates_the_proposal(ex):
+    e = run(
+        ex,
+        "We propose ZorbNet, a sparse router for multi-step reasoning. "
+        "Experiments on GSM8K, MMLU and HumanEval show consistent gains over strong baselines.",
+    )
+    assert {("ZorbNet", "GSM8K"), ("ZorbNet", "MMLU"), ("ZorbNet", "HumanEval")} <= pairs(e)
+
+
+def test_experiments_before_the_proposal_are_background(ex):
+    e = run(
+        ex,
+        "Experiments on GSM8K have shown consistent gains from routing. "
+        "We propose ZorbNet, a sparse router for multi-step reasoning.",
+    )
+    assert not pairs(e)
+
+
+def test_a_sentence_about_data_is_no_experiment(ex):
+    e = run(
+        ex,
+        "We propose ZorbNet, a sparse router for multi-step reasoning. "
+        "Its training set is curated from GSM8K and MMLU with strong performance filters.",
+    )
+    assert not pairs(e)
+
+
+def test_applying_the_method_to_models_gives_each_an_entry_and_base_models(ex):
+    e = run(
+        ex,
+        "We propose ZorbTune, a decoding rule for reasoning. "
+        "Applying ZorbTune to Llama 3.1 8B and Qwen2.5 improves GSM8K accuracy by 4.1 points.",
+    )
+    assert {
+        ("ZorbTune", "GSM8K"),
+        ("Llama 3.1 8B", "GSM8K"),
+        ("Qwen2.5", "GSM8K"),
+    } <= pairs(e)
+    assert bases(e, "ZorbTune") == {"Llama 3.1 8B", "Qwen2.5"}
+
+
+def test_base_model_keys_are_in_the_evaluation_index(ex):
+    e = run(
+        ex,
+        "We propose ZorbTune, a decoding rule for reasoning. "
+        "Applying ZorbTune to Llama 3.1 8B improves GSM8K accuracy by 4.1 points.",
+    )
+    lab = {eid: ent.label for eid, ent in e.entities.items()}
+    ev = next(v for v in e.evaluations if lab[v.subject] == "ZorbTune")
+    # "which papers evaluate Llama on GSM8K" finds the method run on Llama 3.1 8B
+    assert "model/llama benchmark/gsm8k" in ev.index_keys
+    assert "model/llama-3.1-8b benchmark/gsm8k" in ev.index_keys
+
+
+def test_base_model_in_an_unnamed_experiment_sentence(ex):
+    e = run(
+        ex,
+        "We propose ZorbTune, a decoding rule for reasoning. "
+        "Experiments on GSM8K with Llama 2 show that accuracy improves by 4 points.",
+    )
+    assert {("ZorbTune", "GSM8K"), ("Llama 2", "GSM8K")} <= pairs(e)
+    assert bases(e, "ZorbTune") == {"Llama 2"}
+
+
+def test_a_base_model_without_a_result_rides_on_the_method_only(ex):
+    e = run(
+        ex,
+        "We propose ZorbTune, a decoding rule for reasoning. "
+        "We evaluate ZorbTune on GSM8K using Llama 2.",
+    )
+    assert ("ZorbTune", "GSM8K") in pairs(e)
+    assert ("Llama 2", "GSM8K") not in pairs(e)
+    assert bases(e, "ZorbTune") == {"Llama 2"}
+
+
+def test_a_family_is_no_base_model_entry(ex):
+    e = run(
+        ex,
+        "We propose ZorbTune, a decoding rule for reasoning. "
+        "With the Llama and Qwen2.5 families of models, ZorbTune improves GSM8K accuracy by "
+        "3 points.",
+    )
+    assert ("ZorbTune", "GSM8K") in pairs(e)
+    assert not {s for s, _ in pairs(e)} & {"Llama", "Qwen2.5"}
+
+
+def test_judge_is_not_an_evaluated_subject(ex):
+    e = run(
+        ex,
+        "We study refusals of chat models. With GPT-4o as the judge, Llama 2 scores 61% on "
+        "TruthfulQA.",
+    )
+    assert ("Llama 2", "TruthfulQA") in pairs(e)
+    assert ("GPT-4o", "TruthfulQA") not in pairs(e)
+
+
+def test_features_of_a_model_are_a_component(ex):
+    e = run(
+        ex,
+        "We study probing of chat models. On TruthfulQA, a probe over Mistral features "
+        "reaches 71% accuracy.",
+    )
+    assert ("Mistral", "TruthfulQA") not in pairs(e)
+
+
+def test_generic_lower_case_technique_is_no_subject(ex):
+    e = run(
+        ex,
+        "We study decoding budgets. On GSM8K, Llama 2 with chain-of-thought and "
+        "low-rank adaptation reaches 61% accuracy.",
+    )
+    assert ("Llama 2", "GSM8K") in pairs(e)
+    assert ("chain-of-thought", "GSM8K") not in pairs(e)
+
+
+def test_compared_models_on_the_papers_own_benchmark_are_subjects(ex):
+    e = run(
+        ex,
+        "We introduce QuillBench, a benchmark for long-horizon planning. We also propose "
+        "ZorbAgent, a planner. ZorbAgent achieves 70% on QuillBench, outperforming GPT-4o "
+        "and Llama 2.",
+    )
+    assert {("ZorbAgent", "QuillBench"), ("GPT-4o", "QuillBench")} <= pairs(e)
+
+
+def test_unnamed_subject_on_the_papers_own_benchmark_is_not_its_method(ex):
+    e = run(
+        ex,
+        "We introduce QuillBench, a benchmark for long-horizon planning. We also present "
+        "ZorbAgent, a shared scaffold. Experiments show that current agents remain far from "
+        "reliable on QuillBench.",
+    )
+    assert ("ZorbAgent", "QuillBench") not in pairs(e)
+
+
+def test_base_model_is_a_kg_basemodel_quad(ex):
+    from kg.models import SourceRef
+    from kg.to_rdf import paper_quads
+
+    p = Paper(
+        title="A study of things",
+        abstract="We propose ZorbTune, a decoding rule for reasoning. Applying ZorbTune to "
+        "Llama 2 improves GSM8K accuracy by 4.1 points.",
+        sources=[SourceRef(file="x.jsonl", record=1, format="jsonl")],
+    )
+    quads = paper_quads(p, ex.extract(p))
+    assert any(
+        str(q.predicate).endswith("baseModel>") and "llama-2" in str(q.object) for q in quads
+    )
