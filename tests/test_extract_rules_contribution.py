@@ -170,3 +170,31 @@ def test_base_model_is_a_kg_basemodel_quad(ex):
     assert any(
         str(q.predicate).endswith("baseModel>") and "llama-2" in str(q.object) for q in quads
     )
+
+
+def test_names_after_it_achieves_are_objects_not_subjects(ex):
+    e = run(
+        ex,
+        "We propose ZorbNet, a sparse router for reasoning. Notably, it achieves 71% "
+        "accuracy and a 2x gain over Zorb-in-Path on GSM8K.",
+    )
+    assert ("ZorbNet", "GSM8K") in pairs(e)
+    assert ("Zorb-in-Path", "GSM8K") not in pairs(e)
+
+
+def test_a_name_listed_among_benchmarks_is_no_subject(ex):
+    e = run(
+        ex,
+        "We study segmentation of rare lesions. Experiments on GSM8K, Zorb-in-Path, and "
+        "MMLU demonstrate that the approach is reliable.",
+    )
+    assert ("Zorb-in-Path", "GSM8K") not in pairs(e)
+
+
+def test_a_kind_of_model_is_no_subject(ex):
+    e = run(
+        ex,
+        "We study parsing of requests. We run evaluations on MMLU, employing Llama 2 alongside "
+        "GPT-4o-type models.",
+    )
+    assert ("GPT-4o", "MMLU") not in pairs(e)

@@ -83,7 +83,7 @@ _COMPONENT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _COMPONENT_AFTER = re.compile(
-    r"(?:\s*\([^()]{0,30}\))?(?:-based|-derived|-generated|-annotated|-labell?ed|-extracted|"
+    r"(?:\s*\([^()]{0,30}\))?(?:-based|-derived|-type|-style|-like|-generated|-annotated|-labell?ed|-extracted|"
     r"\s+(?:features?|embeddings?|encoders?|decoders?|representations?|tokeni[sz]ers?|"
     r"feature\s+extractors?|vision\s+towers?|text\s+encoders?|image\s+encoders?|"
     r"as\s+(?:the\s+|a\s+|an\s+)?(?:judges?|evaluators?|graders?|annotators?|teachers?|critics?|"
@@ -107,6 +107,10 @@ _RESULT = re.compile(
     r"\d+(?:\.\d+)?\s*%)(?![\w-])",
     re.IGNORECASE,
 )
+
+
+# "on A, X and B", "the A (a) and B datasets": a name inside a list of benchmarks
+_LIST_SEP = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)")
 
 
 class Contribution:
@@ -152,6 +156,50 @@ class Contribution:
         if _COMPONENT_AFTER.match(text, m.end):
             return True
         return bool(_COMPONENT_BEFORE.search(text, max(s0, m.start - 40), m.start))
+
+    def benchmark_list_members(self, ms: list, benches: list) -> set:
+        """Model/method names listed among benchmarks ("Experiments on ORN, CE, and CRN",
+        "on the FooSet (FS) and Potsdam datasets"): benchmarks the typing missed, not
+        subjects (unless a result verb follows one). Chained: a name next to a member is
+        one too."""
+        if not benches:
+            return set()
+        text = self.text
+        members = list(benches)
+        out: set = set()
+        cands = [
+            m
+            for m in ms
+            if m.type in ("Model", "Method")
+            and m.eid not in self.methods
+            and not _RESULTS_AFTER.match(text, m.end)
+        ]
+
+        def adjacent(x, y):  # the separator between x and y (x first), or None
+            gap = _LIST_SEP.match(text, x.end)
+            return gap.group(0) if gap is not None and gap.end() == y.start else None
+
+        grew = True
+        while grew:
+            grew = False
+            for m in cands:
+                if id(m) in out:
+                    continue
+                prev = next(
+                    (g for b in members if b.end <= m.start for g in [adjacent(b, m)] if g), None
+                )
+                after = [x for x in (*members, *cands) if x.start >= m.end and adjacent(m, x)]
+                # "on A, X and B", "on A, B, and X", "on the X (x) and B datasets"; not
+                # "On A, X reaches 61%"
+                if (
+                    (prev and after)
+                    or (prev and re.search(r"\b(?:and|or)\b|&", prev))
+                    or any(x in members for x in after)
+                ):
+                    out.add(id(m))
+                    members.append(m)
+                    grew = True
+        return {m.eid for m in cands if id(m) in out}
 
     def is_generic(self, m) -> bool:
         """A generic technique named in passing ("with data augmentation", "majority
