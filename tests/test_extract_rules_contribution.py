@@ -198,3 +198,14 @@ def test_a_kind_of_model_is_no_subject(ex):
         "GPT-4o-type models.",
     )
     assert ("GPT-4o", "MMLU") not in pairs(e)
+
+
+def test_base_models_named_in_another_sentence_ride_on_the_method(ex):
+    e = run(
+        ex,
+        "We propose ZorbTune, a decoding rule for reasoning. We apply ZorbTune to Llama 2 and "
+        "Qwen2.5. Experiments on GSM8K and MMLU show consistent gains of 4 points.",
+    )
+    assert {("ZorbTune", "GSM8K"), ("ZorbTune", "MMLU")} <= pairs(e)
+    assert bases(e, "ZorbTune") == {"Llama 2", "Qwen2.5"}
+    assert {("Llama 2", "GSM8K"), ("Qwen2.5", "MMLU")} <= pairs(e)

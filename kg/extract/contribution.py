@@ -72,6 +72,17 @@ _FAMILY_AFTER = re.compile(
     r"(?:famil(?:y|ies)|series|architectures)(?![\w-])",
     re.IGNORECASE,
 )
+# the strong application cues, for base models named outside a benchmark sentence
+# ("We apply X to M1 and M2.", "X is built on top of M", "we fine-tune M with X")
+_BASE_STRONG_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?:appl(?:y|ies|ied|ying)|plug\w*|integrat\w*)\s+(?:[\w\-.]+\s+){0,4}?(?:to|into)\s+|"
+    r"(?<![\w-])on\s+top\s+of\s+|(?<![\w-])(?:built|implemented|instantiated)\s+(?:on|upon)\s+|"
+    r"(?<![\w-])(?:fine-?tun(?:e|es|ed|ing)|finetun(?:e|es|ed|ing)|post-?train(?:s|ed|ing)?)\s+)"
+    r"(?:the\s+|a\s+|an\s+|both\s+|two\s+|three\s+|several\s+|various\s+|different\s+|"
+    r"open(?:-source)?\s+|base\s+|backbone\s+|such\s+as\s+|including\s+|e\.g\.,?\s+){0,3}$",
+    re.IGNORECASE,
+)
+_WE_OUR = re.compile(r"(?<![\w-])(?:we|our)(?![\w-])", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
 
 # A component, judge, teacher or data tool named inside a statement about the method
@@ -111,6 +122,13 @@ _RESULT = re.compile(
 
 # "on A, X and B", "the A (a) and B datasets": a name inside a list of benchmarks
 _LIST_SEP = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)")
+
+
+_BASELINE_BEFORE = re.compile(
+    r"(?<![\w-])(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|than|over|versus|vs\.?|"
+    r"compared\s+(?:to|with)|relative\s+to|against)\s+(?:the\s+|strong\s+|(?:[\w\-']+\s+){0,2}?)?$",
+    re.IGNORECASE,
+)
 
 
 class Contribution:
@@ -212,6 +230,40 @@ class Contribution:
         if any(o.eid == m.eid and o.text != o.text.lower() for o in self.st.mentions):
             return False  # written as a name somewhere ("Direct Preference Optimization")
         return not _RESULTS_AFTER.match(self.text, m.end)
+
+    def collect_bases(self, by_sent: dict) -> None:
+        """The models the method is applied to anywhere in the abstract, by the strong cues
+        only ("We apply X to M1 and M2.", "with M as the backbone", "fine-tune M with X"),
+        in a sentence naming the method or saying "we"/"our"."""
+        if not self.methods:
+            return
+        text = self.text
+        for si, ms in by_sent.items():
+            if not self.st.sents:
+                break
+            s0, s1 = self.st.sents[si]
+            if not (any(m.eid in self.methods for m in ms) or _WE_OUR.search(text, s0, s1)):
+                continue
+            prev_end = -1
+            for m in sorted(ms, key=lambda m: m.start):
+                if m.type != "Model" or m.eid in self.methods:
+                    continue
+                base = bool(_BASE_AFTER.match(text, m.end)) or bool(
+                    _BASE_STRONG_BEFORE.search(text, max(s0, m.start - 60), m.start)
+                )
+                if not base and prev_end >= 0 and _LIST_GAP.search(text, prev_end, m.start):
+                    base = True
+                if (
+                    base
+                    and not self.is_component(m, s0)
+                    and not _FAMILY_AFTER.match(text, m.end)
+                    and not _BASELINE_BEFORE.search(text, max(s0, m.start - 40), m.start)
+                ):
+                    if m.eid not in self.bases:
+                        self.bases.append(m.eid)
+                    prev_end = m.end
+                else:
+                    prev_end = -1
 
     def base_models(self, ms: list, s0: int, s1: int) -> list:
         """The models of a sentence the paper's method is run on: after an application

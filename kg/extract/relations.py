@@ -137,6 +137,7 @@ class Relations:
             eid for eid in proposal_ids if st.entities.get(eid, {}).get("type") == "Benchmark"
         ]
         contrib = Contribution(st, text, proposal_ids)
+        contrib.collect_bases(by_sent)
         intro_sents: dict[int, set] = {}
         first_prop_sent = min(
             (
@@ -237,7 +238,7 @@ class Relations:
                     for m in contrib.base_models(named, s0, s1)
                     if not _BASELINE.search(text, max(s0, m.start - 40), m.start)
                 ]
-                base_of = {sid: sent_bases for sid in method_ids}
+                base_of = {sid: sent_bases or contrib.bases for sid in method_ids}
                 for m in (
                     contrib.base_models(named, s0, s1) if contrib.reports_result(s0, s1) else ()
                 ):
@@ -291,8 +292,12 @@ class Relations:
                     and contrib.reports_experiments(s0, s1)
                 ):
                     # "We propose X. ... Experiments on A, B and C show consistent gains":
-                    # the paper's own method, named in another sentence
+                    # the paper's own method, named in another sentence, with the models it
+                    # was applied to ("We apply X to M1 and M2.")
                     subj_ids = list(contrib.main)
+                    base_of = {sid: contrib.bases for sid in subj_ids}
+                    if contrib.reports_result(s0, s1):
+                        subj_ids += [b for b in contrib.bases if b not in subj_ids]
                 elif subj_ids and ptypes and after_prop:
                     # "Experiments on A with M1 and M2 show ...": every model named is one
                     # the method runs on
