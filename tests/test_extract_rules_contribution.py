@@ -209,3 +209,12 @@ def test_base_models_named_in_another_sentence_ride_on_the_method(ex):
     assert {("ZorbTune", "GSM8K"), ("ZorbTune", "MMLU")} <= pairs(e)
     assert bases(e, "ZorbTune") == {"Llama 2", "Qwen2.5"}
     assert {("Llama 2", "GSM8K"), ("Qwen2.5", "MMLU")} <= pairs(e)
+
+
+def test_a_new_benchmark_made_to_evaluate_the_method_evaluates_it(ex):
+    e = run(
+        ex,
+        "We introduce ZorbAgent, an agent for data analysis. We also introduce QuillBench, a "
+        "benchmark of curated notebooks, to evaluate ZorbAgent's performance.",
+    )
+    assert ("ZorbAgent", "QuillBench") in pairs(e)

@@ -131,6 +131,19 @@ _BASELINE_BEFORE = re.compile(
 )
 
 
+# "to evaluate AgentX's performance", "To train and evaluate this approach": the purpose of
+# a benchmark the paper introduces names the method run on it
+_TO_EVALUATE = re.compile(
+    r"(?<![\w-])(?:to|for)\s+(?:(?:train\w*|develop\w*)\s+and\s+)?(?:evaluat\w*|assess\w*|test\w*|"
+    r"benchmark\w*|measur\w*)\s+(?:the\s+(?:performance|effectiveness|quality)\s+of\s+)?",
+    re.IGNORECASE,
+)
+_THIS = re.compile(
+    r"(?:this|our|the\s+proposed)\s+(?:approach|method|model|framework|system|agent|pipeline)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 class Contribution:
     """What the paper proposes and runs its method on, read once per paper."""
 
@@ -296,3 +309,19 @@ class Contribution:
         if not _EXPERIMENT.search(self.text, s0, s1):
             return False
         return not _DATA_SENTENCE.search(self.text, s0, s1)
+
+    def evaluated_by_intro(self, ms: list, s0: int, s1: int) -> list[str]:
+        """The paper's method named as what its own new benchmark is for ("KaggleBench, a
+        benchmark ... to evaluate AgentAda's performance", "To train and evaluate this
+        approach, we introduce FooDoc")."""
+        if not self.methods:
+            return []
+        text = self.text
+        out: list[str] = []
+        for t in _TO_EVALUATE.finditer(text, s0, s1):
+            m = next((m for m in ms if m.start == t.end() and m.eid in self.methods), None)
+            if m is not None:
+                out.append(m.eid)
+            elif _THIS.match(text, t.end()):
+                out.extend(self.main)
+        return list(dict.fromkeys(out))

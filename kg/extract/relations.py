@@ -194,8 +194,15 @@ class Relations:
                 continue  # a title names what a paper is about ("X for Deepfake Detection"), not a result
             if intro_sents and si in intro_sents:
                 # the sentence that introduces the paper's own benchmark ("we introduce
-                # X, a suite to assess model merging") reports no result unless it gives one;
-                continue  # its sources ("built on SWE-bench Verified") are not evaluations either
+                # X, a suite to assess model merging") reports no result unless it gives one
+                # (its sources, "built on SWE-bench Verified", are not evaluations either);
+                # but "to evaluate AgentX's performance, we introduce X": AgentX runs on X
+                for sid in contrib.evaluated_by_intro(ms, s0, s1):
+                    for b in intro_sents[si]:
+                        if (sid, b, None) not in seen:
+                            seen.add((sid, b, None))
+                            out.append((sid, b, None, None, None, None, s0, s1, 0.5, ()))
+                continue
             if (
                 first_prop_sent is not None
                 and si < first_prop_sent
