@@ -237,3 +237,13 @@ def test_a_model_based_component_is_no_subject(ex):
         "reach 70% accuracy.",
     )
     assert ("Mistral", "TruthfulQA") not in pairs(e)
+
+
+def test_findings_after_evaluating_on_the_papers_own_benchmark_are_results_on_it(ex):
+    e = run(
+        ex,
+        "We introduce QuillBench, a benchmark to quantify bias in language models. We evaluate "
+        "12 language models on QuillBench, including GPT-4o. In two series, Llama 2 and "
+        "Mistral, we found that larger models are more biased.",
+    )
+    assert {("Llama 2", "QuillBench"), ("Mistral", "QuillBench")} <= pairs(e)

@@ -144,6 +144,17 @@ _THIS = re.compile(
 )
 
 
+# a sentence that reports a finding about the models evaluated ("we found that larger
+# models are more biased", "X is the least biased", "Y struggles with ...")
+_FINDING = re.compile(
+    r"(?<![\w-])(?:we\s+(?:also\s+)?(?:find|found|observe[ds]?|notice[ds]?|show(?:ed)?)|"
+    r"(?:the\s+)?(?:best|worst|least|most|highest|lowest|top)(?:-performing)?|"
+    r"(?:\w+er)\s+than|outperform\w*|achiev\w*|struggl\w*|fail\w*|lag\w*|trail\w*|"
+    r"lead\w*|score[sd]?|rank\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 class Contribution:
     """What the paper proposes and runs its method on, read once per paper."""
 
@@ -179,14 +190,21 @@ class Contribution:
         return m.eid if m is not None else None
 
     # -- per-mention judgements ----------------------------------------------------------
+    @staticmethod
+    def reports_finding(text: str, s0: int, s1: int) -> bool:
+        return bool(_FINDING.search(text, s0, s1))
+
+    @staticmethod
+    def component_at(text: str, m, s0: int) -> bool:
+        if _COMPONENT_AFTER.match(text, m.end):
+            return True
+        return bool(_COMPONENT_BEFORE.search(text, max(s0, m.start - 40), m.start))
+
     def is_component(self, m, s0: int) -> bool:
         """A backbone, encoder, judge, teacher or data tool inside the method, not a
         system evaluated: "uses a ViT encoder", "CLIP features", "with GPT-4 as judge",
         "a BERT-based classifier", "distilled from GPT-4o"."""
-        text = self.text
-        if _COMPONENT_AFTER.match(text, m.end):
-            return True
-        return bool(_COMPONENT_BEFORE.search(text, max(s0, m.start - 40), m.start))
+        return self.component_at(self.text, m, s0)
 
     def benchmark_list_members(self, ms: list, benches: list) -> set:
         """Model/method names listed among benchmarks ("Experiments on ORN, CE, and CRN",

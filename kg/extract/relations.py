@@ -417,7 +417,14 @@ class Relations:
         s0, s1 = st.sents[si]
         words = set(_WORD.findall(low[s0:s1]))
         if not (words & self.rules.strict_eval_cues):
-            return []
+            # "We evaluate 20 LLMs on OurBench. In two series, OPT and Bloom, we found that
+            # larger models are more biased": findings after the evaluation statement of a
+            # paper that introduces a benchmark (and no method) are results on it
+            if ptypes or not any(k[1] in own_benchmarks for k in seen):
+                return []
+            if not Contribution.reports_finding(text, s0, s1):
+                return []
+            ms = [m for m in ms if not Contribution.component_at(text, m, s0)]
         out = []
         for m in ms:
             if m.type == "Model":
