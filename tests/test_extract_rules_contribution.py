@@ -247,3 +247,13 @@ def test_findings_after_evaluating_on_the_papers_own_benchmark_are_results_on_it
         "Mistral, we found that larger models are more biased.",
     )
     assert {("Llama 2", "QuillBench"), ("Mistral", "QuillBench")} <= pairs(e)
+
+
+def test_an_experiment_sentence_naming_only_baselines_evaluates_the_proposal(ex):
+    e = run(
+        ex,
+        "We propose ZorbNet, a sparse router for reasoning. Experiments on GSM8K and MMLU "
+        "show consistent gains over GPT-4o.",
+    )
+    assert {("ZorbNet", "GSM8K"), ("ZorbNet", "MMLU")} <= pairs(e)
+    assert ("GPT-4o", "GSM8K") not in pairs(e)

@@ -292,6 +292,15 @@ class Relations:
                 subj_ids = list(dict.fromkeys(m.eid for m in named))
                 after_prop = first_prop_sent is not None and si > first_prop_sent
                 if (
+                    ptypes
+                    and after_prop
+                    and named
+                    and all(_BASELINE.search(text, max(s0, m.start - 40), m.start) for m in named)
+                ):
+                    # "Experiments on A and B show that it outperforms GPT-4o": the only
+                    # names are what the paper's method is compared with
+                    subj_ids = []
+                if (
                     not subj_ids
                     and ptypes
                     and after_prop
