@@ -257,3 +257,12 @@ def test_an_experiment_sentence_naming_only_baselines_evaluates_the_proposal(ex)
     )
     assert {("ZorbNet", "GSM8K"), ("ZorbNet", "MMLU")} <= pairs(e)
     assert ("GPT-4o", "GSM8K") not in pairs(e)
+
+
+def test_with_two_new_datasets_an_unnamed_one_is_no_evaluation(ex):
+    e = run(
+        ex,
+        "We introduce two benchmarks, QuillBench and RookEval, to measure planning in agents. "
+        "We evaluate Llama 2 and GPT-4o in detail.",
+    )
+    assert not {b for _, b in pairs(e)} & {"QuillBench", "RookEval"}

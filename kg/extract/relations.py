@@ -451,6 +451,8 @@ class Relations:
                 ]
             else:
                 continue
+            if len(benches) > 1:
+                continue  # which of the paper's new datasets? (none is named, none the only one)
             for b in benches:
                 key = (m.eid, b, None)
                 if key not in seen:
