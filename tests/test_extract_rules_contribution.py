@@ -266,3 +266,12 @@ def test_with_two_new_datasets_an_unnamed_one_is_no_evaluation(ex):
         "We evaluate Llama 2 and GPT-4o in detail.",
     )
     assert not {b for _, b in pairs(e)} & {"QuillBench", "RookEval"}
+
+
+def test_a_benchmark_name_used_as_a_judge_is_no_benchmark_evaluated_on(ex):
+    e = run(
+        ex,
+        "We propose ZorbTune, a fine-tuning rule for safety. Using the TruthfulQA judge, "
+        "ZorbTune improves safety by 5 points.",
+    )
+    assert ("ZorbTune", "TruthfulQA") not in pairs(e)

@@ -155,6 +155,14 @@ _FINDING = re.compile(
 )
 
 
+# "using the FooEval judge", "the BarBench reward model": a name used as a tool
+_TOOL_AFTER = re.compile(
+    r"(?:\s*\([^()]{0,30}\))?[\s-]+(?:judges?|evaluators?|graders?|scorers?|classifiers?|"
+    r"reward\s+models?|verifiers?|annotators?)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 class Contribution:
     """What the paper proposes and runs its method on, read once per paper."""
 
@@ -190,6 +198,11 @@ class Contribution:
         return m.eid if m is not None else None
 
     # -- per-mention judgements ----------------------------------------------------------
+    @staticmethod
+    def is_tool(text: str, m) -> bool:
+        """A benchmark name used as a judge or classifier ("using the FooEval judge")."""
+        return bool(_TOOL_AFTER.match(text, m.end))
+
     @staticmethod
     def reports_finding(text: str, s0: int, s1: int) -> bool:
         return bool(_FINDING.search(text, s0, s1))

@@ -171,6 +171,7 @@ class Relations:
                     and not find_values(text, m.end, st.sent_of(m.start)[1])
                 )
                 and not _TRAIN_AFTER.match(text, m.end)
+                and not Contribution.is_tool(text, m)
             ]
             if not benches:
                 if own_benchmarks:
