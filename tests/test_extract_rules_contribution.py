@@ -275,3 +275,30 @@ def test_a_benchmark_name_used_as_a_judge_is_no_benchmark_evaluated_on(ex):
         "ZorbTune improves safety by 5 points.",
     )
     assert ("ZorbTune", "TruthfulQA") not in pairs(e)
+
+
+def test_base_model_shape(ex):
+    """kg:baseModel on an evaluation conforms when it is a kg:Model, fails when not."""
+    from rdflib import Graph, URIRef
+    from test_ontology import KG, _failing_paths, shacl, to_rdflib
+
+    from kg.models import SourceRef
+    from kg.paths import ontology_dir
+    from kg.to_rdf import entity_quads, paper_quads
+
+    shapes = Graph().parse(ontology_dir() / "shapes.ttl", format="turtle")
+    p = Paper(
+        title="A study of things",
+        abstract="We propose ZorbTune, a decoding rule for reasoning. Applying ZorbTune to "
+        "Llama 2 improves GSM8K accuracy by 4.1 points.",
+        sources=[SourceRef(file="x.jsonl", record=1, format="jsonl")],
+    )
+    e = ex.extract(p)
+    g = to_rdflib(paper_quads(p, e) + entity_quads(e.entities.values(), source="curated"))
+    assert any(True for _ in g.triples((None, KG.baseModel, None)))
+    conforms, _, text = shacl(g, shapes)
+    assert conforms, text
+    node = next(s for s, _, _ in g.triples((None, KG.baseModel, None)))
+    g.add((node, KG.baseModel, URIRef("https://w3id.org/kg/id/benchmark/gsm8k")))
+    conforms, results, _ = shacl(g, shapes)
+    assert not conforms and str(KG.baseModel) in _failing_paths(results)
