@@ -302,3 +302,24 @@ def test_base_model_shape(ex):
     g.add((node, KG.baseModel, URIRef("https://w3id.org/kg/id/benchmark/gsm8k")))
     conforms, results, _ = shacl(g, shapes)
     assert not conforms and str(KG.baseModel) in _failing_paths(results)
+
+
+def test_a_model_the_method_improves_is_a_base_model(ex):
+    e = run(
+        ex,
+        "We propose ZorbTune, a decoding rule for reasoning. ZorbTune improves Llama 2 by 12 "
+        "points on GSM8K.",
+    )
+    assert ("Llama 2", "GSM8K") in pairs(e)
+    assert bases(e, "ZorbTune") == {"Llama 2"}
+
+
+def test_model_plus_method_is_a_base_model(ex):
+    e = run(
+        ex,
+        "We propose ZorbTune, a decoding rule for reasoning. Llama 2 + ZorbTune reaches 52% on "
+        "GSM8K, outperforming GPT-4o.",
+    )
+    assert ("Llama 2", "GSM8K") in pairs(e)
+    assert bases(e, "ZorbTune") == {"Llama 2"}
+    assert ("GPT-4o", "GSM8K") not in pairs(e)

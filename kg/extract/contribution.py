@@ -54,15 +54,17 @@ _BASE_BEFORE = re.compile(
     r"(?:[\w\-.]+\s+){0,4}?(?:to|into|with)\s+|"
     r"(?<![\w-])on\s+top\s+of\s+|(?<![\w-])(?:built|based|implemented|instantiated)\s+(?:on|upon)\s+|"
     r"(?<![\w-])(?:fine-?tun\w*|finetun\w*|post-?train\w*|(?:re)?train(?:s|ed|ing)?)\s+|"
-    r"(?<![\w-])(?:using|with|on|for|across|when\s+applied\s+to)\s+)"
+    r"(?<![\w-])(?:using|with|on|for|across|when\s+applied\s+to)\s+|"
+    r"(?<![\w-])(?:improv(?:es|ed|ing)|boost(?:s|ed|ing)?|lift(?:s|ed|ing)?|enhanc(?:es|ed|ing)|"
+    r"help(?:s|ed|ing)?)\s+)"
     r"(?:the\s+|a\s+|an\s+|both\s+|two\s+|three\s+|several\s+|various\s+|different\s+|"
     r"open(?:-source)?\s+|base\s+|backbone\s+|models?\s+|LLMs?\s+|such\s+as\s+|including\s+|"
     r"e\.g\.,?\s+|like\s+){0,3}$",
     re.IGNORECASE,
 )
 _BASE_AFTER = re.compile(
-    r"(?:\s*\([^()]{0,30}\))?\s+(?:as\s+(?:the\s+|a\s+|our\s+)?(?:base|backbone|policy|student|"
-    r"foundation|underlying|target)|backbones?\b|base\s+models?\b)",
+    r"(?:\s*\([^()]{0,30}\))?(?:\s*\+\s*|\s+(?:equipped|augmented|enhanced|combined)\s+with\s+|\s+(?:as\s+(?:the\s+|a\s+|our\s+)?(?:base|backbone|policy|student|"
+    r"foundation|underlying|target)|backbones?\b|base\s+models?\b))",
     re.IGNORECASE,
 )
 # "M1, M2 and M3" after a base model: the list goes on
