@@ -5,7 +5,9 @@
   or "on <benchmark>"), each Model/Method named there (or, where none is named, the
   paper's own proposal) is evaluated on each benchmark; a metric and value are added
   where the sentence gives them ("91.2% accuracy on GSM8K", "improves macro-F1 by 8.24
-  points over X", "12.9x speedup");
+  points over X", "12.9x speedup"); the paper-level reading (the main proposal for
+  sentences that do not name it, base models, components that are no subjects) is
+  kg/extract/contribution.py;
 - hardware_use: each device, with the purpose cue nearest to it in its sentence
   ("trained on 8 H100s" -> training, "inference on a T4" -> inference) and the nearest
   model or method as subject.
@@ -361,7 +363,6 @@ class Relations:
                         or abs(assigned[near.eid].start - near.start) > abs(v.start - near.start)
                     ):
                         assigned[near.eid] = v
-
             for bi, b in enumerate(ordered):
                 val = assigned.get(b.eid)
                 met = None
