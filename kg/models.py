@@ -151,6 +151,9 @@ class Evaluation(BaseModel):
     value_text: str | None = None
     evidence: Span
     confidence: float = Field(ge=0, le=1)
+    # the Model entities the evaluated method was run on ("applying X to Llama-3-8B"):
+    # kg:baseModel; their (ancestor, benchmark ancestor) pairs are in index_keys too
+    base_models: list[str] = Field(default_factory=list)
     # "<subject or an ancestor> <benchmark or an ancestor>" entity-id pairs (skos:broader*
     # on both sides): stored as kg:evaluationKey, so "Llama on GSM8K, variants included"
     # is one index lookup instead of a join of two broader* closures

@@ -348,6 +348,7 @@ T_PAPER, T_SOURCE, T_RUN = map(_n, (_C_PAPER, _C_SOURCE, _C_RUN))
     ),
 )
 T_EVAL_KEY = _n(KG.evaluationKey)
+T_BASE_MODEL = _n(KG.baseModel)
 _T_TRUE = str(_TRUE)
 _T_JSON_SUFFIX = f"^^{_RDF_JSON}"
 _T_DATE_SUFFIX = f"^^{_XSD_DATE}"
@@ -533,7 +534,14 @@ def _extraction_nquads(q, p: str, base: str, ex: Extraction, mention_nodes: bool
             q(node, T_UNIT, _s(ev.unit))
         if ev.value_text:
             q(node, T_VALUE_TEXT, _s(ev.value_text))
-        for k in ev.index_keys or _index_keys(ev.subject, ev.benchmark, ex.entities):
+        for bm in ev.base_models:
+            q(node, T_BASE_MODEL, e(bm))  # the model the evaluated method ran on
+        keys = ev.index_keys or [
+            k
+            for a in (ev.subject, *ev.base_models)
+            for k in _index_keys(a, ev.benchmark, ex.entities)
+        ]
+        for k in keys:
             q(
                 node, T_EVAL_KEY, _s(k)
             )  # the evaluation index: one lookup per (subject, benchmark) query

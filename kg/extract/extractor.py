@@ -60,8 +60,12 @@ class Extractor:
         ]
         mentions = [(m.text, m.eid, m.start, m.end, m.source, m.conf) for m in st.mentions]
         local = {eid: e["broader"] for eid, e in st.entities.items() if not e["in_vocabulary"]}
+        idx = self.vocabulary.index_keys
         evals = [
-            (*ev, self.vocabulary.index_keys(ev[0], ev[1], local)) for ev in st.facts["evaluations"]
+            # the evaluation's keys, and its base models' ("Llama on GSM8K" finds a method
+            # run on Llama 3.1 8B): (base model or ancestor, benchmark or ancestor)
+            (*ev, list(dict.fromkeys(k for a in (ev[0], *ev[9]) for k in idx(a, ev[1], local))))
+            for ev in st.facts["evaluations"]
         ]
         return (
             key,
@@ -260,9 +264,10 @@ def to_extraction(plain: tuple, title: str, abstract: str) -> Extraction:
             value_text=vt,
             evidence=span(s, e),
             confidence=c,
+            base_models=list(bases),
             index_keys=keys,
         )
-        for su, b, me, v, u, vt, s, e, c, keys in evals
+        for su, b, me, v, u, vt, s, e, c, bases, keys in evals
     ]
     hw = [
         _hardware_use(hardware=h, subject=su, purpose=p, evidence=span(s, e), confidence=c)

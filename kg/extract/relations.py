@@ -5,7 +5,9 @@
   or "on <benchmark>"), each Model/Method named there (or, where none is named, the
   paper's own proposal) is evaluated on each benchmark; a metric and value are added
   where the sentence gives them ("91.2% accuracy on GSM8K", "improves macro-F1 by 8.24
-  points over X", "12.9x speedup");
+  points over X", "12.9x speedup"); the paper-level reading (the main proposal for
+  sentences that do not name it, base models, components that are no subjects) is
+  kg/extract/contribution.py;
 - hardware_use: each device, with the purpose cue nearest to it in its sentence
   ("trained on 8 H100s" -> training, "inference on a T4" -> inference) and the nearest
   model or method as subject.
@@ -17,6 +19,7 @@ import re
 
 from spacy.language import Language
 
+from kg.extract.contribution import Contribution
 from kg.extract.normalise import match_key
 from kg.extract.rules import load_rules
 from kg.extract.state import DocState, state_of
@@ -135,6 +138,8 @@ class Relations:
         own_benchmarks = [
             eid for eid in proposal_ids if st.entities.get(eid, {}).get("type") == "Benchmark"
         ]
+        contrib = Contribution(st, text, proposal_ids)
+        contrib.collect_bases(by_sent)
         intro_sents: dict[int, set] = {}
         first_prop_sent = min(
             (
@@ -168,6 +173,7 @@ class Relations:
                     and not find_values(text, m.end, st.sent_of(m.start)[1])
                 )
                 and not _TRAIN_AFTER.match(text, m.end)
+                and not Contribution.is_tool(text, m)
             ]
             if not benches:
                 if own_benchmarks:
@@ -191,8 +197,15 @@ class Relations:
                 continue  # a title names what a paper is about ("X for Deepfake Detection"), not a result
             if intro_sents and si in intro_sents:
                 # the sentence that introduces the paper's own benchmark ("we introduce
-                # X, a suite to assess model merging") reports no result unless it gives one;
-                continue  # its sources ("built on SWE-bench Verified") are not evaluations either
+                # X, a suite to assess model merging") reports no result unless it gives one
+                # (its sources, "built on SWE-bench Verified", are not evaluations either);
+                # but "to evaluate AgentX's performance, we introduce X": AgentX runs on X
+                for sid in contrib.evaluated_by_intro(ms, s0, s1):
+                    for b in intro_sents[si]:
+                        if (sid, b, None) not in seen:
+                            seen.add((sid, b, None))
+                            out.append((sid, b, None, None, None, None, s0, s1, 0.5, ()))
+                continue
             if (
                 first_prop_sent is not None
                 and si < first_prop_sent
@@ -200,6 +213,8 @@ class Relations:
             ):
                 continue  # background before the paper says what it proposes ("X reaches 90% on B")
             bench_ids = {b.eid for b in benches}
+            listed = contrib.benchmark_list_members(ms, benches)
+            base_of: dict[str, list[str]] = {}
             named = [
                 m
                 for m in ms
@@ -208,6 +223,9 @@ class Relations:
                 and not (
                     m.type == "Model" and _TRAIN_SOURCE.search(text, max(s0, m.start - 60), m.start)
                 )
+                # backbones, encoders, judges, generic techniques: inside the method, not run
+                and (m.eid in ptypes or not (contrib.is_component(m, s0) or contrib.is_generic(m)))
+                and m.eid not in listed
             ]
             all_named = named
             clause_of: dict[str, int] = {}  # subjects paired only with benchmarks of their clause
@@ -221,9 +239,22 @@ class Relations:
             if ptypes and (named_props or _OUR.search(text, s0, s1)):
                 # the paper's own method is the subject, not the backbones it runs on
                 # nor the baselines it is compared with
-                subj_ids = list(dict.fromkeys(m.eid for m in named_props)) or [
-                    e for e in proposal_ids if e in ptypes
+                subj_ids = list(dict.fromkeys(m.eid for m in named_props)) or list(contrib.main)
+                method_ids = list(subj_ids)
+                # "applying X to M1 and M2 improves B", "with M as the backbone": the models
+                # the method runs on are evaluated too, and carried as its base models
+                sent_bases = [
+                    m.eid
+                    for m in contrib.base_models(named, s0, s1)
+                    if not _BASELINE.search(text, max(s0, m.start - 40), m.start)
                 ]
+                base_of = {sid: sent_bases or contrib.bases for sid in method_ids}
+                for m in (
+                    contrib.base_models(named, s0, s1) if contrib.reports_result(s0, s1) else ()
+                ):
+                    if m.eid in sent_bases and m.eid not in subj_ids:
+                        subj_ids.append(m.eid)
+                        clause_of.setdefault(m.eid, m.start)  # its own clause's benchmarks
                 # "Llama3.1-8B reaches 29.4 on B with our method": the model the method is
                 # applied to is evaluated too (baselines and training sources are filtered above)
                 subj_ids += [
@@ -250,17 +281,64 @@ class Relations:
                     for m in all_named
                     if m.eid not in subj_ids and _OWN_SCORE.match(text, m.end)
                 ]
+                if all(b.eid in own_benchmarks for b in benches):
+                    # on the paper's own benchmark every system compared was run by the paper
+                    # (no earlier results exist): "outperforming GPT-4o and Gemini on OurBench"
+                    subj_ids += [
+                        m.eid
+                        for m in all_named
+                        if m.eid not in subj_ids
+                        and m.type == "Model"
+                        and _BASELINE.search(text, max(s0, m.start - 40), m.start)
+                    ]
             else:
                 subj_ids = list(dict.fromkeys(m.eid for m in named))
+                after_prop = first_prop_sent is not None and si > first_prop_sent
+                if (
+                    ptypes
+                    and after_prop
+                    and named
+                    and all(_BASELINE.search(text, max(s0, m.start - 40), m.start) for m in named)
+                ):
+                    # "Experiments on A and B show that it outperforms GPT-4o": the only
+                    # names are what the paper's method is compared with
+                    subj_ids = []
                 if (
                     not subj_ids
                     and ptypes
-                    and _IT.search(text, s0, s1)
-                    and (first_prop_sent is None or si > first_prop_sent)
+                    and after_prop
+                    and not all(b.eid in own_benchmarks for b in benches)
+                    and contrib.reports_experiments(s0, s1)
                 ):
+                    # "We propose X. ... Experiments on A, B and C show consistent gains":
+                    # the paper's own method, named in another sentence, with the models it
+                    # was applied to ("We apply X to M1 and M2.")
+                    subj_ids = list(contrib.main)
+                    base_of = {sid: contrib.bases for sid in subj_ids}
+                    if contrib.reports_result(s0, s1):
+                        subj_ids += [b for b in contrib.bases if b not in subj_ids]
+                elif subj_ids and ptypes and after_prop:
+                    # "Experiments on A with M1 and M2 show ...": every model named is one
+                    # the method runs on
+                    sent_bases = [m.eid for m in contrib.base_models(named, s0, s1)]
+                    if (
+                        set(subj_ids) <= set(sent_bases)
+                        and contrib.reports_experiments(s0, s1)
+                        and contrib.reports_result(s0, s1)
+                    ):
+                        base_of = {sid: sent_bases for sid in contrib.main}
+                        subj_ids = list(contrib.main) + subj_ids
+                it = _IT.search(text, s0, s1) if ptypes and after_prop else None
+                if it and not subj_ids:
                     # "It achieves 91% on GSM8K", "The proposed approach ...": after the
                     # proposal, an unnamed subject is the paper's own method
                     subj_ids = [e for e in proposal_ids if e in ptypes]
+                elif it:
+                    # "Notably, it achieves 91.3% mIoU and 97.1% X on B": the names after
+                    # "it <verb>" are its objects, not other subjects
+                    subj_ids = list(contrib.main) + [
+                        m.eid for m in named if m.start < it.start() and m.eid not in contrib.main
+                    ]
             if not subj_ids:
                 subj_ids = self._carried_subjects(st, low, si, by_sent)
             if not subj_ids:
@@ -315,6 +393,16 @@ class Relations:
                             s0,
                             s1,
                             0.6 if sid in ptypes else 0.55,
+                            tuple(
+                                x
+                                for x in base_of.get(sid, ())
+                                if x != sid
+                                and not (
+                                    x in clause_of
+                                    and ";"
+                                    in text[min(clause_of[x], b.start) : max(clause_of[x], b.start)]
+                                )
+                            ),
                         )
                     )
         return out
@@ -340,7 +428,14 @@ class Relations:
         s0, s1 = st.sents[si]
         words = set(_WORD.findall(low[s0:s1]))
         if not (words & self.rules.strict_eval_cues):
-            return []
+            # "We evaluate 20 LLMs on OurBench. In two series, OPT and Bloom, we found that
+            # larger models are more biased": findings after the evaluation statement of a
+            # paper that introduces a benchmark (and no method) are results on it
+            if ptypes or not any(k[1] in own_benchmarks for k in seen):
+                return []
+            if not Contribution.reports_finding(text, s0, s1):
+                return []
+            ms = [m for m in ms if not Contribution.component_at(text, m, s0)]
         out = []
         for m in ms:
             if m.type == "Model":
@@ -358,11 +453,13 @@ class Relations:
                 ]
             else:
                 continue
+            if len(benches) > 1:
+                continue  # which of the paper's new datasets? (none is named, none the only one)
             for b in benches:
                 key = (m.eid, b, None)
                 if key not in seen:
                     seen.add(key)
-                    out.append((m.eid, b, None, None, None, None, s0, s1, 0.45))
+                    out.append((m.eid, b, None, None, None, None, s0, s1, 0.45, ()))
         return out
 
     def _hardware(self, st: DocState, text: str, proposal_ids: list[str]) -> list:

@@ -1,0 +1,360 @@
+"""The paper's contribution as a whole, for evaluation facts (`kg_relations` calls it).
+
+A sentence-by-sentence reading misses what an abstract says across sentences: "We
+propose X. ... Experiments on A, B and C show consistent gains" evaluates X on A, B and C
+though the second sentence never names X; "applying X to M1 and M2 improves B" evaluates
+X on B *run on* M1 and M2 (each of which is evaluated on B too). And a benchmark sentence
+names things that are not evaluated at all: the backbone or encoder inside the method
+("uses a ViT encoder", "CLIP features", "a BERT-based classifier"), the judge or teacher
+("with GPT-4 as judge", "distilled from GPT-4o"), generic techniques ("data
+augmentation", "majority voting").
+
+`Contribution` holds the paper-level model:
+- `main`: the Method/Model proposals of the paper's first proposal statement (or its
+  title), the paper's own method when a sentence does not name it;
+- `methods`: all Method/Model proposals;
+- `bases`: models the method is applied to anywhere in the abstract ("applying X to M1
+  and M2", "with M as the backbone", "on top of M", "fine-tune M with X"), carried by the
+  method's evaluations as `kg:baseModel`;
+and answers, per benchmark sentence, which named entities are components or generic (not
+subjects), which models are bases, and whether a sentence with no subject reports the
+paper's own experiments.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.state import DocState
+
+# "Experiments on A, B and C", "evaluated on", "results on", "across A and B", "on the A
+# benchmark", "tested on": the sentence reports the paper's experiments on its benchmarks
+_EXPERIMENT = re.compile(
+    r"(?<![\w-])(?:experiments?|experimental|evaluations?|evaluat(?:e|ed|es|ing)|results?|"
+    r"tests?|tested|testing|benchmark(?:s|ed|ing)?|validat(?:e|ed|es|ing|ion)|"
+    r"demonstrat(?:e|es|ed|ing)|show(?:s|n|ed|ing)?|outperform\w*|surpass\w*|achiev\w*|"
+    r"improv\w*|gains?|state-of-the-art|sota|competitive|superior|consistently|"
+    r"effective(?:ness)?|performance|accuracy)(?![\w-])",
+    re.IGNORECASE,
+)
+# a sentence about data rather than results ("X is built from A and B", "we collect")
+_DATA_SENTENCE = re.compile(
+    r"(?<![\w-])(?:collect\w*|curat\w*|construct\w*|compil\w*|sourced|derived|annotat\w*|"
+    r"built\s+(?:from|on|upon)|train(?:ed|ing)?\s+on|pre-?train\w*|consists?\s+of|comprising|"
+    r"contains?|extends?|extending|augment\w*\s+(?:the\s+)?(?:existing\s+)?datasets?)(?![\w-])",
+    re.IGNORECASE,
+)
+
+# What precedes a base model: "applying X to M", "on top of M", "built on M", "with M as
+# the backbone" (the "as ..." part is checked after the name), "fine-tune M", "using M",
+# "with M", "on M" (a model is no benchmark: "improves accuracy on Llama-3-8B").
+_BASE_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?:appl(?:y|ies|ied|ying)|transfer(?:s|red|ring)?|generali[sz]\w*|"
+    r"extend(?:s|ed|ing)?|scal(?:es|ed|ing)|adapt(?:s|ed|ing)?|integrat\w*|plug\w*)\s+"
+    r"(?:[\w\-.]+\s+){0,4}?(?:to|into|with)\s+|"
+    r"(?<![\w-])on\s+top\s+of\s+|(?<![\w-])(?:built|based|implemented|instantiated)\s+(?:on|upon)\s+|"
+    r"(?<![\w-])(?:fine-?tun\w*|finetun\w*|post-?train\w*|(?:re)?train(?:s|ed|ing)?)\s+|"
+    r"(?<![\w-])(?:using|with|on|for|across|when\s+applied\s+to)\s+|"
+    r"(?<![\w-])(?:improv(?:es|ed|ing)|boost(?:s|ed|ing)?|lift(?:s|ed|ing)?|enhanc(?:es|ed|ing)|"
+    r"help(?:s|ed|ing)?)\s+)"
+    r"(?:the\s+|a\s+|an\s+|both\s+|two\s+|three\s+|several\s+|various\s+|different\s+|"
+    r"open(?:-source)?\s+|base\s+|backbone\s+|models?\s+|LLMs?\s+|such\s+as\s+|including\s+|"
+    r"e\.g\.,?\s+|like\s+){0,3}$",
+    re.IGNORECASE,
+)
+_BASE_AFTER = re.compile(
+    r"(?:\s*\([^()]{0,30}\))?(?:\s*\+\s*|\s+(?:equipped|augmented|enhanced|combined)\s+with\s+|\s+(?:as\s+(?:the\s+|a\s+|our\s+)?(?:base|backbone|policy|student|"
+    r"foundation|underlying|target)|backbones?\b|base\s+models?\b))",
+    re.IGNORECASE,
+)
+# "M1, M2 and M3" after a base model: the list goes on
+# "the Llama and Qwen2.5 families": a family is no model a method was run on
+_FAMILY_AFTER = re.compile(
+    r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)[\w.\-]+){0,4}\s+"
+    r"(?:famil(?:y|ies)|series|architectures)(?![\w-])",
+    re.IGNORECASE,
+)
+# the strong application cues, for base models named outside a benchmark sentence
+# ("We apply X to M1 and M2.", "X is built on top of M", "we fine-tune M with X")
+_BASE_STRONG_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?:appl(?:y|ies|ied|ying)|plug\w*|integrat\w*)\s+(?:[\w\-.]+\s+){0,4}?(?:to|into)\s+|"
+    r"(?<![\w-])on\s+top\s+of\s+|(?<![\w-])(?:built|implemented|instantiated)\s+(?:on|upon)\s+|"
+    r"(?<![\w-])(?:fine-?tun(?:e|es|ed|ing)|finetun(?:e|es|ed|ing)|post-?train(?:s|ed|ing)?)\s+)"
+    r"(?:the\s+|a\s+|an\s+|both\s+|two\s+|three\s+|several\s+|various\s+|different\s+|"
+    r"open(?:-source)?\s+|base\s+|backbone\s+|such\s+as\s+|including\s+|e\.g\.,?\s+){0,3}$",
+    re.IGNORECASE,
+)
+_WE_OUR = re.compile(r"(?<![\w-])(?:we|our)(?![\w-])", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
+
+# A component, judge, teacher or data tool named inside a statement about the method
+_COMPONENT_BEFORE = re.compile(
+    r"(?<![\w-])(?:uses?|used|utili[sz](?:e|es|ed|ing)|leverag(?:e|es|ed|ing)|employ(?:s|ed|ing)?|"
+    r"adopt(?:s|ed|ing)?|via|from|by|distill\w*\s+(?:\w+\s+){0,2}?from|generated\s+(?:by|with|using)|"
+    r"annotated\s+(?:by|with|using)|labell?ed\s+(?:by|with|using)|judged\s+by)\s+"
+    r"(?:the\s+|a\s+|an\s+|pre-?trained\s+|frozen\s+|off-the-shelf\s+|pretrained\s+){0,2}$",
+    re.IGNORECASE,
+)
+_COMPONENT_AFTER = re.compile(
+    r"(?:\s*\([^()]{0,30}\))?(?:-based|-derived|-type|-style|-like|-generated|-annotated|-labell?ed|-extracted|"
+    r"\s+(?:features?|embeddings?|encoders?|decoders?|representations?|tokeni[sz]ers?|"
+    r"feature\s+extractors?|vision\s+towers?|text\s+encoders?|image\s+encoders?|"
+    r"as\s+(?:the\s+|a\s+|an\s+)?(?:judges?|evaluators?|graders?|annotators?|teachers?|critics?|"
+    r"verifiers?|reward\s+models?|encoders?|feature\s+extractors?|labell?ers?|oracles?)|"
+    r"(?:is|was|were|are)\s+used\s+(?:as|to|for)|to\s+(?:generate|annotate|label|synthesi[sz]e|"
+    r"create|build|construct|produce|judge|grade|score\s+the|rate|filter|translate|paraphrase)))(?![\w-])",
+    re.IGNORECASE,
+)
+_RESULTS_AFTER = re.compile(
+    r"\s*(?:\([^()]{0,30}\)\s*)?(?:\w+\s+){0,1}?(?:achieves|achieved|reaches|reached|attains|"
+    r"attained|obtains|obtained|scores|scored|improves|improved|outperforms|outperformed|"
+    r"surpasses|surpassed|yields|delivers|gains|gained)(?![\w-])"
+)
+
+
+# a statement that reports a result (r2 decision: "a method applied to a named model with a
+# result gives both an entry"; "We evaluate X using M" alone gives M no entry of its own)
+_RESULT = re.compile(
+    r"(?<![\w-])(?:achiev\w*|improv\w*|outperform\w*|surpass\w*|reach(?:es|ed|ing)?|gains?|gained|"
+    r"boost\w*|yield\w*|attain\w*|scor(?:es|ed|ing)|deliver\w*|exceed\w*|beat\w*|raises?|lifts?|"
+    r"\d+(?:\.\d+)?\s*%)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+# "on A, X and B", "the A (a) and B datasets": a name inside a list of benchmarks
+_LIST_SEP = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)")
+
+
+_BASELINE_BEFORE = re.compile(
+    r"(?<![\w-])(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|than|over|versus|vs\.?|"
+    r"compared\s+(?:to|with)|relative\s+to|against)\s+(?:the\s+|strong\s+|(?:[\w\-']+\s+){0,2}?)?$",
+    re.IGNORECASE,
+)
+
+
+# "to evaluate AgentX's performance", "To train and evaluate this approach": the purpose of
+# a benchmark the paper introduces names the method run on it
+_TO_EVALUATE = re.compile(
+    r"(?<![\w-])(?:to|for)\s+(?:(?:train\w*|develop\w*)\s+and\s+)?(?:evaluat\w*|assess\w*|test\w*|"
+    r"benchmark\w*|measur\w*)\s+(?:the\s+(?:performance|effectiveness|quality)\s+of\s+)?",
+    re.IGNORECASE,
+)
+_THIS = re.compile(
+    r"(?:this|our|the\s+proposed)\s+(?:approach|method|model|framework|system|agent|pipeline)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+# a sentence that reports a finding about the models evaluated ("we found that larger
+# models are more biased", "X is the least biased", "Y struggles with ...")
+_FINDING = re.compile(
+    r"(?<![\w-])(?:we\s+(?:also\s+)?(?:find|found|observe[ds]?|notice[ds]?|show(?:ed)?)|"
+    r"(?:the\s+)?(?:best|worst|least|most|highest|lowest|top)(?:-performing)?|"
+    r"(?:\w+er)\s+than|outperform\w*|achiev\w*|struggl\w*|fail\w*|lag\w*|trail\w*|"
+    r"lead\w*|score[sd]?|rank\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+# "using the FooEval judge", "the BarBench reward model": a name used as a tool
+_TOOL_AFTER = re.compile(
+    r"(?:\s*\([^()]{0,30}\))?[\s-]+(?:judges?|evaluators?|graders?|scorers?|classifiers?|"
+    r"reward\s+models?|verifiers?|annotators?)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+class Contribution:
+    """What the paper proposes and runs its method on, read once per paper."""
+
+    def __init__(self, st: DocState, text: str, proposal_ids: list[str]) -> None:
+        self.st = st
+        self.text = text
+        types = {eid: st.entities.get(eid, {}).get("type") for eid in proposal_ids}
+        self.methods = [e for e in proposal_ids if types[e] in ("Method", "Model")]
+        self.own_benchmarks = [e for e in proposal_ids if types[e] == "Benchmark"]
+        first = None
+        main: list[str] = []
+        for s, e, _t, rule, ev in st.proposals:
+            if rule == "title":
+                continue
+            si = st.sent_index(ev)
+            eid = self._eid_at(s, e)
+            if eid is None or eid not in self.methods:
+                continue
+            if first is None or si < first:
+                first, main = si, [eid]
+            elif si == first and eid not in main:
+                main.append(eid)
+        for s, e, _t, rule, _ev in st.proposals:
+            if rule == "title":
+                eid = self._eid_at(s, e)
+                if eid in self.methods and eid not in main:
+                    main.insert(0, eid)
+        self.main = main or list(self.methods)
+        self.bases: list[str] = []  # models the method runs on, anywhere in the abstract
+
+    def _eid_at(self, s: int, e: int) -> str | None:
+        m = next((m for m in self.st.mentions if m.start < e and s < m.end), None)
+        return m.eid if m is not None else None
+
+    # -- per-mention judgements ----------------------------------------------------------
+    @staticmethod
+    def is_tool(text: str, m) -> bool:
+        """A benchmark name used as a judge or classifier ("using the FooEval judge")."""
+        return bool(_TOOL_AFTER.match(text, m.end))
+
+    @staticmethod
+    def reports_finding(text: str, s0: int, s1: int) -> bool:
+        return bool(_FINDING.search(text, s0, s1))
+
+    @staticmethod
+    def component_at(text: str, m, s0: int) -> bool:
+        if _COMPONENT_AFTER.match(text, m.end):
+            return True
+        return bool(_COMPONENT_BEFORE.search(text, max(s0, m.start - 40), m.start))
+
+    def is_component(self, m, s0: int) -> bool:
+        """A backbone, encoder, judge, teacher or data tool inside the method, not a
+        system evaluated: "uses a ViT encoder", "CLIP features", "with GPT-4 as judge",
+        "a BERT-based classifier", "distilled from GPT-4o"."""
+        return self.component_at(self.text, m, s0)
+
+    def benchmark_list_members(self, ms: list, benches: list) -> set:
+        """Model/method names listed among benchmarks ("Experiments on ORN, CE, and CRN",
+        "on the FooSet (FS) and Potsdam datasets"): benchmarks the typing missed, not
+        subjects (unless a result verb follows one). Chained: a name next to a member is
+        one too."""
+        if not benches:
+            return set()
+        text = self.text
+        members = list(benches)
+        out: set = set()
+        cands = [
+            m
+            for m in ms
+            if m.type in ("Model", "Method")
+            and m.eid not in self.methods
+            and not _RESULTS_AFTER.match(text, m.end)
+        ]
+
+        def adjacent(x, y):  # the separator between x and y (x first), or None
+            gap = _LIST_SEP.match(text, x.end)
+            return gap.group(0) if gap is not None and gap.end() == y.start else None
+
+        grew = True
+        while grew:
+            grew = False
+            for m in cands:
+                if id(m) in out:
+                    continue
+                prev = next(
+                    (g for b in members if b.end <= m.start for g in [adjacent(b, m)] if g), None
+                )
+                after = [x for x in (*members, *cands) if x.start >= m.end and adjacent(m, x)]
+                # "on A, X and B", "on A, B, and X", "on the X (x) and B datasets"; not
+                # "On A, X reaches 61%"
+                if (
+                    (prev and after)
+                    or (prev and re.search(r"\b(?:and|or)\b|&", prev))
+                    or any(x in members for x in after)
+                ):
+                    out.add(id(m))
+                    members.append(m)
+                    grew = True
+        return {m.eid for m in cands if id(m) in out}
+
+    def is_generic(self, m) -> bool:
+        """A generic technique named in passing ("with data augmentation", "majority
+        voting"): a lower-case concept that is not the paper's own and reports no result."""
+        if m.type != "Method" or m.eid in self.methods:
+            return False
+        label = self.st.entities.get(m.eid, {}).get("label", m.text)
+        if label != label.lower() or any(c.isdigit() for c in label):
+            return False
+        if any(o.eid == m.eid and o.text != o.text.lower() for o in self.st.mentions):
+            return False  # written as a name somewhere ("Direct Preference Optimization")
+        return not _RESULTS_AFTER.match(self.text, m.end)
+
+    def collect_bases(self, by_sent: dict) -> None:
+        """The models the method is applied to anywhere in the abstract, by the strong cues
+        only ("We apply X to M1 and M2.", "with M as the backbone", "fine-tune M with X"),
+        in a sentence naming the method or saying "we"/"our"."""
+        if not self.methods:
+            return
+        text = self.text
+        for si, ms in by_sent.items():
+            if not self.st.sents:
+                break
+            s0, s1 = self.st.sents[si]
+            if not (any(m.eid in self.methods for m in ms) or _WE_OUR.search(text, s0, s1)):
+                continue
+            prev_end = -1
+            for m in sorted(ms, key=lambda m: m.start):
+                if m.type != "Model" or m.eid in self.methods:
+                    continue
+                base = bool(_BASE_AFTER.match(text, m.end)) or bool(
+                    _BASE_STRONG_BEFORE.search(text, max(s0, m.start - 60), m.start)
+                )
+                if not base and prev_end >= 0 and _LIST_GAP.search(text, prev_end, m.start):
+                    base = True
+                if (
+                    base
+                    and not self.is_component(m, s0)
+                    and not _FAMILY_AFTER.match(text, m.end)
+                    and not _BASELINE_BEFORE.search(text, max(s0, m.start - 40), m.start)
+                ):
+                    if m.eid not in self.bases:
+                        self.bases.append(m.eid)
+                    prev_end = m.end
+                else:
+                    prev_end = -1
+
+    def base_models(self, ms: list, s0: int, s1: int) -> list:
+        """The models of a sentence the paper's method is run on: after an application
+        cue ("applying X to M", "fine-tune M", "on top of M", "using M") or before "as the
+        backbone", and the names listed after one of them ("M1, M2 and M3")."""
+        text = self.text
+        out: list = []
+        models = [m for m in ms if m.type == "Model" and m.eid not in self.methods]
+        prev_end = -1
+        for m in sorted(models, key=lambda m: m.start):
+            base = bool(_BASE_AFTER.match(text, m.end)) or bool(
+                _BASE_BEFORE.search(text, max(s0, m.start - 60), m.start)
+            )
+            if not base and prev_end >= 0 and _LIST_GAP.search(text, prev_end, m.start):
+                base = True
+            if base and not self.is_component(m, s0) and not _FAMILY_AFTER.match(text, m.end):
+                out.append(m)
+                prev_end = m.end
+            else:
+                prev_end = -1
+        return out
+
+    def reports_result(self, s0: int, s1: int) -> bool:
+        return bool(_RESULT.search(self.text, s0, s1))
+
+    def reports_experiments(self, s0: int, s1: int) -> bool:
+        """A sentence with benchmarks and no named subject that reports the paper's own
+        results ("Experiments on A, B and C demonstrate consistent gains"), not one about
+        how data was built."""
+        if not _EXPERIMENT.search(self.text, s0, s1):
+            return False
+        return not _DATA_SENTENCE.search(self.text, s0, s1)
+
+    def evaluated_by_intro(self, ms: list, s0: int, s1: int) -> list[str]:
+        """The paper's method named as what its own new benchmark is for ("KaggleBench, a
+        benchmark ... to evaluate AgentAda's performance", "To train and evaluate this
+        approach, we introduce FooDoc")."""
+        if not self.methods:
+            return []
+        text = self.text
+        out: list[str] = []
+        for t in _TO_EVALUATE.finditer(text, s0, s1):
+            m = next((m for m in ms if m.start == t.end() and m.eid in self.methods), None)
+            if m is not None:
+                out.append(m.eid)
+            elif _THIS.match(text, t.end()):
+                out.extend(self.main)
+        return list(dict.fromkeys(out))
