@@ -438,7 +438,7 @@ def _mount_optional() -> None:
     """Commands that live in their own modules (extraction, serving) join the app here."""
     import importlib
 
-    for mod in ("kg.cli_extract", "kg.cli_serve", "kg.cli_graph"):
+    for mod in ("kg.cli_extract", "kg.cli_serve", "kg.cli_graph", "kg.cli_vocab"):
         try:
             sub = importlib.import_module(mod)
         except ModuleNotFoundError as e:  # a module not written yet; anything else is a bug
@@ -446,6 +446,7 @@ def _mount_optional() -> None:
                 raise
             continue
         app.registered_commands.extend(sub.app.registered_commands)
+        app.registered_groups.extend(sub.app.registered_groups)
 
 
 def _guard_store_errors() -> None:

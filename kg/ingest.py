@@ -41,6 +41,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg import store_gazetteer
 from kg.merge import merge_papers
 from kg.models import Paper, Rejected, title_key
 from kg.store import KGStore
@@ -536,6 +537,8 @@ def ingest_paths(
             )
             + "\n"
         )
+    # names the stored papers introduced, as a gazetteer for these (kg.store_gazetteer)
+    gazetteer = store_gazetteer.use(store) if extract else None
     ing = Ingestor(
         store,
         workers=workers,
@@ -600,6 +603,7 @@ def ingest_paths(
         tell()
     finally:
         ing.close()
+        store_gazetteer.release(gazetteer)
     seconds["total"] = time.perf_counter() - t_start
     return IngestReport(
         list(stats.values()),
