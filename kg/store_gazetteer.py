@@ -4,7 +4,9 @@ At the start of `kg ingest` into a store that already holds papers, the store's
 discovered entities (kg:inVocabulary false) become mined-format concepts: a name is kept
 when some stored paper proposes it or `min_papers` papers mention it, with the type most
 of those papers gave it (`min_share` of them at least), and when it passes the miner's
-name-shape and stoplist filters (kg.vocab_mine). They are written to a JSONL file that
+name-shape and stoplist filters (kg.vocab_mine); a bare Method/Metric acronym only if a
+stored paper introduced it, a name many papers each coin not at all; at most
+`max_names`, the best-attested. They are written to a JSONL file that
 kg.extract.vocab loads below the curated and the committed mined concepts
 (`KG_VOCAB_EXTRA`), so the extractor recognises "a name an earlier paper introduced" in
 the later ones, with the type the earlier papers decided.
@@ -44,11 +46,13 @@ def enabled() -> bool:
     return os.environ.get(ENV, "1") not in ("0", "false", "no", "off")
 
 
-def store_concepts(store, min_papers: int = 2, min_share: float = 0.75) -> list[dict]:
+def store_concepts(
+    store, min_papers: int = 2, min_share: float = 0.75, max_names: int = 20_000
+) -> list[dict]:
     """The store's discovered names that pass the thresholds, as vocabulary concepts
     (`"source": "mined"`, with `papers`, `proposed` and `votes`)."""
     from kg.extract.normalise import PREFIX_TYPE, match_key
-    from kg.vocab_mine import Thresholds, default_stoplist, name_shape_ok, stopped
+    from kg.vocab_mine import Thresholds, default_stoplist, is_acronym, name_shape_ok, stopped
 
     mentioned: dict[str, tuple[str, int]] = {}
     proposed: dict[str, int] = {}
@@ -71,6 +75,8 @@ def store_concepts(store, min_papers: int = 2, min_share: float = 0.75) -> list[
         n_prop = sum(proposed.get(eid, 0) for eid in ids)
         if (n_prop == 0 and total < min_papers) or top / total < min_share:
             continue
+        if n_prop >= 2 and n_prop / total > th.max_coined:
+            continue  # many papers each coining the name for their own thing
         best = max(
             (eid for eid in ids if PREFIX_TYPE[eid.split("/", 1)[0]] == etype),
             key=lambda eid: (mentioned[eid][1], eid),
@@ -78,6 +84,8 @@ def store_concepts(store, min_papers: int = 2, min_share: float = 0.75) -> list[
         label = mentioned[best][0]
         if not name_shape_ok(label, th) or stopped(label, th):
             continue
+        if n_prop == 0 and etype in th.no_acronyms and is_acronym(label):
+            continue  # "SNR", "MIMO": a field's acronym, unless a stored paper introduced it
         out.append(
             {
                 "id": best,
@@ -89,7 +97,9 @@ def store_concepts(store, min_papers: int = 2, min_share: float = 0.75) -> list[
                 "votes": dict(votes),
             }
         )
-    return out
+    # the best-attested first, at most `max_names` (each is a phrase-matcher pattern)
+    out.sort(key=lambda c: (-c["proposed"], -c["papers"], c["id"]))
+    return out[:max_names]
 
 
 def use(store, directory: Path | None = None) -> Path | None:

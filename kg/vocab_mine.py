@@ -148,6 +148,12 @@ _BAD_CHARS = re.compile(r"[()\[\]{}<>=;,$\\|\"]|^[-.'/]|[-.'/]$|@\d$")
 
 # a bare acronym: letters only, 2-6 of them, most capitals, a plural -s allowed
 _ACRONYM = re.compile(r"(?=(?:[a-z&]?[A-Z]){2})[A-Za-z&]{2,6}")
+
+
+def is_acronym(label: str) -> bool:
+    return bool(_ACRONYM.fullmatch(label))
+
+
 _PART = re.compile(r"[\s\-/]+")
 
 
@@ -298,7 +304,7 @@ def mine(
         if stopped(label, th):
             why["stoplist"] += 1
             continue
-        if etype in th.no_acronyms and _ACRONYM.fullmatch(label):
+        if etype in th.no_acronyms and is_acronym(label):
             # "SNR", "MIMO", "HOI", "ToM": a field's or a task's acronym, or one each paper
             # defines for its own thing; a paper that means a method by it defines it
             why["acronym"] += 1

@@ -206,15 +206,9 @@ def _below_curated(curated: list[Concept], mined: list[Concept]) -> list[Concept
     keys = {match_key(lab) for c in curated if c.match for lab in c.labels()}
     out = []
     for c in mined:
-        if c.id in ids:
+        if c.id in ids or match_key(c.label) in keys:
             continue
-
-        def clash(lab: str) -> bool:
-            return match_key(lab) in keys
-
-        if clash(c.label):
-            continue
-        c.aliases = [a for a in c.aliases if not clash(a)]
+        c.aliases = [a for a in c.aliases if match_key(a) not in keys]
         c.source = "mined"
         c.case_sensitive = True
         ids.add(c.id)
