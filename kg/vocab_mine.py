@@ -132,6 +132,7 @@ class Thresholds:
     min_share: float = 0.8  # share of those papers giving it the majority type
     min_rate: float = 0.3  # papers that mention it / papers that write it (`occurrences`)
     styled: bool = True  # some word styled like a name (`styled`)
+    min_papers_phrase: int = 0  # > 0: lower-case phrases in at least this many papers too
     no_acronyms: tuple = ("Method", "Metric")  # types whose bare acronyms are not mined
     max_coined: float = 0.5  # proposing papers / mentioning papers, when 2+ propose it
     min_len: int = 3  # characters
@@ -174,9 +175,12 @@ def name_shape_ok(label: str, th: Thresholds) -> bool:
         return False
     if _BAD_CHARS.search(label):
         return False
+    words = [w for w in _PART.split(label) if w]
+    if th.min_papers_phrase and len(words) >= 2 and label == label.lower():
+        return True  # a lower-case phrase ("bundle adjustment"): `min_papers_phrase` decides
     if not _HAS_NAME_SHAPE.search(label):
         return False
-    return not th.styled or any(styled(w) for w in _PART.split(label) if w)
+    return not th.styled or any(styled(w) for w in words)
 
 
 def stopped(label: str, th: Thresholds) -> bool:
@@ -284,6 +288,13 @@ def mine(
     for _k, t in tally(records).items():
         n = len(t.papers)
         if n < (th.min_papers_proposed if t.proposed else th.min_papers):
+            why["few papers"] += 1
+            continue
+        if (
+            th.min_papers_phrase
+            and n < th.min_papers_phrase
+            and not any(s != s.lower() for s in t.surfaces)
+        ):
             why["few papers"] += 1
             continue
         (etype, votes), *_ = t.votes.most_common(1)
