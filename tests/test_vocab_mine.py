@@ -213,3 +213,41 @@ def test_ingest_recognises_a_name_an_earlier_paper_introduced(
     import os
 
     assert "KG_VOCAB_EXTRA" not in os.environ  # released after the ingest
+
+
+class _FakeStore:
+    """`query` answers store_concepts' two aggregate queries from tables."""
+
+    def __init__(self, mentions: dict, proposes: dict) -> None:
+        self.tables = {"mentions": mentions, "proposes": proposes}
+
+    def query(self, sparql: str):
+        from types import SimpleNamespace as V
+
+        table = self.tables["proposes" if "kg:proposes" in sparql else "mentions"]
+        for eid, (label, n) in table.items():
+            yield {"id": V(value=eid), "label": V(value=label), "n": V(value=str(n))}
+
+
+def test_store_gazetteer_votes_and_filters():
+    from kg.store_gazetteer import store_concepts
+
+    store = _FakeStore(
+        {
+            "method/zorbnet": ("ZorbNet", 3),  # three papers say Method, one Model
+            "model/zorbnet": ("ZorbNet", 1),
+            "benchmark/tabzorv": ("TabZorv", 1),  # one paper, which introduced it
+            "method/flipnet": ("FlipNet", 1),  # one paper, not introduced: not kept
+            "method/snr": ("SNR", 5),  # a bare acronym nobody introduced
+            "method/trace": ("TRACE", 4),  # four papers coin their own TRACE
+            "method/results": ("Results", 9),  # not a name
+        },
+        {"benchmark/tabzorv": ("TabZorv", 1), "method/trace": ("TRACE", 4)},
+    )
+    got = {c["prefLabel"]: c for c in store_concepts(store)}
+    assert set(got) == {"ZorbNet", "TabZorv"}
+    assert got["ZorbNet"]["type"] == "Method" and got["ZorbNet"]["votes"] == {
+        "Method": 3,
+        "Model": 1,
+    }
+    assert got["TabZorv"]["type"] == "Benchmark" and got["TabZorv"]["proposed"] == 1
