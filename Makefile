@@ -64,3 +64,11 @@ bench: $(DEV)  # make bench BENCH_ARGS="--quick": see bench/run.py --help
 
 clean:
 	rm -rf $(VENV) data build dist *.egg-info kg/_data kg/extract/_native .mypy_cache .ruff_cache
+
+# the corpus as a gazetteer: ontology/vocab/mined_*.jsonl (kg/vocab_mine.py; evaluation
+# papers left out). MINE_CACHE keeps the raw extraction for re-running the thresholds.
+CORPUS ?= ../shared/corpora/arxiv_2025_2026-04.jsonl.gz
+MINE_CACHE ?= /tmp/kg_mine_raw.jsonl.gz
+.PHONY: mined-vocab
+mined-vocab: $(STAMP)
+	KG_PURE_PYTHON=1 $(KG) vocab mine $(CORPUS) --cache $(MINE_CACHE) -w 2

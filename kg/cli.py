@@ -517,9 +517,10 @@ def _mount_optional() -> None:
     """Commands that live in their own modules (extraction, serving) join the app here."""
     import importlib
 
-    for mod in ("kg.cli_extract", "kg.cli_serve"):
+    for mod in ("kg.cli_extract", "kg.cli_serve", "kg.cli_vocab"):
         sub = importlib.import_module(mod)
         app.registered_commands.extend(sub.app.registered_commands)
+        app.registered_groups.extend(sub.app.registered_groups)
 
 
 def _guard_store_errors() -> None:

@@ -41,6 +41,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg import store_gazetteer
 from kg.faults import kill_point
 from kg.merge import merge_papers
 from kg.models import Paper, Rejected, title_key
@@ -595,6 +596,8 @@ def ingest_paths(
             )
             + "\n"
         )
+    # names the stored papers introduced, as a gazetteer for these (kg.store_gazetteer)
+    gazetteer = store_gazetteer.use(store) if extract else None
     ing = Ingestor(
         store,
         workers=workers,
@@ -667,6 +670,7 @@ def ingest_paths(
         tell()
     finally:
         ing.close()
+        store_gazetteer.release(gazetteer)
     seconds["total"] = time.perf_counter() - t_start
     return IngestReport(
         list(stats.values()),

@@ -17,7 +17,9 @@ TYPES = {
     "Hardware": "hardware",
     "Metric": "metric",
 }
-SOURCES = {"curated", "epoch", "mlco2", "litellm", "pwc"}
+SOURCES = {"curated", "epoch", "mlco2", "litellm", "pwc", "mined"}
+# a mined concept's counts and provenance (kg.vocab_mine)
+MINED_FIELDS = {"papers", "proposed", "votes", "examples", "written_in"}
 ID_RE = re.compile(r"^(model|method|benchmark|hardware|metric)/[a-z0-9.\-]+$")
 KINDS = {"Model": {"model", "family"}, "Hardware": {"device", "architecture", "vendor"}}
 FILES = sorted(VOCAB.glob("*.jsonl"))
@@ -136,6 +138,8 @@ def test_concept_fields(by_file):
                 "case_sensitive",
                 "source",
             }
+            if r.get("source") == "mined":
+                unknown -= MINED_FIELDS
             if unknown:
                 problems.append(f"{name}: {cid} unknown fields {sorted(unknown)}")
     assert not problems, "\n".join(problems[:50])
@@ -196,11 +200,12 @@ def test_sources_live_in_their_files(by_file):
             assert srcs == {"pwc"}, name
         else:
             assert "pwc" not in srcs, f"pwc-derived concepts outside pwc_* files: {name}"
+        assert (srcs == {"mined"}) == name.startswith("mined_"), name
         if name == "hardware.jsonl":
             assert srcs <= {"curated", "epoch", "mlco2"}
         elif name.startswith("litellm"):
             assert srcs == {"litellm"}
-        elif not name.startswith("pwc_"):
+        elif not name.startswith(("pwc_", "mined_")):
             assert srcs == {"curated"}, name
 
 

@@ -250,8 +250,10 @@ class Resolver:
     def _link(self, text: str, etype: str, cid: str | None) -> tuple[str, str, bool]:
         """(entity id, type, in vocabulary) for a surface form."""
         v = self.vocab
+        # a mined concept (kg.vocab_mine) names a discovered entity: recognised and typed
+        # by the corpus, but not a vocabulary entry of the graph
         if cid and cid in v.by_id:
-            return cid, v.by_id[cid].type, True
+            return cid, v.by_id[cid].type, v.by_id[cid].source != "mined"
         found = v.lookup(text, etype)
         if found is None and etype == "Hardware":
             stripped = _VENDOR.sub("", text)
@@ -261,7 +263,7 @@ class Resolver:
                 # "NVIDIA 3090": the RTX (or older GTX) card of that number
                 found = v.lookup("RTX " + stripped, etype) or v.lookup("GTX " + stripped, etype)
         if found:
-            return found, etype, True
+            return found, etype, v.by_id[found].source != "mined"
         return entity_id(etype, text), etype, False
 
     def __call__(self, doc):

@@ -64,6 +64,8 @@ class VocabRuler:
         self.rules = load_rules(patterns_dir)
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        # concepts of mined_*.jsonl (kg.vocab_mine): candidates of source "mined"
+        self.mined = frozenset(c.id for c in self.vocab.by_id.values() if c.source == "mined")
         self.exact: dict[str, frozenset] = {}  # concept id -> its labels (and plurals) as written
         self.keys: dict[
             int, tuple[str, str, bool]
@@ -211,6 +213,11 @@ class VocabRuler:
                     continue  # "L2", "T4", "M2" alone are norms, cell lines, variables; "L2 norm", "L2 cache"
                 # a label written exactly as in the text beats one matched by case folding
                 # ("FID" the metric, not "FiD" the method)
+                if cid in self.mined:
+                    # a name the corpus's papers introduced (kg.vocab_mine): below every
+                    # curated concept and the paper's own typed evidence
+                    st.add(Cand(start, end, ctype, "mined", 0.7, 46, cid=cid, text=surface))
+                    continue
                 prio = 50.5 if cs or surface in self.exact[cid] else 50
                 st.add(
                     Cand(

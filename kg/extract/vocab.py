@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -128,7 +129,9 @@ class Vocabulary:
         ]
 
     def entities(self) -> list[Entity]:
-        return [c.entity() for c in self.by_id.values()]
+        """The curated concepts as entities (mined ones enter the graph as discovered
+        entities, when a paper mentions them)."""
+        return [c.entity() for c in self.by_id.values() if c.source != "mined"]
 
 
 def _concept(raw: dict, where: str) -> Concept | None:
@@ -156,9 +159,66 @@ def _concept(raw: dict, where: str) -> Concept | None:
     )
 
 
-def load_concepts(directory: Path) -> list[Concept]:
+MINED_PREFIX = "mined_"  # ontology/vocab/mined_*.jsonl: `kg vocab mine`'s output (kg.vocab_mine)
+
+
+def mined_enabled() -> bool:
+    """Whether mined_*.jsonl files are loaded (`KG_VOCAB_MINED=0`: curated only, as the
+    miner itself extracts)."""
+    return os.environ.get("KG_VOCAB_MINED", "1") not in ("0", "false", "no", "off")
+
+
+def load_concepts(directory: Path, mined: bool | None = None) -> list[Concept]:
+    """The concepts of every *.jsonl file under `directory`: the curated files first,
+    then (unless `mined` is false; default `mined_enabled()`) the mined_*.jsonl ones,
+    each kept only where it does not clash with a curated concept (kg.vocab_mine
+    leaves curated names out; the curated files may have grown since)."""
+    if mined is None:
+        mined = mined_enabled()
+    paths = sorted(Path(directory).glob("*.jsonl"))
+    curated = [p for p in paths if not p.name.startswith(MINED_PREFIX)]
+    out = _read_concepts(curated)
+    if mined:
+        files = [p for p in paths if p.name.startswith(MINED_PREFIX)]
+        # a store's own discovered names (kg.store_gazetteer), after the mined files
+        files += [Path(p) for p in extra_files() if Path(p).is_file()]
+        extra = _read_concepts(files)
+        if extra:
+            out.extend(_below_curated(out, extra))
+    return out
+
+
+def extra_files() -> tuple[str, ...]:
+    """Further mined-format files to load (`KG_VOCAB_EXTRA`, paths joined by os.pathsep):
+    how `kg ingest` hands a store's gazetteer to its extractors, workers included."""
+    env = os.environ.get("KG_VOCAB_EXTRA", "")
+    return tuple(p for p in env.split(os.pathsep) if p)
+
+
+def _below_curated(curated: list[Concept], mined: list[Concept]) -> list[Concept]:
+    """`mined` concepts that neither share an id with a curated concept nor have a label
+    that folds like a curated label (those labels are dropped; the concept too if
+    its prefLabel is one; compared by kg.extract.normalise.match_key, which ignores case,
+    hyphens and spaces). Mined concepts are always matched case-sensitively."""
+    from kg.extract.normalise import match_key
+
+    ids = {c.id for c in curated}
+    keys = {match_key(lab) for c in curated if c.match for lab in c.labels()}
+    out = []
+    for c in mined:
+        if c.id in ids or match_key(c.label) in keys:
+            continue
+        c.aliases = [a for a in c.aliases if match_key(a) not in keys]
+        c.source = "mined"
+        c.case_sensitive = True
+        ids.add(c.id)
+        out.append(c)
+    return out
+
+
+def _read_concepts(paths: list[Path]) -> list[Concept]:
     out: list[Concept] = []
-    for path in sorted(Path(directory).glob("*.jsonl")):
+    for path in paths:
         with path.open(encoding="utf-8") as fh:
             for i, line in enumerate(fh, 1):
                 line = line.strip()
@@ -175,10 +235,15 @@ def load_concepts(directory: Path) -> list[Concept]:
     return out
 
 
-@lru_cache(maxsize=8)
 def load_vocabulary(directory: StrPath | None = None) -> Vocabulary:
-    """The vocabulary under `directory` (default: the project's ontology/vocab)."""
-    return Vocabulary(load_concepts(Path(directory) if directory else vocab_dir()))
+    """The vocabulary under `directory` (default: the project's ontology/vocab), with
+    the mined concepts unless `KG_VOCAB_MINED=0`."""
+    return _load_vocabulary(str(directory) if directory else None, mined_enabled(), extra_files())
+
+
+@lru_cache(maxsize=8)
+def _load_vocabulary(directory: str | None, mined: bool, _extra: tuple) -> Vocabulary:
+    return Vocabulary(load_concepts(Path(directory) if directory else vocab_dir(), mined))
 
 
 def all_vocab_entities(directory: StrPath | None = None) -> list[Entity]:
