@@ -1,11 +1,15 @@
 """The SPARQL 1.1 Protocol endpoint: /sparql.
 
 * query: GET `?query=`, POST form (`query=`), POST `application/sparql-query`;
-  `default-graph-uri` / `named-graph-uri` set the dataset, else the default graph is the
-  union of all graphs. Runs in a worker process with a hard time limit (503) and a row
-  cap (header `X-KG-Truncated: true` when hit).
+  `default-graph-uri` / `named-graph-uri` set the dataset, else the query's `FROM` /
+  `FROM NAMED`, else the default graph is the union of all graphs. Runs in a worker
+  process with a hard time limit (503), a row cap and a byte cap (headers
+  `X-KG-Truncated: true` and `X-KG-Limit` when hit).
 * update: POST form (`update=`) or `application/sparql-update`; 403 unless the server
-  was started with updates enabled and the request has `Authorization: Bearer <token>`.
+  was started with updates enabled and the request has `Authorization: Bearer <token>`;
+  `using-graph-uri` / `using-named-graph-uri` set the dataset of its WHERE clauses. Runs
+  in a child process with its own time limit (503, nothing written).
+* limits and dataset rules in full: docs/ARCHITECTURE.md, "Serving".
 * GET without a query: the service description (Turtle), or a small form for browsers.
 """
 
@@ -61,9 +65,16 @@ _RESPONSES = {
         "content": {"text/plain": {}},
     },
     406: {"description": "No acceptable result format.", "content": {"text/plain": {}}},
+    413: {"description": "The request body or query is too large.", "content": {"text/plain": {}}},
+    414: {"description": "The request target (URL) is too long.", "content": {"text/plain": {}}},
     415: {"description": "Unsupported request body type.", "content": {"text/plain": {}}},
+    429: {
+        "description": "This client already has its share of slow queries running.",
+        "content": {"text/plain": {}},
+    },
     503: {
-        "description": "The query hit the time limit (it was stopped) or no worker was free.",
+        "description": "The query or update hit its time limit (it was stopped; an update "
+        "writes nothing) or no worker was free.",
         "content": {"text/plain": {}},
     },
 }
@@ -118,7 +129,7 @@ async def _params(request: Request) -> tuple[list[tuple[str, str]], str | None, 
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
-        raise _BadRequest(400, "request body is not UTF-8")
+        raise _BadRequest(400, "request body is not UTF-8") from None
     if ctype == FORM:
         params += parse_qsl(text, keep_blank_values=True)
         return params, None, None
@@ -209,6 +220,11 @@ _BODY = {
                         "update": {"type": "string"},
                         "default-graph-uri": {"type": "array", "items": {"type": "string"}},
                         "named-graph-uri": {"type": "array", "items": {"type": "string"}},
+                        "using-graph-uri": {"type": "array", "items": {"type": "string"}},
+                        "using-named-graph-uri": {
+                            "type": "array",
+                            "items": {"type": "string"},
+                        },
                     },
                 }
             },
