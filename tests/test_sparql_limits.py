@@ -674,3 +674,25 @@ def test_update_on_the_empty_default_graph_is_refused_not_a_silent_no_op(writabl
     )
     assert r.status_code == 204, r.text
     assert _count(c) == 0
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="not done (issue #18 item 2): Oxigraph's union default graph, and FROM over "
+    "several graphs, match a triple stored in several graphs once per graph",
+)
+def test_union_default_graph_has_no_duplicate_triples(writable):
+    c = writable
+    auth = {"Authorization": "Bearer s3cret"}
+    upd = (
+        "INSERT DATA { GRAPH <http://example.org/g1> { <http://e/s> <http://e/p> 'o' } "
+        "GRAPH <http://example.org/g2> { <http://e/s> <http://e/p> 'o' } }"
+    )
+    assert c.post("/sparql", data={"update": upd}, headers=auth).status_code == 204
+    q = "SELECT (COUNT(*) AS ?n) WHERE { <http://e/s> <http://e/p> ?o }"
+    assert _n(c.get("/sparql", params={"query": q})) == 1  # the RDF merge holds it once
+    q2 = (
+        "SELECT (COUNT(*) AS ?n) FROM <http://example.org/g1> FROM <http://example.org/g2> "
+        "WHERE { <http://e/s> <http://e/p> ?o }"
+    )
+    assert _n(c.get("/sparql", params={"query": q2})) == 1
