@@ -696,3 +696,16 @@ def test_union_default_graph_has_no_duplicate_triples(writable):
         "WHERE { <http://e/s> <http://e/p> ?o }"
     )
     assert _n(c.get("/sparql", params={"query": q2})) == 1
+
+
+def test_a_trickled_request_body_is_408(served):
+    with socket.create_connection(("127.0.0.1", served.port)) as s:
+        s.settimeout(20)
+        s.sendall(
+            b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+            b"Content-Length: 100\r\n\r\nASK"
+        )
+        t0 = time.monotonic()
+        answer = s.recv(1000)  # the rest of the body never comes
+        assert answer.startswith(b"HTTP/1.1 408"), answer[:200]
+        assert time.monotonic() - t0 < 8

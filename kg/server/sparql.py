@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import html
 import threading
@@ -94,9 +95,10 @@ def _ok_iri(u: str) -> bool:
         return False
 
 
-async def read_body(request: Request, limit: int) -> bytes:
+async def read_body(request: Request, limit: int, within: float | None = None) -> bytes:
     """The request body, refused (413) as soon as it is known to exceed `limit` bytes:
-    from Content-Length before reading, else while it streams in."""
+    from Content-Length before reading, else while it streams in; 408 when it has not
+    all arrived within `within` seconds (a client trickling its body)."""
     declared = request.headers.get("content-length")
     if declared is not None:
         try:
@@ -105,7 +107,20 @@ async def read_body(request: Request, limit: int) -> bytes:
         except ValueError:
             raise _BadRequest(400, "bad Content-Length") from None
     chunks, size = [], 0
-    async for chunk in request.stream():
+    stream = request.stream().__aiter__()
+    deadline = time.monotonic() + within if within else None
+    while True:
+        try:
+            if deadline is None:
+                chunk = await stream.__anext__()
+            else:
+                chunk = await asyncio.wait_for(
+                    stream.__anext__(), max(deadline - time.monotonic(), 0.001)
+                )
+        except StopAsyncIteration:
+            break
+        except asyncio.TimeoutError:
+            raise _BadRequest(408, f"the request body did not arrive within {within:g} s") from None
         size += len(chunk)
         if size > limit:
             raise _BadRequest(413, f"the request body is larger than {limit} bytes")
@@ -125,7 +140,8 @@ async def _params(request: Request) -> tuple[list[tuple[str, str]], str | None, 
             f"unsupported content type {ctype or '(none)'}; use {FORM}, "
             "application/sparql-query or application/sparql-update",
         )
-    body = await read_body(request, request.app.state.settings.max_request_bytes)
+    settings = request.app.state.settings
+    body = await read_body(request, settings.max_request_bytes, settings.idle_timeout_s)
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
