@@ -119,7 +119,7 @@ async def read_body(request: Request, limit: int, within: float | None = None) -
                 )
         except StopAsyncIteration:
             break
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise _BadRequest(408, f"the request body did not arrive within {within:g} s") from None
         size += len(chunk)
         if size > limit:
