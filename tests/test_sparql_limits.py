@@ -709,3 +709,21 @@ def test_a_trickled_request_body_is_408(served):
         answer = s.recv(1000)  # the rest of the body never comes
         assert answer.startswith(b"HTTP/1.1 408"), answer[:200]
         assert time.monotonic() - t0 < 8
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        # a prefixed name's escaped '#' or quote must not hide SERVICE from the check
+        "PREFIX ex: <http://e/> SELECT * WHERE { ?s ex:a\\#x ?o . "
+        "SERVICE <http://127.0.0.1:9/> { ?a ?b ?c } }",
+        "PREFIX ex: <http://e/> SELECT * WHERE { ?s ex:a\\' ?o . "
+        "SERVICE <http://127.0.0.1:9/> { ?a ?b ?c } ?x ?y 'z' }",
+        "SELECT * WHERE { ?a ?b ?c FILTER(?a<'>') SERVICE <http://127.0.0.1:9/> { ?x ?y ?z } "
+        "FILTER(?c != '') }",
+        "SELECT * WHERE { ?s ?p ?o # \\u000a SERVICE <http://127.0.0.1:9/> { ?a ?b ?c }\n }",
+    ],
+)
+def test_service_cannot_hide_from_the_lexer(mini_client, q):
+    r = mini_client.get("/sparql", params={"query": q})
+    assert r.status_code == 400, r.text

@@ -67,7 +67,8 @@ _TOKEN = re.compile(
 class Scan:
     """The bare keywords of a SPARQL text (outside strings, IRIs, comments, variables and
     prefixed names), upper-cased, in order; `ambiguous` when the lexer met an IRI-looking
-    `<...>` holding a quote, which a parser could read as a less-than and a string."""
+    `<...>` holding a quote (a parser could read a less-than and a string), or a backslash
+    outside a string (a prefixed name's escape): then only a real parser can tell."""
 
     __slots__ = ("keywords", "ambiguous")
 
@@ -94,6 +95,10 @@ def scan(text: str, unescape: bool = True) -> Scan:
             if not prev_colon and not (end < n and plain[end] == ":"):
                 keywords.append(word.rstrip(".").upper())
         elif kind == "iri" and "'" in m.group():
+            ambiguous = True
+        elif kind == "other" and m.group() == "\\":
+            # outside strings a backslash can only be a prefixed name's escape (`ex:a\#b`,
+            # `ex:a\'b`), which this lexer would misread as a comment or a string start
             ambiguous = True
         prev_colon = kind == "other" and m.group() == ":"
     return Scan(keywords, ambiguous)
