@@ -722,6 +722,11 @@ def test_a_trickled_request_body_is_408(served):
         "SELECT * WHERE { ?a ?b ?c FILTER(?a<'>') SERVICE <http://127.0.0.1:9/> { ?x ?y ?z } "
         "FILTER(?c != '') }",
         "SELECT * WHERE { ?s ?p ?o # \\u000a SERVICE <http://127.0.0.1:9/> { ?a ?b ?c }\n }",
+        # each of these parses as a SERVICE clause in Oxigraph
+        "SELECT * WHERE { ?s ?p true.SERVICE <http://127.0.0.1:9/> { ?a ?b ?c } }",
+        "SELECT * WHERE { ?s ?p ?o SERVICESILENT<http://127.0.0.1:9/>{ ?a ?b ?c } }",
+        "SELECT * WHERE { ?s ?p ?o # a comment ended by CR\rSERVICE <http://127.0.0.1:9/> "
+        "{ ?a ?b ?c } }",
     ],
 )
 def test_service_cannot_hide_from_the_lexer(mini_client, q):

@@ -52,7 +52,7 @@ def _names(node: Any, depth: int = 0):
 _TOKEN = re.compile(
     r"""
     (?P<ws>\s+)
-  | (?P<comment>\#[^\n]*)
+  | (?P<comment>\#[^\n\r]*)
   | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
   | (?P<long>'{3}(?:[^'\\]|\\.|'(?!''))*'{3}|"{3}(?:[^"\\]|\\.|"(?!""))*"{3})
   | (?P<str>'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
@@ -93,7 +93,9 @@ def scan(text: str, unescape: bool = True) -> Scan:
             word = m.group()
             # a prefixed name (`ex:service`, `service:x`) is not a keyword
             if not prev_colon and not (end < n and plain[end] == ":"):
-                keywords.append(word.rstrip(".").upper())
+                # a bare word: keywords hold no dots or dashes, so `true.SERVICE` is
+                # `true` `.` `SERVICE` to a parser
+                keywords.extend(w for w in re.split(r"[.\-]+", word.upper()) if w)
         elif kind == "iri" and "'" in m.group():
             ambiguous = True
         elif kind == "other" and m.group() == "\\":
@@ -126,9 +128,11 @@ def federation_problem(text: str, update: bool = False) -> str | None:
         return None
     sc = scan(plain, unescape=False)
     raw = scan(text, unescape=False)  # both readings: with and without \\u escapes applied
-    if sc.has("SERVICE") or raw.has("SERVICE"):
+    # any bare word holding SERVICE (`SERVICESILENT`, `trueSERVICE`: no standard keyword
+    # contains it, and a parser may read such a word as two) counts as SERVICE
+    if any("SERVICE" in w for w in sc.keywords + raw.keywords):
         return "federated queries (SERVICE) are disabled on this server"
-    if update and (sc.has("LOAD") or raw.has("LOAD")):
+    if update and any("LOAD" in w for w in sc.keywords + raw.keywords):
         return "LOAD is disabled on this server (it would fetch a URL)"
     if not (sc.ambiguous or raw.ambiguous):
         # the word is only inside strings, IRIs, comments, variables or prefixed names
