@@ -3,9 +3,12 @@
 `federation_problem(text)` refuses anything that could make the server open a
 connection: `SERVICE` in a query or update, and `LOAD` in an update. It is a parse-level
 check: the text is \\u-unescaped (SPARQL escapes apply before parsing), and if the word
-"service"/"load" appears anywhere at all the request is parsed with rdflib's SPARQL 1.1
-grammar and the parse tree searched for `ServiceGraphPattern` / `Load`. A text that
-mentions the word but that rdflib cannot parse is refused too (it cannot be shown safe).
+"service"/"load" appears anywhere at all, a small lexer (`scan`) finds the bare words
+outside strings, IRIs, comments, variables and prefixed names: any holding SERVICE (or
+LOAD in an update) is refused. Then the text is parsed with rdflib's SPARQL 1.1 grammar
+and the tree searched for `ServiceGraphPattern` / `Load`. A text rdflib cannot parse
+(SPARQL 1.2's LATERAL, …) passes on the lexer's reading unless the lexer found it
+ambiguous (a quote inside `<…>`, a backslash outside strings), when it is refused.
 Comments, case and whitespace make no difference; strings and IRIs that merely contain
 the word pass.
 """
@@ -134,9 +137,9 @@ def federation_problem(text: str, update: bool = False) -> str | None:
         return "federated queries (SERVICE) are disabled on this server"
     if update and any("LOAD" in w for w in sc.keywords + raw.keywords):
         return "LOAD is disabled on this server (it would fetch a URL)"
-    if not (sc.ambiguous or raw.ambiguous):
-        # the word is only inside strings, IRIs, comments, variables or prefixed names
-        return None
+    ambiguous = sc.ambiguous or raw.ambiguous
+    # the lexer saw the word only inside strings, IRIs, comments, variables or prefixed
+    # names; the SPARQL 1.1 parser checks that reading too where it can parse the text
     try:
         if update:
             from rdflib.plugins.sparql.parser import parseUpdate
@@ -147,6 +150,9 @@ def federation_problem(text: str, update: bool = False) -> str | None:
 
             tree = parseQuery(plain)
     except Exception:
+        if not ambiguous:
+            # beyond SPARQL 1.1 (LATERAL, …): the lexer's reading stands
+            return None
         return (
             "the request mentions SERVICE or LOAD and could not be checked by the "
             "safety parser; federated queries and LOAD are disabled on this server"
