@@ -181,13 +181,14 @@ def main() -> int:
                 order = [("kg", kg, kg_paths)]
                 order += [(n, u, kg_paths) for n, u in others]
                 order.append(("oxigraph", ox, ox_paths))
-                if i % 2:
-                    order.reverse()
+                order = order[i % len(order) :] + order[: i % len(order)]  # rotate
                 got = {"load_avg": round(load_avg(), 2)}
                 for who, base, paths in order:
                     got[who] = wrk_load(base, paths, args.connections, args.seconds)
                 o = got["oxigraph"]["req_per_s"] or 0.0
-                for who, _, _ in order[:-1]:
+                for who, _, _ in order:
+                    if who == "oxigraph":
+                        continue
                     k = got[who]["req_per_s"] or 0.0
                     got["ratio" if who == "kg" else f"ratio_{who}"] = (
                         round(k / o, 3) if o else float("nan")

@@ -674,3 +674,61 @@ def test_update_on_the_empty_default_graph_is_refused_not_a_silent_no_op(writabl
     )
     assert r.status_code == 204, r.text
     assert _count(c) == 0
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="not done (issue #18 item 2): Oxigraph's union default graph, and FROM over "
+    "several graphs, match a triple stored in several graphs once per graph",
+)
+def test_union_default_graph_has_no_duplicate_triples(writable):
+    c = writable
+    auth = {"Authorization": "Bearer s3cret"}
+    upd = (
+        "INSERT DATA { GRAPH <http://example.org/g1> { <http://e/s> <http://e/p> 'o' } "
+        "GRAPH <http://example.org/g2> { <http://e/s> <http://e/p> 'o' } }"
+    )
+    assert c.post("/sparql", data={"update": upd}, headers=auth).status_code == 204
+    q = "SELECT (COUNT(*) AS ?n) WHERE { <http://e/s> <http://e/p> ?o }"
+    assert _n(c.get("/sparql", params={"query": q})) == 1  # the RDF merge holds it once
+    q2 = (
+        "SELECT (COUNT(*) AS ?n) FROM <http://example.org/g1> FROM <http://example.org/g2> "
+        "WHERE { <http://e/s> <http://e/p> ?o }"
+    )
+    assert _n(c.get("/sparql", params={"query": q2})) == 1
+
+
+def test_a_trickled_request_body_is_408(served):
+    with socket.create_connection(("127.0.0.1", served.port)) as s:
+        s.settimeout(20)
+        s.sendall(
+            b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+            b"Content-Length: 100\r\n\r\nASK"
+        )
+        t0 = time.monotonic()
+        answer = s.recv(1000)  # the rest of the body never comes
+        assert answer.startswith(b"HTTP/1.1 408"), answer[:200]
+        assert time.monotonic() - t0 < 8
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        # a prefixed name's escaped '#' or quote must not hide SERVICE from the check
+        "PREFIX ex: <http://e/> SELECT * WHERE { ?s ex:a\\#x ?o . "
+        "SERVICE <http://127.0.0.1:9/> { ?a ?b ?c } }",
+        "PREFIX ex: <http://e/> SELECT * WHERE { ?s ex:a\\' ?o . "
+        "SERVICE <http://127.0.0.1:9/> { ?a ?b ?c } ?x ?y 'z' }",
+        "SELECT * WHERE { ?a ?b ?c FILTER(?a<'>') SERVICE <http://127.0.0.1:9/> { ?x ?y ?z } "
+        "FILTER(?c != '') }",
+        "SELECT * WHERE { ?s ?p ?o # \\u000a SERVICE <http://127.0.0.1:9/> { ?a ?b ?c }\n }",
+        # each of these parses as a SERVICE clause in Oxigraph
+        "SELECT * WHERE { ?s ?p true.SERVICE <http://127.0.0.1:9/> { ?a ?b ?c } }",
+        "SELECT * WHERE { ?s ?p ?o SERVICESILENT<http://127.0.0.1:9/>{ ?a ?b ?c } }",
+        "SELECT * WHERE { ?s ?p ?o # a comment ended by CR\rSERVICE <http://127.0.0.1:9/> "
+        "{ ?a ?b ?c } }",
+    ],
+)
+def test_service_cannot_hide_from_the_lexer(mini_client, q):
+    r = mini_client.get("/sparql", params={"query": q})
+    assert r.status_code == 400, r.text

@@ -174,14 +174,17 @@ def _csv_value(t: Any) -> str:
     return t.value
 
 
-def _csv_line(values: Sequence[str]) -> str:
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\r\n").writerow(values)
-    return buf.getvalue()
-
-
 def _csv_writer(variables: Sequence[str]):
-    return _csv_line(variables), lambda r: _csv_line([_csv_value(t) for t in r]), "", ""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+
+    def line(values: Sequence[str]) -> str:
+        buf.seek(0)
+        buf.truncate()
+        w.writerow(values)
+        return buf.getvalue()
+
+    return line(variables), lambda r: line([_csv_value(t) for t in r]), "", ""
 
 
 def _tsv_writer(variables: Sequence[str]):

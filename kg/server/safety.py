@@ -3,9 +3,12 @@
 `federation_problem(text)` refuses anything that could make the server open a
 connection: `SERVICE` in a query or update, and `LOAD` in an update. It is a parse-level
 check: the text is \\u-unescaped (SPARQL escapes apply before parsing), and if the word
-"service"/"load" appears anywhere at all the request is parsed with rdflib's SPARQL 1.1
-grammar and the parse tree searched for `ServiceGraphPattern` / `Load`. A text that
-mentions the word but that rdflib cannot parse is refused too (it cannot be shown safe).
+"service"/"load" appears anywhere at all, a small lexer (`scan`) finds the bare words
+outside strings, IRIs, comments, variables and prefixed names: any holding SERVICE (or
+LOAD in an update) is refused. Then the text is parsed with rdflib's SPARQL 1.1 grammar
+and the tree searched for `ServiceGraphPattern` / `Load`. A text rdflib cannot parse
+(SPARQL 1.2's LATERAL, …) passes on the lexer's reading unless the lexer found it
+ambiguous (a quote inside `<…>`, a backslash outside strings), when it is refused.
 Comments, case and whitespace make no difference; strings and IRIs that merely contain
 the word pass.
 """
@@ -52,7 +55,7 @@ def _names(node: Any, depth: int = 0):
 _TOKEN = re.compile(
     r"""
     (?P<ws>\s+)
-  | (?P<comment>\#[^\n]*)
+  | (?P<comment>\#[^\n\r]*)
   | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
   | (?P<long>'{3}(?:[^'\\]|\\.|'(?!''))*'{3}|"{3}(?:[^"\\]|\\.|"(?!""))*"{3})
   | (?P<str>'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
@@ -67,7 +70,8 @@ _TOKEN = re.compile(
 class Scan:
     """The bare keywords of a SPARQL text (outside strings, IRIs, comments, variables and
     prefixed names), upper-cased, in order; `ambiguous` when the lexer met an IRI-looking
-    `<...>` holding a quote, which a parser could read as a less-than and a string."""
+    `<...>` holding a quote (a parser could read a less-than and a string), or a backslash
+    outside a string (a prefixed name's escape): then only a real parser can tell."""
 
     __slots__ = ("keywords", "ambiguous")
 
@@ -92,8 +96,14 @@ def scan(text: str, unescape: bool = True) -> Scan:
             word = m.group()
             # a prefixed name (`ex:service`, `service:x`) is not a keyword
             if not prev_colon and not (end < n and plain[end] == ":"):
-                keywords.append(word.rstrip(".").upper())
+                # a bare word: keywords hold no dots or dashes, so `true.SERVICE` is
+                # `true` `.` `SERVICE` to a parser
+                keywords.extend(w for w in re.split(r"[.\-]+", word.upper()) if w)
         elif kind == "iri" and "'" in m.group():
+            ambiguous = True
+        elif kind == "other" and m.group() == "\\":
+            # outside strings a backslash can only be a prefixed name's escape (`ex:a\#b`,
+            # `ex:a\'b`), which this lexer would misread as a comment or a string start
             ambiguous = True
         prev_colon = kind == "other" and m.group() == ":"
     return Scan(keywords, ambiguous)
@@ -121,13 +131,15 @@ def federation_problem(text: str, update: bool = False) -> str | None:
         return None
     sc = scan(plain, unescape=False)
     raw = scan(text, unescape=False)  # both readings: with and without \\u escapes applied
-    if sc.has("SERVICE") or raw.has("SERVICE"):
+    # any bare word holding SERVICE (`SERVICESILENT`, `trueSERVICE`: no standard keyword
+    # contains it, and a parser may read such a word as two) counts as SERVICE
+    if any("SERVICE" in w for w in sc.keywords + raw.keywords):
         return "federated queries (SERVICE) are disabled on this server"
-    if update and (sc.has("LOAD") or raw.has("LOAD")):
+    if update and any("LOAD" in w for w in sc.keywords + raw.keywords):
         return "LOAD is disabled on this server (it would fetch a URL)"
-    if not (sc.ambiguous or raw.ambiguous):
-        # the word is only inside strings, IRIs, comments, variables or prefixed names
-        return None
+    ambiguous = sc.ambiguous or raw.ambiguous
+    # the lexer saw the word only inside strings, IRIs, comments, variables or prefixed
+    # names; the SPARQL 1.1 parser checks that reading too where it can parse the text
     tree: Any
     try:
         if update:
@@ -139,6 +151,9 @@ def federation_problem(text: str, update: bool = False) -> str | None:
 
             tree = parseQuery(plain)
     except Exception:
+        if not ambiguous:
+            # beyond SPARQL 1.1 (LATERAL, …): the lexer's reading stands
+            return None
         return (
             "the request mentions SERVICE or LOAD and could not be checked by the "
             "safety parser; federated queries and LOAD are disabled on this server"

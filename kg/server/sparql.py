@@ -1,16 +1,21 @@
 """The SPARQL 1.1 Protocol endpoint: /sparql.
 
 * query: GET `?query=`, POST form (`query=`), POST `application/sparql-query`;
-  `default-graph-uri` / `named-graph-uri` set the dataset, else the default graph is the
-  union of all graphs. Runs in a worker process with a hard time limit (503) and a row
-  cap (header `X-KG-Truncated: true` when hit).
+  `default-graph-uri` / `named-graph-uri` set the dataset, else the query's `FROM` /
+  `FROM NAMED`, else the default graph is the union of all graphs. Runs in a worker
+  process with a hard time limit (503), a row cap and a byte cap (headers
+  `X-KG-Truncated: true` and `X-KG-Limit` when hit).
 * update: POST form (`update=`) or `application/sparql-update`; 403 unless the server
-  was started with updates enabled and the request has `Authorization: Bearer <token>`.
+  was started with updates enabled and the request has `Authorization: Bearer <token>`;
+  `using-graph-uri` / `using-named-graph-uri` set the dataset of its WHERE clauses. Runs
+  in a child process with its own time limit (503, nothing written).
+* limits and dataset rules in full: docs/ARCHITECTURE.md, "Serving".
 * GET without a query: the service description (Turtle), or a small form for browsers.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import html
 import threading
@@ -61,9 +66,16 @@ _RESPONSES = {
         "content": {"text/plain": {}},
     },
     406: {"description": "No acceptable result format.", "content": {"text/plain": {}}},
+    413: {"description": "The request body or query is too large.", "content": {"text/plain": {}}},
+    414: {"description": "The request target (URL) is too long.", "content": {"text/plain": {}}},
     415: {"description": "Unsupported request body type.", "content": {"text/plain": {}}},
+    429: {
+        "description": "This client already has its share of slow queries running.",
+        "content": {"text/plain": {}},
+    },
     503: {
-        "description": "The query hit the time limit (it was stopped) or no worker was free.",
+        "description": "The query or update hit its time limit (it was stopped; an update "
+        "writes nothing) or no worker was free.",
         "content": {"text/plain": {}},
     },
 }
@@ -83,9 +95,10 @@ def _ok_iri(u: str) -> bool:
         return False
 
 
-async def read_body(request: Request, limit: int) -> bytes:
+async def read_body(request: Request, limit: int, within: float | None = None) -> bytes:
     """The request body, refused (413) as soon as it is known to exceed `limit` bytes:
-    from Content-Length before reading, else while it streams in."""
+    from Content-Length before reading, else while it streams in; 408 when it has not
+    all arrived within `within` seconds (a client trickling its body)."""
     declared = request.headers.get("content-length")
     if declared is not None:
         try:
@@ -94,7 +107,20 @@ async def read_body(request: Request, limit: int) -> bytes:
         except ValueError:
             raise _BadRequest(400, "bad Content-Length") from None
     chunks, size = [], 0
-    async for chunk in request.stream():
+    stream = request.stream().__aiter__()
+    deadline = time.monotonic() + within if within else None
+    while True:
+        try:
+            if deadline is None:
+                chunk = await stream.__anext__()
+            else:
+                chunk = await asyncio.wait_for(
+                    stream.__anext__(), max(deadline - time.monotonic(), 0.001)
+                )
+        except StopAsyncIteration:
+            break
+        except TimeoutError:
+            raise _BadRequest(408, f"the request body did not arrive within {within:g} s") from None
         size += len(chunk)
         if size > limit:
             raise _BadRequest(413, f"the request body is larger than {limit} bytes")
@@ -114,11 +140,12 @@ async def _params(request: Request) -> tuple[list[tuple[str, str]], str | None, 
             f"unsupported content type {ctype or '(none)'}; use {FORM}, "
             "application/sparql-query or application/sparql-update",
         )
-    body = await read_body(request, request.app.state.settings.max_request_bytes)
+    settings = request.app.state.settings
+    body = await read_body(request, settings.max_request_bytes, settings.idle_timeout_s)
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
-        raise _BadRequest(400, "request body is not UTF-8")
+        raise _BadRequest(400, "request body is not UTF-8") from None
     if ctype == FORM:
         params += parse_qsl(text, keep_blank_values=True)
         return params, None, None
@@ -209,6 +236,11 @@ _BODY = {
                         "update": {"type": "string"},
                         "default-graph-uri": {"type": "array", "items": {"type": "string"}},
                         "named-graph-uri": {"type": "array", "items": {"type": "string"}},
+                        "using-graph-uri": {"type": "array", "items": {"type": "string"}},
+                        "using-named-graph-uri": {
+                            "type": "array",
+                            "items": {"type": "string"},
+                        },
                     },
                 }
             },
