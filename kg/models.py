@@ -17,6 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 EntityType = Literal["Model", "Method", "Benchmark", "Hardware", "Metric"]
 ENTITY_TYPES: tuple[str, ...] = ("Model", "Method", "Benchmark", "Hardware", "Metric")
 Purpose = Literal["training", "inference", "evaluation", "unspecified"]
+# what a reported number is (kg.extract.values.value_kind): only scores go into leaderboards
+ValueKind = Literal["score", "improvement", "ratio", "range", "spread", "count"]
 
 MAX_TITLE_CHARS = 2_000
 MAX_ABSTRACT_CHARS = 50_000
@@ -148,6 +150,7 @@ class Evaluation(BaseModel):
     value: float | None = None
     unit: Literal["%", "points", "x", "absolute"] | None = None
     value_text: str | None = None
+    value_kind: ValueKind | None = None  # set with a value
     evidence: Span
     confidence: float = Field(ge=0, le=1)
     # "<subject or an ancestor> <benchmark or an ancestor>" entity-id pairs (skos:broader*

@@ -258,11 +258,12 @@ def to_extraction(plain: tuple, title: str, abstract: str) -> Extraction:
             value=v,
             unit=u,
             value_text=vt,
+            value_kind=vk,
             evidence=span(s, e),
             confidence=c,
             index_keys=keys,
         )
-        for su, b, me, v, u, vt, s, e, c, keys in evals
+        for su, b, me, v, u, vt, vk, s, e, c, keys in evals
     ]
     hw = [
         _hardware_use(hardware=h, subject=su, purpose=p, evidence=span(s, e), confidence=c)
