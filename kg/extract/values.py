@@ -354,7 +354,16 @@ class Binding:
         if own:  # and with the values no system owns, one per metric ("X achieves an 8.7%
             # reduction in LPIPS, a 2.6% improvement in SSIM and ...")
             free = [c for c in cands if c.owner is None]
-            return _per_metric(own + free) or [v for v in (_best(own),) if v is not None]
+            one = _best(own)
+            if (
+                one is not None
+                and one.listed
+                and any(
+                    c.kind == one.kind and (c.value, c.text) != (one.value, one.text) for c in free
+                )
+            ):
+                one = None  # "X improves B by 21.4% (setting 1), 13.8% (setting 2), ..."
+            return _per_metric(own + free) or [v for v in (one,) if v is not None]
         else:
             if subject in self.compared:
                 return []  # a baseline gets only a value the statement gives to it
