@@ -20,7 +20,7 @@ from spacy.language import Language
 from kg.extract.normalise import match_key
 from kg.extract.rules import load_rules
 from kg.extract.state import DocState, state_of
-from kg.extract.values import bind_values, find_values
+from kg.extract.values import BoundValue, bind_values, find_values
 
 _WORD = re.compile(r"[a-z][a-z\-/]*")
 _OUR = re.compile(
@@ -283,7 +283,8 @@ class Relations:
                         and ";" in text[min(clause_of[sid], b.start) : max(clause_of[sid], b.start)]
                     ):
                         continue
-                    for val in bound.values_for(sid, b.eid) or [None]:
+                    vals: list[BoundValue | None] = [*bound.values_for(sid, b.eid)] or [None]
+                    for val in vals:
                         met = val.metric if val else _nearest_metric(metrics, b.start)
                         key = (sid, b.eid, met)
                         if key in seen:

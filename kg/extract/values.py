@@ -116,8 +116,9 @@ def find_values(text: str, start: int, end: int, counts: bool = False) -> list[V
             nxt = text[m.end() : m.end() + 1]
             if nxt.isalpha() or nxt in ("-", "/"):
                 continue  # inside a name ("3.1-8B")
-        if not unit_raw and _COUNT_AFTER.match(text, m.end()):
-            if counts and text[_COUNT_AFTER.match(text, m.end()).end() - 1].islower():
+        ca = _COUNT_AFTER.match(text, m.end()) if not unit_raw else None
+        if ca is not None:
+            if counts and text[ca.end() - 1].islower():
                 out.append(
                     Value(
                         m.start(),
@@ -578,8 +579,8 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
     if len(sent_bench_ids) > 1 and "respectively" in text[s0:s1].lower():
         groups.append((None, benches))
     for c, bs in groups:
-        order = list({b.eid: b for b in sorted(bs, key=lambda b: b.start)}.values())
-        if len(order) < 2:
+        seq = list({b.eid: b for b in sorted(bs, key=lambda b: b.start)}.values())
+        if len(seq) < 2:
             continue
         free = [
             (i, kv)
@@ -590,7 +591,7 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
         ]
         for want in ("score", "improvement"):
             vs = [(i, kv) for i, kv in free if kv[1] == want]
-            if len(vs) == len(order):
+            if len(vs) == len(seq):
                 break
         else:
             continue
@@ -598,12 +599,12 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
             seg = text[s0:s1]
         else:
             seg = text[breaks[c - 1] if c > 0 else s0 : breaks[c] if c < len(breaks) else s1]
-        listed = all(
-            _VALUE_LIST_GAP.fullmatch(text, a[1][0].end, b[1][0].start)
-            for a, b in zip(vs, vs[1:], strict=False)
-        ) and _VALUE_THEN_BENCH.fullmatch(_mask(text, vs[-1][1][0].end, order[0].start, metrics))
-        if listed or "respectively" in seg.lower():
-            for (i, (v, kind, owner)), b in zip(vs, order, strict=True):
+        in_order = all(
+            _VALUE_LIST_GAP.fullmatch(text, x[1][0].end, y[1][0].start)
+            for x, y in zip(vs, vs[1:], strict=False)
+        ) and _VALUE_THEN_BENCH.fullmatch(_mask(text, vs[-1][1][0].end, seq[0].start, metrics))
+        if in_order or "respectively" in seg.lower():
+            for (i, (v, kind, owner)), b in zip(vs, seq, strict=True):
                 placed.add(i)
                 add(b, v, kind, owner, True)
     # 3. the clause's only benchmark, for a value marked as a result (an owner, a result
