@@ -261,3 +261,51 @@ def test_every_kind_is_in_the_ontology(kind):
 
     iris = {str(q.subject) for q in ontology_quads()}
     assert str(VALUE_KIND_IRI[kind]) in iris
+
+
+def test_metric_named_with_its_acronym_before_the_value():
+    t = (
+        "FooNet reaches a mean overlap score (MOS) of 56.02% and Overall Accuracy (OA) of"
+        " 84.56% on the AlphaSet dataset."
+    )
+    b = bind(
+        t,
+        x_foonet="FooNet",
+        b_alpha="AlphaSet",
+        k_mos="mean overlap score",
+        k_oa="Overall Accuracy",
+    )
+    got = [(v.text, v.metric) for v in b.values_for("method/foonet", "benchmark/alpha")]
+    assert got == [("56.02%", "metric/mos"), ("84.56%", "metric/oa")]
+
+
+def test_a_share_of_another_result_is_a_ratio():
+    k = kinds("FooNet keeps 97% of the average zero-shot performance and 50% of FLOPs.")
+    assert k == {"97%": "ratio", "50%": "ratio"}
+
+
+def test_value_then_a_longer_metric_phrase_then_its_benchmark():
+    t = (
+        "FooNet is tested on AlphaSet and BetaSet, giving a 31% reduction in prediction set"
+        " size on the BetaSet data."
+    )
+    b = bind(t, x_foonet="FooNet", b_alpha="AlphaSet", b_beta="BetaSet")
+    assert b.value_for("method/foonet", "benchmark/beta").text == "31%"
+    assert b.value_for("method/foonet", "benchmark/alpha") is None
+
+
+def test_scores_beside_their_metrics_beat_the_deltas_in_the_sentence():
+    t = (
+        "On AlphaSet, FooNet attains 96.0% accuracy and 0.88 macro-F1, beating BarNet by 33%"
+        " on rare classes."
+    )
+    b = bind(
+        t,
+        x_foonet="FooNet",
+        m_barnet="BarNet",
+        b_alpha="AlphaSet",
+        k_acc="accuracy",
+        k_f1="macro-F1",
+    )
+    got = [(v.text, v.kind) for v in b.values_for("method/foonet", "benchmark/alpha")]
+    assert got == [("96.0%", "score"), ("0.88", "score")]

@@ -162,7 +162,9 @@ _RATIO_BEFORE = re.compile(r"\bfactor\s+of\s+(?:about\s+|roughly\s+|up\s+to\s+)?
 _RATIO_AFTER = re.compile(
     r"\s+of\s+(?:the\s+|their\s+|its\s+)?(?:original|full|baseline|dense|uncompressed|teacher|base|"
     r"unpruned|full-precision|vanilla|FLOPs|parameters|params|compute|memory|cost|tokens|"
-    r"(?:training\s+)?data|labels|the\s+(?:FLOPs|parameters|compute|memory|cost|tokens))\b",
+    r"(?:training\s+)?data|labels|the\s+(?:FLOPs|parameters|compute|memory|cost|tokens))\b"
+    # "retains 97% of (the) average zero-shot performance": a share of another result
+    r"|\s+of\s+(?:the\s+|their\s+|its\s+)?(?:[\w\-]+\s+){0,3}?(?:performance|quality|capabilit\w*)\b",
     re.IGNORECASE,
 )
 _DELTA_BEFORE = re.compile(
@@ -279,7 +281,8 @@ _BENCH_THEN_VALUE = re.compile(
     re.IGNORECASE,
 )
 _VALUE_THEN_BENCH = re.compile(
-    r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?!(?:and|or|but|while|whereas|then|than|vs|over)\b)(?:M|[a-z][\w\-]*)\s+){0,3}?"
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?!(?:and|or|but|while|whereas|then|than|vs|over|across)\b)"
+    r"(?:M|[a-z][\w\-]*)\s+){0,5}?"
     r"(?:on|in|for|at)\s+(?:the\s+)?"
     r"|\s*(?:M\s*)?\(\s*",  # "25.3% (OSWorld)"
     re.IGNORECASE,
@@ -291,7 +294,8 @@ _COORDINATED = re.compile(r",\s+(?:and|or)\s+(?:in|on|for|at|with|when|the)\b", 
 _BENCH_LIST_AFTER = re.compile(r"\s*(?:,|and\b|or\b|/|&)\s*")
 _VALUE_LIST_GAP = re.compile(r"\s*(?:M\s*)?(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|/\s*)")
 _METRIC_BEFORE_VALUE = re.compile(
-    r"\s*(?:\(|of|=|:|at|is|was|score\s+of|scores?\s+of|reaching|achieving|above|below|over)?\s*(?:an?\s+)?",
+    r"\s*(?:\([\w\-@ ]{1,15}\)\s*)?"  # "mean Intersection over Union (mIoU) of 56.02%"
+    r"(?:\(|of|=|:|at|is|was|score\s+of|scores?\s+of|reaching|achieving|above|below|over)?\s*(?:an?\s+)?",
     re.IGNORECASE,
 )
 _METRIC_AFTER_VALUE = re.compile(
@@ -360,7 +364,10 @@ class Binding:
                 one is not None
                 and one.listed
                 and any(
-                    c.kind == one.kind and (c.value, c.text) != (one.value, one.text) for c in free
+                    c.kind == one.kind
+                    and (c.value, c.text) != (one.value, one.text)
+                    and not (c.metric_beside and one.metric_beside and c.metric != one.metric)
+                    for c in free
                 )
             ):
                 one = None  # "X improves B by 21.4% (setting 1), 13.8% (setting 2), ..."
@@ -378,7 +385,10 @@ class Binding:
 
 def _per_metric(cands: list[BoundValue]) -> list[BoundValue]:
     """Two or more result values, each beside a metric of its own, metrics all different."""
-    res = list({(c.value, c.text): c for c in cands if c.kind in RESULT_KINDS}.values())
+    res = [c for c in cands if c.kind in RESULT_KINDS]
+    if res:  # of the best kind present: scores with scores, deltas with deltas
+        top = min(_PRIORITY[c.kind] for c in res)
+        res = list({(c.value, c.text): c for c in res if _PRIORITY[c.kind] == top}.values())
     if len(res) < 2 or not all(c.metric_beside for c in res):
         return []
     if len({c.metric for c in res}) < len(res):
