@@ -309,3 +309,10 @@ def test_scores_beside_their_metrics_beat_the_deltas_in_the_sentence():
     )
     got = [(v.text, v.kind) for v in b.values_for("method/foonet", "benchmark/alpha")]
     assert got == [("96.0%", "score"), ("0.88", "score")]
+
+
+def test_delta_words_with_a_noun_between_or_without_of():
+    k = kinds("It brings nearly a 9% performance improvement, and gains up to 5.00% elsewhere.")
+    assert k == {"9%": "improvement", "5.00%": "improvement"}
+    k = kinds("FooNet achieves 91.2% accuracy and 80% recall on the test set.")
+    assert set(k.values()) == {"score"}

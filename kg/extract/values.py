@@ -169,13 +169,14 @@ _RATIO_AFTER = re.compile(
 )
 _DELTA_BEFORE = re.compile(
     r"(?:\bby|\b(?:gain|improvement|increase|boost|reduction|decrease|drop|margin|lead|lift|uplift|"
-    r"advantage|difference|jump|rise)s?\s+of|\bup\s+to\s+an?)\s+"
+    r"advantage|difference|jump|rise)s?(?:\s+of)?|\bup\s+to\s+an?)\s+"
     r"(?:up\s+to\s+|about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+|around\s+|more\s+than\s+|"
     r"at\s+least\s+|an?\s+(?:average\s+(?:of\s+)?)?)?(?:up\s+to\s+)?(?:[~≈]\s*)?$",
     re.IGNORECASE,
 )
 _DELTA_AFTER = re.compile(
     r"\s*(?:\([^()]{0,30}\)\s*)?(?:absolute\s+|relative\s+|average\s+|overall\s+|point\s+|pp\s+)?"
+    r"(?:(?!(?:and|or|on|in|of|for|with|at|to)\b)[a-z][\w\-]*\s+)?"  # "9% performance improvement"
     r"(?:improvements?|gains?|increases?|boosts?|reductions?|decreases?|drops?|higher|lower|better|"
     r"worse|fewer|less|more|smaller|larger|faster|slower|relative|absolute|margins?|lifts?|uplifts?|"
     r"advantages?|differences?|savings?|speed-?ups?|improved|reduced|increased|decreased|cheaper|"
