@@ -5,7 +5,11 @@ kg extract PATH... [-o out.jsonl] [--workers N]   extractions as JSONL (gold for
                                                    Extraction records)
 kg eval GOLD.jsonl PATH... [--details]            P/R/F1 against a gold file, on
                                                    the tune split, the held-out
-                                                   split and all of it
+                                                   split and all of it; value
+                                                   precision/recall; entity scores
+                                                   by vocabulary membership
+        [--drop-single-paper-concepts]            and again without the vocabulary
+                                                   concepts only one gold paper names
 """
 
 from __future__ import annotations
@@ -85,6 +89,18 @@ def report_table(report, title: str) -> Table:
     return table
 
 
+def report_extras(report) -> str:
+    """Value precision/recall and the by-vocabulary entity scores, as two lines."""
+    v, inv, oov = report.values, report.entities_in_vocab, report.entities_not_in_vocab
+    return (
+        f"values: precision {v.precision:.3f} ({v.correct}/{v.predicted} predicted values on"
+        f" gold pairs equal a gold value), recall {v.recall:.3f} ({v.found}/{v.gold} gold values)\n"
+        f"entities in vocabulary: P {inv.precision:.3f} R {inv.recall:.3f} F1 {inv.f1:.3f}"
+        f" (TP {inv.tp} FP {inv.fp} FN {inv.fn}); not in vocabulary: P {oov.precision:.3f}"
+        f" R {oov.recall:.3f} F1 {oov.f1:.3f} (TP {oov.tp} FP {oov.fp} FN {oov.fn})"
+    )
+
+
 @app.command("eval")
 def eval_cmd(
     gold: Path = typer.Argument(..., exists=True, help="Gold JSONL (see GUIDELINES.md)."),
@@ -96,24 +112,36 @@ def eval_cmd(
     json_out: Path | None = typer.Option(
         None, "--json", help="Also write the reports as JSON here."
     ),
+    drop_single: bool = typer.Option(
+        False,
+        "--drop-single-paper-concepts",
+        help="Also score (all split) with the vocabulary concepts that match the gold"
+        " entities of exactly one gold paper removed: how much the score depends on the"
+        " gold set's own strings being in the vocabulary.",
+    ),
 ) -> None:
     """Score the extractor against a gold file: tune split, held-out split, all."""
-    from kg.evaluate import evaluate, read_jsonl
+    from kg.evaluate import evaluate, read_jsonl, vocab_membership
     from kg.extract import Extractor
     from kg.gold import to_gold
 
     gold_recs = read_jsonl(gold)
     papers = list(_papers(paths))
     ex = Extractor()
+    in_vocab = vocab_membership(ex.vocabulary)
     preds = [to_gold(p, e) for p, e in zip(papers, ex.extract_many(papers, workers=workers))]
     out = Console()
     reports = {}
     for split in ("tune", "heldout", "all"):
-        rep = evaluate(gold_recs, preds, split=split, details=details)
+        rep = evaluate(gold_recs, preds, split=split, details=details, in_vocab=in_vocab)
         reports[split] = rep
         out.print(
             report_table(rep, f"{split}: {rep.papers_scored}/{rep.papers_gold} gold papers found")
         )
+        out.print(report_extras(rep), highlight=False, soft_wrap=True)
+    extra: dict = {}
+    if drop_single:
+        extra = _drop_single_run(gold_recs, papers, ex, workers, out)
     if details:
         rep = reports["all"]
         t = Table(title="details (all)")
@@ -128,8 +156,46 @@ def eval_cmd(
                 {
                     k: {**r.summary(), "details": [d.model_dump() for d in r.details]}
                     for k, r in reports.items()
-                },
+                }
+                | extra,
                 indent=1,
             ),
             encoding="utf-8",
         )
+
+
+def _drop_single_run(gold_recs, papers, ex, workers: int, out: Console) -> dict:
+    """`kg eval --drop-single-paper-concepts`: extract again with a copy of the vocabulary
+    that lacks every concept matching the gold entities of exactly one gold paper."""
+    import tempfile
+
+    from kg.evaluate import (
+        evaluate,
+        single_paper_concepts,
+        vocab_membership,
+        write_vocab_without,
+    )
+    from kg.extract import Extractor
+    from kg.gold import to_gold
+    from kg.paths import vocab_dir
+
+    drop = single_paper_concepts(gold_recs, ex.vocabulary)
+    with tempfile.TemporaryDirectory(prefix="kg-vocab-") as tmp:
+        n = write_vocab_without(ex.vocab_dir or vocab_dir(), tmp, drop)
+        ex2 = Extractor(vocab_dir=tmp)
+        preds = [
+            to_gold(p, e)
+            for p, e in zip(papers, ex2.extract_many(papers, workers=workers), strict=True)
+        ]
+    rep = evaluate(
+        gold_recs, preds, split="all", details=False, in_vocab=vocab_membership(ex.vocabulary)
+    )
+    out.print(
+        report_table(
+            rep,
+            f"all, without the {len(drop)} concepts single gold papers name ({n} lines):"
+            f" {rep.papers_scored}/{rep.papers_gold} gold papers found",
+        )
+    )
+    out.print(report_extras(rep), highlight=False, soft_wrap=True)
+    return {"drop_single_paper_concepts": {**rep.summary(), "dropped_concepts": len(drop)}}

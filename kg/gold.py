@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from kg.models import ENTITY_TYPES, Extraction, Paper
 
+RESULT_KINDS = frozenset({"score", "improvement", "ratio", "range"})  # kg.extract.values
+
 
 def _names(ex: Extraction) -> dict[str, tuple[str, list[str]]]:
     """entity id -> (name, aliases) from the mentions, in order of first mention."""
@@ -62,8 +64,8 @@ def to_gold(paper: Paper, ex: Extraction, paper_id: str | None = None) -> dict:
         item = {"subject": nm(e.subject), "benchmark": nm(e.benchmark)}
         if e.metric:
             item["metric"] = nm(e.metric)
-        if e.value_text:
-            item["value"] = e.value_text
+        if e.value_text and (e.value_kind is None or e.value_kind in RESULT_KINDS):
+            item["value"] = e.value_text  # a spread or a count is no value (GUIDELINES.md)
         key = tuple(sorted(item.items()))
         if key not in seen:
             seen.add(key)

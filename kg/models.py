@@ -18,6 +18,8 @@ from kg.namespaces import ENTITY_TYPES as ENTITY_TYPES  # re-exported: kg.models
 from kg.namespaces import EntityType
 
 Purpose = Literal["training", "inference", "evaluation", "unspecified"]
+# what a reported number is (kg.extract.values.value_kind): only scores go into leaderboards
+ValueKind = Literal["score", "improvement", "ratio", "range", "spread", "count"]
 
 MAX_TITLE_CHARS = 2_000
 MAX_ABSTRACT_CHARS = 50_000
@@ -149,6 +151,7 @@ class Evaluation(BaseModel):
     value: float | None = None
     unit: Literal["%", "points", "x", "absolute"] | None = None
     value_text: str | None = None
+    value_kind: ValueKind | None = None  # set with a value
     evidence: Span
     confidence: float = Field(ge=0, le=1)
     # the Model entities the evaluated method was run on ("applying X to Llama-3-8B"):

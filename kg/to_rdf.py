@@ -119,6 +119,15 @@ _K_FILE, _K_RECNO, _K_FORMAT, _K_VERSION = (
     KG.extractorVersion,
 )
 _K_KIND, _K_SOURCE, _K_IN_VOCAB = KG.kind, KG.source, KG.inVocabulary
+_K_VALUE_KIND, _K_HIGHER_BETTER = KG.valueKind, KG.higherIsBetter
+
+#: kg:valueKind individual of each kind of value (kg.models.ValueKind)
+VALUE_KIND_IRI: dict[str, NamedNode] = {
+    k: KG.term(k.capitalize())
+    for k in ("score", "improvement", "ratio", "range", "spread", "count")
+}
+_VALUE_KIND_N = {k: str(v) for k, v in VALUE_KIND_IRI.items()}
+T_VALUE_KIND = str(_K_VALUE_KIND)
 
 _XSD_DECIMAL, _XSD_DATE = XSD.decimal, XSD.date
 _RDF_JSON = RDF.JSON
@@ -534,6 +543,8 @@ def _extraction_nquads(q, p: str, base: str, ex: Extraction, mention_nodes: bool
             q(node, T_UNIT, _s(ev.unit))
         if ev.value_text:
             q(node, T_VALUE_TEXT, _s(ev.value_text))
+        if ev.value_kind:  # kg:Score, kg:Improvement, ...: only scores make leaderboards
+            q(node, T_VALUE_KIND, _VALUE_KIND_N[ev.value_kind])
         for bm in ev.base_models:
             q(node, T_BASE_MODEL, e(bm))  # the model the evaluated method ran on
         keys = ev.index_keys or [
@@ -565,8 +576,9 @@ def entity_quads(
     Each entity: rdf:type its class and skos:Concept, dcterms:identifier (its id),
     skos:prefLabel, skos:altLabel per alias, skos:broader per parent, kg:inVocabulary,
     kg:source (the entity's own `source` attribute if it has one; else `source` for
-    vocabulary entities and "discovered" for `in_vocabulary=False` ones) and kg:kind (if
-    the entity has a `kind` attribute). Repeated ids are emitted once; the caller
+    vocabulary entities and "discovered" for `in_vocabulary=False` ones), kg:higherIsBetter
+    on a Metric whose direction is known (kg.metric_direction) and kg:kind (if the entity
+    has a `kind` attribute). Repeated ids are emitted once; the caller
     deduplicates across calls (e.g. `{e.id: e for ex in batch for e in ex.entities.values()}`).
     """
     out: list[Quad] = []
@@ -596,7 +608,17 @@ def entity_quads(
         kind = getattr(ent, "kind", None)
         if kind:
             add(Quad(e, _K_KIND, Literal(kind), g))
+        if ent.type == "Metric":
+            hib = higher_is_better(ent.id, ent.label, ent.broader)
+            if hib is not None:
+                add(Quad(e, _K_HIGHER_BETTER, _TRUE if hib else _FALSE, g))
     return out
+
+
+def higher_is_better(metric_id: str, label: str, broader=()) -> bool | None:
+    from kg.metric_direction import higher_is_better as hib
+
+    return hib(metric_id, label, broader)
 
 
 def ontology_path() -> Path:

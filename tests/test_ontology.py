@@ -137,7 +137,14 @@ def test_expected_terms_exist(ontology):
 
 def test_every_term_has_label_and_comment(ontology):
     terms = _kg_terms(
-        ontology, [OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty]
+        ontology,
+        [
+            OWL.Class,
+            OWL.ObjectProperty,
+            OWL.DatatypeProperty,
+            OWL.AnnotationProperty,
+            OWL.NamedIndividual,
+        ],
     )
     assert len(terms) > 50
     for t in terms:

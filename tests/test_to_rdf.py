@@ -156,6 +156,7 @@ def example_extraction(paper: Paper | None = None) -> Extraction:
                 value=91.2,
                 unit="%",
                 value_text="91.2%",
+                value_kind="score",
                 evidence=Span(
                     field="abstract",
                     start=second,
@@ -215,9 +216,10 @@ def test_quad_count_is_modest():
     assert len(paper_quads(paper)) == 37  # 3 authors, 2 categories, 3 languages
     ex = example_extraction(paper)
     full = paper_quads(paper, ex)
-    # + run 3, 6 kg:mentions edges, 3 sentences x 4, 6 mentions x 3, proposal 7, evaluation 11
+    # + run 3, 6 kg:mentions edges, 3 sentences x 4, 6 mentions x 3, proposal 7,
+    # evaluation 12 (with kg:valueKind)
     # + 1 index key (no broader links in this example), hardware usage 7
-    assert len(full) == 37 + 3 + 6 + 12 + 18 + 7 + 11 + 1 + 7
+    assert len(full) == 37 + 3 + 6 + 12 + 18 + 7 + 12 + 1 + 7
     assert [q.object.value for q in full if q.predicate == KG.evaluationKey] == [
         f"{ev.subject} {ev.benchmark}" for ev in ex.evaluations
     ]

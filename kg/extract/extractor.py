@@ -64,7 +64,7 @@ class Extractor:
         evals = [
             # the evaluation's keys, and its base models' ("Llama on GSM8K" finds a method
             # run on Llama 3.1 8B): (base model or ancestor, benchmark or ancestor)
-            (*ev, list(dict.fromkeys(k for a in (ev[0], *ev[9]) for k in idx(a, ev[1], local))))
+            (*ev, list(dict.fromkeys(k for a in (ev[0], *ev[10]) for k in idx(a, ev[1], local))))
             for ev in st.facts["evaluations"]
         ]
         return (
@@ -262,12 +262,13 @@ def to_extraction(plain: tuple, title: str, abstract: str) -> Extraction:
             value=v,
             unit=u,
             value_text=vt,
+            value_kind=vk,
             evidence=span(s, e),
             confidence=c,
             base_models=list(bases),
             index_keys=keys,
         )
-        for su, b, me, v, u, vt, s, e, c, bases, keys in evals
+        for su, b, me, v, u, vt, vk, s, e, c, bases, keys in evals
     ]
     hw = [
         _hardware_use(hardware=h, subject=su, purpose=p, evidence=span(s, e), confidence=c)

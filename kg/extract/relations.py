@@ -23,7 +23,7 @@ from kg.extract.contribution import Contribution
 from kg.extract.normalise import match_key
 from kg.extract.rules import load_rules
 from kg.extract.state import DocState, state_of
-from kg.extract.values import Value, find_values
+from kg.extract.values import BoundValue, bind_values, find_values
 
 _WORD = re.compile(r"[a-z][a-z\-/]*")
 _OUR = re.compile(
@@ -96,6 +96,10 @@ _ON = re.compile(
     r"(?:on|across|over|in|using|with|including|such as)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?$",
     re.IGNORECASE,
 )
+
+
+def _nearest_metric(metrics: list, pos: int) -> str | None:
+    return min(metrics, key=lambda m: abs(m.start - pos)).eid if metrics else None
 
 
 class Relations:
@@ -204,7 +208,7 @@ class Relations:
                     for b in intro_sents[si]:
                         if (sid, b, None) not in seen:
                             seen.add((sid, b, None))
-                            out.append((sid, b, None, None, None, None, s0, s1, 0.5, ()))
+                            out.append((sid, b, None, None, None, None, None, s0, s1, 0.5, ()))
                 continue
             if (
                 first_prop_sent is not None
@@ -343,32 +347,11 @@ class Relations:
                 subj_ids = self._carried_subjects(st, low, si, by_sent)
             if not subj_ids:
                 continue
-            values = [
-                v
-                for v in find_values(text, s0, s1)
-                if not any(m.start <= v.start < m.end for m in ms)
-            ]
             metrics = [m for m in ms if m.type == "Metric"]
             ordered = sorted({b.eid: b for b in benches}.values(), key=lambda b: b.start)
-            # each value belongs to one benchmark: in order when the counts agree
-            # ("75.8%, 62.2% and 42.4% on A, B and C"), else to the nearest one
-            assigned: dict[str, Value] = {}
-            if values and len(values) == len(ordered) and len(ordered) > 1:
-                assigned = {b.eid: v for b, v in zip(ordered, values)}
-            else:
-                for v in values:
-                    near = min(ordered, key=lambda b: abs(b.start - v.start))
-                    if abs(near.start - v.start) < 80 and (
-                        near.eid not in assigned
-                        or abs(assigned[near.eid].start - near.start) > abs(v.start - near.start)
-                    ):
-                        assigned[near.eid] = v
-            for bi, b in enumerate(ordered):
-                val = assigned.get(b.eid)
-                met = None
-                if metrics:
-                    anchor = val.start if val else b.start
-                    met = min(metrics, key=lambda m: abs(m.start - anchor)).eid
+            # each value to the benchmark (and subject) the statement ties it to, with its kind
+            bound = bind_values(text, s0, s1, {b.eid for b in ordered}, ms)
+            for b in ordered:
                 bkey = match_key(st.entities.get(b.eid, {}).get("label", b.eid))
                 for sid in subj_ids:
                     if match_key(st.entities.get(sid, {}).get("label", sid)) == bkey:
@@ -378,33 +361,37 @@ class Relations:
                         and ";" in text[min(clause_of[sid], b.start) : max(clause_of[sid], b.start)]
                     ):
                         continue
-                    key = (sid, b.eid, met)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    out.append(
-                        (
-                            sid,
-                            b.eid,
-                            met,
-                            val.value if val else None,
-                            val.unit if val else None,
-                            val.text if val else None,
-                            s0,
-                            s1,
-                            0.6 if sid in ptypes else 0.55,
-                            tuple(
-                                x
-                                for x in base_of.get(sid, ())
-                                if x != sid
-                                and not (
-                                    x in clause_of
-                                    and ";"
-                                    in text[min(clause_of[x], b.start) : max(clause_of[x], b.start)]
-                                )
-                            ),
+                    vals: list[BoundValue | None] = [*bound.values_for(sid, b.eid)] or [None]
+                    bases = tuple(
+                        x
+                        for x in base_of.get(sid, ())
+                        if x != sid
+                        and not (
+                            x in clause_of
+                            and ";" in text[min(clause_of[x], b.start) : max(clause_of[x], b.start)]
                         )
                     )
+                    for val in vals:
+                        met = val.metric if val else _nearest_metric(metrics, b.start)
+                        key = (sid, b.eid, met)
+                        if key in seen:
+                            continue
+                        seen.add(key)
+                        out.append(
+                            (
+                                sid,
+                                b.eid,
+                                met,
+                                val.value if val else None,
+                                val.unit if val else None,
+                                val.text if val else None,
+                                val.kind if val else None,
+                                s0,
+                                s1,
+                                0.6 if sid in ptypes else 0.55,
+                                bases,
+                            )
+                        )
         return out
 
     def _carried_subjects(self, st: DocState, low: str, si: int, by_sent: dict) -> list[str]:
@@ -459,7 +446,7 @@ class Relations:
                 key = (m.eid, b, None)
                 if key not in seen:
                     seen.add(key)
-                    out.append((m.eid, b, None, None, None, None, s0, s1, 0.45, ()))
+                    out.append((m.eid, b, None, None, None, None, None, s0, s1, 0.45, ()))
         return out
 
     def _hardware(self, st: DocState, text: str, proposal_ids: list[str]) -> list:

@@ -2,13 +2,32 @@
 
 `find_values(text, start, end)` lists the numbers in a sentence that read as measured
 results (a unit, a decimal point, or a from/to range), skipping years, counts ("eight
-benchmarks") and numbers inside names (`GPT-4`, `Llama 3.1`).
+benchmarks") and numbers inside names (`GPT-4`, `Llama 3.1`); `counts=True` also lists
+counts ("1.2k examples", "3,000 problems") with kind "count".
+
+`value_kind` says what a value is: a `score` (the result itself: "91.2%", "from 61 to
+70" is a score of 70), an `improvement` (a delta: "+4.3%", "improves X by 3.2 points", "a
+21% reduction in latency"), a `ratio` ("2.3x faster", "a 12.6× speedup", "3.9% of the
+original"), a `range` ("between 60% and 70%", "58-60%", "ranging from 1 to 5"), a
+`spread` ("±2.1", "varies by up to 12%") or a `count` ("1.2k examples"). Only scores go
+into leaderboards; the others stay facts with their kind.
+
+`bind_values(text, start, end, bench_ids, mentions)` binds a sentence's values to its
+benchmarks, precision first: a value binds to a benchmark only where the statement ties
+it there, and is dropped where it could belong elsewhere. See `bind_values`.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import NamedTuple
+
+VALUE_KINDS: tuple[str, ...] = ("score", "improvement", "ratio", "range", "spread", "count")
+#: the kinds a gold file's `value` takes (GUIDELINES.md: "the number as the statement
+#: gives it, whatever its kind (a score, an improvement, a speed-up)"; a spread or a count
+#: is no value)
+RESULT_KINDS = frozenset({"score", "improvement", "ratio", "range"})
 
 _NUM = r"[+\-−]?\d+(?:,\d{3})*(?:\.\d+)?"
 _UNIT = (
@@ -16,11 +35,13 @@ _UNIT = (
     r"×|\$\\times\$|\\times|x(?![\w])|X(?![\w])|-?fold(?![\w])|times(?![\w])))?"
 )
 _VALUE = re.compile(
-    rf"(?<![\w.\-/@:])(?:from\s+(?P<from>{_NUM})\s*%?\s*(?:to|→|->)\s*)?(?P<num>{_NUM}){_UNIT}"
+    rf"(?<![\w.\-/@:])(?:from\s+(?P<from>{_NUM})\s*%?\s*(?:to|→|->)\s*|between\s+(?P<btw>{_NUM})\s*%?\s*and\s+)?"
+    rf"(?P<num>{_NUM}){_UNIT}"
     rf"(?:\s*(?:to|–|-|→)\s*(?P<num2>{_NUM}){_UNIT.replace('unit', 'unit2')})?"
 )
 _COUNT_AFTER = re.compile(
-    r"\s*(?:(?-i:[a-z\-]+)\s+){0,2}?(?:benchmarks?|datasets?|tasks?|models?|languages?|settings?|domains?|LLMs|"
+    r"\s*(?:(?!(?:while|when|whereas|but|and|or|with|which|that|the|an?|on|in|of|for|to|by|than|as|at|"
+    r"from|using|across|over|per|where|if|after|before|is|are|was|were)\b)(?-i:[a-z\-]+)\s+){0,2}?(?:benchmarks?|datasets?|tasks?|models?|languages?|settings?|domains?|LLMs|"
     r"samples?|examples?|questions?|problems?|papers?|participants?|annotators?|categories|classes|layers?|"
     r"heads?|steps?|epochs?|GPUs?|nodes?|tokens?|times|years?|months?|days?|hours?|minutes?|seconds?|"
     r"parameters?|params|experts?|agents?|rounds?|turns?|shots?|bits?|instances|pairs|images|videos|"
@@ -29,12 +50,20 @@ _COUNT_AFTER = re.compile(
 )
 
 
+_COUNT_SUFFIX = re.compile(r"\s*(?:(?-i:[kKMB])(?![\w-])|thousand|million|billion)")
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_MULT = {"k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
 class Value(NamedTuple):
     start: int
     end: int
     value: float
     unit: str  # "%", "points", "x", "absolute"
     text: str
+    kind: str | None = None  # "count" from find_values(counts=True), else decided by value_kind
 
 
 def _unit(raw: str | None) -> str:
@@ -52,19 +81,54 @@ def _num(s: str) -> float:
     return float(s.replace(",", "").replace("−", "-"))
 
 
-def find_values(text: str, start: int, end: int) -> list[Value]:
+def find_values(text: str, start: int, end: int, counts: bool = False) -> list[Value]:
     out = []
     for m in _VALUE.finditer(text, start, end):
         num = m.group("num")
         unit_raw = m.group("unit") or m.group("unit2")
-        has_range = m.group("from") is not None or m.group("num2") is not None
+        has_range = (
+            m.group("from") is not None or m.group("num2") is not None or m.group("btw") is not None
+        )
+        if counts and not unit_raw and not has_range:
+            # "3,000 problems", "1.2k examples": a count (kept only when asked for)
+            suf = _COUNT_SUFFIX.match(text, m.end())
+            after = suf.end() if suf else m.end()
+            cm = _COUNT_AFTER.match(text, after)
+            if (
+                cm
+                and ("." not in num or suf)
+                and not _YEAR.fullmatch(num)
+                and text[cm.end() - 1].islower()  # "2023 Task 3" is a name, not a count
+            ):
+                try:
+                    val = _num(num) * (_MULT[suf.group().strip()] if suf else 1)
+                except ValueError:
+                    continue
+                out.append(
+                    Value(
+                        m.start(), after, val, "absolute", text[m.start() : after].strip(), "count"
+                    )
+                )
+                continue
         if not unit_raw and "." not in num and not has_range:
             continue  # a bare integer: a count, a year, a size
         if not unit_raw and not has_range:
             nxt = text[m.end() : m.end() + 1]
             if nxt.isalpha() or nxt in ("-", "/"):
                 continue  # inside a name ("3.1-8B")
-        if not unit_raw and _COUNT_AFTER.match(text, m.end()):
+        ca = _COUNT_AFTER.match(text, m.end()) if not unit_raw else None
+        if ca is not None:
+            if counts and text[ca.end() - 1].islower():
+                out.append(
+                    Value(
+                        m.start(),
+                        m.end(),
+                        _num(num),
+                        "absolute",
+                        text[m.start() : m.end()].strip(),
+                        "count",
+                    )
+                )
             continue
         # the value reported is the final one of a range
         final = m.group("num2") or num
@@ -74,4 +138,588 @@ def find_values(text: str, start: int, end: int) -> list[Value]:
             continue
         unit = _unit(m.group("unit2") or unit_raw)
         out.append(Value(m.start(), m.end(), val, unit, text[m.start() : m.end()].strip()))
+    return out
+
+
+# -- kinds ---------------------------------------------------------------------------------
+_SPREAD_BEFORE = re.compile(
+    r"(?:±|\+/-|\+-|\bvar(?:y|ies|ied|ying|iation|iations|iance)\b[^.;\d]{0,30}?|\bfluctuat\w*[^.;\d]{0,30}?|"
+    r"\b(?:standard\s+deviation|std\.?|s\.d\.)\s*(?:of|=|:)?\s*|\b(?:spread|swing|sensitivity)\s+of\s+)"
+    r"(?:by\s+)?(?:up\s+to\s+|as\s+much\s+as\s+|about\s+|roughly\s+)?$",
+    re.IGNORECASE,
+)
+_SPREAD_AFTER = re.compile(
+    r"\s*(?:\(\s*)?(?:std|s\.d\.|standard\s+deviation|variance|variation|fluctuation|spread)\b",
+    re.IGNORECASE,
+)
+_RANGE_BEFORE = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+$", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:improv|increas|boost|rais|reduc|decreas|lower|cut|drop|jump|ris|r[oi]se|grow|grew|"
+    r"enhanc|lift|push|bring|brought|go|goes|went|mov)\w*\s+(?:[\w\-]+\s+){0,4}?$",
+    re.IGNORECASE,
+)
+_RATIO_BEFORE = re.compile(r"\bfactor\s+of\s+(?:about\s+|roughly\s+|up\s+to\s+)?$", re.IGNORECASE)
+_RATIO_AFTER = re.compile(
+    r"\s+of\s+(?:the\s+|their\s+|its\s+)?(?:original|full|baseline|dense|uncompressed|teacher|base|"
+    r"unpruned|full-precision|vanilla|FLOPs|parameters|params|compute|memory|cost|tokens|"
+    r"(?:training\s+)?data|labels|the\s+(?:FLOPs|parameters|compute|memory|cost|tokens))\b"
+    # "retains 97% of (the) average zero-shot performance": a share of another result
+    r"|\s+of\s+(?:the\s+|their\s+|its\s+)?(?:[\w\-]+\s+){0,3}?(?:performance|quality|capabilit\w*)\b",
+    re.IGNORECASE,
+)
+_DELTA_BEFORE = re.compile(
+    r"(?:\bby|\b(?:gain|improvement|increase|boost|reduction|decrease|drop|margin|lead|lift|uplift|"
+    r"advantage|difference|jump|rise)s?(?:\s+of)?|\bup\s+to\s+an?)\s+"
+    r"(?:up\s+to\s+|about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+|around\s+|more\s+than\s+|"
+    r"at\s+least\s+|an?\s+(?:average\s+(?:of\s+)?)?)?(?:up\s+to\s+)?(?:[~≈]\s*)?$",
+    re.IGNORECASE,
+)
+_DELTA_AFTER = re.compile(
+    r"\s*(?:\([^()]{0,30}\)\s*)?(?:absolute\s+|relative\s+|average\s+|overall\s+|point\s+|pp\s+)?"
+    r"(?:(?!(?:and|or|on|in|of|for|with|at|to)\b)[a-z][\w\-]*\s+)?"  # "9% performance improvement"
+    r"(?:improvements?|gains?|increases?|boosts?|reductions?|decreases?|drops?|higher|lower|better|"
+    r"worse|fewer|less|more|smaller|larger|faster|slower|relative|absolute|margins?|lifts?|uplifts?|"
+    r"advantages?|differences?|savings?|speed-?ups?|improved|reduced|increased|decreased|cheaper|"
+    r"shorter|longer|gained|lost|saved)\b",
+    re.IGNORECASE,
+)
+
+
+def value_kind(text: str, v: Value, lo: int = 0, metrics=()) -> str:
+    """The kind of value `v` found in `text` (one of VALUE_KINDS); `lo`: where its
+    sentence starts (the context looked at stays inside it); `metrics`: metric mentions
+    (sorted), read as one word after the value ("4.0% IoU gains")."""
+    if v.kind:
+        return v.kind
+    before = text[max(lo, v.start - 60) : v.start]
+    after = text[v.end : v.end + 40]
+    raw = v.text
+    if _SPREAD_BEFORE.search(before) or _SPREAD_AFTER.match(after):
+        return "spread"
+    low = raw.lower()
+    if low.startswith("between"):
+        return "range"
+    if low.startswith("from"):
+        return "range" if _RANGE_BEFORE.search(before) else "score"
+    if _RANGE_CONNECTOR.search(raw):
+        # "58-60%", "0.80 to 0.96": a range, unless a change verb makes it from-to
+        return "score" if _CHANGE_BEFORE.search(before) and " to " in raw else "range"
+    if v.unit == "x" or _RATIO_BEFORE.search(before) or before.rstrip().endswith(("×", "x")):
+        return "ratio"
+    if raw[:1] in "+-−":
+        return "improvement"
+    if _RATIO_AFTER.match(after):
+        return "ratio"
+    if v.unit == "points" and not raw.lower().rstrip("s").endswith("point"):
+        return "improvement"  # "pp", "percentage points"
+    if _DELTA_BEFORE.search(before) or _DELTA_AFTER.match(after):
+        return "improvement"
+    if metrics and _DELTA_AFTER.match(_mask(text, v.end, min(len(text), v.end + 60), metrics)):
+        return "improvement"  # "4.0% IoU gains", "6.0% Dice improvement"
+    return "score"
+
+
+_RANGE_CONNECTOR = re.compile(r"\d\s*%?\s*(?:to|–|-|→)\s*[+\-−]?\d")
+
+
+# -- binding ---------------------------------------------------------------------------------
+class BoundValue(NamedTuple):
+    value: float
+    unit: str
+    kind: str  # one of VALUE_KINDS
+    text: str
+    metric: str | None  # entity id of the metric the statement gives it, if any
+    start: int
+    owner: str | None = None  # the Model/Method the statement gives it to ("X (19.69)")
+    explicit: bool = False  # tied to the benchmark by position ("75.8% on B", "B 75.8%")
+    metric_beside: bool = False  # the metric is written next to it ("91.3% mIoU")
+    marked: bool = True  # marked as a result: an owner, a result verb, a metric or a cue beside it
+    listed: bool = False  # one of a list of values ("99.1% (1-shot) and 90.1% (5-shot)")
+
+
+# a sentence's clauses: values and benchmarks pair within one
+_CLAUSE_BREAK = re.compile(
+    r";|\s(?:while|whereas|but|although|though|yet)\s|\((?:i{1,3}|iv|vi{0,3}|ix|x)\)\s",
+    re.IGNORECASE,
+)
+# a number that belongs to another system or an earlier state: "than 70%", "compared with
+# 72.1%", "up from 62%", "vs. 0.61"
+_OTHER_BEFORE = re.compile(
+    r"(?:\bthan|\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\brelative\s+to|\bagainst|\bfrom|"
+    r"\bcomparable\s+to|\bsimilar\s+to|\bon\s+par\s+with|\bclose\s+to|"
+    r"\bbaseline(?:'s)?|\bprevious(?:ly)?|\bprior)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?!by\b)[a-z][\w\-]*\s+){0,2}?(?:\(\s*)?$",
+    re.IGNORECASE,
+)
+# a compared system: "outperforms X", "than X", "compared with X" (as relations._BASELINE)
+_COMPARED = re.compile(
+    r"(?<![\w-])(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|than|over|versus|vs\.?|compared\s+(?:to|with)|"
+    r"relative\s+to|against|baselines?(?:\s+such\s+as|\s+like|\s+including)?)\s+(?:the\s+|strong\s+|"
+    r"(?:[\w\-']+\s+){0,2}?)?$",
+    re.IGNORECASE,
+)
+_COMPARED_BEFORE_BRACKET = re.compile(
+    r"(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|\bthan|versus|\bvs\.?|compared\s+(?:to|with)|"
+    r"such\s+as|baselines?|\bprior|previous)\b[^;()]*$",
+    re.IGNORECASE,
+)
+# "X reaches a 29.44 win rate", "Gemini reaches DRS=100%": the value's owner is X
+_OWNER_VERB = re.compile(
+    r"(?:\s*\([^()]{0,40}\))?\s+(?:\w+\s+){0,2}?(?:achiev|reach|attain|obtain|scor|get|gets|yield|"
+    r"record|hit|deliver|post|improv|boost|rais|gain|lift)\w*\b[^;,()\d]{0,40}$",
+    re.IGNORECASE,
+)
+# "the Self-Rewarding baseline (19.69)", "GPT-4 (75.8% accuracy)": a score in brackets
+_OWNER_PAREN = re.compile(
+    r"(?:\s+(?:baseline|model|method|approach|system))?\s*\(\s*(?:[\w\-@]+\s*[=:]\s*)?$",
+    re.IGNORECASE,
+)
+_FOR_OWNER = re.compile(r"\s*(?:(?:M|in|of|on)\s+){0,3}?for\s+(?:the\s+)?", re.IGNORECASE)
+_CLOSE_PAREN = re.compile(r"[^()]{0,30}\)")
+# gaps that tie a value to a benchmark by position ("M" stands for a metric mention)
+_BENCH_THEN_VALUE = re.compile(
+    r"\s*[(:=]?\s*(?:(?:of|at|score|scores|by|up\s+to|=|:|M)\s*[(:=]?\s*){0,3}",
+    re.IGNORECASE,
+)
+_VALUE_THEN_BENCH = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?!(?:and|or|but|while|whereas|then|than|vs|over|across)\b)"
+    r"(?:M|[a-z][\w\-]*)\s+){0,5}?"
+    r"(?:on|in|for|at)\s+(?:the\s+)?"
+    r"|\s*(?:M\s*)?\(\s*",  # "25.3% (OSWorld)"
+    re.IGNORECASE,
+)
+_NAME_BRACKET = re.compile(r"[A-Z][\w\-.]*(?P<end>)\s*\(\s*$")
+_ON_NAME = re.compile(r"\s*(?:[\w\-@]+\s+){0,4}?on\s+(?:the\s+)?(?=[A-Z0-9])")
+# "X is 8x better than Y, and in the B task ...": a coordinated clause between
+_COORDINATED = re.compile(r",\s+(?:and|or)\s+(?:in|on|for|at|with|when|the)\b", re.IGNORECASE)
+_BENCH_LIST_AFTER = re.compile(r"\s*(?:,|and\b|or\b|/|&)\s*")
+_VALUE_LIST_GAP = re.compile(r"\s*(?:M\s*)?(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|/\s*)")
+_METRIC_BEFORE_VALUE = re.compile(
+    r"\s*(?:\([\w\-@ ]{1,15}\)\s*)?"  # "mean Intersection over Union (mIoU) of 56.02%"
+    r"(?:\(|of|=|:|at|is|was|score\s+of|scores?\s+of|reaching|achieving|above|below|over)?\s*(?:an?\s+)?",
+    re.IGNORECASE,
+)
+_METRIC_AFTER_VALUE = re.compile(
+    r"\s*(?:\)\s*)?(?:(?:absolute\s+|relative\s+|average\s+)?(?:reduction|improvement|gain|increase|"
+    r"decrease|drop|boost)s?\s+)?(?:in\s+|of\s+)?(?:the\s+)?"
+)
+_SPEED_METRIC = re.compile(r"speed|throughput|latency|faster")
+# a bare decimal reads as a result only next to a result verb
+_RESULT_BEFORE = re.compile(
+    r"\b(?:achiev|reach|attain|obtain|scor|get|gets|yield|record|hit|deliver|post|improv|boost|rais|"
+    r"gain|lift|reduc|lower|increas|decreas|ris|rose|climb|jump|"
+    r"accuracy|score|F1|AUC|AUROC|BLEU|precision|recall)\w*\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w\-@]+\s*[=:]?\s*){0,3}?$",
+    re.IGNORECASE,
+)
+_PRIORITY = {k: i for i, k in enumerate(VALUE_KINDS)}
+
+
+def _clause_breaks(text: str, s0: int, s1: int) -> list[int]:
+    return [m.start() for m in _CLAUSE_BREAK.finditer(text, s0, s1)]
+
+
+def _mask(text: str, a: int, b: int, metrics) -> str:
+    """text[a:b] with each metric mention inside replaced by "M"."""
+    out, pos = [], a
+    for m in metrics:
+        if a <= m.start and m.end <= b:
+            out.append(text[pos : m.start])
+            out.append("M")
+            pos = m.end
+    out.append(text[pos:b])
+    return "".join(out)
+
+
+class Binding:
+    """The values a sentence binds to its benchmarks, by benchmark id; `value_for(subject,
+    benchmark)` is the one value a subject gets there (or None)."""
+
+    __slots__ = ("by_bench", "compared")
+
+    def __init__(self) -> None:
+        self.by_bench: dict[str, list[BoundValue]] = {}
+        self.compared: set[str] = set()
+
+    def __bool__(self) -> bool:
+        return bool(self.by_bench)
+
+    def get(self, bench: str) -> BoundValue | None:
+        """The value of `bench` for a subject that owns none there."""
+        return _best([c for c in self.by_bench.get(bench, ()) if c.owner not in self.compared])
+
+    def values_for(self, subject: str, bench: str) -> list[BoundValue]:
+        """The values `subject` gets on `bench`: its own where the statement gives it one,
+        none for a compared system otherwise, else the sentence's value for the benchmark.
+        Several only where each is written next to a metric of its own ("91.3% mIoU and
+        97.1% clDice on B"): a pair is reported once per metric."""
+        cands = self.by_bench.get(bench)
+        if not cands:
+            return []
+        own = [c for c in cands if c.owner == subject]
+        if own:  # and with the values no system owns, one per metric ("X achieves an 8.7%
+            # reduction in LPIPS, a 2.6% improvement in SSIM and ...")
+            free = [c for c in cands if c.owner is None]
+            one = _best(own)
+            if (
+                one is not None
+                and one.listed
+                and any(
+                    c.kind == one.kind
+                    and (c.value, c.text) != (one.value, one.text)
+                    and not (c.metric_beside and one.metric_beside and c.metric != one.metric)
+                    for c in free
+                )
+            ):
+                one = None  # "X improves B by 21.4% (setting 1), 13.8% (setting 2), ..."
+            return _per_metric(own + free) or [v for v in (one,) if v is not None]
+        else:
+            if subject in self.compared:
+                return []  # a baseline gets only a value the statement gives to it
+            own = [c for c in cands if c.owner not in self.compared]
+        return _per_metric(own) or [v for v in (_best(own),) if v is not None]
+
+    def value_for(self, subject: str, bench: str) -> BoundValue | None:
+        got = self.values_for(subject, bench)
+        return got[0] if got else None
+
+
+def _per_metric(cands: list[BoundValue]) -> list[BoundValue]:
+    """Two or more result values, each beside a metric of its own, metrics all different."""
+    res = [c for c in cands if c.kind in RESULT_KINDS]
+    if res:  # of the best kind present: scores with scores, deltas with deltas
+        top = min(_PRIORITY[c.kind] for c in res)
+        res = list({(c.value, c.text): c for c in res if _PRIORITY[c.kind] == top}.values())
+    if len(res) < 2 or not all(c.metric_beside for c in res):
+        return []
+    if len({c.metric for c in res}) < len(res):
+        return []
+    return sorted(res, key=lambda c: c.start)
+
+
+def _best(cands: list[BoundValue]) -> BoundValue | None:
+    """The one value among `cands` of the best kind present (scores first); None where
+    two differ and position does not pick one."""
+    if not cands:
+        return None
+    top = min(_PRIORITY[c.kind] for c in cands)
+    pick = [c for c in cands if _PRIORITY[c.kind] == top]
+    if top == _PRIORITY["count"]:
+        pick = [c for c in pick if c.explicit]
+    distinct = {(c.value, c.text): c for c in pick}
+    if len(distinct) == 1:
+        one = next(iter(distinct.values()))
+        return one if one.marked or one.explicit else None
+    explicit = {(c.value, c.text): c for c in pick if c.explicit}
+    if len(explicit) == 1:
+        one = next(iter(explicit.values()))
+        # "99.1% (1-shot) and 90.1% (5-shot) on B": values across settings, not one result
+        return None if one.listed else one
+    return None
+
+
+def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
+    """Bind the values of the sentence `text[s0:s1]` to the benchmarks in `bench_ids`
+    (entity ids; `mentions`: every mention of the sentence, with .start .end .eid .type).
+
+    A value binds to a benchmark (in the same clause: `;`, "while", "but", "(ii)" split)
+    where the statement ties it there: next to it ("75.8% on B", "B 75.8%", "B (accuracy
+    0.96)"), in a respective list ("75.8%, 62.2% and 42.4% on A, B and C"), or as the value
+    of the clause's only benchmark. A clause naming several benchmarks binds nothing by
+    nearness. Dropped: numbers inside names, numbers of another system or state ("than
+    70%", "up from 62%"), bare decimals with no result verb, metric or benchmark beside them.
+    A value right after a named system ("the X baseline (19.69)", "X reaches 29.44") is
+    that system's own (`owner`); a compared system ("outperforms X") gets only its own."""
+    out = Binding()
+    vals = [
+        v
+        for v in find_values(text, s0, s1, counts=True)
+        if not any(m.start <= v.start < m.end for m in mentions)
+    ]
+    if not vals:
+        return out
+    benches = [m for m in mentions if m.type == "Benchmark"]
+    if not benches:
+        return out
+    metrics = sorted((m for m in mentions if m.type == "Metric"), key=lambda m: m.start)
+    systems = [m for m in mentions if m.type in ("Model", "Method")]
+    named = [m for m in mentions if m.type in ("Model", "Method", "Benchmark")]
+    breaks = _clause_breaks(text, s0, s1)
+
+    def clause(pos: int) -> int:
+        return bisect_right(breaks, pos)
+
+    for m in systems:
+        if _COMPARED.search(text, max(s0, m.start - 40), m.start):
+            out.compared.add(m.eid)
+    bench_clause: dict[int, list] = {}
+    for b in benches:
+        bench_clause.setdefault(clause(b.start), []).append(b)
+    sent_bench_ids = {b.eid for b in benches}
+
+    kinds = [value_kind(text, v, s0, metrics) for v in vals]
+    # a list shares its unit and kind: "1.0, 1.3 and 2.5 points improvement", "89% and
+    # 65% relative improvements", "improvements of 10.43% accuracy and 4.68% recall"
+    listed = [False] * len(vals)
+    for i in range(len(vals) - 1):
+        if _VALUE_LIST_GAP.fullmatch(_mask(text, vals[i].end, vals[i + 1].start, metrics), 0):
+            listed[i] = listed[i + 1] = True
+    for order in (range(len(vals) - 2, -1, -1), range(1, len(vals))):
+        for i in order:
+            j = i + 1 if order.step < 0 else i - 1
+            if kinds[i] == "score" and kinds[j] in ("improvement", "ratio") and listed[i]:
+                a, b = sorted((i, j))
+                if _VALUE_LIST_GAP.fullmatch(_mask(text, vals[a].end, vals[b].start, metrics), 0):
+                    kinds[i] = kinds[j]
+    in_list = {v.start: flag for v, flag in zip(vals, listed, strict=True)}
+    kept: list[tuple[Value, str, str | None]] = []  # (value, kind, owner)
+    for v, kind, is_listed in zip(vals, kinds, listed, strict=True):
+        owner = None
+        for m in reversed(systems):
+            if m.end > v.start or v.start - m.end > 70 or clause(m.start) != clause(v.start):
+                continue
+            if any(m.end <= o.start < v.start for o in systems if o is not m):
+                break  # another system between: not the nearest
+            if _OWNER_PAREN.fullmatch(text, m.end, v.start) and _CLOSE_PAREN.match(text, v.end):
+                owner = m.eid
+            elif _OWNER_VERB.fullmatch(text, m.end, v.start):
+                owner = m.eid
+            break
+        if owner is None:
+            # "improvements of 4.2% in AP50 for RetinaNet and 3.8% for Faster R-CNN"
+            nxt = next((m for m in systems if m.start >= v.end), None)
+            if (
+                nxt is not None
+                and nxt.start - v.end <= 40
+                and _FOR_OWNER.fullmatch(_mask(text, v.end, nxt.start, metrics))
+            ):
+                owner = nxt.eid
+        if owner is None and kept and kept[-1][2] is not None:
+            # "Topo-CXR (99.3% accuracy, 99.8% AUC)": the bracket's values are all its own
+            pv = kept[-1][0]
+            gap = text[pv.end : v.start]
+            if (
+                "(" not in gap
+                and ")" not in gap
+                and text.rfind("(", s0, pv.start) > max(text.rfind(")", s0, pv.start), s0 - 1)
+                and _CLOSE_PAREN.match(text, v.end)
+            ):
+                owner = kept[-1][2]
+        if owner is None and _in_compared_bracket(text, v, s0):
+            continue  # "surpassing prior methods such as Y (99.3% accuracy, 99.8% AUC)"
+        if (
+            owner is None
+            and _OTHER_BEFORE.search(text, max(s0, v.start - 50), v.start)
+            and not v.text.lower().startswith(("from", "between"))
+        ):
+            continue  # another system's or an earlier state's ("than 70%", "up from 62%")
+        if (
+            v.unit == "absolute"
+            and kind == "score"
+            and owner is None
+            and "." in v.text
+            and not is_listed
+            and not _anchored(text, v, s0, benches, metrics)
+        ):
+            continue  # a bare decimal with nothing marking it as a result ("Llama 3.0 and 3.1")
+        kept.append((v, kind, owner))
+    if not kept:
+        return out
+
+    mets = _metrics(text, kept, metrics, clause)
+    where = {v.start: i for i, (v, _k, _o) in enumerate(kept)}
+
+    def add(bench, v, kind, owner, explicit, marked=True):
+        if bench.eid not in bench_ids:
+            return
+        met, beside = mets[where[v.start]]
+        out.by_bench.setdefault(bench.eid, []).append(
+            BoundValue(
+                v.value,
+                v.unit,
+                kind,
+                v.text,
+                met,
+                v.start,
+                owner,
+                explicit,
+                beside,
+                marked,
+                in_list[v.start],
+            )
+        )
+
+    # 1. by position: "75.8% on B", "B 75.8%"
+    placed: set[int] = set()
+    for i, (v, kind, owner) in enumerate(kept):
+        bs = bench_clause.get(clause(v.start), ())
+        hit = next(
+            (
+                b
+                for b in bs
+                if v.end <= b.start
+                and _VALUE_THEN_BENCH.fullmatch(_mask(text, v.end, b.start, metrics))
+                # "80% on A and B": for both or their mean, not A's own
+                and not any(
+                    o.start >= b.end and _BENCH_LIST_AFTER.fullmatch(text, b.end, o.start)
+                    for o in benches
+                )
+            ),
+            None,
+        ) or next(
+            (
+                b
+                for b in reversed(bs)
+                if b.end <= v.start
+                and _BENCH_THEN_VALUE.fullmatch(_mask(text, b.end, v.start, metrics))
+                # "on A, B and C (90.2%)": the list's, not C's
+                and not any(
+                    o.end <= b.start and _BENCH_LIST_AFTER.fullmatch(text, o.end, b.start)
+                    for o in benches
+                )
+            ),
+            None,
+        )
+        if hit is not None:
+            placed.add(i)
+            add(hit, v, kind, owner, True)
+    # 2. respective lists, clause by clause, then over the sentence ("on A, B and C
+    # (63.4%, 84.2% and 95.7%, respectively)", "... on A, B and C, while improving it by
+    # +1.4, +1.7 and +3.1 points, respectively")
+    groups: list[tuple[int | None, list]] = list(bench_clause.items())
+    if len(sent_bench_ids) > 1 and "respectively" in text[s0:s1].lower():
+        groups.append((None, benches))
+    for c, bs in groups:
+        seq = list({b.eid: b for b in sorted(bs, key=lambda b: b.start)}.values())
+        if len(seq) < 2:
+            continue
+        free = [
+            (i, kv)
+            for i, kv in enumerate(kept)
+            if (c is None or clause(kv[0].start) == c)
+            and i not in placed
+            and kv[2] not in out.compared
+        ]
+        for want in ("score", "improvement"):
+            vs = [(i, kv) for i, kv in free if kv[1] == want]
+            if len(vs) == len(seq):
+                break
+        else:
+            continue
+        if c is None:
+            seg = text[s0:s1]
+        else:
+            seg = text[breaks[c - 1] if c > 0 else s0 : breaks[c] if c < len(breaks) else s1]
+        in_order = all(
+            _VALUE_LIST_GAP.fullmatch(text, x[1][0].end, y[1][0].start)
+            for x, y in zip(vs, vs[1:], strict=False)
+        ) and _VALUE_THEN_BENCH.fullmatch(_mask(text, vs[-1][1][0].end, seq[0].start, metrics))
+        if in_order or "respectively" in seg.lower():
+            for (i, (v, kind, owner)), b in zip(vs, seq, strict=True):
+                placed.add(i)
+                add(b, v, kind, owner, True)
+    # 3. the clause's only benchmark, for a value marked as a result (an owner, a result
+    # verb, a metric beside it, or a delta/ratio cue); an owned value in a clause with no
+    # benchmark takes the sentence's only one ("On B, X reaches 0%, while Y reaches 100%")
+    for i, (v, kind, owner) in enumerate(kept):
+        if i in placed:
+            continue
+        # an unmarked score still competes (it makes a marked one ambiguous), never wins
+        marked = owner is not None or kind != "score" or _anchored(text, v, s0, benches, metrics)
+        bs = bench_clause.get(clause(v.start), [])
+        ids = {b.eid for b in bs}
+        if len(ids) == 1:
+            lo, hi = sorted((v.start, bs[0].start))
+            if not _COORDINATED.search(text, lo, hi) and not _on_other(text, v, s1, benches, named):
+                add(bs[0], v, kind, owner, False, marked)
+        elif (
+            not ids
+            and owner is not None
+            and len(sent_bench_ids) == 1
+            and not _on_other(text, v, s1, benches, named)
+        ):
+            add(benches[0], v, kind, owner, False)
+    return out
+
+
+def _in_compared_bracket(text: str, v: Value, s0: int) -> bool:
+    """`v` sits in brackets after a compared system ("... outperforms Y (80.1%)")."""
+    op = text.rfind("(", s0, v.start)
+    if op < 0 or text.rfind(")", op, v.start) >= 0:
+        return False
+    return bool(_COMPARED_BEFORE_BRACKET.search(text, max(s0, op - 80), op))
+
+
+def _on_other(text: str, v: Value, s1: int, benches, named=()) -> bool:
+    """ "85.2% accuracy on Japanese Ref-L4" where that name is no benchmark mention here:
+    the value is that target's, not the clause's benchmark's."""
+    m = _ON_NAME.match(text, v.end, min(s1, v.end + 60))
+    if m is not None and not any(b.start == m.end() for b in benches):
+        return True
+    # "Wordcraft (55% to 64%)" where Wordcraft is no benchmark mention
+    m = _NAME_BRACKET.search(text, max(0, v.start - 40), v.start)
+    return m is not None and not any(b.end == m.start("end") for b in named)
+
+
+def _anchored(text: str, v: Value, s0: int, benches, metrics) -> bool:
+    """A bare decimal reads as a result: a result verb, a metric or a benchmark beside it."""
+    if _RESULT_BEFORE.search(text, max(s0, v.start - 50), v.start):
+        return True
+    for m in (*metrics, *benches):
+        if (
+            m.end <= v.start
+            and v.start - m.end <= 12
+            and _BENCH_THEN_VALUE.fullmatch(text, m.end, v.start)
+        ):
+            return True
+        if (
+            v.end <= m.start
+            and m.start - v.end <= 12
+            and _METRIC_AFTER_VALUE.fullmatch(text, v.end, m.start)
+        ):
+            return True
+    return any(
+        v.end <= b.start
+        and b.start - v.end <= 40
+        and _VALUE_THEN_BENCH.fullmatch(_mask(text, v.end, b.start, metrics))
+        for b in benches
+    )
+
+
+def _beside(text: str, v: Value, m) -> bool:
+    if m.end <= v.start:
+        return v.start - m.end <= 20 and bool(_METRIC_BEFORE_VALUE.fullmatch(text, m.end, v.start))
+    return (
+        v.end <= m.start
+        and m.start - v.end <= 20
+        and bool(_METRIC_AFTER_VALUE.fullmatch(text, v.end, m.start))
+    )
+
+
+def _metrics(text: str, kept, metrics, clause) -> list[tuple[str | None, bool]]:
+    """(metric id, written beside it) of each kept value: the metric next to it ("accuracy
+    of 91.2%", "29.44 win rate", "AUC=0.805"), else the nearest one before it in its clause
+    that is beside no other value (a speed metric only for a ratio, and only for one)."""
+    beside = []
+    for v, _kind, _owner in kept:
+        # a metric after the value first ("91.3% mIoU and 97.1% clDice"), then before
+        after = [m for m in metrics if m.start >= v.end and _beside(text, v, m)]
+        before = [m for m in metrics if m.end <= v.start and _beside(text, v, m)]
+        beside.append((after or before or [None])[0])
+    taken = {m.start for m in beside if m is not None}
+    out = []
+    for (v, kind, _owner), m in zip(kept, beside, strict=True):
+        if m is not None:
+            out.append((m.eid, True))
+            continue
+        c = clause(v.start)
+        prev = [
+            m
+            for m in metrics
+            if m.end <= v.start
+            and clause(m.start) == c
+            and m.start not in taken
+            and bool(_SPEED_METRIC.search(m.eid)) == (kind == "ratio")
+        ]
+        out.append((prev[-1].eid if prev else None, False))
     return out
