@@ -46,3 +46,51 @@ def test_definition_of_a_task_or_generic_class_is_left_out(ex):
 def test_task_head_before_a_preposition_is_not_the_head(ex):
     e = run(ex, "We propose tidal error correction for retrieval-augmented generation (TECR).")
     assert typed(e).get("TECR") == "Method"
+
+
+def test_list_after_a_cue_noun_takes_its_type(ex):
+    e = run(
+        ex,
+        "We compare against existing decoders, including ZORBA, KEL-MIX and a greedy rule. "
+        "Results hold on datasets such as QuarryQA and Fennel-Set.",
+    )
+    t = typed(e)
+    assert t.get("ZORBA") == "Method" and t.get("KEL-MIX") == "Method"
+    assert t.get("QuarryQA") == "Benchmark" and t.get("Fennel-Set") == "Benchmark"
+
+
+def test_list_after_a_comparison_is_methods_without_a_known_member(ex):
+    e = run(ex, "Our planner outperforms TROVE, PLANX and HELIOS-2 on the long tasks.")
+    t = typed(e)
+    assert t.get("TROVE") == "Method" and t.get("PLANX") == "Method"
+
+
+def test_short_vocabulary_alias_in_a_cue_list_takes_the_cue_type(ex):
+    # "ZQA" is a benchmark in the fixture vocabulary; here it is one of three attacks
+    e = run(ex, "We test three gradient-based attacks (ZQA, QRAX, Stealthor) on the ranker.")
+    t = typed(e)
+    assert t.get("ZQA") == "Method" and t.get("Stealthor") == "Method"
+
+
+def test_title_case_item_around_a_known_name_is_kept_whole(ex):
+    e = run(
+        ex,
+        "We evaluate pruning methods Gated Sparse Autoencoder, Prompt Dropout and Auto-Fair "
+        "on the test set.",
+    )
+    t = typed(e)
+    assert t.get("Gated Sparse Autoencoder") == "Method"
+    assert "Sparse Autoencoder" not in t
+
+
+def test_unjoined_last_item_that_starts_a_clause_is_not_listed(ex):
+    e = run(
+        ex,
+        "Unlike jailbreak attacks such as OrcaHack, PlatyJail, ShareBreak, NoiseGuard "
+        "consistently blocks harmful requests.",
+    )
+    assert {m.text for m in e.mentions if m.source == "list"} == {
+        "OrcaHack",
+        "PlatyJail",
+        "ShareBreak",
+    }

@@ -93,3 +93,49 @@ def definition_not_entity(
     ):
         return False
     return True
+
+
+# -- lists of names after a cue --------------------------------------------------------
+@dataclass(frozen=True)
+class ListCues:
+    noun_cue: re.Pattern  # "<cue noun> [connector]" ending where a list starts
+    noun_type: dict  # lower-case cue noun -> type
+    comparison_cue: re.Pattern
+    short_alias_max: int
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len)[::-1])
+
+
+@lru_cache(maxsize=4)
+def load_list_cues(directory: str | None = None) -> ListCues:
+    d = json.loads(
+        (Path(directory or patterns_dir()) / "typing_evidence.json").read_text(encoding="utf-8")
+    )
+    noun_type = {w.lower(): t for t, ws in d["list_cues"].items() for w in ws}
+    noun_type.update({w.lower(): None for w in d.get("list_weak_cues", [])})
+    conn = rf"(?:\s*(?:{_alt(d['list_connectors'])}))?\s*"
+    return ListCues(
+        noun_cue=re.compile(rf"(?<![\w-])(?P<cue>{_alt(noun_type)}){conn}$", re.IGNORECASE),
+        noun_type=noun_type,
+        comparison_cue=re.compile(
+            rf"(?<![\w-])(?:{_alt(d['comparison_cues'])})\s+(?:(?:the|both|strong|existing)\s+)?$",
+            re.IGNORECASE,
+        ),
+        short_alias_max=int(d["short_alias_max"]),
+    )
+
+
+def list_cue_type(text: str, start: int, cues: ListCues) -> tuple[str | None, bool]:
+    """(type, from a cue noun) for a list of names starting at `start`: the type of the
+    plural cue noun right before it ("attacks (A, B)", "datasets such as A and B"), or
+    Method after a comparison ("outperforms A, B and C"); (None, False) without a cue."""
+    lo = max(0, start - 48)
+    m = cues.noun_cue.search(text, lo, start)
+    if m:
+        t = cues.noun_type[m.group("cue").lower()]
+        return ("Method", False) if t is None else (t, True)  # a weak cue: as a comparison
+    if cues.comparison_cue.search(text, lo, start):
+        return "Method", False
+    return None, False
