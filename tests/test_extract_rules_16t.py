@@ -94,3 +94,55 @@ def test_unjoined_last_item_that_starts_a_clause_is_not_listed(ex):
         "PlatyJail",
         "ShareBreak",
     }
+
+
+def test_title_name_with_a_bench_suffix_is_a_benchmark(ex):
+    e = run(
+        ex,
+        "We present TrellisBench to test planning. Results show that LLMs fail at long plans.",
+        title="TrellisBench: Evaluating LLMs on Long-Horizon Planning",
+    )
+    assert typed(e).get("TrellisBench") == "Benchmark"
+
+
+def test_name_written_with_a_size_is_a_model(ex):
+    e = run(
+        ex,
+        "We introduce Marmot, trained on public code. Marmot-8B beats larger systems on our "
+        "suite while Marmot-1B runs on phones.",
+        title="Marmot: Efficient Code Completion",
+    )
+    assert typed(e).get("Marmot") == "Model"
+
+
+def test_head_noun_and_comma_before_a_new_name_type_it(ex):
+    e = run(
+        ex,
+        "We extend the multilingual captioning dataset, CapTaLa, which covers six languages. "
+        "We also propose a novel model, VistaEye, featuring a guided fusion module.",
+    )
+    t = typed(e)
+    assert t.get("CapTaLa") == "Benchmark"
+    assert t.get("VistaEye") == "Model"
+
+
+def test_head_noun_before_a_clause_subject_does_not_type_it(ex):
+    e = run(
+        ex,
+        "We propose GR-TTAX for adaptation. On the ImageNet-based benchmark, GR-TTAX improves "
+        "accuracy from 57.1 to 60.2.",
+    )
+    assert typed(e).get("GR-TTAX") == "Method"
+
+
+def test_unknown_name_takes_the_head_noun_after_it(ex):
+    e = run(
+        ex,
+        "Notably, the FlickNets model family trained with our regularizer improves accuracy.",
+    )
+    assert typed(e).get("FlickNets") == "Model"
+
+
+def test_sized_checkpoints_of_an_acronym_method_leave_the_method_a_method(ex):
+    e = run(ex, "We propose VQ-RFT, a fine-tuning recipe. VQ-RFT-4B outperforms larger models.")
+    assert typed(e).get("VQ-RFT") == "Method"

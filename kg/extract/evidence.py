@@ -139,3 +139,49 @@ def list_cue_type(text: str, start: int, cues: ListCues) -> tuple[str | None, bo
     if cues.comparison_cue.search(text, lo, start):
         return "Method", False
     return None, False
+
+
+# -- the type of a new name from evidence in the paper ---------------------------------
+# "Foo-8B", "Foo 7B", "Foo-Instruct", "Foo-Chat": a released model written with its size
+# or variant; a name written so anywhere in the paper is a model (family)
+_VARIANT_AFTER = re.compile(
+    r"[- ](?:\d+(?:\.\d+)?[BMT](?:-A\d+(?:\.\d+)?B)?|Instruct|Chat|Base|IT|SFT|RL|DPO)(?![\w])"
+)
+# "a novel model, PhotoEye", "the multilingual dataset, TaTA": a head noun and a comma
+# right before the name
+_HEAD_BEFORE = re.compile(
+    r"(?<![\w-])(?P<head>models?|LLMs?|VLMs?|checkpoints?|datasets?|benchmarks?|corpus|corpora)"
+    r"\s*[,:]\s*$",
+    re.IGNORECASE,
+)
+_APPOS_CLOSE = re.compile(r"\s*(?:[,;.)]|$|\s(?:which|that|featuring|with)\s)")
+_HEAD_BEFORE_TYPE = {"model": "Model", "llm": "Model", "vlm": "Model", "checkpoint": "Model"}
+_BENCH_SUFFIX = re.compile(r"(?:[Bb]ench|-Bench|Benchmark|Arena)$")
+
+
+def shape_type(name: str) -> str | None:
+    """Type from the name's own shape: "ArgBench", "Foo-Bench", "OmniArena" are benchmarks."""
+    if _BENCH_SUFFIX.search(name) and len(name) > 6:
+        return "Benchmark"
+    return None
+
+
+def context_type(text: str, name: str, spans: list[tuple[int, int]]) -> str | None:
+    """Model when the paper writes the name with a size or variant ("Foo-8B"); the head
+    noun right before an occurrence ("a novel model, Foo"; "the dataset, Foo")."""
+    # (an all-capitals acronym names the method; its sized checkpoints are the models:
+    # "3D-RFT" and "3D-RFT-4B")
+    i = -1 if name.upper() == name else text.find(name)
+    n = len(name)
+    while i >= 0:  # (the spans end at word boundaries: "Foo-8B" is not among them)
+        if (i == 0 or not text[i - 1].isalnum()) and _VARIANT_AFTER.match(text, i + n):
+            return "Model"
+        i = text.find(name, i + n)
+    for s, e in spans:
+        m = _HEAD_BEFORE.search(text, max(0, s - 24), s)
+        # an apposition closes after the name ("the dataset, Foo, which ..."); "On the
+        # X benchmark, Foo improves ..." is a clause's subject
+        if m and _APPOS_CLOSE.match(text, e):
+            h = m.group("head").lower().rstrip("s")
+            return _HEAD_BEFORE_TYPE.get(h, "Benchmark" if h != "corpora" else "Benchmark")
+    return None

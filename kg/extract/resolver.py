@@ -17,6 +17,7 @@ import re
 from spacy.language import Language
 
 from kg.extract.acronyms import is_acronym
+from kg.extract.evidence import context_type, shape_type
 from kg.extract.names import find_word
 from kg.extract.normalise import entity_id, match_key
 from kg.extract.rules import load_rules
@@ -96,7 +97,11 @@ class Resolver:
                 etype = self.vocab.by_id[cid].type
             if etype is None:
                 spans = list(find_word(text, name))
-                etype = infer_type(text, spans, self.rules, None)
+                etype = (
+                    infer_type(text, spans, self.rules, None)
+                    or shape_type(name)
+                    or context_type(text, name, spans)
+                )
                 if etype is None:
                     etype = next(
                         (

@@ -20,9 +20,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from kg.extract.names import name_shaped
+from kg.extract.evidence import context_type
+from kg.extract.names import find_word, name_shaped
 from kg.extract.rules import Rules, load_rules, patterns_dir
 from kg.extract.state import Cand, DocState
+from kg.extract.typing_rules import infer_type
 
 WORD = re.compile(r"(?<![\w@/.-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w@/-])")
 # the same words, but only those with a capital inside a part: the C regex engine skips
@@ -95,6 +97,10 @@ def fallback_cands(st: DocState, text: str, rules: Rules, frequent: frozenset, k
         if any(a < e and s < b for a, b in taken):
             continue
         etype = "Benchmark" if w.endswith(rules.benchmark_endings) else "Method"
+        if etype == "Method":
+            # a new name's type from the paper's words about it, Method only by default
+            spans = list(find_word(text, w))
+            etype = infer_type(text, spans, rules, None) or context_type(text, w, spans) or etype
         st.add(Cand(s, e, etype, "unknown_name", 0.4, 20, tconf=1))
 
 
