@@ -146,3 +146,54 @@ def test_unknown_name_takes_the_head_noun_after_it(ex):
 def test_sized_checkpoints_of_an_acronym_method_leave_the_method_a_method(ex):
     e = run(ex, "We propose VQ-RFT, a fine-tuning recipe. VQ-RFT-4B outperforms larger models.")
     assert typed(e).get("VQ-RFT") == "Method"
+
+
+def test_noun_before_a_measure_is_part_of_its_name(ex):
+    e = run(
+        ex,
+        "The tracker keeps high joint accuracy at 30 FPS and improves the state of the art "
+        "in 3D tracking accuracy by 4%.",
+    )
+    t = typed(e)
+    assert t.get("joint accuracy") == "Metric"
+    assert t.get("3D tracking accuracy") == "Metric"
+    assert "accuracy" not in t
+
+
+def test_verb_or_adjective_before_a_measure_is_not_part_of_its_name(ex):
+    e = run(
+        ex,
+        "Pruning cuts latency by 40%, reducing latency further, with competitive accuracy "
+        "of 91% and marginal accuracy loss.",
+    )
+    t = typed(e)
+    assert "reducing latency" not in t and "competitive accuracy" not in t
+    assert "marginal accuracy" not in t and t.get("latency") == "Metric"
+
+
+def test_measures_named_in_a_comparison_are_metrics(ex):
+    e = run(
+        ex,
+        "FlowTalk outperforms prior avatars in rendering quality, mouth synchronisation, and "
+        "motion consistency, and improves both the geometric fidelity and texture sharpness.",
+    )
+    t = typed(e)
+    for name in (
+        "rendering quality",
+        "mouth synchronisation",
+        "motion consistency",
+        "geometric fidelity",
+        "texture sharpness",
+    ):
+        assert t.get(name) == "Metric", name
+
+
+def test_comparison_phrase_with_a_verb_or_a_definition_is_not_a_metric(ex):
+    e = run(
+        ex,
+        "It outperforms baselines in ranking, lifting generation quality, and improves factual "
+        "precision (FacPrec) on long answers.",
+    )
+    t = typed(e)
+    assert "lifting generation quality" not in t and "generation quality" not in t
+    assert "factual precision" not in t or t.get("FacPrec") is not None

@@ -185,3 +185,132 @@ def context_type(text: str, name: str, spans: list[tuple[int, int]]) -> str | No
             h = m.group("head").lower().rstrip("s")
             return _HEAD_BEFORE_TYPE.get(h, "Benchmark" if h != "corpora" else "Benchmark")
     return None
+
+
+# -- metric names kept whole ------------------------------------------------------------
+@dataclass(frozen=True)
+class MetricEvidence:
+    modifier_stop: frozenset
+    bad_endings: tuple
+    phrase_cue: re.Pattern
+    phrase_heads: frozenset
+    left_bad_endings: tuple
+    ing_after: frozenset
+    left_stop: frozenset  # metrics.json: value_modifier_stop, adjacent_skip_words
+
+
+@lru_cache(maxsize=4)
+def load_metric_evidence(directory: str | None = None) -> MetricEvidence:
+    folder = Path(directory or patterns_dir())
+    d = json.loads((folder / "typing_evidence.json").read_text(encoding="utf-8"))
+    met = json.loads((folder / "metrics.json").read_text(encoding="utf-8"))
+    return MetricEvidence(
+        modifier_stop=frozenset(d["metric_modifier_stop"]),
+        bad_endings=tuple(d["metric_modifier_bad_endings"]),
+        # "outperforms X in", "reductions in", "improves both the": a measured phrase next
+        phrase_cue=re.compile(
+            rf"(?<![\w-])(?P<cue>{_alt(d['metric_phrase_cues'])})(?![\w-])",
+            re.IGNORECASE,
+        ),
+        phrase_heads=frozenset(d["metric_phrase_heads"]),
+        left_bad_endings=tuple(d["metric_left_bad_endings"]),
+        ing_after=frozenset(d["metric_ing_after"]),
+        left_stop=frozenset(
+            w.lower()
+            for k in ("value_modifier_stop", "adjacent_skip_words")
+            for w in met.get(k, [])
+        ),
+    )
+
+
+_PREV_LOWER = re.compile(r"(?<![\w-])([a-z][a-z\-]*[a-z]|[234]D) $")
+_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-z0-9][\w\-]*) $")
+
+
+def noun_modifier(word: str, rules: Rules, me: MetricEvidence) -> bool:
+    """Can this lower-case word be the modifier of a measure's name in a comparison
+    ("geometric" fidelity, "rendering" quality)? Not a determiner, degree word, verb or
+    adverb."""
+    lw = word.lower()
+    if lw in me.modifier_stop or lw in rules.metric_no_modifier:
+        return False
+    if "-" in lw:
+        return False  # hyphenated modifiers: shapes._metrics' own rule
+    if lw in ("2d", "3d", "4d"):
+        return True
+    if lw.endswith("s") and not lw.endswith(("ss", "us", "is")):
+        return False  # "achieves accuracy", "models accuracy"
+    return len(lw) > 2 and not lw.endswith(me.bad_endings)
+
+
+def metric_left_modifiers(text: str, start: int, rules: Rules, me: MetricEvidence) -> int:
+    """Where a lower-case vocabulary measure's name starts when a noun modifies it
+    ("pose accuracy", "target cost", "3D tracking accuracy"): one noun (not an adjective
+    by its ending; an -ing noun only after a preposition, determiner or degree word),
+    and a "2D"/"3D" before it."""
+    m = _PREV_LOWER.search(text, max(0, start - 30), start)
+    if not m:
+        return start
+    w = m.group(1)
+    if not noun_modifier(w, rules, me) or w.endswith(me.left_bad_endings):
+        return start
+    if w in me.left_stop:
+        return start
+    before = _WORD_BEFORE.search(text, max(0, m.start(1) - 30), m.start(1))
+    if w.endswith("ing") and not (before and before.group(1) in me.ing_after):
+        return start  # "by reducing latency": a verb and its object
+    s = m.start(1)
+    if before and before.group(1) in ("2D", "3D", "4D"):
+        s = before.start(1)
+    return s
+
+
+_NP_WORD = (
+    r"(?!(?:and|or|while|than|with|for|of|on|at|by|to|in|as|compared|across|without|"
+    r"whereas|but)(?![\w-]))[a-z][a-z\-]*"
+)
+_NP_ITEM = re.compile(
+    rf"(?:(?:the|both|its|their|overall)\s+)?({_NP_WORD}(?:\s+{_NP_WORD}){{0,2}})(?![\w-])"
+)
+_NP_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)")
+_AFTER_CUE = re.compile(r"[^.;:()]{0,60}?\s(?:in\s+terms\s+of|in)\s+|\s+(?:both\s+)?(?:the\s+)?")
+
+
+def metric_phrases(text: str, me: MetricEvidence, rules: Rules):
+    """(start, end) of measures named in a comparison: "outperforms X in rendering
+    quality and motion consistency", "a 4.7% increase in ad revenue"."""
+    for m in me.phrase_cue.finditer(text):
+        a = _AFTER_CUE.match(text, m.end())
+        if not a:
+            continue
+        pos = a.end()
+        for _ in range(5):
+            it = _NP_ITEM.match(text, pos)
+            if not it:
+                break
+            words = it.group(1).split()
+            # trim trailing function words ("quality while", "time and")
+            while words and words[-1] in rules.metric_no_modifier:
+                words.pop()
+            if not words:
+                break
+            phrase = " ".join(words)
+            s = it.start(1)
+            e = s + len(phrase)
+            if text[s:e] != phrase:
+                break
+            before = _WORD_BEFORE.search(text, max(0, s - 30), s)
+            if (
+                (len(words) == 2 or len(words) == 3 and words[0] in ("2d", "3d", "4d"))
+                and not text.startswith(" (", e)  # "factual precision (FactScore)": a definition
+                and words[-1] in me.phrase_heads
+                and all(noun_modifier(w, rules, me) for w in words[:-1])
+                and not (
+                    words[0].endswith("ing") and not (before and before.group(1) in me.ing_after)
+                )
+            ):
+                yield s, e
+            sep = _NP_SEP.match(text, e)
+            if not sep:
+                break
+            pos = sep.end()

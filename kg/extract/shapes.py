@@ -15,6 +15,7 @@ from typing import cast
 
 from spacy.language import Language
 
+from kg.extract.evidence import load_metric_evidence, metric_left_modifiers, metric_phrases
 from kg.extract.rules import Rules, load_rules
 from kg.extract.state import Cand, DocState, state_of
 from kg.extract.values import find_values
@@ -100,6 +101,7 @@ class Shapes:
     def __init__(self, vocab_dir=None, patterns_dir=None) -> None:
         self.vocab = load_vocabulary(vocab_dir)
         self.rules = load_rules(patterns_dir)
+        self.metric_evidence = load_metric_evidence(patterns_dir)
         # a capitalised word ending in a model-name ending ("RoBERTa", "CodeLlama"), in
         # one scan: testing every capitalised word in Python cost ~10x more
         self._ending_model = re.compile(
@@ -221,11 +223,16 @@ class Shapes:
                     and w.islower()
                 ):
                     s = prev.start(1)
+            if s == c.start and c.text.islower():
+                # "pose accuracy", "target cost", "3D tracking accuracy" (16t)
+                s = metric_left_modifiers(text, s, rules, self.metric_evidence)
             nxt = _NEXT_WORD.match(text, e)
             if nxt and nxt.group(1).lower() in rules.metric_right_heads:
                 e = nxt.end(1)
             if (s, e) != (c.start, c.end):
                 st.add(Cand(s, e, "Metric", "metric_compound", 0.7, 51, cid=None))
+        for s, e in metric_phrases(text, self.metric_evidence, rules):  # (16t)
+            st.add(Cand(s, e, "Metric", "metric_compound", 0.65, 50, cid=None))
         self._value_frames(st, text)
 
     def _value_frames(self, st: DocState, text: str) -> None:
