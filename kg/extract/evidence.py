@@ -98,14 +98,10 @@ def definition_not_entity(
 # -- lists of names after a cue --------------------------------------------------------
 @dataclass(frozen=True)
 class ListCues:
-    noun_cue: re.Pattern  # "<cue noun> [connector]" ending where a list starts
-    noun_type: dict  # lower-case cue noun -> type
-    comparison_cue: re.Pattern
+    noun_type: dict  # lower-case cue noun -> type (None: a weak cue)
+    connectors: tuple  # lower-case, longest first
+    comparisons: tuple  # lower-case comparison cues
     short_alias_max: int
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len)[::-1])
 
 
 @lru_cache(maxsize=4)
@@ -113,31 +109,49 @@ def load_list_cues(directory: str | None = None) -> ListCues:
     d = json.loads(
         (Path(directory or patterns_dir()) / "typing_evidence.json").read_text(encoding="utf-8")
     )
-    noun_type = {w.lower(): t for t, ws in d["list_cues"].items() for w in ws}
+    noun_type: dict = {w.lower(): t for t, ws in d["list_cues"].items() for w in ws}
     noun_type.update({w.lower(): None for w in d.get("list_weak_cues", [])})
-    conn = rf"(?:\s*(?:{_alt(d['list_connectors'])}))?\s*"
     return ListCues(
-        noun_cue=re.compile(rf"(?<![\w-])(?P<cue>{_alt(noun_type)}){conn}$", re.IGNORECASE),
         noun_type=noun_type,
-        comparison_cue=re.compile(
-            rf"(?<![\w-])(?:{_alt(d['comparison_cues'])})\s+(?:(?:the|both|strong|existing)\s+)?$",
-            re.IGNORECASE,
-        ),
+        connectors=tuple(sorted({c.lower() for c in d["list_connectors"]}, key=len)[::-1]),
+        comparisons=tuple(c.lower() for c in d["comparison_cues"]),
         short_alias_max=int(d["short_alias_max"]),
     )
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len)[::-1])
+
+
+_LAST_WORD = re.compile(r"(?<![\w-])([A-Za-z]+\.?)$")
+_COMPARISON_FILLER = ("the", "both", "strong", "existing")
 
 
 def list_cue_type(text: str, start: int, cues: ListCues) -> tuple[str | None, bool]:
     """(type, from a cue noun) for a list of names starting at `start`: the type of the
     plural cue noun right before it ("attacks (A, B)", "datasets such as A and B"), or
-    Method after a comparison ("outperforms A, B and C"); (None, False) without a cue."""
-    lo = max(0, start - 48)
-    m = cues.noun_cue.search(text, lo, start)
+    Method after a comparison ("outperforms A, B and C") or a weak cue ("models A and
+    B"); (None, False) without a cue. Plain string tests on the few words before."""
+    before = text[max(0, start - 48) : start].rstrip().lower()
+    if not before:
+        return None, False
+    for c in cues.connectors:
+        if before.endswith(c) and (
+            len(before) == len(c) or not before[-len(c) - 1].isalnum() or not c[0].isalnum()
+        ):
+            before = before[: -len(c)].rstrip()
+            break
+    m = _LAST_WORD.search(before)
     if m:
-        t = cues.noun_type[m.group("cue").lower()]
-        return ("Method", False) if t is None else (t, True)  # a weak cue: as a comparison
-    if cues.comparison_cue.search(text, lo, start):
-        return "Method", False
+        w = m.group(1)
+        if w in cues.noun_type:
+            t = cues.noun_type[w]
+            return ("Method", False) if t is None else (t, True)
+        if w in _COMPARISON_FILLER:
+            before = before[: m.start(1)].rstrip()
+    for c in cues.comparisons:
+        if before.endswith(c) and (len(before) == len(c) or not before[-len(c) - 1].isalnum()):
+            return "Method", False
     return None, False
 
 
@@ -193,6 +207,7 @@ class MetricEvidence:
     modifier_stop: frozenset
     bad_endings: tuple
     phrase_cue: re.Pattern
+    phrase_cue_first: frozenset
     phrase_heads: frozenset
     left_bad_endings: tuple
     ing_after: frozenset
@@ -212,6 +227,7 @@ def load_metric_evidence(directory: str | None = None) -> MetricEvidence:
             rf"(?<![\w-])(?P<cue>{_alt(d['metric_phrase_cues'])})(?![\w-])",
             re.IGNORECASE,
         ),
+        phrase_cue_first=frozenset(w.lower() for w in d["metric_phrase_cues"]),
         phrase_heads=frozenset(d["metric_phrase_heads"]),
         left_bad_endings=tuple(d["metric_left_bad_endings"]),
         ing_after=frozenset(d["metric_ing_after"]),
@@ -276,10 +292,10 @@ _NP_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s
 _AFTER_CUE = re.compile(r"[^.;:()]{0,60}?\s(?:in\s+terms\s+of|in)\s+|\s+(?:both\s+)?(?:the\s+)?")
 
 
-def metric_phrases(text: str, me: MetricEvidence, rules: Rules):
+def metric_phrases(st, text: str, me: MetricEvidence, rules: Rules):
     """(start, end) of measures named in a comparison: "outperforms X in rendering
     quality and motion consistency", "a 4.7% increase in ad revenue"."""
-    for m in me.phrase_cue.finditer(text):
+    for m in st.finditer_words(me.phrase_cue, me.phrase_cue_first):
         a = _AFTER_CUE.match(text, m.end())
         if not a:
             continue

@@ -231,7 +231,7 @@ class Shapes:
                 e = nxt.end(1)
             if (s, e) != (c.start, c.end):
                 st.add(Cand(s, e, "Metric", "metric_compound", 0.7, 51, cid=None))
-        for s, e in metric_phrases(text, self.metric_evidence, rules):  # (16t)
+        for s, e in metric_phrases(st, text, self.metric_evidence, rules):  # (16t)
             st.add(Cand(s, e, "Metric", "metric_compound", 0.65, 50, cid=None))
         self._value_frames(st, text)
 

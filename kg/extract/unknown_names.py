@@ -87,6 +87,7 @@ def fallback_shaped(word: str, rules: Rules) -> bool:
 def fallback_cands(st: DocState, text: str, rules: Rules, frequent: frozenset, known) -> None:
     """Add low-priority Method candidates for unclaimed name-shaped words."""
     taken = None
+    typed: dict[str, str] | None = None  # word -> its type from evidence, once per paper
     for m in _camel_words(text):
         w = m.group()
         if not fallback_shaped(w, rules) or w in frequent or known(w):
@@ -99,8 +100,15 @@ def fallback_cands(st: DocState, text: str, rules: Rules, frequent: frozenset, k
         etype = "Benchmark" if w.endswith(rules.benchmark_endings) else "Method"
         if etype == "Method":
             # a new name's type from the paper's words about it, Method only by default
-            spans = list(find_word(text, w))
-            etype = infer_type(text, spans, rules, None) or context_type(text, w, spans) or etype
+            if typed is None:
+                typed = {}
+            got = typed.get(w)
+            if got is None:
+                spans = list(find_word(text, w))
+                got = typed[w] = (
+                    infer_type(text, spans, rules, None) or context_type(text, w, spans) or etype
+                )
+            etype = got
         st.add(Cand(s, e, etype, "unknown_name", 0.4, 20, tconf=1))
 
 
