@@ -197,3 +197,14 @@ def test_comparison_phrase_with_a_verb_or_a_definition_is_not_a_metric(ex):
     t = typed(e)
     assert "lifting generation quality" not in t and "generation quality" not in t
     assert "factual precision" not in t or t.get("FacPrec") is not None
+
+
+def test_acronym_before_a_method_head_is_a_method_named_in_passing(ex):
+    e = run(
+        ex,
+        "Fusion is refined with QXAM attention and the SWAU activation function, while an "
+        "LLM pipeline and an ODE solver handle the rest.",
+    )
+    t = typed(e)
+    assert t.get("QXAM") == "Method" and t.get("SWAU") == "Method"
+    assert "LLM" not in t and "ODE" not in t

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from kg.extract.normalise import match_key
 from kg.extract.rules import Rules, patterns_dir
 
 _WORDS = re.compile(r"[A-Za-z][\w\-]*")
@@ -330,3 +331,30 @@ def metric_phrases(st, text: str, me: MetricEvidence, rules: Rules):
             if not sep:
                 break
             pos = sep.end()
+
+
+# -- acronyms named in passing before a method head --------------------------------------
+_ACRONYM_HEAD = re.compile(
+    r"(?<![\w@/.-])([A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{1,6})?)[ \t]+([a-z]+)(?![\w-])"
+)
+
+
+@lru_cache(maxsize=4)
+def load_acronym_heads(directory: str | None = None) -> tuple[frozenset, frozenset]:
+    d = json.loads(
+        (Path(directory or patterns_dir()) / "typing_evidence.json").read_text(encoding="utf-8")
+    )
+    return frozenset(d["acronym_method_heads"]), frozenset(d["acronym_not_method"])
+
+
+def acronyms_before_heads(text: str, rules: Rules, known, directory: str | None = None):
+    """(start, end) of all-capital acronyms written right before a method head noun
+    ("CBAM attention", "SGGX clustering") that nothing else knows."""
+    heads, stop = load_acronym_heads(directory)
+    for m in _ACRONYM_HEAD.finditer(text):
+        w = m.group(1)
+        if m.group(2) not in heads or w in stop or w in rules.not_names:
+            continue
+        if sum(c.isalpha() for c in w) < 2 or match_key(w) in rules.generic_keys or known(w):
+            continue
+        yield m.start(1), m.end(1)

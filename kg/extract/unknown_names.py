@@ -20,7 +20,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from kg.extract.evidence import context_type
+from kg.extract.evidence import acronyms_before_heads, context_type
 from kg.extract.names import find_word, name_shaped
 from kg.extract.rules import Rules, load_rules, patterns_dir
 from kg.extract.state import Cand, DocState
@@ -36,6 +36,8 @@ _CAMEL_WORD = re.compile(
 # where a word holds "[a-z][A-Z]" or "[A-Z]{2,}[a-z]{2}": found from the capital (a pattern
 # that starts with a character class is scanned in C; ~5x faster than the plain form)
 _CAMEL_SIGN = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|(?<=[A-Z][A-Z])[a-z]{2})")
+# two capitals in a row: where an all-capital acronym may be (a cheap test first)
+_CAPS_HEAD_HINT = re.compile(r"[A-Z][A-Z0-9]")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
 
 
@@ -110,6 +112,13 @@ def fallback_cands(st: DocState, text: str, rules: Rules, frequent: frozenset, k
                 )
             etype = got
         st.add(Cand(s, e, etype, "unknown_name", 0.4, 20, tconf=1))
+    if _CAPS_HEAD_HINT.search(text):
+        for s, e in acronyms_before_heads(text, rules, known):
+            if taken is None:
+                taken = [(c.start, c.end) for c in st.cands]
+            if text[s:e] in frequent or any(a < e and s < b for a, b in taken):
+                continue
+            st.add(Cand(s, e, "Method", "unknown_name", 0.4, 20, tconf=2))
 
 
 def load_frequent(directory=None) -> frozenset:
