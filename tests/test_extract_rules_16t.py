@@ -208,3 +208,18 @@ def test_acronym_before_a_method_head_is_a_method_named_in_passing(ex):
     t = typed(e)
     assert t.get("QXAM") == "Method" and t.get("SWAU") == "Method"
     assert "LLM" not in t and "ODE" not in t
+
+
+def test_appositive_beats_a_model_like_ending(ex):
+    e = run(ex, "We tackle forgetting with PatchCoder, a method that critiques each edit.")
+    assert typed(e).get("PatchCoder") == "Method"
+
+
+def test_new_name_after_a_reported_number_is_a_metric(ex):
+    e = run(ex, "It reaches 91.3% mIoU and 97.1% tubeDice on the crack images at 80 FPS.")
+    assert typed(e).get("tubeDice") == "Metric"
+
+
+def test_defined_name_with_a_bench_part_is_a_benchmark(ex):
+    e = run(ex, "The gap also appears on RiverBench-Sim (RBSim) with the same models.")
+    assert typed(e).get("RiverBench-Sim") == "Benchmark"

@@ -13,7 +13,7 @@ import re
 from spacy.language import Language
 
 from kg.extract.acronyms import find_definitions
-from kg.extract.evidence import definition_not_entity, load_evidence
+from kg.extract.evidence import definition_not_entity, load_evidence, shape_type
 from kg.extract.normalise import match_key
 from kg.extract.rules import load_rules
 from kg.extract.state import Cand, state_of
@@ -87,7 +87,7 @@ class Definitions:
                     continue
                 if len(words) == 1 and words[0].islower() and "-" not in words[0]:
                     continue  # one plain word: "autoregressive (AR)"
-                etype = head_type(words[-2:], rules)
+                etype = head_type(words[-2:], rules) or shape_type(d.long) or shape_type(d.short)
                 if etype is None and (
                     last in rules.metric_heads or last.rstrip("s") in rules.metric_heads
                 ):

@@ -176,8 +176,10 @@ _BENCH_SUFFIX = re.compile(r"(?:[Bb]ench|-Bench|Benchmark|Arena)$")
 
 def shape_type(name: str) -> str | None:
     """Type from the name's own shape: "ArgBench", "Foo-Bench", "OmniArena" are benchmarks."""
-    if _BENCH_SUFFIX.search(name) and len(name) > 6:
-        return "Benchmark"
+    if len(name) > 6 and (
+        _BENCH_SUFFIX.search(name) or "-" in name and _BENCH_SUFFIX.search(name.split("-", 1)[0])
+    ):
+        return "Benchmark"  # (also "ForecastBench-Sim": a variant of a benchmark)
     return None
 
 
@@ -358,3 +360,12 @@ def acronyms_before_heads(text: str, rules: Rules, known, directory: str | None 
         if sum(c.isalpha() for c in w) < 2 or match_key(w) in rules.generic_keys or known(w):
             continue
         yield m.start(1), m.end(1)
+
+
+# "achieves 97.1% clDice", "36.8 AP": a name right after a reported number is a measure
+_VALUE_BEFORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s?%?[ \t]$")
+
+
+def value_before(text: str, start: int) -> bool:
+    """Is a reported number written right before `start` ("97.1% clDice")?"""
+    return bool(_VALUE_BEFORE.search(text, max(0, start - 12), start))

@@ -18,6 +18,7 @@ from spacy.language import Language
 from kg.extract.evidence import load_metric_evidence, metric_left_modifiers, metric_phrases
 from kg.extract.rules import Rules, load_rules
 from kg.extract.state import Cand, DocState, state_of
+from kg.extract.typing_rules import appositive_type
 from kg.extract.values import find_values
 from kg.extract.vocab import load_vocabulary
 
@@ -171,7 +172,9 @@ class Shapes:
                 continue
             limit = st.title_len if m.end() <= st.title_len else len(text)
             e = extend_model(text, m.end(), rules, limit)
-            st.add(Cand(m.start(), e, "Model", "model_shape", 0.6, 40))
+            # a model-like ending is weak evidence: "AceCoder, a method that ..." (16t)
+            t = appositive_type(text, e, rules) if text.startswith((",", " (", " is"), e) else None
+            st.add(Cand(m.start(), e, t or "Model", "model_shape", 0.6, 40))
 
     def _hardware(self, st: DocState, text: str) -> None:
         rules = self.rules
