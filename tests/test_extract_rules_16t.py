@@ -223,3 +223,9 @@ def test_new_name_after_a_reported_number_is_a_metric(ex):
 def test_defined_name_with_a_bench_part_is_a_benchmark(ex):
     e = run(ex, "The gap also appears on RiverBench-Sim (RBSim) with the same models.")
     assert typed(e).get("RiverBench-Sim") == "Benchmark"
+
+
+def test_known_benchmark_joined_to_capitalised_chunks_is_kept_whole(ex):
+    e = run(ex, "We report accuracy on GSM8K-Hard-Lite across five seeds.")
+    t = typed(e)
+    assert t.get("GSM8K-Hard-Lite") == "Benchmark" and "GSM8K" not in t

@@ -369,3 +369,21 @@ _VALUE_BEFORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s?%?[ \t]$")
 def value_before(text: str, start: int) -> bool:
     """Is a reported number written right before `start` ("97.1% clDice")?"""
     return bool(_VALUE_BEFORE.search(text, max(0, start - 12), start))
+
+
+# "MMLU-ProX-Lite", "HumanEval-X-Hard": a known benchmark or method name joined by hyphens
+# to more capitalised chunks is a more specific name (the longest name wins)
+_HYPHEN_TAIL = re.compile(r"(?:-[A-Z0-9][A-Za-z0-9]*(?:\.\d+)?)+(?![\w-])")
+
+
+def hyphen_tail(text: str, end: int, rules: Rules) -> int:
+    """The end of the hyphen-joined capitalised chunks right after `end` (or `end`)."""
+    if not text.startswith("-", end):
+        return end
+    m = _HYPHEN_TAIL.match(text, end)
+    if not m:
+        return end
+    parts = m.group()[1:].split("-")
+    if any(p in rules.hyphen_stop or p in rules.not_names for p in parts):
+        return end
+    return m.end()

@@ -15,7 +15,12 @@ from typing import cast
 
 from spacy.language import Language
 
-from kg.extract.evidence import load_metric_evidence, metric_left_modifiers, metric_phrases
+from kg.extract.evidence import (
+    hyphen_tail,
+    load_metric_evidence,
+    metric_left_modifiers,
+    metric_phrases,
+)
 from kg.extract.rules import Rules, load_rules
 from kg.extract.state import Cand, DocState, state_of
 from kg.extract.typing_rules import appositive_type
@@ -257,9 +262,20 @@ class Shapes:
             if n:
                 st.add(Cand(n.start("name"), n.end("name"), "Metric", "metric_value", 0.7, 49))
 
+    def _named_variants(self, st: DocState, text: str) -> None:
+        """A vocabulary benchmark joined by hyphens to more capitalised chunks
+        ("MMLU-ProX-Lite") names a more specific variant (16t)."""
+        if "-" not in text:
+            return
+        for c in [c for c in st.cands if c.source == "vocab" and c.type == "Benchmark"]:
+            e = hyphen_tail(text, c.end, self.rules)
+            if e > c.end:
+                st.add(Cand(c.start, e, "Benchmark", "benchmark_suffix", 0.75, 57))
+
     def __call__(self, doc):
         st = state_of(doc)
         text = st.text
+        self._named_variants(st, text)
         self._models(st, text)
         self._hardware(st, text)
         self._metrics(st, text)
