@@ -229,3 +229,14 @@ def test_known_benchmark_joined_to_capitalised_chunks_is_kept_whole(ex):
     e = run(ex, "We report accuracy on GSM8K-Hard-Lite across five seeds.")
     t = typed(e)
     assert t.get("GSM8K-Hard-Lite") == "Benchmark" and "GSM8K" not in t
+
+
+def test_a_proposed_task_is_not_an_entity(ex):
+    e = run(
+        ex,
+        "We introduce Slide Talk Matching (STM), a new task that links talks to slides. "
+        "We propose DuoPick, a coupled framework for task and reference selection.",
+    )
+    t = typed(e)
+    assert "Slide Talk Matching" not in t and "STM" not in t
+    assert t.get("DuoPick") == "Method"

@@ -44,7 +44,8 @@ def load_evidence(directory: str | None = None) -> Evidence:
         def_task_heads=frozenset(d["definition_task_heads"]),
         # "(RPT), a new task that ...", "(X) is a challenging problem"
         def_task_appositive=re.compile(
-            r"\s*(?:,\s*|\s+is\s+)(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?"
+            r"\s*(?:,\s*|\s+is\s+)(?:a|an|the)\s+"
+            r"(?:(?!(?:for|of|and|or|with|to|in|on|by|that|which)\s)[\w\-]+\s+){0,3}?"
             rf"(?:{appos})(?![\w-])",
             re.IGNORECASE,
         ),
@@ -387,3 +388,13 @@ def hyphen_tail(text: str, end: int, rules: Rules) -> int:
     if any(p in rules.hyphen_stop or p in rules.not_names for p in parts):
         return end
     return m.end()
+
+
+_PAREN_AFTER = re.compile(r"\s*\([^()\n]{1,40}\)")
+
+
+def task_appositive(text: str, end: int, ev: Evidence) -> bool:
+    """Does the text say right after a name (and its acronym) that it is a task or a
+    problem ("We introduce X (XYZ), a new task that ...")?"""
+    p = _PAREN_AFTER.match(text, end)
+    return bool(ev.def_task_appositive.match(text, p.end() if p else end, end + 120))

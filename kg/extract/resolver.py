@@ -17,7 +17,7 @@ import re
 from spacy.language import Language
 
 from kg.extract.acronyms import is_acronym
-from kg.extract.evidence import context_type, shape_type
+from kg.extract.evidence import context_type, load_evidence, shape_type, task_appositive
 from kg.extract.names import find_word
 from kg.extract.normalise import entity_id, match_key
 from kg.extract.rules import load_rules
@@ -83,11 +83,15 @@ class Resolver:
         self.vocab = load_vocabulary(vocab_dir)
         self.rules = load_rules(patterns_dir)
         self.frequent = load_frequent(patterns_dir)
+        self.evidence = load_evidence(patterns_dir)
 
     # -- 1. proposals -------------------------------------------------------------
     def _proposal_cands(self, st: DocState, text: str) -> None:
         typed = {text[s:e]: t for s, e, t, rule, _ in st.proposals if t and rule == "proposal"}
         for s, e, etype, rule, _ in st.proposals:
+            if task_appositive(text, e, self.evidence):
+                st.rejected_shorts.add(text[s:e])  # "X (XYZ), a new task": not an entity
+                continue
             if rule == "title" and text[s:e] in typed:
                 etype = typed[text[s:e]]
             given = etype is not None
