@@ -240,3 +240,10 @@ def test_a_proposed_task_is_not_an_entity(ex):
     t = typed(e)
     assert "Slide Talk Matching" not in t and "STM" not in t
     assert t.get("DuoPick") == "Method"
+
+
+def test_short_benchmark_alias_before_task_names_the_task(ex):
+    e = run(ex, "We extend the method to a long-form ZQA task built from charts.")
+    assert "ZQA" not in typed(e)
+    e = run(ex, "On non-arithmetic ZQA tasks, retention drops sharply.")
+    assert typed(e).get("ZQA") == "Benchmark"

@@ -398,3 +398,16 @@ def task_appositive(text: str, end: int, ev: Evidence) -> bool:
     problem ("We introduce X (XYZ), a new task that ...")?"""
     p = _PAREN_AFTER.match(text, end)
     return bool(ev.def_task_appositive.match(text, p.end() if p else end, end + 120))
+
+
+_TASK_AFTER = re.compile(r"[ \t]+(?:task|problem|setting)(?![\w-])")
+
+
+def short_alias_names_task(text: str, start: int, end: int, defined) -> bool:
+    """An ambiguous short vocabulary alias (2-4 capitals, "VQA", "STS") not defined in
+    the paper and written right before a singular "task"/"problem" names the task ("BBH
+    tasks" are a benchmark's subtasks)."""
+    w = text[start:end]
+    if not (2 <= len(w) <= 4 and w.isupper()) or w in defined:
+        return False
+    return bool(_TASK_AFTER.match(text, end))

@@ -17,7 +17,13 @@ import re
 from spacy.language import Language
 
 from kg.extract.acronyms import is_acronym
-from kg.extract.evidence import context_type, load_evidence, shape_type, task_appositive
+from kg.extract.evidence import (
+    context_type,
+    load_evidence,
+    shape_type,
+    short_alias_names_task,
+    task_appositive,
+)
 from kg.extract.names import find_word
 from kg.extract.normalise import entity_id, match_key
 from kg.extract.rules import load_rules
@@ -311,6 +317,12 @@ class Resolver:
                 # "visual question answering (VQA)", "Semantic Textual Similarity (STS)": the
                 # text defines the acronym as a task or field, not the dataset of that name
                 continue
+            if (
+                c.type == "Benchmark"
+                and c.source == "vocab"
+                and short_alias_names_task(text, c.start, c.end, st.acronym_long)
+            ):
+                continue  # "a long-form VQA task": the task, not the dataset of that name
             if c.source != "vocab" and (
                 c.text in rules.not_names
                 or _singular_acronym(c.text) in st.rejected_shorts
