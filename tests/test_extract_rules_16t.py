@@ -247,3 +247,15 @@ def test_short_benchmark_alias_before_task_names_the_task(ex):
     assert "ZQA" not in typed(e)
     e = run(ex, "On non-arithmetic ZQA tasks, retention drops sharply.")
     assert typed(e).get("ZQA") == "Benchmark"
+
+
+def test_known_method_inside_a_longer_name_is_kept_whole(ex):
+    e = run(
+        ex,
+        "We then apply Energy-Based Direct Preference Optimization to the bidder. While "
+        "semi-sparse autoencoder features help, the rest do not.",
+    )
+    t = typed(e)
+    assert t.get("Energy-Based Direct Preference Optimization") == "Method"
+    assert "Direct Preference Optimization" not in t
+    assert t.get("semi-sparse autoencoder") == "Method"

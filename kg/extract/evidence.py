@@ -411,3 +411,26 @@ def short_alias_names_task(text: str, start: int, end: int, defined) -> bool:
     if not (2 <= len(w) <= 4 and w.isupper()) or w in defined:
         return False
     return bool(_TASK_AFTER.match(text, end))
+
+
+_CAP_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:-[A-Z][a-z]+)*) $")
+_HYPHEN_PREFIX = re.compile(r"(?<![\w-])([A-Za-z][a-z]*)-$")
+
+
+def method_left_extension(text: str, start: int, sent_start: int, rules: Rules) -> int:
+    """Where a known method's name really starts: over a hyphen-attached prefix of its
+    first word ("semi-" + "structured pruning"), and, for a capitalised name, over up to
+    two capitalised words before it that are not a sentence's first word ("Weighted" Focal
+    Loss, "Energy-Based" Direct Preference Optimization)."""
+    m = _HYPHEN_PREFIX.search(text, max(0, start - 16), start)
+    if m:
+        return m.start(1)
+    if not text[start : start + 1].isupper():
+        return start
+    s = start
+    for _ in range(2):
+        m = _CAP_WORD_BEFORE.search(text, max(0, s - 30), s)
+        if not m or m.start(1) <= sent_start or m.group(1) in rules.not_names:
+            break
+        s = m.start(1)
+    return s

@@ -17,6 +17,7 @@ from spacy.language import Language
 
 from kg.extract.evidence import (
     hyphen_tail,
+    method_left_extension,
     load_metric_evidence,
     metric_left_modifiers,
     metric_phrases,
@@ -264,13 +265,27 @@ class Shapes:
 
     def _named_variants(self, st: DocState, text: str) -> None:
         """A vocabulary benchmark joined by hyphens to more capitalised chunks
-        ("MMLU-ProX-Lite") names a more specific variant (16t)."""
-        if "-" not in text:
-            return
-        for c in [c for c in st.cands if c.source == "vocab" and c.type == "Benchmark"]:
+        ("MMLU-ProX-Lite") names a more specific variant; so does a known method with a
+        hyphen-attached prefix or capitalised words before it (16t)."""
+        for c in [
+            c for c in st.cands if c.source == "vocab" and c.type == "Benchmark" and "-" in text
+        ]:
             e = hyphen_tail(text, c.end, self.rules)
             if e > c.end:
                 st.add(Cand(c.start, e, "Benchmark", "benchmark_suffix", 0.75, 57))
+        # a known method inside a longer name: "semi-structured pruning", "Weighted Focal
+        # Loss" (in the abstract: a title capitalises every word)
+        spans = None
+        for c in [c for c in st.cands if c.source == "vocab" and c.type == "Method"]:
+            if c.start < st.title_len:
+                continue
+            s = method_left_extension(text, c.start, st.sent_of(c.start)[0], self.rules)
+            if s < c.start:
+                if spans is None:
+                    spans = [(x.start, x.end) for x in st.cands]
+                if any(a < c.start and s < b for a, b in spans if (a, b) != (c.start, c.end)):
+                    continue  # the words before belong to another name
+                st.add(Cand(s, c.end, "Method", "family_variant", 0.7, 57, broader=[c.cid]))
 
     def __call__(self, doc):
         st = state_of(doc)
