@@ -252,10 +252,10 @@ def test_short_benchmark_alias_before_task_names_the_task(ex):
 def test_known_method_inside_a_longer_name_is_kept_whole(ex):
     e = run(
         ex,
-        "We then apply Energy-Based Direct Preference Optimization to the bidder. While "
-        "semi-sparse autoencoder features help, the rest do not.",
+        "We then apply Energy-Based Direct Preference Optimization to the bidder. Using "
+        "Sparse Autoencoder features helps.",
     )
     t = typed(e)
     assert t.get("Energy-Based Direct Preference Optimization") == "Method"
     assert "Direct Preference Optimization" not in t
-    assert t.get("semi-sparse autoencoder") == "Method"
+    assert t.get("Sparse Autoencoder") == "Method"  # a sentence's first word stays out

@@ -414,17 +414,12 @@ def short_alias_names_task(text: str, start: int, end: int, defined) -> bool:
 
 
 _CAP_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:-[A-Z][a-z]+)*) $")
-_HYPHEN_PREFIX = re.compile(r"(?<![\w-])([A-Za-z][a-z]*)-$")
 
 
 def method_left_extension(text: str, start: int, sent_start: int, rules: Rules) -> int:
-    """Where a known method's name really starts: over a hyphen-attached prefix of its
-    first word ("semi-" + "structured pruning"), and, for a capitalised name, over up to
-    two capitalised words before it that are not a sentence's first word ("Weighted" Focal
-    Loss, "Energy-Based" Direct Preference Optimization)."""
-    m = _HYPHEN_PREFIX.search(text, max(0, start - 16), start)
-    if m:
-        return m.start(1)
+    """Where a capitalised known method's name really starts: over up to two capitalised
+    words before it that are not a sentence's first word ("Weighted" Focal Loss,
+    "Energy-Based" Direct Preference Optimization)."""
     if not text[start : start + 1].isupper():
         return start
     s = start

@@ -265,16 +265,16 @@ class Shapes:
 
     def _named_variants(self, st: DocState, text: str) -> None:
         """A vocabulary benchmark joined by hyphens to more capitalised chunks
-        ("MMLU-ProX-Lite") names a more specific variant; so does a known method with a
-        hyphen-attached prefix or capitalised words before it (16t)."""
+        ("MMLU-ProX-Lite") names a more specific variant; so does a known method with capitalised
+        words before it (16t)."""
         for c in [
             c for c in st.cands if c.source == "vocab" and c.type == "Benchmark" and "-" in text
         ]:
             e = hyphen_tail(text, c.end, self.rules)
             if e > c.end:
                 st.add(Cand(c.start, e, "Benchmark", "benchmark_suffix", 0.75, 57))
-        # a known method inside a longer name: "semi-structured pruning", "Weighted Focal
-        # Loss" (in the abstract: a title capitalises every word)
+        # a known method inside a longer name: "Weighted Focal Loss" (in the abstract: a
+        # title capitalises every word)
         spans = None
         for c in [c for c in st.cands if c.source == "vocab" and c.type == "Method"]:
             if c.start < st.title_len:
