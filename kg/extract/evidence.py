@@ -98,12 +98,16 @@ def definition_not_entity(
 
 
 # -- lists of names after a cue --------------------------------------------------------
+_COMPARISON_FILLER = ("the", "both", "strong", "existing")
+
+
 @dataclass(frozen=True)
 class ListCues:
     noun_type: dict  # lower-case cue noun -> type (None: a weak cue)
     connectors: tuple  # lower-case, longest first
     comparisons: tuple  # lower-case comparison cues
     short_alias_max: int
+    quick: frozenset  # every word that can end the text before a cued list
 
 
 @lru_cache(maxsize=4)
@@ -113,11 +117,19 @@ def load_list_cues(directory: str | None = None) -> ListCues:
     )
     noun_type: dict = {w.lower(): t for t, ws in d["list_cues"].items() for w in ws}
     noun_type.update({w.lower(): None for w in d.get("list_weak_cues", [])})
+    connectors = tuple(sorted({c.lower() for c in d["list_connectors"]}, key=len)[::-1])
+    comparisons = tuple(c.lower() for c in d["comparison_cues"])
+    quick = set(noun_type) | set(_COMPARISON_FILLER)
+    for phrase in connectors + comparisons:
+        words = re.findall(r"[a-z]+", phrase)
+        if words:
+            quick.add(words[-1])
     return ListCues(
         noun_type=noun_type,
-        connectors=tuple(sorted({c.lower() for c in d["list_connectors"]}, key=len)[::-1]),
-        comparisons=tuple(c.lower() for c in d["comparison_cues"]),
+        connectors=connectors,
+        comparisons=comparisons,
         short_alias_max=int(d["short_alias_max"]),
+        quick=frozenset(quick),
     )
 
 
@@ -126,7 +138,6 @@ def _alt(words) -> str:
 
 
 _LAST_WORD = re.compile(r"(?<![\w-])([A-Za-z]+\.?)$")
-_COMPARISON_FILLER = ("the", "both", "strong", "existing")
 
 
 def list_cue_type(text: str, start: int, cues: ListCues) -> tuple[str | None, bool]:
@@ -137,6 +148,9 @@ def list_cue_type(text: str, start: int, cues: ListCues) -> tuple[str | None, bo
     before = text[max(0, start - 48) : start].rstrip().lower()
     if not before:
         return None, False
+    last = _LAST_WORD.search(before.rstrip(" ,(:."))
+    if not last or last.group(1).rstrip(".") not in cues.quick:
+        return None, False  # (most lists: no cue word before them)
     for c in cues.connectors:
         if before.endswith(c) and (
             len(before) == len(c) or not before[-len(c) - 1].isalnum() or not c[0].isalnum()
