@@ -308,13 +308,16 @@ _NP_ITEM = re.compile(
 )
 _NP_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)")
 _AFTER_CUE = re.compile(r"[^.;:()]{0,60}?\s(?:in\s+terms\s+of|in)\s+|\s+(?:both\s+)?(?:the\s+)?")
+_AFTER_DIRECT = re.compile(r"\s+(?:both\s+)?(?:the\s+)?")
 
 
 def metric_phrases(st, text: str, me: MetricEvidence, rules: Rules):
     """(start, end) of measures named in a comparison: "outperforms X in rendering
     quality and motion consistency", "a 4.7% increase in ad revenue"."""
     for m in st.finditer_words(me.phrase_cue, me.phrase_cue_first):
-        a = _AFTER_CUE.match(text, m.end())
+        e0 = m.end()
+        # (the lazy "... in" scan only where an "in" follows at all)
+        a = (_AFTER_CUE if "in" in text[e0 : e0 + 66] else _AFTER_DIRECT).match(text, e0)
         if not a:
             continue
         pos = a.end()
