@@ -13,6 +13,7 @@ import re
 from spacy.language import Language
 
 from kg.extract.acronyms import find_definitions
+from kg.extract.evidence import definition_not_entity, load_evidence, shape_type
 from kg.extract.normalise import match_key
 from kg.extract.rules import load_rules
 from kg.extract.state import Cand, state_of
@@ -26,6 +27,7 @@ class Definitions:
     def __init__(self, vocab_dir=None, patterns_dir=None) -> None:
         self.vocab = load_vocabulary(vocab_dir)
         self.rules = load_rules(patterns_dir)
+        self.evidence = load_evidence(patterns_dir)
 
     def _vocab_for(self, long: str, short: str):
         v = self.vocab
@@ -85,7 +87,7 @@ class Definitions:
                     continue
                 if len(words) == 1 and words[0].islower() and "-" not in words[0]:
                     continue  # one plain word: "autoregressive (AR)"
-                etype = head_type(words[-2:], rules)
+                etype = head_type(words[-2:], rules) or shape_type(d.long) or shape_type(d.short)
                 if etype is None and (
                     last in rules.metric_heads or last.rstrip("s") in rules.metric_heads
                 ):
@@ -99,6 +101,11 @@ class Definitions:
                         if appositive_type(text, max(se, le) + 1, rules) == "Model"
                         else "Method"
                     )
+                if etype == "Method" and definition_not_entity(
+                    text, d.long, d.short, max(se, le) + 1, rules, self.evidence
+                ):
+                    st.rejected_shorts.add(d.short)  # a thing, task or class: not a method
+                    continue
             st.add(Cand(ls, le, etype, "definition", 0.8, 60, cid=cid, tconf=tconf))
             st.add(Cand(ss, se, etype, "definition", 0.8, 60, cid=cid, tconf=tconf))
             st.definitions.append((ss, se, ls, le))

@@ -12,6 +12,7 @@ from collections import Counter
 
 from spacy.language import Language
 
+from kg.extract.evidence import list_cue_type, load_list_cues
 from kg.extract.names import name_shaped
 from kg.extract.rules import load_rules
 from kg.extract.state import Cand, state_of
@@ -39,13 +40,12 @@ _TRUSTED = {
 class Lists:
     def __init__(self, patterns_dir=None) -> None:
         self.rules = load_rules(patterns_dir)
+        self.cues = load_list_cues(patterns_dir)
 
     def __call__(self, doc):
         st = state_of(doc)
         text = st.text
         rules = self.rules
-        if not st.cands:
-            return doc
         by_span: dict[tuple[int, int], list[Cand]] = {}
         for c in st.cands:
             by_span.setdefault((c.start, c.end), []).append(c)
@@ -86,6 +86,10 @@ class Lists:
                     c.source == "benchmark_list" for c in by_span.get((s, e), [])
                 ):
                     unknown.append((s, e))
+            if trimmed and self._cued(
+                st, text, trimmed, by_span, trusted, sent_starts, bool(known)
+            ):
+                continue  # typed by its cue noun
             if not known or not unknown:
                 continue
             etype, n = known.most_common(1)[0]
@@ -109,6 +113,63 @@ class Lists:
                     continue  # a plain capitalised word needs two known neighbours, outside the title
                 st.add(Cand(s, e, etype, "list", 0.55 if shaped else 0.45, 38, tconf=1))
         return doc
+
+    def _cued(self, st, text, items, by_span, trusted, sent_starts, any_known: bool) -> bool:
+        """A list right after a cue ("debiasing methods A, B and C", "attacks (A, B)",
+        "outperforms A and B"): its unknown name-like items take the cue's type, and a
+        short vocabulary alias in it whose type disagrees with a cue noun takes the
+        noun's (an ambiguous acronym read from its context)."""
+        etype, noun = list_cue_type(text, items[0][0], self.cues)
+        if etype is None or (any_known and not noun):
+            return False
+        rules = self.rules
+        if len(items) > 2:
+            # "such as A, B, C, D consistently outperforms": with no "and"/"or" before it,
+            # the last item may start the next clause
+            gap = text[items[-2][1] : items[-1][0]]
+            if " and " not in f" {gap} " and " or " not in f" {gap} " and "&" not in gap:
+                nxt = text[items[-1][1] : items[-1][1] + 2]
+                if nxt[:1] == " " and nxt[1:].islower():
+                    items = items[:-1]
+        for s, e in items:
+            cs = by_span.get((s, e), [])
+            word = text[s:e]
+            if any(c.source == "vocab" for c in cs):
+                if (
+                    noun
+                    and e - s <= self.cues.short_alias_max
+                    and word.isupper()
+                    and all(c.type != etype for c in cs)
+                    and not any(c.source == "definition" for c in cs)
+                ):
+                    st.add(Cand(s, e, etype, "list", 0.6, 51, tconf=4))
+                continue
+            if cs and not all(c.source == "benchmark_list" for c in cs):
+                continue
+            words = word.split()
+            if any(a < e and s < b for a, b in trusted):
+                # "debiasing methods Counterfactual Data Augmentation, ...": a known name
+                # inside a longer Title-Case item is part of the item's name
+                if (
+                    noun
+                    and len(words) > 1
+                    and all(w[:1].isupper() for w in words)
+                    and all(s <= a and b <= e for a, b in trusted if a < e and s < b)
+                    and s not in sent_starts
+                ):
+                    st.add(Cand(s, e, etype, "list", 0.5, 38, tconf=2))
+                continue
+            if words[0] in rules.not_names or word in rules.not_names:
+                continue
+            shaped = any(name_shaped(w, rules) for w in words)
+            if not shaped and not (
+                noun and word[:1].isupper() and s not in sent_starts and s >= st.title_len
+            ):
+                continue
+            if not noun and not shaped:
+                continue
+            st.add(Cand(s, e, etype, "list", 0.55 if shaped else 0.45, 38, tconf=2))
+        return noun
 
 
 @Language.factory("kg_lists", default_config={"patterns_dir": None})

@@ -15,6 +15,7 @@ import re
 from spacy.language import Language
 
 from kg.extract.acronyms import is_acronym
+from kg.extract.evidence import context_type, shape_type
 from kg.extract.names import NAME_WORD, find_word, is_quantity, name_shaped, scan_name, words_at
 from kg.extract.rules import Rules, load_rules
 from kg.extract.state import DocState, state_of
@@ -526,7 +527,12 @@ class Proposals:
         if inner in rules.not_names:
             return
         spans = list(find_word(text, inner))
-        etype = infer_type(text, spans, rules, None) or self._subtitle_type(title[colon + 1 :])
+        etype = (
+            infer_type(text, spans, rules, None)
+            or shape_type(inner)
+            or context_type(text, inner, spans)
+            or self._subtitle_type(title[colon + 1 :])
+        )
         st.proposals.append((start, start + len(inner), etype, "title", 0))
 
     def _subtitle_type(self, subtitle: str) -> str | None:

@@ -17,6 +17,13 @@ import re
 from spacy.language import Language
 
 from kg.extract.acronyms import is_acronym
+from kg.extract.evidence import (
+    context_type,
+    load_evidence,
+    shape_type,
+    short_alias_names_task,
+    task_appositive,
+)
 from kg.extract.names import find_word
 from kg.extract.normalise import entity_id, match_key
 from kg.extract.rules import load_rules
@@ -82,11 +89,15 @@ class Resolver:
         self.vocab = load_vocabulary(vocab_dir)
         self.rules = load_rules(patterns_dir)
         self.frequent = load_frequent(patterns_dir)
+        self.evidence = load_evidence(patterns_dir)
 
     # -- 1. proposals -------------------------------------------------------------
     def _proposal_cands(self, st: DocState, text: str) -> None:
         typed = {text[s:e]: t for s, e, t, rule, _ in st.proposals if t and rule == "proposal"}
         for s, e, etype, rule, _ in st.proposals:
+            if task_appositive(text, e, self.evidence):
+                st.rejected_shorts.add(text[s:e])  # "X (XYZ), a new task": not an entity
+                continue
             if rule == "title" and text[s:e] in typed:
                 etype = typed[text[s:e]]
             given = etype is not None
@@ -96,7 +107,11 @@ class Resolver:
                 etype = self.vocab.by_id[cid].type
             if etype is None:
                 spans = list(find_word(text, name))
-                etype = infer_type(text, spans, self.rules, None)
+                etype = (
+                    infer_type(text, spans, self.rules, None)
+                    or shape_type(name)
+                    or context_type(text, name, spans)
+                )
                 if etype is None:
                     etype = next(
                         (
@@ -304,6 +319,12 @@ class Resolver:
                 # "visual question answering (VQA)", "Semantic Textual Similarity (STS)": the
                 # text defines the acronym as a task or field, not the dataset of that name
                 continue
+            if (
+                c.type == "Benchmark"
+                and c.source == "vocab"
+                and short_alias_names_task(text, c.start, c.end, st.acronym_long)
+            ):
+                continue  # "a long-form VQA task": the task, not the dataset of that name
             if c.source != "vocab" and (
                 c.text in rules.not_names
                 or _singular_acronym(c.text) in st.rejected_shorts

@@ -15,8 +15,16 @@ from typing import cast
 
 from spacy.language import Language
 
+from kg.extract.evidence import (
+    hyphen_tail,
+    method_left_extension,
+    load_metric_evidence,
+    metric_left_modifiers,
+    metric_phrases,
+)
 from kg.extract.rules import Rules, load_rules
 from kg.extract.state import Cand, DocState, state_of
+from kg.extract.typing_rules import appositive_type
 from kg.extract.values import find_values
 from kg.extract.vocab import load_vocabulary
 
@@ -100,6 +108,7 @@ class Shapes:
     def __init__(self, vocab_dir=None, patterns_dir=None) -> None:
         self.vocab = load_vocabulary(vocab_dir)
         self.rules = load_rules(patterns_dir)
+        self.metric_evidence = load_metric_evidence(patterns_dir)
         # a capitalised word ending in a model-name ending ("RoBERTa", "CodeLlama"), in
         # one scan: testing every capitalised word in Python cost ~10x more
         self._ending_model = re.compile(
@@ -169,7 +178,9 @@ class Shapes:
                 continue
             limit = st.title_len if m.end() <= st.title_len else len(text)
             e = extend_model(text, m.end(), rules, limit)
-            st.add(Cand(m.start(), e, "Model", "model_shape", 0.6, 40))
+            # a model-like ending is weak evidence: "AceCoder, a method that ..." (16t)
+            t = appositive_type(text, e, rules) if text.startswith((",", " (", " is"), e) else None
+            st.add(Cand(m.start(), e, t or "Model", "model_shape", 0.6, 40))
 
     def _hardware(self, st: DocState, text: str) -> None:
         rules = self.rules
@@ -221,11 +232,16 @@ class Shapes:
                     and w.islower()
                 ):
                     s = prev.start(1)
+            if s == c.start and c.text.islower():
+                # "pose accuracy", "target cost", "3D tracking accuracy" (16t)
+                s = metric_left_modifiers(text, s, rules, self.metric_evidence)
             nxt = _NEXT_WORD.match(text, e)
             if nxt and nxt.group(1).lower() in rules.metric_right_heads:
                 e = nxt.end(1)
             if (s, e) != (c.start, c.end):
                 st.add(Cand(s, e, "Metric", "metric_compound", 0.7, 51, cid=None))
+        for s, e in metric_phrases(st, text, self.metric_evidence, rules):  # (16t)
+            st.add(Cand(s, e, "Metric", "metric_compound", 0.65, 50, cid=None))
         self._value_frames(st, text)
 
     def _value_frames(self, st: DocState, text: str) -> None:
@@ -247,9 +263,34 @@ class Shapes:
             if n:
                 st.add(Cand(n.start("name"), n.end("name"), "Metric", "metric_value", 0.7, 49))
 
+    def _named_variants(self, st: DocState, text: str) -> None:
+        """A vocabulary benchmark joined by hyphens to more capitalised chunks
+        ("MMLU-ProX-Lite") names a more specific variant; so does a known method with capitalised
+        words before it (16t)."""
+        for c in [
+            c for c in st.cands if c.source == "vocab" and c.type == "Benchmark" and "-" in text
+        ]:
+            e = hyphen_tail(text, c.end, self.rules)
+            if e > c.end:
+                st.add(Cand(c.start, e, "Benchmark", "benchmark_suffix", 0.75, 57))
+        # a known method inside a longer name: "Weighted Focal Loss" (in the abstract: a
+        # title capitalises every word)
+        spans = None
+        for c in [c for c in st.cands if c.source == "vocab" and c.type == "Method"]:
+            if c.start < st.title_len:
+                continue
+            s = method_left_extension(text, c.start, st.sent_of(c.start)[0], self.rules)
+            if s < c.start:
+                if spans is None:
+                    spans = [(x.start, x.end) for x in st.cands]
+                if any(a < c.start and s < b for a, b in spans if (a, b) != (c.start, c.end)):
+                    continue  # the words before belong to another name
+                st.add(Cand(s, c.end, "Method", "family_variant", 0.7, 57, broader=[c.cid]))
+
     def __call__(self, doc):
         st = state_of(doc)
         text = st.text
+        self._named_variants(st, text)
         self._models(st, text)
         self._hardware(st, text)
         self._metrics(st, text)

@@ -20,9 +20,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from kg.extract.names import name_shaped
+from kg.extract.evidence import acronyms_before_heads, context_type, value_before
+from kg.extract.names import find_word, name_shaped
 from kg.extract.rules import Rules, load_rules, patterns_dir
 from kg.extract.state import Cand, DocState
+from kg.extract.typing_rules import infer_type
 
 WORD = re.compile(r"(?<![\w@/.-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w@/-])")
 # the same words, but only those with a capital inside a part: the C regex engine skips
@@ -34,6 +36,8 @@ _CAMEL_WORD = re.compile(
 # where a word holds "[a-z][A-Z]" or "[A-Z]{2,}[a-z]{2}": found from the capital (a pattern
 # that starts with a character class is scanned in C; ~5x faster than the plain form)
 _CAMEL_SIGN = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|(?<=[A-Z][A-Z])[a-z]{2})")
+# two capitals in a row: where an all-capital acronym may be (a cheap test first)
+_CAPS_HEAD_HINT = re.compile(r"[A-Z][A-Z0-9]")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
 
 
@@ -85,6 +89,7 @@ def fallback_shaped(word: str, rules: Rules) -> bool:
 def fallback_cands(st: DocState, text: str, rules: Rules, frequent: frozenset, known) -> None:
     """Add low-priority Method candidates for unclaimed name-shaped words."""
     taken = None
+    typed: dict[str, str] | None = None  # word -> its type from evidence, once per paper
     for m in _camel_words(text):
         w = m.group()
         if not fallback_shaped(w, rules) or w in frequent or known(w):
@@ -95,7 +100,27 @@ def fallback_cands(st: DocState, text: str, rules: Rules, frequent: frozenset, k
         if any(a < e and s < b for a, b in taken):
             continue
         etype = "Benchmark" if w.endswith(rules.benchmark_endings) else "Method"
+        if etype == "Method":
+            # a new name's type from the paper's words about it, Method only by default
+            if typed is None:
+                typed = {}
+            got = typed.get(w)
+            if got is None:
+                spans = list(find_word(text, w))
+                got = typed[w] = (
+                    infer_type(text, spans, rules, None) or context_type(text, w, spans) or etype
+                )
+            etype = got
+            if etype == "Method" and value_before(text, s):
+                etype = "Metric"  # "achieves 97.1% clDice"
         st.add(Cand(s, e, etype, "unknown_name", 0.4, 20, tconf=1))
+    if _CAPS_HEAD_HINT.search(text):
+        for s, e in acronyms_before_heads(text, rules, known):
+            if taken is None:
+                taken = [(c.start, c.end) for c in st.cands]
+            if text[s:e] in frequent or any(a < e and s < b for a, b in taken):
+                continue
+            st.add(Cand(s, e, "Method", "unknown_name", 0.4, 20, tconf=2))
 
 
 def load_frequent(directory=None) -> frozenset:

@@ -1,0 +1,448 @@
+"""Round 11 (16t): evidence for a name's type, and for leaving a name out.
+
+Data: ontology/patterns/typing_evidence.json (cue words and shapes, no names).
+
+- `definition_not_entity`: an acronym definition whose long form is a thing, property,
+  condition, task or generic class of models rather than a method ("wind turbines
+  (WT)", "key performance indicator (KPI)", "audio language models (ALMs)").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.extract.normalise import match_key
+from kg.extract.rules import Rules, patterns_dir
+
+_WORDS = re.compile(r"[A-Za-z][\w\-]*")
+_PREPOSITIONS = frozenset("for of in on with via from to using under by".split())
+
+
+@dataclass(frozen=True)
+class Evidence:
+    def_method_heads: frozenset
+    def_process_endings: tuple
+    def_generic_classes: tuple
+    def_task_heads: frozenset
+    def_task_appositive: re.Pattern
+
+
+@lru_cache(maxsize=4)
+def load_evidence(directory: str | None = None) -> Evidence:
+    d = json.loads(
+        (Path(directory or patterns_dir()) / "typing_evidence.json").read_text(encoding="utf-8")
+    )
+    appos = "|".join(re.escape(w) for w in sorted(d["definition_task_appositive"], key=len)[::-1])
+    return Evidence(
+        def_method_heads=frozenset(d["definition_method_heads"]),
+        def_process_endings=tuple(d["definition_process_endings"]),
+        def_generic_classes=tuple(d["definition_generic_model_classes"]),
+        def_task_heads=frozenset(d["definition_task_heads"]),
+        # "(RPT), a new task that ...", "(X) is a challenging problem"
+        def_task_appositive=re.compile(
+            r"\s*(?:,\s*|\s+is\s+)(?:a|an|the)\s+"
+            r"(?:(?!(?:for|of|and|or|with|to|in|on|by|that|which)\s)[\w\-]+\s+){0,3}?"
+            rf"(?:{appos})(?![\w-])",
+            re.IGNORECASE,
+        ),
+    )
+
+
+def _lower_case_phrase(long: str) -> bool:
+    """No capital after the first character ("wind turbines", "Symbolic regression")."""
+    return not any(ch.isupper() for ch in long[1:])
+
+
+def definition_not_entity(
+    text: str, long: str, short: str, after: int, rules: Rules, ev: Evidence
+) -> bool:
+    """Is the long form of a definition the vocabulary does not know a non-entity? `after`
+    is the offset right after the definition ("long (SHORT)" or "SHORT (long)"). A
+    lower-case long form is left out only with a plain upper-case acronym ("KPI", "GNNs")."""
+    core = short[:-1] if short.endswith("s") else short
+    short_plain = core.isupper()
+    words = _WORDS.findall(long)
+    if not words:
+        return False
+    # the head: the last word before a preposition ("semantic error correction for
+    # retrieval-augmented generation" is a correction, "Theory of Mind" a theory)
+    for i, w in enumerate(words[1:], 1):
+        if w in _PREPOSITIONS:
+            words = words[:i]
+            break
+    last = words[-1].lower()
+    if last in ev.def_task_heads:
+        return True
+    low = long.lower()
+    if low.endswith("s") and low.endswith(ev.def_generic_classes):
+        return True
+    if ev.def_task_appositive.match(text, after, after + 80):
+        return True
+    if not _lower_case_phrase(long) or not short_plain:
+        return False  # a capitalised or coined name ("SlotCurri"): the paper's own
+    part = last.rsplit("-", 1)[-1]
+    if (
+        last in ev.def_method_heads
+        or part in ev.def_method_heads
+        or last in rules.type_heads["Method"]
+        or last in rules.type_heads["Model"]
+        or part.endswith(ev.def_process_endings)
+        or part.rstrip("s").endswith(ev.def_process_endings)
+    ):
+        return False
+    return True
+
+
+# -- lists of names after a cue --------------------------------------------------------
+_COMPARISON_FILLER = ("the", "both", "strong", "existing")
+
+
+@dataclass(frozen=True)
+class ListCues:
+    noun_type: dict  # lower-case cue noun -> type (None: a weak cue)
+    connectors: tuple  # lower-case, longest first
+    comparisons: tuple  # lower-case comparison cues
+    short_alias_max: int
+    quick: frozenset  # every word that can end the text before a cued list
+
+
+@lru_cache(maxsize=4)
+def load_list_cues(directory: str | None = None) -> ListCues:
+    d = json.loads(
+        (Path(directory or patterns_dir()) / "typing_evidence.json").read_text(encoding="utf-8")
+    )
+    noun_type: dict = {w.lower(): t for t, ws in d["list_cues"].items() for w in ws}
+    noun_type.update({w.lower(): None for w in d.get("list_weak_cues", [])})
+    connectors = tuple(sorted({c.lower() for c in d["list_connectors"]}, key=len)[::-1])
+    comparisons = tuple(c.lower() for c in d["comparison_cues"])
+    quick = set(noun_type) | set(_COMPARISON_FILLER)
+    for phrase in connectors + comparisons:
+        words = re.findall(r"[a-z]+", phrase)
+        if words:
+            quick.add(words[-1])
+    return ListCues(
+        noun_type=noun_type,
+        connectors=connectors,
+        comparisons=comparisons,
+        short_alias_max=int(d["short_alias_max"]),
+        quick=frozenset(quick),
+    )
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len)[::-1])
+
+
+_LAST_WORD = re.compile(r"(?<![\w-])([A-Za-z]+\.?)$")
+
+
+def list_cue_type(text: str, start: int, cues: ListCues) -> tuple[str | None, bool]:
+    """(type, from a cue noun) for a list of names starting at `start`: the type of the
+    plural cue noun right before it ("attacks (A, B)", "datasets such as A and B"), or
+    Method after a comparison ("outperforms A, B and C") or a weak cue ("models A and
+    B"); (None, False) without a cue. Plain string tests on the few words before."""
+    before = text[max(0, start - 48) : start].rstrip().lower()
+    if not before:
+        return None, False
+    last = _LAST_WORD.search(before.rstrip(" ,(:."))
+    if not last or last.group(1).rstrip(".") not in cues.quick:
+        return None, False  # (most lists: no cue word before them)
+    for c in cues.connectors:
+        if before.endswith(c) and (
+            len(before) == len(c) or not before[-len(c) - 1].isalnum() or not c[0].isalnum()
+        ):
+            before = before[: -len(c)].rstrip()
+            break
+    m = _LAST_WORD.search(before)
+    if m:
+        w = m.group(1)
+        if w in cues.noun_type:
+            t = cues.noun_type[w]
+            return ("Method", False) if t is None else (t, True)
+        if w in _COMPARISON_FILLER:
+            before = before[: m.start(1)].rstrip()
+    for c in cues.comparisons:
+        if before.endswith(c) and (len(before) == len(c) or not before[-len(c) - 1].isalnum()):
+            return "Method", False
+    return None, False
+
+
+# -- the type of a new name from evidence in the paper ---------------------------------
+# "Foo-8B", "Foo 7B", "Foo-Instruct", "Foo-Chat": a released model written with its size
+# or variant; a name written so anywhere in the paper is a model (family)
+_VARIANT_AFTER = re.compile(
+    r"[- ](?:\d+(?:\.\d+)?[BMT](?:-A\d+(?:\.\d+)?B)?|Instruct|Chat|Base|IT|SFT|RL|DPO)(?![\w])"
+)
+# "a novel model, PhotoEye", "the multilingual dataset, TaTA": a head noun and a comma
+# right before the name
+_HEAD_BEFORE = re.compile(
+    r"(?<![\w-])(?P<head>models?|LLMs?|VLMs?|checkpoints?|datasets?|benchmarks?|corpus|corpora)"
+    r"\s*[,:]\s*$",
+    re.IGNORECASE,
+)
+_APPOS_CLOSE = re.compile(r"\s*(?:[,;.)]|$|\s(?:which|that|featuring|with)\s)")
+_HEAD_BEFORE_TYPE = {"model": "Model", "llm": "Model", "vlm": "Model", "checkpoint": "Model"}
+_BENCH_SUFFIX = re.compile(r"(?:[Bb]ench|-Bench|Benchmark|Arena)$")
+
+
+def shape_type(name: str) -> str | None:
+    """Type from the name's own shape: "ArgBench", "Foo-Bench", "OmniArena" are benchmarks."""
+    if len(name) > 6 and (
+        _BENCH_SUFFIX.search(name) or "-" in name and _BENCH_SUFFIX.search(name.split("-", 1)[0])
+    ):
+        return "Benchmark"  # (also "ForecastBench-Sim": a variant of a benchmark)
+    return None
+
+
+def context_type(text: str, name: str, spans: list[tuple[int, int]]) -> str | None:
+    """Model when the paper writes the name with a size or variant ("Foo-8B"); the head
+    noun right before an occurrence ("a novel model, Foo"; "the dataset, Foo")."""
+    # (an all-capitals acronym names the method; its sized checkpoints are the models:
+    # "3D-RFT" and "3D-RFT-4B")
+    i = -1 if name.upper() == name else text.find(name)
+    n = len(name)
+    while i >= 0:  # (the spans end at word boundaries: "Foo-8B" is not among them)
+        if (i == 0 or not text[i - 1].isalnum()) and _VARIANT_AFTER.match(text, i + n):
+            return "Model"
+        i = text.find(name, i + n)
+    for s, e in spans:
+        m = _HEAD_BEFORE.search(text, max(0, s - 24), s)
+        # an apposition closes after the name ("the dataset, Foo, which ..."); "On the
+        # X benchmark, Foo improves ..." is a clause's subject
+        if m and _APPOS_CLOSE.match(text, e):
+            h = m.group("head").lower().rstrip("s")
+            return _HEAD_BEFORE_TYPE.get(h, "Benchmark" if h != "corpora" else "Benchmark")
+    return None
+
+
+# -- metric names kept whole ------------------------------------------------------------
+@dataclass(frozen=True)
+class MetricEvidence:
+    modifier_stop: frozenset
+    bad_endings: tuple
+    phrase_cue: re.Pattern
+    phrase_cue_first: frozenset
+    phrase_heads: frozenset
+    left_bad_endings: tuple
+    ing_after: frozenset
+    left_stop: frozenset  # metrics.json: value_modifier_stop, adjacent_skip_words
+
+
+@lru_cache(maxsize=4)
+def load_metric_evidence(directory: str | None = None) -> MetricEvidence:
+    folder = Path(directory or patterns_dir())
+    d = json.loads((folder / "typing_evidence.json").read_text(encoding="utf-8"))
+    met = json.loads((folder / "metrics.json").read_text(encoding="utf-8"))
+    return MetricEvidence(
+        modifier_stop=frozenset(d["metric_modifier_stop"]),
+        bad_endings=tuple(d["metric_modifier_bad_endings"]),
+        # "outperforms X in", "reductions in", "improves both the": a measured phrase next
+        phrase_cue=re.compile(
+            rf"(?<![\w-])(?P<cue>{_alt(d['metric_phrase_cues'])})(?![\w-])",
+            re.IGNORECASE,
+        ),
+        phrase_cue_first=frozenset(w.lower() for w in d["metric_phrase_cues"]),
+        phrase_heads=frozenset(d["metric_phrase_heads"]),
+        left_bad_endings=tuple(d["metric_left_bad_endings"]),
+        ing_after=frozenset(d["metric_ing_after"]),
+        left_stop=frozenset(
+            w.lower()
+            for k in ("value_modifier_stop", "adjacent_skip_words")
+            for w in met.get(k, [])
+        ),
+    )
+
+
+_PREV_LOWER = re.compile(r"(?<![\w-])([a-z][a-z\-]*[a-z]|[234]D) $")
+_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-z0-9][\w\-]*) $")
+
+
+def noun_modifier(word: str, rules: Rules, me: MetricEvidence) -> bool:
+    """Can this lower-case word be the modifier of a measure's name in a comparison
+    ("geometric" fidelity, "rendering" quality)? Not a determiner, degree word, verb or
+    adverb."""
+    lw = word.lower()
+    if lw in me.modifier_stop or lw in rules.metric_no_modifier:
+        return False
+    if "-" in lw:
+        return False  # hyphenated modifiers: shapes._metrics' own rule
+    if lw in ("2d", "3d", "4d"):
+        return True
+    if lw.endswith("s") and not lw.endswith(("ss", "us", "is")):
+        return False  # "achieves accuracy", "models accuracy"
+    return len(lw) > 2 and not lw.endswith(me.bad_endings)
+
+
+def metric_left_modifiers(text: str, start: int, rules: Rules, me: MetricEvidence) -> int:
+    """Where a lower-case vocabulary measure's name starts when a noun modifies it
+    ("pose accuracy", "target cost", "3D tracking accuracy"): one noun (not an adjective
+    by its ending; an -ing noun only after a preposition, determiner or degree word),
+    and a "2D"/"3D" before it."""
+    m = _PREV_LOWER.search(text, max(0, start - 30), start)
+    if not m:
+        return start
+    w = m.group(1)
+    if not noun_modifier(w, rules, me) or w.endswith(me.left_bad_endings):
+        return start
+    if w in me.left_stop:
+        return start
+    before = _WORD_BEFORE.search(text, max(0, m.start(1) - 30), m.start(1))
+    if w.endswith("ing") and not (before and before.group(1) in me.ing_after):
+        return start  # "by reducing latency": a verb and its object
+    s = m.start(1)
+    if before and before.group(1) in ("2D", "3D", "4D"):
+        s = before.start(1)
+    return s
+
+
+_NP_WORD = (
+    r"(?!(?:and|or|while|than|with|for|of|on|at|by|to|in|as|compared|across|without|"
+    r"whereas|but)(?![\w-]))[a-z][a-z\-]*"
+)
+_NP_ITEM = re.compile(
+    rf"(?:(?:the|both|its|their|overall)\s+)?({_NP_WORD}(?:\s+{_NP_WORD}){{0,2}})(?![\w-])"
+)
+_NP_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)")
+_AFTER_CUE = re.compile(r"[^.;:()]{0,60}?\s(?:in\s+terms\s+of|in)\s+|\s+(?:both\s+)?(?:the\s+)?")
+_AFTER_DIRECT = re.compile(r"\s+(?:both\s+)?(?:the\s+)?")
+
+
+def metric_phrases(st, text: str, me: MetricEvidence, rules: Rules):
+    """(start, end) of measures named in a comparison: "outperforms X in rendering
+    quality and motion consistency", "a 4.7% increase in ad revenue"."""
+    for m in st.finditer_words(me.phrase_cue, me.phrase_cue_first):
+        e0 = m.end()
+        # (the lazy "... in" scan only where an "in" follows at all)
+        a = (_AFTER_CUE if "in" in text[e0 : e0 + 66] else _AFTER_DIRECT).match(text, e0)
+        if not a:
+            continue
+        pos = a.end()
+        for _ in range(5):
+            it = _NP_ITEM.match(text, pos)
+            if not it:
+                break
+            words = it.group(1).split()
+            # trim trailing function words ("quality while", "time and")
+            while words and words[-1] in rules.metric_no_modifier:
+                words.pop()
+            if not words:
+                break
+            phrase = " ".join(words)
+            s = it.start(1)
+            e = s + len(phrase)
+            if text[s:e] != phrase:
+                break
+            before = _WORD_BEFORE.search(text, max(0, s - 30), s)
+            if (
+                (len(words) == 2 or len(words) == 3 and words[0] in ("2d", "3d", "4d"))
+                and not text.startswith(" (", e)  # "factual precision (FactScore)": a definition
+                and words[-1] in me.phrase_heads
+                and all(noun_modifier(w, rules, me) for w in words[:-1])
+                and not (
+                    words[0].endswith("ing") and not (before and before.group(1) in me.ing_after)
+                )
+            ):
+                yield s, e
+            sep = _NP_SEP.match(text, e)
+            if not sep:
+                break
+            pos = sep.end()
+
+
+# -- acronyms named in passing before a method head --------------------------------------
+_ACRONYM_HEAD = re.compile(
+    r"(?<![\w@/.-])([A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{1,6})?)[ \t]+([a-z]+)(?![\w-])"
+)
+
+
+@lru_cache(maxsize=4)
+def load_acronym_heads(directory: str | None = None) -> tuple[frozenset, frozenset]:
+    d = json.loads(
+        (Path(directory or patterns_dir()) / "typing_evidence.json").read_text(encoding="utf-8")
+    )
+    return frozenset(d["acronym_method_heads"]), frozenset(d["acronym_not_method"])
+
+
+def acronyms_before_heads(text: str, rules: Rules, known, directory: str | None = None):
+    """(start, end) of all-capital acronyms written right before a method head noun
+    ("CBAM attention", "SGGX clustering") that nothing else knows."""
+    heads, stop = load_acronym_heads(directory)
+    for m in _ACRONYM_HEAD.finditer(text):
+        w = m.group(1)
+        if m.group(2) not in heads or w in stop or w in rules.not_names:
+            continue
+        if sum(c.isalpha() for c in w) < 2 or match_key(w) in rules.generic_keys or known(w):
+            continue
+        yield m.start(1), m.end(1)
+
+
+# "achieves 97.1% clDice", "36.8 AP": a name right after a reported number is a measure
+_VALUE_BEFORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s?%?[ \t]$")
+
+
+def value_before(text: str, start: int) -> bool:
+    """Is a reported number written right before `start` ("97.1% clDice")?"""
+    return bool(_VALUE_BEFORE.search(text, max(0, start - 12), start))
+
+
+# "MMLU-ProX-Lite", "HumanEval-X-Hard": a known benchmark or method name joined by hyphens
+# to more capitalised chunks is a more specific name (the longest name wins)
+_HYPHEN_TAIL = re.compile(r"(?:-[A-Z0-9][A-Za-z0-9]*(?:\.\d+)?)+(?![\w-])")
+
+
+def hyphen_tail(text: str, end: int, rules: Rules) -> int:
+    """The end of the hyphen-joined capitalised chunks right after `end` (or `end`)."""
+    if not text.startswith("-", end):
+        return end
+    m = _HYPHEN_TAIL.match(text, end)
+    if not m:
+        return end
+    parts = m.group()[1:].split("-")
+    if any(p in rules.hyphen_stop or p in rules.not_names for p in parts):
+        return end
+    return m.end()
+
+
+_PAREN_AFTER = re.compile(r"\s*\([^()\n]{1,40}\)")
+
+
+def task_appositive(text: str, end: int, ev: Evidence) -> bool:
+    """Does the text say right after a name (and its acronym) that it is a task or a
+    problem ("We introduce X (XYZ), a new task that ...")?"""
+    p = _PAREN_AFTER.match(text, end)
+    return bool(ev.def_task_appositive.match(text, p.end() if p else end, end + 120))
+
+
+_TASK_AFTER = re.compile(r"[ \t]+(?:task|problem|setting)(?![\w-])")
+
+
+def short_alias_names_task(text: str, start: int, end: int, defined) -> bool:
+    """An ambiguous short vocabulary alias (2-4 capitals, "VQA", "STS") not defined in
+    the paper and written right before a singular "task"/"problem" names the task ("BBH
+    tasks" are a benchmark's subtasks)."""
+    w = text[start:end]
+    if not (2 <= len(w) <= 4 and w.isupper()) or w in defined:
+        return False
+    return bool(_TASK_AFTER.match(text, end))
+
+
+_CAP_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:-[A-Z][a-z]+)*) $")
+
+
+def method_left_extension(text: str, start: int, sent_start: int, rules: Rules) -> int:
+    """Where a capitalised known method's name really starts: over up to two capitalised
+    words before it that are not a sentence's first word ("Weighted" Focal Loss,
+    "Energy-Based" Direct Preference Optimization)."""
+    if not text[start : start + 1].isupper():
+        return start
+    s = start
+    for _ in range(2):
+        m = _CAP_WORD_BEFORE.search(text, max(0, s - 30), s)
+        if not m or m.start(1) <= sent_start or m.group(1) in rules.not_names:
+            break
+        s = m.start(1)
+    return s
