@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 KG     := $(VENV)/bin/kg
 STAMP  := $(VENV)/.installed
-STORE  ?= data/demo-store
+STORE  ?= data/store  # the CLI's default too (kg/store.py), so `kg stats` etc. work after `make demo`
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 

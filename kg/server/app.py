@@ -30,13 +30,19 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
     """Build the app over the store at `store_path` (default $KG_STORE or ./data/store): a
     directory, a SPARQL server URL (kg.store_open) or an already opened store.
 
-    Without updates the store is opened read-only (an ingest may run beside the server;
-    restart to see it; a remote store is checked for changes every `settings.refresh_s`).
-    With `settings.enable_updates` the main process holds the store
-    read-write, runs updates itself and then reopens the SPARQL workers."""
-    from kg.server.api import router as api_router
+    The app holds one `kg.query.KG` snapshot at a time (`KGHolder`) and hands it to every
+    route through a dependency. Without updates the store is opened read-only and checked
+    for changes every `settings.live_s` seconds (an ingest in another process): a new
+    snapshot is built beside the old one and swapped in, so new papers are served within
+    seconds and no answer mixes both. With `settings.enable_updates` the main process holds
+    the store read-write, runs updates itself and then rebuilds the snapshot."""
+    from fastapi import HTTPException
+    from fastapi.responses import JSONResponse
+
+    from kg.query import KG, QueryError, QuerySettings
+    from kg.query.live import KGHolder, store_version
+    from kg.server.api import ServerInfo, build_router
     from kg.server.pool import WorkerPool
-    from kg.server.resolver import Resolver
     from kg.server.sparql import router as sparql_router
     from kg.store import StoreError, default_store_path
     from kg.store_open import is_remote, open_store
@@ -44,15 +50,19 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
     settings = settings or Settings()
     if settings.enable_updates and not settings.update_token:
         raise ValueError("updates need a token: set update_token (or KG_UPDATE_TOKEN)")
+    reopen = None
     if store_path is not None and not isinstance(store_path, (str, os.PathLike)):
         kg_store = store_path  # an opened store (e.g. a RemoteStore with its own endpoints)
         path = kg_store.path
     else:
         spec = str(store_path or default_store_path())
         path = spec if is_remote(spec) else Path(spec)
-        kg_store = open_store(
-            spec, read_only=not settings.enable_updates, create=settings.enable_updates
-        )
+        read_only = not settings.enable_updates
+
+        def reopen():
+            return open_store(spec, read_only=read_only, create=not read_only)
+
+        kg_store = reopen()
     remote = is_remote(str(path))
     if remote:
         from kg.server.remote_pool import RemoteQueryRunner
@@ -63,33 +73,42 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
             str(path), size=settings.workers, isolate_network=settings.isolate_network
         )
     atexit.register(pool.close)
+    qsettings = QuerySettings(max_rows=settings.max_rows)
+
+    # what "the store changed" means, and how to read the new state
+    version = open_latest = None
+    every = settings.live_s
+    if remote:
+        every = settings.refresh_s
+        version = lambda: str(len(kg_store))  # noqa: E731 - a remote store's quad count
+    elif not settings.enable_updates and reopen is not None:
+        version = lambda: store_version(path)  # noqa: E731
+
+        def open_latest() -> KG:
+            return KG.over(reopen(), qsettings, version())
+
+    def on_swap(old: KG, new: KG) -> None:
+        app.state.kg_store = new.store  # the SPARQL updates path reads it (kg.server.sparql)
+        if open_latest is not None and not remote:
+            pool.recycle()  # SPARQL workers reopen the store: they see what the API sees
+
+    holder = KGHolder(KG.over(kg_store, qsettings), version, open_latest, every, on_swap)
+
+    def get_kg() -> KG:
+        return holder.current
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         import threading
 
         pool.start()
-
-        # the label index takes seconds on a large store: build it before the first request needs it
-        def warm() -> None:
-            app.state.resolver.load()
-            app.state.paper_index.load()
-
-        threading.Thread(target=warm, daemon=True, name="kg-warmup").start()
-        stop = threading.Event()
-        if remote and settings.refresh_s > 0:
-            from kg.server.remote_refresh import watch_for_changes
-
-            threading.Thread(
-                target=watch_for_changes,
-                args=(app, stop, settings.refresh_s),
-                daemon=True,
-                name="kg-remote-refresh",
-            ).start()
+        # the indexes take seconds on a large store: build them before a request needs them
+        threading.Thread(target=holder.current.warm, daemon=True, name="kg-warmup").start()
+        holder.start()
         try:
             yield
         finally:
-            stop.set()
+            holder.stop()
             pool.close()
 
     app = FastAPI(
@@ -97,6 +116,8 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
         version=_version(),
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # served below from vendored assets: /docs works offline
+        redoc_url=None,
         openapi_tags=[
             {"name": "evaluations", "description": "Model/method × benchmark/hardware results."},
             {"name": "queries", "description": "Canned SPARQL queries with typed parameters."},
@@ -106,25 +127,17 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
             {"name": "meta", "description": "Health and statistics."},
         ],
     )
+    # read by the SPARQL endpoint (kg.server.sparql) and the tests
     app.state.settings = settings
     app.state.kg_store = kg_store
     app.state.store_path = path
     app.state.pool = pool
-    app.state.resolver = Resolver(kg_store)
-    from kg.server.paper_index import PaperIndex
+    app.state.kg_holder = holder
+    app.state.on_update = holder.rebuild  # after an update through /sparql
 
-    app.state.paper_index = PaperIndex(kg_store)
-
-    def on_update() -> None:
-        app.state.resolver.invalidate()
-        app.state.paper_index.invalidate()
-        from kg.server import api
-
-        api.invalidate_caches(app)
-
-    app.state.on_update = on_update
-    from fastapi import HTTPException
-    from fastapi.responses import JSONResponse
+    @app.exception_handler(QueryError)
+    async def _query_error(request, exc: QueryError):
+        return JSONResponse(exc.body(), status_code=exc.status)
 
     @app.exception_handler(HTTPException)
     async def _http_error(request, exc: HTTPException):
@@ -142,11 +155,17 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
             headers={"Retry-After": "5"},
         )
 
+    info = ServerInfo(
+        store=str(path),
+        read_only=bool(getattr(kg_store, "read_only", not settings.enable_updates)),
+        updates=settings.enable_updates,
+        workers_alive=lambda: pool.alive,
+    )
     app.include_router(sparql_router)
-    app.include_router(api_router)
-    from kg.web import router as web_router  # the web explorer: /, /static, /api/export (kg/web)
+    app.include_router(build_router(get_kg, info))
+    from kg.web import build_router as build_web_router  # pages, /static, /api/export
 
-    app.include_router(web_router)
+    app.include_router(build_web_router(get_kg))
     return app
 
 

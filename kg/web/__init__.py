@@ -17,6 +17,6 @@ The app factory includes it with `app.include_router(kg.web.router)`; the router
 the store from `request.app.state.kg_store`.
 """
 
-from kg.web.routes import STATIC_DIR, router
+from kg.web.routes import STATIC_DIR, build_router
 
-__all__ = ["router", "STATIC_DIR"]
+__all__ = ["build_router", "STATIC_DIR"]
