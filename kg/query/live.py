@@ -124,8 +124,10 @@ class KGHolder:
             except Exception as e:  # noqa: BLE001 - a failed reopen must not stop the poller
                 log.warning("store check failed: %s", e)
                 swapped = False
-            # a rebuild costs CPU the requests need: at most a tenth of the time
-            pause = max(self.every, 10 * (time.monotonic() - t0)) if swapped else self.every
+            # a rebuild costs CPU the requests need: during a long ingest, rebuild at most
+            # a third of the time (and wait no more than 10 s)
+            took = time.monotonic() - t0
+            pause = max(self.every, min(10.0, 2 * took)) if swapped else self.every
 
     def start(self) -> None:
         if self.version is None or self.every <= 0 or self._thread is not None:
