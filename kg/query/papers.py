@@ -96,7 +96,8 @@ def _evidence(r: dict) -> S.Evidence:
 
 # (One OPTIONAL per triple pattern: Oxigraph evaluates `OPTIONAL { ?item kg:evidence ?s .
 # ?s kg:text ?t }` over every sentence of the store before joining, ~0.5 s at 60k papers.)
-EVIDENCE_OPT = """OPTIONAL { ?item kg:evidence ?sent OPTIONAL { ?sent kg:text ?ev } OPTIONAL { ?sent kg:field ?field } }
+EVIDENCE_OPT = """OPTIONAL { ?item kg:evidence ?sent OPTIONAL { ?sent kg:text ?ev }
+    OPTIONAL { ?sent kg:field ?field } }
   OPTIONAL { ?item kg:startOffset ?start } OPTIONAL { ?item kg:endOffset ?end }
   OPTIONAL { ?item kg:confidence ?conf }"""
 
@@ -151,7 +152,8 @@ def paper(kg: KG, paper_id: str) -> S.PaperDetail:
         r["name"].value
         for r in kg.query(
             f"""SELECT DISTINCT ?name ?pos WHERE {{
-  {P} kg:hasAuthorship ?a . ?a kg:author ?au ; kg:authorPosition ?pos . ?au rdfs:label ?name }} ORDER BY ?pos""",
+  {P} kg:hasAuthorship ?a . ?a kg:author ?au ; kg:authorPosition ?pos .
+  ?au rdfs:label ?name }} ORDER BY ?pos""",
         )
     ]
     cats = sorted(
@@ -165,7 +167,8 @@ def paper(kg: KG, paper_id: str) -> S.PaperDetail:
         S.ProposalOut(entity=ref(r["e"]), evidence=_evidence(r))
         for r in kg.query(
             f"""
-SELECT ?e ?ev ?field ?start ?end ?conf WHERE {{ {P} kg:hasProposal ?item . ?item kg:proposedEntity ?e .
+SELECT ?e ?ev ?field ?start ?end ?conf WHERE {{ {P} kg:hasProposal ?item .
+  ?item kg:proposedEntity ?e .
   {EVIDENCE_OPT} }} ORDER BY ?start""",
         )
     ]
@@ -183,7 +186,9 @@ SELECT ?e ?ev ?field ?start ?end ?conf WHERE {{ {P} kg:hasProposal ?item . ?item
             f"""
 SELECT ?s ?b ?m ?value ?unit ?vt ?ev ?field ?start ?end ?conf WHERE {{ {P} kg:hasEvaluation ?item .
   ?item kg:evaluatedSubject ?s ; kg:onBenchmark ?b .
-  OPTIONAL {{ ?item kg:withMetric ?m }} OPTIONAL {{ ?item kg:value ?value }} OPTIONAL {{ ?item kg:unit ?unit }}
+  OPTIONAL {{ ?item kg:withMetric ?m }}
+  OPTIONAL {{ ?item kg:value ?value }}
+  OPTIONAL {{ ?item kg:unit ?unit }}
   OPTIONAL {{ ?item kg:valueText ?vt }} {EVIDENCE_OPT} }} ORDER BY ?start""",
         )
     ]
@@ -196,8 +201,11 @@ SELECT ?s ?b ?m ?value ?unit ?vt ?ev ?field ?start ?end ?conf WHERE {{ {P} kg:ha
         )
         for r in kg.query(
             f"""
-SELECT ?h ?s ?purpose ?ev ?field ?start ?end ?conf WHERE {{ {P} kg:usesHardware ?item . ?item kg:hardware ?h .
-  OPTIONAL {{ ?item kg:subject ?s }} OPTIONAL {{ ?item kg:purpose ?purpose }} {EVIDENCE_OPT} }} ORDER BY ?start""",
+SELECT ?h ?s ?purpose ?ev ?field ?start ?end ?conf WHERE {{ {P} kg:usesHardware ?item .
+  ?item kg:hardware ?h .
+  OPTIONAL {{ ?item kg:subject ?s }}
+  OPTIONAL {{ ?item kg:purpose ?purpose }}
+  {EVIDENCE_OPT} }} ORDER BY ?start""",
         )
     ]
     mentions = [
@@ -206,7 +214,9 @@ SELECT ?h ?s ?purpose ?ev ?field ?start ?end ?conf WHERE {{ {P} kg:usesHardware 
             f"""
 SELECT ?e ?span ?ev ?field ?ss WHERE {{ {P} kg:hasSentence ?sent . ?sent kg:hasMention ?item .
   ?item kg:mentionedEntity ?e . OPTIONAL {{ ?item kg:span ?span }}
-  OPTIONAL {{ ?sent kg:text ?ev }} OPTIONAL {{ ?sent kg:field ?field }} OPTIONAL {{ ?sent kg:sentenceStart ?ss }} }}""",
+  OPTIONAL {{ ?sent kg:text ?ev }}
+  OPTIONAL {{ ?sent kg:field ?field }}
+  OPTIONAL {{ ?sent kg:sentenceStart ?ss }} }}""",
         )
     ]
     mentions.sort(
@@ -219,8 +229,11 @@ SELECT ?e ?span ?ev ?field ?ss WHERE {{ {P} kg:hasSentence ?sent . ?sent kg:hasM
         S.SourceOut(file=v(r.get("file")), record=v(r.get("rec")), format=v(r.get("fmt")))
         for r in kg.query(
             f"""
-SELECT DISTINCT ?src ?file ?rec ?fmt WHERE {{ {P} prov:wasDerivedFrom ?src . ?src a kg:SourceRecord .
-  OPTIONAL {{ ?src kg:sourceFile ?file }} OPTIONAL {{ ?src kg:recordNumber ?rec }} OPTIONAL {{ ?src kg:sourceFormat ?fmt }} }}
+SELECT DISTINCT ?src ?file ?rec ?fmt WHERE {{
+  {P} prov:wasDerivedFrom ?src . ?src a kg:SourceRecord .
+  OPTIONAL {{ ?src kg:sourceFile ?file }}
+  OPTIONAL {{ ?src kg:recordNumber ?rec }}
+  OPTIONAL {{ ?src kg:sourceFormat ?fmt }} }}
 ORDER BY ?src""",
         )
     ]

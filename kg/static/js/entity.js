@@ -151,8 +151,8 @@ SELECT ?a ?label ?type (COUNT(DISTINCT ?mid) AS ?d) WHERE {
       width: Math.min(720, fig.clientWidth || 720),
       height: 220,
       marginLeft: 40,
-      x: { type: "utc", label: "month" },
-      y: { label: "papers", grid: true, tickFormat: "d" },
+      x: { type: "utc", label: "month", ticks: data.length > 18 ? "3 months" : "month", tickFormat: "%b %Y" },
+      y: { label: "papers", grid: true, ticks: Math.min(5, Math.max(...data.map((d) => d.papers))), tickFormat: "d" },
       marks: [
         Plot.rectY(data, { x1: "month", x2: (d) => new Date(Date.UTC(d.month.getUTCFullYear(), d.month.getUTCMonth() + 1, 1)),
           y: "papers", fill: "steelblue", inset: 1, title: (d) => d.month.toISOString().slice(0, 7) + ": " + d.papers }),
