@@ -43,6 +43,12 @@ def serve(
         help="Remote store: seconds between checks for "
         "changes written by others (indexes are then rebuilt); 0 = never.",
     ),
+    live_s: float = typer.Option(
+        2.0,
+        "--live-s",
+        help="Embedded store: seconds between checks for papers another process "
+        "(kg ingest) wrote; they are then served without a restart. 0 = never.",
+    ),
 ) -> None:
     """Serve the graph over HTTP: SPARQL at /sparql, the REST API at /api, docs at /docs.
 
@@ -67,6 +73,7 @@ def serve(
         enable_updates=enable_updates,
         update_token=update_token if enable_updates else None,
         refresh_s=refresh_s,
+        live_s=live_s,
     )
     path = store or default_store_path()
     try:

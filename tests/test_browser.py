@@ -232,6 +232,10 @@ def test_home_search_entity_graph_and_gexf_download(page, server, seed, tmp_path
     page.wait_for_function("() => document.querySelectorAll('#stats dt').length > 0")
     papers = len(_rows(seed, "SELECT ?p WHERE { ?p a kg:Paper }"))
     assert page.locator("#stats").inner_text().count(str(papers)) >= 1
+    # entities: the ones papers mention, not the vocabulary's concepts (issue #17)
+    q = "SELECT DISTINCT ?e WHERE { ?p kg:mentions ?e . ?e a kg:Benchmark }"
+    bench = page.locator("#stats [data-type=Benchmark] dd").inner_text()
+    assert bench.startswith(f"{len(_rows(seed, q)):,} of ")
     page.wait_for_function("() => document.querySelectorAll('#canned-list li').length > 0")
     _shot(page, "home")
 
