@@ -28,15 +28,35 @@ from kg.query.context import KG
 log = logging.getLogger("kg.live")
 
 
+def _generations():
+    """`kg.store_generations` (consistent snapshots published by each ingest) when it
+    exists; None until then."""
+    try:
+        from kg import store_generations  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return store_generations if hasattr(store_generations, "current") else None
+
+
+def latest_store_path(path: str | os.PathLike) -> Path:
+    """Where the newest consistent state of the store at `path` is read from: the
+    current generation's directory once generations exist, else the store itself."""
+    gens = _generations()
+    if gens is not None:
+        gen = gens.current(Path(path))
+        if gen is not None:
+            return Path(gen.path)
+    return Path(path)
+
+
 def store_version(path: str | os.PathLike) -> str:
     """A stamp that changes whenever a committed write changes the embedded store at
     `path` (names, sizes and modification times of its files; no file is read)."""
-    try:
-        from kg import store_generations  # type: ignore[attr-defined]  # wt18s: generations
-
-        return "gen:" + store_generations.current(Path(path)).id
-    except (ImportError, AttributeError):
-        pass
+    gens = _generations()
+    if gens is not None:
+        gen = gens.current(Path(path))
+        if gen is not None:
+            return "gen:" + str(gen.id)
     h = hashlib.sha1()
     try:
         entries = sorted(os.scandir(path), key=lambda e: e.name)

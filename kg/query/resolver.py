@@ -69,7 +69,9 @@ class Resolver:
         self._by_key: dict[str, list[tuple[int, str]]] = {}
         self._labels: dict[str, set[str]] = {}  # lower-cased label -> iris (suggestions)
         self._sorted_keys: list[tuple[str, str]] = []  # (norm label, iri) for prefix search
-        self.mentions: dict[str, int] = {}  # entity IRI -> papers that mention it
+        self._mentions: dict[str, int] | None = None  # entity IRI -> papers (all, lazily)
+        self._mention_cache: dict[str, int] = {}  # the same, per entity asked
+        self._mentions_lock = threading.Lock()
 
     def invalidate(self) -> None:
         with self._lock:
@@ -139,16 +141,44 @@ class Resolver:
                 if a in ents and b in ents and a != b and b not in ents[a].broader:
                     ents[a].broader.append(b)
                     ents[b].narrower.append(a)
-            mentions: dict[str, int] = {}
-            for q in scan(KG + "mentions"):
-                o = q.object.value
-                mentions[o] = mentions.get(o, 0) + 1
-            self.mentions = mentions
+            self._mentions, self._mention_cache = None, {}
             self.entities = ents
             self._by_key = by_key
             self._labels = labels
             self._sorted_keys = sorted((norm_key(i.label), i.iri) for i in ents.values())
             self._loaded = True
+
+    # --- how many papers mention an entity -------------------------------------------
+    @property
+    def mentions(self) -> dict[str, int]:
+        """Papers per mentioned entity, for listings and statistics: one scan of every
+        kg:mentions quad, on first use (resolution counts only its candidates)."""
+        self.load()
+        with self._mentions_lock:
+            if self._mentions is None:
+                raw = getattr(self.store, "store", self.store)
+                counts: dict[str, int] = {}
+                for q in raw.quads_for_pattern(None, ox.NamedNode(KG + "mentions"), None, None):
+                    o = q.object.value
+                    counts[o] = counts.get(o, 0) + 1
+                self._mentions = counts
+            return self._mentions
+
+    def mention_count(self, iri: str) -> int:
+        """Papers that mention `iri` (an index lookup, cached)."""
+        if self._mentions is not None:
+            return self._mentions.get(iri, 0)
+        n = self._mention_cache.get(iri)
+        if n is None:
+            raw = getattr(self.store, "store", self.store)
+            n = sum(
+                1
+                for _ in raw.quads_for_pattern(
+                    None, ox.NamedNode(KG + "mentions"), ox.NamedNode(iri), None
+                )
+            )
+            self._mention_cache[iri] = n
+        return n
 
     # --- lookups ------------------------------------------------------------------------
     def get(self, iri: str) -> EntityInfo | None:
@@ -185,14 +215,12 @@ class Resolver:
             if (
                 tier != TIER_ID
                 and others
-                and self.mentions.get(others[0], 0) == self.mentions.get(best.iri, 0)
-                and self.mentions.get(best.iri, 0) > 0
+                and self.mention_count(others[0]) == self.mention_count(best.iri)
+                and self.mention_count(best.iri) > 0
                 and others[0] not in self.variants(best.iri)
                 and best.iri not in self.variants(others[0])
             ):
-                tied = [
-                    i for i in ranked if self.mentions.get(i, 0) == self.mentions.get(best.iri, 0)
-                ]
+                tied = [i for i in ranked if self.mention_count(i) == self.mention_count(best.iri)]
                 raise Ambiguous(name, [self.ref(i) for i in tied], types)
             return Resolved(
                 best.iri,
@@ -200,7 +228,7 @@ class Resolver:
                 best.type,
                 self._matched(best, name),
                 tier=tier,
-                mentions=self.mentions.get(best.iri, 0),
+                mentions=self.mention_count(best.iri),
                 candidates=[self.ref(i) for i in others[:10]],
             )
         raise NotResolved(name, self.suggest(name, types), types)
@@ -217,7 +245,7 @@ class Resolver:
             info = self.entities[iri]
             on_label = norm_key(info.label) == norm_key(name)
             return (
-                -self.mentions.get(iri, 0),
+                -self.mention_count(iri),
                 0 if on_label else 1,
                 0 if info.narrower else 1,
                 len(iri),
@@ -241,7 +269,7 @@ class Resolver:
             "id": _entity_id(iri),
             "label": info.label if info else _fallback_label(iri),
             "type": info.type if info else "Entity",
-            "papers": self.mentions.get(iri, 0),
+            "papers": self.mention_count(iri),
         }
 
     def suggest(self, name: str, types: Sequence[str] = (), n: int = 5) -> list[dict]:

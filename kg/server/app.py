@@ -40,7 +40,7 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
     from fastapi.responses import JSONResponse
 
     from kg.query import KG, QueryError, QuerySettings
-    from kg.query.live import KGHolder, store_version
+    from kg.query.live import KGHolder, latest_store_path, store_version
     from kg.server.api import ServerInfo, build_router
     from kg.server.pool import WorkerPool
     from kg.server.sparql import router as sparql_router
@@ -60,7 +60,10 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
         read_only = not settings.enable_updates
 
         def reopen():
-            return open_store(spec, read_only=read_only, create=not read_only)
+            where = spec
+            if read_only and not is_remote(spec):
+                where = str(latest_store_path(spec))  # a published generation, if any
+            return open_store(where, read_only=read_only, create=not read_only)
 
         kg_store = reopen()
     remote = is_remote(str(path))
@@ -90,7 +93,10 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
     def on_swap(old: KG, new: KG) -> None:
         app.state.kg_store = new.store  # the SPARQL updates path reads it (kg.server.sparql)
         if open_latest is not None and not remote:
-            pool.recycle()  # SPARQL workers reopen the store: they see what the API sees
+            # SPARQL workers reopen the store (busy ones after their query, at most the
+            # time limit), so /sparql sees what the API sees
+            with pool.exclusive(settings.timeout):
+                pass
 
     holder = KGHolder(KG.over(kg_store, qsettings), version, open_latest, every, on_swap)
 
