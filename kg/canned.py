@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import weakref
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -286,21 +285,11 @@ def _looks_absolute(v: str) -> bool:
     return bool(re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]", v))
 
 
-_RESOLVERS: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
-
-
 def resolver_for(store):
-    """One cached name resolver per store object (callers that hold a `kg.query.KG`
-    pass its resolver instead)."""
-    from kg.query.resolver import Resolver
+    """One cached name resolver per store object (`kg.query.resolver.resolver_for`)."""
+    from kg.query.resolver import resolver_for as cached
 
-    try:
-        r = _RESOLVERS.get(store)
-        if r is None:
-            r = _RESOLVERS[store] = Resolver(store)
-    except TypeError:
-        r = Resolver(store)
-    return r
+    return cached(store)
 
 
 def bind_values(

@@ -48,9 +48,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import networkx as nx
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import NamedNode
 
-from kg.namespaces import ID, SPARQL_PREFIXES, entity_iri, paper_iri
+from kg.namespaces import ID, SPARQL_PREFIXES, paper_iri
 
 __all__ = [
     "ExportScope",
@@ -459,7 +459,7 @@ def resolve_node(store, text: str, resolver=None) -> str:
     `paper/2510.14968`), an arXiv id, or a label/alias. Labels resolve with the same
     resolver as the API and the CLI (`kg.query.resolver`): `kg.query.NotResolved` (a
     ValueError, with suggestions) if nothing matches."""
-    from kg.canned import resolver_for
+    from kg.query.resolver import resolver_for
 
     text = text.strip()
     if not text:

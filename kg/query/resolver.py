@@ -12,8 +12,10 @@ import difflib
 import re
 import threading
 import unicodedata
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -366,3 +368,18 @@ def _fallback_label(iri: str) -> str:
     from urllib.parse import unquote
 
     return unquote(iri.rstrip("/").rsplit("/", 1)[-1])
+
+
+_RESOLVERS: weakref.WeakKeyDictionary[Any, Resolver] = weakref.WeakKeyDictionary()
+
+
+def resolver_for(store) -> Resolver:
+    """One cached resolver per store object, for callers without a `kg.query.KG` (which
+    carries its own): the exports and canned queries of scripts."""
+    try:
+        r = _RESOLVERS.get(store)
+        if r is None:
+            r = _RESOLVERS[store] = Resolver(store)
+    except TypeError:  # a store that cannot be weakly referenced
+        r = Resolver(store)
+    return r
