@@ -75,7 +75,8 @@ def _layout(
 </main>
 <footer class="site-footer">
   <p>kg — a knowledge graph of ML research. <a href="/sparql">SPARQL endpoint</a> · <a href="/docs">REST API</a>
-  · <a href="/static/vendor/cytoscape/LICENSE">Cytoscape.js licence</a> · <a href="/static/vendor/yasgui/LICENSE">YASGUI licence</a>
+  · <a href="/static/vendor/cytoscape/LICENSE">Cytoscape.js licence</a>
+  · <a href="/static/vendor/yasgui/LICENSE">YASGUI licence</a>
   · <a href="/static/vendor/plot/LICENSE">Observable Plot licence</a></p>
 </footer>
 </body>
@@ -332,14 +333,16 @@ def leaderboard(benchmark: str, metric: str) -> str:
 <form id="lb-form" class="eval-form" action="/leaderboard" method="get">
   <div class="field">
     <label for="lb-benchmark">Benchmark</label>
-    <div class="combo"><input id="lb-benchmark" name="benchmark" value="{escape(benchmark)}" required
+    <div class="combo"><input id="lb-benchmark" name="benchmark" required
+      value="{escape(benchmark)}"
       autocomplete="off" spellcheck="false" data-autocomplete="entities" data-types="Benchmark"
       placeholder="e.g. GSM8K"></div>
   </div>
   <div class="field">
     <label for="lb-metric">Metric (optional)</label>
-    <div class="combo"><input id="lb-metric" name="metric" value="{escape(metric)}" autocomplete="off"
-      spellcheck="false" data-autocomplete="entities" data-types="Metric" placeholder="e.g. accuracy"></div>
+    <div class="combo"><input id="lb-metric" name="metric" value="{escape(metric)}"
+      autocomplete="off" spellcheck="false" data-autocomplete="entities" data-types="Metric"
+      placeholder="e.g. accuracy"></div>
   </div>
   <button type="submit">Show scores</button>
 </form>

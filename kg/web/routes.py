@@ -6,10 +6,9 @@ import hashlib
 import mimetypes
 import re
 import tempfile
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-
-from collections.abc import Callable
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import (
