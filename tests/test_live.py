@@ -71,9 +71,12 @@ def test_running_server_serves_a_new_ingest(tmp_path):
     from fastapi.testclient import TestClient
 
     from kg.server import Settings, create_app
+    from kg.store_open import open_store
 
     store = build(tmp_path / "store")
-    app = create_app(store, Settings(workers=1, live_s=0.5))
+    # as `kg serve` does: the app gets an opened store, and still follows the directory
+    opened = open_store(str(store), read_only=True, create=False)
+    app = create_app(opened, Settings(workers=1, live_s=0.5))
     try:
         with TestClient(app) as c:
             q = {"q": "zyzzyvan"}

@@ -50,23 +50,27 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
     settings = settings or Settings()
     if settings.enable_updates and not settings.update_token:
         raise ValueError("updates need a token: set update_token (or KG_UPDATE_TOKEN)")
-    reopen = None
     if store_path is not None and not isinstance(store_path, (str, os.PathLike)):
-        kg_store = store_path  # an opened store (e.g. a RemoteStore with its own endpoints)
+        kg_store = store_path  # an opened store (`kg serve`, or a RemoteStore's endpoints)
         path = kg_store.path
     else:
         spec = str(store_path or default_store_path())
         path = spec if is_remote(spec) else Path(spec)
-        read_only = not settings.enable_updates
-
-        def reopen():
-            where = spec
-            if read_only and not is_remote(spec):
-                where = str(latest_store_path(spec))  # a published generation, if any
-            return open_store(where, read_only=read_only, create=not read_only)
-
-        kg_store = reopen()
+        kg_store = None
     remote = is_remote(str(path))
+    read_only = not settings.enable_updates
+
+    def reopen():
+        """The newest state of an embedded store, opened read-only (a published
+        generation once kg.store_generations exists)."""
+        return open_store(str(latest_store_path(path)), read_only=True, create=False)
+
+    if kg_store is None:
+        kg_store = (
+            reopen()
+            if read_only and not remote
+            else open_store(str(path), read_only=read_only, create=not read_only)
+        )
     if remote:
         from kg.server.remote_pool import RemoteQueryRunner
 
@@ -84,7 +88,7 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
     if remote:
         every = settings.refresh_s
         version = lambda: str(len(kg_store))  # noqa: E731 - a remote store's quad count
-    elif not settings.enable_updates and reopen is not None:
+    elif read_only and getattr(kg_store, "read_only", False):
         version = lambda: store_version(path)  # noqa: E731
 
         def open_latest() -> KG:
