@@ -7,7 +7,8 @@ PY     := $(VENV)/bin/python
 KG     := $(VENV)/bin/kg
 STAMP  := $(VENV)/.installed
 DEV    := $(VENV)/.installed-dev
-STORE  ?= data/demo-store
+# the CLI's default store too (kg/store.py), so `kg stats` etc. work after `make demo`
+STORE  ?= data/store
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 

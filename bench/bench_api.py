@@ -100,7 +100,7 @@ def pick_pairs(store: Path, n: int) -> list[dict]:
     import pyoxigraph as ox
 
     from kg.namespaces import entity_id_from_iri
-    from kg.server.resolver import Resolver
+    from kg.query.resolver import Resolver
     from kg.store import KGStore
 
     kgs = KGStore(store, read_only=True)

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import weakref
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -71,6 +70,9 @@ class CannedParam(BaseModel):
     example: int | str | None = None
     description: str = ""
     entity: list[EntityType] = Field(default_factory=list)
+    choices: list[str] = Field(
+        default_factory=list, description="String parameters: the values allowed (if any)."
+    )
 
     @field_validator("default", "example", mode="before")
     @classmethod
@@ -217,7 +219,7 @@ def _where_brace(text: str) -> int | None:
     return m.end() if m else None
 
 
-def to_term(param: CannedParam, raw: Any, store=None) -> ox.NamedNode | ox.Literal:
+def to_term(param: CannedParam, raw: Any, store=None, resolver=None) -> ox.NamedNode | ox.Literal:
     """A parameter value as a validated pyoxigraph term (CannedError if it does not fit)."""
     value = raw if isinstance(raw, str) else str(raw)
     if len(value) > MAX_STRING:
@@ -244,16 +246,26 @@ def to_term(param: CannedParam, raw: Any, store=None) -> ox.NamedNode | ox.Liter
     if param.type == "string":
         if "\x00" in value:
             raise CannedError(f"parameter {param.name!r} holds a NUL character")
+        if param.choices and value.strip() not in param.choices:
+            raise CannedError(
+                f"parameter {param.name!r} must be one of {', '.join(param.choices)}, got {value!r}"
+            )
+        if param.choices:
+            return ox.Literal(value.strip())
         return ox.Literal(value)
     # iri: an absolute IRI, an entity id or a label/alias
     v = value.strip()
     if not v:
         raise CannedError(f"parameter {param.name!r} is empty")
-    if store is not None and (param.entity or not _looks_absolute(v)):
-        from kg.server.resolver import NotResolved
+    if resolver is None and store is not None:
+        resolver = resolver_for(store)
+    if resolver is not None and (param.entity or not _looks_absolute(v)):
+        from kg.query.errors import Ambiguous, NotResolved
 
         try:
-            return ox.NamedNode(resolver_for(store).resolve(v, param.entity).iri)
+            return ox.NamedNode(resolver.resolve(v, param.entity).iri)
+        except Ambiguous as e:
+            raise CannedError(f"parameter {param.name!r}: {e}", e.candidates) from None
         except NotResolved as e:
             if not param.entity and _looks_absolute(v):
                 pass
@@ -273,27 +285,15 @@ def _looks_absolute(v: str) -> bool:
     return bool(re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]", v))
 
 
-_RESOLVERS: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
-
-
 def resolver_for(store):
-    """One cached name resolver per store object."""
-    from kg.server.resolver import Resolver
+    """One cached name resolver per store object (`kg.query.resolver.resolver_for`)."""
+    from kg.query.resolver import resolver_for as cached
 
-    r = getattr(store, "_kg_resolver", None)
-    if r is not None:
-        return r
-    try:
-        r = _RESOLVERS.get(store)
-        if r is None:
-            r = _RESOLVERS[store] = Resolver(store)
-    except TypeError:
-        r = Resolver(store)
-    return r
+    return cached(store)
 
 
 def bind_values(
-    query: CannedQuery, params: dict[str, Any], store=None
+    query: CannedQuery, params: dict[str, Any], store=None, resolver=None
 ) -> dict[str, ox.NamedNode | ox.Literal]:
     """Validate `params` against the query's declaration: unknown or missing → CannedError."""
     unknown = sorted(set(params) - {p.name for p in query.params})
@@ -315,7 +315,7 @@ def bind_values(
                 )
             else:
                 continue
-        terms[p.name] = to_term(p, raw, store)
+        terms[p.name] = to_term(p, raw, store, resolver)
     for name, template in query.derived.items():
         fields = {k: _id_of(v) for k, v in terms.items()}
         terms[name] = ox.Literal(re.sub(r"\{(\w+)\}", lambda m: fields[m.group(1)], template))
@@ -331,10 +331,11 @@ def _id_of(term: ox.NamedNode | ox.Literal) -> str:
     return term.value
 
 
-def render(query: CannedQuery, params: dict[str, Any], store=None) -> str:
+def render(query: CannedQuery, params: dict[str, Any], store=None, resolver=None) -> str:
     """The query with its parameters bound in a leading VALUES block (CannedError if the
-    parameters do not fit). `store` is used to resolve entity names to IRIs."""
-    terms = bind_values(query, params, store)
+    parameters do not fit). Entity names resolve with `resolver` (the one of a
+    `kg.query.KG`), else with a resolver cached for `store`."""
+    terms = bind_values(query, params, store, resolver)
     return inline(query.sparql, terms)
 
 

@@ -281,45 +281,50 @@ def query(
     """
     from kg.results import print_results, run_select
 
+    from kg.cli_options import fail
+    from kg.query import KG, QueryError
+
+    endpoints = dict(
+        query_endpoint=query_endpoint, update_endpoint=update_endpoint, gsp_endpoint=gsp_endpoint
+    )
     if name:
-        from kg.canned import CannedError, load_queries, render
+        from kg.query.canned import get_query, render_canned
 
         try:
-            q = load_queries()[name]
-        except KeyError:
-            console.print(f"[red]error:[/red] no canned query {name!r}; try `kg queries`")
-            raise typer.Exit(2)
+            get_query(name)
+        except QueryError as e:
+            console.print("  list them with: kg queries")
+            raise fail(e, console) from None
         params = dict(p.split("=", 1) for p in param if "=" in p)
-        kgs = _open(
-            store,
-            read_only=True,
-            query_endpoint=query_endpoint,
-            update_endpoint=update_endpoint,
-            gsp_endpoint=gsp_endpoint,
-        )
+        kg = KG.over(_open(store, read_only=True, **endpoints))
         try:
-            sparql_text = render(q, params, kgs)
-        except CannedError as e:
-            console.print(f"[red]error:[/red] {e}")
-            raise typer.Exit(2)
+            sparql_text = render_canned(kg, name, params)
+        except QueryError as e:
+            raise fail(e, console) from None
     else:
         if not sparql:
             console.print("[red]error:[/red] give SPARQL text, @file.rq or --name")
             raise typer.Exit(2)
-        sparql_text = Path(sparql[1:]).read_text() if sparql.startswith("@") else sparql
-        kgs = _open(
-            store,
-            read_only=True,
-            query_endpoint=query_endpoint,
-            update_endpoint=update_endpoint,
-            gsp_endpoint=gsp_endpoint,
-        )
+        if sparql.startswith("@"):
+            try:
+                sparql_text = Path(sparql[1:]).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as e:
+                console.print(f"[red]error:[/red] cannot read {sparql[1:]}: {e.__class__.__name__}")
+                raise typer.Exit(2) from None
+        else:
+            sparql_text = sparql
+        kg = KG.over(_open(store, read_only=True, **endpoints))
     try:
-        result = run_select(kgs, sparql_text)
+        result = run_select(kg.store, sparql_text)
     except SyntaxError as e:
         console.print(f"[red]SPARQL syntax error:[/red] {e}")
         raise typer.Exit(2)
-    print_results(result, fmt.value, out)
+
+    def label_of(iri: str) -> str | None:
+        info = kg.resolver.get(iri) if fmt.value == "table" else None
+        return info.label if info else None
+
+    print_results(result, fmt.value, out, label_of)
 
 
 @app.command()
@@ -333,8 +338,6 @@ def stats(
 
     Example: kg stats --store data/store
     """
-    from kg.stats import graph_stats
-
     kgs = _open(
         store,
         read_only=True,
@@ -342,12 +345,25 @@ def stats(
         update_endpoint=update_endpoint,
         gsp_endpoint=gsp_endpoint,
     )
+    from kg.query import KG
+    from kg.query.stats import stats as stats_view
+
+    st = stats_view(KG.over(kgs))
     table = Table(title=f"store {kgs.path}")
     table.add_column("what")
     table.add_column("count", justify="right")
-    for k, v in graph_stats(kgs).items():
+    for k, v in st.counts.items():
+        if k in st.entities or k.endswith(" (mentioned)"):
+            continue
         table.add_row(k, f"{v:,}")
     out.print(table)
+    ents = Table(title="entities: mentioned by papers / in the vocabulary")
+    ents.add_column("type")
+    ents.add_column("mentioned", justify="right")
+    ents.add_column("concepts", justify="right")
+    for t, c in st.entities.items():
+        ents.add_row(t, f"{c.mentioned:,}", f"{c.concepts:,}")
+    out.print(ents)
 
 
 @app.command()
@@ -501,8 +517,13 @@ def export(
                 min_degree=min_degree,
                 min_papers=min_papers,
             )
+            from kg.cli_options import fail
+            from kg.query import QueryError
+
             try:
                 export_graph(kgs, fmt, sink, scope)
+            except QueryError as e:
+                raise fail(e, console) from None
             except ValueError as e:
                 console.print(f"[red]error:[/red] {e}")
                 raise typer.Exit(2)

@@ -66,3 +66,29 @@ def open_for_cli(
             f"[red]error:[/red] {e}", highlight=False
         )
         raise typer.Exit(EXIT_STORE)
+
+
+def open_kg_for_cli(store: str | None, console: Console | None = None, **endpoints):
+    """A `kg.query.KG` over the store, read-only (exit 4 with a reason if it cannot open)."""
+    from kg.query import KG
+
+    return KG.over(open_for_cli(store, read_only=True, console=console, **endpoints))
+
+
+def fail(e: Exception, console: Console | None = None) -> typer.Exit:
+    """A user error as one line (and its suggestions or candidates), no traceback: the
+    exit to raise (1: nothing or several things match the name; 2: bad input)."""
+    from rich.markup import escape
+
+    from kg.query import NotFound
+
+    c = console or Console(stderr=True, soft_wrap=True)
+    c.print(f"[red]error:[/red] {escape(str(e))}", highlight=False)
+    for s in getattr(e, "suggestions", None) or []:
+        if isinstance(s, dict) and s.get("label"):
+            extra = f", {s['papers']} papers" if s.get("papers") else ""
+            c.print(
+                f"  did you mean: {escape(s['label'])} ({s.get('type', '')}{extra})",
+                highlight=False,
+            )
+    return typer.Exit(1 if isinstance(e, NotFound) else 2)

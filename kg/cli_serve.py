@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import typer
+from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from kg.cli_options import GspEndpointOpt, QueryEndpointOpt, StoreOpt, UpdateEndpointOpt
@@ -59,6 +59,12 @@ def serve(
         help="Remote store: seconds between checks for "
         "changes written by others (indexes are then rebuilt); 0 = never.",
     ),
+    live_s: float = typer.Option(
+        2.0,
+        "--live-s",
+        help="Embedded store: seconds between checks for papers another process "
+        "(kg ingest) wrote; they are then served without a restart. 0 = never.",
+    ),
 ) -> None:
     """Serve the graph over HTTP: SPARQL at /sparql, the REST API at /api, docs at /docs.
 
@@ -103,6 +109,7 @@ def serve(
         max_workers=max(max_workers, workers),
         update_timeout=update_timeout,
         api_timeout=api_timeout,
+        live_s=live_s,
     )
     path = store or default_store_path()
     try:
@@ -125,16 +132,6 @@ def serve(
     serve_http(application, host, port, settings, log_level=log_level)
 
 
-def _context(store: str | None, **endpoints):
-    from kg.cli_options import open_for_cli
-    from kg.server.resolver import Resolver
-
-    kgs = open_for_cli(store, read_only=True, console=console, **endpoints)
-    return SimpleNamespace(
-        app=SimpleNamespace(state=SimpleNamespace(kg_store=kgs, resolver=Resolver(kgs)))
-    )
-
-
 @app.command()
 def evaluations(
     subject: str = typer.Argument(..., help="Model or method: label, alias, id or IRI."),
@@ -144,50 +141,109 @@ def evaluations(
     no_variants: bool = typer.Option(
         False, "--no-variants", help="Do not include variants (skos:broader*)."
     ),
-    limit: int = typer.Option(100, help="Most papers listed."),
+    limit: int = typer.Option(100, help="Most papers listed per tier."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
 ) -> None:
-    """Papers that evaluate a model or method X on a benchmark or hardware Y, newest first.
+    """Papers that evaluate a model or method X on a benchmark or hardware Y, newest first;
+    then, apart, papers that mention both without an evaluation statement.
 
     Example: kg evaluations Llama GSM8K
     """
-    from fastapi import HTTPException
+    from kg.cli_options import fail, open_kg_for_cli
+    from kg.query import QueryError
+    from kg.query.evaluations import find_evaluations
 
-    from kg.server.api import find_evaluations
-
-    ctx = _context(store, query_endpoint=query_endpoint)
+    kg = open_kg_for_cli(store, console, query_endpoint=query_endpoint)
     try:
-        res = find_evaluations(ctx, subject, target, include_variants=not no_variants, limit=limit)
-    except HTTPException as e:
-        d = e.detail if isinstance(e.detail, dict) else {"detail": e.detail}
-        console.print(f"[red]error:[/red] {d.get('detail')}")
-        for s in d.get("suggestions", []):
-            console.print(f"  did you mean: {s['label']} ({s['type']})")
-        raise typer.Exit(1)
+        res = find_evaluations(kg, subject, target, include_variants=not no_variants, limit=limit)
+    except QueryError as e:
+        raise fail(e, console) from None
     if fmt == "json":
         out.print_json(res.model_dump_json())
         return
     out.print(
-        f"{res.subject.label} ({res.subject.type}, {res.subject_variants} incl. variants) on "
-        f"{res.target.label} ({res.target.type}, {res.target_variants} incl. variants): "
-        f"{res.total} paper(s)"
+        f"[bold]{escape(res.subject.label)}[/bold] ({res.subject.type}, "
+        f"{res.subject_variants} with variants) on [bold]{escape(res.target.label)}[/bold] "
+        f"({res.target.type}, {res.target_variants} with variants)"
     )
-    table = Table(show_lines=True)
-    for col in ("date", "paper", "title", "result", "evidence"):
-        table.add_column(col, overflow="fold")
-    for p in res.papers:
-        results = "\n".join(
-            f"{r.subject.label} / {r.target.label}"
-            + (
-                f": {r.metric.label if r.metric else ''} {r.value:g}{r.unit or ''}"
-                if r.value is not None
-                else ""
-            )
-            + (f" ({r.purpose})" if r.purpose else "")
-            for r in p.results
+    out.print(f"[bold]Evaluated[/bold]: {res.total} paper(s) state a result")
+    if res.papers:
+        table = Table(box=box.SIMPLE, expand=False, show_lines=False)
+        table.add_column("paper", no_wrap=True)
+        table.add_column("date", no_wrap=True)
+        table.add_column("result", overflow="fold", ratio=1)
+        for p in res.papers:
+            lines = []
+            for r in p.results:
+                line = f"{r.subject.label} / {r.target.label}"
+                if r.base_models:
+                    line += f" (on {', '.join(b.label for b in r.base_models)})"
+                if r.value is not None:
+                    line += f": {r.metric.label + ' ' if r.metric else ''}{r.value:g}{r.unit or ''}"
+                if r.purpose:
+                    line += f" ({r.purpose})"
+                lines.append(line)
+            table.add_row(p.id, str(p.date or ""), escape("\n".join(lines)))
+        out.print(table)
+    out.print(
+        f"[bold]Mentioned only[/bold]: {res.mentioned_total} more paper(s) mention both "
+        "without an evaluation statement"
+    )
+    if res.mentioned:
+        table = Table(box=box.SIMPLE)
+        table.add_column("paper", no_wrap=True)
+        table.add_column("date", no_wrap=True)
+        table.add_column("title", overflow="fold", ratio=1)
+        for m in res.mentioned:
+            table.add_row(m.id, str(m.date or ""), escape(m.title))
+        out.print(table)
+
+
+@app.command()
+def leaderboard(
+    benchmark: str = typer.Argument(..., help="Benchmark: label, alias, id or IRI."),
+    metric: str | None = typer.Option(None, "--metric", "-m", help="Only this metric."),
+    store: str | None = StoreOpt,
+    query_endpoint: str | None = QueryEndpointOpt,
+    limit: int = typer.Option(20, help="Rows per metric."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+) -> None:
+    """Scores reported on a benchmark, per metric, best first (scores only: no
+    improvements, spreads or speed-ups).
+
+    Example: kg leaderboard GSM8K
+    """
+    from kg.cli_options import fail, open_kg_for_cli
+    from kg.query import QueryError
+    from kg.query.leaderboard import leaderboard as board
+
+    kg = open_kg_for_cli(store, console, query_endpoint=query_endpoint)
+    try:
+        res = board(kg, benchmark, metric, limit=limit)
+    except QueryError as e:
+        raise fail(e, console) from None
+    if fmt == "json":
+        out.print_json(res.model_dump_json())
+        return
+    if not res.metrics:
+        out.print(f"no scores on {escape(res.benchmark.label)} yet")
+    for g in res.metrics:
+        name = g.metric.label if g.metric else "(no metric named)"
+        way = {True: "higher is better", False: "lower is better", None: "direction unknown"}
+        table = Table(
+            title=f"{escape(res.benchmark.label)} · {escape(name)} ({way[g.higher_is_better]})",
+            box=box.SIMPLE,
         )
-        table.add_row(str(p.date or ""), p.id, p.title, results, p.evidence or "")
-    out.print(table)
+        table.add_column("#", justify="right")
+        table.add_column("model or method", overflow="fold", ratio=1)
+        table.add_column("score", justify="right", no_wrap=True)
+        table.add_column("paper", no_wrap=True)
+        for r in g.rows:
+            who = r.subject.label + (
+                f" (on {', '.join(b.label for b in r.base_models)})" if r.base_models else ""
+            )
+            table.add_row(str(r.rank), escape(who), f"{r.value:g}{r.unit or ''}", r.paper.id)
+        out.print(table)
 
 
 @app.command()

@@ -108,14 +108,17 @@ def file_extension(fmt: str) -> str:
     return FORMATS[fmt][0]
 
 
-def export_graph(store, fmt: str, out: BinaryIO, scope: ExportScope | None = None) -> nx.Graph:
-    """Build the projection `scope` asks for and write it to `out` as `fmt`.
-    ValueError (with a message for the user) on an unknown format or a bad scope.
-    Returns the graph written."""
+def export_graph(
+    store, fmt: str, out: BinaryIO, scope: ExportScope | None = None, resolver=None
+) -> nx.Graph:
+    """Build the projection `scope` asks for and write it to `out` as `fmt`; names resolve
+    with `resolver` (a `kg.query.KG`'s; else one cached for the store). ValueError (with a
+    message for the user; `kg.query.NotFound` with suggestions for an unknown name) on an
+    unknown format or a bad scope. Returns the graph written."""
     fmt = (fmt or "").strip().lower()
     if fmt not in FORMATS:
         raise ValueError(f"unknown graph format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    G = build_graph(store, scope or ExportScope())
+    G = build_graph(store, scope or ExportScope(), resolver)
     write_graph(G, fmt, out)
     return G
 

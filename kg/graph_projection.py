@@ -48,9 +48,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import networkx as nx
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import NamedNode
 
-from kg.namespaces import ENTITY_TYPES, ID, KG_IRI, SPARQL_PREFIXES, entity_iri, paper_iri
+from kg.namespaces import ENTITY_TYPES, ID, KG_IRI, SPARQL_PREFIXES, paper_iri
 
 __all__ = [
     "ExportScope",
@@ -204,9 +204,10 @@ def _values(var: str, ids: Iterable[str]) -> str:
 class _Projector:
     """Runs the streaming queries; one instance per export."""
 
-    def __init__(self, store, scope: ExportScope) -> None:
+    def __init__(self, store, scope: ExportScope, resolver=None) -> None:
         self.store = store
         self.scope = scope
+        self.resolver = resolver
         self.types = set(scope.types) if scope.types else None
         self._intern: dict[str, str] = {}
         self.ent_info: dict[str, tuple[str, str, str | None]] = {}  # iri -> (type, label, kind)
@@ -237,9 +238,7 @@ class _Projector:
             for r in self.rows(f"SELECT ?p ?e WHERE {{ {_values(var, chunk)} ?p kg:mentions ?e }}"):
                 yield self.iri(r[0].value), self.iri(r[1].value)
 
-    def relation_rows(
-        self, papers: Iterable[str] | None = None
-    ) -> Iterator[tuple[str, str, str]]:
+    def relation_rows(self, papers: Iterable[str] | None = None) -> Iterator[tuple[str, str, str]]:
         """(paper, entity, relation) for proposals, evaluations and hardware usages."""
         body = """
   { ?p kg:proposes ?e . BIND("proposes" AS ?r) }
@@ -454,27 +453,24 @@ class _Projector:
             nodes[n].update(self.paper_attrs(n) if _is_paper(n) else self.entity_attrs(n))
 
 
-def resolve_node(store, text: str) -> str:
+def resolve_node(store, text: str, resolver=None) -> str:
     """The IRI of an entity or paper given as an IRI, an id (`model/llama-3.1-8b`,
-    `paper/2510.14968`), an arXiv id, or a label/alias (case-insensitive; the most
-    mentioned entity wins). ValueError if nothing matches."""
+    `paper/2510.14968`), an arXiv id, or a label/alias. Labels resolve with the same
+    resolver as the API and the CLI (`kg.query.resolver`): `kg.query.NotResolved` (a
+    ValueError, with suggestions) if nothing matches."""
+    from kg.query.resolver import resolver_for
+
     text = text.strip()
     if not text:
         raise ValueError("empty entity name")
     candidates: list[str] = []
     if text.startswith(("http://", "https://")):
         candidates.append(text)
+    elif "/" in text:
+        candidates.append(_ID + text)  # a node id of an export: the IRI's tail, already encoded
+        if text.startswith("paper/"):
+            candidates.append(paper_iri(text[len("paper/") :]).value)
     else:
-        if "/" in text:
-            candidates.append(_ID + text)  # a node id of an export: the IRI's tail, already encoded
-            if text.startswith("paper/"):
-                candidates.append(_ID + text)
-                candidates.append(paper_iri(text[len("paper/") :]).value)
-            else:
-                try:
-                    candidates.append(entity_iri(text).value)
-                except ValueError:
-                    pass
         try:
             candidates.append(paper_iri(text).value)
         except ValueError:
@@ -484,28 +480,14 @@ def resolve_node(store, text: str) -> str:
             node = NamedNode(c)
         except ValueError:
             continue
-        ask = store.query(
-            SPARQL_PREFIXES + f"ASK {{ {{ {node} a kg:Paper }} UNION {{ ?p kg:mentions {node} }} "
-            f"UNION {{ {node} a ?t . VALUES ?t {{ kg:Model kg:Method kg:Benchmark kg:Hardware kg:Metric }} }} }}"
-        )
-        if bool(ask):
+        if bool(store.query(SPARQL_PREFIXES + f"ASK {{ {node} a kg:Paper }}")):
             return c
-    lit = Literal(text)
-    lower = Literal(text.lower())
-    for q in (
-        f"SELECT ?e (COUNT(?p) AS ?n) WHERE {{ ?e skos:prefLabel|skos:altLabel {lit} . OPTIONAL {{ ?p kg:mentions ?e }} }} GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT 1",
-        f"SELECT ?e (COUNT(?p) AS ?n) WHERE {{ ?e skos:prefLabel|skos:altLabel ?l . FILTER(LCASE(STR(?l)) = {lower}) "
-        "OPTIONAL { ?p kg:mentions ?e } } GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT 1",
-    ):
-        for r in store.query(SPARQL_PREFIXES + q):
-            if r[0] is not None:
-                return r[0].value
-    raise ValueError(
-        f"no entity or paper called {text!r} in the store; try `kg query` or the web search"
-    )
+    return (resolver or resolver_for(store)).resolve(text).iri
 
 
-def _canned_rows(store, name: str, params: dict[str, str]) -> tuple[list[str], list[str]]:
+def _canned_rows(
+    store, name: str, params: dict[str, str], resolver=None
+) -> tuple[list[str], list[str]]:
     """Run a canned query; the paper IRIs and other IRIs it returns, in order of appearance."""
     try:
         from kg.canned import CannedError, load_queries, render
@@ -515,7 +497,7 @@ def _canned_rows(store, name: str, params: dict[str, str]) -> tuple[list[str], l
     if name not in queries:
         raise ValueError(f"no canned query {name!r}; known: {', '.join(sorted(queries))}")
     try:
-        text = render(queries[name], params, store)
+        text = render(queries[name], params, store, resolver)
     except CannedError as e:
         raise ValueError(str(e)) from e
     res = store.query(text)
@@ -534,13 +516,13 @@ def _canned_rows(store, name: str, params: dict[str, str]) -> tuple[list[str], l
     return list(papers), list(others)
 
 
-def build_graph(store, scope: ExportScope) -> nx.Graph:
+def build_graph(store, scope: ExportScope, resolver=None) -> nx.Graph:
     """The projection of `store` that `scope` asks for (see module doc)."""
     scope = scope.checked()
-    pj = _Projector(store, scope)
+    pj = _Projector(store, scope, resolver)
     center: str | None = None
     if scope.entity:
-        center = pj.iri(resolve_node(store, scope.entity))
+        center = pj.iri(resolve_node(store, scope.entity, resolver))
         G = _neighbourhood(pj, center, scope)
     elif scope.query:
         G = _from_query(pj, scope)
@@ -650,7 +632,7 @@ def _neighbourhood(pj: _Projector, center: str, scope: ExportScope) -> nx.Graph:
 
 
 def _from_query(pj: _Projector, scope: ExportScope) -> nx.Graph:
-    papers, others = _canned_rows(pj.store, scope.query, scope.params)
+    papers, others = _canned_rows(pj.store, scope.query, scope.params, pj.resolver)
     pj.load_entity_info(others)
     ents = [e for e in others if e in pj.ent_info]  # drop IRIs that are not entities
     pj.load_entity_stats(ents)

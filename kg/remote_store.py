@@ -210,7 +210,7 @@ class RemoteStore:
     def _query_request(
         self, sparql: str, union: bool, default_graph, named_graphs
     ) -> tuple[list, str]:
-        from kg.server.safety import query_form
+        from kg.sparql_form import query_form
 
         kind = query_form(sparql)
         accept = {

@@ -60,7 +60,35 @@ def rows_as_values(result: SelectResult) -> list[dict[str, Any]]:
     return [{k: term_value(v) for k, v in r.items()} for r in result.rows]
 
 
-def print_results(result: SelectResult, fmt: str, console: Console) -> None:
+PREFIXES = {
+    "https://w3id.org/kg/ontology#": "kg:",
+    "https://w3id.org/kg/id/paper/": "paper/",
+    "https://w3id.org/kg/id/": "",
+    "http://www.w3.org/2004/02/skos/core#": "skos:",
+    "http://purl.org/dc/terms/": "dcterms:",
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf:",
+    "http://www.w3.org/2000/01/rdf-schema#": "rdfs:",
+    "http://www.w3.org/ns/prov#": "prov:",
+    "https://schema.org/": "schema:",
+}
+
+
+def short_iri(iri: str, label_of=None) -> str:
+    """An IRI as a table cell: an entity's label (with `label_of`), else a prefixed name
+    (`kg:Paper`, `paper/2510.14968`, `model/llama-3.1-8b`), else the IRI."""
+    if label_of is not None:
+        label = label_of(iri)
+        if label:
+            return label
+    for base, short in PREFIXES.items():
+        if iri.startswith(base):
+            return short + iri[len(base) :]
+    return iri
+
+
+def print_results(result: SelectResult, fmt: str, console: Console, label_of=None) -> None:
+    """JSON and CSV keep full values; a table shows IRIs as labels or prefixed names
+    (`label_of(iri) -> str | None`), so it fits a terminal."""
     if result.boolean is not None:
         console.print(json.dumps(result.boolean) if fmt == "json" else str(result.boolean).lower())
         return
@@ -79,10 +107,22 @@ def print_results(result: SelectResult, fmt: str, console: Console) -> None:
             w.writerow({k: "" if v is None else v for k, v in r.items()})
         console.print(buf.getvalue(), end="", markup=False, highlight=False, soft_wrap=True)
     else:
-        table = Table(show_lines=False)
+        from rich import box
+        from rich.markup import escape
+
+        table = Table(show_lines=False, box=box.SIMPLE_HEAD)
         for v in result.variables:
             table.add_column(v, overflow="fold")
-        for r in values:
-            table.add_row(*("" if r[v] is None else str(r[v]) for v in result.variables))
+        for raw in result.rows:
+            cells = []
+            for v in result.variables:
+                t = raw[v]
+                if t is None:
+                    cells.append("")
+                elif isinstance(t, ox.NamedNode):
+                    cells.append(escape(short_iri(t.value, label_of)))
+                else:
+                    cells.append(escape(str(term_value(t))))
+            table.add_row(*cells)
         console.print(table)
         console.print(f"{len(values)} row(s)")

@@ -308,9 +308,12 @@ def test_paper_detail(mini_client):
 
 # --- entities --------------------------------------------------------------------------------------
 def test_entity_search(mini_client):
+    # mentioned entities only by default, most mentioned first; all=true adds the vocabulary
     r = mini_client.get("/api/entities", params={"q": "ll"})
-    assert [e["label"] for e in r.json()["entities"]] == ["Llama", "Llama 3.1", "Llama 3.1 8B"]
-    r = mini_client.get("/api/entities", params={"q": "h", "type": "Hardware"})
+    assert [e["label"] for e in r.json()["entities"]] == ["Llama 3.1 8B"]
+    r = mini_client.get("/api/entities", params={"q": "ll", "all": "true"})
+    assert [e["label"] for e in r.json()["entities"]] == ["Llama 3.1 8B", "Llama", "Llama 3.1"]
+    r = mini_client.get("/api/entities", params={"q": "h", "type": "Hardware", "all": "true"})
     assert {e["label"] for e in r.json()["entities"]} == {"H100", "H200", "Hopper"}
     r = mini_client.get("/api/entities", params={"q": "low-rank"})  # an alias
     assert [e["label"] for e in r.json()["entities"]] == ["LoRA"]
@@ -361,12 +364,12 @@ def test_health_says_when_the_indexes_are_ready(mini_client):
     while not mini_client.get("/health").json()["ready"]:
         assert time.time() < deadline, "the indexes were never built"
         time.sleep(0.05)
-    state = mini_client.app.state
-    state.paper_index.invalidate()
+    papers = mini_client.app.state.kg_holder.current.papers
+    papers.invalidate()
     try:
         assert mini_client.get("/health").json()["ready"] is False
     finally:
-        state.paper_index.load()
+        papers.load()
     assert mini_client.get("/health").json()["ready"] is True
 
 

@@ -82,13 +82,27 @@ def playwright_api():
 @pytest.fixture(scope="module")
 def server(seed_store_path, tmp_path_factory):
     """`kg serve` on the seed store, as a subprocess on 127.0.0.1:<free port>."""
+    yield from _serve(seed_store_path, tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def scored_server(tmp_path_factory):
+    """`kg serve` on the small graph of tests/test_query_layer.py: typed scores with metric
+    directions and base models, papers over three months (what extraction will record)."""
+    from test_query_layer import build
+
+    store = build(tmp_path_factory.mktemp("scored") / "store")
+    yield from _serve(store, tmp_path_factory)
+
+
+def _serve(store_path, tmp_path_factory):
     port = _free_port()
     kg = Path(sys.executable).with_name("kg")
     cmd = [
         str(kg) if kg.exists() else "kg",
         "serve",
         "--store",
-        str(seed_store_path),
+        str(store_path),
         "--host",
         "127.0.0.1",
         "--port",
@@ -232,6 +246,10 @@ def test_home_search_entity_graph_and_gexf_download(page, server, seed, tmp_path
     page.wait_for_function("() => document.querySelectorAll('#stats dt').length > 0")
     papers = len(_rows(seed, "SELECT ?p WHERE { ?p a kg:Paper }"))
     assert page.locator("#stats").inner_text().count(str(papers)) >= 1
+    # entities: the ones papers mention, not the vocabulary's concepts (issue #17)
+    q = "SELECT DISTINCT ?e WHERE { ?p kg:mentions ?e . ?e a kg:Benchmark }"
+    bench = page.locator("#stats [data-type=Benchmark] dd").inner_text()
+    assert bench.startswith(f"{len(_rows(seed, q)):,} of ")
     page.wait_for_function("() => document.querySelectorAll('#canned-list li').length > 0")
     _shot(page, "home")
 
@@ -413,3 +431,54 @@ def test_sparql_editor_canned_query(page, server, seed):
     assert "most-used-models" in page.evaluate("window.kgYasgui.getTab().getQuery()")
     assert not page.locator("#query-downloads").is_hidden()
     _shot(page, "sparql")
+
+
+def test_leaderboard_page(browser, scored_server):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    page.set_default_timeout(WAIT_MS)
+    watch = Watch(page, scored_server)
+    try:
+        page.goto(scored_server + "/leaderboard")
+        _pick(page, "#lb-benchmark", "gsm", "GSM8K", "Benchmark")
+        page.locator("#lb-benchmark").press("Enter")
+        page.wait_for_url("**/leaderboard?benchmark=*")
+        page.wait_for_selector(".lb-table tbody tr")
+        boards = page.locator("section.leaderboard")
+        titles = [boards.nth(i).locator("h2").inner_text() for i in range(boards.count())]
+        assert titles[0].startswith("accuracy") and "higher is better" in titles[0]
+        assert any("perplexity" in t and "lower is better" in t for t in titles)
+        assert any("pass@1" in t and "direction unknown" in t for t in titles)
+        acc = boards.nth(0).locator("tbody tr")
+        # scores only, best first: 90.5 (MathTune on Llama 3 8B) then 80; not the +4.2 gain
+        assert [acc.nth(i).locator("td").nth(2).inner_text() for i in range(acc.count())] == [
+            "90.5%",
+            "80%",
+        ]
+        first = acc.nth(0)
+        assert "MathTune" in first.inner_text() and "Llama 3 8B" in first.inner_text()
+        assert first.locator("td").nth(3).locator("a").get_attribute("href") == "/paper/2601.00002"
+        assert first.locator("td.evidence").inner_text()
+        _shot(page, "leaderboard")
+    finally:
+        ctx.close()
+    watch.check()
+
+
+def test_entity_trend_chart(browser, scored_server):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    page.set_default_timeout(WAIT_MS)
+    watch = Watch(page, scored_server)
+    try:
+        page.goto(scored_server + "/entity/benchmark/gsm8k")
+        page.wait_for_selector("#trend-chart svg")
+        bars = page.locator("#trend-chart svg rect")
+        assert bars.count() >= 3  # Jan, Feb (0) and Mar 2026
+        status = page.locator("#trend-status").inner_text()
+        assert "3 dated paper(s) from 2026-01 to 2026-03" in status and "1 without a date" in status
+        page.locator("#trend-h").scroll_into_view_if_needed()
+        _shot(page, "entity-trend")
+    finally:
+        ctx.close()
+    watch.check()

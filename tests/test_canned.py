@@ -524,6 +524,34 @@ SEED_CASES = [
 ]
 
 
+@pytest.mark.parametrize("name", NAMES)
+def test_documented_example_answers_on_the_sample_graph(name, seed_store):
+    """The example /api/queries and `kg queries` show is a question the sample graph
+    (`make demo`) answers: it returns rows (issue #17)."""
+    q = QUERIES[name]
+    params = {p.name: str(p.example) for p in q.params if p.example is not None}
+    rows = _rows(seed_store, render(q, params, seed_store))
+    assert rows, f"{name} with its example {params} returns nothing on the sample graph"
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if QUERIES[n].param("undated")])
+def test_undated_papers_are_a_parameter_of_date_filters(name, seed_store):
+    q = QUERIES[name]
+    assert q.param("undated").default == "exclude"
+    bound = {p.name: "2026-01-01" for p in q.params if p.type == "date"}
+    without = _rows(seed_store, render(q, bound, seed_store))
+    with_undated = _rows(seed_store, render(q, {**bound, "undated": "include"}, seed_store))
+    assert len(with_undated) > len(without) or len(with_undated) == 50
+    with pytest.raises(CannedError):
+        render(q, {**bound, "undated": "sometimes"}, seed_store)
+
+
+def test_every_query_with_a_date_says_how_undated_papers_count():
+    for name, q in QUERIES.items():
+        if any(p.type == "date" for p in q.params):
+            assert q.param("undated") is not None, name
+
+
 def test_every_query_has_a_seed_case():
     assert {c[0] for c in SEED_CASES} == set(QUERIES)
 

@@ -476,7 +476,7 @@ def test_bad_scope_messages(sample_store):
         export_bytes(sample_store, "gexf", projection="tripartite")
     with pytest.raises(ValueError, match="unknown type"):
         export_bytes(sample_store, "gexf", types=["Gadget"])
-    with pytest.raises(ValueError, match="no entity or paper called"):
+    with pytest.raises(ValueError, match="no entity matches"):
         export_bytes(sample_store, "gexf", entity="No Such Thing")
     with pytest.raises(ValueError, match="depth"):
         export_bytes(sample_store, "gexf", entity="LoRA", depth=9)
@@ -501,7 +501,7 @@ def fake_canned(monkeypatch):
     q_entities = SPARQL_PREFIXES + "SELECT ?e WHERE { ?e a kg:Benchmark . ?p kg:mentions ?e }"
     queries = {"papers-on": q_papers, "benchmarks": q_entities}
 
-    def render(q, params, store=None):
+    def render(q, params, store=None, resolver=None):
         if "$target" in q and "target" not in params:
             raise CannedError("missing parameter target")
         return q.replace("$target", params.get("target", ""))
@@ -660,7 +660,7 @@ def test_cli_export(sample_store, tmp_path):
             "nothing-like-this",
         ],
     )
-    assert r.exit_code == 2 and "no entity or paper" in r.output
+    assert r.exit_code == 1 and "no entity matches" in r.output  # as the API's 404 says
 
 
 def test_seed_store_counts(seed_store_path, tmp_path):

@@ -414,7 +414,7 @@ def test_update_with_token(writable_app):
         ).status_code
         == 204
     )
-    hits = c.get("/api/entities", params={"q": "newb"}).json()["entities"]
+    hits = c.get("/api/entities", params={"q": "newb", "all": "true"}).json()["entities"]
     assert [h["label"] for h in hits] == ["NewBench"]
 
 

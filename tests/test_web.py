@@ -126,6 +126,12 @@ def test_vendored_assets_are_complete_and_offline():
         "yasgui/yasgui.min.css",
         "yasgui/LICENSE",
         "yasgui/THIRD-PARTY-LICENSES.txt",
+        "swagger-ui/swagger-ui-bundle.js",
+        "swagger-ui/swagger-ui.css",
+        "swagger-ui/LICENSE",
+        "plot/plot.umd.min.js",
+        "plot/d3.min.js",
+        "plot/LICENSE",
     ):
         assert (vendor / f).is_file() and (vendor / f).stat().st_size > 500, f
     assert "Cytoscape Consortium" in (vendor / "cytoscape/LICENSE").read_text()
@@ -140,9 +146,22 @@ def test_vendored_assets_are_complete_and_offline():
             assert url.startswith("/"), (f.name, url)
         assert "cdn" not in text.lower(), f.name
     pkg = json.loads((ROOT / "package.json").read_text())
-    assert set(pkg["devDependencies"]) == {"cytoscape", "@zazuko/yasgui"}
-    ver = (vendor / "cytoscape/VERSION").read_text()
-    assert pkg["devDependencies"]["cytoscape"] in ver
+    assert set(pkg["devDependencies"]) == {
+        "cytoscape",
+        "@zazuko/yasgui",
+        "swagger-ui-dist",
+        "@observablehq/plot",
+        "d3",
+    }
+    for name, folder in (
+        ("cytoscape", "cytoscape"),
+        ("swagger-ui-dist", "swagger-ui"),
+        ("@observablehq/plot", "plot"),
+        ("d3", "plot"),
+    ):
+        assert pkg["devDependencies"][name] in (vendor / folder / "VERSION").read_text(), name
+    assert "Apache License" in (vendor / "swagger-ui/LICENSE").read_text()
+    assert "ISC" in (vendor / "plot/LICENSE").read_text()
 
 
 # --- /api/export -------------------------------------------------------------------------
@@ -203,7 +222,7 @@ def test_export_endpoint_canned_query(client):
         ({"format": "svg"}, 400, "unknown format"),
         ({"format": "gexf", "projection": "tree"}, 400, "unknown projection"),
         ({"format": "gexf", "types": "Gadget"}, 400, "unknown type"),
-        ({"format": "gexf", "entity": "No Such Model"}, 404, "no entity or paper"),
+        ({"format": "gexf", "entity": "No Such Model"}, 404, "no entity matches"),
         ({"format": "gexf", "entity": "LoRA", "query": "most-used-models"}, 400, "either"),
         ({"format": "gexf", "depth": 9, "entity": "LoRA"}, 422, "depth"),
     ],

@@ -30,13 +30,19 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
     """Build the app over the store at `store_path` (default $KG_STORE or ./data/store): a
     directory, a SPARQL server URL (kg.store_open) or an already opened store.
 
-    Without updates the store is opened read-only (an ingest may run beside the server;
-    restart to see it; a remote store is checked for changes every `settings.refresh_s`).
-    With `settings.enable_updates` the main process holds the store
-    read-write, runs updates itself and then reopens the SPARQL workers."""
-    from kg.server.api import router as api_router
+    The app holds one `kg.query.KG` snapshot at a time (`KGHolder`) and hands it to every
+    route through a dependency. Without updates the store is opened read-only and checked
+    for changes every `settings.live_s` seconds (an ingest in another process): a new
+    snapshot is built beside the old one and swapped in, so new papers are served within
+    seconds and no answer mixes both. With `settings.enable_updates` the main process holds
+    the store read-write, runs updates itself and then rebuilds the snapshot."""
+    from fastapi import HTTPException
+    from fastapi.responses import JSONResponse
+
+    from kg.query import KG, QueryError, QuerySettings
+    from kg.query.live import KGHolder, store_version
+    from kg.server.api import ServerInfo, build_router
     from kg.server.pool import WorkerPool
-    from kg.server.resolver import Resolver
     from kg.server.sparql import router as sparql_router
     from kg.store import StoreError, default_store_path
     from kg.store_open import is_remote, open_store
@@ -45,13 +51,26 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
     if settings.enable_updates and not settings.update_token:
         raise ValueError("updates need a token: set update_token (or KG_UPDATE_TOKEN)")
     if store_path is not None and not isinstance(store_path, (str, os.PathLike)):
-        kg_store = store_path  # an opened store (e.g. a RemoteStore with its own endpoints)
+        kg_store = store_path  # an opened store (`kg serve`, or a RemoteStore's endpoints)
         path = kg_store.path
     else:
         spec = str(store_path or default_store_path())
         path = spec if is_remote(spec) else Path(spec)
-        kg_store = open_store(
-            spec, read_only=not settings.enable_updates, create=settings.enable_updates
+        kg_store = None
+    remote = is_remote(str(path))
+    read_only = not settings.enable_updates
+
+    def reopen():
+        """The newest state of an embedded store, opened read-only: a `KGStore` opened
+        read-only reads the current published generation under a lease
+        (kg.store_generations), never the directory an ingest writes."""
+        return open_store(str(path), read_only=True, create=False)
+
+    if kg_store is None:
+        kg_store = (
+            reopen()
+            if read_only and not remote
+            else open_store(str(path), read_only=read_only, create=not read_only)
         )
     from kg.store import KGStore
 
@@ -62,7 +81,6 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
         # (kg.server.pool.run_update): this process only reads
         kg_store.flush()
         reopen_read_only(kg_store)
-    remote = is_remote(str(path))
     pool: Any  # a WorkerPool, or a RemoteQueryRunner with the same methods
     if remote:
         from kg.server.remote_pool import RemoteQueryRunner
@@ -78,33 +96,54 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
             max_size=settings.max_workers,
         )
     atexit.register(pool.close)
+    qsettings = QuerySettings(max_rows=settings.max_rows)
+
+    def runner(sparql: str, max_rows: int | None):
+        # the API's and canned queries' time limit holds in a killable worker
+        # (kg.server.budget; 503 past it)
+        from kg.server.budget import run_query
+
+        return run_query(app, sparql, max_rows=max_rows)
+
+    # what "the store changed" means, and how to read the new state
+    version = open_latest = None
+    every = settings.live_s
+    if remote:
+        every = settings.refresh_s
+        version = lambda: str(len(kg_store))  # noqa: E731 - a remote store's quad count
+    elif read_only and getattr(kg_store, "read_only", False):
+        version = lambda: store_version(path)  # noqa: E731
+
+        def open_latest() -> KG:
+            return KG.over(reopen(), qsettings, version(), runner)
+
+    def on_swap(old: KG, new: KG) -> None:
+        app.state.kg_store = new.store  # the SPARQL updates path reads it (kg.server.sparql)
+        if open_latest is not None and not remote:
+            # SPARQL workers reopen the new generation (idle ones at once, busy ones when
+            # their query ends), so /sparql follows what the API sees
+            pool.store_path = str(getattr(new.store, "open_path", path))
+            pool.refresh()
+
+    holder = KGHolder(
+        KG.over(kg_store, qsettings, runner=runner), version, open_latest, every, on_swap
+    )
+
+    def get_kg() -> KG:
+        return holder.current
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         import threading
 
         pool.start()
-
-        # the label index takes seconds on a large store: build it before the first request needs it
-        def warm() -> None:
-            app.state.resolver.load()
-            app.state.paper_index.load()
-
-        threading.Thread(target=warm, daemon=True, name="kg-warmup").start()
-        stop = threading.Event()
-        if remote and settings.refresh_s > 0:
-            from kg.server.remote_refresh import watch_for_changes
-
-            threading.Thread(
-                target=watch_for_changes,
-                args=(app, stop, settings.refresh_s),
-                daemon=True,
-                name="kg-remote-refresh",
-            ).start()
+        # the indexes take seconds on a large store: build them before a request needs them
+        threading.Thread(target=holder.current.warm, daemon=True, name="kg-warmup").start()
+        holder.start()
         try:
             yield
         finally:
-            stop.set()
+            holder.stop()
             pool.close()
 
     app = FastAPI(
@@ -112,6 +151,8 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
         version=_version(),
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # served below from vendored assets: /docs works offline
+        redoc_url=None,
         openapi_tags=[
             {"name": "evaluations", "description": "Model/method × benchmark/hardware results."},
             {"name": "queries", "description": "Canned SPARQL queries with typed parameters."},
@@ -121,25 +162,17 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
             {"name": "meta", "description": "Health and statistics."},
         ],
     )
+    # read by the SPARQL endpoint (kg.server.sparql) and the tests
     app.state.settings = settings
     app.state.kg_store = kg_store
     app.state.store_path = path
     app.state.pool = pool
-    app.state.resolver = Resolver(kg_store)
-    from kg.server.paper_index import PaperIndex
+    app.state.kg_holder = holder
+    app.state.on_update = holder.rebuild  # after an update through /sparql
 
-    app.state.paper_index = PaperIndex(kg_store)
-
-    def on_update() -> None:
-        app.state.resolver.invalidate()
-        app.state.paper_index.invalidate()
-        from kg.server import api
-
-        api.invalidate_caches(app)
-
-    app.state.on_update = on_update
-    from fastapi import HTTPException
-    from fastapi.responses import JSONResponse
+    @app.exception_handler(QueryError)
+    async def _query_error(request, exc: QueryError):
+        return JSONResponse(exc.body(), status_code=exc.status)
 
     @app.exception_handler(HTTPException)
     async def _http_error(request, exc: HTTPException):
@@ -195,11 +228,23 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
             max_age=600,
         )
     app.add_middleware(LimitsMiddleware, max_url_chars=settings.max_url_chars)
-    app.include_router(sparql_router)
-    app.include_router(api_router)
-    from kg.web import router as web_router  # the web explorer: /, /static, /api/export (kg/web)
+    from kg.server.settings import public_store_label
 
-    app.include_router(web_router)
+    info = ServerInfo(
+        store=public_store_label(path),  # no absolute path of the host
+        read_only=bool(getattr(kg_store, "read_only", not settings.enable_updates)),
+        updates=settings.enable_updates,
+        workers_alive=lambda: pool.alive,
+        status=pool.status,
+    )
+    app.include_router(sparql_router)
+    app.include_router(build_router(get_kg, info))
+    from kg.server.budget import export_limited
+    from kg.web import build_router as build_web_router  # pages, /static, /api/export
+
+    app.include_router(
+        build_web_router(get_kg, lambda fmt, out, scope: export_limited(app, fmt, out, scope))
+    )
     return app
 
 

@@ -80,6 +80,13 @@ class Settings(BaseModel):
         "written by others (an ingest), which refresh the in-memory indexes; 0 = never.",
     )
 
+    live_s: float = Field(
+        2.0,
+        ge=0,
+        description="Embedded read-only store: seconds between checks for a newer store "
+        "(an ingest in another process); a new snapshot is then served. 0 = never.",
+    )
+
     @property
     def update_limit(self) -> float:
         return self.update_timeout or self.timeout

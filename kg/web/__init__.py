@@ -1,7 +1,9 @@
 """The built-in web explorer and the graph-export endpoint.
 
-`router` (a FastAPI `APIRouter`) serves:
+`build_router(get_kg)` (called by `create_app`) returns the FastAPI `APIRouter` that serves:
 
+* `/docs`: Swagger UI on the vendored swagger-ui-dist (works offline);
+* `/leaderboard?benchmark=`: scores per metric, best first (kg/static/js/leaderboard.js);
 * `/` (search, with `?q=` results), `/entity/{id}`, `/paper/{id}`, `/evaluate`, `/query`
   (SPARQL editor): server-rendered page shells whose data small vanilla JS modules
   (kg/static/js) load from the REST API (`/api/...`) and `/sparql`;
@@ -13,10 +15,10 @@
   min_papers, max_nodes);
 * `/web/canned/{name}`: a canned query's SPARQL with its parameters bound, for the editor.
 
-The app factory includes it with `app.include_router(kg.web.router)`; the router reads
-the store from `request.app.state.kg_store`.
+Every data route takes the current `kg.query.KG` snapshot through the `get_kg`
+dependency; the pages' data comes from the REST API.
 """
 
-from kg.web.routes import STATIC_DIR, router
+from kg.web.routes import STATIC_DIR, build_router
 
-__all__ = ["router", "STATIC_DIR"]
+__all__ = ["build_router", "STATIC_DIR"]

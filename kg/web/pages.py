@@ -57,6 +57,7 @@ def _layout(
     <a class="brand" href="/">kg</a>
     <a href="/"{' aria-current="page"' if page == "home" else ""}>Search</a>
     <a href="/evaluate"{' aria-current="page"' if page == "evaluate" else ""}>Evaluations</a>
+    <a href="/leaderboard"{' aria-current="page"' if page == "leaderboard" else ""}>Leaderboards</a>
     <a href="/query"{' aria-current="page"' if page == "query" else ""}>SPARQL</a>
     <a href="/docs">API</a>
   </nav>
@@ -75,7 +76,9 @@ def _layout(
 </main>
 <footer class="site-footer">
   <p>kg — a knowledge graph of ML research. <a href="/sparql">SPARQL endpoint</a> · <a href="/docs">REST API</a>
-  · <a href="/static/vendor/cytoscape/LICENSE">Cytoscape.js licence</a> · <a href="/static/vendor/yasgui/LICENSE">YASGUI licence</a></p>
+  · <a href="/static/vendor/cytoscape/LICENSE">Cytoscape.js licence</a>
+  · <a href="/static/vendor/yasgui/LICENSE">YASGUI licence</a>
+  · <a href="/static/vendor/plot/LICENSE">Observable Plot licence</a></p>
 </footer>
 </body>
 </html>
@@ -195,6 +198,11 @@ def entity(entity_id: str) -> str:
   <p id="entity-status" role="status" aria-live="polite">Loading…</p>
   <div id="entity-body" hidden>
     <dl class="facts" id="entity-facts"></dl>
+    <section aria-labelledby="trend-h" class="trend">
+      <h2 id="trend-h">Mentions per month</h2>
+      <p id="trend-status" role="status" aria-live="polite"></p>
+      <figure id="trend-chart" class="chart" aria-describedby="trend-status"></figure>
+    </section>
     {graph_panel("entity", "Neighbourhood")}
     {downloads("entity-downloads", "Download this neighbourhood")}
     <section aria-labelledby="evals-h">
@@ -220,7 +228,13 @@ def entity(entity_id: str) -> str:
         entity_id,
         "entity",
         body,
-        scripts=("vendor/cytoscape/cytoscape.min.js", "js/graph.js", "js/entity.js"),
+        scripts=(
+            "vendor/cytoscape/cytoscape.min.js",
+            "vendor/plot/d3.min.js",
+            "vendor/plot/plot.umd.min.js",
+            "js/graph.js",
+            "js/entity.js",
+        ),
         data={"id": entity_id},
     )
 
@@ -299,6 +313,11 @@ def evaluate(subject: str, target: str) -> str:
       <th scope="col">Metric</th><th scope="col">Value</th><th scope="col">Evidence</th></tr></thead>
     <tbody></tbody></table></div>
 </section>
+<section id="eval-mentioned" aria-labelledby="eval-mentioned-h" hidden>
+  <h2 id="eval-mentioned-h">Mentioned together, no evaluation stated</h2>
+  <p id="eval-mentioned-status" class="tier-note" role="status" aria-live="polite"></p>
+  <ul id="eval-mentioned-list" class="hits"></ul>
+</section>
 {downloads("eval-downloads", "Download the graph of these papers")}"""
     return _layout(
         "Evaluations",
@@ -307,6 +326,51 @@ def evaluate(subject: str, target: str) -> str:
         scripts=("js/evaluate.js",),
         data={"subject": subject, "target": target},
     )
+
+
+def leaderboard(benchmark: str, metric: str) -> str:
+    body = f"""
+<h1>Leaderboard</h1>
+<form id="lb-form" class="eval-form" action="/leaderboard" method="get">
+  <div class="field">
+    <label for="lb-benchmark">Benchmark</label>
+    <div class="combo"><input id="lb-benchmark" name="benchmark" required
+      value="{escape(benchmark)}"
+      autocomplete="off" spellcheck="false" data-autocomplete="entities" data-types="Benchmark"
+      placeholder="e.g. GSM8K"></div>
+  </div>
+  <div class="field">
+    <label for="lb-metric">Metric (optional)</label>
+    <div class="combo"><input id="lb-metric" name="metric" value="{escape(metric)}"
+      autocomplete="off" spellcheck="false" data-autocomplete="entities" data-types="Metric"
+      placeholder="e.g. accuracy"></div>
+  </div>
+  <button type="submit">Show scores</button>
+</form>
+<p class="hint">Scores only: improvements, spreads, ratios and speed-ups are left out. Best first by
+the metric's direction; each row links to its paper and evidence sentence.</p>
+<p id="lb-status" role="status" aria-live="polite"></p>
+<div id="lb-results"></div>"""
+    return _layout(
+        "Leaderboard",
+        "leaderboard",
+        body,
+        scripts=("js/leaderboard.js",),
+        data={"benchmark": benchmark, "metric": metric},
+    )
+
+
+def swagger() -> str:
+    """The Swagger UI page for /docs, on the vendored assets (no CDN)."""
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>kg API · Swagger UI</title>
+<link rel="stylesheet" href="{asset("vendor/swagger-ui/swagger-ui.css")}">
+<link rel="icon" href="{asset("favicon.svg")}" type="image/svg+xml"></head>
+<body><div id="swagger-ui"></div>
+<script src="{asset("vendor/swagger-ui/swagger-ui-bundle.js")}"></script>
+<script src="{asset("js/docs.js")}"></script>
+</body></html>
+"""
 
 
 def query(name: str) -> str:

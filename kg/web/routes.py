@@ -6,10 +6,11 @@ import hashlib
 import mimetypes
 import re
 import tempfile
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import (
     FileResponse,
     HTMLResponse,
@@ -21,15 +22,15 @@ from fastapi.responses import (
 
 from kg.graph_export import (
     FORMATS,
+    export_graph,
     PROJECTIONS,
     ExportScope,
     file_extension,
     media_type,
 )
-from kg.server.budget import export_limited
+from kg.query import KG, QueryError
 from kg.web import pages
 
-router = APIRouter()
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
 #: query parameters of /api/export that are not canned-query parameters
@@ -73,7 +74,6 @@ def asset(rel: str) -> str:
 pages.asset = asset  # the templates build asset URLs with it
 
 
-@router.get("/static/{path:path}", include_in_schema=False)
 def static(path: str, request: Request) -> Response:
     base = STATIC_DIR.resolve()
     target = (base / path).resolve()
@@ -109,51 +109,12 @@ def _page(html: str, status: int = 200) -> HTMLResponse:
     return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
 
 
-@router.get("/", response_class=HTMLResponse, include_in_schema=False)
-def home(q: str | None = Query(None, max_length=500)) -> HTMLResponse:
-    return _page(pages.home(q or ""))
-
-
-@router.get("/entity/{entity_id:path}", response_class=HTMLResponse, include_in_schema=False)
-def entity_page(entity_id: str) -> HTMLResponse:
-    return _page(pages.entity(entity_id))
-
-
-@router.get("/paper/{paper_id:path}", response_class=HTMLResponse, include_in_schema=False)
-def paper_page(paper_id: str) -> HTMLResponse:
-    return _page(pages.paper(paper_id))
-
-
-@router.get("/evaluate", response_class=HTMLResponse, include_in_schema=False)
-def evaluate_page(
-    subject: str | None = Query(None, max_length=1000),
-    target: str | None = Query(None, max_length=1000),
-) -> HTMLResponse:
-    return _page(pages.evaluate(subject or "", target or ""))
-
-
-@router.get("/query", response_class=HTMLResponse, include_in_schema=False)
-def query_page(name: str | None = Query(None, max_length=200)) -> HTMLResponse:
-    return _page(pages.query(name or ""))
-
-
-# --- graph exports ----------------------------------------------------------------------
 def _error(status: int, detail: str, **extra) -> JSONResponse:
     return JSONResponse({"detail": detail, **extra}, status_code=status)
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.")[:60] or "graph"
-
-
-def _prepare_canned(request: Request) -> None:
-    """Canned queries resolve names with the app's resolver where there is one (cached)."""
-    resolver = getattr(request.app.state, "resolver", None)
-    if resolver is not None:
-        try:
-            request.app.state.kg_store._kg_resolver = resolver
-        except AttributeError:  # pragma: no cover - a store that takes no attributes
-            pass
 
 
 EXPORT_DOC = f"""Download a projection of the graph as a file for graph tools.
@@ -170,42 +131,117 @@ Nodes carry type, label, papers (count), first_year, iri; edges relation and wei
 Headers `X-KG-Nodes`, `X-KG-Edges` (and `X-KG-Total-Nodes` when max_nodes cut the graph) give the size."""
 
 
-@router.get(
-    "/api/export",
-    tags=["export"],
-    summary="Export the graph (GraphML, GEXF, Cytoscape.js, …)",
-    description=EXPORT_DOC,
-    response_class=Response,
-    responses={
-        200: {
-            "description": "The file.",
-            "content": {m: {} for m in dict.fromkeys(t for _, t in FORMATS.values())},
+def build_router(get_kg: Callable[..., KG], exporter: Callable | None = None) -> APIRouter:
+    """The explorer's pages, /static, /docs (offline), /api/export and /web/canned, over
+    the KG `get_kg` gives per request. `exporter(fmt, out, scope)` builds an export where
+    the server's limits hold (default: `kg.graph_export.export_graph` in this process)."""
+    router = APIRouter()
+    K = Depends(get_kg)
+    router.add_api_route("/static/{path:path}", static, methods=["GET"], include_in_schema=False)
+
+    @router.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return HTMLResponse(pages.swagger())
+
+    @router.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home(q: str | None = Query(None, max_length=500)) -> HTMLResponse:
+        return _page(pages.home(q or ""))
+
+    @router.get("/entity/{entity_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    def entity_page(entity_id: str) -> HTMLResponse:
+        return _page(pages.entity(entity_id))
+
+    @router.get("/paper/{paper_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    def paper_page(paper_id: str) -> HTMLResponse:
+        return _page(pages.paper(paper_id))
+
+    @router.get("/evaluate", response_class=HTMLResponse, include_in_schema=False)
+    def evaluate_page(
+        subject: str | None = Query(None, max_length=1000),
+        target: str | None = Query(None, max_length=1000),
+    ) -> HTMLResponse:
+        return _page(pages.evaluate(subject or "", target or ""))
+
+    @router.get("/leaderboard", response_class=HTMLResponse, include_in_schema=False)
+    def leaderboard_page(
+        benchmark: str | None = Query(None, max_length=1000),
+        metric: str | None = Query(None, max_length=1000),
+    ) -> HTMLResponse:
+        return _page(pages.leaderboard(benchmark or "", metric or ""))
+
+    @router.get("/query", response_class=HTMLResponse, include_in_schema=False)
+    def query_page(name: str | None = Query(None, max_length=200)) -> HTMLResponse:
+        return _page(pages.query(name or ""))
+
+    @router.get(
+        "/api/export",
+        tags=["export"],
+        summary="Export the graph (GraphML, GEXF, Cytoscape.js, …)",
+        description=EXPORT_DOC,
+        response_class=Response,
+        responses={
+            200: {
+                "description": "The file.",
+                "content": {m: {} for m in dict.fromkeys(t for _, t in FORMATS.values())},
+            },
+            400: {"description": "Bad format or scope."},
+            404: {"description": "No such entity, paper or canned query (with suggestions)."},
         },
-        400: {"description": "Bad format or scope."},
-        404: {"description": "No such entity, paper or canned query."},
-    },
-)
-def export(
-    request: Request,
-    format: str = Query(..., description=f"One of {', '.join(FORMATS)}."),
-    projection: str = Query("bipartite", description=" or ".join(PROJECTIONS)),
-    entity: str | None = Query(
-        None, max_length=1000, description="Neighbourhood of this entity or paper."
-    ),
-    depth: int = Query(1, ge=0, le=4, description="Neighbourhood depth (hops)."),
-    query: str | None = Query(
-        None, max_length=200, description="Canned query whose result scopes the graph."
-    ),
-    types: list[str] | None = Query(
-        None, description="Entity types to keep (Model, Method, …)."
-    ),
-    min_degree: int = Query(0, ge=0, description="Drop nodes with fewer edges."),
-    min_papers: int = Query(0, ge=0, description="Drop entities mentioned by fewer papers."),
-    max_nodes: int = Query(
-        0, ge=0, le=1_000_000, description="Keep at most this many nodes (0: all)."
-    ),
-    download: bool = Query(True, description="Send as an attachment (false: inline)."),
-) -> Response:
+    )
+    def export(
+        request: Request,
+        kg: KG = K,
+        format: str = Query(..., description=f"One of {', '.join(FORMATS)}."),
+        projection: str = Query("bipartite", description=" or ".join(PROJECTIONS)),
+        entity: str | None = Query(
+            None, max_length=1000, description="Neighbourhood of this entity or paper."
+        ),
+        depth: int = Query(1, ge=0, le=4, description="Neighbourhood depth (hops)."),
+        query: str | None = Query(
+            None, max_length=200, description="Canned query whose result scopes the graph."
+        ),
+        types: list[str] | None = Query(
+            None, description="Entity types to keep (Model, Method, …)."
+        ),
+        min_degree: int = Query(0, ge=0, description="Drop nodes with fewer edges."),
+        min_papers: int = Query(0, ge=0, description="Drop entities mentioned by fewer papers."),
+        max_nodes: int = Query(
+            0, ge=0, le=1_000_000, description="Keep at most this many nodes (0: all)."
+        ),
+        download: bool = Query(True, description="Send as an attachment (false: inline)."),
+    ) -> Response:
+        return _export(
+            request, kg, format, projection, entity, depth, query, types, min_degree,
+            min_papers, max_nodes, download, exporter,
+        )  # fmt: skip
+
+    @router.get(
+        "/web/canned/{name}",
+        tags=["queries"],
+        response_class=Response,
+        summary="A canned query's SPARQL with its parameters bound",
+        responses={
+            200: {"content": {"application/sparql-query": {}}},
+            400: {"description": "Missing or invalid parameters (with suggestions)."},
+            404: {"description": "No such canned query."},
+        },
+    )
+    def canned_rendered(request: Request, name: str, kg: KG = K) -> Response:
+        """The exact SPARQL `/api/queries/{name}` would run with these parameters: what the
+        editor loads when a canned query is picked."""
+        from kg.query.canned import render_canned
+
+        params = {k: v for k, v in request.query_params.multi_items() if v != ""}
+        text = render_canned(kg, name, params)
+        return Response(text, media_type="application/sparql-query; charset=utf-8")
+
+    return router
+
+
+def _export(
+    request, kg, format, projection, entity, depth, query, types, min_degree, min_papers,
+    max_nodes, download, exporter=None,
+) -> Response:  # fmt: skip
     fmt = format.strip().lower()
     if fmt not in FORMATS:
         return _error(400, f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
@@ -222,11 +258,15 @@ def export(
         min_papers=min_papers,
         max_nodes=max_nodes,
     )
-    if query:
-        _prepare_canned(request)
     spool = tempfile.SpooledTemporaryFile(max_size=16 << 20)
     try:
-        G = export_limited(request.app, fmt, spool, scope)  # time and size limits
+        if exporter is not None:  # the server's: time and size limits (kg.server.budget)
+            G = exporter(fmt, spool, scope)
+        else:
+            G = export_graph(kg.store, fmt, spool, scope, kg.resolver)
+    except QueryError as e:
+        spool.close()
+        return JSONResponse(e.body(), status_code=e.status)
     except ValueError as e:
         spool.close()
         msg = str(e)
@@ -261,35 +301,3 @@ def export(
     if "total_nodes" in G.graph:
         headers["X-KG-Total-Nodes"] = str(G.graph["total_nodes"])
     return StreamingResponse(chunks(), media_type=media_type(fmt), headers=headers)
-
-
-# --- canned queries, rendered ---------------------------------------------------------------
-@router.get(
-    "/web/canned/{name}",
-    tags=["queries"],
-    response_class=Response,
-    summary="A canned query's SPARQL with its parameters bound",
-    responses={
-        200: {"content": {"application/sparql-query": {}}},
-        400: {"description": "Missing or invalid parameters (with suggestions)."},
-        404: {"description": "No such canned query."},
-    },
-)
-def canned_rendered(request: Request, name: str) -> Response:
-    """The exact SPARQL `/api/queries/{name}` would run with these parameters: what the
-    editor loads when a canned query is picked."""
-    try:
-        from kg.canned import CannedError, load_queries, render
-    except ImportError:  # pragma: no cover
-        return _error(404, "canned queries are not available")
-    queries = load_queries()
-    q = queries.get(name)
-    if q is None:
-        return _error(404, f"no canned query {name!r}", suggestions=[])
-    params = {k: v for k, v in request.query_params.multi_items() if v != ""}
-    _prepare_canned(request)
-    try:
-        text = render(q, params, request.app.state.kg_store)
-    except CannedError as e:
-        return _error(400, str(e), suggestions=getattr(e, "suggestions", []))
-    return Response(text, media_type="application/sparql-query; charset=utf-8")

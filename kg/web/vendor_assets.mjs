@@ -83,3 +83,21 @@ with their own licences, in THIRD-PARTY-LICENSES.txt.)
 `);
 fs.writeFileSync(path.join(out, "yasgui/THIRD-PARTY-LICENSES.txt"), notices("@zazuko/yasgui"));
 console.log(`vendored cytoscape ${cy.version} and @zazuko/yasgui ${yg.version} into ${path.relative(root, out)}`);
+
+// /docs works offline: Swagger UI's bundle and stylesheet
+const sw = pkg("swagger-ui-dist");
+for (const f of ["swagger-ui-bundle.js", "swagger-ui.css"]) {
+  copy(path.join(nm, "swagger-ui-dist", f), path.join(out, "swagger-ui", f));
+}
+fs.writeFileSync(path.join(out, "swagger-ui/LICENSE"),
+  licenceText("swagger-ui-dist") + "\n\n" + fs.readFileSync(path.join(nm, "swagger-ui-dist/swagger-ui-bundle.js.LICENSE.txt"), "utf8"));
+fs.writeFileSync(path.join(out, "swagger-ui/VERSION"), `swagger-ui-dist ${sw.version} (npm), swagger-ui-bundle.js, swagger-ui.css\n`);
+
+// charts (entity trend): Observable Plot's UMD build and the d3 it needs
+const pl = pkg("@observablehq/plot");
+const d3 = pkg("d3");
+copy(path.join(nm, "@observablehq/plot/dist/plot.umd.min.js"), path.join(out, "plot/plot.umd.min.js"));
+copy(path.join(nm, "d3/dist/d3.min.js"), path.join(out, "plot/d3.min.js"));
+fs.writeFileSync(path.join(out, "plot/LICENSE"), notices("@observablehq/plot") + "\n" + notices("d3"));
+fs.writeFileSync(path.join(out, "plot/VERSION"),
+  `@observablehq/plot ${pl.version} (npm), dist/plot.umd.min.js\nd3 ${d3.version} (npm), dist/d3.min.js\n`);

@@ -127,6 +127,43 @@ SELECT ?a ?label ?type (COUNT(DISTINCT ?mid) AS ?d) WHERE {
     document.getElementById("proposed-section").hidden = false;
   }
 
+  async function trend(e) {
+    // papers mentioning the entity (or a variant) per month, drawn with Observable Plot
+    const status = document.getElementById("trend-status");
+    const fig = clear(document.getElementById("trend-chart"));
+    let t;
+    try {
+      ({ data: t } = await api("/api/entities/" + K.refId(e).split("/").map(encodeURIComponent).join("/") + "/trend"));
+    } catch (err) {
+      setStatus(status, "The trend could not be loaded.", "error");
+      return;
+    }
+    const total = t.months.reduce((a, m) => a + m.papers, 0);
+    if (!t.months.length) {
+      setStatus(status, "No dated paper mentions it." + (t.undated ? ` (${t.undated} undated.)` : ""), "empty");
+      return;
+    }
+    setStatus(status, `${total} dated paper(s) from ${t.months[0].month} to ${t.months[t.months.length - 1].month}` +
+      (t.undated ? `; ${t.undated} without a date are not shown.` : "."));
+    if (!window.Plot) return;
+    const data = t.months.map((m) => ({ month: new Date(m.month + "-01T00:00:00Z"), papers: m.papers }));
+    const chart = Plot.plot({
+      width: Math.min(720, fig.clientWidth || 720),
+      height: 220,
+      marginLeft: 40,
+      x: { type: "utc", label: "month", ticks: data.length > 18 ? "3 months" : "month", tickFormat: "%b %Y" },
+      y: { label: "papers", grid: true, ticks: Math.min(5, Math.max(...data.map((d) => d.papers))), tickFormat: "d" },
+      marks: [
+        Plot.rectY(data, { x1: "month", x2: (d) => new Date(Date.UTC(d.month.getUTCFullYear(), d.month.getUTCMonth() + 1, 1)),
+          y: "papers", fill: "steelblue", inset: 1, title: (d) => d.month.toISOString().slice(0, 7) + ": " + d.papers }),
+        Plot.ruleY([0]),
+      ],
+    });
+    chart.setAttribute("role", "img");
+    chart.setAttribute("aria-label", `Papers mentioning ${e.label} per month`);
+    fig.appendChild(chart);
+  }
+
   async function main() {
     const id = document.body.dataset.id;
     const status = document.getElementById("entity-status");
@@ -151,6 +188,7 @@ SELECT ?a ?label ?type (COUNT(DISTINCT ?mid) AS ?d) WHERE {
     evaluations(e);
     proposed(e);
     hierarchy(e);
+    trend(e);
     papers(e, 0);
     const graph = new K.GraphView({ prefix: "entity", center: K.refId(e), downloads: "entity-downloads", depth: 2 });
     graph.load();

@@ -30,6 +30,8 @@
     const table = document.getElementById("eval-table");
     const tbody = clear(table.querySelector("tbody"));
     table.hidden = true;
+    const mentioned = document.getElementById("eval-mentioned");
+    mentioned.hidden = true;
     document.getElementById("eval-downloads").hidden = true;
     const old = document.querySelector("#eval-results .error-block");
     if (old) old.remove();
@@ -56,6 +58,7 @@
     }
     const sl = r.subject.label;
     const tl = r.target.label;
+    showMentioned(r);
     if (!r.papers.length) {
       setStatus(status, "No paper in the graph reports " + sl + " on " + tl + "." +
         (includeVariants ? "" : " Tick “Include variants” to widen the search."), "empty");
@@ -69,7 +72,9 @@
           i === 0 ? el("td", { rowspan: results.length }, K.paperLink(p),
             p.url ? el("span", { class: "meta" }, " ", el("a", { href: p.url, rel: "noopener" }, "arXiv")) : "") : null,
           i === 0 ? el("td", { rowspan: results.length, class: "date" }, p.date || "—") : null,
-          el("td", {}, K.entityLink(x.subject)), el("td", {}, K.entityLink(x.target)),
+          el("td", {}, K.entityLink(x.subject), ...(x.base_models && x.base_models.length
+            ? [" on ", ...x.base_models.flatMap((b, j) => (j ? [", ", K.entityLink(b)] : [K.entityLink(b)]))] : [])),
+          el("td", {}, K.entityLink(x.target)),
           el("td", {}, x.metric ? K.entityLink(x.metric) : (x.purpose ? "purpose: " + x.purpose : "—")),
           el("td", { class: "num" }, K.formatValue(x.value, x.unit) || x.value_text || "—"),
           el("td", {}, x.evidence ? el("q", { class: "evidence" }, x.evidence) : "—")));
@@ -84,6 +89,21 @@
       K.setDownloads("eval-downloads", { query: cannedEval, subject: K.refId(r.subject), target: K.refId(r.target) },
         "These papers and the entities they mention (the canned query " + cannedEval + "), in each format:");
     }
+  }
+
+  function showMentioned(r) {
+    // tier 2: papers that mention both without an evaluation statement, apart from tier 1
+    const box = document.getElementById("eval-mentioned");
+    const ul = clear(document.getElementById("eval-mentioned-list"));
+    const note = document.getElementById("eval-mentioned-status");
+    if (!r.mentioned_total) { box.hidden = true; return; }
+    setStatus(note, r.mentioned_total + " more paper" + (r.mentioned_total === 1 ? "" : "s") + " mention both " +
+      r.subject.label + " and " + r.target.label + " but state no result of one on the other" +
+      (r.mentioned_total > r.mentioned.length ? "; the newest " + r.mentioned.length + " are listed." : "."));
+    for (const p of r.mentioned) {
+      ul.appendChild(el("li", {}, K.paperLink(p), el("span", { class: "meta" }, " " + (p.date || "undated"))));
+    }
+    box.hidden = false;
   }
 
   async function main() {

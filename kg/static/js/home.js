@@ -54,8 +54,18 @@
       const c = data.counts;
       const keys = ["Paper", "Model", "Method", "Benchmark", "Hardware", "Metric", "Evaluation", "HardwareUsage", "Proposal",
                     "Mention", "Author", "quads"];
+      const ents = data.entities || {};
       for (const k of keys) {
         if (c[k] === undefined) continue;
+        if (ents[k]) {
+          // entities papers mention, apart from the vocabulary's concepts
+          const name = { Model: "models", Method: "methods", Benchmark: "benchmarks", Hardware: "hardware",
+                         Metric: "metrics" }[k];
+          dl.append(el("div", { "data-type": k }, el("dt", {}, name + " mentioned"),
+            el("dd", {}, Number(ents[k].mentioned).toLocaleString("en"),
+              el("span", { class: "meta" }, " of " + Number(ents[k].concepts).toLocaleString("en") + " known"))));
+          continue;
+        }
         const label = { Paper: "papers", Model: "models", Method: "methods", Benchmark: "benchmarks", Hardware: "hardware",
                         Metric: "metrics", Evaluation: "evaluation results", HardwareUsage: "hardware usages",
                         Proposal: "proposals", Mention: "mentions", Author: "authors", quads: "RDF quads" }[k];

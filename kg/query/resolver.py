@@ -1,0 +1,385 @@
+"""Names to entities: an IRI, an entity id (`model/llama-3.1-8b`) or any label or alias,
+matched ignoring case, accents and punctuation (`LLaMA-3.1 8b` = `Llama 3.1 8B`).
+
+The label index is read from the store once (skos:prefLabel, skos:altLabel, rdfs:label
+of the five entity classes, plus skos:broader) and kept in memory; it also answers
+variant closures (everything below an entity through skos:broader*) without SPARQL.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import threading
+import unicodedata
+import weakref
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg.query.errors import Ambiguous, NotResolved  # noqa: F401 - one error family
+
+# how a name matched, best first: an entity id, a label or alias as written (ignoring
+# case), then a label or alias once case, accents and punctuation are dropped
+TIER_ID, TIER_EXACT, TIER_NORMALISED = 0, 1, 2
+
+KG = "https://w3id.org/kg/ontology#"
+ID = "https://w3id.org/kg/id/"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+ENTITY_TYPES = ("Model", "Method", "Benchmark", "Hardware", "Metric")
+
+
+def norm_key(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive key: `Llama-3.1 8B` → `llama318b`."""
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c)).casefold()
+    return "".join(c for c in t if c.isalnum())
+
+
+@dataclass
+class EntityInfo:
+    iri: str
+    label: str
+    type: str
+    kind: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    broader: list[str] = field(default_factory=list)
+    narrower: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Resolved:
+    iri: str
+    label: str
+    type: str
+    matched: str  # the label or alias the name matched ("" for an IRI)
+    tier: int = TIER_ID
+    mentions: int = 0
+    candidates: list[dict] = field(default_factory=list)  # the others matched as well
+
+
+class Resolver:
+    def __init__(self, store) -> None:
+        self.store = store
+        self._lock = threading.Lock()
+        self._loaded = False
+        self.entities: dict[str, EntityInfo] = {}
+        self._by_key: dict[str, list[tuple[int, str]]] = {}
+        self._labels: dict[str, set[str]] = {}  # lower-cased label -> iris (suggestions)
+        self._sorted_keys: list[tuple[str, str]] = []  # (norm label, iri) for prefix search
+        self._mentions: dict[str, int] | None = None  # entity IRI -> papers (all, lazily)
+        self._mention_cache: dict[str, int] = {}  # the same, per entity asked
+        self._mentions_lock = threading.Lock()
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self._loaded = False
+
+    @property
+    def loaded(self) -> bool:
+        """Built and current (False until the first `load()` and after `invalidate()`)."""
+        return self._loaded
+
+    def _query(self, q: str):
+        return self.store.query(q) if not hasattr(self.store, "store") else self.store.query(q)
+
+    def load(self) -> None:
+        with self._lock:
+            if self._loaded:
+                return
+            ents: dict[str, EntityInfo] = {}
+            raw = getattr(self.store, "store", self.store)  # KGStore or a pyoxigraph Store
+
+            def scan(pred: str, obj=None):
+                return raw.quads_for_pattern(None, ox.NamedNode(pred), obj, None)
+
+            # straight index scans: far faster than a SPARQL join over every entity
+            for t in ENTITY_TYPES:
+                for q in scan(RDF_TYPE, ox.NamedNode(KG + t)):
+                    if isinstance(q.subject, ox.NamedNode) and q.subject.value not in ents:
+                        ents[q.subject.value] = EntityInfo(q.subject.value, "", t)
+            for q in scan(SKOS + "prefLabel"):
+                info = ents.get(q.subject.value)
+                if info is not None and not info.label and isinstance(q.object, ox.Literal):
+                    info.label = q.object.value
+            for q in scan(KG + "kind"):
+                info = ents.get(q.subject.value)
+                if info is not None and info.kind is None:
+                    info.kind = q.object.value
+            for info in ents.values():
+                if not info.label:
+                    info.label = _fallback_label(info.iri)
+            by_key: dict[str, list[tuple[int, str]]] = {}
+            labels: dict[str, set[str]] = {}
+
+            def add(text: str, iri: str, prio: int) -> None:
+                k = norm_key(text)
+                if k:
+                    by_key.setdefault(k, []).append((prio, iri))
+                labels.setdefault(text.casefold(), set()).add(iri)
+
+            for info in ents.values():
+                add(info.label, info.iri, 0)
+                if info.iri.startswith(ID):
+                    from urllib.parse import unquote
+
+                    eid = unquote(info.iri[len(ID) :])
+                    by_key.setdefault("id:" + eid.casefold(), []).append((0, info.iri))
+            for pred in (SKOS + "altLabel", RDFS + "label"):
+                for q in scan(pred):
+                    info = ents.get(q.subject.value)
+                    if info is None or not isinstance(q.object, ox.Literal):
+                        continue
+                    v = q.object.value
+                    if v not in info.aliases and v != info.label:
+                        info.aliases.append(v)
+                        add(v, info.iri, 1)
+            for q in scan(SKOS + "broader"):
+                a, b = q.subject.value, q.object.value
+                if a in ents and b in ents and a != b and b not in ents[a].broader:
+                    ents[a].broader.append(b)
+                    ents[b].narrower.append(a)
+            self._mentions, self._mention_cache = None, {}
+            self.entities = ents
+            self._by_key = by_key
+            self._labels = labels
+            self._sorted_keys = sorted((norm_key(i.label), i.iri) for i in ents.values())
+            self._loaded = True
+
+    # --- how many papers mention an entity -------------------------------------------
+    @property
+    def mentions(self) -> dict[str, int]:
+        """Papers per mentioned entity, for listings and statistics: one scan of every
+        kg:mentions quad, on first use (resolution counts only its candidates)."""
+        self.load()
+        with self._mentions_lock:
+            if self._mentions is None:
+                raw = getattr(self.store, "store", self.store)
+                counts: dict[str, int] = {}
+                for q in raw.quads_for_pattern(None, ox.NamedNode(KG + "mentions"), None, None):
+                    o = q.object.value
+                    counts[o] = counts.get(o, 0) + 1
+                self._mentions = counts
+            return self._mentions
+
+    def mention_count(self, iri: str) -> int:
+        """Papers that mention `iri` (an index lookup, cached)."""
+        if self._mentions is not None:
+            return self._mentions.get(iri, 0)
+        n = self._mention_cache.get(iri)
+        if n is None:
+            raw = getattr(self.store, "store", self.store)
+            n = sum(
+                1
+                for _ in raw.quads_for_pattern(
+                    None, ox.NamedNode(KG + "mentions"), ox.NamedNode(iri), None
+                )
+            )
+            self._mention_cache[iri] = n
+        return n
+
+    # --- lookups ------------------------------------------------------------------------
+    def get(self, iri: str) -> EntityInfo | None:
+        self.load()
+        return self.entities.get(iri)
+
+    def resolve(self, name: str, types: Sequence[str] = ()) -> Resolved:
+        """The entity a name denotes (of one of `types` if given), or NotResolved."""
+        self.load()
+        name = (name or "").strip()
+        want = set(types)
+        if not name:
+            raise NotResolved(name, [], types)
+        if (
+            re.match(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:", name)
+            and ("/" in name or name.startswith("urn:"))
+            and not re.match(r"^(model|method|benchmark|hardware|metric)/", name)
+        ):
+            info = self.entities.get(name)
+            if info and (not want or info.type in want):
+                return Resolved(info.iri, info.label, info.type, "")
+            raise NotResolved(name, self.suggest(name, types), types)
+        tiers = (
+            (TIER_ID, [i for _, i in self._by_key.get("id:" + name.casefold(), [])]),
+            (TIER_EXACT, sorted(self._labels.get(name.casefold(), ()))),
+            (TIER_NORMALISED, [i for _, i in self._by_key.get(norm_key(name), [])]),
+        )
+        for tier, iris in tiers:
+            ranked = self._rank(name, [i for i in dict.fromkeys(iris) if self._admits(i, want)])
+            if not ranked:
+                continue
+            best = self.entities[ranked[0]]
+            others = ranked[1:]
+            if (
+                tier != TIER_ID
+                and others
+                and self.mention_count(others[0]) == self.mention_count(best.iri)
+                and self.mention_count(best.iri) > 0
+                and others[0] not in self.variants(best.iri)
+                and best.iri not in self.variants(others[0])
+            ):
+                tied = [i for i in ranked if self.mention_count(i) == self.mention_count(best.iri)]
+                raise Ambiguous(name, [self.ref(i) for i in tied], types)
+            return Resolved(
+                best.iri,
+                best.label,
+                best.type,
+                self._matched(best, name),
+                tier=tier,
+                mentions=self.mention_count(best.iri),
+                candidates=[self.ref(i) for i in others[:10]],
+            )
+        raise NotResolved(name, self.suggest(name, types), types)
+
+    def _admits(self, iri: str, want: set[str]) -> bool:
+        info = self.entities.get(iri)
+        return info is not None and (not want or info.type in want)
+
+    def _rank(self, name: str, iris: list[str]) -> list[str]:
+        """Most mentioned first; then a label over an alias, an entity with variants over
+        a leaf, the shorter IRI."""
+
+        def key(iri: str):
+            info = self.entities[iri]
+            on_label = norm_key(info.label) == norm_key(name)
+            return (
+                -self.mention_count(iri),
+                0 if on_label else 1,
+                0 if info.narrower else 1,
+                len(iri),
+                iri,
+            )
+
+        return sorted(iris, key=key)
+
+    @staticmethod
+    def _matched(info: EntityInfo, name: str) -> str:
+        for text in (info.label, *info.aliases):
+            if text.casefold() == name.casefold():
+                return text
+        k = norm_key(name)
+        return next((t for t in (info.label, *info.aliases) if norm_key(t) == k), name)
+
+    def ref(self, iri: str) -> dict:
+        info = self.entities.get(iri)
+        return {
+            "iri": iri,
+            "id": _entity_id(iri),
+            "label": info.label if info else _fallback_label(iri),
+            "type": info.type if info else "Entity",
+            "papers": self.mention_count(iri),
+        }
+
+    def suggest(self, name: str, types: Sequence[str] = (), n: int = 5) -> list[dict]:
+        self.load()
+        want = set(types)
+        pool = {
+            lab: iris
+            for lab, iris in self._labels.items()
+            if not want or any(self.entities[i].type in want for i in iris)
+        }
+        close = difflib.get_close_matches(name.casefold(), list(pool), n=n * 2, cutoff=0.5)
+        k = norm_key(name)
+        if k:  # labels that start with the name, too
+            close += [lab for lab in pool if norm_key(lab).startswith(k)][:n]
+        out, seen = [], set()
+        for lab in close:
+            for iri in sorted(pool[lab]):
+                info = self.entities[iri]
+                if iri in seen or (want and info.type not in want):
+                    continue
+                seen.add(iri)
+                out.append(self.ref(iri))
+        out.sort(key=lambda d: -d["papers"])  # stable: closeness, then the graph's evidence
+        return out[:n]
+
+    def variants(self, iri: str) -> list[str]:
+        """The entity and everything below it through skos:broader*."""
+        self.load()
+        out, stack, seen = [], [iri], set()
+        while stack:
+            x = stack.pop()
+            if x in seen:
+                continue
+            seen.add(x)
+            out.append(x)
+            info = self.entities.get(x)
+            if info:
+                stack.extend(info.narrower)
+        return out
+
+    def search(self, prefix: str, types: Iterable[str] = (), limit: int = 20) -> list[EntityInfo]:
+        """Entities whose label or alias starts with `prefix` (normalised), labels first."""
+        import bisect
+
+        self.load()
+        want = set(types)
+        k = norm_key(prefix)
+        out: list[EntityInfo] = []
+        seen: set[str] = set()
+        if not k:
+            for _, iri in self._sorted_keys:
+                info = self.entities[iri]
+                if not want or info.type in want:
+                    out.append(info)
+                    if len(out) >= limit:
+                        break
+            return out
+        exact = [i for p, i in sorted(self._by_key.get(k, []))]
+        for iri in exact:
+            info = self.entities[iri]
+            if iri not in seen and (not want or info.type in want):
+                seen.add(iri)
+                out.append(info)
+        pos = bisect.bisect_left(self._sorted_keys, (k, ""))
+        while pos < len(self._sorted_keys) and len(out) < limit:
+            key, iri = self._sorted_keys[pos]
+            if not key.startswith(k):
+                break
+            info = self.entities[iri]
+            if iri not in seen and (not want or info.type in want):
+                seen.add(iri)
+                out.append(info)
+            pos += 1
+        if len(out) < limit:  # aliases
+            for key, lst in self._by_key.items():
+                if key.startswith(k) and not key.startswith("id:"):
+                    for _, iri in lst:
+                        info = self.entities[iri]
+                        if iri not in seen and (not want or info.type in want):
+                            seen.add(iri)
+                            out.append(info)
+                if len(out) >= limit:
+                    break
+        return out[:limit]
+
+
+def _entity_id(iri: str) -> str | None:
+    from urllib.parse import unquote
+
+    return unquote(iri[len(ID) :]) if iri.startswith(ID) else None
+
+
+def _fallback_label(iri: str) -> str:
+    from urllib.parse import unquote
+
+    return unquote(iri.rstrip("/").rsplit("/", 1)[-1])
+
+
+_RESOLVERS: weakref.WeakKeyDictionary[Any, Resolver] = weakref.WeakKeyDictionary()
+
+
+def resolver_for(store) -> Resolver:
+    """One cached resolver per store object, for callers without a `kg.query.KG` (which
+    carries its own): the exports and canned queries of scripts."""
+    try:
+        r = _RESOLVERS.get(store)
+        if r is None:
+            r = _RESOLVERS[store] = Resolver(store)
+    except TypeError:  # a store that cannot be weakly referenced
+        r = Resolver(store)
+    return r
