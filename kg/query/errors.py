@@ -16,6 +16,18 @@ class QueryError(ValueError):
     def body(self) -> dict:
         return {"detail": str(self)}
 
+    def __reduce__(self):
+        # pickled as they are (args and fields), not through __init__, whose signature
+        # differs per subclass: an export built in a child process raises them back
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
+
+
+def _rebuild(cls: type, args: tuple, fields: dict) -> QueryError:
+    err = cls.__new__(cls)
+    err.args = args
+    err.__dict__.update(fields)
+    return err
+
 
 class BadInput(QueryError):
     def __init__(self, message: str, suggestions: list[dict] | None = None) -> None:
