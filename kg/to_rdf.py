@@ -134,9 +134,7 @@ _RDF_JSON = RDF.JSON
 _TRUE, _FALSE = Literal(True), Literal(False)
 
 #: rdf:type of each entity type (kg.models.EntityType).
-ENTITY_CLASS: dict[str, NamedNode] = {
-    t: KG.term(t) for t in ENTITY_TYPES
-}
+ENTITY_CLASS: dict[str, NamedNode] = {t: KG.term(t) for t in ENTITY_TYPES}
 
 
 def _decimal(x: float) -> Literal | None:
