@@ -40,9 +40,10 @@ def main(store: str, *gold_files: str) -> None:
                 except QueryError:
                     unresolved += 1
                     continue
-                if d["id"] in {p.id for p in r.papers}:
+                pid = d["id"].removeprefix("corpus-")  # the earlier sets prefix their ids
+                if pid in {p.id for p in r.papers}:
                     evaluated += 1
-                elif d["id"] in {p.id for p in r.mentioned}:
+                elif pid in {p.id for p in r.mentioned}:
                     mentioned += 1
         out[Path(gf).name] = {
             "pairs": n,
