@@ -198,3 +198,39 @@ def test_checkpoint_cost_is_small(tmp_path, listings):
     assert took < 5, took
     w.close()
     assert os.path.isdir(current(store).path)
+
+
+def test_server_workers_restarted_after_an_ingest_stay_on_the_apis_version(tmp_path, corpus):
+    """Issue #18, item 6 as seen: SPARQL workers that restart after an ingest must not
+    answer from the new store while the API (its store opened at start) answers from the
+    old one. They open the generation the API opened; moving both to a new generation is
+    the store holder's job (wiring: pool.store_path = new.open_path, then replace workers)."""
+    from kg.server import Settings, create_app
+
+    full, head = corpus
+    store = tmp_path / "s"
+    w = KGStore(store)
+    ingest_paths(w, [head], workers=1, extract=False)
+    w.close()
+    app = create_app(store, Settings(workers=1))
+    pool = app.state.pool
+    req = {"kind": "query", "query": COUNT, "accept": "text/csv"}
+    try:
+        pool.start()
+        before = pool.run(req, timeout=60)["body"]
+        api_total = len(app.state.kg_store)
+        assert str(api_total).encode() in before
+        rc = subprocess.run(
+            [KG_BIN, "ingest", "--store", str(store), "--no-extract", "--workers", "1"]
+            + [str(full)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        ).returncode
+        assert rc == 0
+        with pool.exclusive(5):  # every worker restarts (as after a timeout kill)
+            pass
+        after = pool.run(req, timeout=60)["body"]
+        assert after == before, (before, after)
+        assert len(app.state.kg_store) == api_total
+    finally:
+        pool.close()
