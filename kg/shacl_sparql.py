@@ -60,6 +60,7 @@ class Check:
     what: str  # for progress and errors: "PaperShape dcterms:title counts"
     query: str
     rows: Callable[[dict], Iterable[Found]] = field(repr=False)
+    conditions: int = 0  # ?c0_ ... flags the query binds (value checks)
 
 
 def _t(node) -> str:
@@ -273,7 +274,7 @@ class Compiler:
                         str(shape),
                     )
 
-        return Check(str(shape), f"{name} {_short(path) or 'node'} values", q, rows)
+        return Check(str(shape), f"{name} {_short(path) or 'node'} values", q, rows, len(conds))
 
     def _property(self, shape, name, targets, prop) -> list[Check]:
         pattern, path = self._path(prop)
@@ -443,7 +444,7 @@ def run_checks(
     def one(c: Check) -> list[Found]:
         found: list[Found] = []
         for sol in store.query(c.query, use_default_graph_as_union=True):
-            found.extend(c.rows(_row(sol)))
+            found.extend(c.rows(_row(sol, c.conditions)))
         return found
 
     out: list[Found] = []
@@ -457,7 +458,7 @@ def run_checks(
     return sorted(set(out), key=lambda f: (f.focus, f.path, f.component, f.value))
 
 
-def _row(sol) -> dict:
+def _row(sol, conditions: int) -> dict:
     """A solution as {variable name: term or None}."""
     r = {}
     for name in ("this", "v", "value", "path", "n_", "q_", "l_"):
@@ -465,11 +466,9 @@ def _row(sol) -> dict:
             r[name] = sol[name]
         except (KeyError, IndexError, TypeError):
             r[name] = None
-    i = 0
-    while True:
+    for i in range(conditions):
         try:
             r[f"c{i}_"] = sol[f"c{i}_"]
         except (KeyError, IndexError, TypeError):
-            break
-        i += 1
+            r[f"c{i}_"] = None
     return r

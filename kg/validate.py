@@ -122,7 +122,16 @@ def validate_store(
 
 
 def _plain(term: str) -> str:
-    return term[1:-1] if term.startswith("<") and term.endswith(">") else term
+    """A node as pyshacl reports it: an IRI or a literal's lexical form (N-Triples in)."""
+    if term.startswith("<") and term.endswith(">"):
+        return term[1:-1]
+    if term.startswith('"'):
+        try:
+            (t,) = ox.parse(f"<x:s> <x:p> {term} .", format=ox.RdfFormat.N_TRIPLES)
+            return t.object.value
+        except (SyntaxError, ValueError):
+            return term
+    return term
 
 
 def _limited_store(store, limit: int):

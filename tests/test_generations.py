@@ -32,10 +32,10 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory, shared_dir) -> tuple[Path, Path]:
-    """(3,000 real corpus records, their first 1,000)."""
+    """(5,000 real corpus records, their first 1,000)."""
     d = tmp_path_factory.mktemp("gens")
     with gzip.open(shared_dir / "corpora" / "arxiv_2025_2026-04.jsonl.gz", "rt") as fh:
-        lines = list(itertools.islice(fh, 3000))
+        lines = list(itertools.islice(fh, 5000))
     full, head = d / "full.jsonl", d / "head.jsonl"
     full.write_text("".join(lines))
     head.write_text("".join(lines[:1000]))
@@ -115,10 +115,13 @@ def test_generations_share_the_live_store_files(tmp_path, listings):
 
 
 def test_every_count_beside_an_ingest_is_the_old_or_the_new_total(tmp_path, corpus):
-    """Issue #18, item 6: `kg ingest` writes 2,000 more papers from another process
+    """Issue #18, item 6: `kg ingest` writes 4,000 more papers from another process
     (transactional: the store holds papers) while this process opens the store read-only
     over and over and counts it, as a server's workers do when they restart. Every count
-    is the old total or the new one, never something in between."""
+    is the old total or the new one, never something in between. (Measured: main's
+    reader, opening the live directory, also saw only the two totals here, 511 reads; what
+    main lacks is the guarantee, Oxigraph calls that opening undefined, and a first bulk
+    load made its read-only opens fail: see test_a_first_ingest_not_finished...)"""
     full, head = corpus
     store = tmp_path / "s"
     w = KGStore(store)
@@ -197,3 +200,40 @@ def test_checkpoint_cost_is_small(tmp_path, listings):
     assert took < 5, took
     w.close()
     assert os.path.isdir(current(store).path)
+
+
+def test_server_workers_restarted_after_an_ingest_stay_on_the_apis_version(tmp_path, corpus):
+    """Issue #18, item 6 as seen: SPARQL workers that restart after an ingest must not
+    answer from the new store while the API (its store opened at start) answers from the
+    old one. They open the generation the API opened; moving both to a new generation is
+    the store holder's job (wiring: pool.store_path = new.open_path, then replace workers).
+    (Measured: on main the restarted workers also answered the old total here.)"""
+    from kg.server import Settings, create_app
+
+    full, head = corpus
+    store = tmp_path / "s"
+    w = KGStore(store)
+    ingest_paths(w, [head], workers=1, extract=False)
+    w.close()
+    app = create_app(store, Settings(workers=1))
+    pool = app.state.pool
+    req = {"kind": "query", "query": COUNT, "accept": "text/csv"}
+    try:
+        pool.start()
+        before = pool.run(req, timeout=60)["body"]
+        api_total = len(app.state.kg_store)
+        assert str(api_total).encode() in before
+        rc = subprocess.run(
+            [KG_BIN, "ingest", "--store", str(store), "--no-extract", "--workers", "1"]
+            + [str(full)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        ).returncode
+        assert rc == 0
+        with pool.exclusive(5):  # every worker restarts (as after a timeout kill)
+            pass
+        after = pool.run(req, timeout=60)["body"]
+        assert after == before, (before, after)
+        assert len(app.state.kg_store) == api_total
+    finally:
+        pool.close()
