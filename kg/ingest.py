@@ -393,9 +393,8 @@ class Ingestor:
         # the batch's statements about shared resources (author labels, category notations;
         # SHARED_GRAPH), each once: written with the entities, so before any marker of the batch
         shared: dict[str, None] = {}
-        for (paper, status, drop, src), (body, marker, entities, sh) in zip(
-            plan.todo, results
-        ):
+        todo = zip(plan.todo, results, strict=True)
+        for (paper, status, drop, src), (body, marker, entities, sh) in todo:
             if sh:
                 shared.update(dict.fromkeys(sh.splitlines(keepends=True)))
             for eid, nq in entities:

@@ -39,12 +39,13 @@ def _union_ntriples(store, limit: int) -> bytes:
     if limit:
         from kg.namespaces import SHARED_GRAPH, VOCAB_GRAPH
 
+        papers = (
+            f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?paper a <{KG}Paper> }} }} LIMIT {int(limit)}"
+        )
         q = f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
-  {{ {{ SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?paper a <{KG}Paper> }} }} LIMIT {int(limit)} }}
+  {{ {{ {papers} }}
      GRAPH ?g {{ ?s ?p ?o }} }}
-  UNION {{ {{ SELECT DISTINCT ?s WHERE {{
-             {{ SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?paper a <{KG}Paper> }} }} LIMIT {int(limit)} }}
-             GRAPH ?g {{ ?x ?y ?s }} }} }}
+  UNION {{ {{ SELECT DISTINCT ?s WHERE {{ {{ {papers} }} GRAPH ?g {{ ?x ?y ?s }} }} }}
           GRAPH {SHARED_GRAPH} {{ ?s ?p ?o }} }}
   UNION {{ GRAPH {VOCAB_GRAPH} {{ ?s ?p ?o }} }}
 }}"""
