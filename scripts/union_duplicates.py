@@ -33,9 +33,8 @@ def main(path: str) -> int:
             by_pred[p.value] += 1
             extra_by_pred[p.value] += n - 1
     share = 100 * (rows - distinct) / rows if rows else 0.0
-    print(
-        f"union rows {rows:,}; distinct triples {distinct:,}; extra rows {rows - distinct:,} ({share:.2f}%)"
-    )
+    extra = rows - distinct
+    print(f"union rows {rows:,}; distinct {distinct:,}; extra rows {extra:,} ({share:.2f}%)")
     for p, n in by_pred.most_common():
         print(f"  {p}: {n:,} triples in several graphs, {extra_by_pred[p]:,} extra rows")
     if held:
