@@ -390,7 +390,13 @@ class Ingestor:
         new_entities: list[str] = []  # N-Quads of entities no earlier paper had
         known = self._known_entities
         fresh: dict[str, str] = {}  # entity id -> N-Quads, first text in input order
-        for (paper, status, drop, src), (body, marker, entities) in zip(plan.todo, results):
+        # the batch's statements about shared resources (author labels, category notations;
+        # SHARED_GRAPH), each once: written with the entities, so before any marker of the batch
+        shared: dict[str, None] = {}
+        todo = zip(plan.todo, results, strict=True)
+        for (paper, status, drop, src), (body, marker, entities, sh) in todo:
+            if sh:
+                shared.update(dict.fromkeys(sh.splitlines(keepends=True)))
             for eid, nq in entities:
                 if eid not in known:
                     known.add(eid)
@@ -417,12 +423,13 @@ class Ingestor:
             new_entities.extend(nq for eid, nq in fresh.items() if eid not in stored)
         else:
             new_entities.extend(fresh.values())
-        ent_nq = "".join(new_entities)
+        ent_nq = "".join(new_entities) + "".join(shared)
+        del shared
         if self.bulk and ent_nq and (repl_graphs or drop_graphs):
             # the replaced papers get their marker in this batch: their entities must be in
             # the store first (a kill in between would leave a stored paper whose first
             # mention of an entity is lost, and the rerun, skipping it, would take the
-            # entity's text from a later paper)
+            # entity's text from a later paper; likewise its shared statements would be lost)
             t = time.perf_counter()
             kill_point("load")
             self.store.load_nquads(ent_nq.encode())

@@ -11,6 +11,8 @@ IRI scheme (instance base https://w3id.org/kg/id/):
     author          …/author/<slug of the name>
     category        …/category/<code>                e.g. …/category/cs.LG
     vocab graph     …/graph/vocab                    shared entity nodes
+    shared graph    …/graph/shared                   what several papers state alike:
+                                                     author labels, category notations
     ontology graph  https://w3id.org/kg/ontology     kg.ttl
 
 Every piece taken from data is percent-encoded (RFC 3987 iunreserved minus non-ASCII:
@@ -59,6 +61,7 @@ __all__ = [
     "ONTOLOGY_IRI",
     "ONTOLOGY_GRAPH",
     "VOCAB_GRAPH",
+    "SHARED_GRAPH",
     "encode",
     "paper_iri",
     "paper_graph",
@@ -154,6 +157,10 @@ TURTLE_PREFIXES = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.ite
 ONTOLOGY_IRI = NamedNode("https://w3id.org/kg/ontology")
 ONTOLOGY_GRAPH = ONTOLOGY_IRI
 VOCAB_GRAPH = NamedNode(ID + "graph/vocab")
+#: Statements about resources several papers share (an author's rdfs:label, a category's
+#: skos:notation), held once here rather than in each paper's graph: the default graph (the
+#: union of the named graphs) must match each triple once (SPARQL 1.1: it is a set).
+SHARED_GRAPH = NamedNode(ID + "graph/shared")
 
 _SAFE = "-._~"
 

@@ -6,8 +6,11 @@ Pure functions, no store and no rdflib: this runs once per paper over 60k–1M p
   `paper_graph(paper.key)`: metadata, translations, authors in order, categories, source
   records, a JSON copy of the record (`kg:record`), and, with an extraction, the
   extraction run, the evidence sentences, and the mentions, proposals, evaluations and
-  hardware usages that point into them (offsets, confidence).
-  Replacing a paper is: drop its graph, add its quads again.
+  hardware usages that point into them (offsets, confidence). The statements about the
+  shared resources it links to, which other papers make identically (each author's
+  rdfs:label, each category's skos:notation), go in `SHARED_GRAPH` instead, so that the
+  union of the graphs (the SPARQL default graph) holds each triple once.
+  Replacing a paper is: drop its graph, add its quads again (shared statements stay).
 * `paper_nquads(paper, extraction)` — the same as N-Quads text, written directly (the
   fast path ingest uses; `paper_quads` parses it), split into the body and the
   `kg:record` quad.
@@ -40,6 +43,7 @@ from kg.namespaces import (
     RDF,
     RDFS,
     SCHEMA,
+    SHARED_GRAPH,
     SKOS,
     VOCAB_GRAPH,
     XSD,
@@ -185,7 +189,8 @@ def paper_from_record(literal_value: str) -> Paper:
 def paper_quads(
     paper: Paper, extraction: Extraction | None = None, *, mention_nodes: bool = True
 ) -> list[Quad]:
-    """All quads about one paper, in `paper_graph(paper.key)`: `paper_nquads` parsed.
+    """All quads about one paper, in `paper_graph(paper.key)`, and the statements about its
+    authors and categories, in `SHARED_GRAPH`: `paper_nquads` parsed.
 
     About 5 quads per author, 2 per category, 4 per source record and ~10 more for the
     paper itself; with an extraction, 3 for the run, 1 `kg:mentions` edge per distinct
@@ -362,10 +367,20 @@ _T_DATE_SUFFIX = f"^^{_XSD_DATE}"
 
 
 def paper_nquads(
-    paper: Paper, extraction: Extraction | None = None, *, mention_nodes: bool = True
+    paper: Paper,
+    extraction: Extraction | None = None,
+    *,
+    mention_nodes: bool = True,
+    shared: list[str] | None = None,
 ) -> tuple[str, str]:
-    """Everything about one paper as N-Quads text in its own graph, in two parts: all
-    quads but the `kg:record` one, and that one (the marker ingest writes last)."""
+    """Everything about one paper as N-Quads text, in two parts: all quads but the
+    `kg:record` one, and that one (the marker ingest writes last).
+
+    The paper's own nodes are described in its graph; the statements about the shared
+    resources it links to (an author's rdfs:label, a category's skos:notation), which
+    every paper linking to them makes identically, are quads in `SHARED_GRAPH`. Given a
+    `shared` list, those lines are appended to it and the body holds the paper's graph
+    only; without one they end the body."""
     key = paper.key
     if extraction is not None and extraction.paper_key != key:
         raise ValueError(f"extraction is for {extraction.paper_key!r}, paper is {key!r}")
@@ -378,6 +393,12 @@ def paper_nquads(
 
     def q(s: str, pred: str, o: str) -> None:
         add(f"{s} {pred} {o} {g} .\n")
+
+    sh: list[str] = [] if shared is None else shared
+    sg = str(SHARED_GRAPH)
+
+    def qs(s: str, pred: str, o: str) -> None:
+        sh.append(f"{s} {pred} {o} {sg} .\n")
 
     q(p, T_TYPE, T_PAPER)
     q(p, T_IDENT, _s(key))
@@ -414,7 +435,7 @@ def paper_nquads(
             continue
         c = str(category_iri(code))
         q(p, T_CATEGORY, c)  # typed kg:Category by the range of kg:category
-        q(c, T_NOTATION, _s(code.strip()))
+        qs(c, T_NOTATION, _s(code.strip()))  # shared: the same in every paper
 
     seen_authors: set[str] = set()
     for i, name in enumerate(paper.authors, start=1):
@@ -429,7 +450,7 @@ def paper_nquads(
         if a not in seen_authors:
             seen_authors.add(a)
             q(p, T_CREATOR, a)
-            q(a, T_LABEL, _s(name))
+            qs(a, T_LABEL, _s(name))  # shared: the same in every paper of this name
 
     for i, src in enumerate(paper.sources, start=1):
         sr = f"<{base}source/{i}>"
@@ -442,6 +463,8 @@ def paper_nquads(
     if extraction is not None:
         _extraction_nquads(q, p, base, extraction, mention_nodes)
     record = f"{p} {T_RECORD} {_s(record_json(paper))}{_T_JSON_SUFFIX} {g} .\n"
+    if shared is None:
+        out.extend(sh)
     return "".join(out), record
 
 

@@ -34,13 +34,19 @@ class Violation:
 
 
 def _union_ntriples(store, limit: int) -> bytes:
-    """The graph to validate: everything, or `limit` paper graphs plus the shared vocabulary."""
+    """The graph to validate: everything, or `limit` paper graphs plus the shared vocabulary
+    and what the shared graph says about the authors and categories they link to."""
     if limit:
-        from kg.namespaces import VOCAB_GRAPH
+        from kg.namespaces import SHARED_GRAPH, VOCAB_GRAPH
 
+        papers = (
+            f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?paper a <{KG}Paper> }} }} LIMIT {int(limit)}"
+        )
         q = f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
-  {{ {{ SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?paper a <{KG}Paper> }} }} LIMIT {int(limit)} }}
+  {{ {{ {papers} }}
      GRAPH ?g {{ ?s ?p ?o }} }}
+  UNION {{ {{ SELECT DISTINCT ?s WHERE {{ {{ {papers} }} GRAPH ?g {{ ?x ?y ?s }} }} }}
+          GRAPH {SHARED_GRAPH} {{ ?s ?p ?o }} }}
   UNION {{ GRAPH {VOCAB_GRAPH} {{ ?s ?p ?o }} }}
 }}"""
         return ox.serialize(
@@ -135,20 +141,33 @@ def _plain(term: str) -> str:
 
 
 def _limited_store(store, limit: int):
-    """An in-memory copy of `limit` paper graphs plus the vocabulary and ontology graphs."""
-    from kg.namespaces import VOCAB_GRAPH
+    """An in-memory copy of `limit` paper graphs plus the vocabulary and ontology graphs and
+    what the shared graph says about the nodes those papers link to (author labels,
+    category notations)."""
+    from kg.namespaces import SHARED_GRAPH, VOCAB_GRAPH
 
     owl = "<http://www.w3.org/2002/07/owl#Ontology>"
+    papers = (
+        f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?paper a <{KG}Paper> }} }} LIMIT {int(limit)}"
+    )
     q = f"""SELECT ?g ?s ?p ?o WHERE {{
-  {{ {{ SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?paper a <{KG}Paper> }} }} LIMIT {int(limit)} }} }}
+  {{ {{ {papers} }} }}
   UNION {{ VALUES ?g {{ {VOCAB_GRAPH} }} }}
   UNION {{ SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?x a {owl} }} }} }}
   GRAPH ?g {{ ?s ?p ?o }}
+}}"""
+    shared = f"""SELECT DISTINCT ?s ?p ?o WHERE {{
+  {{ SELECT DISTINCT ?s WHERE {{ {{ {papers} }} GRAPH ?g {{ ?x ?y ?s }} FILTER(isIRI(?s)) }} }}
+  GRAPH {SHARED_GRAPH} {{ ?s ?p ?o }}
 }}"""
     mem = ox.Store()
     mem.extend(
         ox.Quad(r["s"], r["p"], r["o"], r["g"])
         for r in store.query(q, use_default_graph_as_union=False)
+    )
+    mem.extend(
+        ox.Quad(r["s"], r["p"], r["o"], SHARED_GRAPH)
+        for r in store.query(shared, use_default_graph_as_union=False)
     )
     return mem
 

@@ -52,14 +52,21 @@ def _extract(paper: Paper) -> Extraction | None:
 
 
 def paper_nquads_parts(
-    paper: Paper, extraction: Extraction | None, *, mention_nodes: bool = True
+    paper: Paper,
+    extraction: Extraction | None,
+    *,
+    mention_nodes: bool = True,
+    shared: list[str] | None = None,
 ) -> tuple[str, str]:
     """The paper's named graph as N-Quads text: (everything but the `kg:record` quad, that
-    quad). The record is the marker ingest looks papers up by."""
+    quad). The record is the marker ingest looks papers up by. The paper's statements about
+    shared resources (SHARED_GRAPH) go to `shared` if given, else end the body."""
     from kg import to_rdf
     from kg.namespaces import KG, paper_graph, paper_iri
 
-    body, marker = to_rdf.paper_nquads(paper, extraction, mention_nodes=mention_nodes)
+    body, marker = to_rdf.paper_nquads(
+        paper, extraction, mention_nodes=mention_nodes, shared=shared
+    )
     tk = ox.Quad(
         paper_iri(paper.key),
         KG.titleKey,
@@ -79,7 +86,7 @@ def paper_nquads(
 
 def _work(
     paper_json: str, sent: set[str] | None = None
-) -> tuple[str, str, list[tuple[str, str]]]:
+) -> tuple[str, str, list[tuple[str, str]], str]:
     paper = Paper.model_validate_json(paper_json)
     ex = _extract(paper)
     ents = []
@@ -89,8 +96,9 @@ def _work(
             if not e.in_vocabulary and e.id not in sent:
                 sent.add(e.id)
                 ents.append((e.id, entity_nquads(e)))
-    body, marker = paper_nquads_parts(paper, ex, mention_nodes=_MENTION_NODES)
-    return body, marker, ents
+    shared: list[str] = []
+    body, marker = paper_nquads_parts(paper, ex, mention_nodes=_MENTION_NODES, shared=shared)
+    return body, marker, ents, "".join(shared)
 
 
 def entity_nquads(entity: Entity) -> str:
@@ -165,8 +173,9 @@ class _Pending:
         self._payload = payload
         self._sent = sent
 
-    def get(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
-        """Per paper: (N-Quads body, `kg:record` quad, [(discovered entity id, its N-Quads)])."""
+    def get(self) -> list[tuple[str, str, list[tuple[str, str]], str]]:
+        """Per paper: (N-Quads body of its graph, `kg:record` quad, [(discovered entity id,
+        its N-Quads)], its N-Quads in SHARED_GRAPH)."""
         raw = (
             self._async.get()
             if self._async is not None

@@ -295,3 +295,77 @@ def test_workers_are_recycled_without_changing_results(listings):
     finally:
         pool.close()
     assert two == one
+
+
+def _union_rows(store: KGStore) -> list[tuple[str, str, str]]:
+    """Every row of `SELECT ?s ?p ?o WHERE { ?s ?p ?o }` over the union default graph."""
+    q = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+    return [(str(r["s"]), str(r["p"]), str(r["o"])) for r in store.query(q)]
+
+
+@pytest.mark.parametrize("bulk", [True, False])
+def test_union_default_graph_has_no_duplicate_rows(tmp_path, bulk):
+    """Issue #18: the default graph is the union of the named graphs, which Oxigraph
+    matches once per graph holding a triple. What several papers state alike (an author's
+    name, a category's notation) lives once in the shared graph, so a multi-paper store
+    answers `SELECT ?s ?p ?o` with no row twice: after a first load (bulk or not), after an
+    incremental ingest, and after a changed paper is replaced."""
+    from collections import Counter
+
+    from kg.namespaces import RDFS, SHARED_GRAPH, SKOS, author_iri, category_iri
+
+    authors = ["Ada Lovelace", "Alan Turing", "Grace Hopper"]
+    recs = [
+        {
+            "id": f"2601.{i:05d}",
+            "title": f"Shared authors paper {i}",
+            "abstract": f"We fine-tune Llama 3 on MMLU, variant {i}.",
+            "authors": [authors[i % 3], authors[(i + 1) % 3]],
+            "categories": ["cs.LG", "cs.CL"] if i % 2 else ["cs.LG"],
+        }
+        for i in range(1, 13)
+    ]
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_text("".join(json.dumps(r) + "\n" for r in recs[:8]))
+    changed = dict(recs[0], authors=["Ada Lovelace", "Edsger Dijkstra"], categories=["cs.AI"])
+    b.write_text("".join(json.dumps(r) + "\n" for r in [*recs[8:], changed]))
+    store = KGStore(tmp_path / "s")
+    first = ingest_paths(store, [a], workers=1, bulk=bulk, bulk_quads=300, batch_size=3)
+    assert first.bulk == bulk
+    for step in ("first load", "incremental and replaced"):
+        rows = _union_rows(store)
+        repeated = {t: n for t, n in Counter(rows).items() if n > 1}
+        assert rows and not repeated, (step, list(repeated.items())[:5])
+        if step == "first load":
+            report = ingest_paths(store, [b], workers=1, bulk=False, batch_size=3)
+            assert sum(f.updated for f in report.files) == 1
+    assert _count(store, "Paper") == 12
+    # each shared statement once, in the shared graph only
+    ada = author_iri("Ada Lovelace")
+    held = [q.graph_name for q in store.store.quads_for_pattern(ada, RDFS.label, None, None)]
+    assert held == [SHARED_GRAPH]
+    lg = category_iri("cs.LG")
+    assert [q.graph_name for q in store.store.quads_for_pattern(lg, SKOS.notation, None, None)] == [
+        SHARED_GRAPH
+    ]
+    q = f"""SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
+        FILTER(?p IN (<{RDFS.label.value}>, <{SKOS.notation.value}>))
+        FILTER(STRSTARTS(STR(?g), "https://w3id.org/kg/id/graph/paper/")) }}"""
+    n = next(iter(store.query(q, use_default_graph_as_union=False)))["n"].value
+    assert n == "0"  # no paper graph states a name or a notation
+    # the replaced paper (merged: its authors kept, a category gained) reads whole over the
+    # union: its names and notations from the shared graph, each once
+    p1 = "<https://w3id.org/kg/id/paper/2601.00001>"
+    q = f"SELECT ?name WHERE {{ {p1} <{KG}hasAuthorship>/<{KG}author>/<{RDFS.label.value}> ?name }}"
+    assert sorted(r["name"].value for r in store.query(q)) == ["Alan Turing", "Grace Hopper"]
+    q = f"SELECT ?c WHERE {{ {p1} <{KG}category>/<{SKOS.notation.value}> ?c }}"
+    assert sorted(r["c"].value for r in store.query(q)) == ["cs.AI", "cs.CL", "cs.LG"]
+
+
+def test_seed_listings_union_has_no_duplicate_rows(seed_store):
+    """The 209 seed papers (several share categories and authors): no union row twice."""
+    from collections import Counter
+
+    rows = _union_rows(seed_store)
+    assert len(rows) > 50_000
+    assert max(Counter(rows).values()) == 1

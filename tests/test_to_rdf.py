@@ -27,6 +27,9 @@ from kg.namespaces import (
     ID,
     KG,
     ONTOLOGY_GRAPH,
+    RDFS,
+    SHARED_GRAPH,
+    SKOS,
     SPARQL_PREFIXES,
     TURTLE_PREFIXES,
     VOCAB_GRAPH,
@@ -202,10 +205,19 @@ def _select(store: ox.Store, query: str) -> list[dict[str, str]]:
 
 
 def test_all_paper_quads_in_the_papers_own_graph():
+    """The paper's own nodes in its graph; what every paper naming an author or category
+    states alike (rdfs:label, skos:notation) in the shared graph, so that the union of the
+    graphs (the SPARQL default graph) holds it once (issue #18)."""
     paper = example_paper()
     quads = paper_quads(paper, example_extraction(paper))
     assert quads
-    assert {q.graph_name for q in quads} == {paper_graph("2511.01234")}
+    assert {q.graph_name for q in quads} == {paper_graph("2511.01234"), SHARED_GRAPH}
+    shared = [q for q in quads if q.graph_name == SHARED_GRAPH]
+    assert {q.predicate for q in shared} == {RDFS.label, SKOS.notation}
+    assert len(shared) == 3 + 2  # 3 authors, 2 categories
+    assert {str(q.subject).split("/")[-2] for q in shared} == {"author", "category"}
+    own = {q.subject for q in quads if q.graph_name != SHARED_GRAPH}
+    assert not own & {q.subject for q in shared}  # nothing about them in the paper graph
     assert paper_graph("2511.01234") != paper_iri("2511.01234")
     # entities are not described in the paper graph, only linked
     assert not [q for q in quads if q.subject == entity_iri("model/mathstar-8b")]
