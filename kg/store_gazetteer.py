@@ -110,9 +110,16 @@ def use(store, directory: Path | None = None) -> Path | None:
         return None
     t0 = time.perf_counter()
     try:
-        if not store.has_papers():
+        published = _published(store)
+        if published is None:
             return None
-        concepts = store_concepts(store)
+        try:
+            if not published.has_papers():
+                return None
+            concepts = store_concepts(published)
+        finally:
+            if published is not store:
+                published.close()
     except Exception as e:  # a gazetteer is a help, never a reason for an ingest to fail
         log.warning("store gazetteer skipped: %s", e)
         return None
@@ -130,6 +137,25 @@ def use(store, directory: Path | None = None) -> Path | None:
         "store gazetteer: %d names in %.2f s -> %s", len(concepts), time.perf_counter() - t0, name
     )
     return Path(name)
+
+
+def _published(store):
+    """The store as its last completed ingest published it (kg.store_generations), read
+    under a lease; None when nothing is published yet. Never the live directory: after a
+    killed ingest it holds that run's papers, and a rerun that learned names from them
+    would not extract what the uninterrupted run did (crash-exact ingest). A store opened
+    some other way (read-only, remote) is used as it is."""
+    from kg.store import KGStore
+    from kg.store_generations import LIVE, NoGeneration, current
+
+    if not isinstance(store, KGStore) or store.read_only:
+        return store
+    try:
+        if current(store.path).id == LIVE:
+            return None  # no ingest has finished into this store under generations
+    except NoGeneration:
+        return None
+    return KGStore(store.path, read_only=True)
 
 
 def release(path: Path | None) -> None:
