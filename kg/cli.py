@@ -279,10 +279,9 @@ def query(
 
     Example: kg query 'SELECT (COUNT(*) AS ?n) WHERE { ?p a <https://w3id.org/kg/ontology#Paper> }'
     """
-    from kg.results import print_results, run_select
-
     from kg.cli_options import fail
     from kg.query import KG, QueryError
+    from kg.results import print_results, run_select
 
     endpoints = dict(
         query_endpoint=query_endpoint, update_endpoint=update_endpoint, gsp_endpoint=gsp_endpoint

@@ -17,8 +17,8 @@ from spacy.language import Language
 
 from kg.extract.evidence import (
     hyphen_tail,
-    method_left_extension,
     load_metric_evidence,
+    method_left_extension,
     metric_left_modifiers,
     metric_phrases,
 )

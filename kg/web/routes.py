@@ -22,9 +22,9 @@ from fastapi.responses import (
 
 from kg.graph_export import (
     FORMATS,
-    export_graph,
     PROJECTIONS,
     ExportScope,
+    export_graph,
     file_extension,
     media_type,
 )
