@@ -86,7 +86,8 @@ def ingest(
         False,
         "--no-mention-nodes",
         help="Leave the per-mention nodes out (about a third fewer quads): papers keep their kg:mentions "
-        "edges and every fact keeps its evidence sentence, offsets and confidence. For the largest graphs.",
+        "edges and every fact keeps its evidence sentence, offsets and confidence. For the largest "
+        "graphs.",
     ),
     bulk: bool | None = typer.Option(
         None,
@@ -181,7 +182,8 @@ def ingest(
         + (f", optimize {report.seconds['optimize']:.1f} s" if "optimize" in report.seconds else "")
     )
     console.print(
-        f"{report.papers_in:,} papers in {secs:.1f} s ({report.papers_in / max(secs, 1e-9):,.0f} papers/s, "
+        f"{report.papers_in:,} papers in {secs:.1f} s ({report.papers_in / max(secs, 1e-9):,.0f} "
+        f"papers/s, "
         f"{report.quads_written / max(secs, 1e-9):,.0f} quads/s; {mode})",
         highlight=False,
     )
@@ -487,7 +489,8 @@ def export(
     """
     if fmt not in RDF_FORMATS + GRAPH_FORMATS:
         console.print(
-            f"[red]error:[/red] unknown format {fmt!r}; choose one of {', '.join(RDF_FORMATS + GRAPH_FORMATS)}"
+            f"[red]error:[/red] unknown format {fmt!r}; choose one "
+            f"of {', '.join(RDF_FORMATS + GRAPH_FORMATS)}"
         )
         raise typer.Exit(2)
     kgs = _open(

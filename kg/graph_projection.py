@@ -265,7 +265,8 @@ class _Projector:
             return
         for chunk in _chunks(papers):
             for r in self.rows(
-                f"SELECT ?p ?e (COUNT(?m) AS ?n) WHERE {{ {_values('p', chunk)} {body} }} GROUP BY ?p ?e"
+                f"SELECT ?p ?e (COUNT(?m) AS ?n) WHERE {{ {_values('p', chunk)} {body} }} GROUP BY "
+                f"?p ?e"
             ):
                 yield self.iri(r[0].value), self.iri(r[1].value), int(r[2].value)
 
@@ -303,7 +304,8 @@ class _Projector:
         todo = [e for e in entities if e not in self.ent_stats]
         for chunk in _chunks(todo, 500):
             q = (
-                f"SELECT ?e (COUNT(DISTINCT ?p) AS ?n) (MIN(?d) AS ?y) WHERE {{ {_values('e', chunk)} "
+                f"SELECT ?e (COUNT(DISTINCT ?p) AS ?n) (MIN(?d) AS ?y) WHERE "
+                f"{{ {_values('e', chunk)} "
                 "?p kg:mentions ?e . OPTIONAL { ?p dcterms:issued ?d } } GROUP BY ?e"
             )
             for r in self.rows(q):

@@ -119,7 +119,8 @@ def test_fast_records_equal_validated_ones():
         Paper(
             title="FooNet: a model",
             abstract=(
-                "We propose FooNet. FooNet reaches 91.2% accuracy on GSM8K and runs on an H100 GPU for inference."
+                "We propose FooNet. FooNet reaches 91.2% accuracy on GSM8K and runs on an H100 GPU "
+                "for inference."
             ),
         )
     )

@@ -225,8 +225,10 @@ def test_serve_under_load_while_ingesting(fresh_server, listings, tmp_path, caps
     with capsys.disabled():
         print(
             f"\nremote store under load ({stats['tool']}, {LOAD_SECONDS} s, ingest running: "
-            f"{ingest_was_running}): {stats['requests']} requests, 5xx={stats['5xx']} 4xx={stats['4xx']} "
-            f"socket errors={stats['socket_errors']}, p50 {stats['p50_ms']:.1f} ms, p99 {stats['p99_ms']:.1f} ms"
+            f"{ingest_was_running}): {stats['requests']} requests, 5xx={stats['5xx']} "
+            f"4xx={stats['4xx']} "
+            f"socket errors={stats['socket_errors']}, p50 {stats['p50_ms']:.1f} ms, "
+            f"p99 {stats['p99_ms']:.1f} ms"
         )
     assert stats["5xx"] == 0, (tmp_path / "serve.log").read_text()[-3000:]
     assert stats["requests"] > 50 and stats["socket_errors"] == 0

@@ -109,7 +109,8 @@ def test_sparqlwrapper_post_ask_and_construct(live_server):
     sw = SPARQLWrapper(live_server.url + "/sparql")
     sw.setQuery(
         "CONSTRUCT { ?h <http://www.w3.org/2004/02/skos/core#broader> ?a } WHERE { "
-        "?h <http://www.w3.org/2004/02/skos/core#broader> ?a ; a <https://w3id.org/kg/ontology#Hardware> }"
+        "?h <http://www.w3.org/2004/02/skos/core#broader> ?a ; a "
+        "<https://w3id.org/kg/ontology#Hardware> }"
     )
     sw.setReturnFormat(TURTLE)
     from rdflib import Graph

@@ -110,7 +110,8 @@ class Lists:
                     and n >= 2
                     and s >= st.title_len
                 ):
-                    continue  # a plain capitalised word needs two known neighbours, outside the title
+                    # a plain capitalised word needs two known neighbours, outside the title
+                    continue
                 st.add(Cand(s, e, etype, "list", 0.55 if shaped else 0.45, 38, tconf=1))
         return doc
 

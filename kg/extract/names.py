@@ -22,7 +22,8 @@ def is_quantity(word: str) -> bool:
 
 
 _FUNCTION_WORDS = frozenset(
-    "of for via with and in on to the a an from by through using under over as at into without".split()
+    "of for via with and in on to the a an from by through using under over as at into "
+    "without".split()
 )
 
 

@@ -22,7 +22,8 @@ _OF_CONTINUES = frozenset(
     "extension version variant subset adaptation expansion".split()
 )
 _APPOS = re.compile(
-    r"[ \t]*(?:\([^()\n]{1,120}\)[ \t]*)?(?:,|:|—|–|--|\s(?:is|was|as|serves\s+as|,\s*which\s+is))[ \t]*"
+    r"[ \t]*(?:\([^()\n]{1,120}\)[ \t]*)?(?:,|:|—|–|--|\s(?:is|was|as|serves\s+as|"
+    r",\s*which\s+is))[ \t]*"
     r"(?:a|an|the|our|its|their)\s+",
     re.IGNORECASE,
 )

@@ -88,7 +88,8 @@ def _layout(
 def downloads(region_id: str, heading: str = "Download this graph") -> str:
     """A list of export links, filled in by kg.js from data-export on the container."""
     items = "".join(
-        f'<li><a class="button download" data-format="{f}" href="#" download>{escape(FORMAT_LABELS[f])}</a></li>'
+        f'<li><a class="button download" data-format="{f}" href="#" '
+        f"download>{escape(FORMAT_LABELS[f])}</a></li>"
         for f in FORMATS
     )
     return f"""<section class="downloads" id="{region_id}" aria-labelledby="{region_id}-h" hidden>
