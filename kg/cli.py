@@ -85,7 +85,8 @@ def ingest(
     no_mention_nodes: bool = typer.Option(
         False,
         "--no-mention-nodes",
-        help="Leave the per-mention nodes out (about a third fewer quads): papers keep their kg:mentions "
+        help="Leave the per-mention nodes out (about a third fewer quads): papers keep their "
+        "kg:mentions "
         "edges and every fact keeps its evidence sentence, offsets and confidence. For the largest "
         "graphs.",
     ),

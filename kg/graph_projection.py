@@ -242,7 +242,8 @@ class _Projector:
         """(paper, entity, relation) for proposals, evaluations and hardware usages."""
         body = """
   { ?p kg:proposes ?e . BIND("proposes" AS ?r) }
-  UNION { ?p kg:hasEvaluation ?v . ?v kg:evaluatedSubject|kg:onBenchmark|kg:withMetric ?e . BIND("evaluates" AS ?r) }
+  UNION { ?p kg:hasEvaluation ?v . ?v kg:evaluatedSubject|kg:onBenchmark|kg:withMetric ?e . \
+BIND("evaluates" AS ?r) }
   UNION { ?p kg:usesHardware ?u . ?u kg:hardware|kg:subject ?e . BIND("uses_hardware" AS ?r) }"""
         if papers is None:
             for r in self.rows(f"SELECT ?p ?e ?r WHERE {{ {body} }}"):

@@ -499,7 +499,8 @@ def fake_canned(monkeypatch):
         SPARQL_PREFIXES
         + """SELECT ?paper ?title WHERE {
       ?paper kg:hasEvaluation ?ev ; dcterms:title ?title . FILTER(LANG(?title) = "")
-      ?ev kg:onBenchmark ?b . ?b skos:prefLabel ?bl . FILTER(LCASE(STR(?bl)) = LCASE("$target")) }"""
+      ?ev kg:onBenchmark ?b . ?b skos:prefLabel ?bl . FILTER(LCASE(STR(?bl)) = LCASE("$target")) \
+}"""
     )
     q_entities = SPARQL_PREFIXES + "SELECT ?e WHERE { ?e a kg:Benchmark . ?p kg:mentions ?e }"
     queries = {"papers-on": q_papers, "benchmarks": q_entities}

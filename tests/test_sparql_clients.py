@@ -20,13 +20,15 @@ EVALS = (
   ?item kg:evaluatedSubject ?s ; kg:onBenchmark <https://w3id.org/kg/id/benchmark/gsm8k> .
   ?paper kg:hasEvaluation ?item ; dcterms:identifier ?id .
   OPTIONAL { ?item kg:value ?value } OPTIONAL { ?item kg:unit ?unit }
-  OPTIONAL { ?item kg:withMetric/skos:prefLabel ?metric } OPTIONAL { ?item kg:evidence ?sent OPTIONAL { ?sent kg:text ?evidence } }
+  OPTIONAL { ?item kg:withMetric/skos:prefLabel ?metric } OPTIONAL { ?item kg:evidence ?sent \
+OPTIONAL { ?sent kg:text ?evidence } }
 } ORDER BY ?id"""
 )
 LEADERBOARD = (
     PREFIXES
     + """SELECT ?subjectLabel ?value WHERE {
-  ?item kg:onBenchmark <https://w3id.org/kg/id/benchmark/gsm8k> ; kg:evaluatedSubject ?s ; kg:value ?value .
+  ?item kg:onBenchmark <https://w3id.org/kg/id/benchmark/gsm8k> ; kg:evaluatedSubject ?s ; \
+kg:value ?value .
   ?s skos:prefLabel ?subjectLabel } ORDER BY DESC(?value)"""
 )
 

@@ -119,16 +119,19 @@ def _slug(text: str) -> str:
 
 EXPORT_DOC = f"""Download a projection of the graph as a file for graph tools.
 
-* **format**: {", ".join(FORMATS)} (graphml/gexf for Gephi and Cytoscape, cytoscape for Cytoscape.js,
+* **format**: {", ".join(FORMATS)} (graphml/gexf for Gephi and Cytoscape, cytoscape for \
+Cytoscape.js,
   nodelink for d3, dot for Graphviz, csv = zip of nodes.csv + edges.csv).
-* **projection**: bipartite (papers–entities) or cooccurrence (entities, weight = papers sharing both).
+* **projection**: bipartite (papers–entities) or cooccurrence (entities, weight = papers sharing \
+both).
 * **entity** + **depth**: only the neighbourhood of an entity or paper (label, alias, id or IRI).
 * **query**: only what a canned query returns; its parameters are passed as further query
   parameters (`/api/export?format=gexf&query=papers-evaluating&subject=Llama&target=GSM8K`).
 * **types** (comma-separated or repeated), **min_papers**, **min_degree**, **max_nodes**: filters.
 
 Nodes carry type, label, papers (count), first_year, iri; edges relation and weight.
-Headers `X-KG-Nodes`, `X-KG-Edges` (and `X-KG-Total-Nodes` when max_nodes cut the graph) give the size."""
+Headers `X-KG-Nodes`, `X-KG-Edges` (and `X-KG-Total-Nodes` when max_nodes cut the graph) give the \
+size."""
 
 
 def build_router(get_kg: Callable[..., KG], exporter: Callable | None = None) -> APIRouter:
