@@ -92,7 +92,8 @@ class CannedQuery(BaseModel):
     params: list[CannedParam] = Field(default_factory=list)
     derived: dict[str, str] = Field(
         default_factory=dict,
-        description="Literals computed from the bound parameters, bound beside them: name -> template "
+        description="Literals computed from the bound parameters, bound beside them: name -> "
+        "template "
         "whose {param} fields take an entity parameter's id (its IRI below the entity base) "
         "or a literal parameter's value. Lets a query hit a precomputed index key "
         "(kg:evaluationKey) instead of joining two skos:broader* closures.",
@@ -318,7 +319,9 @@ def bind_values(
         terms[p.name] = to_term(p, raw, store, resolver)
     for name, template in query.derived.items():
         fields = {k: _id_of(v) for k, v in terms.items()}
-        terms[name] = ox.Literal(re.sub(r"\{(\w+)\}", lambda m: fields[m.group(1)], template))
+        terms[name] = ox.Literal(
+            re.sub(r"\{(\w+)\}", lambda m, fields=fields: fields[m.group(1)], template)
+        )
     return terms
 
 

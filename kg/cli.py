@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -93,7 +93,8 @@ def ingest(
     bulk: bool | None = typer.Option(
         None,
         "--bulk/--no-bulk",
-        help="Write new papers with Oxigraph's bulk loader (default: only on a first load into an empty "
+        help="Write new papers with Oxigraph's bulk loader (default: only on a first load into an "
+        "empty "
         "embedded store, which nothing else may read meanwhile) or always transactionally.",
     ),
 ) -> None:
@@ -255,7 +256,7 @@ def ingest_outcome(report, missing: int = 0) -> tuple[int, str]:
     return code, f"ingest summary: {'; '.join(parts)} — {verdict} (exit {code})"
 
 
-class QueryFormat(str, Enum):
+class QueryFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -320,7 +321,7 @@ def query(
         result = run_select(kg.store, sparql_text)
     except SyntaxError as e:
         console.print(f"[red]SPARQL syntax error:[/red] {e}")
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
 
     def label_of(iri: str) -> str | None:
         info = kg.resolver.get(iri) if fmt.value == "table" else None
@@ -529,7 +530,7 @@ def export(
                 raise fail(e, console) from None
             except ValueError as e:
                 console.print(f"[red]error:[/red] {e}")
-                raise typer.Exit(2)
+                raise typer.Exit(2) from None
     finally:
         if output:
             sink.close()

@@ -417,7 +417,8 @@ BIND("evaluates" AS ?r) }
     def cooccurrence(
         self, nodes: Iterable[str], paper_entities: Iterable[tuple[str, str]]
     ) -> nx.Graph:
-        """Entities `nodes`, edges weighted by the papers (in `paper_entities` rows) sharing both."""
+        """Entities `nodes`, edges weighted by the papers (in `paper_entities` rows)
+        sharing both."""
         G = nx.Graph()
         G.add_nodes_from(nodes)
         index = {e: i for i, e in enumerate(G)}

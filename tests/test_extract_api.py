@@ -9,7 +9,8 @@ from kg.models import ENTITY_TYPES, Extraction, Paper
 PAPERS = [
     Paper(
         title="ZetaGuard: Latent Guardrails for LLMs",
-        abstract="We propose ZetaGuard, a guardrail model. ZetaGuard improves macro-F1 by 8.24 points over "
+        abstract="We propose ZetaGuard, a guardrail model. ZetaGuard improves macro-F1 by 8.24 "
+        "points over "
         "Llama Guard 3 on MMLU. Sparse autoencoders (SAEs) were trained on a Colab T4 GPU.",
     ),
     Paper(

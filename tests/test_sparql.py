@@ -541,7 +541,8 @@ def test_workers_cannot_reach_the_network_even_past_the_check(live_server):
         # bypass the HTTP check on purpose and send SERVICE straight to a worker
         resp = pool.run(
             {
-                "query": f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.port}/> {{ ?s ?p ?o }} }}",
+                "query": f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.port}/> "
+                f"{{ ?s ?p ?o }} }}",
                 "accept": None,
                 "max_rows": 10,
                 "unchecked": True,

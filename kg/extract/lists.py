@@ -20,7 +20,10 @@ from kg.extract.state import Cand, state_of
 # possessive runs (`*+`, Python 3.11): no character a run gives back could start what
 # follows it (`.`, `-`, `/`, a space, a comma), so backtracking into them only wasted time
 # (the same matches on the 60k corpus, the scan ~1.7x faster)
-_ITEM = r"[A-Za-z0-9][\w+]*+(?:\.\d++)*+(?:[-/][\w+]++(?:\.\d++)*+)*+(?:[ ](?:v?\d[\w.]*+|[A-Z][\w\-]*+(?:\.\d++)*+)){0,2}"
+_ITEM = (
+    r"[A-Za-z0-9][\w+]*+(?:\.\d++)*+(?:[-/][\w+]++(?:\.\d++)*+)*+"
+    r"(?:[ ](?:v?\d[\w.]*+|[A-Z][\w\-]*+(?:\.\d++)*+)){0,2}"
+)
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
 # items start with a word holding a capital or a digit (names); the lookahead fails fast
 _LIST = re.compile(rf"(?<![\w.-])(?=[a-z]*+[A-Z0-9]){_ITEM}(?:{_SEP}{_ITEM})+")

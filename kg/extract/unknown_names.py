@@ -157,7 +157,8 @@ if __name__ == "__main__":  # pragma: no cover
     out.write_text(
         json.dumps(
             {
-                "_doc": "Name-shaped words that occur in many papers of the corpus but in no vocabulary: mostly field, "
+                "_doc": "Name-shaped words that occur in many papers of the corpus but in no "
+                "vocabulary: mostly field, "
                 "task and data acronyms. kg.extract.unknown_names does not fall back to Method for "
                 "them. "
                 f"Regenerate: python -m kg.extract.unknown_names {Path(sys.argv[1]).name} "

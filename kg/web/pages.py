@@ -145,6 +145,9 @@ colours">{"".join(f'<span class="swatch t-{t}">{t}</span>' for t in ("Paper",) +
 
 
 def home(q: str) -> str:
+    format_options = "".join(
+        f'<option value="{f}">{escape(FORMAT_LABELS[f])}</option>' for f in FORMATS
+    )
     type_boxes = "".join(
         f'<label class="inline"><input type="checkbox" name="types" value="{t}"> {t}</label>'
         for t in TYPES
@@ -196,7 +199,7 @@ co-occurrence</option>
 inputmode="numeric"> papers</label>
     <label>Nodes with at least <input type="number" name="min_degree" value="0" min="0" step="1" \
 inputmode="numeric"> edges</label>
-    <label>Format <select name="format">{"".join(f'<option value="{f}">{escape(FORMAT_LABELS[f])}</option>' for f in FORMATS)}</select></label>
+    <label>Format <select name="format">{format_options}</select></label>
     <button type="submit">Download</button>
     <p class="hint">The whole graph of a large store takes a while to build; filters make it \
 smaller.</p>

@@ -49,7 +49,8 @@ EXPORT_KEYS = {
 }
 SECURITY_HEADERS = {
     # everything the pages load comes from this server; YASGUI and Cytoscape set inline styles
-    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; "
+    "style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
     "object-src 'none'; base-uri 'self'; frame-ancestors 'self'",
     "X-Content-Type-Options": "nosniff",
