@@ -6,6 +6,7 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -149,7 +150,7 @@ def ingest(
         def show(p) -> None:
             # by bytes of the input files where their size is known (an ETA); else a count
             dt = max(time.perf_counter() - t0, 1e-9)
-            fields = dict(
+            fields: dict[str, Any] = dict(
                 papers=f"{p.papers:,}", rate=f"{p.papers / dt:,.0f} papers/s", quads=f"{p.quads:,}"
             )
             if p.bytes_total is not None and p.bytes_read is not None:

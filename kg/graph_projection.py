@@ -101,7 +101,7 @@ class ExportScope:
             raise ValueError(
                 f"unknown projection {self.projection!r}; choose bipartite or cooccurrence"
             )
-        types = None
+        types: list[str] | None = None
         if self.types:
             types = []
             lookup = {t.lower(): t for t in ENTITY_TYPES + ("Paper",)}
@@ -229,11 +229,14 @@ class _Projector:
         self, papers: Iterable[str] | None = None, entities: Iterable[str] | None = None
     ) -> Iterator[tuple[str, str]]:
         """(paper, entity) for each kg:mentions, optionally restricted (chunked VALUES)."""
-        if papers is None and entities is None:
+        if papers is not None:
+            var, items = "p", papers
+        elif entities is not None:
+            var, items = "e", entities
+        else:
             for r in self.rows("SELECT ?p ?e WHERE { ?p kg:mentions ?e }"):
                 yield self.iri(r[0].value), self.iri(r[1].value)
             return
-        var, items = ("p", papers) if papers is not None else ("e", entities)
         for chunk in _chunks(items):
             for r in self.rows(f"SELECT ?p ?e WHERE {{ {_values(var, chunk)} ?p kg:mentions ?e }}"):
                 yield self.iri(r[0].value), self.iri(r[1].value)
@@ -529,7 +532,7 @@ def build_graph(store, scope: ExportScope, resolver=None) -> nx.Graph:
         center = pj.iri(resolve_node(store, scope.entity, resolver))
         G = _neighbourhood(pj, center, scope)
     elif scope.query:
-        G = _from_query(pj, scope)
+        G = _from_query(pj, scope, scope.query)
     else:
         G = _whole(pj, scope)
 
@@ -635,8 +638,8 @@ def _neighbourhood(pj: _Projector, center: str, scope: ExportScope) -> nx.Graph:
     return pj.cooccurrence(nodes, pj.mention_rows(entities=nodes))
 
 
-def _from_query(pj: _Projector, scope: ExportScope) -> nx.Graph:
-    papers, others = _canned_rows(pj.store, scope.query, scope.params, pj.resolver)
+def _from_query(pj: _Projector, scope: ExportScope, query: str) -> nx.Graph:
+    papers, others = _canned_rows(pj.store, query, scope.params, pj.resolver)
     pj.load_entity_info(others)
     ents = [e for e in others if e in pj.ent_info]  # drop IRIs that are not entities
     pj.load_entity_stats(ents)

@@ -20,6 +20,7 @@ import hmac
 import html
 import threading
 import time
+from typing import Any
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Query, Request
@@ -52,7 +53,7 @@ _running: dict[str, dict[object, float]] = {}  # client address -> its queries' 
 _running_lock = threading.Lock()
 
 _QUERY_DOC = "SPARQL 1.1 query text (give it once)."
-_RESPONSES = {
+_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "Query results, in the negotiated format.",
         "content": {m: {} for m, _ in RESULTS_OFFERS + GRAPH_OFFERS},
