@@ -92,7 +92,8 @@ class CannedQuery(BaseModel):
     params: list[CannedParam] = Field(default_factory=list)
     derived: dict[str, str] = Field(
         default_factory=dict,
-        description="Literals computed from the bound parameters, bound beside them: name -> template "
+        description="Literals computed from the bound parameters, bound beside them: name -> "
+        "template "
         "whose {param} fields take an entity parameter's id (its IRI below the entity base) "
         "or a literal parameter's value. Lets a query hit a precomputed index key "
         "(kg:evaluationKey) instead of joining two skos:broader* closures.",
@@ -151,7 +152,8 @@ def parse_query_file(path: Path) -> CannedQuery:
             raise CannedError(
                 f"{path.name}: derived {n!r} must be built from declared parameters: {template!r}"
             )
-        if any(not (q.param(u).required or q.param(u).default is not None) for u in used):
+        params = [q.param(u) for u in used]  # all declared: used <= names above
+        if any(p is None or not (p.required or p.default is not None) for p in params):
             raise CannedError(f"{path.name}: derived {n!r} uses an optional parameter")
     if _where_brace(text) is None:
         raise CannedError(f"{path.name}: no 'WHERE {{' to bind parameters into")
@@ -317,9 +319,13 @@ def bind_values(
                 continue
         terms[p.name] = to_term(p, raw, store, resolver)
     for name, template in query.derived.items():
-        fields = {k: _id_of(v) for k, v in terms.items()}
-        terms[name] = ox.Literal(re.sub(r"\{(\w+)\}", lambda m: fields[m.group(1)], template))
+        terms[name] = ox.Literal(_fill(template, {k: _id_of(v) for k, v in terms.items()}))
     return terms
+
+
+def _fill(template: str, fields: dict[str, str]) -> str:
+    """`template` with each {name} field replaced by fields[name]."""
+    return re.sub(r"\{(\w+)\}", lambda m: fields[m.group(1)], template)
 
 
 def _id_of(term: ox.NamedNode | ox.Literal) -> str:

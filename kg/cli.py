@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -85,13 +86,16 @@ def ingest(
     no_mention_nodes: bool = typer.Option(
         False,
         "--no-mention-nodes",
-        help="Leave the per-mention nodes out (about a third fewer quads): papers keep their kg:mentions "
-        "edges and every fact keeps its evidence sentence, offsets and confidence. For the largest graphs.",
+        help="Leave the per-mention nodes out (about a third fewer quads): papers keep their "
+        "kg:mentions "
+        "edges and every fact keeps its evidence sentence, offsets and confidence. For the largest "
+        "graphs.",
     ),
     bulk: bool | None = typer.Option(
         None,
         "--bulk/--no-bulk",
-        help="Write new papers with Oxigraph's bulk loader (default: only on a first load into an empty "
+        help="Write new papers with Oxigraph's bulk loader (default: only on a first load into an "
+        "empty "
         "embedded store, which nothing else may read meanwhile) or always transactionally.",
     ),
 ) -> None:
@@ -146,7 +150,7 @@ def ingest(
         def show(p) -> None:
             # by bytes of the input files where their size is known (an ETA); else a count
             dt = max(time.perf_counter() - t0, 1e-9)
-            fields = dict(
+            fields: dict[str, Any] = dict(
                 papers=f"{p.papers:,}", rate=f"{p.papers / dt:,.0f} papers/s", quads=f"{p.quads:,}"
             )
             if p.bytes_total is not None and p.bytes_read is not None:
@@ -181,7 +185,8 @@ def ingest(
         + (f", optimize {report.seconds['optimize']:.1f} s" if "optimize" in report.seconds else "")
     )
     console.print(
-        f"{report.papers_in:,} papers in {secs:.1f} s ({report.papers_in / max(secs, 1e-9):,.0f} papers/s, "
+        f"{report.papers_in:,} papers in {secs:.1f} s ({report.papers_in / max(secs, 1e-9):,.0f} "
+        f"papers/s, "
         f"{report.quads_written / max(secs, 1e-9):,.0f} quads/s; {mode})",
         highlight=False,
     )
@@ -252,7 +257,7 @@ def ingest_outcome(report, missing: int = 0) -> tuple[int, str]:
     return code, f"ingest summary: {'; '.join(parts)} — {verdict} (exit {code})"
 
 
-class QueryFormat(str, Enum):
+class QueryFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -279,10 +284,9 @@ def query(
 
     Example: kg query 'SELECT (COUNT(*) AS ?n) WHERE { ?p a <https://w3id.org/kg/ontology#Paper> }'
     """
-    from kg.results import print_results, run_select
-
     from kg.cli_options import fail
     from kg.query import KG, QueryError
+    from kg.results import print_results, run_select
 
     endpoints = dict(
         query_endpoint=query_endpoint, update_endpoint=update_endpoint, gsp_endpoint=gsp_endpoint
@@ -318,7 +322,7 @@ def query(
         result = run_select(kg.store, sparql_text)
     except SyntaxError as e:
         console.print(f"[red]SPARQL syntax error:[/red] {e}")
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
 
     def label_of(iri: str) -> str | None:
         info = kg.resolver.get(iri) if fmt.value == "table" else None
@@ -488,7 +492,8 @@ def export(
     """
     if fmt not in RDF_FORMATS + GRAPH_FORMATS:
         console.print(
-            f"[red]error:[/red] unknown format {fmt!r}; choose one of {', '.join(RDF_FORMATS + GRAPH_FORMATS)}"
+            f"[red]error:[/red] unknown format {fmt!r}; choose one "
+            f"of {', '.join(RDF_FORMATS + GRAPH_FORMATS)}"
         )
         raise typer.Exit(2)
     kgs = _open(
@@ -526,7 +531,7 @@ def export(
                 raise fail(e, console) from None
             except ValueError as e:
                 console.print(f"[red]error:[/red] {e}")
-                raise typer.Exit(2)
+                raise typer.Exit(2) from None
     finally:
         if output:
             sink.close()

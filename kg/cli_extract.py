@@ -60,7 +60,7 @@ def extract_cmd(
     sink = output.open("w", encoding="utf-8") if output else sys.stdout
     n = 0
     try:
-        for paper, extraction in zip(papers, ex.extract_many(papers, workers=workers)):
+        for paper, extraction in zip(papers, ex.extract_many(papers, workers=workers), strict=True):
             if gold_format:
                 sink.write(json.dumps(to_gold(paper, extraction), ensure_ascii=False) + "\n")
             else:
@@ -129,7 +129,9 @@ def eval_cmd(
     papers = list(_papers(paths))
     ex = Extractor()
     in_vocab = vocab_membership(ex.vocabulary)
-    preds = [to_gold(p, e) for p, e in zip(papers, ex.extract_many(papers, workers=workers))]
+    preds = [
+        to_gold(p, e) for p, e in zip(papers, ex.extract_many(papers, workers=workers), strict=True)
+    ]
     out = Console()
     reports = {}
     for split in ("tune", "heldout", "all"):

@@ -65,7 +65,7 @@ def open_for_cli(
         (console or Console(stderr=True, soft_wrap=True)).print(
             f"[red]error:[/red] {e}", highlight=False
         )
-        raise typer.Exit(EXIT_STORE)
+        raise typer.Exit(EXIT_STORE) from None
 
 
 def open_kg_for_cli(store: str | None, console: Console | None = None, **endpoints):

@@ -124,7 +124,7 @@ def serve(
         application = create_app(opened, settings)
     except StoreError as e:
         console.print(f"[red]error:[/red] {e}")
-        raise typer.Exit(4)
+        raise typer.Exit(4) from None
     console.print(
         f"serving {path} on http://{host}:{port}/  (SPARQL /sparql, docs /docs)"
         + ("  [yellow]updates enabled[/yellow]" if enable_updates else "")
@@ -258,7 +258,7 @@ def queries(names_only: bool = typer.Option(False, "--names", help="Only the nam
         qs = load_queries()
     except CannedError as e:
         console.print(f"[red]error:[/red] {e}")
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     if names_only:
         for n in qs:
             out.print(n)

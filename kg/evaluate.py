@@ -340,7 +340,7 @@ def score_paper(
 
     g_free = set(range(len(g)))
     tp = 0
-    for pi, pp in enumerate(p):
+    for _pi, pp in enumerate(p):
         hit = next((gi for gi in sorted(g_free) if pair_match(g[gi], pp)), None)
         if hit is None:
             note("evaluations", "false", f"{pp[0]} @ {pp[1]}")

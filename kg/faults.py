@@ -40,6 +40,7 @@ def kill_point(name: str) -> None:
     delay = _SPEC[2]
     if delay is None:
         _die()
+        return  # not reached: SIGKILL ends the process
     t = threading.Timer(delay, _die)
     t.daemon = True
     t.start()

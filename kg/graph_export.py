@@ -35,7 +35,7 @@ import json
 import math
 import zipfile
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import IO
 from xml.etree.ElementTree import Element, tostring
 
 import networkx as nx
@@ -109,7 +109,7 @@ def file_extension(fmt: str) -> str:
 
 
 def export_graph(
-    store, fmt: str, out: BinaryIO, scope: ExportScope | None = None, resolver=None
+    store, fmt: str, out: IO[bytes], scope: ExportScope | None = None, resolver=None
 ) -> nx.Graph:
     """Build the projection `scope` asks for and write it to `out` as `fmt`; names resolve
     with `resolver` (a `kg.query.KG`'s; else one cached for the store). ValueError (with a
@@ -123,7 +123,7 @@ def export_graph(
     return G
 
 
-def write_graph(G: nx.Graph, fmt: str, out: BinaryIO) -> None:
+def write_graph(G: nx.Graph, fmt: str, out: IO[bytes]) -> None:
     {
         "graphml": _write_graphml,
         "gexf": _write_gexf,
@@ -173,7 +173,7 @@ def _hex_rgb(colour: str) -> dict:
     }
 
 
-def _write_gexf(G: nx.Graph, out: BinaryIO) -> None:
+def _write_gexf(G: nx.Graph, out: IO[bytes]) -> None:
     w = GEXFWriter(encoding="utf-8", prettyprint=False, version="1.2draft")
     viz_ns = w.NS_VIZ
     graph_el = Element(
@@ -234,7 +234,7 @@ def _write_gexf(G: nx.Graph, out: BinaryIO) -> None:
 
 
 # --- GraphML ----------------------------------------------------------------------------
-def _write_graphml(G: nx.Graph, out: BinaryIO) -> None:
+def _write_graphml(G: nx.Graph, out: IO[bytes]) -> None:
     w = GraphMLWriter(encoding="utf-8", prettyprint=False, named_key_ids=False)
     graph_attrs = {
         k: v
@@ -291,7 +291,7 @@ def _json_graph_attrs(G: nx.Graph) -> dict:
     return {k: v for k, v in G.graph.items() if isinstance(v, (str, int, float, bool))}
 
 
-def _write_cytoscape(G: nx.Graph, out: BinaryIO) -> None:
+def _write_cytoscape(G: nx.Graph, out: IO[bytes]) -> None:
     """networkx's cytoscape_data, made ready for cytoscape.js: every edge gets an id,
     `name` is the label, and `data` is an object (networkx gives a list of pairs)."""
     data = nx.cytoscape_data(G, name="label", ident="id")
@@ -301,13 +301,13 @@ def _write_cytoscape(G: nx.Graph, out: BinaryIO) -> None:
     _dump_json(data, out)
 
 
-def _write_nodelink(G: nx.Graph, out: BinaryIO) -> None:
+def _write_nodelink(G: nx.Graph, out: IO[bytes]) -> None:
     data = nx.node_link_data(G, edges="links")
     data["graph"] = _json_graph_attrs(G)
     _dump_json(data, out)
 
 
-def _dump_json(data: dict, out: BinaryIO) -> None:
+def _dump_json(data: dict, out: IO[bytes]) -> None:
     text = io.TextIOWrapper(out, encoding="utf-8", newline="\n", write_through=True)
     try:
         json.dump(data, text, ensure_ascii=False, separators=(",", ":"))
@@ -328,7 +328,7 @@ def _dot_id(value) -> str:
     return f'"{s}"'
 
 
-def _write_dot(G: nx.Graph, out: BinaryIO) -> None:
+def _write_dot(G: nx.Graph, out: IO[bytes]) -> None:
     """Graphviz DOT, written here (networkx's write_dot needs pydot). Node and edge
     attributes are DOT attributes; colours follow the node type."""
     text = io.TextIOWrapper(out, encoding="utf-8", newline="\n")
@@ -357,7 +357,7 @@ def _write_dot(G: nx.Graph, out: BinaryIO) -> None:
 
 
 # --- CSV --------------------------------------------------------------------------------
-def _write_csv(G: nx.Graph, out: BinaryIO) -> None:
+def _write_csv(G: nx.Graph, out: IO[bytes]) -> None:
     """A zip of nodes.csv and edges.csv (Gephi's spreadsheet import column names)."""
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as z:
         with z.open("nodes.csv", "w", force_zip64=True) as raw:

@@ -101,7 +101,7 @@ class ExportScope:
             raise ValueError(
                 f"unknown projection {self.projection!r}; choose bipartite or cooccurrence"
             )
-        types = None
+        types: list[str] | None = None
         if self.types:
             types = []
             lookup = {t.lower(): t for t in ENTITY_TYPES + ("Paper",)}
@@ -229,11 +229,14 @@ class _Projector:
         self, papers: Iterable[str] | None = None, entities: Iterable[str] | None = None
     ) -> Iterator[tuple[str, str]]:
         """(paper, entity) for each kg:mentions, optionally restricted (chunked VALUES)."""
-        if papers is None and entities is None:
+        if papers is not None:
+            var, items = "p", papers
+        elif entities is not None:
+            var, items = "e", entities
+        else:
             for r in self.rows("SELECT ?p ?e WHERE { ?p kg:mentions ?e }"):
                 yield self.iri(r[0].value), self.iri(r[1].value)
             return
-        var, items = ("p", papers) if papers is not None else ("e", entities)
         for chunk in _chunks(items):
             for r in self.rows(f"SELECT ?p ?e WHERE {{ {_values(var, chunk)} ?p kg:mentions ?e }}"):
                 yield self.iri(r[0].value), self.iri(r[1].value)
@@ -242,7 +245,8 @@ class _Projector:
         """(paper, entity, relation) for proposals, evaluations and hardware usages."""
         body = """
   { ?p kg:proposes ?e . BIND("proposes" AS ?r) }
-  UNION { ?p kg:hasEvaluation ?v . ?v kg:evaluatedSubject|kg:onBenchmark|kg:withMetric ?e . BIND("evaluates" AS ?r) }
+  UNION { ?p kg:hasEvaluation ?v . ?v kg:evaluatedSubject|kg:onBenchmark|kg:withMetric ?e . \
+BIND("evaluates" AS ?r) }
   UNION { ?p kg:usesHardware ?u . ?u kg:hardware|kg:subject ?e . BIND("uses_hardware" AS ?r) }"""
         if papers is None:
             for r in self.rows(f"SELECT ?p ?e ?r WHERE {{ {body} }}"):
@@ -265,7 +269,8 @@ class _Projector:
             return
         for chunk in _chunks(papers):
             for r in self.rows(
-                f"SELECT ?p ?e (COUNT(?m) AS ?n) WHERE {{ {_values('p', chunk)} {body} }} GROUP BY ?p ?e"
+                f"SELECT ?p ?e (COUNT(?m) AS ?n) WHERE {{ {_values('p', chunk)} {body} }} GROUP BY "
+                f"?p ?e"
             ):
                 yield self.iri(r[0].value), self.iri(r[1].value), int(r[2].value)
 
@@ -303,7 +308,8 @@ class _Projector:
         todo = [e for e in entities if e not in self.ent_stats]
         for chunk in _chunks(todo, 500):
             q = (
-                f"SELECT ?e (COUNT(DISTINCT ?p) AS ?n) (MIN(?d) AS ?y) WHERE {{ {_values('e', chunk)} "
+                f"SELECT ?e (COUNT(DISTINCT ?p) AS ?n) (MIN(?d) AS ?y) WHERE "
+                f"{{ {_values('e', chunk)} "
                 "?p kg:mentions ?e . OPTIONAL { ?p dcterms:issued ?d } } GROUP BY ?e"
             )
             for r in self.rows(q):
@@ -414,7 +420,8 @@ class _Projector:
     def cooccurrence(
         self, nodes: Iterable[str], paper_entities: Iterable[tuple[str, str]]
     ) -> nx.Graph:
-        """Entities `nodes`, edges weighted by the papers (in `paper_entities` rows) sharing both."""
+        """Entities `nodes`, edges weighted by the papers (in `paper_entities` rows)
+        sharing both."""
         G = nx.Graph()
         G.add_nodes_from(nodes)
         index = {e: i for i, e in enumerate(G)}
@@ -525,7 +532,7 @@ def build_graph(store, scope: ExportScope, resolver=None) -> nx.Graph:
         center = pj.iri(resolve_node(store, scope.entity, resolver))
         G = _neighbourhood(pj, center, scope)
     elif scope.query:
-        G = _from_query(pj, scope)
+        G = _from_query(pj, scope, scope.query)
     else:
         G = _whole(pj, scope)
 
@@ -631,8 +638,8 @@ def _neighbourhood(pj: _Projector, center: str, scope: ExportScope) -> nx.Graph:
     return pj.cooccurrence(nodes, pj.mention_rows(entities=nodes))
 
 
-def _from_query(pj: _Projector, scope: ExportScope) -> nx.Graph:
-    papers, others = _canned_rows(pj.store, scope.query, scope.params, pj.resolver)
+def _from_query(pj: _Projector, scope: ExportScope, query: str) -> nx.Graph:
+    papers, others = _canned_rows(pj.store, query, scope.params, pj.resolver)
     pj.load_entity_info(others)
     ents = [e for e in others if e in pj.ent_info]  # drop IRIs that are not entities
     pj.load_entity_stats(ents)

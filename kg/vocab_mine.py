@@ -404,9 +404,9 @@ def occurrences(texts: Iterable[str], names: set[str]) -> Counter:
         longest = max(longest, len(words))
     out: Counter = Counter()
     for text in texts:
-        words = [w.strip(_EDGE_PUNCT) for w in _SPLIT_WORDS.split(text)]
+        text_words = [w.strip(_EDGE_PUNCT) for w in _SPLIT_WORDS.split(text)]
         found = set()
-        for i, w in enumerate(words):
+        for i, w in enumerate(text_words):
             cands = by_first.get(w)
             if cands is None:
                 if w.endswith("s") and w[:-1] in by_first:  # a plural
@@ -414,7 +414,7 @@ def occurrences(texts: Iterable[str], names: set[str]) -> Counter:
                 else:
                     continue
             for k in range(1, longest + 1):
-                t = tuple(words[i : i + k])
+                t = tuple(text_words[i : i + k])
                 if t in cands:
                     found.add(" ".join(t))
                 elif k == 1 and w.endswith("s") and (w[:-1],) in cands:

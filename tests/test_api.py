@@ -236,7 +236,8 @@ def test_canned_injection_over_http(mini_client, attack):
     assert len(KGStore(mini_client.app.state.store_path, read_only=True)) == before
 
 
-# --- papers ----------------------------------------------------------------------------------------
+# --- papers
+# ----------------------------------------------------------------------------------------
 def test_papers_search(mini_client):
     r = mini_client.get("/api/papers", params={"q": "math"})
     body = r.json()
@@ -306,7 +307,8 @@ def test_paper_detail(mini_client):
     assert mini_client.get("/api/papers/a b>c").status_code == 404
 
 
-# --- entities --------------------------------------------------------------------------------------
+# --- entities
+# --------------------------------------------------------------------------------------
 def test_entity_search(mini_client):
     # mentioned entities only by default, most mentioned first; all=true adds the vocabulary
     r = mini_client.get("/api/entities", params={"q": "ll"})
@@ -346,7 +348,8 @@ def test_entity_detail(mini_client):
     assert r.status_code == 404 and r.json()["suggestions"]
 
 
-# --- meta ---------------------------------------------------------------------------------------------
+# --- meta
+# ---------------------------------------------------------------------------------------------
 def test_stats_and_health(mini_client):
     s = mini_client.get("/api/stats").json()["counts"]
     assert s["Paper"] == 4 and s["Evaluation"] == 7 and s["HardwareUsage"] == 5 and s["quads"] > 0
@@ -407,7 +410,8 @@ def test_openapi_is_a_complete_reference(mini_client):
     assert mini_client.get("/docs").status_code == 200
 
 
-# --- the seed graph ----------------------------------------------------------------------------------
+# --- the seed graph
+# ----------------------------------------------------------------------------------
 def test_seed_paper_and_search(seed_client):
     r = seed_client.get("/api/papers", params={"q": "stylometric fingerprinting"})
     assert [p["id"] for p in r.json()["papers"]] == ["2606.09854"]

@@ -9,7 +9,8 @@ from kg.models import ENTITY_TYPES, Extraction, Paper
 PAPERS = [
     Paper(
         title="ZetaGuard: Latent Guardrails for LLMs",
-        abstract="We propose ZetaGuard, a guardrail model. ZetaGuard improves macro-F1 by 8.24 points over "
+        abstract="We propose ZetaGuard, a guardrail model. ZetaGuard improves macro-F1 by 8.24 "
+        "points over "
         "Llama Guard 3 on MMLU. Sparse autoencoders (SAEs) were trained on a Colab T4 GPU.",
     ),
     Paper(
@@ -119,7 +120,8 @@ def test_fast_records_equal_validated_ones():
         Paper(
             title="FooNet: a model",
             abstract=(
-                "We propose FooNet. FooNet reaches 91.2% accuracy on GSM8K and runs on an H100 GPU for inference."
+                "We propose FooNet. FooNet reaches 91.2% accuracy on GSM8K and runs on an H100 GPU "
+                "for inference."
             ),
         )
     )

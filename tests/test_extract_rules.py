@@ -86,7 +86,8 @@ def test_proposal_through_described_head(ex):
 def test_proposal_naming_cue(ex):
     e = run(
         ex,
-        "This enables a simple data-free quantization method using rotations, dubbed HOPS, which is fast.",
+        "This enables a simple data-free quantization method using rotations, dubbed HOPS, which "
+        "is fast.",
     )
     assert "HOPS" in proposed(e)
     assert types(e)["HOPS"] == "Method"
@@ -102,7 +103,8 @@ def test_proposal_lower_case_phrase_with_appositive(ex):
 def test_no_proposal_without_a_name(ex):
     e = run(
         ex,
-        "We propose a novel framework that improves reasoning. We present a comprehensive study of models.",
+        "We propose a novel framework that improves reasoning. We present a comprehensive study of "
+        "models.",
     )
     assert not e.proposes
 
@@ -236,7 +238,8 @@ def test_evaluation_with_percent_value_and_metric(ex):
 def test_evaluation_points_unit(ex):
     e = run(
         ex,
-        "We propose FooNet, a reasoning method. On MMLU, FooNet improves macro-F1 by 8.24 points over Llama Guard 3.",
+        "We propose FooNet, a reasoning method. On MMLU, FooNet improves macro-F1 by 8.24 points "
+        "over Llama Guard 3.",
     )
     evs = {x.subject: x for x in e.evaluations}
     assert evs["method/foonet"].value == 8.24 and evs["method/foonet"].unit == "points"
@@ -266,7 +269,8 @@ def test_evaluation_absolute_and_range(ex):
 def test_evaluation_subject_defaults_to_proposal(ex):
     e = run(
         ex,
-        "We introduce BarNet, a pruning method. Experiments on GSM8K and MMLU show gains of our approach.",
+        "We introduce BarNet, a pruning method. Experiments on GSM8K and MMLU show gains of our "
+        "approach.",
     )
     pairs = {(x.subject, x.benchmark) for x in e.evaluations}
     assert pairs == {("method/barnet", "benchmark/gsm8k"), ("method/barnet", "benchmark/mmlu")}
@@ -349,7 +353,8 @@ def test_proposal_enumeration(ex):
 def test_proposal_name_inside_object_phrase(ex):
     e = run(
         ex,
-        "Leveraging these outputs, we introduce a novel scenario-driven instruction generator MATRIX-Gen for data synthesis.",
+        "Leveraging these outputs, we introduce a novel scenario-driven instruction generator "
+        "MATRIX-Gen for data synthesis.",
     )
     assert "MATRIX-Gen" in proposed(e)
 
@@ -362,7 +367,8 @@ def test_own_work_apposition(ex):
 def test_metric_compound_and_adjective(ex):
     e = run(
         ex,
-        "It improves task accuracy by 3% and is cost-effective, with lower latency than low-latency baselines.",
+        "It improves task accuracy by 3% and is cost-effective, with lower latency than "
+        "low-latency baselines.",
     )
     names = {m.text for m in e.mentions if e.entities[m.entity_id].type == "Metric"}
     assert "task accuracy" in names and "latency" in names
@@ -372,6 +378,7 @@ def test_metric_compound_and_adjective(ex):
 def test_names_inside_urls_are_not_entities(ex):
     e = run(
         ex,
-        "Code is at https://github.com/foo/GSM8K-tools and the data at huggingface.co/Llama-2-data.",
+        "Code is at https://github.com/foo/GSM8K-tools and the data at "
+        "huggingface.co/Llama-2-data.",
     )
     assert not e.mentions

@@ -82,7 +82,8 @@ def test_own_benchmark_introduction_is_not_an_evaluation(ex):
 def test_background_before_the_proposal_is_not_an_evaluation(ex):
     e = run(
         ex,
-        "Gemma achieves 80% on MMLU. We propose FooNet, a reasoning method. FooNet reaches 91.2% on GSM8K.",
+        "Gemma achieves 80% on MMLU. We propose FooNet, a reasoning method. FooNet reaches 91.2% "
+        "on GSM8K.",
     )
     assert ("model/gemma", "benchmark/mmlu") not in pairs(e)
     assert ("method/foonet", "benchmark/gsm8k") in pairs(e)
@@ -130,7 +131,8 @@ def test_coordinated_appositive_proposal(ex):
 def test_released_appositive_proposal(ex):
     e = run(
         ex,
-        "The pattern appears on QuuxBench-Sim (QBS), a simulated-world benchmark we release, and elsewhere.",
+        "The pattern appears on QuuxBench-Sim (QBS), a simulated-world benchmark we release, and "
+        "elsewhere.",
     )
     assert "QuuxBench-Sim" in proposed(e)
 
@@ -143,7 +145,8 @@ def test_lower_case_name_with_acronym_after_naming_cue(ex):
 def test_novel_components_enumeration(ex):
     e = run(
         ex,
-        "ZedNet incorporates two novel components: (1) Gated Span Mixing (GSM2), which mixes spans, "
+        "ZedNet incorporates two novel components: (1) Gated Span Mixing (GSM2), which mixes "
+        "spans, "
         "and (2) Reinforced Transition Optimization (RTO), which equips models with a policy.",
     )
     assert {"Gated Span Mixing", "Reinforced Transition Optimization"} <= proposed(e)
@@ -168,7 +171,8 @@ def test_sentence_initial_word_before_benchmark_head_is_not_a_name(ex):
 def test_measurement_frame_makes_weak_word_a_metric(ex):
     e = run(
         ex,
-        "Encoding performance rises, as measured by correlation with held-out data. Correlation is no proof.",
+        "Encoding performance rises, as measured by correlation with held-out data. Correlation is "
+        "no proof.",
     )
     cs = [m for m in e.mentions if m.text.lower() == "correlation"]
     assert len(cs) == 1 and cs[0].span.start < 80
@@ -182,7 +186,8 @@ def test_metric_score_head_is_trimmed(ex):
 def test_measured_elsewhere_anchors_coordinated_words(ex):
     e = run(
         ex,
-        "Up-scaling improves helpfulness. It trades off traits like helpfulness and fluency at test time.",
+        "Up-scaling improves helpfulness. It trades off traits like helpfulness and fluency at "
+        "test time.",
     )
     fl = [m for m in e.mentions if m.text == "fluency"]
     assert len(fl) == 1
@@ -191,7 +196,8 @@ def test_measured_elsewhere_anchors_coordinated_words(ex):
 def test_it_after_the_proposal_is_the_proposal(ex):
     e = run(
         ex,
-        "We propose FooNet, a reasoning method. Notably, it outperforms prior methods by 5.3% on GSM8K.",
+        "We propose FooNet, a reasoning method. Notably, it outperforms prior methods by 5.3% on "
+        "GSM8K.",
     )
     assert ("method/foonet", "benchmark/gsm8k") in pairs(e)
 
@@ -199,7 +205,8 @@ def test_it_after_the_proposal_is_the_proposal(ex):
 def test_gain_list_items_are_not_benchmarks(ex):
     e = run(
         ex,
-        "Across all datasets, it achieved average improvements of 11.7% and 38.2% in mPrecX and mRecX, respectively.",
+        "Across all datasets, it achieved average improvements of 11.7% and 38.2% in mPrecX and "
+        "mRecX, respectively.",
     )
     assert not [m for m in e.mentions if e.entities[m.entity_id].type == "Benchmark"]
 
@@ -209,7 +216,8 @@ def test_benchmark_sentence_takes_models_of_the_evaluation_sentence_before(ex):
     e = run(
         ex,
         "In this study we evaluate Llama 2 and Gemma at several bit-widths. "
-        "Our investigation covers weight quantization, with extensive evaluation across GSM8K and MMLU.",
+        "Our investigation covers weight quantization, with extensive evaluation across GSM8K and "
+        "MMLU.",
     )
     assert {("model/llama-2", "benchmark/gsm8k"), ("model/gemma", "benchmark/mmlu")} <= pairs(e)
 
@@ -247,7 +255,8 @@ def test_measures_in_a_trade_off_compound_are_metrics(ex):
 def test_benchmark_named_as_training_data_after_it_is_not_evaluated_on(ex):
     e = run(
         ex,
-        "We propose FooNet, a reasoning method. In experiments, GSM8K (math word problems) was used "
+        "We propose FooNet, a reasoning method. In experiments, GSM8K (math word problems) was "
+        "used "
         "as training data and MMLU for evaluation; FooNet outperforms conventional approaches.",
     )
     assert ("method/foonet", "benchmark/gsm8k") not in pairs(e)
@@ -257,7 +266,8 @@ def test_benchmark_named_as_training_data_after_it_is_not_evaluated_on(ex):
 def test_list_after_a_system_head_names_systems_not_benchmarks(ex):
     e = run(
         ex,
-        "We propose FooNet, a decoder. FooNet achieves comparable performance to prior encoder-free "
+        "We propose FooNet, a decoder. FooNet achieves comparable performance to prior "
+        "encoder-free "
         "models like Mono-ZorbVL, using fewer pairs.",
     )
     types = {m.text: e.entities[m.entity_id].type for m in e.mentions}
@@ -289,7 +299,8 @@ def test_value_frame_names_an_unknown_measure(ex):
 def test_leaderboard_only_metric_acronym_needs_a_value(ex):
     e = run(
         ex,
-        "We follow the ZORB guidelines for 8 risk categories. FooNet reaches a ZORB of 41.2 on GSM8K.",
+        "We follow the ZORB guidelines for 8 risk categories. FooNet reaches a ZORB of 41.2 on "
+        "GSM8K.",
     )
     zs = [m for m in e.mentions if m.text == "ZORB"]
     assert len(zs) == 1 and zs[0].span.start > 60
@@ -324,13 +335,15 @@ def test_model_tuned_with_the_method_and_a_result_verb_is_a_subject(ex):
 def test_own_method_result_counts_on_the_own_benchmark(ex):
     e = run(
         ex,
-        "We introduce ZorbBench, a benchmark for household planning. We also present FooNet, a planning "
+        "We introduce ZorbBench, a benchmark for household planning. We also present FooNet, a "
+        "planning "
         "method. FooNet achieves 72% accuracy in unseen homes.",
     )
     assert any(s.endswith("foonet") and b.endswith("zorbbench") for s, b in pairs(e))
     e = run(
         ex,
-        "To support post-training, we introduce ZorbSet, a dataset of plans. We also present FooNet, a "
+        "To support post-training, we introduce ZorbSet, a dataset of plans. We also present "
+        "FooNet, a "
         "planning method. FooNet achieves 72% accuracy in unseen homes.",
     )
     assert not any(b.endswith("zorbset") for s, b in pairs(e))
@@ -357,7 +370,8 @@ def test_styled_short_form_spelled_by_its_capitals(ex):
     defs = {
         d.short: d.long
         for d in find_definitions(
-            "We present the Zorb Planning Orchestrator (ZPxO), a planner. A module feeds this joint representation "
+            "We present the Zorb Planning Orchestrator (ZPxO), a planner. A module feeds this "
+            "joint representation "
             "into a compact multi-layer perceptron (FusionMLP)."
         )
     }
@@ -375,7 +389,8 @@ def test_plain_capitalised_word_is_not_a_styled_benchmark(ex):
     # start or inside a capitalised phrase is the word; in running text, a spelling variant
     e = run(
         ex,
-        "Wonder drives research. We study the Sense of Wonder Index. FooNet reaches 12.1 perplexity "
+        "Wonder drives research. We study the Sense of Wonder Index. FooNet reaches 12.1 "
+        "perplexity "
         "on Wonder.",
         title="Wonder in Scaling Laws",
     )
@@ -396,7 +411,8 @@ def test_leaderboard_phrase_in_lower_case_is_not_a_benchmark(ex):
 def test_acronym_defined_as_a_task_is_not_the_benchmark(ex):
     e = run(
         ex,
-        "We study Zebra Question Answering (ZQA) here. FooNet improves ZQA accuracy by 3 points on GSM8K.",
+        "We study Zebra Question Answering (ZQA) here. FooNet improves ZQA accuracy by 3 points on "
+        "GSM8K.",
     )
     assert "ZQA" not in bench_texts(e)
     e = run(ex, "FooNet improves accuracy by 3 points on ZQA.")
@@ -416,7 +432,8 @@ def test_name_before_a_plural_head_is_a_kind_of_data_unless_listed(ex):
     # "the Qorb and Zlate datasets": names
     e = run(
         ex,
-        "FooNet beats prior methods across three public ZorbQA datasets. We improve ZorbQA accuracy "
+        "FooNet beats prior methods across three public ZorbQA datasets. We improve ZorbQA "
+        "accuracy "
         "by 3 points on GSM8K with FooNet.",
     )
     assert not any(m.text == "ZorbQA" for m in e.mentions)
@@ -436,7 +453,8 @@ def test_names_after_in_are_not_listed_benchmarks(ex):
     # "in" names a setting, a format or a field ("in FP16", "in TTS", "in REC tasks")
     e = run(
         ex,
-        "FooNet improves accuracy by 3 points on GSM8K when weights are stored in ZQ16 and KV in ZQ8.",
+        "FooNet improves accuracy by 3 points on GSM8K when weights are stored in ZQ16 and KV in "
+        "ZQ8.",
     )
     bs = set(bench_texts(e))
     assert "GSM8K" in bs and not {"ZQ16", "ZQ8"} & bs

@@ -37,7 +37,8 @@ def test_two_one_word_names_joined_by_and_are_two_proposals(ex):
     assert {"FernNet", "MossNet"} <= proposed(e)
     e = run(
         ex,
-        "Two network architectures that we developed before (termed K-Net and Rho-Net) are assessed.",
+        "Two network architectures that we developed before (termed K-Net and Rho-Net) are "
+        "assessed.",
     )
     assert {"K-Net", "Rho-Net"} <= proposed(e)
     e = run(
@@ -57,7 +58,8 @@ def test_a_quantity_is_never_a_name(ex):
 def test_extension_of_a_dataset_is_a_dataset(ex):
     e = run(
         ex,
-        "We first introduce PolyXQ, a multilingual extension of the XQ dataset spanning five languages.",
+        "We first introduce PolyXQ, a multilingual extension of the XQ dataset spanning five "
+        "languages.",
     )
     assert typed(e).get("PolyXQ") == "Benchmark"
 
@@ -65,7 +67,8 @@ def test_extension_of_a_dataset_is_a_dataset(ex):
 def test_parenthesised_appositive_types_the_name(ex):
     e = run(
         ex,
-        "To train the model, we introduce the ScrollDoc (the largest document parsing dataset to date), "
+        "To train the model, we introduce the ScrollDoc (the largest document parsing dataset to "
+        "date), "
         "with 3.9 million pages.",
     )
     assert typed(e).get("ScrollDoc") == "Benchmark"

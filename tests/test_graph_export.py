@@ -66,7 +66,8 @@ PAPERS = [
         "2501.00001",
         "Fine-tuning Llama 3.1 8B with LoRA",
         dt.date(2025, 1, 3),
-        "We fine-tune Llama 3.1 8B with LoRA on GSM8K. Llama 3.1 8B reaches 84.5% accuracy on GSM8K. "
+        "We fine-tune Llama 3.1 8B with LoRA on GSM8K. Llama 3.1 8B reaches 84.5% accuracy on "
+        "GSM8K. "
         "Training used 8 H100 GPUs.",
         [
             ("Llama 3.1 8B", "model/llama-3.1-8b"),
@@ -85,7 +86,8 @@ PAPERS = [
         "2502.00002",
         "Qwen2.5 7B on MMLU and GSM8K",
         dt.date(2025, 2, 10),
-        "We evaluate Qwen2.5 7B on MMLU and GSM8K. Qwen2.5 7B scores 71.2% on MMLU and beats Llama 3.1 8B.",
+        "We evaluate Qwen2.5 7B on MMLU and GSM8K. Qwen2.5 7B scores 71.2% on MMLU and beats Llama "
+        "3.1 8B.",
         [
             ("Qwen2.5 7B", "model/qwen2.5-7b"),
             ("MMLU", "benchmark/mmlu"),
@@ -100,7 +102,8 @@ PAPERS = [
         "2503.00003",
         "ColaGuard: guardrails with latent reasoning",
         dt.date(2026, 3, 1),
-        "We propose ColaGuard, a guardrail model trained with LoRA on H100 GPUs. ColaGuard beats Llama.",
+        "We propose ColaGuard, a guardrail model trained with LoRA on H100 GPUs. ColaGuard beats "
+        "Llama.",
         [
             ("ColaGuard", "model/colaguard"),
             ("LoRA", "method/lora"),
@@ -496,7 +499,8 @@ def fake_canned(monkeypatch):
         SPARQL_PREFIXES
         + """SELECT ?paper ?title WHERE {
       ?paper kg:hasEvaluation ?ev ; dcterms:title ?title . FILTER(LANG(?title) = "")
-      ?ev kg:onBenchmark ?b . ?b skos:prefLabel ?bl . FILTER(LCASE(STR(?bl)) = LCASE("$target")) }"""
+      ?ev kg:onBenchmark ?b . ?b skos:prefLabel ?bl . FILTER(LCASE(STR(?bl)) = LCASE("$target")) \
+}"""
     )
     q_entities = SPARQL_PREFIXES + "SELECT ?e WHERE { ?e a kg:Benchmark . ?p kg:mentions ?e }"
     queries = {"papers-on": q_papers, "benchmarks": q_entities}

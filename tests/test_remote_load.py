@@ -50,9 +50,11 @@ response = function(status, headers, body)
 end
 done = function(summary, latency, requests)
   local t5, t4, t2 = 0, 0, 0
-  for _, t in ipairs(threads) do t5 = t5 + t:get("s5"); t4 = t4 + t:get("s4"); t2 = t2 + t:get("s2") end
+  for _, t in ipairs(threads) do t5 = t5 + t:get("s5"); t4 = t4 + t:get("s4"); t2 = t2 + \
+t:get("s2") end
   local e = summary.errors
-  io.write(string.format("KGLOAD 5xx=%%d 4xx=%%d 2xx=%%d requests=%%d socket_errors=%%d p50_ms=%%.1f p99_ms=%%.1f\\n",
+  io.write(string.format("KGLOAD 5xx=%%d 4xx=%%d 2xx=%%d requests=%%d socket_errors=%%d \
+p50_ms=%%.1f p99_ms=%%.1f\\n",
     t5, t4, t2, summary.requests, e.connect + e.read + e.write + e.timeout,
     latency:percentile(50) / 1000, latency:percentile(99) / 1000))
 end
@@ -225,8 +227,10 @@ def test_serve_under_load_while_ingesting(fresh_server, listings, tmp_path, caps
     with capsys.disabled():
         print(
             f"\nremote store under load ({stats['tool']}, {LOAD_SECONDS} s, ingest running: "
-            f"{ingest_was_running}): {stats['requests']} requests, 5xx={stats['5xx']} 4xx={stats['4xx']} "
-            f"socket errors={stats['socket_errors']}, p50 {stats['p50_ms']:.1f} ms, p99 {stats['p99_ms']:.1f} ms"
+            f"{ingest_was_running}): {stats['requests']} requests, 5xx={stats['5xx']} "
+            f"4xx={stats['4xx']} "
+            f"socket errors={stats['socket_errors']}, p50 {stats['p50_ms']:.1f} ms, "
+            f"p99 {stats['p99_ms']:.1f} ms"
         )
     assert stats["5xx"] == 0, (tmp_path / "serve.log").read_text()[-3000:]
     assert stats["requests"] > 50 and stats["socket_errors"] == 0

@@ -475,9 +475,12 @@ def test_virtuoso_answers_are_mended():
     from kg.remote_http import parse_answer
 
     body = (
-        b'{ "head": { "link": [], "vars": ["b", "n"] }, "results": { "bindings": [ { "b": { "type": '
-        b'"typed-literal", "datatype": "http://www.w3.org/2001/XMLSchema#boolean", "value": "1" }, "n": { '
-        b'"type": "typed-literal", "datatype": "http://www.w3.org/2001/XMLSchema#integer", "value": "3" } } ] } }'
+        b'{ "head": { "link": [], "vars": ["b", "n"] }, "results": { "bindings": [ { "b": { '
+        b'"type": '
+        b'"typed-literal", "datatype": "http://www.w3.org/2001/XMLSchema#boolean", "value": "1" }, '
+        b'"n": { '
+        b'"type": "typed-literal", "datatype": "http://www.w3.org/2001/XMLSchema#integer", '
+        b'"value": "3" } } ] } }'
     )
     [row] = list(parse_answer(body, "application/sparql-results+json", virtuoso=True))
     assert row["b"] == ox.Literal(True) and row["n"] == ox.Literal(3)

@@ -154,7 +154,8 @@ def test_reverse_acronyms_from_parentheses_equal_finditer(text):
 def test_the_properties_see_matches():
     # the generated texts do reach the patterns (else the properties above prove nothing)
     text = (
-        "We propose Foo-2 , dubbed X-Bench , on GSM8K , MMLU and the MMLU benchmark . SAE (sparse autoencoders)"
+        "We propose Foo-2 , dubbed X-Bench , on GSM8K , MMLU and the MMLU benchmark . SAE (sparse "
+        "autoencoders)"
         " . It achieves 91.2 accuracy"
     )
     state = DocState(text, 0)

@@ -405,7 +405,8 @@ def test_update_with_token(writable_app):
     assert _ask(c)  # the SPARQL workers were reopened and see it
     # the API sees it too: a new benchmark becomes resolvable
     upd = (
-        "INSERT DATA { <https://w3id.org/kg/id/benchmark/newbench> a <https://w3id.org/kg/ontology#Benchmark> ; "
+        "INSERT DATA { <https://w3id.org/kg/id/benchmark/newbench> a "
+        "<https://w3id.org/kg/ontology#Benchmark> ; "
         '<http://www.w3.org/2004/02/skos/core#prefLabel> "NewBench" }'
     )
     assert (
@@ -434,7 +435,8 @@ def test_updates_need_a_token_to_be_enabled(mini_store_path):
         create_app(mini_store_path, Settings(enable_updates=True))
 
 
-# --- no federation ---------------------------------------------------------------------------------
+# --- no federation
+# ---------------------------------------------------------------------------------
 class Listener:
     """A TCP socket on 127.0.0.1 that records any connection made to it."""
 
@@ -472,10 +474,13 @@ SERVICE_QUERIES = [
     "SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}",
     "select * where {{ service   <http://127.0.0.1:{port}/sparql>{{?s ?p ?o}} }}",
     "SELECT * WHERE {{ sErViCe # a comment\n SILENT <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}",
-    "SELECT * WHERE {{ ?a ?b ?c FILTER(?a<'>') SERVICE <http://127.0.0.1:{port}/> {{ ?x ?y ?z }} FILTER(?c != '') }}",
+    "SELECT * WHERE {{ ?a ?b ?c FILTER(?a<'>') SERVICE <http://127.0.0.1:{port}/> {{ ?x ?y ?z }} "
+    "FILTER(?c != '') }}",
     "SELECT * WHERE {{ \\u0053ERVICE <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}",
-    "PREFIX e: <http://127.0.0.1:{port}/> SELECT * WHERE {{ OPTIONAL {{ SERVICE e: {{ ?s ?p ?o }} }} }}",
-    "SELECT * WHERE {{ {{ SELECT ?s WHERE {{ SERVICE <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }} }} }}",
+    "PREFIX e: <http://127.0.0.1:{port}/> SELECT * WHERE {{ OPTIONAL {{ SERVICE e: {{ ?s ?p ?o }} "
+    "}} }}",
+    "SELECT * WHERE {{ {{ SELECT ?s WHERE {{ SERVICE <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }} "
+    "}} }}",
     "SELECT * WHERE {{ BIND(<http://127.0.0.1:{port}/> AS ?u) SERVICE ?u {{ ?s ?p ?o }} }}",
     "ASK {{ SERVICE <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}",
     "CONSTRUCT {{ ?s ?p ?o }} WHERE {{ SERVICE <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}",
@@ -508,7 +513,8 @@ def test_service_is_refused_and_nothing_is_contacted(live_server, template):
 
 def test_word_service_in_strings_and_iris_is_fine(mini_client):
     q = (
-        'SELECT ?x WHERE { VALUES ?x { "SERVICE <http://127.0.0.1:9/> { }" <http://example.org/service> } '
+        'SELECT ?x WHERE { VALUES ?x { "SERVICE <http://127.0.0.1:9/> { }" '
+        "<http://example.org/service> } "
         "?y <http://example.org/SERVICE> ?x } # SERVICE"
     )
     r = mini_client.get("/sparql", params={"query": q})
@@ -535,7 +541,8 @@ def test_workers_cannot_reach_the_network_even_past_the_check(live_server):
         # bypass the HTTP check on purpose and send SERVICE straight to a worker
         resp = pool.run(
             {
-                "query": f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.port}/> {{ ?s ?p ?o }} }}",
+                "query": f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.port}/> "
+                f"{{ ?s ?p ?o }} }}",
                 "accept": None,
                 "max_rows": 10,
                 "unchecked": True,

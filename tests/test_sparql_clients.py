@@ -20,13 +20,15 @@ EVALS = (
   ?item kg:evaluatedSubject ?s ; kg:onBenchmark <https://w3id.org/kg/id/benchmark/gsm8k> .
   ?paper kg:hasEvaluation ?item ; dcterms:identifier ?id .
   OPTIONAL { ?item kg:value ?value } OPTIONAL { ?item kg:unit ?unit }
-  OPTIONAL { ?item kg:withMetric/skos:prefLabel ?metric } OPTIONAL { ?item kg:evidence ?sent OPTIONAL { ?sent kg:text ?evidence } }
+  OPTIONAL { ?item kg:withMetric/skos:prefLabel ?metric } OPTIONAL { ?item kg:evidence ?sent \
+OPTIONAL { ?sent kg:text ?evidence } }
 } ORDER BY ?id"""
 )
 LEADERBOARD = (
     PREFIXES
     + """SELECT ?subjectLabel ?value WHERE {
-  ?item kg:onBenchmark <https://w3id.org/kg/id/benchmark/gsm8k> ; kg:evaluatedSubject ?s ; kg:value ?value .
+  ?item kg:onBenchmark <https://w3id.org/kg/id/benchmark/gsm8k> ; kg:evaluatedSubject ?s ; \
+kg:value ?value .
   ?s skos:prefLabel ?subjectLabel } ORDER BY DESC(?value)"""
 )
 
@@ -109,7 +111,8 @@ def test_sparqlwrapper_post_ask_and_construct(live_server):
     sw = SPARQLWrapper(live_server.url + "/sparql")
     sw.setQuery(
         "CONSTRUCT { ?h <http://www.w3.org/2004/02/skos/core#broader> ?a } WHERE { "
-        "?h <http://www.w3.org/2004/02/skos/core#broader> ?a ; a <https://w3id.org/kg/ontology#Hardware> }"
+        "?h <http://www.w3.org/2004/02/skos/core#broader> ?a ; a "
+        "<https://w3id.org/kg/ontology#Hardware> }"
     )
     sw.setReturnFormat(TURTLE)
     from rdflib import Graph

@@ -202,7 +202,8 @@ def test_replace_graphs(virtuoso):
     counts = {
         r["g"].value: int(r["n"].value)
         for r in store.query(
-            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(CONTAINS(STR(?g), '/v-')) } GROUP BY ?g"
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(CONTAINS(STR(?g), "
+            "'/v-')) } GROUP BY ?g"
         )
     }
     assert counts == {g[0].value: 1}

@@ -42,7 +42,8 @@ def main() -> None:
         pred = preds.get(title_match_key(g.get("title", "")))
         if pred is None:
             continue
-        all_g, all_p = [], []
+        all_g: list[dict] = []
+        all_p: list[dict] = []
         novel_ids = set()
         for t in ENTITY_TYPES:
             gs = list((g.get("entities") or {}).get(t, []) or [])

@@ -95,7 +95,8 @@ _LIST_CUES = (
 )
 _LIST_START = re.compile(
     r"(?<![\w-])(?:" + "|".join(c.replace(" ", r"\s+") for c in _LIST_CUES) + r")\s+(?:the\s+)?"
-    r"(?P<head>(?:[a-z][\w\-]*\s+){0,4}?(?:benchmarks?|datasets?|tasks?|suites?)\s*(?:,|:)?\s*(?:(?:including|such as|like|namely|e\.g\.,?|i\.e\.,?)\s+)?)?"
+    r"(?P<head>(?:[a-z][\w\-]*\s+){0,4}?(?:benchmarks?|datasets?|tasks?|suites?)\s*(?:,|:)?\s*(?:"
+    r"(?:including|such as|like|namely|e\.g\.,?|i\.e\.,?)\s+)?)?"
 )
 _LIST_FIRST = first_words(_LIST_CUES)
 _EXAMPLE_CUES = ("such as", "like", "including", "include", "namely")
@@ -128,7 +129,8 @@ _GAIN_OVER = re.compile(
     r"outperform\w*|superior\w*|margins?|boosts?|increases?|reductions?|wins?))[^.;:]{0,40}$"
 )
 _ITEM = re.compile(
-    r"(?:the\s+)?([A-Za-z0-9][\w+]*(?:\.\d+)*(?:[-/][\w+]+(?:\.\d+)*)*(?:[ ](?:v?\d+(?:\.\d+)?[A-Za-z]?|[A-Z][\w\-]*)){0,2})"
+    r"(?:the\s+)?([A-Za-z0-9][\w+]*(?:\.\d+)*(?:[-/][\w+]+(?:\.\d+)*)*(?:[ ](?:v?\d+"
+    r"(?:\.\d+)?[A-Za-z]?|[A-Z][\w\-]*)){0,2})"
 )
 _ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)")
 _GAIN_IN = re.compile(
@@ -212,7 +214,8 @@ class Benchmarks:
                 and name_ws[0][2][1:].islower()
                 and st.sent_of(s)[0] == s
             ):
-                continue  # "Since benchmark scores ...": a sentence's first word is capitalised anyway
+                # "Since benchmark scores ...": a sentence's first word is capitalised anyway
+                continue
             head = m.group("head")
             if head in _PLURAL_HEADS and not _NAMES_BEFORE.search(text, max(0, s - 60), s):
                 # "across multiple MVC benchmarks", "on three CGEC datasets": a kind of data
@@ -263,7 +266,8 @@ class Benchmarks:
                 and before.group(1).islower()
                 and before.group(1) not in _DATA_NOUNS
             ):
-                continue  # "activations such as Sigmoid", "trend tests such as Mann-Kendall": not data
+                # "activations such as Sigmoid", "trend tests such as Mann-Kendall": not data
+                continue
             if cue.startswith("over") and _GAIN_OVER.search(
                 text, max(s0, m.start() - 60), m.start()
             ):

@@ -20,7 +20,10 @@ from kg.extract.state import Cand, state_of
 # possessive runs (`*+`, Python 3.11): no character a run gives back could start what
 # follows it (`.`, `-`, `/`, a space, a comma), so backtracking into them only wasted time
 # (the same matches on the 60k corpus, the scan ~1.7x faster)
-_ITEM = r"[A-Za-z0-9][\w+]*+(?:\.\d++)*+(?:[-/][\w+]++(?:\.\d++)*+)*+(?:[ ](?:v?\d[\w.]*+|[A-Z][\w\-]*+(?:\.\d++)*+)){0,2}"
+_ITEM = (
+    r"[A-Za-z0-9][\w+]*+(?:\.\d++)*+(?:[-/][\w+]++(?:\.\d++)*+)*+"
+    r"(?:[ ](?:v?\d[\w.]*+|[A-Z][\w\-]*+(?:\.\d++)*+)){0,2}"
+)
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
 # items start with a word holding a capital or a digit (names); the lookahead fails fast
 _LIST = re.compile(rf"(?<![\w.-])(?=[a-z]*+[A-Z0-9]){_ITEM}(?:{_SEP}{_ITEM})+")
@@ -110,7 +113,8 @@ class Lists:
                     and n >= 2
                     and s >= st.title_len
                 ):
-                    continue  # a plain capitalised word needs two known neighbours, outside the title
+                    # a plain capitalised word needs two known neighbours, outside the title
+                    continue
                 st.add(Cand(s, e, etype, "list", 0.55 if shaped else 0.45, 38, tconf=1))
         return doc
 

@@ -22,7 +22,8 @@ def is_quantity(word: str) -> bool:
 
 
 _FUNCTION_WORDS = frozenset(
-    "of for via with and in on to the a an from by through using under over as at into without".split()
+    "of for via with and in on to the a an from by through using under over as at into "
+    "without".split()
 )
 
 
@@ -118,7 +119,7 @@ def scan_name(
         return None
     mode_cap = capitalised(first) or name_shaped(first, rules)
     last_content = ws[0][1]
-    for i, (s, e, w) in enumerate(ws[1:max_words], 1):
+    for i, (_s, e, w) in enumerate(ws[1:max_words], 1):
         if mode_cap:
             if name_shaped(w, rules) or capitalised(w) or w[:1].isdigit():
                 last_content = e

@@ -26,7 +26,8 @@ from kg.paths import StrPath
 # try every position): the same boundaries, ~1.5x faster
 _SENT_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9\"'(\[$\\])|(?<=\n)\s*\n)")
 _ABBREV_END = re.compile(
-    r"(?:\b(?:e\.g|i\.e|et al|al|vs|etc|cf|Fig|Figs|Eq|Sec|approx|resp|Dr|No|Tab|ca|viz|w\.r\.t|Mr|Ms|St)\.|\b[A-Z]\.)$"
+    r"(?:\b(?:e\.g|i\.e|et al|al|vs|etc|cf|Fig|Figs|Eq|Sec|approx|resp|Dr|No|Tab|ca|viz|w\.r\.t|Mr|"
+    r"Ms|St)\.|\b[A-Z]\.)$"
 )
 
 
@@ -84,9 +85,12 @@ def build_pipeline(
     # every unseen word becomes a lexeme whose ~20 lexical attributes (shape, like_num,
     # is_stop, ...) are computed at once; the kg components read none of them, the
     # phrase matchers only LOWER (and ORTH, always set)
-    nlp.vocab.lex_attr_getters = {
-        k: f for k, f in nlp.vocab.lex_attr_getters.items() if k in (LOWER, NORM)
-    }  # type: ignore[attr-defined]
+    # (spaCy's vocab.pyi leaves out Vocab.lex_attr_getters, which the class has)
+    nlp.vocab.lex_attr_getters = {  # type: ignore[attr-defined]
+        k: f
+        for k, f in nlp.vocab.lex_attr_getters.items()  # type: ignore[attr-defined]
+        if k in (LOWER, NORM)
+    }
     nlp.tokenizer = make_ml_tokenizer(nlp)
     nlp.add_pipe("kg_sentences")
     both = {"vocab_dir": vocab_dir, "patterns_dir": patterns_dir}

@@ -29,7 +29,8 @@ _OBJECT_END = frozenset(
 )
 _HEX = re.compile(r"x[0-9a-fA-F]{4}$")
 _SUBTITLE_STOP = frozenset(
-    "for via with in on through to from by using under against without at towards toward and".split()
+    "for via with in on through to from by using under against without at towards toward "
+    "and".split()
 )
 _OF_OK = frozenset("family suite series set collection".split())
 _ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
@@ -292,7 +293,8 @@ class Proposals:
                 if span:
                     found.append((span, None, "proposal"))
             if not found:
-                # the list's type: the last head noun before the colon ("... and novel metrics ...:")
+                # the list's type: the last head noun before the colon ("... and novel metrics
+                # ...:")
                 colon = text.find(":", pos, s_end)
                 head_t = None
                 if colon > 0:

@@ -198,7 +198,8 @@ class Relations:
                 continue
             s0, s1 = st.sents[si] if st.sents else (0, len(text))
             if s0 < st.title_len and not (words & self.rules.strict_eval_cues):
-                continue  # a title names what a paper is about ("X for Deepfake Detection"), not a result
+                # a title names what a paper is about ("X for Deepfake Detection"), not a result
+                continue
             if intro_sents and si in intro_sents:
                 # the sentence that introduces the paper's own benchmark ("we introduce
                 # X, a suite to assess model merging") reports no result unless it gives one

@@ -395,14 +395,14 @@ class Resolver:
                 ent["surfaces"].append(surface)
             mentions.append(Mention(c.start, c.end, surface, eid, ent["type"], c.source, c.conf))
         # discovered entities: label = the long form where an acronym was defined
-        for short, (eid, _, in_vocab) in long_ids.items():
+        for _short, (eid, _, _in_vocab) in long_ids.items():
             ent = ents.get(eid)
             if ent is None:
                 continue
             for s in ent["surfaces"]:
                 if s != ent["label"] and s not in ent["aliases"]:
                     ent["aliases"].append(s)
-        for eid, ent in ents.items():
+        for _eid, ent in ents.items():
             for s in ent["surfaces"]:
                 if s != ent["label"] and s not in ent["aliases"]:
                     ent["aliases"].append(s)

@@ -32,7 +32,8 @@ def _word_end(text: str, pos: int) -> int:
 
 
 _BENCH_HEAD = re.compile(
-    r"[\s-]+(?:benchmarks?|datasets?|data set|corpus|corpora|suite|test set|leaderboard|Benchmarks?|Datasets?)$"
+    r"[\s-]+(?:benchmarks?|datasets?|data set|corpus|corpora|suite|test set|leaderboard|Benchmarks?"
+    r"|Datasets?)$"
 )
 
 
@@ -166,13 +167,15 @@ class VocabRuler:
                     and not cs
                     and self._plain_word_for_styled(st, cid, text, surface, start, end, e - s)
                 ):
-                    continue  # "Quality", "Multiple", "Records": a word, not QuALITY, MultiPL-E, ReCoRD
+                    # "Quality", "Multiple", "Records": a word, not QuALITY, MultiPL-E, ReCoRD
+                    continue
                 if (
                     ctype == "Benchmark"
                     and not cs
                     and self._plain_phrase(st, cid, text, surface, start, end)
                 ):
-                    continue  # "social media", "creative writing": a phrase, not the leaderboard entry
+                    # "social media", "creative writing": a phrase, not the leaderboard entry
+                    continue
                 if (
                     ctype == "Metric"
                     and (
@@ -210,7 +213,8 @@ class VocabRuler:
                         or not self._device_context(st, text, start)
                     )
                 ):
-                    continue  # "L2", "T4", "M2" alone are norms, cell lines, variables; "L2 norm", "L2 cache"
+                    # "L2", "T4", "M2" alone are norms, cell lines, variables; "L2 norm", "L2 cache"
+                    continue
                 # a label written exactly as in the text beats one matched by case folding
                 # ("FID" the metric, not "FiD" the method)
                 if cid in self.mined:

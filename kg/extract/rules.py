@@ -202,7 +202,8 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         own_work_re=own_work_re,
         weak_verbs=frozenset(cues["weak_proposal_verbs"]),
         release_after_re=re.compile(
-            rf"(?<![\w-])we\s+(?:also\s+|newly\s+|publicly\s+)?(?:{_alt(cues.get('release_after_verbs', []))})"
+            rf"(?<![\w-])we\s+(?:also\s+|newly\s+|publicly\s+)?"
+            rf"(?:{_alt(cues.get('release_after_verbs', []))})"
             r"(?![\w-])(?!\s+(?:a|an|the|our|this|these|two|three|four|new|novel|it|them)\b)",
             re.IGNORECASE,
         ),
@@ -235,7 +236,8 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         at_k_re=re.compile(met["at_k"]),
         units=met["units"],
         measure_re=re.compile(
-            rf"(?<![\w-])(?:{_alt([c for c in met['measure_cues'] if c[0].isalnum()])})(?![\w-])|\d|%|×",
+            rf"(?<![\w-])(?:{_alt([c for c in met['measure_cues'] if c[0].isalnum()])})(?![\w-])|\d"
+            rf"|%|×",
             re.IGNORECASE,
         ),
         measure_window=int(met.get("measure_window", 50)),
@@ -244,12 +246,14 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         metric_right_heads=frozenset(met.get("right_heads", [])),
         metric_cue_words=frozenset(w.lower() for w in met.get("adjacent_words", [])),
         metric_cue_before_re=re.compile(
-            rf"(?<![\w-])(?:{_alt(met.get('adjacent_cues', []))})(?:\s+(?:{_alt(met.get('adjacent_skip_words', []))})"
+            rf"(?<![\w-])(?:{_alt(met.get('adjacent_cues', []))})(?:\s+"
+            rf"(?:{_alt(met.get('adjacent_skip_words', []))})"
             rf"){{0,{int(met.get('adjacent_gap', 2))}}}\s+$",
             re.IGNORECASE,
         ),
         metric_frame_re=re.compile(
-            rf"(?<![\w-])(?:{_alt(met.get('frame_cues', []))})(?:\s+(?:{_alt(met.get('adjacent_skip_words', []))})"
+            rf"(?<![\w-])(?:{_alt(met.get('frame_cues', []))})(?:\s+"
+            rf"(?:{_alt(met.get('adjacent_skip_words', []))})"
             rf"){{0,{int(met.get('adjacent_gap', 2))}}}\s+$",
             re.IGNORECASE,
         ),
@@ -278,7 +282,8 @@ def _value_frame(met: dict) -> dict:
             rf"\s+{skip}(?P<name>(?:{mod}\s+){{1,2}}(?:{head}))(?![\w-])"
         ),
         metric_value_verb_re=re.compile(
-            rf"(?<![\w-])(?:{_alt(met.get('value_verbs', []))})\s+(?:(?:up\s+to|an?|over|only|nearly)\s+)?",
+            rf"(?<![\w-])(?:{_alt(met.get('value_verbs', []))})\s+(?:(?:up\s+to|an?|over|only|"
+            rf"nearly)\s+)?",
             re.IGNORECASE,
         ),
         metric_value_verb_first=first_words(met.get("value_verbs", [])),

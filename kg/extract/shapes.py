@@ -17,8 +17,8 @@ from spacy.language import Language
 
 from kg.extract.evidence import (
     hyphen_tail,
-    method_left_extension,
     load_metric_evidence,
+    method_left_extension,
     metric_left_modifiers,
     metric_phrases,
 )
@@ -44,7 +44,8 @@ _SIZE = re.compile(r"\d+(?:\.\d+)?[BM]$")
 _SIZE_BEFORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[BM] $")
 _ALNUM_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _SIZED_MODEL = re.compile(
-    r"(?<![\w.@/-])([A-Z][A-Za-z0-9.]*|[a-z]+[A-Z][A-Za-z0-9.]*)((?:-[A-Za-z0-9][A-Za-z0-9.]*)*)[- ](\d+(?:\.\d+)?[BM])(?![\w])"
+    r"(?<![\w.@/-])([A-Z][A-Za-z0-9.]*|[a-z]+[A-Z][A-Za-z0-9.]*)("
+    r"(?:-[A-Za-z0-9][A-Za-z0-9.]*)*)[- ](\d+(?:\.\d+)?[BM])(?![\w])"
 )
 
 

@@ -22,7 +22,8 @@ _OF_CONTINUES = frozenset(
     "extension version variant subset adaptation expansion".split()
 )
 _APPOS = re.compile(
-    r"[ \t]*(?:\([^()\n]{1,120}\)[ \t]*)?(?:,|:|—|–|--|\s(?:is|was|as|serves\s+as|,\s*which\s+is))[ \t]*"
+    r"[ \t]*(?:\([^()\n]{1,120}\)[ \t]*)?(?:,|:|—|–|--|\s(?:is|was|as|serves\s+as|"
+    r",\s*which\s+is))[ \t]*"
     r"(?:a|an|the|our|its|their)\s+",
     re.IGNORECASE,
 )
@@ -36,7 +37,7 @@ def head_type(words: list[str], rules: Rules) -> str | None:
     last word (or two-word phrase) that is a type head, scanning up to a stop word."""
     found = None
     prev = ""
-    for i, w in enumerate(words):
+    for _i, w in enumerate(words):
         lw = w.lower()
         if lw in (",", ".", ";", ":", "(", ")") or lw in _STOP:
             break
@@ -105,11 +106,11 @@ def infer_type(
     text: str, spans: list[tuple[int, int]], rules: Rules, default: str | None
 ) -> str | None:
     """Type of a name from evidence at any of its occurrences `spans`."""
-    for s, e in spans:
+    for _s, e in spans:
         t = appositive_type(text, e, rules)
         if t:
             return t
-    for s, e in spans:
+    for _s, e in spans:
         t = following_head_type(text, e, rules)
         if t:
             return t

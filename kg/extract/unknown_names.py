@@ -157,8 +157,10 @@ if __name__ == "__main__":  # pragma: no cover
     out.write_text(
         json.dumps(
             {
-                "_doc": "Name-shaped words that occur in many papers of the corpus but in no vocabulary: mostly field, "
-                "task and data acronyms. kg.extract.unknown_names does not fall back to Method for them. "
+                "_doc": "Name-shaped words that occur in many papers of the corpus but in no "
+                "vocabulary: mostly field, "
+                "task and data acronyms. kg.extract.unknown_names does not fall back to Method for "
+                "them. "
                 f"Regenerate: python -m kg.extract.unknown_names {Path(sys.argv[1]).name} "
                 f"{sys.argv[2] if len(sys.argv) > 2 else 10}",
                 "names": names,

@@ -38,7 +38,7 @@ class Concept:
             id=self.id,
             type=self.type,
             label=self.label,
-            aliases=list(self.aliases),  # type: ignore[arg-type]
+            aliases=list(self.aliases),
             broader=list(self.broader),
             in_vocabulary=True,
         )

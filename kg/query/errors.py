@@ -22,7 +22,7 @@ class QueryError(ValueError):
         return (_rebuild, (type(self), self.args, dict(self.__dict__)))
 
 
-def _rebuild(cls: type, args: tuple, fields: dict) -> QueryError:
+def _rebuild(cls: type[QueryError], args: tuple, fields: dict) -> QueryError:
     err = cls.__new__(cls)
     err.args = args
     err.__dict__.update(fields)

@@ -32,13 +32,13 @@ def _generations():
     """`kg.store_generations` (consistent snapshots published by each ingest) when it
     exists; None until then."""
     try:
-        from kg import store_generations  # type: ignore[attr-defined]
+        from kg import store_generations
     except ImportError:
         return None
     return store_generations if hasattr(store_generations, "current") else None
 
 
-def latest_store_path(path: str | os.PathLike) -> Path:
+def latest_store_path(path: str | os.PathLike[str]) -> Path:
     """Where the newest consistent state of the store at `path` is read from: the
     current generation's directory once generations exist, else the store itself."""
     gens = _generations()
@@ -49,7 +49,7 @@ def latest_store_path(path: str | os.PathLike) -> Path:
     return Path(path)
 
 
-def store_version(path: str | os.PathLike) -> str:
+def store_version(path: str | os.PathLike[str]) -> str:
     """A stamp that changes whenever a committed write changes the embedded store at
     `path` (names, sizes and modification times of its files; no file is read)."""
     gens = _generations()

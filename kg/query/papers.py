@@ -115,7 +115,7 @@ def _mention(ref, r: dict) -> S.MentionOut:
             start, end, conf, rule = parse_mention_span(span)
         except ValueError:
             pass
-    if text is not None and ss is not None and start is not None:
+    if text is not None and ss is not None and start is not None and end is not None:
         surface = text[start - int(ss) : end - int(ss)] or None
     return S.MentionOut(
         entity=ref(r["e"]),

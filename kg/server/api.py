@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.responses import JSONResponse, Response
@@ -23,11 +24,13 @@ from kg.query.papers import paper as paper_view
 from kg.query.stats import stats as stats_view
 from kg.server.api_canned import add_canned_routes
 
-NOT_FOUND = {
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"model": S.NotFoundBody, "description": "A name matched nothing; close matches."},
     409: {"model": S.NotFoundBody, "description": "A name fits several entities (candidates)."},
 }
-BAD = {400: {"model": S.ErrorBody, "description": "Bad or missing parameters."}}
+BAD: dict[int | str, dict[str, Any]] = {
+    400: {"model": S.ErrorBody, "description": "Bad or missing parameters."}
+}
 
 
 @dataclass

@@ -17,8 +17,10 @@ from kg.query import schemas as S
 from kg.query.canned import get_query, run_canned
 
 RESERVED = {"format"}
-NOT_FOUND = {404: {"model": S.NotFoundBody, "description": "No such canned query."}}
-CANNED_RESPONSES = {
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": S.NotFoundBody, "description": "No such canned query."}
+}
+CANNED_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {
         "model": S.CannedResult,
         "description": "Rows as JSON (CannedResult) or CSV (Accept: text/csv or format=csv).",

@@ -81,8 +81,12 @@ class _LimitsMixin:
 
     max_url_chars = 64 << 10
     idle_timeout_s = 15.0
+    # set by the uvicorn protocol class this is mixed into (annotations only)
+    loop: asyncio.AbstractEventLoop
+    transport: asyncio.Transport
+    cycle: Any
 
-    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
         super().connection_made(transport)  # type: ignore[misc]
         self._line = bytearray()
         self._line_done = False

@@ -20,6 +20,7 @@ import hmac
 import html
 import threading
 import time
+from typing import Any
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Query, Request
@@ -52,7 +53,7 @@ _running: dict[str, dict[object, float]] = {}  # client address -> its queries' 
 _running_lock = threading.Lock()
 
 _QUERY_DOC = "SPARQL 1.1 query text (give it once)."
-_RESPONSES = {
+_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "Query results, in the negotiated format.",
         "content": {m: {} for m, _ in RESULTS_OFFERS + GRAPH_OFFERS},
@@ -194,23 +195,28 @@ def service_description(base: str) -> str:
     sd:defaultGraph <{base}#union> .
 
 <{base}#union> a sd:Graph ;
-    void:description "The union of all graphs: one named graph per paper, the vocabulary and the ontology." .
+    void:description "The union of all graphs: one named graph per paper, the vocabulary and the \
+ontology." .
 """
 
 
 EDITOR_HTML = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>kg SPARQL</title>
-<style>body{{font-family:sans-serif;max-width:60em;margin:2em auto}}textarea{{width:100%;font-family:monospace}}</style>
+<style>body{{font-family:sans-serif;max-width:60em;margin:2em \
+auto}}textarea{{width:100%;font-family:monospace}}</style>
 </head><body>
 <h1>kg SPARQL endpoint</h1>
-<p>Queries see the union of all graphs. Read-only{upd}. Time limit {timeout:g} s, at most {rows} rows.
-See <a href="/docs">/docs</a> for the REST API and <a href="/api/queries">/api/queries</a> for canned queries.</p>
+<p>Queries see the union of all graphs. Read-only{upd}. Time limit {timeout:g} s, at most {rows} \
+rows.
+See <a href="/docs">/docs</a> for the REST API and <a href="/api/queries">/api/queries</a> for \
+canned queries.</p>
 <form method="get" action="{action}">
 <textarea name="query" rows="16">{example}</textarea>
 <p><label>Format <select name="format">
 <option value="json">SPARQL JSON</option><option value="xml">SPARQL XML</option>
 <option value="csv">CSV</option><option value="tsv">TSV</option>
-<option value="turtle">Turtle (CONSTRUCT/DESCRIBE)</option><option value="ntriples">N-Triples</option>
+<option value="turtle">Turtle (CONSTRUCT/DESCRIBE)</option><option \
+value="ntriples">N-Triples</option>
 <option value="jsonld">JSON-LD</option></select></label>
 <button type="submit">Run</button></p>
 </form></body></html>

@@ -53,7 +53,8 @@ def dataset_kwargs(req: dict[str, Any]) -> dict[str, Any]:
 def _cut_triples(triples, max_rows: int, max_bytes: int | None):
     """The triples to serialise, stopping at the row cap or when their N-Triples size
     reaches the byte budget; (list, why cut or None)."""
-    out, size = [], 0
+    out: list[Any] = []
+    size = 0
     for t in triples:
         if len(out) >= max_rows:
             return out, "rows"
@@ -165,7 +166,8 @@ def _rows(res, max_rows: int, max_bytes: int | None) -> dict[str, Any]:
             "truncated": cut is not None,
         }
     variables = [v.value for v in res.variables]
-    rows, size, cut = [], 0, None
+    rows: list[tuple[Any, ...]] = []
+    size, cut = 0, None
     for sol in res:
         if len(rows) >= max_rows:
             cut = "rows"

@@ -64,18 +64,22 @@ def _layout(
   <form class="site-search" role="search" action="/" method="get">
     <label for="site-q" class="visually-hidden">Search entities and papers</label>
     <div class="combo">
-      <input id="site-q" name="q" type="search" value="{escape(search_value)}" placeholder="Search models, benchmarks, papers…"
-             autocomplete="off" spellcheck="false" data-autocomplete="entities papers" data-navigate="true">
+      <input id="site-q" name="q" type="search" value="{escape(search_value)}" placeholder="Search \
+models, benchmarks, papers…"
+             autocomplete="off" spellcheck="false" data-autocomplete="entities papers" \
+data-navigate="true">
     </div>
     <button type="submit">Search</button>
   </form>
 </header>
 <main id="main" tabindex="-1">
-<noscript><p class="error">This explorer needs JavaScript for its data; the REST API is at <a href="/docs">/docs</a>.</p></noscript>
+<noscript><p class="error">This explorer needs JavaScript for its data; the REST API is at <a \
+href="/docs">/docs</a>.</p></noscript>
 {body}
 </main>
 <footer class="site-footer">
-  <p>kg — a knowledge graph of ML research. <a href="/sparql">SPARQL endpoint</a> · <a href="/docs">REST API</a>
+  <p>kg — a knowledge graph of ML research. <a href="/sparql">SPARQL endpoint</a> · <a \
+href="/docs">REST API</a>
   · <a href="/static/vendor/cytoscape/LICENSE">Cytoscape.js licence</a>
   · <a href="/static/vendor/yasgui/LICENSE">YASGUI licence</a>
   · <a href="/static/vendor/plot/LICENSE">Observable Plot licence</a></p>
@@ -88,7 +92,8 @@ def _layout(
 def downloads(region_id: str, heading: str = "Download this graph") -> str:
     """A list of export links, filled in by kg.js from data-export on the container."""
     items = "".join(
-        f'<li><a class="button download" data-format="{f}" href="#" download>{escape(FORMAT_LABELS[f])}</a></li>'
+        f'<li><a class="button download" data-format="{f}" href="#" '
+        f"download>{escape(FORMAT_LABELS[f])}</a></li>"
         for f in FORMATS
     )
     return f"""<section class="downloads" id="{region_id}" aria-labelledby="{region_id}-h" hidden>
@@ -110,28 +115,39 @@ def graph_panel(prefix: str, heading: str) -> str:
     <label>Depth
       <select name="depth"><option>1</option><option>2</option></select></label>
     <label>At most
-      <select name="max_nodes"><option value="100">100</option><option value="300" selected>300</option>
+      <select name="max_nodes"><option value="100">100</option><option value="300" \
+selected>300</option>
         <option value="1000">1,000</option></select> nodes</label>
     <label>Layout
-      <select name="layout"><option value="auto">automatic</option><option value="cose">force (cose)</option>
-        <option value="concentric">concentric</option><option value="breadthfirst">tree</option></select></label>
+      <select name="layout"><option value="auto">automatic</option><option value="cose">force \
+(cose)</option>
+        <option value="concentric">concentric</option><option \
+value="breadthfirst">tree</option></select></label>
     <button type="submit">Redraw</button>
     <button type="button" data-action="fit">Fit</button>
   </form>
-  <p class="graph-status" id="{prefix}-graph-status" role="status" aria-live="polite">Loading the graph…</p>
+  <p class="graph-status" id="{prefix}-graph-status" role="status" aria-live="polite">Loading the \
+graph…</p>
   <div class="graph-wrap">
-    <div class="graph" id="{prefix}-graph" role="img" aria-label="Neighbourhood graph; click a node to expand it, double-click to open its page"></div>
+    <div class="graph" id="{prefix}-graph" role="img" aria-label="Neighbourhood graph; click a \
+node to expand it, double-click to open its page"></div>
     <aside class="graph-info" id="{prefix}-graph-info" aria-live="polite">
-      <p class="hint">Click a node to add its neighbours; double-click (or use the link here) to open its page.
+      <p class="hint">Click a node to add its neighbours; double-click (or use the link here) to \
+open its page.
       The nodes are also listed below for keyboard use.</p>
     </aside>
   </div>
-  <details class="graph-nodes"><summary>Nodes in view (list)</summary><ul id="{prefix}-graph-list"></ul></details>
-  <p class="legend" aria-label="Node colours">{"".join(f'<span class="swatch t-{t}">{t}</span>' for t in ("Paper",) + TYPES)}</p>
+  <details class="graph-nodes"><summary>Nodes in view (list)</summary><ul \
+id="{prefix}-graph-list"></ul></details>
+  <p class="legend" aria-label="Node \
+colours">{"".join(f'<span class="swatch t-{t}">{t}</span>' for t in ("Paper",) + TYPES)}</p>
 </section>"""
 
 
 def home(q: str) -> str:
+    format_options = "".join(
+        f'<option value="{f}">{escape(FORMAT_LABELS[f])}</option>' for f in FORMATS
+    )
     type_boxes = "".join(
         f'<label class="inline"><input type="checkbox" name="types" value="{t}"> {t}</label>'
         for t in TYPES
@@ -141,18 +157,23 @@ def home(q: str) -> str:
 <form class="big-search" role="search" action="/" method="get">
   <label for="home-q">Find a model, method, benchmark, hardware, metric or paper</label>
   <div class="row">
-    <div class="combo"><input id="home-q" name="q" type="search" value="{escape(q)}" autocomplete="off" spellcheck="false"
-         data-autocomplete="entities papers" data-navigate="true" placeholder="e.g. Llama, GSM8K, H100, LoRA"></div>
+    <div class="combo"><input id="home-q" name="q" type="search" value="{escape(q)}" \
+autocomplete="off" spellcheck="false"
+         data-autocomplete="entities papers" data-navigate="true" placeholder="e.g. Llama, GSM8K, \
+H100, LoRA"></div>
     <button type="submit">Search</button>
   </div>
-  <p class="hint">Type to get suggestions; use the arrow keys and Enter to pick one, or Enter to search.</p>
+  <p class="hint">Type to get suggestions; use the arrow keys and Enter to pick one, or Enter to \
+search.</p>
 </form>
 <section id="results" aria-labelledby="results-h" {"hidden" if not q else ""}>
   <h2 id="results-h">Results for “{escape(q)}”</h2>
   <p id="results-status" role="status" aria-live="polite"></p>
   <div class="two-col">
-    <section aria-labelledby="ent-h"><h3 id="ent-h">Entities</h3><ul id="entity-results" class="hits"></ul></section>
-    <section aria-labelledby="pap-h"><h3 id="pap-h">Papers</h3><ul id="paper-results" class="hits"></ul>
+    <section aria-labelledby="ent-h"><h3 id="ent-h">Entities</h3><ul id="entity-results" \
+class="hits"></ul></section>
+    <section aria-labelledby="pap-h"><h3 id="pap-h">Papers</h3><ul id="paper-results" \
+class="hits"></ul>
       <button type="button" id="more-papers" hidden>More papers</button></section>
   </div>
 </section>
@@ -170,14 +191,18 @@ def home(q: str) -> str:
 <section aria-labelledby="whole-h">
   <h2 id="whole-h">Download the whole graph</h2>
   <form id="whole-export" class="export-form">
-    <label>Projection <select name="projection"><option value="cooccurrence">entity co-occurrence</option>
+    <label>Projection <select name="projection"><option value="cooccurrence">entity \
+co-occurrence</option>
       <option value="bipartite">papers – entities</option></select></label>
     <fieldset><legend>Entity types (none ticked: all)</legend>{type_boxes}</fieldset>
-    <label>Entities in at least <input type="number" name="min_papers" value="2" min="0" step="1" inputmode="numeric"> papers</label>
-    <label>Nodes with at least <input type="number" name="min_degree" value="0" min="0" step="1" inputmode="numeric"> edges</label>
-    <label>Format <select name="format">{"".join(f'<option value="{f}">{escape(FORMAT_LABELS[f])}</option>' for f in FORMATS)}</select></label>
+    <label>Entities in at least <input type="number" name="min_papers" value="2" min="0" step="1" \
+inputmode="numeric"> papers</label>
+    <label>Nodes with at least <input type="number" name="min_degree" value="0" min="0" step="1" \
+inputmode="numeric"> edges</label>
+    <label>Format <select name="format">{format_options}</select></label>
     <button type="submit">Download</button>
-    <p class="hint">The whole graph of a large store takes a while to build; filters make it smaller.</p>
+    <p class="hint">The whole graph of a large store takes a while to build; filters make it \
+smaller.</p>
   </form>
 </section>"""
     return _layout(
@@ -210,8 +235,10 @@ def entity(entity_id: str) -> str:
       <p id="evals-status" role="status" aria-live="polite"></p>
       <div class="table-wrap"><table id="evals-table" hidden>
         <caption class="visually-hidden">Results reported for or on this entity</caption>
-        <thead><tr><th scope="col">Subject</th><th scope="col">Benchmark</th><th scope="col">Metric</th>
-          <th scope="col">Value</th><th scope="col">Paper</th></tr></thead><tbody></tbody></table></div>
+        <thead><tr><th scope="col">Subject</th><th scope="col">Benchmark</th><th \
+scope="col">Metric</th>
+          <th scope="col">Value</th><th \
+scope="col">Paper</th></tr></thead><tbody></tbody></table></div>
     </section>
     <section aria-labelledby="papers-h">
       <h2 id="papers-h">Papers</h2>
@@ -288,19 +315,24 @@ def evaluate(subject: str, target: str) -> str:
 <form id="eval-form" class="eval-form" action="/evaluate" method="get">
   <div class="field">
     <label for="eval-subject">Model or method (X)</label>
-    <div class="combo"><input id="eval-subject" name="subject" value="{escape(subject)}" required autocomplete="off"
-      spellcheck="false" data-autocomplete="entities" data-types="Model Method" placeholder="e.g. Llama 3.1 8B"
+    <div class="combo"><input id="eval-subject" name="subject" value="{escape(subject)}" required \
+autocomplete="off"
+      spellcheck="false" data-autocomplete="entities" data-types="Model Method" placeholder="e.g. \
+Llama 3.1 8B"
       aria-describedby="eval-subject-hint"></div>
     <p class="hint" id="eval-subject-hint">A label, alias or id; suggestions appear as you type.</p>
   </div>
   <div class="field">
     <label for="eval-target">Benchmark or hardware (Y)</label>
-    <div class="combo"><input id="eval-target" name="target" value="{escape(target)}" required autocomplete="off"
-      spellcheck="false" data-autocomplete="entities" data-types="Benchmark Hardware" placeholder="e.g. GSM8K or H100"
+    <div class="combo"><input id="eval-target" name="target" value="{escape(target)}" required \
+autocomplete="off"
+      spellcheck="false" data-autocomplete="entities" data-types="Benchmark Hardware" \
+placeholder="e.g. GSM8K or H100"
       aria-describedby="eval-target-hint"></div>
     <p class="hint" id="eval-target-hint">Hardware finds the papers that run X on it.</p>
   </div>
-  <div class="field"><label class="inline"><input type="checkbox" name="include_variants" value="true" checked>
+  <div class="field"><label class="inline"><input type="checkbox" name="include_variants" \
+value="true" checked>
     Include variants (Llama finds Llama 3.1 8B; Hopper finds H200)</label></div>
   <button type="submit">Find papers</button>
 </form>
@@ -309,8 +341,10 @@ def evaluate(subject: str, target: str) -> str:
   <p id="eval-status" role="status" aria-live="polite"></p>
   <div class="table-wrap"><table id="eval-table" hidden>
     <caption class="visually-hidden">Papers reporting a result of X on Y</caption>
-    <thead><tr><th scope="col">Paper</th><th scope="col">Date</th><th scope="col">Subject</th><th scope="col">On</th>
-      <th scope="col">Metric</th><th scope="col">Value</th><th scope="col">Evidence</th></tr></thead>
+    <thead><tr><th scope="col">Paper</th><th scope="col">Date</th><th scope="col">Subject</th><th \
+scope="col">On</th>
+      <th scope="col">Metric</th><th scope="col">Value</th><th \
+scope="col">Evidence</th></tr></thead>
     <tbody></tbody></table></div>
 </section>
 <section id="eval-mentioned" aria-labelledby="eval-mentioned-h" hidden>
@@ -376,8 +410,10 @@ def swagger() -> str:
 def query(name: str) -> str:
     body = """
 <h1>SPARQL editor</h1>
-<p class="hint">Queries run against <code>/sparql</code> over the union of all graphs (read-only; a time
-limit and a row cap apply). Pick a ready-made query, or write your own; Ctrl+Enter runs the query.</p>
+<p class="hint">Queries run against <code>/sparql</code> over the union of all graphs (read-only; \
+a time
+limit and a row cap apply). Pick a ready-made query, or write your own; Ctrl+Enter runs the \
+query.</p>
 <div class="query-layout">
   <aside class="canned" aria-labelledby="canned-h">
     <h2 id="canned-h">Canned queries</h2>
@@ -399,7 +435,8 @@ limit and a row cap apply). Pick a ready-made query, or write your own; Ctrl+Ent
       <label for="fallback-query">SPARQL query</label>
       <textarea id="fallback-query" rows="14" spellcheck="false"></textarea>
       <button type="button" id="fallback-run">Run query</button>
-      <div class="table-wrap"><table id="fallback-results" hidden><thead></thead><tbody></tbody></table></div>
+      <div class="table-wrap"><table id="fallback-results" \
+hidden><thead></thead><tbody></tbody></table></div>
     </div>
   </section>
 </div>

@@ -22,9 +22,9 @@ from fastapi.responses import (
 
 from kg.graph_export import (
     FORMATS,
-    export_graph,
     PROJECTIONS,
     ExportScope,
+    export_graph,
     file_extension,
     media_type,
 )
@@ -49,7 +49,8 @@ EXPORT_KEYS = {
 }
 SECURITY_HEADERS = {
     # everything the pages load comes from this server; YASGUI and Cytoscape set inline styles
-    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; "
+    "style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
     "object-src 'none'; base-uri 'self'; frame-ancestors 'self'",
     "X-Content-Type-Options": "nosniff",
@@ -119,16 +120,19 @@ def _slug(text: str) -> str:
 
 EXPORT_DOC = f"""Download a projection of the graph as a file for graph tools.
 
-* **format**: {", ".join(FORMATS)} (graphml/gexf for Gephi and Cytoscape, cytoscape for Cytoscape.js,
+* **format**: {", ".join(FORMATS)} (graphml/gexf for Gephi and Cytoscape, cytoscape for \
+Cytoscape.js,
   nodelink for d3, dot for Graphviz, csv = zip of nodes.csv + edges.csv).
-* **projection**: bipartite (papers–entities) or cooccurrence (entities, weight = papers sharing both).
+* **projection**: bipartite (papers–entities) or cooccurrence (entities, weight = papers sharing \
+both).
 * **entity** + **depth**: only the neighbourhood of an entity or paper (label, alias, id or IRI).
 * **query**: only what a canned query returns; its parameters are passed as further query
   parameters (`/api/export?format=gexf&query=papers-evaluating&subject=Llama&target=GSM8K`).
 * **types** (comma-separated or repeated), **min_papers**, **min_degree**, **max_nodes**: filters.
 
 Nodes carry type, label, papers (count), first_year, iri; edges relation and weight.
-Headers `X-KG-Nodes`, `X-KG-Edges` (and `X-KG-Total-Nodes` when max_nodes cut the graph) give the size."""
+Headers `X-KG-Nodes`, `X-KG-Edges` (and `X-KG-Total-Nodes` when max_nodes cut the graph) give the \
+size."""
 
 
 def build_router(get_kg: Callable[..., KG], exporter: Callable | None = None) -> APIRouter:
