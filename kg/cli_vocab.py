@@ -34,7 +34,7 @@ def mine_cmd(
     Papers whose title is in an evaluation set (dev gold, eval/, eval/round2/ gold and
     candidate lists) are left out before extraction.
     """
-    from kg.paths import data_root, vocab_dir
+    from kg.paths import CHECKOUT, vocab_dir
     from kg.vocab_mine import Thresholds, run
 
     th = Thresholds(
@@ -48,7 +48,7 @@ def mine_cmd(
         output or vocab_dir(),
         th,
         cache=cache,
-        root=data_root(),
+        root=CHECKOUT,  # the exclusion lists (eval/, ../shared/gold) are relative to it
         workers=workers,
         log=lambda m: console.print(m, highlight=False),
     )
