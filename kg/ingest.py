@@ -271,7 +271,8 @@ class Ingestor:
         self.quads_written += data.count(b"\n")
 
     def write_vocabulary(self) -> None:
-        """Vocabulary concepts and the ontology go in once per run; set semantics make it idempotent."""
+        """Vocabulary concepts and the ontology go in once per run; set semantics make it
+        idempotent."""
         entities = self.processor.vocabulary_entities()
         kill_point("vocab")
         self._write_quads(self.to_rdf.ontology_quads() + self.to_rdf.entity_quads(entities))
@@ -308,7 +309,8 @@ class Ingestor:
         if tkeys:
             values = " ".join(str(ox.Literal(t)) for t in tkeys)
             q = (
-                f"SELECT ?t ?g ?r WHERE {{ VALUES ?t {{ {values} }} GRAPH ?g {{ ?p {self.title_key_pred} ?t ; "
+                f"SELECT ?t ?g ?r WHERE {{ VALUES ?t {{ {values} }} "
+                f"GRAPH ?g {{ ?p {self.title_key_pred} ?t ; "
                 f"{self.record_pred} ?r }} }}"
             )
             for row in self.store.query(q, use_default_graph_as_union=False):

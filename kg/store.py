@@ -8,7 +8,8 @@ never sees half a paper and a killed ingest leaves whole papers or none.
 
 A first load into an empty store can instead use `bulk_load_nquads` (Oxigraph's bulk
 loader: sorted files written beside the database and ingested, no transaction; measured
-here ~10 CPU-µs per quad against ~22 for transactional loads, and ~25% less disk). It is not atomic: kg.ingest makes it crash-safe by writing each paper's
+here ~10 CPU-µs per quad against ~22 for transactional loads, and ~25% less disk). It is
+not atomic: kg.ingest makes it crash-safe by writing each paper's
 completion marker (`kg:record`) only after its quads are in, and drops the graphs of
 papers found without one.
 
@@ -68,7 +69,8 @@ class KGStore:
         if read_only or not create:
             if not self.path.exists():
                 raise StoreError(
-                    f"no store at {self.path}: build one first with `kg ingest --store {self.path} FILE...`"
+                    f"no store at {self.path}: build one first with "
+                    f"`kg ingest --store {self.path} FILE...`"
                 )
         else:
             _check_writable(self.path)
@@ -191,7 +193,7 @@ class KGStore:
             return
         parts = [f"DROP SILENT GRAPH {g}" for g in [*graphs, *drop]]
         body = []
-        for g, nq in zip(graphs, nquads_by_graph):
+        for g, nq in zip(graphs, nquads_by_graph, strict=False):
             triples = _nquads_to_triples(nq, g)
             body.append(f"GRAPH {g} {{\n{triples}\n}}")
         if body:

@@ -76,9 +76,7 @@ def paper_nquads_parts(
     return body + f"{tk} .\n", marker
 
 
-def paper_nquads(
-    paper: Paper, extraction: Extraction | None, *, mention_nodes: bool = True
-) -> str:
+def paper_nquads(paper: Paper, extraction: Extraction | None, *, mention_nodes: bool = True) -> str:
     """The paper's whole named graph as N-Quads text."""
     body, marker = paper_nquads_parts(paper, extraction, mention_nodes=mention_nodes)
     return body + marker

@@ -66,7 +66,8 @@ def test_same_paper_from_two_sources_is_one_node(tmp_path, listings):
     assert report.files[0].updated == 1
     assert _count(store, "Paper") == 30
     q = f"""SELECT ?c WHERE {{ <https://w3id.org/kg/id/paper/2606.09940> <{KG}category> ?cat .
-            ?cat <http://www.w3.org/2000/01/rdf-schema#label>|<http://www.w3.org/2004/02/skos/core#notation> ?c }}"""
+            ?cat <http://www.w3.org/2000/01/rdf-schema#label>\
+|<http://www.w3.org/2004/02/skos/core#notation> ?c }}"""
     cats = {r["c"].value for r in store.query(q)}
     assert {"cs.LG", "cs.AI", "stat.ML"} <= cats
 

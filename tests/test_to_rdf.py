@@ -386,7 +386,8 @@ def test_truncation_and_original_text():
     store = _store(paper_quads(paper))
     rows = _select(
         store,
-        "SELECT ?t ?ot ?oa WHERE { ?p kg:abstractTruncated ?t ; kg:originalTitle ?ot ; kg:originalAbstract ?oa }",
+        "SELECT ?t ?ot ?oa WHERE { ?p kg:abstractTruncated ?t ; kg:originalTitle ?ot ; "
+        "kg:originalAbstract ?oa }",
     )
     assert rows == [
         {"t": "true", "ot": "MathStar:  Scaling\n Verifier", "oa": ABSTRACT + " \\cite{x}"}
@@ -612,7 +613,7 @@ def example_turtle() -> str:
             sub.add(t)
         text = sub.serialize(format="turtle")
         blocks.append(
-            "\n".join(l for l in text.splitlines() if l.strip() and not l.startswith("@prefix"))
+            "\n".join(ln for ln in text.splitlines() if ln.strip() and not ln.startswith("@prefix"))
         )
     head = f"@base <{ID}> .\n" + "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in prefixes)
     body = "\n\n".join(blocks).replace(f"<{ID}", "<")

@@ -10,9 +10,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 from kg.extract.normalise import singular_slug, slug
 from kg.models import ENTITY_TYPES, Entity
+from kg.namespaces import EntityType
 from kg.paths import StrPath, vocab_dir
 
 log = logging.getLogger(__name__)
@@ -36,7 +38,7 @@ class Concept:
     def entity(self) -> Entity:
         return Entity(
             id=self.id,
-            type=self.type,
+            type=cast(EntityType, self.type),  # checked against ENTITY_TYPES on load
             label=self.label,
             aliases=list(self.aliases),
             broader=list(self.broader),
