@@ -475,7 +475,7 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
     kept: list[tuple[Value, str, str | None]] = []  # (value, kind, owner)
     for v, kind, is_listed in zip(vals, kinds, listed, strict=True):
         owner = None
-        for m in reversed(systems):
+        for m in systems[::-1]:  # (mypyc: reversed() over a list of Any fails to compile)
             if m.end > v.start or v.start - m.end > 70 or clause(m.start) != clause(v.start):
                 continue
             if any(m.end <= o.start < v.start for o in systems if o is not m):
