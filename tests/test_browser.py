@@ -433,9 +433,10 @@ def test_sparql_editor_canned_query(page, server, seed):
     _shot(page, "sparql")
 
 
-def test_leaderboard_page(browser, scored_server):
+def test_leaderboard_page(browser, scored_server, shots_dir):
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     page = ctx.new_page()
+    page.shots = shots_dir  # type: ignore[attr-defined]  # where _shot saves
     page.set_default_timeout(WAIT_MS)
     watch = Watch(page, scored_server)
     try:
@@ -465,9 +466,10 @@ def test_leaderboard_page(browser, scored_server):
     watch.check()
 
 
-def test_entity_trend_chart(browser, scored_server):
+def test_entity_trend_chart(browser, scored_server, shots_dir):
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     page = ctx.new_page()
+    page.shots = shots_dir  # type: ignore[attr-defined]  # where _shot saves
     page.set_default_timeout(WAIT_MS)
     watch = Watch(page, scored_server)
     try:
