@@ -49,7 +49,9 @@ def run_query(app, sparql: str, max_rows: int | None = None, timeout: float | No
     pool = _pool(app)
     cap = max_rows or 10_000_000
     if pool is None:
-        return _run_here(app.state.kg_store, sparql, cap)
+        from kg.query.context import run_here
+
+        return run_here(app.state.kg_store, sparql, cap)
     settings = app.state.settings
     limit = timeout or settings.api_limit
     resp = pool.run(
@@ -76,30 +78,6 @@ class _QueryFailed(PoolError):
     def __init__(self, msg: str, status: int) -> None:
         super().__init__(msg)
         self.status = status
-
-
-def _run_here(kg_store, sparql: str, cap: int):
-    import pyoxigraph as ox
-
-    res = kg_store.query(sparql)
-    try:
-        if isinstance(res, ox.QueryBoolean):
-            return "boolean", ["result"], [(bool(res),)], False
-        rows: list[tuple] = []
-        if isinstance(res, ox.QueryTriples):
-            for t in res:
-                if len(rows) >= cap:
-                    return "triples", ["subject", "predicate", "object"], rows, True
-                rows.append((t.subject, t.predicate, t.object))
-            return "triples", ["subject", "predicate", "object"], rows, False
-        variables = [v.value for v in res.variables]
-        for sol in res:
-            if len(rows) >= cap:
-                return "solutions", variables, rows, True
-            rows.append(tuple(sol))
-        return "solutions", variables, rows, False
-    finally:
-        del res
 
 
 def query_dicts(app, sparql: str) -> list[dict[str, Any]]:
