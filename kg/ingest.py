@@ -46,7 +46,7 @@ from kg.faults import kill_point
 from kg.merge import merge_papers
 from kg.models import Paper, Rejected, title_key
 from kg.store import KGStore
-from kg.workers import PaperProcessor
+from kg.workers import PaperProcessor, Pending
 
 BATCH_SIZE = 500
 # Batches handed to the workers before the oldest is written. Writing one can block for a
@@ -255,7 +255,7 @@ class Ingestor:
         if not quads:
             return
         if self.bulk:
-            self._bulk(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+            self._bulk(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
         else:
             t = time.perf_counter()
             self.store.add_quads(quads)
@@ -302,8 +302,8 @@ class Ingestor:
                 found[p.key] = (p.key, self.to_rdf.paper_from_record(rec))
         tkeys = {_title_key(p.title) for p in papers}
         for t in tkeys:
-            g = self._titles.get(t)
-            stored = self._pending_paper(g) if g is not None else None
+            pending_g = self._titles.get(t)
+            stored = self._pending_paper(pending_g) if pending_g is not None else None
             if stored is not None:
                 found.setdefault(t, (stored.key, stored))
         if tkeys:
@@ -365,6 +365,7 @@ class Ingestor:
         """A graph about to be replaced or dropped: its buffered body must not be loaded and
         its old marker not written afterwards."""
         hit = self._buffer.pop(graph_iri, None)
+        paper: Paper | None = None
         if hit is not None:
             self._buffer_lines -= hit[0].count("\n")
             paper = hit[2]
@@ -442,9 +443,9 @@ class Ingestor:
             if ent_nq:
                 self._buffer_extra.append(ent_nq)
                 self._buffer_lines += ent_nq.count("\n")
-            for g, body, marker, paper in new:
-                self._buffer[g] = (body, marker, paper)
-                self._titles[_title_key(paper.title)] = g
+            for giri, body, marker, paper in new:
+                self._buffer[giri] = (body, marker, paper)
+                self._titles[_title_key(paper.title)] = giri
                 self._buffer_lines += body.count("\n")
             if self._buffer_lines >= self.bulk_quads:
                 self._load_buffer()
@@ -502,7 +503,7 @@ class BatchPlan:
         default_factory=list
     )  # paper, status, drop, source
     unchanged: list[str] = field(default_factory=list)
-    pending: object | None = None
+    pending: Pending | None = None
     stale: set[str] = field(
         default_factory=set
     )  # graph IRIs of new papers left half-written by a kill

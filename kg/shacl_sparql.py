@@ -26,11 +26,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import rdflib
 from rdflib import RDF, RDFS, BNode, Literal, URIRef
 from rdflib.collection import Collection
+from rdflib.term import Node
 
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 SHC = "http://www.w3.org/ns/shacl#"
@@ -61,6 +63,14 @@ class Check:
     query: str
     rows: Callable[[dict], Iterable[Found]] = field(repr=False)
     conditions: int = 0  # ?c0_ ... flags the query binds (value checks)
+
+
+def _row_found(
+    r: dict, *, comp: str, value_var: str | None, path: str, msg: str, shape: str
+) -> list[Found]:
+    """One result row of a pairwise/uniqueLang check as a violation."""
+    value = str(r[value_var]) if value_var else ""
+    return [Found(str(r["this"]), path, value, SHC + comp + "ConstraintComponent", msg, shape)]
 
 
 def _t(node) -> str:
@@ -146,8 +156,10 @@ class Compiler:
                     todo.append(s)
         return sorted(out)
 
-    def _values(self, classes: Iterable[URIRef]) -> str:
-        return " ".join(sorted({_t(c) for cls in classes for c in self.closure(cls)}))
+    def _values(self, classes: Iterable[Node]) -> str:
+        return " ".join(
+            sorted({_t(c) for cls in classes if isinstance(cls, URIRef) for c in self.closure(cls)})
+        )
 
     # --- targets --------------------------------------------------------------------
     def targets(self, shape) -> str:
@@ -290,7 +302,7 @@ class Compiler:
             elif key in COUNT_KEYS:
                 counts[key] = obj
             elif key == SH.uniqueLang:
-                unique = bool(obj.toPython())
+                unique = bool(obj.toPython()) if isinstance(obj, Literal) else False
             elif key == SH.lessThanOrEquals:
                 leq.append(obj)
             else:
@@ -310,16 +322,14 @@ class Compiler:
                     str(shape),
                     f"{name} {_short(path)} uniqueLang",
                     q,
-                    lambda r, path=path, msg=msg, shape=shape: [
-                        Found(
-                            str(r["this"]),
-                            path,
-                            "",
-                            SHC + "UniqueLangConstraintComponent",
-                            str(msg) if msg else "uniqueLang violated",
-                            str(shape),
-                        )
-                    ],
+                    partial(
+                        _row_found,
+                        comp="UniqueLang",
+                        value_var=None,
+                        path=path,
+                        msg=str(msg) if msg else "uniqueLang violated",
+                        shape=str(shape),
+                    ),
                 )
             )
         for other in leq:
@@ -332,16 +342,14 @@ class Compiler:
                     str(shape),
                     f"{name} {_short(path)} lessThanOrEquals",
                     q,
-                    lambda r, path=path, msg=msg, shape=shape: [
-                        Found(
-                            str(r["this"]),
-                            path,
-                            str(r["v"]),
-                            SHC + "LessThanOrEqualsConstraintComponent",
-                            str(msg) if msg else "lessThanOrEquals violated",
-                            str(shape),
-                        )
-                    ],
+                    partial(
+                        _row_found,
+                        comp="LessThanOrEquals",
+                        value_var="v",
+                        path=path,
+                        msg=str(msg) if msg else "lessThanOrEquals violated",
+                        shape=str(shape),
+                    ),
                 )
             )
         return out

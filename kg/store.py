@@ -93,7 +93,7 @@ class KGStore:
 
     def close(self) -> None:
         """Let go of the store (and of the lease on the generation read)."""
-        self.store = None
+        self.__dict__.pop("store", None)  # the handle goes now; a use after close fails loudly
         if self._lease is not None:
             self._lease.release()
             self._lease = None
@@ -121,7 +121,9 @@ class KGStore:
         values = " ".join(str(g) for g in graphs)
         q = f"SELECT ?g ?v WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s {predicate} ?v }} }}"
         out: dict[str, str] = {}
-        for row in self.store.query(q):
+        rows = self.store.query(q)
+        assert isinstance(rows, ox.QuerySolutions)
+        for row in rows:
             out[row["g"].value] = row["v"].value
         return out
 

@@ -33,7 +33,7 @@ from typing import Any
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 
-from kg.models import Entity, Extraction, Paper, Span
+from kg.models import Entity, Evaluation, Extraction, HardwareUse, Paper, Proposal, Span
 from kg.namespaces import (
     DCTERMS,
     ENTITY_TYPES,
@@ -512,7 +512,11 @@ def _extraction_nquads(q, p: str, base: str, ex: Extraction, mention_nodes: bool
 
     # Evidence sentences, each once: numbered title first, then by position in the field.
     mentions = ex.mentions if mention_nodes else ()
-    facts = [*ex.proposes, *ex.evaluations, *ex.hardware_use]
+    facts: list[Proposal | Evaluation | HardwareUse] = [
+        *ex.proposes,
+        *ex.evaluations,
+        *ex.hardware_use,
+    ]
     keys = {(m.span.field, m.span.sentence_start, m.span.sentence) for m in mentions}
     keys.update((f.evidence.field, f.evidence.sentence_start, f.evidence.sentence) for f in facts)
     sentence: dict[tuple[str, int, str], str] = {}
@@ -568,15 +572,13 @@ def _extraction_nquads(q, p: str, base: str, ex: Extraction, mention_nodes: bool
             q(node, T_VALUE_KIND, _VALUE_KIND_N[ev.value_kind])
         for bm in ev.base_models:
             q(node, T_BASE_MODEL, e(bm))  # the model the evaluated method ran on
-        keys = ev.index_keys or [
-            k
+        eval_keys = ev.index_keys or [
+            key
             for a in (ev.subject, *ev.base_models)
-            for k in _index_keys(a, ev.benchmark, ex.entities)
+            for key in _index_keys(a, ev.benchmark, ex.entities)
         ]
-        for k in keys:
-            q(
-                node, T_EVAL_KEY, _s(k)
-            )  # the evaluation index: one lookup per (subject, benchmark) query
+        for key in eval_keys:  # the evaluation index: one lookup per (subject, benchmark) query
+            q(node, T_EVAL_KEY, _s(key))
         evidence(node, ev.evidence, ev.confidence)
 
     for n, hw in enumerate(ex.hardware_use, start=1):

@@ -49,11 +49,17 @@ def _union_ntriples(store, limit: int) -> bytes:
           GRAPH {SHARED_GRAPH} {{ ?s ?p ?o }} }}
   UNION {{ GRAPH {VOCAB_GRAPH} {{ ?s ?p ?o }} }}
 }}"""
-        return ox.serialize(
-            store.query(q, use_default_graph_as_union=False), format=ox.RdfFormat.N_TRIPLES
+        return (
+            ox.serialize(
+                store.query(q, use_default_graph_as_union=False), format=ox.RdfFormat.N_TRIPLES
+            )
+            or b""
         )
-    return ox.serialize(
-        store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"), format=ox.RdfFormat.N_TRIPLES
+    return (
+        ox.serialize(
+            store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"), format=ox.RdfFormat.N_TRIPLES
+        )
+        or b""
     )
 
 

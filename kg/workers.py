@@ -48,6 +48,7 @@ def _init(extract: bool, mention_nodes: bool = True) -> None:
 def _extract(paper: Paper) -> Extraction | None:
     if not _DO_EXTRACT:
         return None
+    assert _EXTRACTOR is not None, "init() builds the extractor when extraction is on"
     return _EXTRACTOR.extract(paper)
 
 
@@ -104,7 +105,8 @@ def entity_nquads(entity: Entity) -> str:
     worker, so the parent only keeps the first text per entity id."""
     from kg import to_rdf
 
-    return ox.serialize(to_rdf.entity_quads([entity]), format=ox.RdfFormat.N_QUADS).decode()
+    nq = ox.serialize(to_rdf.entity_quads([entity]), format=ox.RdfFormat.N_QUADS) or b""
+    return nq.decode()
 
 
 class PaperProcessor:
@@ -147,12 +149,12 @@ class PaperProcessor:
 
         return all_vocab_entities()
 
-    def submit(self, papers: list[Paper]) -> _Pending:
+    def submit(self, papers: list[Paper]) -> Pending:
         """Start work on `papers`; `.get()` on the result waits for it (in order)."""
         payload = [p.model_dump_json() for p in papers]
         if self.workers > 1:
-            return _Pending(self._get_pool().map_async(_work, payload, chunksize=CHUNK))
-        return _Pending(None, payload, self._sent)
+            return Pending(self._get_pool().map_async(_work, payload, chunksize=CHUNK))
+        return Pending(None, payload, self._sent)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -161,7 +163,7 @@ class PaperProcessor:
             self._pool = None
 
 
-class _Pending:
+class Pending:
     """Work handed to the pool (or, with one worker, done when asked for)."""
 
     def __init__(
@@ -177,7 +179,7 @@ class _Pending:
         raw = (
             self._async.get()
             if self._async is not None
-            else [_work(x, self._sent) for x in self._payload]
+            else [_work(x, self._sent) for x in self._payload or ()]
         )
         self._async = self._payload = None  # nothing of the batch outlives its write
         return raw
