@@ -48,7 +48,7 @@ lint: $(DEV)
 	$(VENV)/bin/mypy
 
 check: lint
-	$(PY) -m pytest -q -m "not slow and not browser"
+	$(PY) -m pytest -q -n auto -m "not slow and not browser"
 
 test: $(DEV)
 	$(PY) -m pytest -q -rs

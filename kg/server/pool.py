@@ -70,6 +70,7 @@ class WorkerPool:
         self._last_reap = 0.0
         self.isolate_network = isolate_network
         self.start_timeout = start_timeout
+        self._spawn_failures = 0  # a request waiting on a start that failed answers at once
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
@@ -128,6 +129,7 @@ class WorkerPool:
         except (EOFError, OSError) as e:
             self.last_error = f"worker died at start: {e}"
         if not ok:
+            self._spawn_failures += 1
             log.error("SPARQL worker failed to start: %s", self.last_error)
             self._kill(w)
             return None
@@ -320,10 +322,15 @@ class WorkerPool:
             # is not the query's time, so allow for it
             wait = max(wait, self.start_timeout)
         deadline = time.monotonic() + wait
+        failures = self._spawn_failures
         while True:
+            left = deadline - time.monotonic()
             try:
-                w = self._idle.get(timeout=max(deadline - time.monotonic(), 0.01))
+                w = self._idle.get(timeout=min(max(left, 0.01), 0.25))
             except queue.Empty:
+                failed = self._spawn_failures > failures and self.alive == 0
+                if left > 0.25 and not failed:
+                    continue
                 if self.last_error and self.alive == 0:
                     log.error("no SPARQL worker is running: %s", self.last_error)
                     raise PoolBusy(
