@@ -53,7 +53,7 @@ def slug(text: str) -> str:
 def singular_slug(text: str, plural_insensitive: bool = True) -> str:
     """`slug` with a regular plural -s dropped from the last word (methods, metrics...)."""
     s = slug(text)
-    if not plural_insensitive:
+    if not plural_insensitive or not text.endswith("s"):  # "HyDeS", "ASKS": no plural -s
         return s
     head, _, last = s.rpartition("-")
     if last.isalpha() and len(last) >= 3 and _PLURAL_WORD.search(last):
@@ -73,6 +73,7 @@ def match_key(text: str) -> str:
     hyphens and a trailing plural -s ignored."""
     t = ascii_fold(text).casefold()
     t = re.sub(r"[\s\-_~‐–—]+", "", t)
-    if len(t) > 2 and t.endswith("s") and not t.endswith("ss"):
+    # a plural is a lower-case -s as written: "HyDeS" is not the plural of "HyDE"
+    if len(t) > 2 and t.endswith("s") and not t.endswith("ss") and text.endswith("s"):
         t = t[:-1]
     return t

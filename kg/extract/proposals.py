@@ -14,7 +14,7 @@ import re
 
 from spacy.language import Language
 
-from kg.extract.acronyms import is_acronym
+from kg.extract.acronyms import best_long_form, is_acronym
 from kg.extract.evidence import context_type, shape_type
 from kg.extract.names import NAME_WORD, find_word, is_quantity, name_shaped, scan_name, words_at
 from kg.extract.rules import Rules, load_rules
@@ -37,6 +37,28 @@ _ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
 _AND_ONE = re.compile(r" (?:and|or) ")
 _AND_NEXT = re.compile(r",?\s+and\s+(?:the\s+|our\s+)?(?=[A-Z0-9])")
 _APPOS_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,\s+(?:a|an)\s")
+# "a Full-View Mamba (FVM)": a Title-Case phrase defining an acronym (function words inside)
+_DEFINED = (
+    r"(?P<name>[A-Z][\w\-]*(?:\s+(?:(?:of|and|for|with|to|in|on)\s+)?[A-Z][\w\-]*){1,5})"
+    r"\s*\((?P<short>[^()\s,;]{2,12})\)"
+)
+_ARTICLE_DEFINED = re.compile(r"(?:an?|the)\s+(?:(?:novel|new)\s+)?" + _DEFINED)
+_DEFINED_RE = re.compile(_DEFINED)
+# "X incorporates A (AA) and B (BB)": parts of the paper's own method, named and defined
+_PART_VERBS = re.compile(
+    r"\b(?:incorporates|integrates|consists of|comprises|is composed of|features|contains|"
+    r"combines|includes|introduces|equipped with)\b"
+)
+_OWN_SUBJECT = re.compile(
+    r"^(?:[\w\s]{0,30},\s*)?(?:it|our\s+[\w\-]+|the\s+proposed\s+[\w\-]+|"
+    r"this\s+(?:method|framework|model|approach|system|architecture|pipeline|design))\b",
+    re.IGNORECASE,
+)
+# "the proposed dual prompt-driven tracker (DPTracker)": the name of the paper's own method
+_PROPOSED_PAREN = re.compile(
+    r"\b(?:the|our)\s+(?:newly\s+)?proposed\s+(?P<desc>[a-z][a-z0-9\-]*(?:\s+[a-z][a-z0-9\-]*){0,6})"
+    r"\s+\((?P<name>[^()\s,;]{2,20})\)"
+)
 _WE = frozenset(("we",))  # release_after_re starts with "we"
 _NOVEL_ANCHORS = frozenset(("novel", "new", "key"))
 _NOVEL_PARTS = re.compile(  # starts on a literal word: far cheaper than an optional count first
@@ -112,6 +134,10 @@ class Proposals:
         rules = self.rules
         if pos >= limit:
             return None
+        if naming and text.startswith(("the ", "a ", "an "), pos):
+            defined = self._defined_at(text, pos, limit)  # "termed the Disk Sampling ... (DSN)"
+            if defined:
+                return defined
         span = scan_name(text, pos, rules, allow_lower=False)
         if span is None and (naming or self._lower_ok(text, pos, limit)):
             span = scan_name(text, pos, rules, allow_lower=True, max_words=5)
@@ -289,7 +315,8 @@ class Proposals:
                     nxt = text[pos + 4 : pos + 5]
                     if nxt.isupper():
                         npos = pos + 4
-                span = self._name_at(text, npos, s_end, naming=False)
+                defined = self._defined_at(text, pos, s_end)
+                span = defined or self._name_at(text, npos, s_end, naming=False)
                 if span:
                     found.append((span, None, "proposal"))
             if not found:
@@ -334,6 +361,63 @@ class Proposals:
                 if known and not any(find_word(text, name, 0, st.title_len)):
                     continue  # "we introduce GPT-4 into ...", "an analysis of methods: PPO, DPO"
                 st.proposals.append((span[0], span[1], etype, rule, c_start))
+
+    def _defined_at(self, text: str, pos: int, s_end: int) -> tuple[int, int] | None:
+        """ "we introduce a Full-View Mamba (FVM) to ...": the phrase whose initials the
+        acronym spells is the name (no head noun needed)."""
+        m = _ARTICLE_DEFINED.match(text, pos, s_end)
+        if not m or not self._spells(m):
+            return None
+        return m.start("name"), m.end("name")
+
+    @staticmethod
+    def _spells(m: re.Match) -> bool:
+        short, name = m.group("short"), m.group("name")
+        if not is_acronym(short) or short[0].lower() != name[0].lower():
+            return False
+        long = best_long_form(short, name)
+        return long is not None and long == name
+
+    def _defined_parts(self, st: DocState, text: str) -> None:
+        """ "MDACL incorporates Hierarchical Cross-modal Guidance (HCG) ... and Adversarial
+        Equilibrium Regularization (AER)": defined parts named in a sentence whose subject
+        is the paper's own method (a name it proposes, "our framework", "it")."""
+        if not st.proposals:
+            return
+        own = {text[a:b] for a, b, *_ in st.proposals}
+        for v in _PART_VERBS.finditer(text, st.abstract_start):
+            s0, s_end = st.sent_of(v.start())
+            subject = text[s0 : v.start()].strip()
+            if not (
+                _OWN_SUBJECT.match(subject)
+                or any(subject.endswith(n) or subject.startswith(n) for n in own)
+            ):
+                continue
+            for m in _DEFINED_RE.finditer(text, v.end(), s_end):
+                name = m.group("name")
+                if name in own or name in self.rules.not_names or self.vocab.lookup(name):
+                    continue
+                if self._spells(m):
+                    span = (m.start("name"), m.end("name"))
+                    etype = self._type_for(text, span, None)
+                    st.proposals.append((*span, etype, "proposal_part", v.start()))
+                    own.add(name)
+
+    def _proposed_named(self, st: DocState, text: str) -> None:
+        """ "the proposed dual prompt-driven tracker (DPTracker)": a new name in brackets
+        after the paper's own described method (not an acronym its words spell: those are
+        the acronym stage's)."""
+        if "proposed" not in st.words:
+            return
+        for m in _PROPOSED_PAREN.finditer(text, st.abstract_start):
+            name = m.group("name")
+            if not name_shaped(name, self.rules) or name in self.rules.not_names:
+                continue
+            if self.vocab.lookup(name) and not any(find_word(text, name, 0, st.title_len)):
+                continue
+            span = (m.start("name"), m.end("name"))
+            head_t = head_type(m.group("desc").split()[-1:], self.rules)
+            st.proposals.append((*span, self._type_for(text, span, head_t), "proposal", m.start()))
 
     def _novel_parts(self, st: DocState, text: str) -> None:
         """ "X incorporates two novel components: (1) A ..., and (2) B (ACR), which ...":
@@ -563,6 +647,8 @@ class Proposals:
         self._named_proposals(st, text)
         self._released_appositives(st, text)
         self._novel_parts(st, text)
+        self._defined_parts(st, text)
+        self._proposed_named(st, text)
         if not st.proposals:
             self._whole_title(st, text)
         return doc
