@@ -477,7 +477,12 @@ def test_one_client_cannot_take_every_worker(mini_store_path):
         ]
         for t in threads:
             t.start()
-        time.sleep(2.0)
+        pool = srv.app.state.pool
+        deadline = time.time() + 60  # both runaways hold a worker (however loaded the machine)
+        while not (pool.alive == 2 and pool.idle == 0):
+            assert time.time() < deadline
+            time.sleep(0.05)
+        time.sleep(1.2)  # ... for over a second: what makes a query "slow" to this rule
         r = httpx.get(srv.url + "/sparql", params={"query": "ASK {}"}, timeout=60)
         assert r.status_code == 429 and r.headers["retry-after"] == "1"
         for t in threads:
