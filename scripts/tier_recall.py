@@ -62,7 +62,9 @@ def _mentions(kg, piri: str) -> set[str]:
     import pyoxigraph as ox
 
     p = ox.NamedNode("https://w3id.org/kg/ontology#mentions")
-    return {q.object.value for q in kg.store.store.quads_for_pattern(ox.NamedNode(piri), p, None, None)}
+    return {
+        q.object.value for q in kg.store.store.quads_for_pattern(ox.NamedNode(piri), p, None, None)
+    }
 
 
 def main(store: str, *gold_files: str, misses: bool = False) -> None:
@@ -95,9 +97,7 @@ def main(store: str, *gold_files: str, misses: bool = False) -> None:
                     looked.add((s, b))
                     for p in ids & set(gold_pairs):
                         listed += 1
-                        listed_right += any(
-                            _same(kg, s, b, gs, gb) for gs, gb in gold_pairs[p]
-                        )
+                        listed_right += any(_same(kg, s, b, gs, gb) for gs, gb in gold_pairs[p])
                 if pid in ids:
                     evaluated += 1
                 elif pid in {p.id for p in r.mentioned}:
