@@ -323,3 +323,39 @@ def test_model_plus_method_is_a_base_model(ex):
     assert ("Llama 2", "GSM8K") in pairs(e)
     assert bases(e, "ZorbTune") == {"Llama 2"}
     assert ("GPT-4o", "GSM8K") not in pairs(e)
+
+
+def test_named_baselines_on_an_existing_benchmark_are_subjects(ex):
+    # "baselines including A and B", "outperforms A and B methods": compared on the
+    # sentence's benchmarks, so evaluated on them (guidelines)
+    e = run(
+        ex,
+        "We propose ZorbNet, a sparse router for multi-step reasoning. "
+        "ZorbNet achieves the best accuracy on GSM8K, outperforming strong baselines "
+        "including GPT-4o and Llama 2.",
+    )
+    assert {("ZorbNet", "GSM8K"), ("GPT-4o", "GSM8K"), ("Llama 2", "GSM8K")} <= pairs(e)
+    e = run(
+        ex,
+        "We propose ZorbNet, a sparse router for multi-step reasoning. "
+        "Experiments on GSM8K and MMLU show that ZorbNet outperforms GPT-4o and Llama 2 "
+        "models.",
+    )
+    assert ("Llama 2", "MMLU") in pairs(e) and ("GPT-4o", "GSM8K") in pairs(e)
+
+
+def test_a_bare_or_generic_comparison_is_no_evaluation_of_the_baseline(ex):
+    e = run(
+        ex,
+        "We propose ZorbNet, a sparse router for multi-step reasoning. "
+        "On GSM8K, ZorbNet outperforms GPT-4o by 3 points.",
+    )
+    assert ("ZorbNet", "GSM8K") in pairs(e)
+    assert ("GPT-4o", "GSM8K") not in pairs(e)
+    e = run(
+        ex,
+        "We propose ZorbNet, a sparse router for multi-step reasoning. "
+        "On GSM8K, ZorbNet achieves higher accuracy compared to state-of-the-art Llama 2 "
+        "and GPT-4o models.",
+    )
+    assert ("GPT-4o", "GSM8K") not in pairs(e)

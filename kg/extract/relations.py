@@ -296,6 +296,10 @@ class Relations:
                         and m.type == "Model"
                         and _BASELINE.search(text, max(s0, m.start - 40), m.start)
                     ]
+                elif contrib.reports_result(s0, s1):
+                    # "DynVLA outperforms Textual CoT and Visual CoT on A and B": the
+                    # baselines were compared on A and B too
+                    subj_ids += [e for e in contrib.compared(all_named, s0) if e not in subj_ids]
             else:
                 subj_ids = list(dict.fromkeys(m.eid for m in named))
                 after_prop = first_prop_sent is not None and si > first_prop_sent
@@ -322,6 +326,8 @@ class Relations:
                     base_of = {sid: contrib.bases for sid in subj_ids}
                     if contrib.reports_result(s0, s1):
                         subj_ids += [b for b in contrib.bases if b not in subj_ids]
+                        # "... show that it outperforms GPT-4o": compared on A and B too
+                        subj_ids += [e for e in contrib.compared(named, s0) if e not in subj_ids]
                 elif subj_ids and ptypes and after_prop:
                     # "Experiments on A with M1 and M2 show ...": every model named is one
                     # the method runs on
