@@ -184,6 +184,14 @@ _CLASS_BEFORE = re.compile(
 )
 
 
+# "On MP-1, we reach ...", "For long routes, ...": a sentence that names its own setting
+_OWN_TARGET = re.compile(
+    r"\s*(?:[Oo]n|[Ff]or|[Ii]n)\s+(?:the\s+)?[A-Z0-9][\w\-.]*(?:\s+[A-Z0-9][\w\-.]*)?\s*,"
+)
+# "the strongest single-call baseline (Claude 3.7 Sonnet)": named as the baseline
+_BASELINE_NAMED = re.compile(r"(?<![\w-])baselines?\s*[(:]?\s*(?:the\s+)?$", re.IGNORECASE)
+
+
 class Contribution:
     """What the paper proposes and runs its method on, read once per paper."""
 
@@ -383,6 +391,38 @@ class Contribution:
             ):
                 out += [m.eid for m in g]
         return list(dict.fromkeys(out))
+
+    def carried_to(
+        self, ms: list, prev_benches: list, si: int, s0: int, s1: int, baseline: re.Pattern
+    ) -> list[str]:
+        """The systems of a result sentence that names no benchmark, when the sentence
+        just before names the benchmarks and no system ("The B dataset is used for
+        evaluation. Our results show that M with RAG achieved 89.05% micro-F1"): those
+        systems were measured on B. Not baselines, components or generic techniques; the
+        caller checks that the sentence states a value."""
+        if not prev_benches or not self.reports_result(s0, s1):
+            return []
+        p0, p1 = self.st.sents[si - 1]
+        if not self.reports_experiments(p0, p1) or any(
+            m.type in ("Model", "Method") and p0 <= m.start < p1 and not self.is_generic(m)
+            for m in self.st.mentions
+        ):
+            return []
+        text = self.text
+        if _OWN_TARGET.match(text, s0):
+            return []  # "On MP-1, we reach 92%": a target of its own the graph lacks
+        return list(
+            dict.fromkeys(
+                m.eid
+                for m in ms
+                if m.type in ("Model", "Method")
+                and not self.is_component(m, s0)
+                and not self.is_generic(m)
+                and not _FAMILY_AFTER.match(text, m.end)
+                and not baseline.search(text, max(s0, m.start - 40), m.start)
+                and not _BASELINE_NAMED.search(text, max(s0, m.start - 30), m.start)
+            )
+        )
 
     def reports_result(self, s0: int, s1: int) -> bool:
         return bool(_RESULT.search(self.text, s0, s1))
