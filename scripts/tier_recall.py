@@ -115,8 +115,43 @@ def main(store: str, *gold_files: str, misses: bool = False) -> None:
             "recall_either_tier": round((evaluated + mentioned) / n, 3) if n else None,
             "tier1_listed": listed,
             "tier1_listed_not_gold": listed - listed_right,
+            **_fact_precision(kg, gold_pairs),
         }
     print(json.dumps(out, indent=1))
+
+
+def _fact_precision(kg, gold_pairs: dict[str, set[tuple[str, str]]]) -> dict[str, int]:
+    """Every (paper, subject, benchmark) evaluation statement the store holds for the gold
+    set's papers (what tier 1 can list), and how many match none of the paper's gold
+    pairs (subject and benchmark each equal to, a variant of, or a family of the gold
+    name's entity)."""
+    from kg.query import QueryError
+    from kg.query.evaluations import SUBJECT_TYPES, TARGET_TYPES
+
+    rows = kg.query(
+        "SELECT DISTINCT ?key ?s ?t WHERE { ?p kg:hasEvaluation ?i ; dcterms:identifier ?key . "
+        "?i kg:evaluatedSubject ?s ; kg:onBenchmark ?t }"
+    )
+    r = kg.resolver
+
+    def close(a: str, name: str, types) -> bool:
+        try:
+            g = r.resolve(name, types).iri
+        except QueryError:
+            return False
+        return a in r.variants(g) or g in r.variants(a)
+
+    n = bad = 0
+    for row in rows:
+        key = row["key"].value
+        if key not in gold_pairs:
+            continue
+        n += 1
+        s, t = row["s"].value, row["t"].value
+        bad += not any(
+            close(s, gs, SUBJECT_TYPES) and close(t, gb, TARGET_TYPES) for gs, gb in gold_pairs[key]
+        )
+    return {"tier1_facts": n, "tier1_facts_not_gold": bad}
 
 
 def _same(kg, s: str, b: str, gs: str, gb: str) -> bool:
