@@ -176,7 +176,7 @@ _COMPARED_BEFORE = re.compile(
 )
 # "... X and Y methods": the list names methods of their own
 _METHODS_AFTER = re.compile(r"\s+(?:methods|baselines|approaches|models)(?![\w-])", re.IGNORECASE)
-# "state-of-the-art AAD methods", "existing X approaches": a class, not a system run
+# "state-of-the-art QA methods", "existing X approaches": a class, not a system run
 _CLASS_BEFORE = re.compile(
     r"(?<![\w-])(?:state-of-the-art|sota|existing|other|prior|previous|recent|conventional)"
     r"\s+$",
@@ -184,11 +184,11 @@ _CLASS_BEFORE = re.compile(
 )
 
 
-# "On MP-1, we reach ...", "For long routes, ...": a sentence that names its own setting
+# "On Site-2, we reach ...", "For long inputs, ...": a sentence that names its own setting
 _OWN_TARGET = re.compile(
     r"\s*(?:[Oo]n|[Ff]or|[Ii]n)\s+(?:the\s+)?[A-Z0-9][\w\-.]*(?:\s+[A-Z0-9][\w\-.]*)?\s*,"
 )
-# "the strongest single-call baseline (Claude 3.7 Sonnet)": named as the baseline
+# "the strongest zero-shot baseline (Llama 2)": named as the baseline
 _BASELINE_NAMED = re.compile(r"(?<![\w-])baselines?\s*[(:]?\s*(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -361,11 +361,11 @@ class Contribution:
 
     def compared(self, named: list, s0: int) -> list[str]:
         """The systems a result sentence names as the baselines its method was run
-        against ("outperforming strong baselines including GPT-4o and Gemini",
-        "outperforms Textual CoT and Visual CoT methods"): the guidelines count a baseline
+        against ("outperforming strong baselines including Foo-7B and BarNet",
+        "outperforms Plan CoT and Draft CoT methods"): the guidelines count a baseline
         compared on the sentence's benchmark as evaluated on it. Only where the sentence
         says they are baselines or methods of their own; a bare "outperforms X" or a
-        class ("state-of-the-art AAD methods") is not enough (dev: such pairs are mostly
+        class ("state-of-the-art QA methods") is not enough (dev: such pairs are mostly
         not annotated)."""
         text = self.text
         groups: list[list] = []
@@ -397,7 +397,7 @@ class Contribution:
     ) -> list[str]:
         """The systems of a result sentence that names no benchmark, when the sentence
         just before names the benchmarks and no system ("The B dataset is used for
-        evaluation. Our results show that M with RAG achieved 89.05% micro-F1"): those
+        evaluation. Our results show that M with retrieval achieved 71.3% F1"): those
         systems were measured on B. Not baselines, components or generic techniques; the
         caller checks that the sentence states a value."""
         if not prev_benches or not self.reports_result(s0, s1):
@@ -410,7 +410,7 @@ class Contribution:
             return []
         text = self.text
         if _OWN_TARGET.match(text, s0):
-            return []  # "On MP-1, we reach 92%": a target of its own the graph lacks
+            return []  # "On Site-2, we reach 92%": a target of its own the graph lacks
         return list(
             dict.fromkeys(
                 m.eid

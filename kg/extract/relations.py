@@ -189,7 +189,7 @@ class Relations:
                         self._on_own_benchmark(st, text, low, si, ms, own_benchmarks, seen, ptypes)
                     )
                 elif si - 1 in by_sent and st.sents:
-                    # "The B dataset is used for evaluation. M achieves 89.1% micro-F1.": a
+                    # "The B dataset is used for evaluation. M achieves 71.3% F1.": a
                     # result with a value and no benchmark, right after the benchmark sentence
                     s0, s1 = st.sents[si]
                     prev = benches_of(by_sent[si - 1])
@@ -315,7 +315,7 @@ class Relations:
                         and _BASELINE.search(text, max(s0, m.start - 40), m.start)
                     ]
                 elif contrib.reports_result(s0, s1):
-                    # "DynVLA outperforms Textual CoT and Visual CoT on A and B": the
+                    # "FooNet outperforms Plan CoT and Draft CoT methods on A and B": the
                     # baselines were compared on A and B too
                     subj_ids += [e for e in contrib.compared(all_named, s0) if e not in subj_ids]
             else:

@@ -253,9 +253,10 @@ class Resolver:
 
     def _partial(self, name: str, want: set[str]) -> Resolved | None:
         """A name the graph holds no label for, read as users and papers write it: a
-        plural ("Transformers"), or a mentioned entity's name inside a longer one ("IBM
-        Anti-Money Laundering" dataset, "the 2018 N2C2 Track 1", "Nodule-Aligned
-        Multimodal (Latent) Diffusion"): the longest part that is a label or alias of an
+        plural ("Transformers"), or a mentioned entity's name inside a longer one ("the
+        2024 GSM8K (grade school) split", "Acme Fraud Graphs" for *Fraud Graphs*,
+        "Sparse Routing (Hybrid) Networks" for *Sparse Routing*): the longest part that is
+        a label or alias of an
         entity papers mention. Never a part followed by a version or size ("Qwen 2.6" is
         not Qwen), so a variant the graph lacks stays unresolved, with suggestions."""
         cands: list[tuple[int, str, list[str]]] = []  # (length, matched text, iris)
