@@ -8,7 +8,16 @@ finds, per evidence tier, on a store built from the gold set's papers.
 For each gold evaluation pair of a paper, the paper counts as found in tier 1 when the
 lookup lists it under `papers` (an evaluation statement, or a method run on the subject
 as base model), in tier 2 when only under `mentioned`; a pair whose subject or benchmark
-name resolves to nothing in the graph is a miss ("unresolved"). Only totals are printed.
+name resolves to nothing in the graph is a miss ("unresolved"). Only totals are printed,
+with `precision`: of the papers tier 1 lists for the gold pairs' lookups, how many are
+gold pairs of that paper (a paper listed under a lookup whose pair its gold lacks counts
+against it; papers outside the gold set are not counted).
+
+    python scripts/tier_recall.py --misses /tmp/r2 eval/round2/tune_gold.jsonl
+
+lists each missed pair with its cause (tuning sets only: the blind sets' pairs are never
+looked at one by one): subject / benchmark unresolved, resolved to another entity than
+the one the paper mentions, only in the mentioned tier, or not mentioned by the paper.
 """
 
 from __future__ import annotations
@@ -17,34 +26,99 @@ import json
 import sys
 from pathlib import Path
 
+BLIND = ("blind_", "corpus_", "round3")
 
-def main(store: str, *gold_files: str) -> None:
+
+def _pairs(d: dict) -> set[tuple[str, str]]:
+    return {
+        (e["subject"], e["benchmark"])
+        for e in d.get("evaluations", [])
+        if e.get("subject") and e.get("benchmark")
+    }
+
+
+def _key(kg, d: dict) -> str:
+    """The stored paper key of a gold record: its arXiv id (the earlier sets prefix it
+    with "corpus-"), else (the dev set's seed ids) the paper with the same title."""
+    pid = d["id"].removeprefix("corpus-")
+    if any(r.key == pid for r in kg.papers.papers.values()):
+        return pid
+    t = " ".join(d.get("title", "").split()).casefold()
+    return next(
+        (r.key for r in kg.papers.papers.values() if " ".join(r.title.split()).casefold() == t),
+        pid,
+    )
+
+
+def _cause(kg, d: dict, s: str, b: str) -> str:
+    """Why the paper of `d` is not in tier 1 for (s, b)."""
+    from kg.query import QueryError
+    from kg.query.evaluations import SUBJECT_TYPES, TARGET_TYPES
+
+    pid = _key(kg, d)
+    piri = next((i for i, r in kg.papers.papers.items() if r.key == pid), None)
+    mentions = _mentions(kg, piri) if piri else set()
+    out = []
+    for name, types, role in ((s, SUBJECT_TYPES, "subject"), (b, TARGET_TYPES, "benchmark")):
+        try:
+            r = kg.resolver.resolve(name, types)
+        except QueryError as e:
+            out.append(f"{role} unresolved ({type(e).__name__})")
+            continue
+        var = set(kg.resolver.variants(r.iri))
+        if not var & mentions:
+            out.append(f"{role} -> {r.label} [{r.type}], not mentioned by the paper")
+    return "; ".join(out) or "evaluation not extracted (both mentioned)"
+
+
+def _mentions(kg, piri: str) -> set[str]:
+    import pyoxigraph as ox
+
+    p = ox.NamedNode("https://w3id.org/kg/ontology#mentions")
+    return {
+        q.object.value for q in kg.store.store.quads_for_pattern(ox.NamedNode(piri), p, None, None)
+    }
+
+
+def main(store: str, *gold_files: str, misses: bool = False) -> None:
     from kg.query import QueryError, open_kg
     from kg.query.evaluations import find_evaluations
 
     kg = open_kg(store).warm()
+    kg.papers.load()
     out = {}
     for gf in gold_files:
+        show = misses and not any(x in gf for x in BLIND)
+        golds = [json.loads(line) for line in Path(gf).read_text(encoding="utf-8").splitlines()]
+        gold_pairs = {_key(kg, d): _pairs(d) for d in golds}
         n = evaluated = mentioned = unresolved = 0
-        for line in Path(gf).read_text(encoding="utf-8").splitlines():
-            d = json.loads(line)
-            pairs = {
-                (e["subject"], e["benchmark"])
-                for e in d.get("evaluations", [])
-                if e.get("subject") and e.get("benchmark")
-            }
-            for s, b in pairs:
+        listed = listed_right = 0
+        looked: set[tuple[str, str]] = set()
+        for d in golds:
+            pid = _key(kg, d)
+            for s, b in sorted(_pairs(d)):
                 n += 1
                 try:
                     r = find_evaluations(kg, s, b, limit=1000)
                 except QueryError:
                     unresolved += 1
+                    if show:
+                        print(f"MISS {pid} ({s} | {b}): {_cause(kg, d, s, b)}")
                     continue
-                pid = d["id"].removeprefix("corpus-")  # the earlier sets prefix their ids
-                if pid in {p.id for p in r.papers}:
+                ids = {p.id for p in r.papers}
+                if (s, b) not in looked:  # precision: each lookup once
+                    looked.add((s, b))
+                    for p in ids & set(gold_pairs):
+                        listed += 1
+                        listed_right += any(_same(kg, s, b, gs, gb) for gs, gb in gold_pairs[p])
+                if pid in ids:
                     evaluated += 1
                 elif pid in {p.id for p in r.mentioned}:
                     mentioned += 1
+                    if show:
+                        print(f"MISS {pid} ({s} | {b}): only in the mentioned tier")
+                elif show:
+                    print(f"MISS {pid} ({s} | {b}): {_cause(kg, d, s, b)}")
         out[Path(gf).name] = {
             "pairs": n,
             "evaluated": evaluated,
@@ -52,11 +126,67 @@ def main(store: str, *gold_files: str) -> None:
             "unresolved": unresolved,
             "recall_evaluated": round(evaluated / n, 3) if n else None,
             "recall_either_tier": round((evaluated + mentioned) / n, 3) if n else None,
+            "tier1_listed": listed,
+            "tier1_listed_not_gold": listed - listed_right,
+            **_fact_precision(kg, gold_pairs),
         }
     print(json.dumps(out, indent=1))
 
 
+def _fact_precision(kg, gold_pairs: dict[str, set[tuple[str, str]]]) -> dict[str, int]:
+    """Every (paper, subject, benchmark) evaluation statement the store holds for the gold
+    set's papers (what tier 1 can list), and how many match none of the paper's gold
+    pairs (subject and benchmark each equal to, a variant of, or a family of the gold
+    name's entity)."""
+    from kg.query import QueryError
+    from kg.query.evaluations import SUBJECT_TYPES, TARGET_TYPES
+
+    rows = kg.query(
+        "SELECT DISTINCT ?key ?s ?t WHERE { ?p kg:hasEvaluation ?i ; dcterms:identifier ?key . "
+        "?i kg:evaluatedSubject ?s ; kg:onBenchmark ?t }"
+    )
+    r = kg.resolver
+
+    def close(a: str, name: str, types) -> bool:
+        try:
+            g = r.resolve(name, types).iri
+        except QueryError:
+            return False
+        return a in r.variants(g) or g in r.variants(a)
+
+    n = bad = 0
+    for row in rows:
+        key = row["key"].value
+        if key not in gold_pairs:
+            continue
+        n += 1
+        s, t = row["s"].value, row["t"].value
+        bad += not any(
+            close(s, gs, SUBJECT_TYPES) and close(t, gb, TARGET_TYPES) for gs, gb in gold_pairs[key]
+        )
+    return {"tier1_facts": n, "tier1_facts_not_gold": bad}
+
+
+def _same(kg, s: str, b: str, gs: str, gb: str) -> bool:
+    """A gold pair (gs, gb) of a listed paper matches the lookup (s, b): the same names,
+    or names resolving to the same entities."""
+    if (s.casefold(), b.casefold()) == (gs.casefold(), gb.casefold()):
+        return True
+    from kg.query import QueryError
+    from kg.query.evaluations import SUBJECT_TYPES, TARGET_TYPES
+
+    try:
+        return (
+            kg.resolver.resolve(s, SUBJECT_TYPES).iri == kg.resolver.resolve(gs, SUBJECT_TYPES).iri
+            and kg.resolver.resolve(b, TARGET_TYPES).iri
+            == kg.resolver.resolve(gb, TARGET_TYPES).iri
+        )
+    except QueryError:
+        return False
+
+
 if __name__ == "__main__":
-    if len(sys.argv) < 3:
+    args = [a for a in sys.argv[1:] if a != "--misses"]
+    if len(args) < 2:
         sys.exit(__doc__)
-    main(sys.argv[1], *sys.argv[2:])
+    main(args[0], *args[1:], misses="--misses" in sys.argv)

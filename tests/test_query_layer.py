@@ -255,6 +255,23 @@ def test_exact_alias_beats_normalised_label_and_most_mentioned_wins(kg):
     assert kg.resolver.resolve("Qwen 2 5").label == "Qwen2.5"
 
 
+def test_a_part_or_plural_of_a_name_resolves_to_the_mentioned_entity(kg):
+    from kg.query import NotResolved
+    from kg.query.resolver import TIER_PART
+
+    # a paper's dataset written longer than its label, or in the plural
+    r = kg.resolver.resolve("the 2024 GSM8K (grade school) split", ["Benchmark"])
+    assert (r.label, r.tier, r.matched) == ("GSM8K", TIER_PART, "GSM8K")
+    assert kg.resolver.resolve("Llama 3 8Bs", ["Model"]).label == "Llama 3 8B"
+    # the longest part wins: "Llama 3 8B" over "Llama"
+    assert kg.resolver.resolve("our Llama 3 8B runs", ["Model"]).label == "Llama 3 8B"
+    # a part followed by a version is another variant; a never-mentioned entity is no
+    # answer; both stay unresolved with suggestions
+    for name in ("Qwen 2.6", "Llama 5", "VocabOnlyBench extended"):
+        with pytest.raises(NotResolved):
+            kg.resolver.resolve(name)
+
+
 def test_ambiguous_name_answers_with_candidates(kg, client):
     from kg.query import Ambiguous
 

@@ -165,6 +165,33 @@ _TOOL_AFTER = re.compile(
 )
 
 
+# "outperforms X", "compared with X", "baselines including X": X is compared with the
+# paper's method ("baselines" named: they were run as baselines)
+_COMPARED_BEFORE = re.compile(
+    r"(?<![\w-])(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|than|over|versus|vs\.?|"
+    r"compared\s+(?:to|with)|relative\s+to|against|"
+    r"(?P<baselines>baselines?|competitors?)(?:\s+such\s+as|\s+like|\s+including|\s*,\s*including)?)"
+    r"\s+(?:the\s+|strong\s+|(?:[\w\-']+\s+){0,2}?)?$",
+    re.IGNORECASE,
+)
+# "... X and Y methods": the list names methods of their own
+_METHODS_AFTER = re.compile(r"\s+(?:methods|baselines|approaches|models)(?![\w-])", re.IGNORECASE)
+# "state-of-the-art QA methods", "existing X approaches": a class, not a system run
+_CLASS_BEFORE = re.compile(
+    r"(?<![\w-])(?:state-of-the-art|sota|existing|other|prior|previous|recent|conventional)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+
+
+# "On Site-2, we reach ...", "For long inputs, ...": a sentence that names its own setting
+_OWN_TARGET = re.compile(
+    r"\s*(?:[Oo]n|[Ff]or|[Ii]n)\s+(?:the\s+)?[A-Z0-9][\w\-.]*(?:\s+[A-Z0-9][\w\-.]*)?\s*,"
+)
+# "the strongest zero-shot baseline (Llama 2)": named as the baseline
+_BASELINE_NAMED = re.compile(r"(?<![\w-])baselines?\s*[(:]?\s*(?:the\s+)?$", re.IGNORECASE)
+
+
 class Contribution:
     """What the paper proposes and runs its method on, read once per paper."""
 
@@ -331,6 +358,71 @@ class Contribution:
             else:
                 prev_end = -1
         return out
+
+    def compared(self, named: list, s0: int) -> list[str]:
+        """The systems a result sentence names as the baselines its method was run
+        against ("outperforming strong baselines including Foo-7B and BarNet",
+        "outperforms Plan CoT and Draft CoT methods"): the guidelines count a baseline
+        compared on the sentence's benchmark as evaluated on it. Only where the sentence
+        says they are baselines or methods of their own; a bare "outperforms X" or a
+        class ("state-of-the-art QA methods") is not enough (dev: such pairs are mostly
+        not annotated)."""
+        text = self.text
+        groups: list[list] = []
+        prev_end = -1
+        for m in sorted(named, key=lambda m: m.start):
+            if m.eid in self.methods:
+                prev_end = -1
+                continue
+            if prev_end >= 0 and _LIST_GAP.match(text, prev_end, m.start):
+                groups[-1].append(m)
+            elif _COMPARED_BEFORE.search(text, max(s0, m.start - 60), m.start):
+                groups.append([m])
+            else:
+                prev_end = -1
+                continue
+            prev_end = m.end
+        out: list[str] = []
+        for g in groups:
+            cue = _COMPARED_BEFORE.search(text, max(s0, g[0].start - 60), g[0].start)
+            named_as = cue is not None and cue.group("baselines")
+            if (named_as or (len(g) > 1 and _METHODS_AFTER.match(text, g[-1].end))) and not (
+                _CLASS_BEFORE.search(text, max(s0, g[0].start - 30), g[0].start)
+            ):
+                out += [m.eid for m in g]
+        return list(dict.fromkeys(out))
+
+    def carried_to(
+        self, ms: list, prev_benches: list, si: int, s0: int, s1: int, baseline: re.Pattern
+    ) -> list[str]:
+        """The systems of a result sentence that names no benchmark, when the sentence
+        just before names the benchmarks and no system ("The B dataset is used for
+        evaluation. Our results show that M with retrieval achieved 71.3% F1"): those
+        systems were measured on B. Not baselines, components or generic techniques; the
+        caller checks that the sentence states a value."""
+        if not prev_benches or not self.reports_result(s0, s1):
+            return []
+        p0, p1 = self.st.sents[si - 1]
+        if not self.reports_experiments(p0, p1) or any(
+            m.type in ("Model", "Method") and p0 <= m.start < p1 and not self.is_generic(m)
+            for m in self.st.mentions
+        ):
+            return []
+        text = self.text
+        if _OWN_TARGET.match(text, s0):
+            return []  # "On Site-2, we reach 92%": a target of its own the graph lacks
+        return list(
+            dict.fromkeys(
+                m.eid
+                for m in ms
+                if m.type in ("Model", "Method")
+                and not self.is_component(m, s0)
+                and not self.is_generic(m)
+                and not _FAMILY_AFTER.match(text, m.end)
+                and not baseline.search(text, max(s0, m.start - 40), m.start)
+                and not _BASELINE_NAMED.search(text, max(s0, m.start - 30), m.start)
+            )
+        )
 
     def reports_result(self, s0: int, s1: int) -> bool:
         return bool(_RESULT.search(self.text, s0, s1))

@@ -164,8 +164,9 @@ class Relations:
                 ss, se = st.sents[si] if st.sents else (0, len(text))
                 if not find_values(text, ss, se):
                     intro_sents.setdefault(si, set()).add(own.eid)
-        for si, ms in by_sent.items():
-            benches = [
+
+        def benches_of(ms: list) -> list:
+            return [
                 m
                 for m in ms
                 if m.type == "Benchmark"
@@ -179,11 +180,28 @@ class Relations:
                 and not _TRAIN_AFTER.match(text, m.end)
                 and not Contribution.is_tool(text, m)
             ]
+
+        for si, ms in by_sent.items():
+            benches = benches_of(ms)
             if not benches:
                 if own_benchmarks:
                     out.extend(
                         self._on_own_benchmark(st, text, low, si, ms, own_benchmarks, seen, ptypes)
                     )
+                elif si - 1 in by_sent and st.sents:
+                    # "The B dataset is used for evaluation. M achieves 71.3% F1.": a
+                    # result with a value and no benchmark, right after the benchmark sentence
+                    s0, s1 = st.sents[si]
+                    prev = benches_of(by_sent[si - 1])
+                    subjects = contrib.carried_to(ms, prev, si, s0, s1, _BASELINE)
+                    if subjects and find_values(text, s0, s1):
+                        for sid in subjects:
+                            for b in dict.fromkeys(b.eid for b in prev):
+                                if (sid, b, None) not in seen:
+                                    seen.add((sid, b, None))
+                                    out.append(
+                                        (sid, b, None, None, None, None, None, s0, s1, 0.45, ())
+                                    )
                 continue
             s0, s1 = st.sents[si] if st.sents else (0, len(text))
             words = set(_WORD.findall(low[s0:s1]))
@@ -296,6 +314,10 @@ class Relations:
                         and m.type == "Model"
                         and _BASELINE.search(text, max(s0, m.start - 40), m.start)
                     ]
+                elif contrib.reports_result(s0, s1):
+                    # "FooNet outperforms Plan CoT and Draft CoT methods on A and B": the
+                    # baselines were compared on A and B too
+                    subj_ids += [e for e in contrib.compared(all_named, s0) if e not in subj_ids]
             else:
                 subj_ids = list(dict.fromkeys(m.eid for m in named))
                 after_prop = first_prop_sent is not None and si > first_prop_sent
@@ -322,6 +344,8 @@ class Relations:
                     base_of = {sid: contrib.bases for sid in subj_ids}
                     if contrib.reports_result(s0, s1):
                         subj_ids += [b for b in contrib.bases if b not in subj_ids]
+                        # "... show that it outperforms GPT-4o": compared on A and B too
+                        subj_ids += [e for e in contrib.compared(named, s0) if e not in subj_ids]
                 elif subj_ids and ptypes and after_prop:
                     # "Experiments on A with M1 and M2 show ...": every model named is one
                     # the method runs on

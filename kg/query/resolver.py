@@ -22,8 +22,14 @@ import pyoxigraph as ox
 from kg.query.errors import Ambiguous, NotResolved  # noqa: F401 - one error family
 
 # how a name matched, best first: an entity id, a label or alias as written (ignoring
-# case), then a label or alias once case, accents and punctuation are dropped
-TIER_ID, TIER_EXACT, TIER_NORMALISED = 0, 1, 2
+# case), then a label or alias once case, accents and punctuation are dropped, last a
+# part of the name (see `Resolver._partial`)
+TIER_ID, TIER_EXACT, TIER_NORMALISED, TIER_PART = 0, 1, 2, 3
+
+# a word that makes a name another variant ("Qwen 2.6", "Llama 3 70B", "v2"): a part of a
+# name followed by one is not what the name denotes
+_VERSION = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[bmkt])$", re.IGNORECASE)
+_WORD_SPLIT = re.compile(r"[\s/()\[\],;:]+")
 
 KG = "https://w3id.org/kg/ontology#"
 ID = "https://w3id.org/kg/id/"
@@ -233,7 +239,64 @@ class Resolver:
                 mentions=self.mention_count(best.iri),
                 candidates=[self.ref(i) for i in others[:10]],
             )
+        part = self._partial(name, want)
+        if part is not None:
+            return part
         raise NotResolved(name, self.suggest(name, types), types)
+
+    def _lookup(self, text: str, want: set[str]) -> list[str]:
+        """Entities whose label or alias is `text`, ignoring case, else once normalised."""
+        iris = sorted(self._labels.get(text.casefold(), ()))
+        if not any(self._admits(i, want) for i in iris):
+            iris = [i for _, i in self._by_key.get(norm_key(text), [])]
+        return [i for i in dict.fromkeys(iris) if self._admits(i, want)]
+
+    def _partial(self, name: str, want: set[str]) -> Resolved | None:
+        """A name the graph holds no label for, read as users and papers write it: a
+        plural ("Transformers"), or a mentioned entity's name inside a longer one ("the
+        2024 GSM8K (grade school) split", "Acme Fraud Graphs" for *Fraud Graphs*,
+        "Sparse Routing (Hybrid) Networks" for *Sparse Routing*): the longest part that is
+        a label or alias of an
+        entity papers mention. Never a part followed by a version or size ("Qwen 2.6" is
+        not Qwen), so a variant the graph lacks stays unresolved, with suggestions."""
+        cands: list[tuple[int, str, list[str]]] = []  # (length, matched text, iris)
+        k = norm_key(name)
+        tail = name.rstrip()[-2:].casefold()
+        if len(k) > 3 and tail.endswith("s") and tail != "ss":
+            single = name.rstrip()[:-1]
+            iris = [i for i in self._lookup(single, want) if self.mention_count(i) > 0]
+            if iris:
+                cands.append((len(k), single, iris))
+        words = [w for w in _WORD_SPLIT.split(name) if w]
+        for n in range(len(words) - 1, 0, -1):
+            if cands:
+                break
+            for i in range(len(words) - n + 1):
+                nxt = words[i + n] if i + n < len(words) else ""
+                text = " ".join(words[i : i + n])
+                pk = norm_key(text)
+                if len(pk) < 3 or pk.isdigit() or _VERSION.match(nxt):
+                    continue
+                iris = [x for x in self._lookup(text, want) if self.mention_count(x) > 0]
+                if iris:
+                    cands.append((len(pk), text, iris))
+        if not cands:
+            return None
+        top = max(c[0] for c in cands)
+        ranked = self._rank(
+            name, list(dict.fromkeys(i for c in cands if c[0] == top for i in c[2]))
+        )
+        best = self.entities[ranked[0]]
+        matched = next(c[1] for c in cands if c[0] == top and best.iri in c[2])
+        return Resolved(
+            best.iri,
+            best.label,
+            best.type,
+            self._matched(best, matched),
+            tier=TIER_PART,
+            mentions=self.mention_count(best.iri),
+            candidates=[self.ref(i) for i in ranked[1:10]],
+        )
 
     def _admits(self, iri: str, want: set[str]) -> bool:
         info = self.entities.get(iri)
