@@ -146,7 +146,7 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
             holder.stop()
             pool.close()
 
-    app = FastAPI(
+    app = _KGApp(
         title="kg",
         version=_version(),
         description=DESCRIPTION,
@@ -237,6 +237,17 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
         workers_alive=lambda: pool.alive,
         status=pool.status,
     )
+    if settings.answer_cache_bytes and not remote:
+        from kg.server.answer_cache import AnswerCache
+
+        def epoch() -> tuple[int, int]:
+            # both move when the store changes (a new generation, an update): see
+            # kg.server.answer_cache for why an answer is then never served again
+            return (holder.swaps, pool.generation)
+
+        cache = AnswerCache(None, epoch, settings.answer_cache_bytes)
+        app.state.answer_cache = cache
+        app.outer = cache  # in front of every other layer: a hit costs only the HTTP server
     app.include_router(sparql_router)
     app.include_router(build_router(get_kg, info))
     from kg.server.budget import export_limited
@@ -246,6 +257,20 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
         build_web_router(get_kg, lambda fmt, out, scope: export_limited(app, fmt, out, scope))
     )
     return app
+
+
+class _KGApp(FastAPI):
+    """FastAPI with one optional ASGI layer in front of its whole middleware stack (the
+    answer cache: a hit need not pass FastAPI's own error and body-size layers)."""
+
+    outer: Any = None
+
+    def build_middleware_stack(self):
+        stack = super().build_middleware_stack()
+        if self.outer is None:
+            return stack
+        self.outer.app = stack
+        return self.outer
 
 
 def _version() -> str:

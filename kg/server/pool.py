@@ -259,6 +259,12 @@ class WorkerPool:
             pass
 
     @property
+    def generation(self) -> int:
+        """Goes up whenever the workers are to reopen the store (an update, a new
+        generation): answers made under one value are all from the same store."""
+        return self._generation
+
+    @property
     def idle(self) -> int:
         """Workers waiting for a query right now."""
         return self._idle.qsize()
