@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_api import free_port, wait_http, wrk_load  # noqa: E402
 from bench_sparql import BIN, OUT, SELECT, build_seed_store, load_avg  # noqa: E402
 
-HELLO = '''
+HELLO = """
 BODY = b'{"head":{"vars":[]},"boolean":true}'
 HEADERS = [(b"content-type", b"application/sparql-results+json"),
            (b"content-length", str(len(BODY)).encode())]
@@ -50,7 +50,7 @@ class Rsgi:
 
 
 rsgi = Rsgi()
-'''
+"""
 
 
 def main() -> int:
@@ -71,23 +71,62 @@ def main() -> int:
     py = str(BIN / "python")
     ports = {n: free_port() for n in ("uvicorn-httptools", "granian-asgi", "granian-rsgi", "ox")}
     cmds = {
-        "uvicorn-httptools": [py, "-m", "uvicorn", "hello_app:app", "--http", "httptools",
-                              "--log-level", "warning",
-                              "--port", str(ports["uvicorn-httptools"])],
-        "granian-asgi": [py, "-m", "granian", "--interface", "asgi", "--workers", "1",
-                         "--log-level", "warning", "--port", str(ports["granian-asgi"]),
-                         "hello_app:app"],
-        "granian-rsgi": [py, "-m", "granian", "--interface", "rsgi", "--workers", "1",
-                         "--log-level", "warning", "--port", str(ports["granian-rsgi"]),
-                         "hello_app:rsgi"],
-        "ox": [oxi, "serve-read-only", "--location", str(args.store), "--bind",
-               f"127.0.0.1:{ports['ox']}", "--union-default-graph"],
+        "uvicorn-httptools": [
+            py,
+            "-m",
+            "uvicorn",
+            "hello_app:app",
+            "--http",
+            "httptools",
+            "--log-level",
+            "warning",
+            "--port",
+            str(ports["uvicorn-httptools"]),
+        ],
+        "granian-asgi": [
+            py,
+            "-m",
+            "granian",
+            "--interface",
+            "asgi",
+            "--workers",
+            "1",
+            "--log-level",
+            "warning",
+            "--port",
+            str(ports["granian-asgi"]),
+            "hello_app:app",
+        ],
+        "granian-rsgi": [
+            py,
+            "-m",
+            "granian",
+            "--interface",
+            "rsgi",
+            "--workers",
+            "1",
+            "--log-level",
+            "warning",
+            "--port",
+            str(ports["granian-rsgi"]),
+            "hello_app:rsgi",
+        ],
+        "ox": [
+            oxi,
+            "serve-read-only",
+            "--location",
+            str(args.store),
+            "--bind",
+            f"127.0.0.1:{ports['ox']}",
+            "--union-default-graph",
+        ],
     }
     procs = []
     try:
         for c in cmds.values():
-            procs.append(subprocess.Popen(c, cwd=work, stdout=subprocess.DEVNULL,
-                                          stderr=subprocess.DEVNULL))
+            procs.append(
+                subprocess.Popen(c, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            )
         q = "/query?query=" + quote(SELECT)
         targets = {n: (f"http://127.0.0.1:{p}", ["/"]) for n, p in ports.items() if n != "ox"}
         targets["oxigraph"] = (f"http://127.0.0.1:{ports['ox']}", [q])
@@ -97,26 +136,43 @@ def main() -> int:
         rounds = []
         names = list(targets)
         for i in range(args.rounds):
-            order = names[i % len(names):] + names[: i % len(names)]
+            order = names[i % len(names) :] + names[: i % len(names)]
             got: dict = {"load_avg": round(load_avg(), 2)}
             for n in order:
                 base, paths = targets[n]
                 got[n] = (wrk_load(base, paths, args.connections, args.seconds) or {}).get(
-                    "req_per_s") or 0.0
+                    "req_per_s"
+                ) or 0.0
             rounds.append(got)
-            print(f"round {i + 1}: " + ", ".join(f"{n} {got[n]:.0f}" for n in names)
-                  + f" req/s (load {got['load_avg']})", flush=True)
+            print(
+                f"round {i + 1}: "
+                + ", ".join(f"{n} {got[n]:.0f}" for n in names)
+                + f" req/s (load {got['load_avg']})",
+                flush=True,
+            )
         summary = {
             n: round(statistics.median(r[n] / r["oxigraph"] for r in rounds if r["oxigraph"]), 3)
-            for n in names if n != "oxigraph"
+            for n in names
+            if n != "oxigraph"
         }
-        print("median ratio to oxigraph's SELECT: " + ", ".join(
-            f"{n} {v}x" for n, v in summary.items()))
+        print(
+            "median ratio to oxigraph's SELECT: "
+            + ", ".join(f"{n} {v}x" for n, v in summary.items())
+        )
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps({
-            "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            "connections": args.connections, "seconds": args.seconds,
-            "rounds": rounds, "median_ratio": summary}, indent=2) + "\n")
+        args.out.write_text(
+            json.dumps(
+                {
+                    "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                    "connections": args.connections,
+                    "seconds": args.seconds,
+                    "rounds": rounds,
+                    "median_ratio": summary,
+                },
+                indent=2,
+            )
+            + "\n"
+        )
     finally:
         for p in procs:
             p.terminate()

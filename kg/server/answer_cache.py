@@ -140,9 +140,7 @@ class AnswerCache:
     def _store(self, key: tuple, epoch: Hashable, start: dict | None, body: bytes) -> None:
         if start is None or self.epoch() != epoch or self._epoch != epoch:
             return  # the store changed while this answer was made: it may be the old one's
-        headers = [
-            (k, v) for k, v in start["headers"] if k.lower() not in (b"x-kg-cache", b"date")
-        ]
+        headers = [(k, v) for k, v in start["headers"] if k.lower() not in (b"x-kg-cache", b"date")]
         headers.append(_HIT)
         entry = _Entry({"type": "http.response.start", "status": 200, "headers": headers}, body)
         old = self._entries.pop(key, None)

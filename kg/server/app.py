@@ -204,30 +204,34 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
     from kg.server.http import LimitsMiddleware
     from kg.server.sparql import SparqlFastPath
 
-    app.add_middleware(SparqlFastPath)  # innermost: CORS and the limits below still apply
+    # in front of FastAPI's own layers (error pages, body-size check, telemetry): /sparql
+    # has its own; CORS and the limits below still apply to it
+    app.outer.append(SparqlFastPath)
 
     if settings.cors_origins:
         from starlette.middleware.cors import CORSMiddleware
 
         # answers are public reads: any listed origin may read them from a browser;
         # credentials (cookies) are never involved, updates carry a bearer token
-        app.add_middleware(
-            CORSMiddleware,
-            allow_origins=list(settings.cors_origins),
-            allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
-            allow_headers=["Accept", "Content-Type", "Authorization"],
-            expose_headers=[
-                "X-KG-Rows",
-                "X-KG-Truncated",
-                "X-KG-Limit",
-                "X-KG-Nodes",
-                "X-KG-Edges",
-                "X-KG-Total-Nodes",
-                "Content-Disposition",
-            ],
-            max_age=600,
+        app.outer.append(
+            lambda inner: CORSMiddleware(
+                inner,
+                allow_origins=list(settings.cors_origins),
+                allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
+                allow_headers=["Accept", "Content-Type", "Authorization"],
+                expose_headers=[
+                    "X-KG-Rows",
+                    "X-KG-Truncated",
+                    "X-KG-Limit",
+                    "X-KG-Nodes",
+                    "X-KG-Edges",
+                    "X-KG-Total-Nodes",
+                    "Content-Disposition",
+                ],
+                max_age=600,
+            )
         )
-    app.add_middleware(LimitsMiddleware, max_url_chars=settings.max_url_chars)
+    app.outer.append(lambda inner: LimitsMiddleware(inner, settings.max_url_chars))
     from kg.server.settings import public_store_label
 
     info = ServerInfo(
@@ -247,7 +251,12 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
 
         cache = AnswerCache(None, epoch, settings.answer_cache_bytes)
         app.state.answer_cache = cache
-        app.outer = cache  # in front of every other layer: a hit costs only the HTTP server
+
+        def with_cache(inner):
+            cache.app = inner
+            return cache
+
+        app.outer.append(with_cache)  # in front of every other layer: a hit costs only HTTP
     app.include_router(sparql_router)
     app.include_router(build_router(get_kg, info))
     from kg.server.budget import export_limited
@@ -260,17 +269,19 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
 
 
 class _KGApp(FastAPI):
-    """FastAPI with one optional ASGI layer in front of its whole middleware stack (the
-    answer cache: a hit need not pass FastAPI's own error and body-size layers)."""
+    """FastAPI with ASGI layers in front of its whole middleware stack (`outer`, innermost
+    first): the answer cache, the HTTP limits, CORS and the /sparql fast path need not pass
+    FastAPI's own error, body-size and telemetry layers on every request."""
 
-    outer: Any = None
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.outer: list[Any] = []
 
     def build_middleware_stack(self):
         stack = super().build_middleware_stack()
-        if self.outer is None:
-            return stack
-        self.outer.app = stack
-        return self.outer
+        for layer in self.outer:
+            stack = layer(stack)
+        return stack
 
 
 def _version() -> str:
