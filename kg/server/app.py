@@ -223,6 +223,7 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
                     "X-KG-Rows",
                     "X-KG-Truncated",
                     "X-KG-Limit",
+                    "X-KG-Cache",
                     "X-KG-Nodes",
                     "X-KG-Edges",
                     "X-KG-Total-Nodes",

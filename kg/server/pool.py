@@ -405,7 +405,12 @@ class WorkerPool:
                 raise WorkerCrashed(f"SPARQL worker failed: {e}") from None
             answered = loop.create_future()
             fd = w.conn.fileno()
-            loop.add_reader(fd, lambda: answered.done() or answered.set_result(None))
+
+            def readable() -> None:
+                if not answered.done():
+                    answered.set_result(None)
+
+            loop.add_reader(fd, readable)
             try:
                 await asyncio.wait_for(answered, timeout)
             except TimeoutError:

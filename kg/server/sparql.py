@@ -389,9 +389,10 @@ async def sparql_endpoint(
     try:
         pool = app.state.pool
         fast = getattr(pool, "run_async", None)  # a worker idle now: no thread hop
-        resp = await fast(req, settings.timeout) if fast is not None else None
-        if resp is None:
-            resp = await run_in_threadpool(pool.run, req, settings.timeout)
+        got = await fast(req, settings.timeout) if fast is not None else None
+        resp: dict[str, Any] = (
+            got if got is not None else await run_in_threadpool(pool.run, req, settings.timeout)
+        )
     except PoolError as e:
         return _err(e.status, str(e), headers={"Retry-After": "1"} if e.status == 503 else None)
     finally:
