@@ -15,7 +15,7 @@ Rules that keep it safe:
   the epoch was still the same when the answer was complete; a lookup uses the epoch of
   now, and the first lookup under a new epoch drops every entry;
 * only complete 200 answers to GET (and HEAD, answered from the GET entry without its
-  body), keyed by the exact path, query string, `Accept` and `Origin` headers: an
+  body), keyed by the exact path, query string, `Accept`, `Origin` and `Host` headers: an
   answer that was an error, cut by a time limit (503), refused (4xx) or truncated
   by a cap is a 200 only if it was one for the same request, with the same headers;
 * bounded in bytes (`max_bytes` in all, least recently used first out; an answer larger
@@ -86,14 +86,16 @@ class AnswerCache:
         ):
             await self.app(scope, receive, send)
             return
-        accept = origin = b""
+        accept = origin = host = b""
         for k, v in scope["headers"]:
             if k == b"accept":
                 accept = v
             elif k == b"origin":
                 origin = v
+            elif k == b"host":  # the service description names the endpoint's URL
+                host = v
         epoch = self._current()
-        key = (scope["path"], scope["query_string"], accept, origin)
+        key = (scope["path"], scope["query_string"], accept, origin, host)
         entry = self._entries.get(key)
         if entry is not None:
             self._entries.move_to_end(key)
