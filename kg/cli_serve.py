@@ -52,6 +52,12 @@ def serve(
     api_timeout: float | None = typer.Option(
         None, help="Seconds one /api query may run (default: --timeout)."
     ),
+    cache_mb: float = typer.Option(
+        32.0,
+        "--cache-mb",
+        help="MiB of answers to repeated GET /sparql and /api/evaluations requests kept "
+        "until the store changes (header X-KG-Cache: hit); 0 = no cache.",
+    ),
     log_level: str = typer.Option("info", help="uvicorn log level."),
     refresh_s: float = typer.Option(
         30.0,
@@ -110,6 +116,7 @@ def serve(
         update_timeout=update_timeout,
         api_timeout=api_timeout,
         live_s=live_s,
+        answer_cache_bytes=int(max(cache_mb, 0) * (1 << 20)),
     )
     path = store or default_store_path()
     try:

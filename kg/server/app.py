@@ -146,7 +146,7 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
             holder.stop()
             pool.close()
 
-    app = FastAPI(
+    app = _KGApp(
         title="kg",
         version=_version(),
         description=DESCRIPTION,
@@ -204,30 +204,35 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
     from kg.server.http import LimitsMiddleware
     from kg.server.sparql import SparqlFastPath
 
-    app.add_middleware(SparqlFastPath)  # innermost: CORS and the limits below still apply
+    # in front of FastAPI's own layers (error pages, body-size check, telemetry): /sparql
+    # has its own; CORS and the limits below still apply to it
+    app.outer.append(SparqlFastPath)
 
     if settings.cors_origins:
         from starlette.middleware.cors import CORSMiddleware
 
         # answers are public reads: any listed origin may read them from a browser;
         # credentials (cookies) are never involved, updates carry a bearer token
-        app.add_middleware(
-            CORSMiddleware,
-            allow_origins=list(settings.cors_origins),
-            allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
-            allow_headers=["Accept", "Content-Type", "Authorization"],
-            expose_headers=[
-                "X-KG-Rows",
-                "X-KG-Truncated",
-                "X-KG-Limit",
-                "X-KG-Nodes",
-                "X-KG-Edges",
-                "X-KG-Total-Nodes",
-                "Content-Disposition",
-            ],
-            max_age=600,
+        app.outer.append(
+            lambda inner: CORSMiddleware(
+                inner,
+                allow_origins=list(settings.cors_origins),
+                allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
+                allow_headers=["Accept", "Content-Type", "Authorization"],
+                expose_headers=[
+                    "X-KG-Rows",
+                    "X-KG-Truncated",
+                    "X-KG-Limit",
+                    "X-KG-Cache",
+                    "X-KG-Nodes",
+                    "X-KG-Edges",
+                    "X-KG-Total-Nodes",
+                    "Content-Disposition",
+                ],
+                max_age=600,
+            )
         )
-    app.add_middleware(LimitsMiddleware, max_url_chars=settings.max_url_chars)
+    app.outer.append(lambda inner: LimitsMiddleware(inner, settings.max_url_chars))
     from kg.server.settings import public_store_label
 
     info = ServerInfo(
@@ -237,6 +242,22 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
         workers_alive=lambda: pool.alive,
         status=pool.status,
     )
+    if settings.answer_cache_bytes and not remote:
+        from kg.server.answer_cache import AnswerCache
+
+        def epoch() -> tuple[int, int]:
+            # both move when the store changes (a new generation, an update): see
+            # kg.server.answer_cache for why an answer is then never served again
+            return (holder.swaps, pool.generation)
+
+        cache = AnswerCache(None, epoch, settings.answer_cache_bytes)
+        app.state.answer_cache = cache
+
+        def with_cache(inner):
+            cache.app = inner
+            return cache
+
+        app.outer.append(with_cache)  # in front of every other layer: a hit costs only HTTP
     app.include_router(sparql_router)
     app.include_router(build_router(get_kg, info))
     from kg.server.budget import export_limited
@@ -246,6 +267,22 @@ def create_app(store_path: Any = None, settings: Settings | None = None) -> Fast
         build_web_router(get_kg, lambda fmt, out, scope: export_limited(app, fmt, out, scope))
     )
     return app
+
+
+class _KGApp(FastAPI):
+    """FastAPI with ASGI layers in front of its whole middleware stack (`outer`, innermost
+    first): the answer cache, the HTTP limits, CORS and the /sparql fast path need not pass
+    FastAPI's own error, body-size and telemetry layers on every request."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.outer: list[Any] = []
+
+    def build_middleware_stack(self):
+        stack = super().build_middleware_stack()
+        for layer in self.outer:
+            stack = layer(stack)
+        return stack
 
 
 def _version() -> str:

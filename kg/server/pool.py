@@ -259,6 +259,12 @@ class WorkerPool:
             pass
 
     @property
+    def generation(self) -> int:
+        """Goes up whenever the workers are to reopen the store (an update, a new
+        generation): answers made under one value are all from the same store."""
+        return self._generation
+
+    @property
     def idle(self) -> int:
         """Workers waiting for a query right now."""
         return self._idle.qsize()
@@ -354,6 +360,78 @@ class WorkerPool:
             self._spawn_async()
         try:
             return self._run_on(w, request, timeout)
+        finally:
+            with self._lock:
+                self._busy -= 1
+
+    async def run_async(self, request: dict[str, Any], timeout: float) -> dict[str, Any] | None:
+        """`run` without leaving the event loop, when a worker is idle right now (None
+        when none is: then call `run` in a thread, which waits for one or starts one).
+        Why: the thread hop and its wake-ups cost more CPU than the pipe round trip itself
+        (docs/benchmarks.md, "SPARQL and API throughput"). The same time limit holds: the
+        worker is killed when it has not answered in `timeout` seconds, or when the
+        request is cancelled while it runs."""
+        import asyncio
+
+        self.start()
+        try:
+            w = self._idle.get_nowait()
+        except queue.Empty:
+            return None
+        if w.generation != self._generation or w.proc.poll() is not None:
+            self._idle.put(w)  # `run` retires it and takes or starts another
+            return None
+        with self._lock:
+            self._busy += 1
+            grow = (
+                self._idle.empty()
+                and self._starting == 0
+                and len(self._all) < self.max_size
+                and not self._closed
+            )
+        if grow:
+            self._spawn_async()
+        loop = asyncio.get_running_loop()
+
+        def replace() -> None:
+            self._kill(w)
+            self._spawn_async()
+
+        try:
+            try:
+                w.conn.send(request)
+            except (OSError, EOFError, BrokenPipeError) as e:
+                await loop.run_in_executor(None, replace)
+                raise WorkerCrashed(f"SPARQL worker failed: {e}") from None
+            answered = loop.create_future()
+            fd = w.conn.fileno()
+
+            def readable() -> None:
+                if not answered.done():
+                    answered.set_result(None)
+
+            loop.add_reader(fd, readable)
+            try:
+                await asyncio.wait_for(answered, timeout)
+            except TimeoutError:
+                self.kills += 1
+                await loop.run_in_executor(None, replace)
+                raise QueryTimeout(f"query stopped after the {timeout:g} s time limit") from None
+            except BaseException:  # cancelled: its answer would be read by the next query
+                loop.run_in_executor(None, replace)
+                raise
+            finally:
+                loop.remove_reader(fd)
+            try:
+                resp = w.conn.recv()  # whole: a worker writes its answer in one go
+            except (EOFError, OSError) as e:
+                await loop.run_in_executor(None, replace)
+                raise WorkerCrashed(f"SPARQL worker died while answering: {e}") from None
+            if resp.get("status") == 500:  # an I/O or internal error: not trusted again
+                await loop.run_in_executor(None, replace)
+            else:
+                self._release(w)
+            return resp
         finally:
             with self._lock:
                 self._busy -= 1

@@ -72,6 +72,12 @@ class Settings(BaseModel):
     isolate_network: bool = Field(
         True, description="Try to put SPARQL workers in a network namespace of their own."
     )
+    answer_cache_bytes: int = Field(
+        32 << 20,
+        ge=0,
+        description="Bytes of answers to GET /sparql and /api/evaluations kept for repeated "
+        "requests, dropped whenever the store changes (kg.server.answer_cache); 0 = none.",
+    )
     api_page_max: int = Field(200, gt=0, description="Largest page size of the REST API.")
     refresh_s: float = Field(
         30.0,

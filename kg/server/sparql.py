@@ -387,7 +387,12 @@ async def sparql_endpoint(
             )
         mine[token] = now
     try:
-        resp = await run_in_threadpool(app.state.pool.run, req, settings.timeout)
+        pool = app.state.pool
+        fast = getattr(pool, "run_async", None)  # a worker idle now: no thread hop
+        got = await fast(req, settings.timeout) if fast is not None else None
+        resp: dict[str, Any] = (
+            got if got is not None else await run_in_threadpool(pool.run, req, settings.timeout)
+        )
     except PoolError as e:
         return _err(e.status, str(e), headers={"Retry-After": "1"} if e.status == 503 else None)
     finally:
