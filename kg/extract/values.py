@@ -34,8 +34,10 @@ _UNIT = (
     r"(?:\s*(?P<unit>%|percent(?:age)?(?:\s+points?)?|pp(?![\w])|p\.p\.|points?(?![\w])|pts?(?![\w])|"
     r"×|\$\\times\$|\\times|x(?![\w])|X(?![\w])|-?fold(?![\w])|times(?![\w])))?"
 )
+# "from approximately 49% to 93.4%": a hedge word inside a from-to change
+_HEDGE = r"(?:(?:approximately|about|around|roughly|nearly|almost|only|just|~)\s*)?"
 _VALUE = re.compile(
-    rf"(?<![\w.\-/@:])(?:from\s+(?P<from>{_NUM})\s*%?\s*(?:to|→|->)\s*|between\s+(?P<btw>{_NUM})\s*%?\s*and\s+)?"
+    rf"(?<![\w.\-/@:])(?:from\s+{_HEDGE}(?P<from>{_NUM})\s*%?\s*(?:to|→|->)\s*|between\s+(?P<btw>{_NUM})\s*%?\s*and\s+)?"
     rf"(?P<num>{_NUM}){_UNIT}"
     rf"(?:\s*(?:to|–|-|→)\s*(?P<num2>{_NUM}){_UNIT.replace('unit', 'unit2')})?"
 )
@@ -167,6 +169,14 @@ _RATIO_AFTER = re.compile(
     r"|\s+of\s+(?:the\s+|their\s+|its\s+)?(?:[\w\-]+\s+){0,3}?(?:performance|quality|capabilit\w*)\b",
     re.IGNORECASE,
 )
+# "when using 70% of the layers", "with only 10% of the labels": a share the run was given
+# (a setting), not its result
+_SETTING_BEFORE = re.compile(
+    r"\b(?:using|uses|use|used|with|keeping|retaining|activating|pruning|removing|skipping|training\s+on)"
+    r"\s+(?:only\s+|just\s+|about\s+|roughly\s+|up\s+to\s+)?$",
+    re.IGNORECASE,
+)
+_SHARE_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?[\w\-]+", re.IGNORECASE)
 _DELTA_BEFORE = re.compile(
     r"(?:\bby|\b(?:gain|improvement|increase|boost|reduction|decrease|drop|margin|lead|lift|uplift|"
     r"advantage|difference|jump|rise)s?(?:\s+of)?|\bup\s+to\s+an?)\s+"
@@ -208,7 +218,7 @@ def value_kind(text: str, v: Value, lo: int = 0, metrics=()) -> str:
         return "ratio"
     if raw[:1] in "+-−":
         return "improvement"
-    if _RATIO_AFTER.match(after):
+    if _RATIO_AFTER.match(after) or (_SHARE_AFTER.match(after) and _SETTING_BEFORE.search(before)):
         return "ratio"
     if v.unit == "points" and not raw.lower().rstrip("s").endswith("point"):
         return "improvement"  # "pp", "percentage points"
@@ -723,3 +733,33 @@ def _metrics(text: str, kept, metrics, clause) -> list[tuple[str | None, bool]]:
         ]
         out.append((prev[-1].eid if prev else None, False))
     return out
+
+
+class _Anchor(NamedTuple):
+    """A stand-in benchmark mention for a sentence that names none."""
+
+    start: int
+    end: int
+    eid: str
+    type: str = "Benchmark"
+
+
+# "attain only about 50% on the benchmark": the paper's own benchmark by anaphor
+_BENCH_ANAPHOR = re.compile(
+    r"\b(?:on|in|across|for)\s+((?:the|this|our)\s+(?:new\s+|proposed\s+|full\s+|whole\s+)?"
+    r"(?:benchmark|dataset|leaderboard|test\s+set|suite))\b(?!\s*(?:of|for|from)\b|-)",
+    re.IGNORECASE,
+)
+
+
+def bind_unnamed_benchmark(
+    text: str, s0: int, s1: int, bench_id: str, mentions
+) -> tuple[Binding, bool]:
+    """Values of the sentence `text[s0:s1]`, which names no benchmark, for the paper's one
+    own benchmark `bench_id`: where the sentence refers to it ("Gemini attains 50% on the
+    benchmark"), bound as if it were named there (second item True); else the caller keeps
+    only values the statement gives a named system ("MAI-DxO achieves 80% accuracy")."""
+    m = _BENCH_ANAPHOR.search(text, s0, s1)
+    anchor = _Anchor(m.start(1), m.end(1), bench_id) if m else _Anchor(s1, s1, bench_id)
+    ms = sorted([*mentions, anchor], key=lambda x: x.start)
+    return bind_values(text, s0, s1, {bench_id}, ms), m is not None
