@@ -102,6 +102,42 @@ def _nearest_metric(metrics: list, pos: int) -> str | None:
     return min(metrics, key=lambda m: abs(m.start - pos)).eid if metrics else None
 
 
+def _first_result_per_measure(out: list, entities: dict) -> list:
+    """One value per pair and measure: where later sentences give a pair another value of
+    the same measure ("achieves 80% diagnostic accuracy. When configured for maximum
+    accuracy, it achieves 85.5% accuracy"), the first, the abstract's headline, stands; a
+    later one is a setting of it. Measures are the same where one's label ends with the
+    other's ("diagnostic accuracy", "accuracy")."""
+
+    def label(eid: str | None) -> str:
+        return (entities.get(eid, {}).get("label") or eid or "").lower() if eid else ""
+
+    kept: list = []
+    for e in out:
+        if e[3] is not None and e[2] is not None:
+            mine = label(e[2])
+            if any(
+                k[0] == e[0]
+                and k[1] == e[1]
+                and k[3] is not None
+                and k[2] is not None
+                and k[6] == e[6]
+                and k[7] != e[7]  # another sentence
+                and _same_measure(label(k[2]), mine)
+                for k in kept
+            ):
+                continue
+        kept.append(e)
+    return kept
+
+
+def _same_measure(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    short, long = sorted((a, b), key=len)
+    return long == short or long.endswith(" " + short)
+
+
 class Relations:
     def __init__(self, patterns_dir=None) -> None:
         self.rules = load_rules(patterns_dir)
@@ -397,7 +433,8 @@ class Relations:
                         )
         # a pair named without a value in one sentence and with one in another: the valued
         # entry stands for both
-        return [e for e in out if e[3] is not None or not seen.get((e[0], e[1], e[2]))]
+        out = [e for e in out if e[3] is not None or not seen.get((e[0], e[1], e[2]))]
+        return _first_result_per_measure(out, st.entities)
 
     def _carried_subjects(self, st: DocState, low: str, si: int, by_sent: dict) -> list[str]:
         """ "We evaluate A, B and C. ... with evaluation across X and Y": a benchmark

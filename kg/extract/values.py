@@ -32,7 +32,9 @@ RESULT_KINDS = frozenset({"score", "improvement", "ratio", "range"})
 _NUM = r"[+\-−]?\d+(?:,\d{3})*(?:\.\d+)?"
 _UNIT = (
     r"(?:\s*(?P<unit>%|percent(?:age)?(?:\s+points?)?|pp(?![\w])|p\.p\.|points?(?![\w])|pts?(?![\w])|"
-    r"×|\$\\times\$|\\times|x(?![\w])|X(?![\w])|-?fold(?![\w])|times(?![\w])))?"
+    r"×|\$\\times\$|\\times|x(?![\w])|X(?![\w])|-?fold(?![\w])|times(?![\w])|"
+    # measured quantities with a unit of their own: a latency, a frame or token rate
+    r"ms(?![\w/])|FPS(?![\w])|fps(?![\w])|tokens?/s(?![\w])|it/s(?![\w])))?"
 )
 # "from approximately 49% to 93.4%": a hedge word inside a from-to change
 _HEDGE = r"(?:(?:approximately|about|around|roughly|nearly|almost|only|just|~)\s*)?"
@@ -63,7 +65,7 @@ class Value(NamedTuple):
     start: int
     end: int
     value: float
-    unit: str  # "%", "points", "x", "absolute"
+    unit: str  # "%", "points", "x", "absolute", or a measure's unit ("ms", "FPS", "tokens/s")
     text: str
     kind: str | None = None  # "count" from find_values(counts=True), else decided by value_kind
 
@@ -76,7 +78,19 @@ def _unit(raw: str | None) -> str:
         return "%"
     if "point" in r or r in ("pp", "p.p.", "pt", "pts"):
         return "points"
+    if r in _MEASURE_UNITS:
+        return _MEASURE_UNITS[r]
     return "x"
+
+
+#: units of measured quantities, kept as written (their kind is a score: "12 ms", "80 FPS")
+_MEASURE_UNITS = {
+    "ms": "ms",
+    "fps": "FPS",
+    "token/s": "tokens/s",
+    "tokens/s": "tokens/s",
+    "it/s": "it/s",
+}
 
 
 def _num(s: str) -> float:
@@ -176,6 +190,8 @@ _SETTING_BEFORE = re.compile(
     r"\s+(?:only\s+|just\s+|about\s+|roughly\s+|up\s+to\s+)?$",
     re.IGNORECASE,
 )
+# "at 40% sparsity", "under 30% label noise": a value the run was set to
+_AT_SETTING = re.compile(r"\b(?:[Aa]t|[Uu]nder)\s+(?:an?\s+|only\s+|just\s+)?$")
 _SHARE_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?[\w\-]+", re.IGNORECASE)
 _DELTA_BEFORE = re.compile(
     r"(?:\bby|\b(?:gain|improvement|increase|boost|reduction|decrease|drop|margin|lead|lift|uplift|"
@@ -483,6 +499,7 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
                     kinds[i] = kinds[j]
     in_list = {v.start: flag for v, flag in zip(vals, listed, strict=True)}
     kept: list[tuple[Value, str, str | None]] = []  # (value, kind, owner)
+    settings: list[Value] = []  # "at 40% sparsity": their metrics are no other value's
     for v, kind, is_listed in zip(vals, kinds, listed, strict=True):
         owner = None
         for m in systems[::-1]:  # (mypyc: reversed() over a list of Any fails to compile)
@@ -517,6 +534,11 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
                 owner = kept[-1][2]
         if owner is None and _in_compared_bracket(text, v, s0):
             continue  # "surpassing prior methods such as Y (99.3% accuracy, 99.8% AUC)"
+        if v.unit in ("%", "absolute", "points") and _AT_SETTING.search(
+            text, max(s0, v.start - 20), v.start
+        ):
+            settings.append(v)
+            continue  # "At 40% sparsity, X attains 81.3%": the condition of a run, no result
         if (
             owner is None
             and _OTHER_BEFORE.search(text, max(s0, v.start - 50), v.start)
@@ -536,7 +558,7 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
     if not kept:
         return out
 
-    mets = _metrics(text, kept, metrics, clause)
+    mets = _metrics(text, kept, metrics, clause, settings)
     where = {v.start: i for i, (v, _k, _o) in enumerate(kept)}
 
     def add(bench, v, kind, owner, explicit, marked=True):
@@ -609,6 +631,7 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
             if (c is None or clause(kv[0].start) == c)
             and i not in placed
             and kv[2] not in out.compared
+            and not _tuple_on_one(text, kv[0], vals, s1)
         ]
         for want in ("score", "improvement"):
             vs = [(i, kv) for i, kv in free if kv[1] == want]
@@ -650,6 +673,23 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
         ):
             add(benches[0], v, kind, owner, False)
     return out
+
+
+_BRACKET_THEN_ON = re.compile(r"\s*(?:on|in|for|at)\s", re.IGNORECASE)
+
+
+def _tuple_on_one(text: str, v: Value, vals: list[Value], s1: int) -> bool:
+    """`v` is one of several values in brackets written before a single target ("(47.08%,
+    82.32%) on A, and (78.17%, 68.29%) on B, in terms of (x, y), respectively"): a tuple
+    for that target, never an item of a list over targets."""
+    op = text.rfind("(", 0, v.start)
+    if op < 0 or text.rfind(")", op, v.start) >= 0:
+        return False
+    cl = text.find(")", v.end, s1)
+    if cl < 0 or text.find("(", v.end, cl) >= 0:
+        return False
+    inside = sum(1 for w in vals if op < w.start and w.end <= cl)
+    return inside >= 2 and bool(_BRACKET_THEN_ON.match(text, cl + 1))
 
 
 def _in_compared_bracket(text: str, v: Value, s0: int) -> bool:
@@ -706,7 +746,7 @@ def _beside(text: str, v: Value, m) -> bool:
     )
 
 
-def _metrics(text: str, kept, metrics, clause) -> list[tuple[str | None, bool]]:
+def _metrics(text: str, kept, metrics, clause, settings=()) -> list[tuple[str | None, bool]]:
     """(metric id, written beside it) of each kept value: the metric next to it ("accuracy
     of 91.2%", "29.44 win rate", "AUC=0.805"), else the nearest one before it in its clause
     that is beside no other value (a speed metric only for a ratio, and only for one)."""
@@ -717,6 +757,7 @@ def _metrics(text: str, kept, metrics, clause) -> list[tuple[str | None, bool]]:
         before = [m for m in metrics if m.end <= v.start and _beside(text, v, m)]
         beside.append((after or before or [None])[0])
     taken = {m.start for m in beside if m is not None}
+    taken |= {m.start for v in settings for m in metrics if _beside(text, v, m)}
     out = []
     for (v, kind, _owner), m in zip(kept, beside, strict=True):
         if m is not None:
@@ -732,6 +773,24 @@ def _metrics(text: str, kept, metrics, clause) -> list[tuple[str | None, bool]]:
             and bool(_SPEED_METRIC.search(m.eid)) == (kind == "ratio")
         ]
         out.append((prev[-1].eid if prev else None, False))
+    return _shared_metrics(kept, beside, out, clause)
+
+
+def _shared_metrics(kept, beside, out, clause) -> list[tuple[str | None, bool]]:
+    """A value with no metric of its own takes the one metric its list gives ("0.91 AUC
+    on A and 0.88 on B", "0.91 and 0.88 AUC on A and B, respectively"): the values of its
+    clause, of its kind, that have a metric beside them all have the same one."""
+    for i, (v, kind, _owner) in enumerate(kept):
+        if out[i][0] is not None:
+            continue
+        c = clause(v.start)
+        own = {
+            beside[j].eid
+            for j, (w, k, _o) in enumerate(kept)
+            if beside[j] is not None and k == kind and clause(w.start) == c
+        }
+        if len(own) == 1:
+            out[i] = (next(iter(own)), False)
     return out
 
 
