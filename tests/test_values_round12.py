@@ -202,3 +202,22 @@ def test_a_method_applied_to_named_models_is_found_under_each_model(store_kg):
     for model in ("Llama 2", "Qwen2.5"):
         res = find_evaluations(store_kg, model, "GSM8K")
         assert "2601.10003" in {p.id for p in res.papers}
+
+
+def test_a_list_of_metric_value_pairs_before_one_benchmark():
+    t = (
+        "FooNet leads on captioning (R@1 of 0.584, CIDEr of 53.16 on BetaSet) and on"
+        " AlphaSet (71.0%)."
+    )
+    kw = dict(x_foonet="FooNet", b_alpha="AlphaSet", b_beta="BetaSet", k_r1="R@1", k_cider="CIDEr")
+    b = bind(t, **kw)
+    got = [(v.text, v.metric) for v in b.values_for("method/foonet", "benchmark/beta")]
+    assert got == [("0.584", "metric/r1"), ("53.16", "metric/cider")]
+    t = "FooNet reaches 91.3% mIoU and 97.1% Dice on BetaSet, and 71.0% on AlphaSet."
+    b = bind(t, x_foonet="FooNet", b_alpha="AlphaSet", b_beta="BetaSet", k_m="mIoU", k_d="Dice")
+    got = [(v.text, v.metric) for v in b.values_for("method/foonet", "benchmark/beta")]
+    assert got == [("91.3%", "metric/m"), ("97.1%", "metric/d")]
+    # one metric for two values: which setting? nothing more is bound
+    t = "FooNet reaches accuracy of 61.0%, accuracy of 71.0% on BetaSet, and 50% on AlphaSet."
+    b = bind(t, x_foonet="FooNet", b_alpha="AlphaSet", b_beta="BetaSet", k_a="accuracy")
+    assert [v.text for v in b.values_for("method/foonet", "benchmark/beta")] == ["71.0%"]

@@ -314,6 +314,11 @@ _VALUE_THEN_BENCH = re.compile(
     r"|\s*(?:M\s*)?\(\s*",  # "25.3% (OSWorld)"
     re.IGNORECASE,
 )
+# between the items of a metric-value list: ", CIDEr of ", " mIoU and "
+_METRIC_VALUE_ITEM_GAP = re.compile(
+    r"\s*,\s*(?:and\s+)?M\s*(?:of|=|:|at)?\s*(?:an?\s+)?|\s*M\s*(?:,\s*(?:and\s+)?|and\s+)",
+    re.IGNORECASE,
+)
 _NAME_BRACKET = re.compile(r"[A-Z][\w\-.]*(?P<end>)\s*\(\s*$")
 _ON_NAME = re.compile(r"\s*(?:[\w\-@]+\s+){0,4}?on\s+(?:the\s+)?(?=[A-Z0-9])")
 # "X is 8x better than Y, and in the B task ...": a coordinated clause between
@@ -615,6 +620,33 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
         if hit is not None:
             placed.add(i)
             add(hit, v, kind, owner, True)
+    # 1b. a list of metric-value pairs before one benchmark ("R@1 of 0.584, CIDEr of 53.16
+    # on B"): each item is the benchmark's, on a metric of its own
+    for i in sorted(placed, reverse=True):
+        v, kind, _owner = kept[i]
+        bench_of = next(
+            (bid for bid, bvs in out.by_bench.items() for c in bvs if c.start == v.start), None
+        )
+        if bench_of is None or not mets[where[v.start]][1]:
+            continue
+        used = {mets[where[v.start]][0]}
+        j = i - 1
+        while j >= 0 and j not in placed:
+            w, wkind, wowner = kept[j]
+            met, beside = mets[where[w.start]]
+            nxt = kept[j + 1][0]
+            if not (
+                beside
+                and met not in used
+                and wkind == kind
+                and _METRIC_VALUE_ITEM_GAP.fullmatch(_mask(text, w.end, nxt.start, metrics))
+            ):
+                break
+            used.add(met)
+            placed.add(j)
+            bench = next(b for b in benches if b.eid == bench_of)
+            add(bench, w, wkind, wowner, True)
+            j -= 1
     # 2. respective lists, clause by clause, then over the sentence ("on A, B and C
     # (63.4%, 84.2% and 95.7%, respectively)", "... on A, B and C, while improving it by
     # +1.4, +1.7 and +3.1 points, respectively")
