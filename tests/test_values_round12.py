@@ -221,3 +221,28 @@ def test_a_list_of_metric_value_pairs_before_one_benchmark():
     t = "FooNet reaches accuracy of 61.0%, accuracy of 71.0% on BetaSet, and 50% on AlphaSet."
     b = bind(t, x_foonet="FooNet", b_alpha="AlphaSet", b_beta="BetaSet", k_a="accuracy")
     assert [v.text for v in b.values_for("method/foonet", "benchmark/beta")] == ["71.0%"]
+
+
+def test_a_measured_unit_reaches_the_graph_and_conforms(ex):
+    from pyshacl import validate
+    from rdflib import Graph
+
+    from kg.paths import ontology_dir
+    from kg.to_rdf import entity_quads, paper_quads
+
+    p = Paper(
+        title="A study of things",
+        abstract="We propose ZorbNet, a fast decoder. ZorbNet achieves 91.2% accuracy on GSM8K"
+        " with a latency of 12 ms.",
+        sources=[SourceRef(file="x.jsonl", record=1, format="jsonl")],
+    )
+    e = ex.extract(p)
+    assert {(v.value_text, v.unit) for v in e.evaluations if v.value_text} >= {("12 ms", "ms")}
+    nq = "".join(
+        f"{q.subject} {q.predicate} {q.object} .\n"
+        for q in paper_quads(p, e) + entity_quads(e.entities.values(), source="curated")
+    )
+    g = Graph().parse(data=nq, format="nt")
+    shapes = Graph().parse(ontology_dir() / "shapes.ttl", format="turtle")
+    conforms, _, text = validate(g, shacl_graph=shapes)
+    assert conforms, text

@@ -34,7 +34,7 @@ _UNIT = (
     r"(?:\s*(?P<unit>%|percent(?:age)?(?:\s+points?)?|pp(?![\w])|p\.p\.|points?(?![\w])|pts?(?![\w])|"
     r"×|\$\\times\$|\\times|x(?![\w])|X(?![\w])|-?fold(?![\w])|times(?![\w])|"
     # measured quantities with a unit of their own: a latency, a frame or token rate
-    r"ms(?![\w/])|FPS(?![\w])|fps(?![\w])|tokens?/s(?![\w])|it/s(?![\w])))?"
+    r"ms(?![\w/])|FPS(?![\w])|fps(?![\w])|tokens?/s(?![\w])))?"
 )
 # "from approximately 49% to 93.4%": a hedge word inside a from-to change
 _HEDGE = r"(?:(?:approximately|about|around|roughly|nearly|almost|only|just|~)\s*)?"
@@ -84,13 +84,7 @@ def _unit(raw: str | None) -> str:
 
 
 #: units of measured quantities, kept as written (their kind is a score: "12 ms", "80 FPS")
-_MEASURE_UNITS = {
-    "ms": "ms",
-    "fps": "FPS",
-    "token/s": "tokens/s",
-    "tokens/s": "tokens/s",
-    "it/s": "it/s",
-}
+_MEASURE_UNITS = {"ms": "ms", "fps": "FPS", "token/s": "tokens/s", "tokens/s": "tokens/s"}
 
 
 def _num(s: str) -> float:
