@@ -150,7 +150,7 @@ class Evaluation(BaseModel):
     metric: str | None = None  # entity id
     value: float | None = None
     # a measure's own unit where the statement gives one ("12 ms", "80 FPS")
-    unit: Literal["%", "points", "x", "absolute", "ms", "FPS", "tokens/s"] | None = None
+    unit: Literal["%", "points", "x", "absolute", "ms", "FPS", "tokens/s", "dB"] | None = None
     value_text: str | None = None
     value_kind: ValueKind | None = None  # set with a value
     evidence: Span

@@ -246,3 +246,34 @@ def test_a_measured_unit_reaches_the_graph_and_conforms(ex):
     shapes = Graph().parse(ontology_dir() / "shapes.ttl", format="turtle")
     conforms, _, text = validate(g, shacl_graph=shapes)
     assert conforms, text
+
+
+def test_the_second_item_of_a_parallel_list_is_of_the_firsts_kind():
+    # "2%" alone reads as a score; it is the second improvement and must never rank as one
+    t = "FooNet improves accuracy by 5% on AlphaSet and 2% on BetaSet."
+    b = bind(t, x_foonet="FooNet", b_alpha="AlphaSet", b_beta="BetaSet", k_acc="accuracy")
+    v = b.value_for("method/foonet", "benchmark/beta")
+    assert (v.text, v.kind) == ("2%", "improvement")
+    t = "FooNet gains 5% on AlphaSet, and reaches 82.1% on BetaSet."
+    b = bind(t, x_foonet="FooNet", b_alpha="AlphaSet", b_beta="BetaSet")
+    assert b.value_for("method/foonet", "benchmark/beta").kind == "score"
+
+
+def test_more_than_is_a_hedge_not_another_systems_number():
+    t = (
+        "FooNet achieves more than 5% improvement in accuracy on AlphaSet and more than 2% on"
+        " BetaSet."
+    )
+    b = bind(t, x_foonet="FooNet", b_alpha="AlphaSet", b_beta="BetaSet", k_acc="accuracy")
+    v = b.value_for("method/foonet", "benchmark/beta")
+    assert (v.text, v.kind, v.metric) == ("2%", "improvement", "metric/acc")
+    # "than 70%" stays another's
+    t = "FooNet reaches 80% on AlphaSet, higher than 70% reported before."
+    b = bind(t, x_foonet="FooNet", b_alpha="AlphaSet")
+    assert [v.text for v in b.values_for("method/foonet", "benchmark/alpha")] == ["80%"]
+
+
+def test_decibels_are_a_unit():
+    t = "FooNet reaches a PSNR of 32.94dB on AlphaSet, a gain of 0.15 dB."
+    got = {v.text: (v.unit, kinds(t)[v.text]) for v in find_values(t, 0, len(t))}
+    assert got == {"32.94dB": ("dB", "score"), "0.15 dB": ("dB", "improvement")}

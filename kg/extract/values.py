@@ -34,7 +34,7 @@ _UNIT = (
     r"(?:\s*(?P<unit>%|percent(?:age)?(?:\s+points?)?|pp(?![\w])|p\.p\.|points?(?![\w])|pts?(?![\w])|"
     r"×|\$\\times\$|\\times|x(?![\w])|X(?![\w])|-?fold(?![\w])|times(?![\w])|"
     # measured quantities with a unit of their own: a latency, a frame or token rate
-    r"ms(?![\w/])|FPS(?![\w])|fps(?![\w])|tokens?/s(?![\w])))?"
+    r"ms(?![\w/])|FPS(?![\w])|fps(?![\w])|tokens?/s(?![\w])|dB(?![\w])|db(?![\w])))?"
 )
 # "from approximately 49% to 93.4%": a hedge word inside a from-to change
 _HEDGE = r"(?:(?:approximately|about|around|roughly|nearly|almost|only|just|~)\s*)?"
@@ -84,7 +84,13 @@ def _unit(raw: str | None) -> str:
 
 
 #: units of measured quantities, kept as written (their kind is a score: "12 ms", "80 FPS")
-_MEASURE_UNITS = {"ms": "ms", "fps": "FPS", "token/s": "tokens/s", "tokens/s": "tokens/s"}
+_MEASURE_UNITS = {
+    "ms": "ms",
+    "fps": "FPS",
+    "token/s": "tokens/s",
+    "tokens/s": "tokens/s",
+    "db": "dB",  # "a PSNR of 32.94 dB"
+}
 
 
 def _num(s: str) -> float:
@@ -265,7 +271,8 @@ _CLAUSE_BREAK = re.compile(
 # a number that belongs to another system or an earlier state: "than 70%", "compared with
 # 72.1%", "up from 62%", "vs. 0.61"
 _OTHER_BEFORE = re.compile(
-    r"(?:\bthan|\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\brelative\s+to|\bagainst|\bfrom|"
+    # "than 70%" is another's, "more than 5%" a hedge on one's own
+    r"(?:(?<!\bmore\s)(?<!\bless\s)(?<!\bfewer\s)\bthan|\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\brelative\s+to|\bagainst|\bfrom|"
     r"\bcomparable\s+to|\bsimilar\s+to|\bon\s+par\s+with|\bclose\s+to|"
     r"\bbaseline(?:'s)?|\bprevious(?:ly)?|\bprior)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:(?!by\b)[a-z][\w\-]*\s+){0,2}?(?:\(\s*)?$",
@@ -306,6 +313,11 @@ _VALUE_THEN_BENCH = re.compile(
     r"(?:M|[a-z][\w\-]*)\s+){0,5}?"
     r"(?:on|in|for|at)\s+(?:the\s+)?"
     r"|\s*(?:M\s*)?\(\s*",  # "25.3% (OSWorld)"
+    re.IGNORECASE,
+)
+_NEXT_ITEM = re.compile(
+    r"\s*(?:dataset|benchmark|set)?\s*(?:,\s*(?:and\s+)?|and\s+)(?:by\s+)?(?:a\s+|an\s+)?"
+    r"(?:more\s+than\s+|over\s+|up\s+to\s+|about\s+|nearly\s+|almost\s+|roughly\s+)?",
     re.IGNORECASE,
 )
 # between the items of a metric-value list: ", CIDEr of ", " mIoU and "
@@ -496,6 +508,16 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
                 a, b = sorted((i, j))
                 if _VALUE_LIST_GAP.fullmatch(_mask(text, vals[a].end, vals[b].start, metrics), 0):
                     kinds[i] = kinds[j]
+    # "a 5% improvement in accuracy on A and (more than) 2% on B": the second item of a
+    # parallel list over benchmarks is of the first's kind
+    for i in range(1, len(vals)):
+        if kinds[i] != "score" or kinds[i - 1] not in ("improvement", "ratio"):
+            continue
+        b = next(
+            (b for b in benches if vals[i - 1].end <= b.start and b.end <= vals[i].start), None
+        )
+        if b is not None and _NEXT_ITEM.fullmatch(text, b.end, vals[i].start):
+            kinds[i] = kinds[i - 1]
     in_list = {v.start: flag for v, flag in zip(vals, listed, strict=True)}
     kept: list[tuple[Value, str, str | None]] = []  # (value, kind, owner)
     settings: list[Value] = []  # "at 40% sparsity": their metrics are no other value's

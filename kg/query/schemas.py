@@ -72,7 +72,7 @@ class EvaluationResult(BaseModel):
     metric: EntityRef | None = None
     value: float | None = None
     unit: str | None = Field(
-        None, description='"%", "points", "x", "absolute", "ms", "FPS" or "tokens/s".'
+        None, description='"%", "points", "x", "absolute", "ms", "FPS", "tokens/s" or "dB".'
     )
     value_text: str | None = None
     evidence: str | None = Field(None, description="The sentence the result was read from.")
