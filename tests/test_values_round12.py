@@ -254,6 +254,9 @@ def test_the_second_item_of_a_parallel_list_is_of_the_firsts_kind():
     b = bind(t, x_foonet="FooNet", b_alpha="AlphaSet", b_beta="BetaSet", k_acc="accuracy")
     v = b.value_for("method/foonet", "benchmark/beta")
     assert (v.text, v.kind) == ("2%", "improvement")
+    t = "FooNet reaches 55.5 (+1.4) mIoU on AlphaSet, 73.0 (+1.1) mIoU on BetaSet."
+    b = bind(t, x_foonet="FooNet", b_alpha="AlphaSet", b_beta="BetaSet", k_m="mIoU")
+    assert b.value_for("method/foonet", "benchmark/beta").kind == "score"
     t = "FooNet gains 5% on AlphaSet, and reaches 82.1% on BetaSet."
     b = bind(t, x_foonet="FooNet", b_alpha="AlphaSet", b_beta="BetaSet")
     assert b.value_for("method/foonet", "benchmark/beta").kind == "score"

@@ -516,7 +516,17 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
         b = next(
             (b for b in benches if vals[i - 1].end <= b.start and b.end <= vals[i].start), None
         )
-        if b is not None and _NEXT_ITEM.fullmatch(text, b.end, vals[i].start):
+        # not where the delta is a side note of a score ("55.5 (+1.4) mIoU on A, 73.0 on B")
+        side_note = text.rfind("(", s0, vals[i - 1].start) > text.rfind(")", s0, vals[i - 1].start)
+        after_score = i >= 2 and not any(
+            vals[i - 2].end <= o.start and o.end <= vals[i - 1].start for o in benches
+        )
+        if (
+            b is not None
+            and not side_note
+            and not after_score
+            and _NEXT_ITEM.fullmatch(text, b.end, vals[i].start)
+        ):
             kinds[i] = kinds[i - 1]
     in_list = {v.start: flag for v, flag in zip(vals, listed, strict=True)}
     kept: list[tuple[Value, str, str | None]] = []  # (value, kind, owner)
