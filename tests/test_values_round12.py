@@ -280,3 +280,25 @@ def test_decibels_are_a_unit():
     t = "FooNet reaches a PSNR of 32.94dB on AlphaSet, a gain of 0.15 dB."
     got = {v.text: (v.unit, kinds(t)[v.text]) for v in find_values(t, 0, len(t))}
     assert got == {"32.94dB": ("dB", "score"), "0.15 dB": ("dB", "improvement")}
+
+
+def test_a_size_is_no_ratio_and_modifiers_may_precede_the_benchmark():
+    t = (
+        "FooNet reaches an FID of 2.0 on class-conditional AlphaSet 256 × 256 and FVD of 72.8"
+        " on BetaSet."
+    )
+    assert [v.text for v in find_values(t, 0, len(t))] == ["2.0", "72.8"]
+    b = bind(t, x_foonet="FooNet", b_alpha="AlphaSet", b_beta="BetaSet", k_fid="FID", k_fvd="FVD")
+    assert b.value_for("method/foonet", "benchmark/alpha").text == "2.0"
+    assert b.value_for("method/foonet", "benchmark/beta").text == "72.8"
+
+
+def test_a_score_with_its_own_metric_keeps_its_kind_before_a_delta():
+    t = "On AlphaSet, FooNet reaches 45.1 AP, 2.3 AP higher than BarNet."
+    b = bind(t, x_foonet="FooNet", m_bar="BarNet", b_alpha="AlphaSet", k_ap="AP")
+    v = b.value_for("method/foonet", "benchmark/alpha")
+    assert (v.text, v.kind) == ("45.1", "score")
+    # a cue after a plain list still gives the list its kind
+    t = "FooNet is 1.0% and 2.5% higher on AlphaSet and BetaSet, respectively."
+    b = bind(t, x_foonet="FooNet", b_alpha="AlphaSet", b_beta="BetaSet")
+    assert b.value_for("method/foonet", "benchmark/alpha").kind == "improvement"

@@ -57,6 +57,7 @@ _COUNT_AFTER = re.compile(
 _COUNT_SUFFIX = re.compile(r"\s*(?:(?-i:[kKMB])(?![\w-])|thousand|million|billion)")
 
 
+_DIMENSION = re.compile(r"\s*\d")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MULT = {"k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 
@@ -128,6 +129,8 @@ def find_values(text: str, start: int, end: int, counts: bool = False) -> list[V
                 continue
         if not unit_raw and "." not in num and not has_range:
             continue  # a bare integer: a count, a year, a size
+        if unit_raw and _unit(unit_raw) == "x" and _DIMENSION.match(text, m.end()):
+            continue  # "256 × 256", "3x3": a size, no ratio
         if not unit_raw and not has_range:
             nxt = text[m.end() : m.end() + 1]
             if nxt.isalpha() or nxt in ("-", "/"):
@@ -312,6 +315,8 @@ _VALUE_THEN_BENCH = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?!(?:and|or|but|while|whereas|then|than|vs|over|across)\b)"
     r"(?:M|[a-z][\w\-]*)\s+){0,5}?"
     r"(?:on|in|for|at)\s+(?:the\s+)?"
+    # "on class-conditional B", "on the challenging B"
+    r"(?:(?-i:[a-z]+-[a-z][\w\-]*|challenging|standard|public|popular|official)\s+){0,2}"
     r"|\s*(?:M\s*)?\(\s*",  # "25.3% (OSWorld)"
     re.IGNORECASE,
 )
@@ -506,7 +511,10 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
             j = i + 1 if order.step < 0 else i - 1
             if kinds[i] == "score" and kinds[j] in ("improvement", "ratio") and listed[i]:
                 a, b = sorted((i, j))
-                if _VALUE_LIST_GAP.fullmatch(_mask(text, vals[a].end, vals[b].start, metrics), 0):
+                gap = _mask(text, vals[a].end, vals[b].start, metrics)
+                # "45.1 AP, 2.3 AP higher": a value with its own metric keeps its kind
+                # against a cue written after the next one ("1.0 and 2.5 points higher")
+                if _VALUE_LIST_GAP.fullmatch(gap, 0) and not (j > i and "M" in gap):
                     kinds[i] = kinds[j]
     # "a 5% improvement in accuracy on A and (more than) 2% on B": the second item of a
     # parallel list over benchmarks is of the first's kind
