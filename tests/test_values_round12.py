@@ -302,3 +302,17 @@ def test_a_score_with_its_own_metric_keeps_its_kind_before_a_delta():
     t = "FooNet is 1.0% and 2.5% higher on AlphaSet and BetaSet, respectively."
     b = bind(t, x_foonet="FooNet", b_alpha="AlphaSet", b_beta="BetaSet")
     assert b.value_for("method/foonet", "benchmark/alpha").kind == "improvement"
+
+
+def test_a_result_in_brackets_after_the_result_noun_and_no_size_as_a_result():
+    t = (
+        "On AlphaSet, BarLM (120B) achieves the highest composite score (83.1), outperforming"
+        " BazLM (5.6x more total parameters)."
+    )
+    b = bind(t, m_bar="BarLM", m_baz="BazLM", b_alpha="AlphaSet")
+    assert [v.text for v in b.values_for("model/bar", "benchmark/alpha")] == ["83.1"]
+    assert b.values_for("model/baz", "benchmark/alpha") == []
+    # a compared system's bracket stays its own
+    t = "On AlphaSet, BarLM achieves better results than BazLM (83.1)."
+    b = bind(t, m_bar="BarLM", m_baz="BazLM", b_alpha="AlphaSet")
+    assert b.values_for("model/bar", "benchmark/alpha") == []

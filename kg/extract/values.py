@@ -195,6 +195,11 @@ _SETTING_BEFORE = re.compile(
 )
 # "at 40% sparsity", "under 30% label noise": a value the run was set to
 _AT_SETTING = re.compile(r"\b(?:[Aa]t|[Uu]nder)\s+(?:an?\s+|only\s+|just\s+)?$")
+_SIZE_AFTER = re.compile(
+    r"\s+(?:more|fewer|less|larger|smaller)\s+(?:total\s+|trainable\s+|active\s+)?"
+    r"(?:parameters|params|FLOPs|weights|layers)\b",
+    re.IGNORECASE,
+)
 _SHARE_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?[\w\-]+", re.IGNORECASE)
 _DELTA_BEFORE = re.compile(
     r"(?:\bby|\b(?:gain|improvement|increase|boost|reduction|decrease|drop|margin|lead|lift|uplift|"
@@ -297,6 +302,13 @@ _COMPARED_BEFORE_BRACKET = re.compile(
 _OWNER_VERB = re.compile(
     r"(?:\s*\([^()]{0,40}\))?\s+(?:\w+\s+){0,2}?(?:achiev|reach|attain|obtain|scor|get|gets|yield|"
     r"record|hit|deliver|post|improv|boost|rais|gain|lift)\w*\b[^;,()\d]{0,40}$",
+    re.IGNORECASE,
+)
+# "X (120B) achieves the highest composite score (83.1)": the bracket after X's result noun
+_OWNER_VERB_BRACKET = re.compile(
+    r"(?:\s*\([^()]{0,40}\))?\s+(?:\w+\s+){0,2}?(?:achiev|reach|attain|obtain|record|deliver|post)"
+    r"\w*\s+(?:an?\s+|the\s+|its\s+)?(?:(?!than\b|over\b|vs\b|versus\b|compared\b|baseline)"
+    r"[\w\-]+\s+){0,4}?(?:score|accuracy|result|performance|rate|F1|AUC)s?\s*\(\s*$",
     re.IGNORECASE,
 )
 # "the Self-Rewarding baseline (19.69)", "GPT-4 (75.8% accuracy)": a score in brackets
@@ -548,7 +560,10 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
                 break  # another system between: not the nearest
             if _OWNER_PAREN.fullmatch(text, m.end, v.start) and _CLOSE_PAREN.match(text, v.end):
                 owner = m.eid
-            elif _OWNER_VERB.fullmatch(text, m.end, v.start):
+            elif _OWNER_VERB.fullmatch(text, m.end, v.start) or (
+                _OWNER_VERB_BRACKET.fullmatch(text, m.end, v.start)
+                and _CLOSE_PAREN.match(text, v.end)
+            ):
                 owner = m.eid
             break
         if owner is None:
@@ -578,6 +593,8 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
         ):
             settings.append(v)
             continue  # "At 40% sparsity, X attains 81.3%": the condition of a run, no result
+        if _SIZE_AFTER.match(text, v.end):
+            continue  # "Y (5.6x more total parameters)": a system's size, no result on B
         if (
             owner is None
             and _OTHER_BEFORE.search(text, max(s0, v.start - 50), v.start)
