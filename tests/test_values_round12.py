@@ -316,3 +316,13 @@ def test_a_result_in_brackets_after_the_result_noun_and_no_size_as_a_result():
     t = "On AlphaSet, BarLM achieves better results than BazLM (83.1)."
     b = bind(t, m_bar="BarLM", m_baz="BazLM", b_alpha="AlphaSet")
     assert b.values_for("model/bar", "benchmark/alpha") == []
+
+
+def test_a_metric_named_score_is_no_owner():
+    # "a Foo-L score of 0.94": Foo-L names the measure; it does not score 0.94 itself
+    t = "On AlphaSet, our method achieves a BarNet-L score of 0.94 for placement."
+    b = bind(t, m_bar="BarNet-L", b_alpha="AlphaSet")
+    assert all(v.owner is None for v in b.by_bench.get("benchmark/alpha", []))
+    t = "On AlphaSet, BarNet-L scores 0.94."
+    b = bind(t, m_bar="BarNet-L", b_alpha="AlphaSet")
+    assert [v.owner for v in b.by_bench["benchmark/alpha"]] == ["model/bar"]

@@ -300,7 +300,7 @@ _COMPARED_BEFORE_BRACKET = re.compile(
 )
 # "X reaches a 29.44 win rate", "Gemini reaches DRS=100%": the value's owner is X
 _OWNER_VERB = re.compile(
-    r"(?:\s*\([^()]{0,40}\))?\s+(?:\w+\s+){0,2}?(?:achiev|reach|attain|obtain|scor|get|gets|yield|"
+    r"(?:\s*\([^()]{0,40}\))?\s+(?:\w+\s+){0,2}?(?:achiev|reach|attain|obtain|scor(?:es|ed|ing)|get|gets|yield|"
     r"record|hit|deliver|post|improv|boost|rais|gain|lift)\w*\b[^;,()\d]{0,40}$",
     re.IGNORECASE,
 )
