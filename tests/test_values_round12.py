@@ -326,3 +326,15 @@ def test_a_metric_named_score_is_no_owner():
     t = "On AlphaSet, BarNet-L scores 0.94."
     b = bind(t, m_bar="BarNet-L", b_alpha="AlphaSet")
     assert [v.owner for v in b.by_bench["benchmark/alpha"]] == ["model/bar"]
+
+
+def test_the_unowned_score_is_the_subjects_where_another_system_owns_one():
+    # "our approach" is no mention: its 85.3% is unowned; Llama's 70.1% is Llama's only
+    t = "On AlphaSet, our approach attains 85.3% accuracy, while BarLM reaches 70.1%."
+    b = bind(t, x_foonet="FooNet", m_bar="BarLM", b_alpha="AlphaSet", k_acc="accuracy")
+    assert b.value_for("method/foonet", "benchmark/alpha").text == "85.3%"
+    assert b.value_for("model/bar", "benchmark/alpha").text == "70.1%"
+    # a system the sentence names and gives no value keeps none
+    t = "On AlphaSet, FooNet achieves 78.4% accuracy with BarLM and 78.0% accuracy with BazLM."
+    b = bind(t, x_foonet="FooNet", m_bar="BarLM", m_baz="BazLM", b_alpha="AlphaSet")
+    assert b.value_for("model/bar", "benchmark/alpha") is None
