@@ -149,7 +149,8 @@ class Evaluation(BaseModel):
     benchmark: str  # entity id
     metric: str | None = None  # entity id
     value: float | None = None
-    unit: Literal["%", "points", "x", "absolute"] | None = None
+    # a measure's own unit where the statement gives one ("12 ms", "80 FPS")
+    unit: Literal["%", "points", "x", "absolute", "ms", "FPS", "tokens/s", "dB"] | None = None
     value_text: str | None = None
     value_kind: ValueKind | None = None  # set with a value
     evidence: Span

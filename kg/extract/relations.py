@@ -23,7 +23,7 @@ from kg.extract.contribution import Contribution
 from kg.extract.normalise import match_key
 from kg.extract.rules import load_rules
 from kg.extract.state import DocState, state_of
-from kg.extract.values import BoundValue, bind_values, find_values
+from kg.extract.values import BoundValue, bind_unnamed_benchmark, bind_values, find_values
 
 _WORD = re.compile(r"[a-z][a-z\-/]*")
 _OUR = re.compile(
@@ -102,6 +102,42 @@ def _nearest_metric(metrics: list, pos: int) -> str | None:
     return min(metrics, key=lambda m: abs(m.start - pos)).eid if metrics else None
 
 
+def _first_result_per_measure(out: list, entities: dict) -> list:
+    """One value per pair and measure: where later sentences give a pair another value of
+    the same measure ("achieves 80% diagnostic accuracy. When configured for maximum
+    accuracy, it achieves 85.5% accuracy"), the first, the abstract's headline, stands; a
+    later one is a setting of it. Measures are the same where one's label ends with the
+    other's ("diagnostic accuracy", "accuracy")."""
+
+    def label(eid: str | None) -> str:
+        return (entities.get(eid, {}).get("label") or eid or "").lower() if eid else ""
+
+    kept: list = []
+    for e in out:
+        if e[3] is not None and e[2] is not None:
+            mine = label(e[2])
+            if any(
+                k[0] == e[0]
+                and k[1] == e[1]
+                and k[3] is not None
+                and k[2] is not None
+                and k[6] == e[6]
+                and k[7] != e[7]  # another sentence
+                and _same_measure(label(k[2]), mine)
+                for k in kept
+            ):
+                continue
+        kept.append(e)
+    return kept
+
+
+def _same_measure(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    short, long = sorted((a, b), key=len)
+    return long == short or long.endswith(" " + short)
+
+
 class Relations:
     def __init__(self, patterns_dir=None) -> None:
         self.rules = load_rules(patterns_dir)
@@ -133,7 +169,9 @@ class Relations:
         for m in st.mentions:
             by_sent.setdefault(st.sent_index(m.start), []).append(m)
         out = []
-        seen: set[tuple[str, str, str | None]] = set()
+        # (subject, benchmark, metric) -> whether an entry for it carries a value: a later
+        # sentence's value for a pair an earlier sentence named without one is kept
+        seen: dict[tuple[str, str, str | None], bool] = {}
         ptypes = {
             eid
             for eid in proposal_ids
@@ -226,7 +264,7 @@ class Relations:
                 for sid in contrib.evaluated_by_intro(ms, s0, s1):
                     for b in intro_sents[si]:
                         if (sid, b, None) not in seen:
-                            seen.add((sid, b, None))
+                            seen[(sid, b, None)] = False
                             out.append((sid, b, None, None, None, None, None, s0, s1, 0.5, ()))
                 continue
             if (
@@ -399,9 +437,9 @@ class Relations:
                     for val in vals:
                         met = val.metric if val else _nearest_metric(metrics, b.start)
                         key = (sid, b.eid, met)
-                        if key in seen:
+                        if key in seen and (val is None or seen[key]):
                             continue
-                        seen.add(key)
+                        seen[key] = val is not None
                         out.append(
                             (
                                 sid,
@@ -417,7 +455,10 @@ class Relations:
                                 bases,
                             )
                         )
-        return out
+        # a pair named without a value in one sentence and with one in another: the valued
+        # entry stands for both
+        out = [e for e in out if e[3] is not None or not seen.get((e[0], e[1], e[2]))]
+        return _first_result_per_measure(out, st.entities)
 
     def _carried_subjects(self, st: DocState, low: str, si: int, by_sent: dict) -> list[str]:
         """ "We evaluate A, B and C. ... with evaluation across X and Y": a benchmark
@@ -449,6 +490,7 @@ class Relations:
                 return []
             ms = [m for m in ms if not Contribution.component_at(text, m, s0)]
         out = []
+        bound: dict = {}  # benchmark id -> (Binding, by anaphor)
         for m in ms:
             if m.type == "Model":
                 benches = own_benchmarks
@@ -468,11 +510,41 @@ class Relations:
             if len(benches) > 1:
                 continue  # which of the paper's new datasets? (none is named, none the only one)
             for b in benches:
-                key = (m.eid, b, None)
-                if key not in seen:
-                    seen.add(key)
-                    out.append((m.eid, b, None, None, None, None, None, s0, s1, 0.45, ()))
+                val = self._own_benchmark_value(text, s0, s1, b, ms, m.eid, bound)
+                key = (m.eid, b, val.metric if val else None)
+                if key not in seen or (val is not None and not seen[key]):
+                    seen[key] = val is not None
+                    out.append(
+                        (
+                            m.eid,
+                            b,
+                            *(
+                                (val.metric, val.value, val.unit, val.text, val.kind)
+                                if val
+                                else (None, None, None, None, None)
+                            ),
+                            s0,
+                            s1,
+                            0.45,
+                            (),
+                        )
+                    )
         return out
+
+    @staticmethod
+    def _own_benchmark_value(
+        text: str, s0: int, s1: int, bench: str, ms, subject: str, bound: dict
+    ) -> BoundValue | None:
+        """The value a sentence naming no benchmark gives `subject` on the paper's own
+        benchmark: one bound through "on the benchmark", else one the statement gives the
+        subject by name ("MAI-DxO achieves 80% accuracy"); None where unsure."""
+        if bench not in bound:
+            bound[bench] = bind_unnamed_benchmark(text, s0, s1, bench, ms)
+        binding, by_anaphor = bound[bench]
+        vals = binding.values_for(subject, bench)
+        if not by_anaphor:
+            vals = [v for v in vals if v.owner == subject]
+        return vals[0] if len(vals) == 1 else None
 
     def _hardware(self, st: DocState, text: str, proposal_ids: list[str]) -> list:
         out = []

@@ -32,10 +32,14 @@ RESULT_KINDS = frozenset({"score", "improvement", "ratio", "range"})
 _NUM = r"[+\-−]?\d+(?:,\d{3})*(?:\.\d+)?"
 _UNIT = (
     r"(?:\s*(?P<unit>%|percent(?:age)?(?:\s+points?)?|pp(?![\w])|p\.p\.|points?(?![\w])|pts?(?![\w])|"
-    r"×|\$\\times\$|\\times|x(?![\w])|X(?![\w])|-?fold(?![\w])|times(?![\w])))?"
+    r"×|\$\\times\$|\\times|x(?![\w])|X(?![\w])|-?fold(?![\w])|times(?![\w])|"
+    # measured quantities with a unit of their own: a latency, a frame or token rate
+    r"ms(?![\w/])|FPS(?![\w])|fps(?![\w])|tokens?/s(?![\w])|dB(?![\w])|db(?![\w])))?"
 )
+# "from approximately 49% to 93.4%": a hedge word inside a from-to change
+_HEDGE = r"(?:(?:approximately|about|around|roughly|nearly|almost|only|just|~)\s*)?"
 _VALUE = re.compile(
-    rf"(?<![\w.\-/@:])(?:from\s+(?P<from>{_NUM})\s*%?\s*(?:to|→|->)\s*|between\s+(?P<btw>{_NUM})\s*%?\s*and\s+)?"
+    rf"(?<![\w.\-/@:])(?:from\s+{_HEDGE}(?P<from>{_NUM})\s*%?\s*(?:to|→|->)\s*|between\s+(?P<btw>{_NUM})\s*%?\s*and\s+)?"
     rf"(?P<num>{_NUM}){_UNIT}"
     rf"(?:\s*(?:to|–|-|→)\s*(?P<num2>{_NUM}){_UNIT.replace('unit', 'unit2')})?"
 )
@@ -53,6 +57,7 @@ _COUNT_AFTER = re.compile(
 _COUNT_SUFFIX = re.compile(r"\s*(?:(?-i:[kKMB])(?![\w-])|thousand|million|billion)")
 
 
+_DIMENSION = re.compile(r"\s*\d")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MULT = {"k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 
@@ -61,7 +66,7 @@ class Value(NamedTuple):
     start: int
     end: int
     value: float
-    unit: str  # "%", "points", "x", "absolute"
+    unit: str  # "%", "points", "x", "absolute", or a measure's unit ("ms", "FPS", "tokens/s")
     text: str
     kind: str | None = None  # "count" from find_values(counts=True), else decided by value_kind
 
@@ -74,7 +79,19 @@ def _unit(raw: str | None) -> str:
         return "%"
     if "point" in r or r in ("pp", "p.p.", "pt", "pts"):
         return "points"
+    if r in _MEASURE_UNITS:
+        return _MEASURE_UNITS[r]
     return "x"
+
+
+#: units of measured quantities, kept as written (their kind is a score: "12 ms", "80 FPS")
+_MEASURE_UNITS = {
+    "ms": "ms",
+    "fps": "FPS",
+    "token/s": "tokens/s",
+    "tokens/s": "tokens/s",
+    "db": "dB",  # "a PSNR of 32.94 dB"
+}
 
 
 def _num(s: str) -> float:
@@ -112,6 +129,8 @@ def find_values(text: str, start: int, end: int, counts: bool = False) -> list[V
                 continue
         if not unit_raw and "." not in num and not has_range:
             continue  # a bare integer: a count, a year, a size
+        if unit_raw and _unit(unit_raw) == "x" and _DIMENSION.match(text, m.end()):
+            continue  # "256 × 256", "3x3": a size, no ratio
         if not unit_raw and not has_range:
             nxt = text[m.end() : m.end() + 1]
             if nxt.isalpha() or nxt in ("-", "/"):
@@ -167,6 +186,21 @@ _RATIO_AFTER = re.compile(
     r"|\s+of\s+(?:the\s+|their\s+|its\s+)?(?:[\w\-]+\s+){0,3}?(?:performance|quality|capabilit\w*)\b",
     re.IGNORECASE,
 )
+# "when using 70% of the layers", "with only 10% of the labels": a share the run was given
+# (a setting), not its result
+_SETTING_BEFORE = re.compile(
+    r"\b(?:using|uses|use|used|with|keeping|retaining|activating|pruning|removing|skipping|training\s+on)"
+    r"\s+(?:only\s+|just\s+|about\s+|roughly\s+|up\s+to\s+)?$",
+    re.IGNORECASE,
+)
+# "at 40% sparsity", "under 30% label noise": a value the run was set to
+_AT_SETTING = re.compile(r"\b(?:[Aa]t|[Uu]nder)\s+(?:an?\s+|only\s+|just\s+)?$")
+_SIZE_AFTER = re.compile(
+    r"\s+(?:more|fewer|less|larger|smaller)\s+(?:total\s+|trainable\s+|active\s+)?"
+    r"(?:parameters|params|FLOPs|weights|layers)\b",
+    re.IGNORECASE,
+)
+_SHARE_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?[\w\-]+", re.IGNORECASE)
 _DELTA_BEFORE = re.compile(
     r"(?:\bby|\b(?:gain|improvement|increase|boost|reduction|decrease|drop|margin|lead|lift|uplift|"
     r"advantage|difference|jump|rise)s?(?:\s+of)?|\bup\s+to\s+an?)\s+"
@@ -208,7 +242,7 @@ def value_kind(text: str, v: Value, lo: int = 0, metrics=()) -> str:
         return "ratio"
     if raw[:1] in "+-−":
         return "improvement"
-    if _RATIO_AFTER.match(after):
+    if _RATIO_AFTER.match(after) or (_SHARE_AFTER.match(after) and _SETTING_BEFORE.search(before)):
         return "ratio"
     if v.unit == "points" and not raw.lower().rstrip("s").endswith("point"):
         return "improvement"  # "pp", "percentage points"
@@ -245,7 +279,8 @@ _CLAUSE_BREAK = re.compile(
 # a number that belongs to another system or an earlier state: "than 70%", "compared with
 # 72.1%", "up from 62%", "vs. 0.61"
 _OTHER_BEFORE = re.compile(
-    r"(?:\bthan|\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\brelative\s+to|\bagainst|\bfrom|"
+    # "than 70%" is another's, "more than 5%" a hedge on one's own
+    r"(?:(?<!\bmore\s)(?<!\bless\s)(?<!\bfewer\s)\bthan|\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\brelative\s+to|\bagainst|\bfrom|"
     r"\bcomparable\s+to|\bsimilar\s+to|\bon\s+par\s+with|\bclose\s+to|"
     r"\bbaseline(?:'s)?|\bprevious(?:ly)?|\bprior)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:(?!by\b)[a-z][\w\-]*\s+){0,2}?(?:\(\s*)?$",
@@ -265,8 +300,15 @@ _COMPARED_BEFORE_BRACKET = re.compile(
 )
 # "X reaches a 29.44 win rate", "Gemini reaches DRS=100%": the value's owner is X
 _OWNER_VERB = re.compile(
-    r"(?:\s*\([^()]{0,40}\))?\s+(?:\w+\s+){0,2}?(?:achiev|reach|attain|obtain|scor|get|gets|yield|"
+    r"(?:\s*\([^()]{0,40}\))?\s+(?:\w+\s+){0,2}?(?:achiev|reach|attain|obtain|scor(?:es|ed|ing)|get|gets|yield|"
     r"record|hit|deliver|post|improv|boost|rais|gain|lift)\w*\b[^;,()\d]{0,40}$",
+    re.IGNORECASE,
+)
+# "X (120B) achieves the highest composite score (83.1)": the bracket after X's result noun
+_OWNER_VERB_BRACKET = re.compile(
+    r"(?:\s*\([^()]{0,40}\))?\s+(?:\w+\s+){0,2}?(?:achiev|reach|attain|obtain|record|deliver|post)"
+    r"\w*\s+(?:an?\s+|the\s+|its\s+)?(?:(?!than\b|over\b|vs\b|versus\b|compared\b|baseline)"
+    r"[\w\-]+\s+){0,4}?(?:score|accuracy|result|performance|rate|F1|AUC)s?\s*\(\s*$",
     re.IGNORECASE,
 )
 # "the Self-Rewarding baseline (19.69)", "GPT-4 (75.8% accuracy)": a score in brackets
@@ -285,7 +327,19 @@ _VALUE_THEN_BENCH = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?!(?:and|or|but|while|whereas|then|than|vs|over|across)\b)"
     r"(?:M|[a-z][\w\-]*)\s+){0,5}?"
     r"(?:on|in|for|at)\s+(?:the\s+)?"
+    # "on class-conditional B", "on the challenging B"
+    r"(?:(?-i:[a-z]+-[a-z][\w\-]*|challenging|standard|public|popular|official)\s+){0,2}"
     r"|\s*(?:M\s*)?\(\s*",  # "25.3% (OSWorld)"
+    re.IGNORECASE,
+)
+_NEXT_ITEM = re.compile(
+    r"\s*(?:dataset|benchmark|set)?\s*(?:,\s*(?:and\s+)?|and\s+)(?:by\s+)?(?:a\s+|an\s+)?"
+    r"(?:more\s+than\s+|over\s+|up\s+to\s+|about\s+|nearly\s+|almost\s+|roughly\s+)?",
+    re.IGNORECASE,
+)
+# between the items of a metric-value list: ", CIDEr of ", " mIoU and "
+_METRIC_VALUE_ITEM_GAP = re.compile(
+    r"\s*,\s*(?:and\s+)?M\s*(?:of|=|:|at)?\s*(?:an?\s+)?|\s*M\s*(?:,\s*(?:and\s+)?|and\s+)",
     re.IGNORECASE,
 )
 _NAME_BRACKET = re.compile(r"[A-Z][\w\-.]*(?P<end>)\s*\(\s*$")
@@ -335,11 +389,12 @@ class Binding:
     """The values a sentence binds to its benchmarks, by benchmark id; `value_for(subject,
     benchmark)` is the one value a subject gets there (or None)."""
 
-    __slots__ = ("by_bench", "compared")
+    __slots__ = ("by_bench", "compared", "named")
 
     def __init__(self) -> None:
         self.by_bench: dict[str, list[BoundValue]] = {}
         self.compared: set[str] = set()
+        self.named: set[str] = set()  # the systems the sentence names
 
     def __bool__(self) -> bool:
         return bool(self.by_bench)
@@ -377,6 +432,13 @@ class Binding:
             if subject in self.compared:
                 return []  # a baseline gets only a value the statement gives to it
             own = [c for c in cands if c.owner not in self.compared]
+            # "our approach attains 85.3%, while Llama 2 reaches 70.1%": a value another
+            # system owns is shared (the model a method ran on) only where none is unowned
+            # (for a subject the sentence does not name, "our approach"; and only for a
+            # value of the best kind there: a score beats a delta)
+            fb = None if subject in self.named else _best([c for c in own if c.owner is None])
+            if fb is not None and _PRIORITY[fb.kind] <= min(_PRIORITY[c.kind] for c in own):
+                own = [c for c in own if c.owner is None]
         return _per_metric(own) or [v for v in (_best(own),) if v is not None]
 
     def value_for(self, subject: str, bench: str) -> BoundValue | None:
@@ -450,6 +512,7 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
         return bisect_right(breaks, pos)
 
     for m in systems:
+        out.named.add(m.eid)
         if _COMPARED.search(text, max(s0, m.start - 40), m.start):
             out.compared.add(m.eid)
     bench_clause: dict[int, list] = {}
@@ -469,10 +532,34 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
             j = i + 1 if order.step < 0 else i - 1
             if kinds[i] == "score" and kinds[j] in ("improvement", "ratio") and listed[i]:
                 a, b = sorted((i, j))
-                if _VALUE_LIST_GAP.fullmatch(_mask(text, vals[a].end, vals[b].start, metrics), 0):
+                gap = _mask(text, vals[a].end, vals[b].start, metrics)
+                # "45.1 AP, 2.3 AP higher": a value with its own metric keeps its kind
+                # against a cue written after the next one ("1.0 and 2.5 points higher")
+                if _VALUE_LIST_GAP.fullmatch(gap, 0) and not (j > i and "M" in gap):
                     kinds[i] = kinds[j]
+    # "a 5% improvement in accuracy on A and (more than) 2% on B": the second item of a
+    # parallel list over benchmarks is of the first's kind
+    for i in range(1, len(vals)):
+        if kinds[i] != "score" or kinds[i - 1] not in ("improvement", "ratio"):
+            continue
+        b = next(
+            (b for b in benches if vals[i - 1].end <= b.start and b.end <= vals[i].start), None
+        )
+        # not where the delta is a side note of a score ("55.5 (+1.4) mIoU on A, 73.0 on B")
+        side_note = text.rfind("(", s0, vals[i - 1].start) > text.rfind(")", s0, vals[i - 1].start)
+        after_score = i >= 2 and not any(
+            vals[i - 2].end <= o.start and o.end <= vals[i - 1].start for o in benches
+        )
+        if (
+            b is not None
+            and not side_note
+            and not after_score
+            and _NEXT_ITEM.fullmatch(text, b.end, vals[i].start)
+        ):
+            kinds[i] = kinds[i - 1]
     in_list = {v.start: flag for v, flag in zip(vals, listed, strict=True)}
     kept: list[tuple[Value, str, str | None]] = []  # (value, kind, owner)
+    settings: list[Value] = []  # "at 40% sparsity": their metrics are no other value's
     for v, kind, is_listed in zip(vals, kinds, listed, strict=True):
         owner = None
         for m in systems[::-1]:  # (mypyc: reversed() over a list of Any fails to compile)
@@ -482,7 +569,10 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
                 break  # another system between: not the nearest
             if _OWNER_PAREN.fullmatch(text, m.end, v.start) and _CLOSE_PAREN.match(text, v.end):
                 owner = m.eid
-            elif _OWNER_VERB.fullmatch(text, m.end, v.start):
+            elif _OWNER_VERB.fullmatch(text, m.end, v.start) or (
+                _OWNER_VERB_BRACKET.fullmatch(text, m.end, v.start)
+                and _CLOSE_PAREN.match(text, v.end)
+            ):
                 owner = m.eid
             break
         if owner is None:
@@ -507,6 +597,13 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
                 owner = kept[-1][2]
         if owner is None and _in_compared_bracket(text, v, s0):
             continue  # "surpassing prior methods such as Y (99.3% accuracy, 99.8% AUC)"
+        if v.unit in ("%", "absolute", "points") and _AT_SETTING.search(
+            text, max(s0, v.start - 20), v.start
+        ):
+            settings.append(v)
+            continue  # "At 40% sparsity, X attains 81.3%": the condition of a run, no result
+        if _SIZE_AFTER.match(text, v.end):
+            continue  # "Y (5.6x more total parameters)": a system's size, no result on B
         if (
             owner is None
             and _OTHER_BEFORE.search(text, max(s0, v.start - 50), v.start)
@@ -526,7 +623,7 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
     if not kept:
         return out
 
-    mets = _metrics(text, kept, metrics, clause)
+    mets = _metrics(text, kept, metrics, clause, settings)
     where = {v.start: i for i, (v, _k, _o) in enumerate(kept)}
 
     def add(bench, v, kind, owner, explicit, marked=True):
@@ -583,6 +680,33 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
         if hit is not None:
             placed.add(i)
             add(hit, v, kind, owner, True)
+    # 1b. a list of metric-value pairs before one benchmark ("R@1 of 0.584, CIDEr of 53.16
+    # on B"): each item is the benchmark's, on a metric of its own
+    for i in sorted(placed, reverse=True):
+        v, kind, _owner = kept[i]
+        bench_of = next(
+            (bid for bid, bvs in out.by_bench.items() for c in bvs if c.start == v.start), None
+        )
+        if bench_of is None or not mets[where[v.start]][1]:
+            continue
+        used = {mets[where[v.start]][0]}
+        j = i - 1
+        while j >= 0 and j not in placed:
+            w, wkind, wowner = kept[j]
+            met, beside = mets[where[w.start]]
+            nxt = kept[j + 1][0]
+            if not (
+                beside
+                and met not in used
+                and wkind == kind
+                and _METRIC_VALUE_ITEM_GAP.fullmatch(_mask(text, w.end, nxt.start, metrics))
+            ):
+                break
+            used.add(met)
+            placed.add(j)
+            bench = next(b for b in benches if b.eid == bench_of)
+            add(bench, w, wkind, wowner, True)
+            j -= 1
     # 2. respective lists, clause by clause, then over the sentence ("on A, B and C
     # (63.4%, 84.2% and 95.7%, respectively)", "... on A, B and C, while improving it by
     # +1.4, +1.7 and +3.1 points, respectively")
@@ -599,6 +723,7 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
             if (c is None or clause(kv[0].start) == c)
             and i not in placed
             and kv[2] not in out.compared
+            and not _tuple_on_one(text, kv[0], vals, s1)
         ]
         for want in ("score", "improvement"):
             vs = [(i, kv) for i, kv in free if kv[1] == want]
@@ -640,6 +765,23 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
         ):
             add(benches[0], v, kind, owner, False)
     return out
+
+
+_BRACKET_THEN_ON = re.compile(r"\s*(?:on|in|for|at)\s", re.IGNORECASE)
+
+
+def _tuple_on_one(text: str, v: Value, vals: list[Value], s1: int) -> bool:
+    """`v` is one of several values in brackets written before a single target ("(47.08%,
+    82.32%) on A, and (78.17%, 68.29%) on B, in terms of (x, y), respectively"): a tuple
+    for that target, never an item of a list over targets."""
+    op = text.rfind("(", 0, v.start)
+    if op < 0 or text.rfind(")", op, v.start) >= 0:
+        return False
+    cl = text.find(")", v.end, s1)
+    if cl < 0 or text.find("(", v.end, cl) >= 0:
+        return False
+    inside = sum(1 for w in vals if op < w.start and w.end <= cl)
+    return inside >= 2 and bool(_BRACKET_THEN_ON.match(text, cl + 1))
 
 
 def _in_compared_bracket(text: str, v: Value, s0: int) -> bool:
@@ -696,7 +838,7 @@ def _beside(text: str, v: Value, m) -> bool:
     )
 
 
-def _metrics(text: str, kept, metrics, clause) -> list[tuple[str | None, bool]]:
+def _metrics(text: str, kept, metrics, clause, settings=()) -> list[tuple[str | None, bool]]:
     """(metric id, written beside it) of each kept value: the metric next to it ("accuracy
     of 91.2%", "29.44 win rate", "AUC=0.805"), else the nearest one before it in its clause
     that is beside no other value (a speed metric only for a ratio, and only for one)."""
@@ -707,6 +849,7 @@ def _metrics(text: str, kept, metrics, clause) -> list[tuple[str | None, bool]]:
         before = [m for m in metrics if m.end <= v.start and _beside(text, v, m)]
         beside.append((after or before or [None])[0])
     taken = {m.start for m in beside if m is not None}
+    taken |= {m.start for v in settings for m in metrics if _beside(text, v, m)}
     out = []
     for (v, kind, _owner), m in zip(kept, beside, strict=True):
         if m is not None:
@@ -722,4 +865,52 @@ def _metrics(text: str, kept, metrics, clause) -> list[tuple[str | None, bool]]:
             and bool(_SPEED_METRIC.search(m.eid)) == (kind == "ratio")
         ]
         out.append((prev[-1].eid if prev else None, False))
+    return _shared_metrics(kept, beside, out, clause)
+
+
+def _shared_metrics(kept, beside, out, clause) -> list[tuple[str | None, bool]]:
+    """A value with no metric of its own takes the one metric its list gives ("0.91 AUC
+    on A and 0.88 on B", "0.91 and 0.88 AUC on A and B, respectively"): the values of its
+    clause, of its kind, that have a metric beside them all have the same one."""
+    for i, (v, kind, _owner) in enumerate(kept):
+        if out[i][0] is not None:
+            continue
+        c = clause(v.start)
+        own = {
+            beside[j].eid
+            for j, (w, k, _o) in enumerate(kept)
+            if beside[j] is not None and k == kind and clause(w.start) == c
+        }
+        if len(own) == 1:
+            out[i] = (next(iter(own)), False)
     return out
+
+
+class _Anchor(NamedTuple):
+    """A stand-in benchmark mention for a sentence that names none."""
+
+    start: int
+    end: int
+    eid: str
+    type: str = "Benchmark"
+
+
+# "attain only about 50% on the benchmark": the paper's own benchmark by anaphor
+_BENCH_ANAPHOR = re.compile(
+    r"\b(?:on|in|across|for)\s+((?:the|this|our)\s+(?:new\s+|proposed\s+|full\s+|whole\s+)?"
+    r"(?:benchmark|dataset|leaderboard|test\s+set|suite))\b(?!\s*(?:of|for|from)\b|-)",
+    re.IGNORECASE,
+)
+
+
+def bind_unnamed_benchmark(
+    text: str, s0: int, s1: int, bench_id: str, mentions
+) -> tuple[Binding, bool]:
+    """Values of the sentence `text[s0:s1]`, which names no benchmark, for the paper's one
+    own benchmark `bench_id`: where the sentence refers to it ("Gemini attains 50% on the
+    benchmark"), bound as if it were named there (second item True); else the caller keeps
+    only values the statement gives a named system ("MAI-DxO achieves 80% accuracy")."""
+    m = _BENCH_ANAPHOR.search(text, s0, s1)
+    anchor = _Anchor(m.start(1), m.end(1), bench_id) if m else _Anchor(s1, s1, bench_id)
+    ms = sorted([*mentions, anchor], key=lambda x: x.start)
+    return bind_values(text, s0, s1, {bench_id}, ms), m is not None

@@ -71,7 +71,9 @@ class EvaluationResult(BaseModel):
     )
     metric: EntityRef | None = None
     value: float | None = None
-    unit: str | None = Field(None, description='"%", "points", "x" or "absolute".')
+    unit: str | None = Field(
+        None, description='"%", "points", "x", "absolute", "ms", "FPS", "tokens/s" or "dB".'
+    )
     value_text: str | None = None
     evidence: str | None = Field(None, description="The sentence the result was read from.")
     purpose: str | None = Field(
