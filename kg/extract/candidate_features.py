@@ -1,0 +1,166 @@
+"""Features of one resolved entity for the candidate typer (kg.extract.candidate_typer).
+
+Why these: they describe a name by what carries over to papers the rules have never
+seen (its shape, affixes, head word, the words around its mentions, which rule proposed
+it and what the vocabulary and the corpus-mined votes say of it), never by the name
+itself, so a weight learned on one gold set means the same on another. The same
+function runs at training (`kg train-typer`) and at extraction, on the state the
+resolver leaves.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from kg.extract.normalise import match_key
+from kg.extract.state import DocState, Mention
+
+_SHAPE_SUBS = (
+    (re.compile(r"[A-Z]+"), "X"),
+    (re.compile(r"[a-z]+"), "x"),
+    (re.compile(r"[0-9]+"), "d"),
+)
+_SIZE = re.compile(r"(?<![A-Za-z])\d+(?:\.\d+)?[BMKT](?![a-z])|\d+x\d+", re.I)
+_CTX_TOKEN = re.compile(r"[A-Za-z][A-Za-z-]*|\d+(?:\.\d+)?%?|[(),;:]")
+_WINDOW = 48  # characters either side of a mention scanned for cue words
+_N_CTX = 3  # context words either side
+_MAX_MENTIONS = 3  # mentions of one entity whose context is read
+
+
+def shape_of(text: str) -> str:
+    """`Qwen2.5-7B` -> `Xxd.d-dX`: letter-case and digit runs collapsed, capped."""
+    s = text
+    for rx, rep in _SHAPE_SUBS:
+        s = rx.sub(rep, s)
+    return s[:10]
+
+
+def _caps(text: str) -> str:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return "none"
+    if all(c.isupper() for c in letters):
+        return "upper"
+    if all(c.islower() for c in letters):
+        return "lower"
+    if any(c.isupper() for c in text[1:]) and " " not in text:
+        return "camel"
+    return "title"
+
+
+@lru_cache(maxsize=50_000)
+def name_features(name: str) -> tuple[str, ...]:
+    """Features of the surface form alone (memoised: names recur across papers)."""
+    words = name.split()
+    last = words[-1].lower() if words else ""
+    first = words[0].lower() if words else ""
+    f = [
+        "shape=" + shape_of(name),
+        "caps=" + _caps(name),
+        "nwords=" + str(min(len(words), 4)),
+        "len=" + str(min(len(name) // 4, 6)),
+        "suf3=" + last[-3:],
+        "suf4=" + last[-4:],
+        "pre3=" + first[:3],
+    ]
+    if last.isalpha():
+        f.append("head=" + last)
+    if len(words) > 1 and first.isalpha():
+        f.append("first=" + first)
+    if _SIZE.search(name):
+        f.append("size")
+    if "-" in name:
+        f.append("hyphen")
+    if any(c.isdigit() for c in name):
+        f.append("digit")
+    return tuple(f)
+
+
+class Mined:
+    """Corpus-mined votes (ontology/vocab/mined_*.jsonl): name key -> (papers, type)."""
+
+    def __init__(self, vocab_dir: Path) -> None:
+        self.by_key: dict[str, tuple[int, str, float]] = {}
+        for path in sorted(vocab_dir.glob("mined_*.jsonl")):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if not line.strip():
+                    continue
+                rec = json.loads(line)
+                votes = rec.get("votes") or {rec.get("type", "Method"): 1}
+                total = sum(votes.values()) or 1
+                best = max(sorted(votes), key=lambda t: votes[t])
+                entry = (int(rec.get("papers", 0)), best, votes[best] / total)
+                for lab in [rec.get("prefLabel", ""), *(rec.get("altLabels") or [])]:
+                    k = match_key(lab)
+                    if k:
+                        self.by_key.setdefault(k, entry)
+
+    def features(self, names: Iterable[str]) -> list[str]:
+        for n in names:
+            hit = self.by_key.get(match_key(n))
+            if hit:
+                papers, best, share = hit
+                bucket = "1" if papers <= 1 else "2-4" if papers <= 4 else "5+"
+                agree = "sure" if share >= 0.8 else "split"
+                return ["mined=" + best, "mined_papers=" + bucket, f"mined={best}&{agree}"]
+        return ["mined=none"]
+
+
+def _context(text: str, m: Mention, f: list[str]) -> None:
+    left = _CTX_TOKEN.findall(text, max(0, m.start - _WINDOW), m.start)[-_N_CTX:]
+    right = _CTX_TOKEN.findall(text, m.end, m.end + _WINDOW)[:_N_CTX]
+    for i, w in enumerate(reversed(left)):
+        w = w.lower() if not w[0].isdigit() else "<num>"
+        f.append("L:" + w)
+        if i == 0:
+            f.append("L1=" + w)
+    for i, w in enumerate(right):
+        w = w.lower() if not w[0].isdigit() else "<num>"
+        f.append("R:" + w)
+        if i == 0:
+            f.append("R1=" + w)
+
+
+def entity_features(
+    st: DocState,
+    ent: dict,
+    mentions: list[Mention],
+    vocab_source: str | None,
+    mined: Mined,
+    proposed: bool,
+) -> list[str]:
+    """The features of one entity of the paper (type as the rules gave it, included)."""
+    t = ent["type"]
+    text = st.text
+    surfaces = ent["surfaces"] or [ent["label"]]
+    name = ent["label"] if ent["in_vocabulary"] else max(surfaces, key=len)
+    f = ["bias", "t=" + t, f"inv={ent['in_vocabulary']}&t={t}"]
+    if vocab_source:
+        f.append(f"vsrc={vocab_source}&t={t}")
+    nf = name_features(name)
+    f.extend(nf)
+    f.extend(x + "&t=" + t for x in nf[:3])
+    for s in sorted({m.source for m in mentions}):
+        f.append("src=" + s)
+        f.append(f"src={s}&t={t}")
+    f.extend(mined.features([name, *surfaces]))
+    n = len(mentions)
+    f.append("mentions=" + ("1" if n <= 1 else "2" if n == 2 else "3+"))
+    if any(m.start < st.title_len for m in mentions):
+        f.append("in_title")
+    if proposed:
+        f.append("proposed")
+        f.append("proposed&t=" + t)
+    spans = {(m.start, m.end) for m in mentions}
+    for ss, se, ls, le in st.definitions:
+        if (ss, se) in spans:
+            f.append("def_short")
+        if (ls, le) in spans:
+            f.append("def_long")
+    for m in mentions[:_MAX_MENTIONS]:
+        _context(text, m, f)
+    return f
