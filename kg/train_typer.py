@@ -112,20 +112,21 @@ def _untyped_extractor():
 def examples_of(name: str, extractor=None) -> tuple[list[Example], int]:
     """(examples, number of gold entities) of one gold set."""
     from kg.extract.candidate_features import Mined
-    from kg.extract.candidate_typer import features_of_state
+    from kg.extract.candidate_typer import features_of_state, load_df
     from kg.readers import read_path
 
     gold_path, listings = gold_sets()[name]
     ex = extractor or _untyped_extractor()
     mined = Mined(Path(ex.vocab_dir) if ex.vocab_dir else _vocab_dir())
     papers = [p for path in listings for p in read_path(path) if isinstance(p, Paper)]
+    df = load_df()
     out: list[Example] = []
     n_gold = 0
     for g, p in _pairs(read_jsonl(gold_path), papers):
         gidx = _gold_index(g)
         n_gold += sum(len((g.get("entities") or {}).get(t, []) or []) for t in ENTITY_TYPES)
         st = ex.state(p.title, p.abstract)
-        feats = features_of_state(st, ex.vocabulary, mined)
+        feats = features_of_state(st, ex.vocabulary, mined, df)
         for eid, ent in st.entities.items():
             out.append(
                 Example(
@@ -143,10 +144,10 @@ def _vocab_dir() -> Path:
 
 def train(
     examples: list[Example],
-    l2: float = 1.0,
+    l2: float = 5.0,
     iters: int = 300,
     lr: float = 0.05,
-    min_count: int = 2,
+    min_count: int = 3,
 ) -> dict[str, list[float]]:
     """Multinomial logistic regression (mean cross-entropy + l2/n * |W|^2 / 2), Adam,
     zero start: deterministic. Features seen in fewer than `min_count` examples are left
@@ -185,10 +186,16 @@ def train(
     return {f: [round(float(v), 5) for v in w[i]] for f, i in index.items()}
 
 
-def model_data(weights: dict[str, list[float]], margin: float, trained_on: Iterable[str]) -> dict:
+def model_data(
+    weights: dict[str, list[float]],
+    margin: float,
+    trained_on: Iterable[str],
+    keep_min: float = 0.0,
+) -> dict:
     return {
         "classes": CLASSES,
         "margin": margin,
+        "keep_min": keep_min,
         "frozen_types": ["Hardware"],
         "trained_on": list(trained_on),
         "weights": weights,
@@ -200,7 +207,7 @@ def simulate(model: TyperModel, examples: list[Example], n_gold: int) -> dict:
     examples (one gold entity per matched example; close to, not equal to, `kg eval`)."""
 
     def score(types: list[str]) -> dict:
-        tp = sum(1 for t, ex in zip(types, examples, strict=True) if t == ex.label)
+        tp = sum(1 for t, ex in zip(types, examples, strict=True) if t == ex.label != DROP)
         fp = sum(1 for t, ex in zip(types, examples, strict=True) if t != DROP and t != ex.label)
         p = tp / (tp + fp) if tp + fp else 0.0
         r = tp / n_gold if n_gold else 0.0

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from kg.extract.normalise import match_key
 from kg.extract.state import DocState, Mention
+from kg.name_df import NameDF
 
 _SHAPE_SUBS = (
     (re.compile(r"[A-Z]+"), "X"),
@@ -26,8 +27,8 @@ _SHAPE_SUBS = (
 )
 _SIZE = re.compile(r"(?<![A-Za-z])\d+(?:\.\d+)?[BMKT](?![a-z])|\d+x\d+", re.I)
 _CTX_TOKEN = re.compile(r"[A-Za-z][A-Za-z-]*|\d+(?:\.\d+)?%?|[(),;:]")
+_VALUE = re.compile(r"\d(?:\.\d+)?\s?%|\d\.\d")
 _WINDOW = 48  # characters either side of a mention scanned for cue words
-_N_CTX = 3  # context words either side
 _MAX_MENTIONS = 3  # mentions of one entity whose context is read
 
 
@@ -111,18 +112,16 @@ class Mined:
 
 
 def _context(text: str, m: Mention, f: list[str]) -> None:
-    left = _CTX_TOKEN.findall(text, max(0, m.start - _WINDOW), m.start)[-_N_CTX:]
-    right = _CTX_TOKEN.findall(text, m.end, m.end + _WINDOW)[:_N_CTX]
-    for i, w in enumerate(reversed(left)):
-        w = w.lower() if not w[0].isdigit() else "<num>"
-        f.append("L:" + w)
-        if i == 0:
-            f.append("L1=" + w)
-    for i, w in enumerate(right):
-        w = w.lower() if not w[0].isdigit() else "<num>"
-        f.append("R:" + w)
-        if i == 0:
-            f.append("R1=" + w)
+    left = _CTX_TOKEN.findall(text, max(0, m.start - _WINDOW), m.start)[-1:]
+    right = _CTX_TOKEN.findall(text, m.end, m.end + _WINDOW)[:1]
+    # the nearest word either side only: a bag of the window's words fitted the papers
+    # trained on and lost ~0.01 F1 on the held-out set
+    if left:
+        w = left[-1]
+        f.append("L1=" + (w.lower() if not w[0].isdigit() else "<num>"))
+    if right:
+        w = right[0]
+        f.append("R1=" + (w.lower() if not w[0].isdigit() else "<num>"))
 
 
 def entity_features(
@@ -132,6 +131,7 @@ def entity_features(
     vocab_source: str | None,
     mined: Mined,
     proposed: bool,
+    df: NameDF | None = None,
 ) -> list[str]:
     """The features of one entity of the paper (type as the rules gave it, included)."""
     t = ent["type"]
@@ -148,6 +148,10 @@ def entity_features(
         f.append("src=" + s)
         f.append(f"src={s}&t={t}")
     f.extend(mined.features([name, *surfaces]))
+    if df is not None:
+        for x in df.features(name):
+            f.append(x)
+            f.append(f"{x}&t={t}")
     n = len(mentions)
     f.append("mentions=" + ("1" if n <= 1 else "2" if n == 2 else "3+"))
     if any(m.start < st.title_len for m in mentions):
@@ -161,6 +165,13 @@ def entity_features(
             f.append("def_short")
         if (ls, le) in spans:
             f.append("def_long")
+    caps = nf[1]
+    f.append(f"{caps}&nw={nf[2][7:]}&t={t}")
+    for s in sorted({m.source for m in mentions}):
+        f.append(f"src={s}&{caps}")
+    if any(_VALUE.search(text, *st.sent_of(m.start)) for m in mentions[:_MAX_MENTIONS]):
+        f.append("sent_value")
+        f.append("sent_value&t=" + t)
     for m in mentions[:_MAX_MENTIONS]:
         _context(text, m, f)
     return f

@@ -23,10 +23,12 @@ from kg.extract.candidate_features import Mined, entity_features
 from kg.extract.normalise import entity_id
 from kg.extract.state import DocState, Mention, state_of
 from kg.extract.vocab import Vocabulary, load_vocabulary
+from kg.name_df import NameDF
 from kg.paths import ontology_dir, vocab_dir
 
 DROP = "DROP"
 DEFAULT_MODEL = "models/candidate_typer.json"
+DF_TABLE = "models/name_df.json"
 
 
 def typer_enabled() -> bool:
@@ -44,6 +46,7 @@ class TyperModel:
     def __init__(self, data: dict) -> None:
         self.classes: list[str] = list(data["classes"])
         self.margin: float = float(data.get("margin", 0.0))
+        self.keep_min: float = float(data.get("keep_min", 0.0))
         self.weights: dict[str, list[float]] = data["weights"]
         self.frozen: frozenset[str] = frozenset(data.get("frozen_types", []))
 
@@ -70,12 +73,14 @@ class TyperModel:
         if current in self.frozen:
             return None
         p = self.probs(feats)
+        cur = p[self.classes.index(current)] if current in self.classes else 0.0
         best = max(range(len(p)), key=p.__getitem__)
         choice = self.classes[best]
-        if choice == current or choice in self.frozen:
-            return None
-        cur = p[self.classes.index(current)] if current in self.classes else 0.0
-        return choice if p[best] - cur >= self.margin else None
+        if choice != current and choice not in self.frozen and p[best] - cur >= self.margin:
+            return choice
+        # kept only if the rules' type is likely enough to be right (F1 gains from
+        # dropping a candidate whose chance of being right is under about F1/2)
+        return DROP if cur < self.keep_min else None
 
 
 def group_mentions(st: DocState) -> dict[str, list[Mention]]:
@@ -89,7 +94,13 @@ def is_proposed(st: DocState, mentions: list[Mention]) -> bool:
     return any(m.start < e and s < m.end for s, e, *_ in st.proposals for m in mentions)
 
 
-def features_of_state(st: DocState, vocab: Vocabulary, mined: Mined) -> dict[str, list[str]]:
+def load_df() -> NameDF:
+    return NameDF.load(ontology_dir() / DF_TABLE)
+
+
+def features_of_state(
+    st: DocState, vocab: Vocabulary, mined: Mined, df: NameDF | None = None
+) -> dict[str, list[str]]:
     """entity id -> features, for every entity the resolver left in the state."""
     by_eid = group_mentions(st)
     out = {}
@@ -97,7 +108,7 @@ def features_of_state(st: DocState, vocab: Vocabulary, mined: Mined) -> dict[str
         ms = by_eid.get(eid, [])
         concept = vocab.by_id.get(eid)
         out[eid] = entity_features(
-            st, ent, ms, concept.source if concept else None, mined, is_proposed(st, ms)
+            st, ent, ms, concept.source if concept else None, mined, is_proposed(st, ms), df
         )
     return out
 
@@ -145,6 +156,7 @@ class CandidateTyper:
         self.model = TyperModel.load(path)
         self.vocab = load_vocabulary(vocab_dir_)
         self.mined = Mined(vdir)
+        self.df = load_df()
 
     def __call__(self, doc):
         model = self.model
@@ -153,7 +165,7 @@ class CandidateTyper:
         st = state_of(doc)
         if not st.entities:
             return doc
-        feats = features_of_state(st, self.vocab, self.mined)
+        feats = features_of_state(st, self.vocab, self.mined, self.df)
         decisions = {}
         for eid, f in feats.items():
             choice = model.decide(f, st.entities[eid]["type"])
