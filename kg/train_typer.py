@@ -111,7 +111,7 @@ def _untyped_extractor():
 
 def examples_of(name: str, extractor=None) -> tuple[list[Example], int]:
     """(examples, number of gold entities) of one gold set."""
-    from kg.extract.candidate_features import Mined
+    from kg.extract.candidate_features import FeatureMaker, Mined
     from kg.extract.candidate_typer import features_of_state, load_df
     from kg.readers import read_path
 
@@ -119,14 +119,14 @@ def examples_of(name: str, extractor=None) -> tuple[list[Example], int]:
     ex = extractor or _untyped_extractor()
     mined = Mined(Path(ex.vocab_dir) if ex.vocab_dir else _vocab_dir())
     papers = [p for path in listings for p in read_path(path) if isinstance(p, Paper)]
-    df = load_df()
+    maker = FeatureMaker(mined, load_df())
     out: list[Example] = []
     n_gold = 0
     for g, p in _pairs(read_jsonl(gold_path), papers):
         gidx = _gold_index(g)
         n_gold += sum(len((g.get("entities") or {}).get(t, []) or []) for t in ENTITY_TYPES)
         st = ex.state(p.title, p.abstract)
-        feats = features_of_state(st, ex.vocabulary, mined, df)
+        feats = features_of_state(st, ex.vocabulary, maker)
         for eid, ent in st.entities.items():
             out.append(
                 Example(

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,35 +19,30 @@ from kg.extract.normalise import match_key
 from kg.extract.state import DocState, Mention
 from kg.name_df import NameDF
 
-_SHAPE_SUBS = (
-    (re.compile(r"[A-Z]+"), "X"),
-    (re.compile(r"[a-z]+"), "x"),
-    (re.compile(r"[0-9]+"), "d"),
+_SHAPE_MAP = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", "X" * 26 + "x" * 26 + "d" * 10
 )
+_RUNS = re.compile(r"([Xxd])\1+")
 _SIZE = re.compile(r"(?<![A-Za-z])\d+(?:\.\d+)?[BMKT](?![a-z])|\d+x\d+", re.I)
 _CTX_TOKEN = re.compile(r"[A-Za-z][A-Za-z-]*|\d+(?:\.\d+)?%?|[(),;:]")
-_VALUE = re.compile(r"\d(?:\.\d+)?\s?%|\d\.\d")
+_VALUE = re.compile(r"\d(?:\.\d+\s?%?|\s?%)")  # a reported number: "71.3", "4%"
 _WINDOW = 48  # characters either side of a mention scanned for cue words
 _MAX_MENTIONS = 3  # mentions of one entity whose context is read
 
 
 def shape_of(text: str) -> str:
     """`Qwen2.5-7B` -> `Xxd.d-dX`: letter-case and digit runs collapsed, capped."""
-    s = text
-    for rx, rep in _SHAPE_SUBS:
-        s = rx.sub(rep, s)
-    return s[:10]
+    return _RUNS.sub(r"\1", text.translate(_SHAPE_MAP))[:10]
 
 
 def _caps(text: str) -> str:
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return "none"
-    if all(c.isupper() for c in letters):
+    if text.isupper():
         return "upper"
-    if all(c.islower() for c in letters):
+    if text.islower():
         return "lower"
-    if any(c.isupper() for c in text[1:]) and " " not in text:
+    if not any(c.isalpha() for c in text):
+        return "none"
+    if " " not in text and any(c.isupper() for c in text[1:]):
         return "camel"
     return "title"
 
@@ -100,14 +94,13 @@ class Mined:
                     if k:
                         self.by_key.setdefault(k, entry)
 
-    def features(self, names: Iterable[str]) -> list[str]:
-        for n in names:
-            hit = self.by_key.get(match_key(n))
-            if hit:
-                papers, best, share = hit
-                bucket = "1" if papers <= 1 else "2-4" if papers <= 4 else "5+"
-                agree = "sure" if share >= 0.8 else "split"
-                return ["mined=" + best, "mined_papers=" + bucket, f"mined={best}&{agree}"]
+    def features(self, name: str) -> list[str]:
+        hit = self.by_key.get(match_key(name))
+        if hit:
+            papers, best, share = hit
+            bucket = "1" if papers <= 1 else "2-4" if papers <= 4 else "5+"
+            agree = "sure" if share >= 0.8 else "split"
+            return ["mined=" + best, "mined_papers=" + bucket, f"mined={best}&{agree}"]
         return ["mined=none"]
 
 
@@ -124,54 +117,96 @@ def _context(text: str, m: Mention, f: list[str]) -> None:
         f.append("R1=" + (w.lower() if not w[0].isdigit() else "<num>"))
 
 
-def entity_features(
-    st: DocState,
-    ent: dict,
-    mentions: list[Mention],
-    vocab_source: str | None,
-    mined: Mined,
-    proposed: bool,
-    df: NameDF | None = None,
-) -> list[str]:
-    """The features of one entity of the paper (type as the rules gave it, included)."""
-    t = ent["type"]
-    text = st.text
-    surfaces = ent["surfaces"] or [ent["label"]]
-    name = ent["label"] if ent["in_vocabulary"] else max(surfaces, key=len)
-    f = ["bias", "t=" + t, f"inv={ent['in_vocabulary']}&t={t}"]
-    if vocab_source:
-        f.append(f"vsrc={vocab_source}&t={t}")
-    nf = name_features(name)
-    f.extend(nf)
-    f.extend(x + "&t=" + t for x in nf[:3])
-    for s in sorted({m.source for m in mentions}):
-        f.append("src=" + s)
-        f.append(f"src={s}&t={t}")
-    f.extend(mined.features([name, *surfaces]))
-    if df is not None:
-        for x in df.features(name):
-            f.append(x)
-            f.append(f"{x}&t={t}")
-    n = len(mentions)
-    f.append("mentions=" + ("1" if n <= 1 else "2" if n == 2 else "3+"))
-    if any(m.start < st.title_len for m in mentions):
-        f.append("in_title")
-    if proposed:
-        f.append("proposed")
-        f.append("proposed&t=" + t)
-    spans = {(m.start, m.end) for m in mentions}
-    for ss, se, ls, le in st.definitions:
-        if (ss, se) in spans:
-            f.append("def_short")
-        if (ls, le) in spans:
-            f.append("def_long")
-    caps = nf[1]
-    f.append(f"{caps}&nw={nf[2][7:]}&t={t}")
-    for s in sorted({m.source for m in mentions}):
-        f.append(f"src={s}&{caps}")
-    if any(_VALUE.search(text, *st.sent_of(m.start)) for m in mentions[:_MAX_MENTIONS]):
-        f.append("sent_value")
-        f.append("sent_value&t=" + t)
-    for m in mentions[:_MAX_MENTIONS]:
-        _context(text, m, f)
-    return f
+class FeatureMaker:
+    """Builds the features; the part that depends only on the name, its type and
+    its vocabulary source is memoised (the same names recur paper after paper)."""
+
+    def __init__(self, mined: Mined, df: NameDF | None = None) -> None:
+        self.mined = mined
+        self.df = df
+        self._static: dict[tuple, tuple[str, ...]] = {}
+        self._valued_for: DocState | None = None
+        self._valued: frozenset[int] = frozenset()
+
+    def static(self, name: str, t: str, inv: bool, vsrc: str | None) -> tuple[str, ...]:
+        key = (name, t, inv, vsrc)
+        got = self._static.get(key)
+        if got is not None:
+            return got
+        f = ["bias", "t=" + t, f"inv={inv}&t={t}"]
+        if vsrc:
+            f.append(f"vsrc={vsrc}&t={t}")
+        nf = name_features(name)
+        f.extend(nf)
+        f.extend(x + "&t=" + t for x in nf[:3])
+        f.append(f"{nf[1]}&nw={nf[2][7:]}&t={t}")
+        f.extend(self.mined.features(name))
+        if self.df is not None:
+            for x in self.df.features(name):
+                f.append(x)
+                f.append(f"{x}&t={t}")
+        if len(self._static) > 100_000:
+            self._static.clear()
+        got = self._static[key] = tuple(f)
+        return got
+
+    def _valued_sents(self, st: DocState) -> frozenset[int]:
+        """Indices of the sentences that report a number (one scan per paper)."""
+        if self._valued_for is not st:
+            self._valued_for = st
+            self._valued = frozenset(st.sent_index(m.start()) for m in _VALUE.finditer(st.text))
+        return self._valued
+
+    def entity(
+        self,
+        st: DocState,
+        ent: dict,
+        mentions: list[Mention],
+        vocab_source: str | None,
+        proposed: bool,
+    ) -> list[str]:
+        """The features of one entity of the paper (type as the rules gave it, included)."""
+        static, dynamic = self.parts(st, ent, mentions, vocab_source, proposed)
+        return [*static, *dynamic]
+
+    def parts(
+        self,
+        st: DocState,
+        ent: dict,
+        mentions: list[Mention],
+        vocab_source: str | None,
+        proposed: bool,
+    ) -> tuple[tuple[str, ...], list[str]]:
+        """(the memoised features of the name and type, those of this paper's mentions)."""
+        t = ent["type"]
+        text = st.text
+        surfaces = ent["surfaces"] or [ent["label"]]
+        name = ent["label"] if ent["in_vocabulary"] else max(surfaces, key=len)
+        static = self.static(name, t, ent["in_vocabulary"], vocab_source)
+        f: list[str] = []
+        caps = name_features(name)[1]
+        for s in sorted({m.source for m in mentions}):
+            f.append("src=" + s)
+            f.append(f"src={s}&t={t}")
+            f.append(f"src={s}&{caps}")
+        n = len(mentions)
+        f.append("mentions=" + ("1" if n <= 1 else "2" if n == 2 else "3+"))
+        if any(m.start < st.title_len for m in mentions):
+            f.append("in_title")
+        if proposed:
+            f.append("proposed")
+            f.append("proposed&t=" + t)
+        if st.definitions:
+            spans = {(m.start, m.end) for m in mentions}
+            for ss, se, ls, le in st.definitions:
+                if (ss, se) in spans:
+                    f.append("def_short")
+                if (ls, le) in spans:
+                    f.append("def_long")
+        valued = self._valued_sents(st)
+        if any(st.sent_index(m.start) in valued for m in mentions[:_MAX_MENTIONS]):
+            f.append("sent_value")
+            f.append("sent_value&t=" + t)
+        for m in mentions[:_MAX_MENTIONS]:
+            _context(text, m, f)
+        return static, f

@@ -13,13 +13,13 @@ own choice (`margin`). Weights: ontology/models/candidate_typer.json, written by
 from __future__ import annotations
 
 import json
-import math
 import os
 from pathlib import Path
 
 from spacy.language import Language
 
-from kg.extract.candidate_features import Mined, entity_features
+import math
+from kg.extract.candidate_features import FeatureMaker, Mined
 from kg.extract.normalise import entity_id
 from kg.extract.state import DocState, Mention, state_of
 from kg.extract.vocab import Vocabulary, load_vocabulary
@@ -47,32 +47,60 @@ class TyperModel:
         self.classes: list[str] = list(data["classes"])
         self.margin: float = float(data.get("margin", 0.0))
         self.keep_min: float = float(data.get("keep_min", 0.0))
-        self.weights: dict[str, list[float]] = data["weights"]
+        self.weights: dict[str, tuple[float, ...]] = {
+            f: tuple(w) for f, w in data["weights"].items()
+        }
         self.frozen: frozenset[str] = frozenset(data.get("frozen_types", []))
+        self._static_z: dict[tuple[str, ...], list[float]] = {}
 
     @classmethod
     def load(cls, path: Path) -> TyperModel:
         return cls(json.loads(path.read_text(encoding="utf-8")))
 
-    def probs(self, feats: list[str]) -> list[float]:
-        n = len(self.classes)
-        z = [0.0] * n
-        w = self.weights
-        for f in feats:
-            row = w.get(f)
-            if row is not None:
-                for i in range(n):
-                    z[i] += row[i]
-        top = max(z)
-        e = [math.exp(v - top) for v in z]
+    def probs_many(self, rows: list[list[str]]) -> list[list[float]]:
+        """Class probabilities of several feature lists (plain Python: for the few
+        entities of a paper it beats numpy's per-call overhead)."""
+        get = self.weights.get
+        out = []
+        for feats in rows:
+            hits = [w for w in map(get, feats) if w is not None]
+            z = [sum(col) for col in zip(*hits)] if hits else [0.0] * len(self.classes)
+            top = max(z)
+            e = [math.exp(v - top) for v in z]
+            s = sum(e)
+            out.append([v / s for v in e])
+        return out
+
+    def probs_parts(self, static: tuple[str, ...], dynamic: list[str]) -> list[float]:
+        """`probs(static + dynamic)`, the static part's sum memoised (the tuples come
+        from FeatureMaker.static's memo, so the same name's come back equal)."""
+        z = self._static_z.get(static)
+        if z is None:
+            z = self._sum(static)
+            if len(self._static_z) > 100_000:
+                self._static_z.clear()
+            self._static_z[static] = z
+        d = self._sum(dynamic)
+        zz = [a + b for a, b in zip(z, d, strict=True)]
+        top = max(zz)
+        e = [math.exp(v - top) for v in zz]
         s = sum(e)
         return [v / s for v in e]
 
+    def _sum(self, feats) -> list[float]:
+        hits = [w for w in map(self.weights.get, feats) if w is not None]
+        return [sum(col) for col in zip(*hits)] if hits else [0.0] * len(self.classes)
+
+    def probs(self, feats: list[str]) -> list[float]:
+        return self.probs_many([feats])[0]
+
     def decide(self, feats: list[str], current: str) -> str | None:
         """The class to switch to (a type or DROP), or None to keep the rules' type."""
+        return self.choose(self.probs(feats), current)
+
+    def choose(self, p: list[float], current: str) -> str | None:
         if current in self.frozen:
             return None
-        p = self.probs(feats)
         cur = p[self.classes.index(current)] if current in self.classes else 0.0
         best = max(range(len(p)), key=p.__getitem__)
         choice = self.classes[best]
@@ -99,7 +127,7 @@ def load_df() -> NameDF:
 
 
 def features_of_state(
-    st: DocState, vocab: Vocabulary, mined: Mined, df: NameDF | None = None
+    st: DocState, vocab: Vocabulary, maker: FeatureMaker
 ) -> dict[str, list[str]]:
     """entity id -> features, for every entity the resolver left in the state."""
     by_eid = group_mentions(st)
@@ -107,8 +135,8 @@ def features_of_state(
     for eid, ent in st.entities.items():
         ms = by_eid.get(eid, [])
         concept = vocab.by_id.get(eid)
-        out[eid] = entity_features(
-            st, ent, ms, concept.source if concept else None, mined, is_proposed(st, ms), df
+        out[eid] = maker.entity(
+            st, ent, ms, concept.source if concept else None, is_proposed(st, ms)
         )
     return out
 
@@ -155,8 +183,7 @@ class CandidateTyper:
         vdir = Path(vocab_dir_) if vocab_dir_ else vocab_dir()
         self.model = TyperModel.load(path)
         self.vocab = load_vocabulary(vocab_dir_)
-        self.mined = Mined(vdir)
-        self.df = load_df()
+        self.maker = FeatureMaker(Mined(vdir), load_df())
 
     def __call__(self, doc):
         model = self.model
@@ -165,10 +192,18 @@ class CandidateTyper:
         st = state_of(doc)
         if not st.entities:
             return doc
-        feats = features_of_state(st, self.vocab, self.mined, self.df)
+        by_eid = group_mentions(st)
+        vocab, maker = self.vocab, self.maker
         decisions = {}
-        for eid, f in feats.items():
-            choice = model.decide(f, st.entities[eid]["type"])
+        for eid, ent in st.entities.items():
+            if ent["type"] in model.frozen:
+                continue
+            ms = by_eid.get(eid, [])
+            concept = vocab.by_id.get(eid)
+            static, dynamic = maker.parts(
+                st, ent, ms, concept.source if concept else None, is_proposed(st, ms)
+            )
+            choice = model.choose(model.probs_parts(static, dynamic), ent["type"])
             if choice is not None:
                 decisions[eid] = choice
         apply_decisions(st, decisions)
