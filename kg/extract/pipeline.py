@@ -113,7 +113,7 @@ def build_pipeline(
     nlp.add_pipe("kg_lists", config=pat)
     nlp.add_pipe("kg_proposals", config=both)
     nlp.add_pipe("kg_resolver", config=both)
-    # a learned keep/drop/retype over the resolved entities (off: KG_TYPER=0)
+    # a learned keep/drop/retype over the resolved entities (on: KG_TYPER=1)
     nlp.add_pipe("kg_candidate_typer", config={"vocab_dir": vocab_dir})
     nlp.add_pipe("kg_relations", config=pat)
     # a fresh tokenizer for the texts (same rules, vocab and tokens, an empty cache): in
