@@ -53,7 +53,9 @@ def build(corpus: Iterable[Path], labels: Iterable[str], min_word_df: int = 20) 
             if title_match_key(rec.get("title", "")) in excluded:
                 continue
             n += 1
-            toks = _TOKEN.findall(((rec.get("title") or "") + " " + (rec.get("abstract") or "")).lower())
+            toks = _TOKEN.findall(
+                ((rec.get("title") or "") + " " + (rec.get("abstract") or "")).lower()
+            )
             word_df.update(set(toks))
             found = set()
             for i, t in enumerate(toks):

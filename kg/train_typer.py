@@ -11,7 +11,6 @@ sets are scored by the coordinator only).
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from collections.abc import Iterable
@@ -67,11 +66,11 @@ def _pairs(gold: list[dict], papers: list[Paper]) -> list[tuple[dict, Paper]]:
     out = []
     for g in gold:
         gax = arxiv_of(g.get("id", ""))
-        p = by_ax.get(gax) if gax else None
-        if p is None:
-            p = by_title.get(title_match_key(g.get("title", "")))
-        if p is not None:
-            out.append((g, p))
+        found = by_ax.get(gax) if gax else None
+        if found is None:
+            found = by_title.get(title_match_key(g.get("title", "")))
+        if found is not None:
+            out.append((g, found))
     return out
 
 
@@ -129,9 +128,7 @@ def examples_of(name: str, extractor=None) -> tuple[list[Example], int]:
         feats = features_of_state(st, ex.vocabulary, maker)
         for eid, ent in st.entities.items():
             out.append(
-                Example(
-                    g.get("id", ""), ent["type"], label_of(ent, gidx), feats[eid], ent["label"]
-                )
+                Example(g.get("id", ""), ent["type"], label_of(ent, gidx), feats[eid], ent["label"])
             )
     return out, n_gold
 

@@ -13,12 +13,12 @@ weights file with `KG_TYPER_MODEL=path`.
 from __future__ import annotations
 
 import json
+import math
 import os
 from pathlib import Path
 
 from spacy.language import Language
 
-import math
 from kg.extract.candidate_features import FeatureMaker, Mined
 from kg.extract.normalise import entity_id
 from kg.extract.state import DocState, Mention, state_of
@@ -60,20 +60,6 @@ class TyperModel:
     def load(cls, path: Path) -> TyperModel:
         return cls(json.loads(path.read_text(encoding="utf-8")))
 
-    def probs_many(self, rows: list[list[str]]) -> list[list[float]]:
-        """Class probabilities of several feature lists (plain Python: for the few
-        entities of a paper it beats numpy's per-call overhead)."""
-        get = self.weights.get
-        out = []
-        for feats in rows:
-            hits = [w for w in map(get, feats) if w is not None]
-            z = [sum(col) for col in zip(*hits)] if hits else [0.0] * len(self.classes)
-            top = max(z)
-            e = [math.exp(v - top) for v in z]
-            s = sum(e)
-            out.append([v / s for v in e])
-        return out
-
     def probs_parts(self, static: tuple[str, ...], dynamic: list[str]) -> list[float]:
         """`probs(static + dynamic)`, the static part's sum memoised (the tuples come
         from FeatureMaker.static's memo, so the same name's come back equal)."""
@@ -84,18 +70,14 @@ class TyperModel:
                 self._static_z.clear()
             self._static_z[static] = z
         d = self._sum(dynamic)
-        zz = [a + b for a, b in zip(z, d, strict=True)]
-        top = max(zz)
-        e = [math.exp(v - top) for v in zz]
-        s = sum(e)
-        return [v / s for v in e]
+        return _softmax([a + b for a, b in zip(z, d, strict=True)])
 
     def _sum(self, feats) -> list[float]:
         hits = [w for w in map(self.weights.get, feats) if w is not None]
-        return [sum(col) for col in zip(*hits)] if hits else [0.0] * len(self.classes)
+        return [sum(col) for col in zip(*hits, strict=True)] if hits else [0.0] * len(self.classes)
 
     def probs(self, feats: list[str]) -> list[float]:
-        return self.probs_many([feats])[0]
+        return _softmax(self._sum(feats))
 
     def decide(self, feats: list[str], current: str) -> str | None:
         """The class to switch to (a type or DROP), or None to keep the rules' type."""
@@ -119,6 +101,13 @@ class TyperModel:
         return DROP if cur < self.keep_min else None
 
 
+def _softmax(z: list[float]) -> list[float]:
+    top = max(z)
+    e = [math.exp(v - top) for v in z]
+    s = sum(e)
+    return [v / s for v in e]
+
+
 def group_mentions(st: DocState) -> dict[str, list[Mention]]:
     out: dict[str, list[Mention]] = {}
     for m in st.mentions:
@@ -134,9 +123,7 @@ def load_df() -> NameDF:
     return NameDF.load(ontology_dir() / DF_TABLE)
 
 
-def features_of_state(
-    st: DocState, vocab: Vocabulary, maker: FeatureMaker
-) -> dict[str, list[str]]:
+def features_of_state(st: DocState, vocab: Vocabulary, maker: FeatureMaker) -> dict[str, list[str]]:
     """entity id -> features, for every entity the resolver left in the state."""
     by_eid = group_mentions(st)
     out = {}
@@ -173,10 +160,10 @@ def apply_decisions(st: DocState, decisions: dict[str, str]) -> None:
         ents[nid] = {**ent, "type": choice, "in_vocabulary": False, "broader": []}
     kept = []
     for m in st.mentions:
-        choice = decisions.get(m.eid)
-        if choice is None:
+        made = decisions.get(m.eid)
+        if made is None:
             kept.append(m)
-        elif choice != DROP:
+        elif made != DROP:
             nid = new_ids[m.eid]
             kept.append(Mention(m.start, m.end, m.text, nid, ents[nid]["type"], m.source, m.conf))
     st.mentions = kept
@@ -202,7 +189,7 @@ class CandidateTyper:
             return doc
         by_eid = group_mentions(st)
         vocab, maker = self.vocab, self.maker
-        decisions = {}
+        decisions: dict[str, str] = {}
         for eid, ent in st.entities.items():
             if ent["type"] in model.frozen:
                 continue
