@@ -543,7 +543,7 @@ def _mount_optional() -> None:
     """Commands that live in their own modules (extraction, serving) join the app here."""
     import importlib
 
-    for mod in ("kg.cli_extract", "kg.cli_serve", "kg.cli_vocab"):
+    for mod in ("kg.cli_extract", "kg.cli_serve", "kg.cli_vocab", "kg.cli_typer"):
         sub = importlib.import_module(mod)
         app.registered_commands.extend(sub.app.registered_commands)
         app.registered_groups.extend(sub.app.registered_groups)

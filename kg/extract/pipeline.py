@@ -1,7 +1,8 @@
 """The spaCy pipeline: `spacy.blank("en")` with the ML tokenizer and kg components.
 
     tokenizer -> kg_sentences -> kg_vocab_ruler -> kg_shapes
-      -> kg_benchmarks -> kg_definitions -> kg_lists -> kg_proposals -> kg_resolver -> kg_relations
+      -> kg_benchmarks -> kg_definitions -> kg_lists -> kg_proposals -> kg_resolver
+      -> kg_candidate_typer -> kg_relations
 
 Each kg component reads and writes the document's state (kg.extract.state: `state_of(doc)`,
 the same object as `doc._.kg`).
@@ -16,7 +17,17 @@ from spacy.attrs import LOWER, NORM
 from spacy.language import Language
 
 # importing the modules registers their factories
-from kg.extract import benchmarks, definitions, lists, proposals, relations, resolver, ruler, shapes  # noqa: F401
+from kg.extract import (  # noqa: F401
+    benchmarks,
+    candidate_typer,
+    definitions,
+    lists,
+    proposals,
+    relations,
+    resolver,
+    ruler,
+    shapes,
+)
 from kg.extract.state import DocState, state_of  # noqa: F401  (DocState: registers the doc._.kg extension)
 from kg.extract.tokenizer import make_ml_tokenizer
 from kg.paths import StrPath
@@ -102,6 +113,8 @@ def build_pipeline(
     nlp.add_pipe("kg_lists", config=pat)
     nlp.add_pipe("kg_proposals", config=both)
     nlp.add_pipe("kg_resolver", config=both)
+    # a learned keep/drop/retype over the resolved entities (on: KG_TYPER=1)
+    nlp.add_pipe("kg_candidate_typer", config={"vocab_dir": vocab_dir})
     nlp.add_pipe("kg_relations", config=pat)
     # a fresh tokenizer for the texts (same rules, vocab and tokens, an empty cache): in
     # round 2 the one that had tokenized the ~23k vocabulary labels for the phrase
