@@ -236,7 +236,7 @@ class Relations:
                         for sid in subjects:
                             for b in dict.fromkeys(b.eid for b in prev):
                                 if (sid, b, None) not in seen:
-                                    seen.add((sid, b, None))
+                                    seen[(sid, b, None)] = False
                                     out.append(
                                         (sid, b, None, None, None, None, None, s0, s1, 0.45, ())
                                     )
