@@ -13,7 +13,12 @@ import re
 from spacy.language import Language
 
 from kg.extract.acronyms import find_definitions
-from kg.extract.evidence import definition_not_entity, load_evidence, shape_type
+from kg.extract.evidence import (
+    definition_metric,
+    definition_not_entity,
+    load_evidence,
+    shape_type,
+)
 from kg.extract.normalise import match_key
 from kg.extract.rules import load_rules
 from kg.extract.state import Cand, state_of
@@ -79,7 +84,8 @@ class Definitions:
                 if not words:
                     continue
                 last = words[-1].lower()
-                if (
+                metric = definition_metric(d.long, self.evidence)
+                if not metric and (
                     last in rules.def_non_entity_heads
                     or last.rstrip("s") in rules.def_non_entity_heads
                 ):
@@ -87,7 +93,11 @@ class Definitions:
                     continue
                 if len(words) == 1 and words[0].islower() and "-" not in words[0]:
                     continue  # one plain word: "autoregressive (AR)"
-                etype = head_type(words[-2:], rules) or shape_type(d.long) or shape_type(d.short)
+                etype = (
+                    "Metric"
+                    if metric
+                    else head_type(words[-2:], rules) or shape_type(d.long) or shape_type(d.short)
+                )
                 if etype is None and (
                     last in rules.metric_heads or last.rstrip("s") in rules.metric_heads
                 ):

@@ -29,6 +29,7 @@ class Evidence:
     def_generic_classes: tuple
     def_task_heads: frozenset
     def_task_appositive: re.Pattern
+    def_metric_heads: frozenset
 
 
 @lru_cache(maxsize=4)
@@ -49,12 +50,25 @@ def load_evidence(directory: str | None = None) -> Evidence:
             rf"(?:{appos})(?![\w-])",
             re.IGNORECASE,
         ),
+        def_metric_heads=frozenset(d["definition_metric_heads"]),
     )
 
 
 def _lower_case_phrase(long: str) -> bool:
     """No capital after the first character ("wind turbines", "Symbolic regression")."""
     return not any(ch.isupper() for ch in long[1:])
+
+
+def definition_metric(long: str, ev: Evidence) -> bool:
+    """Is a definition's long form a measure's name ("Paired Agreement Scores (PAS)")?
+    Title Case only: a lower-case "risk score" or "error rate" is left to the other rules,
+    and a capital word is how abstracts write the name of a measure they define."""
+    words = _WORDS.findall(long)
+    if len(words) < 2 or words[-1].lower() not in ev.def_metric_heads:
+        return False
+    if not long.rstrip()[-1:].isalpha():
+        return False  # a variant of a measure ("Total Variation Distance++") is a method
+    return all(w[0].isupper() for w in words if w.lower() not in _PREPOSITIONS)
 
 
 def definition_not_entity(
