@@ -240,6 +240,7 @@ class MetricEvidence:
     bad_endings: tuple
     phrase_cue: re.Pattern
     phrase_cue_first: frozenset
+    phrase_direct: frozenset  # cues whose measure follows at once ("lower training time")
     phrase_heads: frozenset
     left_bad_endings: tuple
     ing_after: frozenset
@@ -251,15 +252,17 @@ def load_metric_evidence(directory: str | None = None) -> MetricEvidence:
     folder = Path(directory or patterns_dir())
     d = json.loads((folder / "typing_evidence.json").read_text(encoding="utf-8"))
     met = json.loads((folder / "metrics.json").read_text(encoding="utf-8"))
+    direct = d["metric_phrase_direct_cues"]
     return MetricEvidence(
         modifier_stop=frozenset(d["metric_modifier_stop"]),
         bad_endings=tuple(d["metric_modifier_bad_endings"]),
         # "outperforms X in", "reductions in", "improves both the": a measured phrase next
         phrase_cue=re.compile(
-            rf"(?<![\w-])(?P<cue>{_alt(d['metric_phrase_cues'])})(?![\w-])",
+            rf"(?<![\w-])(?P<cue>{_alt(d['metric_phrase_cues'] + direct)})(?![\w-])",
             re.IGNORECASE,
         ),
-        phrase_cue_first=frozenset(w.lower() for w in d["metric_phrase_cues"]),
+        phrase_cue_first=frozenset(w.lower() for w in d["metric_phrase_cues"] + direct),
+        phrase_direct=frozenset(w.lower() for w in direct),
         phrase_heads=frozenset(d["metric_phrase_heads"]),
         left_bad_endings=tuple(d["metric_left_bad_endings"]),
         ing_after=frozenset(d["metric_ing_after"]),
@@ -331,7 +334,10 @@ def metric_phrases(st, text: str, me: MetricEvidence, rules: Rules):
     for m in st.finditer_words(me.phrase_cue, me.phrase_cue_first):
         e0 = m.end()
         # (the lazy "... in" scan only where an "in" follows at all)
-        a = (_AFTER_CUE if "in" in text[e0 : e0 + 66] else _AFTER_DIRECT).match(text, e0)
+        direct = m.group("cue").lower() in me.phrase_direct
+        a = (_AFTER_CUE if not direct and "in" in text[e0 : e0 + 66] else _AFTER_DIRECT).match(
+            text, e0
+        )
         if not a:
             continue
         pos = a.end()
