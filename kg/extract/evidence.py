@@ -71,6 +71,12 @@ def definition_metric(long: str, ev: Evidence) -> bool:
     return all(w[0].isupper() for w in words if w.lower() not in _PREPOSITIONS)
 
 
+# "text-to-image", "speech-to-text": two words joined by "-to-" and nothing else (12)
+_DIRECTION = re.compile(r"[A-Za-z]+-to-[A-Za-z]+$")
+# "blind and low-vision", "sense and avoid": a coordination with no method head (12)
+_COORDINATED = re.compile(r"\s(?:and|or)\s")
+
+
 def definition_not_entity(
     text: str, long: str, short: str, after: int, rules: Rules, ev: Evidence
 ) -> bool:
@@ -96,14 +102,21 @@ def definition_not_entity(
         return True
     if ev.def_task_appositive.match(text, after, after + 80):
         return True
+    if _DIRECTION.match(long) and any(ch.isdigit() for ch in short):
+        return True  # "text-to-image (T2I)": a direction of a task, not a method (12)
     if not _lower_case_phrase(long) or not short_plain:
         return False  # a capitalised or coined name ("SlotCurri"): the paper's own
     part = last.rsplit("-", 1)[-1]
-    if (
+    head = (
         last in ev.def_method_heads
         or part in ev.def_method_heads
         or last in rules.type_heads["Method"]
         or last in rules.type_heads["Model"]
+    )
+    if not head and _COORDINATED.search(long):
+        return True  # "blind and low-vision (BLV)": a group (12)
+    if (
+        head
         or part.endswith(ev.def_process_endings)
         or part.rstrip("s").endswith(ev.def_process_endings)
     ):
