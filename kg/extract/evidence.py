@@ -342,8 +342,10 @@ _AFTER_DIRECT = re.compile(r"\s+(?:both\s+)?(?:the\s+)?")
 
 
 def metric_phrases(st, text: str, me: MetricEvidence, rules: Rules):
-    """(start, end) of measures named in a comparison: "outperforms X in rendering
-    quality and motion consistency", "a 4.7% increase in ad revenue"."""
+    """(start, end, direct) of measures named in a comparison: "outperforms X in rendering
+    quality and motion consistency", "a 4.7% increase in ad revenue"; `direct` where an
+    evaluative word stands right before the list ("fast generation speed"), which is
+    itself the evidence that the measure is reported."""
     for m in st.finditer_words(me.phrase_cue, me.phrase_cue_first):
         e0 = m.end()
         # (the lazy "... in" scan only where an "in" follows at all)
@@ -376,10 +378,12 @@ def metric_phrases(st, text: str, me: MetricEvidence, rules: Rules):
                 and words[-1] in me.phrase_heads
                 and all(noun_modifier(w, rules, me) for w in words[:-1])
                 and not (
-                    words[0].endswith("ing") and not (before and before.group(1) in me.ing_after)
+                    words[0].endswith("ing")
+                    and not direct  # "excellent rendering quality": a noun after the cue
+                    and not (before and before.group(1) in me.ing_after)
                 )
             ):
-                yield s, e
+                yield s, e, direct
             sep = _NP_SEP.match(text, e)
             if not sep:
                 break

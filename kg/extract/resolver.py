@@ -165,6 +165,8 @@ class Resolver:
         constrained devices"); words that also name plain properties (cost, entropy,
         model size, helpfulness) need a reported value close by, or a comparison or
         measurement verb right next to them ("improves helpfulness")."""
+        if c.source == "metric_cue":
+            return True  # "fast generation speed": the evaluative word says it (12)
         surface = c.text
         # a name (F1, BLEU, ROUGE-L, pass@1) needs no context; a plain head noun after a
         # capitalised modifier ("GPU memory", "API cost") does
