@@ -483,3 +483,31 @@ def method_left_extension(text: str, start: int, sent_start: int, rules: Rules) 
             break
         s = m.start(1)
     return s
+
+
+# -- Title-Case components named in passing (round 12) ----------------------------------
+_CAP_RUN = re.compile(
+    r"(?<=[a-z,;] )((?:[A-Z][a-z]+|[A-Z][a-z]*(?:-[A-Za-z][a-z]*)+|[A-Z]{2,5}|[234]D)"
+    r"(?: (?:[A-Z][a-z]+|[A-Z][a-z]*(?:-[A-Za-z][a-z]*)+|[A-Z]{2,5}|[234]D)){1,3})(?![\w-])"
+)
+
+
+@lru_cache(maxsize=4)
+def load_title_case_heads(directory: str | None = None) -> frozenset:
+    d = json.loads(
+        (Path(directory or patterns_dir()) / "typing_evidence.json").read_text(encoding="utf-8")
+    )
+    return frozenset(d["title_case_method_heads"])
+
+
+def title_case_methods(text: str, start: int, rules: Rules, heads: frozenset):
+    """(start, end) of Title-Case runs inside a sentence that end in a method head ("a new
+    View Fusion Transformer", "employs a Next Strategy Classifier"): abstracts capitalise
+    the components they name; a run after a lower-case word is no sentence start."""
+    for m in _CAP_RUN.finditer(text, start):
+        words = m.group(1).split(" ")
+        if words[-1] not in heads:
+            continue
+        if words[0] in rules.not_names or match_key(m.group(1)) in rules.generic_keys:
+            continue
+        yield m.start(1), m.end(1)

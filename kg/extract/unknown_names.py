@@ -20,7 +20,13 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from kg.extract.evidence import acronyms_before_heads, context_type, value_before
+from kg.extract.evidence import (
+    acronyms_before_heads,
+    context_type,
+    load_title_case_heads,
+    title_case_methods,
+    value_before,
+)
 from kg.extract.names import find_word, name_shaped
 from kg.extract.rules import Rules, load_rules, patterns_dir
 from kg.extract.state import Cand, DocState
@@ -114,6 +120,13 @@ def fallback_cands(st: DocState, text: str, rules: Rules, frequent: frozenset, k
             if etype == "Method" and value_before(text, s):
                 etype = "Metric"  # "achieves 97.1% clDice"
         st.add(Cand(s, e, etype, "unknown_name", 0.4, 20, tconf=1))
+    for s, e in title_case_methods(text, st.abstract_start, rules, load_title_case_heads()):
+        # "a new View Fusion Transformer": a component the paper names (12)
+        if taken is None:
+            taken = [(c.start, c.end) for c in st.cands]
+        if known(text[s:e]) or any(a < e and s < b for a, b in taken):
+            continue
+        st.add(Cand(s, e, "Method", "unknown_name", 0.4, 20, tconf=1))
     if _CAPS_HEAD_HINT.search(text):
         for s, e in acronyms_before_heads(text, rules, known):
             if taken is None:
