@@ -73,3 +73,20 @@ def test_task_direction_and_coordinated_groups_are_not_methods(ex):
     t = typed(e)
     assert "S2M" not in t and "Sketch-to-Mesh" not in t
     assert "DHH" not in t
+
+
+def test_title_case_component_with_a_method_head_is_a_method(ex):
+    e = run(
+        ex,
+        "Our system first employs a Route Budget Classifier to pick a plan, and a Hazard "
+        "Critic Evaluator agent then checks it. Results hold.",
+    )
+    t = typed(e)
+    assert t.get("Route Budget Classifier") == "Method"
+    assert t.get("Hazard Critic Evaluator") == "Method"
+
+
+def test_title_case_run_at_a_sentence_start_or_without_a_head_is_left_out(ex):
+    e = run(ex, "Route Budget Classifier results vary. We study the Western Coastal Region.")
+    t = typed(e)
+    assert "Route Budget Classifier" not in t and "Western Coastal Region" not in t
