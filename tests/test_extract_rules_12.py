@@ -90,3 +90,8 @@ def test_title_case_run_at_a_sentence_start_or_without_a_head_is_left_out(ex):
     e = run(ex, "Route Budget Classifier results vary. We study the Western Coastal Region.")
     t = typed(e)
     assert "Route Budget Classifier" not in t and "Western Coastal Region" not in t
+
+
+def test_value_frame_with_a_degree_word_and_new_heads(ex):
+    e = run(ex, "The codec reaches a high compression factor of 40x on clips.")
+    assert typed(e).get("compression factor") == "Metric"
