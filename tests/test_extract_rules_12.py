@@ -95,3 +95,8 @@ def test_title_case_run_at_a_sentence_start_or_without_a_head_is_left_out(ex):
 def test_value_frame_with_a_degree_word_and_new_heads(ex):
     e = run(ex, "The codec reaches a high compression factor of 40x on clips.")
     assert typed(e).get("compression factor") == "Metric"
+
+
+def test_model_in_a_role_is_a_method(ex):
+    e = run(ex, "We extend Critic-as-a-Referee to audio and compare it with plain voting.")
+    assert typed(e).get("Critic-as-a-Referee") == "Method"
