@@ -100,3 +100,14 @@ def test_value_frame_with_a_degree_word_and_new_heads(ex):
 def test_model_in_a_role_is_a_method(ex):
     e = run(ex, "We extend Critic-as-a-Referee to audio and compare it with plain voting.")
     assert typed(e).get("Critic-as-a-Referee") == "Method"
+
+
+def test_definition_followed_by_a_data_head_is_a_benchmark(ex):
+    e = run(
+        ex,
+        "Experiments on the Nine-Valley-Scenes (NVS) and Riverton datasets show gains. "
+        "We also release synthetic Plan Ranking Optimization (PRO) datasets.",
+    )
+    t = typed(e)
+    assert t.get("NVS") == "Benchmark" and t.get("Nine-Valley-Scenes") == "Benchmark"
+    assert t.get("PRO") != "Benchmark"

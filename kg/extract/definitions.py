@@ -14,6 +14,7 @@ from spacy.language import Language
 
 from kg.extract.acronyms import find_definitions
 from kg.extract.evidence import (
+    definition_data_after,
     definition_metric,
     definition_not_entity,
     load_evidence,
@@ -102,6 +103,10 @@ class Definitions:
                     last in rules.metric_heads or last.rstrip("s") in rules.metric_heads
                 ):
                     etype = "Metric"
+                if etype in (None, "Method", "Model") and definition_data_after(
+                    text, max(se, le) + 1
+                ):
+                    etype = "Benchmark"  # "the Foo Bar (FB) and Baz datasets" (12)
                 tconf = 2 if etype in ("Benchmark", "Metric") else 1
                 if etype in (None, "Model"):
                     # a defined class of models is a method ("process reward models (PRMs)")

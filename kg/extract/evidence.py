@@ -511,3 +511,20 @@ def title_case_methods(text: str, start: int, rules: Rules, heads: frozenset):
         if words[0] in rules.not_names or match_key(m.group(1)) in rules.generic_keys:
             continue
         yield m.start(1), m.end(1)
+
+
+# "the Foo Bar (FB) and Baz datasets": a plural data head after a coordination (12)
+_COORD_DATA_AFTER = re.compile(
+    r"\s+(?:and|or)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}\s+"
+    r"(?:datasets|benchmarks|corpora)(?![\w-])"
+)
+
+
+def definition_data_after(text: str, after: int) -> bool:
+    """Does a data head follow a definition ("the Foo Bar (FB) dataset", "the Foo Bar (FB)
+    and Baz datasets")? The name is a dataset however its long form ends. A plural right
+    after it is a modifier ("Preference Optimization (PO) datasets": data for PO)."""
+    return bool(_DATA_AFTER.match(text, after) or _COORD_DATA_AFTER.match(text, after))
+
+
+_DATA_AFTER = re.compile(r"[ \t]+(?:dataset|benchmark|corpus|data\s+set)(?![\w-])")
