@@ -111,3 +111,10 @@ def test_definition_followed_by_a_data_head_is_a_benchmark(ex):
     t = typed(e)
     assert t.get("NVS") == "Benchmark" and t.get("Nine-Valley-Scenes") == "Benchmark"
     assert t.get("PRO") != "Benchmark"
+
+
+def test_measure_used_as_a_tool_is_not_a_metric(ex):
+    e = run(ex, "The critic is trained via the correlation between views (rising to 0.92).")
+    assert "correlation" not in typed(e)
+    e = run(ex, "Outputs are evaluated using the correlation with human ratings (0.81).")
+    assert typed(e).get("correlation") == "Metric"
