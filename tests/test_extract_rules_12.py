@@ -118,3 +118,9 @@ def test_measure_used_as_a_tool_is_not_a_metric(ex):
     assert "correlation" not in typed(e)
     e = run(ex, "Outputs are evaluated using the correlation with human ratings (0.81).")
     assert typed(e).get("correlation") == "Metric"
+
+
+def test_plain_word_after_a_proposal_cue_is_no_name(ex):
+    e = run(ex, "In this work we introduce first, an efficient voxel packing method for scenes.")
+    assert "first" not in typed(e)
+    assert "first" not in e.proposes

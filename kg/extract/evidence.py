@@ -30,6 +30,7 @@ class Evidence:
     def_task_heads: frozenset
     def_task_appositive: re.Pattern
     def_metric_heads: frozenset
+    proposal_plain_words: frozenset
 
 
 @lru_cache(maxsize=4)
@@ -51,6 +52,7 @@ def load_evidence(directory: str | None = None) -> Evidence:
             re.IGNORECASE,
         ),
         def_metric_heads=frozenset(d["definition_metric_heads"]),
+        proposal_plain_words=frozenset(d["proposal_plain_words"]),
     )
 
 

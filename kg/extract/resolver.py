@@ -110,6 +110,8 @@ class Resolver:
                 etype = typed[text[s:e]]
             given = etype is not None
             name = text[s:e]
+            if name in self.evidence.proposal_plain_words:
+                continue  # "we introduce first, an ...": a plain word, no name (12)
             cid = self.vocab.lookup(name, etype) if etype else self.vocab.lookup(name)
             if etype is None and cid:
                 etype = self.vocab.by_id[cid].type
