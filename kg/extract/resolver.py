@@ -92,6 +92,7 @@ _AS_TOOL = re.compile(
 )
 _EVAL_BEFORE = re.compile(r"(?:evaluat|measur|assess|report|compar|quantif|scor|benchmark)\w*\s")
 
+
 class Resolver:
     def __init__(self, vocab_dir=None, patterns_dir=None) -> None:
         self.vocab = load_vocabulary(vocab_dir)
