@@ -20,6 +20,9 @@ _FUNCTION_WORDS = frozenset("of for and the a an in on with to via by".split())
 _REVERSE = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9\-+]{1,11})\s+\(([^()]{6,120})\)")
 
 
+_TO_DIGIT = re.compile(r"[A-Z]{1,3}2[A-Z]{1,3}$")
+
+
 class Definition(NamedTuple):
     short: str
     short_start: int
@@ -136,6 +139,11 @@ def find_definitions(text: str) -> Iterator[Definition]:
                 lf_words = [w for w in (lf or "").split() if w.lower() not in _FUNCTION_WORDS]
                 if len(lf_words) > len(caps) or not all(w[0].isupper() for w in lf_words):
                     lf = None  # only a capitalised name spells a styled short form
+        if not lf and _TO_DIGIT.match(sing):
+            # "text-to-image (T2I)", "image-to-video (I2V)": the "2" spells "to" (12)
+            lf = best_long_form(sing.replace("2", "t"), cand)
+            if lf and "-to-" not in lf.lower() and " to " not in lf.lower():
+                lf = None
         if not lf or not _first_letter_ok(sing, lf):
             continue
         lf = lf.strip(" ,\"'")

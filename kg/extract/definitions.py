@@ -13,7 +13,13 @@ import re
 from spacy.language import Language
 
 from kg.extract.acronyms import find_definitions
-from kg.extract.evidence import definition_not_entity, load_evidence, shape_type
+from kg.extract.evidence import (
+    definition_data_after,
+    definition_metric,
+    definition_not_entity,
+    load_evidence,
+    shape_type,
+)
 from kg.extract.normalise import match_key
 from kg.extract.rules import load_rules
 from kg.extract.state import Cand, state_of
@@ -79,7 +85,8 @@ class Definitions:
                 if not words:
                     continue
                 last = words[-1].lower()
-                if (
+                metric = definition_metric(d.long, self.evidence)
+                if not metric and (
                     last in rules.def_non_entity_heads
                     or last.rstrip("s") in rules.def_non_entity_heads
                 ):
@@ -87,11 +94,19 @@ class Definitions:
                     continue
                 if len(words) == 1 and words[0].islower() and "-" not in words[0]:
                     continue  # one plain word: "autoregressive (AR)"
-                etype = head_type(words[-2:], rules) or shape_type(d.long) or shape_type(d.short)
+                etype = (
+                    "Metric"
+                    if metric
+                    else head_type(words[-2:], rules) or shape_type(d.long) or shape_type(d.short)
+                )
                 if etype is None and (
                     last in rules.metric_heads or last.rstrip("s") in rules.metric_heads
                 ):
                     etype = "Metric"
+                if etype in (None, "Method", "Model") and definition_data_after(
+                    text, max(se, le) + 1
+                ):
+                    etype = "Benchmark"  # "the Foo Bar (FB) and Baz datasets" (12)
                 tconf = 2 if etype in ("Benchmark", "Metric") else 1
                 if etype in (None, "Model"):
                     # a defined class of models is a method ("process reward models (PRMs)")

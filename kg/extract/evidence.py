@@ -29,6 +29,8 @@ class Evidence:
     def_generic_classes: tuple
     def_task_heads: frozenset
     def_task_appositive: re.Pattern
+    def_metric_heads: frozenset
+    proposal_plain_words: frozenset
 
 
 @lru_cache(maxsize=4)
@@ -49,12 +51,32 @@ def load_evidence(directory: str | None = None) -> Evidence:
             rf"(?:{appos})(?![\w-])",
             re.IGNORECASE,
         ),
+        def_metric_heads=frozenset(d["definition_metric_heads"]),
+        proposal_plain_words=frozenset(d["proposal_plain_words"]),
     )
 
 
 def _lower_case_phrase(long: str) -> bool:
     """No capital after the first character ("wind turbines", "Symbolic regression")."""
     return not any(ch.isupper() for ch in long[1:])
+
+
+def definition_metric(long: str, ev: Evidence) -> bool:
+    """Is a definition's long form a measure's name ("Paired Agreement Scores (PAS)")?
+    Title Case only: a lower-case "risk score" or "error rate" is left to the other rules,
+    and a capital word is how abstracts write the name of a measure they define."""
+    words = _WORDS.findall(long)
+    if len(words) < 2 or words[-1].lower() not in ev.def_metric_heads:
+        return False
+    if not long.rstrip()[-1:].isalpha():
+        return False  # a variant of a measure ("Total Variation Distance++") is a method
+    return all(w[0].isupper() for w in words if w.lower() not in _PREPOSITIONS)
+
+
+# "text-to-image", "speech-to-text": two words joined by "-to-" and nothing else (12)
+_DIRECTION = re.compile(r"[A-Za-z]+-to-[A-Za-z]+$")
+# "blind and low-vision", "sense and avoid": a coordination with no method head (12)
+_COORDINATED = re.compile(r"\s(?:and|or)\s")
 
 
 def definition_not_entity(
@@ -82,14 +104,21 @@ def definition_not_entity(
         return True
     if ev.def_task_appositive.match(text, after, after + 80):
         return True
+    if _DIRECTION.match(long) and any(ch.isdigit() for ch in short):
+        return True  # "text-to-image (T2I)": a direction of a task, not a method (12)
     if not _lower_case_phrase(long) or not short_plain:
         return False  # a capitalised or coined name ("SlotCurri"): the paper's own
     part = last.rsplit("-", 1)[-1]
-    if (
+    head = (
         last in ev.def_method_heads
         or part in ev.def_method_heads
         or last in rules.type_heads["Method"]
         or last in rules.type_heads["Model"]
+    )
+    if not head and _COORDINATED.search(long):
+        return True  # "blind and low-vision (BLV)": a group (12)
+    if (
+        head
         or part.endswith(ev.def_process_endings)
         or part.rstrip("s").endswith(ev.def_process_endings)
     ):
@@ -226,6 +255,7 @@ class MetricEvidence:
     bad_endings: tuple
     phrase_cue: re.Pattern
     phrase_cue_first: frozenset
+    phrase_direct: frozenset  # cues whose measure follows at once ("lower training time")
     phrase_heads: frozenset
     left_bad_endings: tuple
     ing_after: frozenset
@@ -237,15 +267,17 @@ def load_metric_evidence(directory: str | None = None) -> MetricEvidence:
     folder = Path(directory or patterns_dir())
     d = json.loads((folder / "typing_evidence.json").read_text(encoding="utf-8"))
     met = json.loads((folder / "metrics.json").read_text(encoding="utf-8"))
+    direct = d["metric_phrase_direct_cues"]
     return MetricEvidence(
         modifier_stop=frozenset(d["metric_modifier_stop"]),
         bad_endings=tuple(d["metric_modifier_bad_endings"]),
         # "outperforms X in", "reductions in", "improves both the": a measured phrase next
         phrase_cue=re.compile(
-            rf"(?<![\w-])(?P<cue>{_alt(d['metric_phrase_cues'])})(?![\w-])",
+            rf"(?<![\w-])(?P<cue>{_alt(d['metric_phrase_cues'] + direct)})(?![\w-])",
             re.IGNORECASE,
         ),
-        phrase_cue_first=frozenset(w.lower() for w in d["metric_phrase_cues"]),
+        phrase_cue_first=frozenset(w.lower() for w in d["metric_phrase_cues"] + direct),
+        phrase_direct=frozenset(w.lower() for w in direct),
         phrase_heads=frozenset(d["metric_phrase_heads"]),
         left_bad_endings=tuple(d["metric_left_bad_endings"]),
         ing_after=frozenset(d["metric_ing_after"]),
@@ -312,12 +344,17 @@ _AFTER_DIRECT = re.compile(r"\s+(?:both\s+)?(?:the\s+)?")
 
 
 def metric_phrases(st, text: str, me: MetricEvidence, rules: Rules):
-    """(start, end) of measures named in a comparison: "outperforms X in rendering
-    quality and motion consistency", "a 4.7% increase in ad revenue"."""
+    """(start, end, direct) of measures named in a comparison: "outperforms X in rendering
+    quality and motion consistency", "a 4.7% increase in ad revenue"; `direct` where an
+    evaluative word stands right before the list ("fast generation speed"), which is
+    itself the evidence that the measure is reported."""
     for m in st.finditer_words(me.phrase_cue, me.phrase_cue_first):
         e0 = m.end()
         # (the lazy "... in" scan only where an "in" follows at all)
-        a = (_AFTER_CUE if "in" in text[e0 : e0 + 66] else _AFTER_DIRECT).match(text, e0)
+        direct = m.group("cue").lower() in me.phrase_direct
+        a = (_AFTER_CUE if not direct and "in" in text[e0 : e0 + 66] else _AFTER_DIRECT).match(
+            text, e0
+        )
         if not a:
             continue
         pos = a.end()
@@ -343,10 +380,12 @@ def metric_phrases(st, text: str, me: MetricEvidence, rules: Rules):
                 and words[-1] in me.phrase_heads
                 and all(noun_modifier(w, rules, me) for w in words[:-1])
                 and not (
-                    words[0].endswith("ing") and not (before and before.group(1) in me.ing_after)
+                    words[0].endswith("ing")
+                    and not direct  # "excellent rendering quality": a noun after the cue
+                    and not (before and before.group(1) in me.ing_after)
                 )
             ):
-                yield s, e
+                yield s, e, direct
             sep = _NP_SEP.match(text, e)
             if not sep:
                 break
@@ -446,3 +485,48 @@ def method_left_extension(text: str, start: int, sent_start: int, rules: Rules) 
             break
         s = m.start(1)
     return s
+
+
+# -- Title-Case components named in passing (round 12) ----------------------------------
+_CAP_RUN = re.compile(
+    r"(?<=[a-z,;] )((?:[A-Z][a-z]+|[A-Z][a-z]*(?:-[A-Za-z][a-z]*)+|[A-Z]{2,5}|[234]D)"
+    r"(?: (?:[A-Z][a-z]+|[A-Z][a-z]*(?:-[A-Za-z][a-z]*)+|[A-Z]{2,5}|[234]D)){1,3})(?![\w-])"
+)
+
+
+@lru_cache(maxsize=4)
+def load_title_case_heads(directory: str | None = None) -> frozenset:
+    d = json.loads(
+        (Path(directory or patterns_dir()) / "typing_evidence.json").read_text(encoding="utf-8")
+    )
+    return frozenset(d["title_case_method_heads"])
+
+
+def title_case_methods(text: str, start: int, rules: Rules, heads: frozenset):
+    """(start, end) of Title-Case runs inside a sentence that end in a method head ("a new
+    View Fusion Transformer", "employs a Next Strategy Classifier"): abstracts capitalise
+    the components they name; a run after a lower-case word is no sentence start."""
+    for m in _CAP_RUN.finditer(text, start):
+        words = m.group(1).split(" ")
+        if words[-1] not in heads:
+            continue
+        if words[0] in rules.not_names or match_key(m.group(1)) in rules.generic_keys:
+            continue
+        yield m.start(1), m.end(1)
+
+
+# "the Foo Bar (FB) and Baz datasets": a plural data head after a coordination (12)
+_COORD_DATA_AFTER = re.compile(
+    r"\s+(?:and|or)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}\s+"
+    r"(?:datasets|benchmarks|corpora)(?![\w-])"
+)
+
+
+def definition_data_after(text: str, after: int) -> bool:
+    """Does a data head follow a definition ("the Foo Bar (FB) dataset", "the Foo Bar (FB)
+    and Baz datasets")? The name is a dataset however its long form ends. A plural right
+    after it is a modifier ("Preference Optimization (PO) datasets": data for PO)."""
+    return bool(_DATA_AFTER.match(text, after) or _COORD_DATA_AFTER.match(text, after))
+
+
+_DATA_AFTER = re.compile(r"[ \t]+(?:dataset|benchmark|corpus|data\s+set)(?![\w-])")

@@ -84,6 +84,15 @@ def _singular_acronym(s: str) -> str:
     return s[:-1] if s.endswith("s") and len(s) > 2 and s[-2].isupper() else s
 
 
+# a measure used as a tool, not reported as a result: "using the symmetric KL divergence
+# between", "by minimizing the mean squared error" (12)
+_AS_TOOL = re.compile(
+    r"(?<![\w-])(?:using|via|minimi[sz]ing|minimi[sz]es?|penali[sz]ing|regulari[sz]ing|"
+    r"optimi[sz]ing)\s+(?:(?:the|a|an|its|their|our)\s+)?(?:[a-z][\w-]*\s+)?$"
+)
+_EVAL_BEFORE = re.compile(r"(?:evaluat|measur|assess|report|compar|quantif|scor|benchmark)\w*\s")
+
+
 class Resolver:
     def __init__(self, vocab_dir=None, patterns_dir=None) -> None:
         self.vocab = load_vocabulary(vocab_dir)
@@ -102,6 +111,8 @@ class Resolver:
                 etype = typed[text[s:e]]
             given = etype is not None
             name = text[s:e]
+            if name in self.evidence.proposal_plain_words:
+                continue  # "we introduce first, an ...": a plain word, no name (12)
             cid = self.vocab.lookup(name, etype) if etype else self.vocab.lookup(name)
             if etype is None and cid:
                 etype = self.vocab.by_id[cid].type
@@ -165,6 +176,12 @@ class Resolver:
         constrained devices"); words that also name plain properties (cost, entropy,
         model size, helpfulness) need a reported value close by, or a comparison or
         measurement verb right next to them ("improves helpfulness")."""
+        if c.source == "metric_cue":
+            return True  # "fast generation speed": the evaluative word says it (12)
+        if _AS_TOOL.search(text, max(0, c.start - 40), c.start) and not _EVAL_BEFORE.search(
+            text, max(0, c.start - 70), c.start
+        ):
+            return False  # "using the symmetric KL divergence between": a tool, not a result (12)
         surface = c.text
         # a name (F1, BLEU, ROUGE-L, pass@1) needs no context; a plain head noun after a
         # capitalised modifier ("GPU memory", "API cost") does

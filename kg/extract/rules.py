@@ -272,7 +272,8 @@ def _value_frame(met: dict) -> dict:
     stop = _alt(met.get("value_modifier_stop", []))
     mod = rf"(?!(?:{stop})(?![\w-]))[a-z][a-z\-]*[a-z]"
     head = _alt(met.get("value_heads", []))
-    skip = r"(?:(?:average|mean|overall|relative|absolute)\s+)?"
+    # (12: "a high compression factor of 40x": a degree word before the name)
+    skip = r"(?:(?:average|mean|overall|relative|absolute|high|low|higher|lower)\s+)?"
     return dict(
         metric_value_before_re=re.compile(
             rf"(?<![\w-])(?:an?|the|its|their|our)\s+{skip}(?P<name>(?:{mod}\s+){{1,2}}(?:{head}))\s+of\s+"

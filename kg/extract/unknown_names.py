@@ -20,7 +20,13 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from kg.extract.evidence import acronyms_before_heads, context_type, value_before
+from kg.extract.evidence import (
+    acronyms_before_heads,
+    context_type,
+    load_title_case_heads,
+    title_case_methods,
+    value_before,
+)
 from kg.extract.names import find_word, name_shaped
 from kg.extract.rules import Rules, load_rules, patterns_dir
 from kg.extract.state import Cand, DocState
@@ -38,6 +44,7 @@ _CAMEL_WORD = re.compile(
 _CAMEL_SIGN = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|(?<=[A-Z][A-Z])[a-z]{2})")
 # two capitals in a row: where an all-capital acronym may be (a cheap test first)
 _CAPS_HEAD_HINT = re.compile(r"[A-Z][A-Z0-9]")
+_AS_A_ROLE = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*-as-an?-[A-Za-z]+(?![\w-])")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
 
 
@@ -114,6 +121,22 @@ def fallback_cands(st: DocState, text: str, rules: Rules, frequent: frozenset, k
             if etype == "Method" and value_before(text, s):
                 etype = "Metric"  # "achieves 97.1% clDice"
         st.add(Cand(s, e, etype, "unknown_name", 0.4, 20, tconf=1))
+    if "-as-a" in text:
+        for m in _AS_A_ROLE.finditer(text):
+            # "MLLM-as-a-Judge", "Agent-as-a-Tool": a model used in a role, a paradigm (12)
+            s, e = m.span()
+            if taken is None:
+                taken = [(c.start, c.end) for c in st.cands]
+            if known(m.group()) or any(a < e and s < b for a, b in taken):
+                continue
+            st.add(Cand(s, e, "Method", "unknown_name", 0.4, 20, tconf=1))
+    for s, e in title_case_methods(text, st.abstract_start, rules, load_title_case_heads()):
+        # "a new View Fusion Transformer": a component the paper names (12)
+        if taken is None:
+            taken = [(c.start, c.end) for c in st.cands]
+        if known(text[s:e]) or any(a < e and s < b for a, b in taken):
+            continue
+        st.add(Cand(s, e, "Method", "unknown_name", 0.4, 20, tconf=1))
     if _CAPS_HEAD_HINT.search(text):
         for s, e in acronyms_before_heads(text, rules, known):
             if taken is None:
