@@ -156,26 +156,31 @@ class Compiler:
                     todo.append(s)
         return sorted(out)
 
-    def _values(self, classes: Iterable[Node]) -> str:
-        return " ".join(
-            sorted({_t(c) for cls in classes if isinstance(cls, URIRef) for c in self.closure(cls)})
-        )
-
     # --- targets --------------------------------------------------------------------
     def targets(self, shape) -> str:
+        """The shape's focus nodes as a SPARQL group binding ?this. One UNION branch per
+        target class (`?this a <C>` reads one index range; `?this a ?c . VALUES ?c {...}`
+        scans every rdf:type triple of the store). Used both to enumerate focus nodes and,
+        with ?this bound, as a membership test in FILTER EXISTS."""
         parts = []
         classes = list(self.g.objects(shape, SH.targetClass))
         if (shape, RDF.type, RDFS.Class) in self.g:
             classes.append(shape)
-        if classes:
-            parts.append(f"{{ ?this a ?tc_ . VALUES ?tc_ {{ {self._values(classes)} }} }}")
+        for c in self._classes(classes):
+            parts.append(f"{{ ?this a {c} }}")
         for p in self.g.objects(shape, SH.targetObjectsOf):
             parts.append(f"{{ ?x_ {_t(p)} ?this }}")
         for p in self.g.objects(shape, SH.targetSubjectsOf):
             parts.append(f"{{ ?this {_t(p)} ?x_ }}")
         for n in self.g.objects(shape, SH.targetNode):
-            parts.append(f"{{ BIND({_t(n)} AS ?this) }}")
+            parts.append(f"{{ VALUES ?this {{ {_t(n)} }} }}")
         return " UNION ".join(parts)
+
+    def _classes(self, classes: Iterable[Node]) -> list[str]:
+        """The classes and their subclasses, as sorted N-Triples IRIs."""
+        return sorted(
+            {_t(c) for cls in classes if isinstance(cls, URIRef) for c in self.closure(cls)}
+        )
 
     # --- value conditions (true = the value ?v violates) ----------------------------
     def value_condition(self, key, obj, node) -> str:
@@ -186,8 +191,8 @@ class Compiler:
         if key == SH.datatype:
             return f"COALESCE(!(isLiteral(?v) && DATATYPE(?v) = {_t(obj)}), true)"
         if key == SH["class"]:
-            values = self._values([obj])
-            return f"(isLiteral(?v) || NOT EXISTS {{ ?v a ?c_ . VALUES ?c_ {{ {values} }} }})"
+            typed = " UNION ".join(f"{{ ?v a {c} }}" for c in self._classes([obj]))
+            return f"(isLiteral(?v) || NOT EXISTS {{ {typed} }})"
         if key == SH["in"]:
             items = list(Collection(self.g, obj))
             return "!(" + " || ".join(f"sameTerm(?v, {_t(i)})" for i in items) + ")"
@@ -267,10 +272,18 @@ class Compiler:
 
     def _value_check(self, shape, name, targets, pattern, path, conds, msg) -> Check:
         binds = " ".join(f"BIND({c} AS ?c{i}_)" for i, (_, c) in enumerate(conds))
-        flags = " || ".join(f"?c{i}_" for i in range(len(conds)))
+        flags = " || ".join(f"({c})" for _, c in conds)
         cols = " ".join(f"?c{i}_" for i in range(len(conds)))
-        where = f"{pattern} ." if pattern != "?this" else "BIND(?this AS ?v)"
-        q = f"SELECT DISTINCT ?this ?v {cols} WHERE {{ {targets} {where} {binds} FILTER({flags}) }}"
+        if pattern == "?this":  # node constraints: every focus node is a candidate
+            q = (
+                f"SELECT DISTINCT ?this ?v {cols} WHERE {{ {targets} BIND(?this AS ?v) "
+                f"{binds} FILTER({' || '.join(f'?c{i}_' for i in range(len(conds)))}) }}"
+            )
+        else:  # the failing values first (the filter sits on one pattern), then targets
+            q = (
+                f"SELECT DISTINCT ?this ?v {cols} WHERE {{ "
+                f"{_failing(pattern, flags)} FILTER EXISTS {{ {targets} }} {binds} }}"
+            )
         keys = [k for k, _ in conds]
 
         def rows(r: dict) -> Iterable[Found]:
@@ -310,12 +323,13 @@ class Compiler:
         if vconds:
             out.append(self._value_check(shape, name, targets, pattern, path, vconds, msg))
         if counts:
-            out.append(self._counts(shape, name, targets, pattern, path, counts, msg))
+            out.extend(self._counts(shape, name, targets, pattern, path, counts, msg))
         if unique:
             q = (
-                f"SELECT ?this ?l_ WHERE {{ {targets} {pattern} . FILTER(isLiteral(?v)) "
-                f'BIND(LANG(?v) AS ?l_) FILTER(?l_ != "") }} GROUP BY ?this ?l_ '
-                "HAVING(COUNT(DISTINCT ?v) > 1)"
+                f"SELECT ?this ?l_ WHERE {{ {{ SELECT ?this ?l_ WHERE {{ {pattern} . "
+                'FILTER(isLiteral(?v)) BIND(LANG(?v) AS ?l_) FILTER(?l_ != "") } '
+                "GROUP BY ?this ?l_ HAVING(COUNT(DISTINCT ?v) > 1) } "
+                f"FILTER EXISTS {{ {targets} }} }}"
             )
             out.append(
                 Check(
@@ -333,10 +347,8 @@ class Compiler:
                 )
             )
         for other in leq:
-            q = (
-                f"SELECT DISTINCT ?this ?v WHERE {{ {targets} {pattern} . ?this {_t(other)} ?w_ . "
-                "FILTER(COALESCE(!(?v <= ?w_), true)) }"
-            )
+            failing = _failing(f"{pattern} . ?this {_t(other)} ?w_", "COALESCE(!(?v <= ?w_), true)")
+            q = f"SELECT DISTINCT ?this ?v WHERE {{ {failing} FILTER EXISTS {{ {targets} }} }}"
             out.append(
                 Check(
                     str(shape),
@@ -354,47 +366,58 @@ class Compiler:
             )
         return out
 
-    def _counts(self, shape, name, targets, pattern, path, counts, msg) -> Check:
-        sel = ["(COUNT(DISTINCT ?v) AS ?n_)"]
-        having = []
-        lo, hi = counts.get(SH.minCount), counts.get(SH.maxCount)
-        if lo is not None:
-            having.append(f"?n_ < {int(lo)}")
-        if hi is not None:
-            having.append(f"?n_ > {int(hi)}")
+    def _counts(self, shape, name, targets, pattern, path, counts, msg) -> list[Check]:
+        """One query per count constraint. A minimum: the focus nodes MINUS those with
+        enough values (a hash anti-join; no per-node NOT EXISTS, no GROUP BY over every
+        focus node). A maximum: the nodes with too many values, grouped on the property's
+        own pattern, then tested for being focus nodes."""
+        out: list[Check] = []
         qshape = counts.get(SH.qualifiedValueShape)
-        qlo, qhi = counts.get(SH.qualifiedMinCount), counts.get(SH.qualifiedMaxCount)
+        qpattern = ""
         if qshape is not None:
-            conf = f"!({self.shape_violation(qshape)})"
-            qexpr = f"COUNT(DISTINCT IF(COALESCE({conf}, false), ?v, ?none_))"
-            sel.append(f"({qexpr} AS ?q_)")
-            if qlo is not None:
-                having.append(f"?q_ < {int(qlo)}")
-            if qhi is not None:
-                having.append(f"?q_ > {int(qhi)}")
-        q = (
-            f"SELECT * WHERE {{ {{ SELECT ?this {' '.join(sel)} WHERE {{ {targets} "
-            f"OPTIONAL {{ {pattern} }} }} GROUP BY ?this }} FILTER({' || '.join(having)}) }}"
-        )
-
-        def rows(r: dict) -> Iterable[Found]:
-            n = int(r["n_"].value)
-            m = str(msg) if msg else None
-            comps = []
-            if lo is not None and n < int(lo):
-                comps.append(("MinCountConstraintComponent", f"fewer than {int(lo)} values"))
-            if hi is not None and n > int(hi):
-                comps.append(("MaxCountConstraintComponent", f"more than {int(hi)} values"))
-            if qshape is not None and r.get("q_") is not None:
-                k = int(r["q_"].value)
-                if qlo is not None and k < int(qlo):
-                    comps.append(("QualifiedMinCountConstraintComponent", "too few qualified"))
-                if qhi is not None and k > int(qhi):
-                    comps.append(("QualifiedMaxCountConstraintComponent", "too many qualified"))
-            for comp, text in comps:
-                yield Found(str(r["this"]), path, "", SHC + comp, m or text, str(shape))
-
-        return Check(str(shape), f"{name} {_short(path)} counts", q, rows)
+            qpattern = f"{pattern} . FILTER(COALESCE(!({self.shape_violation(qshape)}), false))"
+        bounds = [
+            (SH.minCount, pattern, "MinCount", "fewer than {} values"),
+            (SH.maxCount, pattern, "MaxCount", "more than {} values"),
+            (SH.qualifiedMinCount, qpattern, "QualifiedMinCount", "too few qualified"),
+            (SH.qualifiedMaxCount, qpattern, "QualifiedMaxCount", "too many qualified"),
+        ]
+        for key, pat, comp, text in bounds:
+            bound = counts.get(key)
+            if bound is None or not pat:
+                continue
+            n = int(bound)
+            if key in (SH.minCount, SH.qualifiedMinCount):
+                if n <= 0:
+                    continue
+                enough = (
+                    f"{{ {pat} }}"
+                    if n == 1
+                    else f"{{ SELECT ?this WHERE {{ {pat} }} GROUP BY ?this "
+                    f"HAVING(COUNT(DISTINCT ?v) >= {n}) }}"
+                )
+                q = f"SELECT DISTINCT ?this WHERE {{ {{ {targets} }} MINUS {enough} }}"
+            else:
+                q = (
+                    f"SELECT ?this WHERE {{ {{ SELECT ?this WHERE {{ {pat} }} GROUP BY ?this "
+                    f"HAVING(COUNT(DISTINCT ?v) > {n}) }} FILTER EXISTS {{ {targets} }} }}"
+                )
+            out.append(
+                Check(
+                    str(shape),
+                    f"{name} {_short(path)} {comp[0].lower()}{comp[1:]}",
+                    q,
+                    partial(
+                        _row_found,
+                        comp=comp,
+                        value_var=None,
+                        path=path,
+                        msg=str(msg) if msg else text.format(n),
+                        shape=str(shape),
+                    ),
+                )
+            )
+        return out
 
     def _sparql(self, shape, name, targets, sq) -> Check:
         select = self.g.value(sq, SH.select)
@@ -406,8 +429,8 @@ class Compiler:
                 pfx, ns = self.g.value(decl, SH.prefix), self.g.value(decl, SH.namespace)
                 prefixes += f"PREFIX {pfx}: <{ns}>\n"
         body = str(select).replace("$this", "?this")
-        i = body.index("{")
-        body = body[: i + 1] + f" {targets} " + body[i + 1 :]
+        # the constraint's own query first (its filter prunes), focus nodes tested after
+        q = f"{prefixes}SELECT * WHERE {{ {{ {body} }} FILTER EXISTS {{ {targets} }} }}"
         msg = self.g.value(sq, SH.message)
 
         def rows(r: dict) -> Iterable[Found]:
@@ -421,7 +444,14 @@ class Compiler:
                 str(shape),
             )
 
-        return Check(str(shape), f"{name} sparql", prefixes + body, rows)
+        return Check(str(shape), f"{name} sparql", q, rows)
+
+
+def _failing(pattern: str, condition: str) -> str:
+    """A subquery: the (?this, ?v) pairs of `pattern` for which `condition` holds. Kept
+    apart so that Oxigraph filters while reading the property's index range, before any
+    join with the focus nodes (few values fail, so the join is small)."""
+    return f"{{ SELECT DISTINCT ?this ?v WHERE {{ {pattern} . FILTER({condition}) }} }}"
 
 
 def _local(iri) -> str:
