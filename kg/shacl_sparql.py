@@ -24,11 +24,12 @@ equal pyshacl's on the sample graph and on broken graphs.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+import pyoxigraph as ox
 import rdflib
 from rdflib import RDF, RDFS, BNode, Literal, URIRef
 from rdflib.collection import Collection
@@ -63,6 +64,21 @@ class Check:
     query: str
     rows: Callable[[dict], Iterable[Found]] = field(repr=False)
     conditions: int = 0  # ?c0_ ... flags the query binds (value checks)
+    # When set, `query` finds candidate violations over every node and only those whose
+    # ?this matches this group (the shape's targets) count: tested afterwards on the few
+    # candidates (see run_checks), never by enumerating every focus node.
+    focus: str = ""
+    prefixes: str = ""
+
+    def text(self) -> str:
+        return self.prefixes + self.query
+
+    def full_text(self) -> str:
+        """The whole check as one query (candidates joined with the focus test)."""
+        if not self.focus:
+            return self.text()
+        test = f"FILTER EXISTS {{ {self.focus} }}"
+        return f"{self.prefixes}SELECT * WHERE {{ {{ {self.query} }} {test} }}"
 
 
 def _row_found(
@@ -280,10 +296,7 @@ class Compiler:
                 f"{binds} FILTER({' || '.join(f'?c{i}_' for i in range(len(conds)))}) }}"
             )
         else:  # the failing values first (the filter sits on one pattern), then targets
-            q = (
-                f"SELECT DISTINCT ?this ?v {cols} WHERE {{ "
-                f"{_failing(pattern, flags)} FILTER EXISTS {{ {targets} }} {binds} }}"
-            )
+            q = f"SELECT DISTINCT ?this ?v {cols} WHERE {{ {pattern} . {binds} FILTER({flags}) }}"
         keys = [k for k, _ in conds]
 
         def rows(r: dict) -> Iterable[Found]:
@@ -299,7 +312,9 @@ class Compiler:
                         str(shape),
                     )
 
-        return Check(str(shape), f"{name} {_short(path) or 'node'} values", q, rows, len(conds))
+        what = f"{name} {_short(path) or 'node'} values"
+        focus = "" if pattern == "?this" else targets
+        return Check(str(shape), what, q, rows, len(conds), focus=focus)
 
     def _property(self, shape, name, targets, prop) -> list[Check]:
         pattern, path = self._path(prop)
@@ -326,10 +341,9 @@ class Compiler:
             out.extend(self._counts(shape, name, targets, pattern, path, counts, msg))
         if unique:
             q = (
-                f"SELECT ?this ?l_ WHERE {{ {{ SELECT ?this ?l_ WHERE {{ {pattern} . "
+                f"SELECT ?this ?l_ WHERE {{ {pattern} . "
                 'FILTER(isLiteral(?v)) BIND(LANG(?v) AS ?l_) FILTER(?l_ != "") } '
-                "GROUP BY ?this ?l_ HAVING(COUNT(DISTINCT ?v) > 1) } "
-                f"FILTER EXISTS {{ {targets} }} }}"
+                "GROUP BY ?this ?l_ HAVING(COUNT(DISTINCT ?v) > 1)"
             )
             out.append(
                 Check(
@@ -344,11 +358,14 @@ class Compiler:
                         msg=str(msg) if msg else "uniqueLang violated",
                         shape=str(shape),
                     ),
+                    focus=targets,
                 )
             )
         for other in leq:
-            failing = _failing(f"{pattern} . ?this {_t(other)} ?w_", "COALESCE(!(?v <= ?w_), true)")
-            q = f"SELECT DISTINCT ?this ?v WHERE {{ {failing} FILTER EXISTS {{ {targets} }} }}"
+            q = (
+                f"SELECT DISTINCT ?this ?v WHERE {{ {pattern} . ?this {_t(other)} ?w_ . "
+                "FILTER(COALESCE(!(?v <= ?w_), true)) }"
+            )
             out.append(
                 Check(
                     str(shape),
@@ -362,6 +379,7 @@ class Compiler:
                         msg=str(msg) if msg else "lessThanOrEquals violated",
                         shape=str(shape),
                     ),
+                    focus=targets,
                 )
             )
         return out
@@ -397,11 +415,11 @@ class Compiler:
                     f"HAVING(COUNT(DISTINCT ?v) >= {n}) }}"
                 )
                 q = f"SELECT DISTINCT ?this WHERE {{ {{ {targets} }} MINUS {enough} }}"
+                focus = ""
             else:
-                q = (
-                    f"SELECT ?this WHERE {{ {{ SELECT ?this WHERE {{ {pat} }} GROUP BY ?this "
-                    f"HAVING(COUNT(DISTINCT ?v) > {n}) }} FILTER EXISTS {{ {targets} }} }}"
-                )
+                q = f"SELECT ?this WHERE {{ {pat} }} GROUP BY ?this "
+                q += f" HAVING(COUNT(DISTINCT ?v) > {n})"
+                focus = targets
             out.append(
                 Check(
                     str(shape),
@@ -415,6 +433,7 @@ class Compiler:
                         msg=str(msg) if msg else text.format(n),
                         shape=str(shape),
                     ),
+                    focus=focus,
                 )
             )
         return out
@@ -429,8 +448,6 @@ class Compiler:
                 pfx, ns = self.g.value(decl, SH.prefix), self.g.value(decl, SH.namespace)
                 prefixes += f"PREFIX {pfx}: <{ns}>\n"
         body = str(select).replace("$this", "?this")
-        # the constraint's own query first (its filter prunes), focus nodes tested after
-        q = f"{prefixes}SELECT * WHERE {{ {{ {body} }} FILTER EXISTS {{ {targets} }} }}"
         msg = self.g.value(sq, SH.message)
 
         def rows(r: dict) -> Iterable[Found]:
@@ -444,14 +461,8 @@ class Compiler:
                 str(shape),
             )
 
-        return Check(str(shape), f"{name} sparql", q, rows)
-
-
-def _failing(pattern: str, condition: str) -> str:
-    """A subquery: the (?this, ?v) pairs of `pattern` for which `condition` holds. Kept
-    apart so that Oxigraph filters while reading the property's index range, before any
-    join with the focus nodes (few values fail, so the join is small)."""
-    return f"{{ SELECT DISTINCT ?this ?v WHERE {{ {pattern} . FILTER({condition}) }} }}"
+        # the constraint's own query over every node (its filter prunes), focus tested after
+        return Check(str(shape), f"{name} sparql", body, rows, focus=targets, prefixes=prefixes)
 
 
 def _local(iri) -> str:
@@ -475,25 +486,48 @@ def run_checks(
     *,
     threads: int = 2,
     on_done: Callable[[Check, int], None] | None = None,
+    on_start: Callable[[Check], None] | None = None,
 ) -> list[Found]:
     """Run every check on `store` (a pyoxigraph Store, queried over the union of its
-    graphs), `threads` at a time; `on_done(check, violations)` after each."""
+    graphs), `threads` at a time; `on_start(check)` as one begins (in its worker thread),
+    `on_done(check, violations)` after each."""
 
     def one(c: Check) -> list[Found]:
-        found: list[Found] = []
-        for sol in store.query(c.query, use_default_graph_as_union=True):
-            found.extend(c.rows(_row(sol, c.conditions)))
-        return found
+        if on_start:
+            on_start(c)
+        rows = [_row(s, c.conditions) for s in _query(store, c.text())]
+        if c.focus and rows:
+            rows = _on_focus(store, c, rows)
+        return [f for r in rows for f in c.rows(r)]
 
     out: list[Found] = []
     with ThreadPoolExecutor(max(1, threads)) as ex:
-        futures = [(c, ex.submit(one, c)) for c in checks]
-        for c, f in futures:
-            got = f.result()
+        futures = {ex.submit(one, c): c for c in checks}
+        for f in as_completed(futures):
+            c, got = futures[f], f.result()
             out.extend(got)
             if on_done:
                 on_done(c, len(got))
     return sorted(set(out), key=lambda f: (f.focus, f.path, f.component, f.value))
+
+
+def _query(store, q: str):
+    return store.query(q, use_default_graph_as_union=True)
+
+
+def _on_focus(store, c: Check, rows: list[dict], batch: int = 500) -> list[dict]:
+    """The candidate rows whose ?this is one of the check's focus nodes: the candidates'
+    terms in VALUES, tested with FILTER EXISTS (a lookup per candidate). A blank node
+    cannot be written in VALUES: then the whole check runs as one query instead."""
+    nodes = list({r["this"] for r in rows if r["this"] is not None})
+    if any(isinstance(n, ox.BlankNode) for n in nodes):
+        return [_row(s, c.conditions) for s in _query(store, c.full_text())]
+    keep: set = set()
+    for i in range(0, len(nodes), batch):
+        values = " ".join(str(n) for n in nodes[i : i + batch])
+        q = f"SELECT ?this WHERE {{ VALUES ?this {{ {values} }} FILTER EXISTS {{ {c.focus} }} }}"
+        keep.update(s["this"] for s in _query(store, q))
+    return [r for r in rows if r["this"] in keep]
 
 
 def _row(sol, conditions: int) -> dict:
