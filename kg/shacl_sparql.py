@@ -1,12 +1,25 @@
 """ontology/shapes.ttl compiled to SPARQL and run on Oxigraph: `kg validate` at any size.
 
 pyshacl walks an rdflib copy of the graph node by node (minutes for the sample graph,
-hours for a 60k-paper store). Here each property shape becomes at most three SELECT
-queries over the union of the store's graphs (one for the value constraints, one for
-the counts, one for `sh:uniqueLang`; `sh:lessThanOrEquals` and `sh:sparql` one each),
-which Oxigraph answers with its indexes; queries run in parallel threads (pyoxigraph
-releases the GIL). Each violation is then attributed to the named graph its focus node
-lives in, so they can be listed by paper.
+hours for a 60k-paper store). Here each property shape becomes a few SELECT queries
+over the union of the store's graphs (one for the value constraints, one per count
+bound, one for `sh:uniqueLang`; `sh:lessThanOrEquals` and `sh:sparql` one each), which
+Oxigraph answers with its indexes; queries run in parallel threads (pyoxigraph releases
+the GIL). Each violation is then attributed to the named graph its focus node lives
+in, so they can be listed by paper.
+
+Every query is linear in the store and as narrow as it can be (docs/benchmarks.md has
+the per-check times at 2k/10k/60k papers):
+* value constraints, maximum counts, `sh:uniqueLang`, `sh:lessThanOrEquals` and
+  `sh:sparql` look for failing values over the property's own pattern, filtered while
+  Oxigraph reads that index range; only those candidates (few: none on a conforming
+  store) are then tested for being focus nodes (`Check.focus`, run_checks). Joining
+  the focus nodes first made Oxigraph enumerate them all, and a FILTER EXISTS on them
+  around the query built them all as well: 4-5x the time.
+* a minimum count is `focus nodes MINUS nodes with enough values`, a hash anti-join
+  (a per-node NOT EXISTS or an OPTIONAL + GROUP BY over every focus node: 4x slower).
+* a target class is `?this a <C>`, one branch per class (`?this a ?c . VALUES ?c {...}`
+  read every rdf:type triple of the store for each check).
 
 The compiler covers the SHACL Core features shapes.ttl uses: targets `sh:targetClass`
 (with the ontology's rdfs:subClassOf closure) and `sh:targetObjectsOf`; `sh:path` as a
@@ -69,6 +82,10 @@ class Check:
     # candidates (see run_checks), never by enumerating every focus node.
     focus: str = ""
     prefixes: str = ""
+    # SPARQL-based constraints join several patterns (the others read one): they take
+    # most of a run (30% at 60k papers) and are started first so the other thread
+    # works through the short checks meanwhile.
+    heavy: bool = False
 
     def text(self) -> str:
         return self.prefixes + self.query
@@ -462,7 +479,9 @@ class Compiler:
             )
 
         # the constraint's own query over every node (its filter prunes), focus tested after
-        return Check(str(shape), f"{name} sparql", body, rows, focus=targets, prefixes=prefixes)
+        return Check(
+            str(shape), f"{name} sparql", body, rows, focus=targets, prefixes=prefixes, heavy=True
+        )
 
 
 def _local(iri) -> str:
@@ -502,7 +521,8 @@ def run_checks(
 
     out: list[Found] = []
     with ThreadPoolExecutor(max(1, threads)) as ex:
-        futures = {ex.submit(one, c): c for c in checks}
+        ordered = sorted(checks, key=lambda c: not c.heavy)  # longest first
+        futures = {ex.submit(one, c): c for c in ordered}
         for f in as_completed(futures):
             c, got = futures[f], f.result()
             out.extend(got)
