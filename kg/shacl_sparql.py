@@ -1,12 +1,25 @@
 """ontology/shapes.ttl compiled to SPARQL and run on Oxigraph: `kg validate` at any size.
 
 pyshacl walks an rdflib copy of the graph node by node (minutes for the sample graph,
-hours for a 60k-paper store). Here each property shape becomes at most three SELECT
-queries over the union of the store's graphs (one for the value constraints, one for
-the counts, one for `sh:uniqueLang`; `sh:lessThanOrEquals` and `sh:sparql` one each),
-which Oxigraph answers with its indexes; queries run in parallel threads (pyoxigraph
-releases the GIL). Each violation is then attributed to the named graph its focus node
-lives in, so they can be listed by paper.
+hours for a 60k-paper store). Here each property shape becomes a few SELECT queries
+over the union of the store's graphs (one for the value constraints, one per count
+bound, one for `sh:uniqueLang`; `sh:lessThanOrEquals` and `sh:sparql` one each), which
+Oxigraph answers with its indexes; queries run in parallel threads (pyoxigraph releases
+the GIL). Each violation is then attributed to the named graph its focus node lives
+in, so they can be listed by paper.
+
+Every query is linear in the store and as narrow as it can be (docs/benchmarks.md has
+the per-check times at 2k/10k/60k papers):
+* value constraints, maximum counts, `sh:uniqueLang`, `sh:lessThanOrEquals` and
+  `sh:sparql` look for failing values over the property's own pattern, filtered while
+  Oxigraph reads that index range; only those candidates (few: none on a conforming
+  store) are then tested for being focus nodes (`Check.focus`, run_checks). Joining
+  the focus nodes first made Oxigraph enumerate them all, and a FILTER EXISTS on them
+  around the query built them all as well: 4-5x the time.
+* a minimum count is `focus nodes MINUS nodes with enough values`, a hash anti-join
+  (a per-node NOT EXISTS or an OPTIONAL + GROUP BY over every focus node: 4x slower).
+* a target class is `?this a <C>`, one branch per class (`?this a ?c . VALUES ?c {...}`
+  read every rdf:type triple of the store for each check).
 
 The compiler covers the SHACL Core features shapes.ttl uses: targets `sh:targetClass`
 (with the ontology's rdfs:subClassOf closure) and `sh:targetObjectsOf`; `sh:path` as a
@@ -24,11 +37,12 @@ equal pyshacl's on the sample graph and on broken graphs.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+import pyoxigraph as ox
 import rdflib
 from rdflib import RDF, RDFS, BNode, Literal, URIRef
 from rdflib.collection import Collection
@@ -63,6 +77,25 @@ class Check:
     query: str
     rows: Callable[[dict], Iterable[Found]] = field(repr=False)
     conditions: int = 0  # ?c0_ ... flags the query binds (value checks)
+    # When set, `query` finds candidate violations over every node and only those whose
+    # ?this matches this group (the shape's targets) count: tested afterwards on the few
+    # candidates (see run_checks), never by enumerating every focus node.
+    focus: str = ""
+    prefixes: str = ""
+    # SPARQL-based constraints join several patterns (the others read one): they take
+    # most of a run (30% at 60k papers) and are started first so the other thread
+    # works through the short checks meanwhile.
+    heavy: bool = False
+
+    def text(self) -> str:
+        return self.prefixes + self.query
+
+    def full_text(self) -> str:
+        """The whole check as one query (candidates joined with the focus test)."""
+        if not self.focus:
+            return self.text()
+        test = f"FILTER EXISTS {{ {self.focus} }}"
+        return f"{self.prefixes}SELECT * WHERE {{ {{ {self.query} }} {test} }}"
 
 
 def _row_found(
@@ -156,26 +189,31 @@ class Compiler:
                     todo.append(s)
         return sorted(out)
 
-    def _values(self, classes: Iterable[Node]) -> str:
-        return " ".join(
-            sorted({_t(c) for cls in classes if isinstance(cls, URIRef) for c in self.closure(cls)})
-        )
-
     # --- targets --------------------------------------------------------------------
     def targets(self, shape) -> str:
+        """The shape's focus nodes as a SPARQL group binding ?this. One UNION branch per
+        target class (`?this a <C>` reads one index range; `?this a ?c . VALUES ?c {...}`
+        scans every rdf:type triple of the store). Used both to enumerate focus nodes and,
+        with ?this bound, as a membership test in FILTER EXISTS."""
         parts = []
         classes = list(self.g.objects(shape, SH.targetClass))
         if (shape, RDF.type, RDFS.Class) in self.g:
             classes.append(shape)
-        if classes:
-            parts.append(f"{{ ?this a ?tc_ . VALUES ?tc_ {{ {self._values(classes)} }} }}")
+        for c in self._classes(classes):
+            parts.append(f"{{ ?this a {c} }}")
         for p in self.g.objects(shape, SH.targetObjectsOf):
             parts.append(f"{{ ?x_ {_t(p)} ?this }}")
         for p in self.g.objects(shape, SH.targetSubjectsOf):
             parts.append(f"{{ ?this {_t(p)} ?x_ }}")
         for n in self.g.objects(shape, SH.targetNode):
-            parts.append(f"{{ BIND({_t(n)} AS ?this) }}")
+            parts.append(f"{{ VALUES ?this {{ {_t(n)} }} }}")
         return " UNION ".join(parts)
+
+    def _classes(self, classes: Iterable[Node]) -> list[str]:
+        """The classes and their subclasses, as sorted N-Triples IRIs."""
+        return sorted(
+            {_t(c) for cls in classes if isinstance(cls, URIRef) for c in self.closure(cls)}
+        )
 
     # --- value conditions (true = the value ?v violates) ----------------------------
     def value_condition(self, key, obj, node) -> str:
@@ -186,8 +224,8 @@ class Compiler:
         if key == SH.datatype:
             return f"COALESCE(!(isLiteral(?v) && DATATYPE(?v) = {_t(obj)}), true)"
         if key == SH["class"]:
-            values = self._values([obj])
-            return f"(isLiteral(?v) || NOT EXISTS {{ ?v a ?c_ . VALUES ?c_ {{ {values} }} }})"
+            typed = " UNION ".join(f"{{ ?v a {c} }}" for c in self._classes([obj]))
+            return f"(isLiteral(?v) || NOT EXISTS {{ {typed} }})"
         if key == SH["in"]:
             items = list(Collection(self.g, obj))
             return "!(" + " || ".join(f"sameTerm(?v, {_t(i)})" for i in items) + ")"
@@ -267,10 +305,15 @@ class Compiler:
 
     def _value_check(self, shape, name, targets, pattern, path, conds, msg) -> Check:
         binds = " ".join(f"BIND({c} AS ?c{i}_)" for i, (_, c) in enumerate(conds))
-        flags = " || ".join(f"?c{i}_" for i in range(len(conds)))
+        flags = " || ".join(f"({c})" for _, c in conds)
         cols = " ".join(f"?c{i}_" for i in range(len(conds)))
-        where = f"{pattern} ." if pattern != "?this" else "BIND(?this AS ?v)"
-        q = f"SELECT DISTINCT ?this ?v {cols} WHERE {{ {targets} {where} {binds} FILTER({flags}) }}"
+        if pattern == "?this":  # node constraints: every focus node is a candidate
+            q = (
+                f"SELECT DISTINCT ?this ?v {cols} WHERE {{ {targets} BIND(?this AS ?v) "
+                f"{binds} FILTER({' || '.join(f'?c{i}_' for i in range(len(conds)))}) }}"
+            )
+        else:  # the failing values first (the filter sits on one pattern), then targets
+            q = f"SELECT DISTINCT ?this ?v {cols} WHERE {{ {pattern} . {binds} FILTER({flags}) }}"
         keys = [k for k, _ in conds]
 
         def rows(r: dict) -> Iterable[Found]:
@@ -286,7 +329,9 @@ class Compiler:
                         str(shape),
                     )
 
-        return Check(str(shape), f"{name} {_short(path) or 'node'} values", q, rows, len(conds))
+        what = f"{name} {_short(path) or 'node'} values"
+        focus = "" if pattern == "?this" else targets
+        return Check(str(shape), what, q, rows, len(conds), focus=focus)
 
     def _property(self, shape, name, targets, prop) -> list[Check]:
         pattern, path = self._path(prop)
@@ -310,12 +355,12 @@ class Compiler:
         if vconds:
             out.append(self._value_check(shape, name, targets, pattern, path, vconds, msg))
         if counts:
-            out.append(self._counts(shape, name, targets, pattern, path, counts, msg))
+            out.extend(self._counts(shape, name, targets, pattern, path, counts, msg))
         if unique:
             q = (
-                f"SELECT ?this ?l_ WHERE {{ {targets} {pattern} . FILTER(isLiteral(?v)) "
-                f'BIND(LANG(?v) AS ?l_) FILTER(?l_ != "") }} GROUP BY ?this ?l_ '
-                "HAVING(COUNT(DISTINCT ?v) > 1)"
+                f"SELECT ?this ?l_ WHERE {{ {pattern} . "
+                'FILTER(isLiteral(?v)) BIND(LANG(?v) AS ?l_) FILTER(?l_ != "") } '
+                "GROUP BY ?this ?l_ HAVING(COUNT(DISTINCT ?v) > 1)"
             )
             out.append(
                 Check(
@@ -330,11 +375,12 @@ class Compiler:
                         msg=str(msg) if msg else "uniqueLang violated",
                         shape=str(shape),
                     ),
+                    focus=targets,
                 )
             )
         for other in leq:
             q = (
-                f"SELECT DISTINCT ?this ?v WHERE {{ {targets} {pattern} . ?this {_t(other)} ?w_ . "
+                f"SELECT DISTINCT ?this ?v WHERE {{ {pattern} . ?this {_t(other)} ?w_ . "
                 "FILTER(COALESCE(!(?v <= ?w_), true)) }"
             )
             out.append(
@@ -350,51 +396,64 @@ class Compiler:
                         msg=str(msg) if msg else "lessThanOrEquals violated",
                         shape=str(shape),
                     ),
+                    focus=targets,
                 )
             )
         return out
 
-    def _counts(self, shape, name, targets, pattern, path, counts, msg) -> Check:
-        sel = ["(COUNT(DISTINCT ?v) AS ?n_)"]
-        having = []
-        lo, hi = counts.get(SH.minCount), counts.get(SH.maxCount)
-        if lo is not None:
-            having.append(f"?n_ < {int(lo)}")
-        if hi is not None:
-            having.append(f"?n_ > {int(hi)}")
+    def _counts(self, shape, name, targets, pattern, path, counts, msg) -> list[Check]:
+        """One query per count constraint. A minimum: the focus nodes MINUS those with
+        enough values (a hash anti-join; no per-node NOT EXISTS, no GROUP BY over every
+        focus node). A maximum: the nodes with too many values, grouped on the property's
+        own pattern, then tested for being focus nodes."""
+        out: list[Check] = []
         qshape = counts.get(SH.qualifiedValueShape)
-        qlo, qhi = counts.get(SH.qualifiedMinCount), counts.get(SH.qualifiedMaxCount)
+        qpattern = ""
         if qshape is not None:
-            conf = f"!({self.shape_violation(qshape)})"
-            qexpr = f"COUNT(DISTINCT IF(COALESCE({conf}, false), ?v, ?none_))"
-            sel.append(f"({qexpr} AS ?q_)")
-            if qlo is not None:
-                having.append(f"?q_ < {int(qlo)}")
-            if qhi is not None:
-                having.append(f"?q_ > {int(qhi)}")
-        q = (
-            f"SELECT * WHERE {{ {{ SELECT ?this {' '.join(sel)} WHERE {{ {targets} "
-            f"OPTIONAL {{ {pattern} }} }} GROUP BY ?this }} FILTER({' || '.join(having)}) }}"
-        )
-
-        def rows(r: dict) -> Iterable[Found]:
-            n = int(r["n_"].value)
-            m = str(msg) if msg else None
-            comps = []
-            if lo is not None and n < int(lo):
-                comps.append(("MinCountConstraintComponent", f"fewer than {int(lo)} values"))
-            if hi is not None and n > int(hi):
-                comps.append(("MaxCountConstraintComponent", f"more than {int(hi)} values"))
-            if qshape is not None and r.get("q_") is not None:
-                k = int(r["q_"].value)
-                if qlo is not None and k < int(qlo):
-                    comps.append(("QualifiedMinCountConstraintComponent", "too few qualified"))
-                if qhi is not None and k > int(qhi):
-                    comps.append(("QualifiedMaxCountConstraintComponent", "too many qualified"))
-            for comp, text in comps:
-                yield Found(str(r["this"]), path, "", SHC + comp, m or text, str(shape))
-
-        return Check(str(shape), f"{name} {_short(path)} counts", q, rows)
+            qpattern = f"{pattern} . FILTER(COALESCE(!({self.shape_violation(qshape)}), false))"
+        bounds = [
+            (SH.minCount, pattern, "MinCount", "fewer than {} values"),
+            (SH.maxCount, pattern, "MaxCount", "more than {} values"),
+            (SH.qualifiedMinCount, qpattern, "QualifiedMinCount", "too few qualified"),
+            (SH.qualifiedMaxCount, qpattern, "QualifiedMaxCount", "too many qualified"),
+        ]
+        for key, pat, comp, text in bounds:
+            bound = counts.get(key)
+            if bound is None or not pat:
+                continue
+            n = int(bound)
+            if key in (SH.minCount, SH.qualifiedMinCount):
+                if n <= 0:
+                    continue
+                enough = (
+                    f"{{ {pat} }}"
+                    if n == 1
+                    else f"{{ SELECT ?this WHERE {{ {pat} }} GROUP BY ?this "
+                    f"HAVING(COUNT(DISTINCT ?v) >= {n}) }}"
+                )
+                q = f"SELECT DISTINCT ?this WHERE {{ {{ {targets} }} MINUS {enough} }}"
+                focus = ""
+            else:
+                q = f"SELECT ?this WHERE {{ {pat} }} GROUP BY ?this "
+                q += f" HAVING(COUNT(DISTINCT ?v) > {n})"
+                focus = targets
+            out.append(
+                Check(
+                    str(shape),
+                    f"{name} {_short(path)} {comp[0].lower()}{comp[1:]}",
+                    q,
+                    partial(
+                        _row_found,
+                        comp=comp,
+                        value_var=None,
+                        path=path,
+                        msg=str(msg) if msg else text.format(n),
+                        shape=str(shape),
+                    ),
+                    focus=focus,
+                )
+            )
+        return out
 
     def _sparql(self, shape, name, targets, sq) -> Check:
         select = self.g.value(sq, SH.select)
@@ -406,8 +465,6 @@ class Compiler:
                 pfx, ns = self.g.value(decl, SH.prefix), self.g.value(decl, SH.namespace)
                 prefixes += f"PREFIX {pfx}: <{ns}>\n"
         body = str(select).replace("$this", "?this")
-        i = body.index("{")
-        body = body[: i + 1] + f" {targets} " + body[i + 1 :]
         msg = self.g.value(sq, SH.message)
 
         def rows(r: dict) -> Iterable[Found]:
@@ -421,7 +478,10 @@ class Compiler:
                 str(shape),
             )
 
-        return Check(str(shape), f"{name} sparql", prefixes + body, rows)
+        # the constraint's own query over every node (its filter prunes), focus tested after
+        return Check(
+            str(shape), f"{name} sparql", body, rows, focus=targets, prefixes=prefixes, heavy=True
+        )
 
 
 def _local(iri) -> str:
@@ -445,25 +505,49 @@ def run_checks(
     *,
     threads: int = 2,
     on_done: Callable[[Check, int], None] | None = None,
+    on_start: Callable[[Check], None] | None = None,
 ) -> list[Found]:
     """Run every check on `store` (a pyoxigraph Store, queried over the union of its
-    graphs), `threads` at a time; `on_done(check, violations)` after each."""
+    graphs), `threads` at a time; `on_start(check)` as one begins (in its worker thread),
+    `on_done(check, violations)` after each."""
 
     def one(c: Check) -> list[Found]:
-        found: list[Found] = []
-        for sol in store.query(c.query, use_default_graph_as_union=True):
-            found.extend(c.rows(_row(sol, c.conditions)))
-        return found
+        if on_start:
+            on_start(c)
+        rows = [_row(s, c.conditions) for s in _query(store, c.text())]
+        if c.focus and rows:
+            rows = _on_focus(store, c, rows)
+        return [f for r in rows for f in c.rows(r)]
 
     out: list[Found] = []
     with ThreadPoolExecutor(max(1, threads)) as ex:
-        futures = [(c, ex.submit(one, c)) for c in checks]
-        for c, f in futures:
-            got = f.result()
+        ordered = sorted(checks, key=lambda c: not c.heavy)  # longest first
+        futures = {ex.submit(one, c): c for c in ordered}
+        for f in as_completed(futures):
+            c, got = futures[f], f.result()
             out.extend(got)
             if on_done:
                 on_done(c, len(got))
     return sorted(set(out), key=lambda f: (f.focus, f.path, f.component, f.value))
+
+
+def _query(store, q: str):
+    return store.query(q, use_default_graph_as_union=True)
+
+
+def _on_focus(store, c: Check, rows: list[dict], batch: int = 500) -> list[dict]:
+    """The candidate rows whose ?this is one of the check's focus nodes: the candidates'
+    terms in VALUES, tested with FILTER EXISTS (a lookup per candidate). A blank node
+    cannot be written in VALUES: then the whole check runs as one query instead."""
+    nodes = list({r["this"] for r in rows if r["this"] is not None})
+    if any(isinstance(n, ox.BlankNode) for n in nodes):
+        return [_row(s, c.conditions) for s in _query(store, c.full_text())]
+    keep: set = set()
+    for i in range(0, len(nodes), batch):
+        values = " ".join(str(n) for n in nodes[i : i + batch])
+        q = f"SELECT ?this WHERE {{ VALUES ?this {{ {values} }} FILTER EXISTS {{ {c.focus} }} }}"
+        keep.update(s["this"] for s in _query(store, q))
+    return [r for r in rows if r["this"] in keep]
 
 
 def _row(sol, conditions: int) -> dict:

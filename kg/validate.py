@@ -11,6 +11,7 @@ Two engines give the same violations (tests/test_validate.py):
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -95,7 +96,8 @@ def validate_store(
     progress: Callable[[int, int, str], None] | None = None,
 ) -> tuple[bool, list[Violation]]:
     """Validate the store (or `limit` of its papers with the vocabulary); `progress(done,
-    total, what)` after each compiled check (sparql engine)."""
+    total, what)` as each compiled check starts and ends (sparql engine; `what` names the
+    checks under way), so a long run is seen to move."""
     if engine == "pyshacl":
         g = rdflib.Graph()
         g.parse(data=_union_ntriples(store, limit), format="nt")
@@ -107,16 +109,27 @@ def validate_store(
     checks = compile_shapes(ontology_dir() / "shapes.ttl", ontology_dir() / "kg.ttl")
     target = _limited_store(store, limit) if limit else store
     done = 0
+    running: list[str] = []  # the checks under way, shown by the progress bar
+    lock = threading.Lock()
+
+    def on_start(check) -> None:
+        with lock:
+            running.append(check.what)
+            if progress:
+                progress(done, len(checks), " | ".join(running))
 
     def on_done(check, n: int) -> None:
         nonlocal done
-        done += 1
-        if progress:
-            progress(done, len(checks), check.what)
+        with lock:
+            done += 1
+            if check.what in running:
+                running.remove(check.what)
+            if progress:
+                progress(done, len(checks), " | ".join(running) or check.what)
 
     if progress:
         progress(0, len(checks), "")
-    found = run_checks(target, checks, threads=threads, on_done=on_done)
+    found = run_checks(target, checks, threads=threads, on_done=on_done, on_start=on_start)
     graphs = _graphs_of(target, {f.focus for f in found})
     out = [
         Violation(

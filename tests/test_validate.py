@@ -138,3 +138,72 @@ def test_cli_lists_violations_by_paper_and_exits_1(tmp_path, listings):
     r = runner.invoke(app, ["validate", "--store", str(store_dir)], env={"COLUMNS": "250"})
     assert r.exit_code == 1, r.output
     assert "paper/broken1" in r.output and "SHACL violations in 1 paper graph" in r.output
+
+
+NOT_TARGETS = """
+PREFIX kg: <https://w3id.org/kg/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+INSERT DATA {
+  GRAPH <https://w3id.org/kg/id/graph/paper/odd> {
+    # not a focus node of any shape: its odd values must not be reported
+    <https://w3id.org/kg/id/thing/1> kg:arxivId "not-an-id!" ;
+        dcterms:title "Un"@fr , "Une"@fr ; kg:startOffset 9 ; kg:endOffset 2 .
+    # a paper that is a blank node: reported like any other (VALUES cannot name it)
+    [] a kg:Paper ; dcterms:identifier "bn" ; dcterms:title "T" ;
+        kg:record "{}"^^<http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON> ;
+        kg:arxivId "bad id" , "2501.00001" .
+  }
+}
+"""
+
+
+def test_candidates_are_kept_only_on_focus_nodes(small_store):
+    """Checks look for failing values over every node, then keep those on focus nodes:
+    a node no shape targets is not reported, a blank-node focus node is (pyshacl agrees)."""
+    mem = ox.Store()
+    mem.extend(small_store.quads_for_pattern(None, None, None, None))
+    mem.update(NOT_TARGETS)
+    ok_ref, ref = _pyshacl(mem)
+    ok, got = validate_store(mem, engine="sparql")
+    assert not ok_ref and not ok
+    keys = {(f, p, c) for f, p, c in _keys(got) if not f.startswith("http")}
+    assert {c.rsplit("#", 1)[-1] for _, _, c in keys} >= {
+        "PatternConstraintComponent",
+        "MaxCountConstraintComponent",
+    }
+    assert not [v for v in got if "thing/1" in v.focus]
+    # blank nodes get fresh labels in pyshacl's copy: compare the rest exactly and the
+    # blank node's constraint components
+    a, b = _without_inverse_paths(_keys(got)), _without_inverse_paths(_keys(ref))
+    assert {k for k in a if k[0].startswith("http")} == {k for k in b if k[0].startswith("http")}
+    assert {(p, c) for f, p, c in a if not f.startswith("http")} == {
+        (p, c) for f, p, c in b if not f.startswith("http")
+    }
+
+
+def test_value_and_maximum_checks_never_enumerate_focus_nodes():
+    """The compiled checks that can run on candidates do: their query names no target
+    (the focus test runs on the candidates afterwards), and no check reads every
+    rdf:type triple to find a class's instances (`?x a ?c . VALUES ?c {...}`)."""
+    from kg.paths import ontology_dir
+    from kg.shacl_sparql import compile_shapes
+
+    checks = compile_shapes(ontology_dir() / "shapes.ttl", ontology_dir() / "kg.ttl")
+    on_candidates = [
+        c for c in checks if c.what.endswith(("MaxCount", "maxCount", "uniqueLang", "sparql"))
+    ] + [c for c in checks if c.what.endswith(" values") and " node " not in c.what]
+    assert len(on_candidates) > 50
+    for c in on_candidates:
+        assert c.focus, c.what
+        assert c.focus not in c.query, c.what
+    assert not [c.what for c in checks if "VALUES ?tc_" in c.full_text()]
+
+
+def test_progress_names_each_check_before_it_ends(small_store):
+    calls: list[tuple[int, int, str]] = []
+    validate_store(small_store, threads=1, progress=lambda d, t, w: calls.append((d, t, w)))
+    total = calls[-1][1]
+    assert calls[0] == (0, total, "")
+    assert calls[1][0] == 0 and calls[1][2]  # the first check, announced as it starts
+    assert calls[-1][0] == total
+    assert len(calls) == 2 * total + 1
