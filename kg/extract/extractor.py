@@ -41,6 +41,7 @@ class Extractor:
 
         self.vocabulary = load_vocabulary(self.vocab_dir)
         self._steps = [proc for _, proc in self.nlp.pipeline]
+        settle_heap()
 
     # -- core -------------------------------------------------------------------------
     def state(self, title: str, abstract: str) -> DocState:
@@ -114,6 +115,18 @@ class Extractor:
             for i, plain in pool.imap(_worker_run, _jobs(papers, texts), chunksize=chunksize):
                 title, abstract = texts.pop(i)
                 yield to_extraction(plain, title, abstract)
+
+
+def settle_heap() -> None:
+    """The pipeline's patterns and vocabularies are long-lived objects that every full
+    collection would walk again, and each abstract allocates many short-lived ones: frozen
+    out of the collector's sight and with a larger young generation, extraction spends
+    less time collecting (session 10: 657 -> 713 abstracts/s, medians of six alternating
+    runs of 2,000 corpus abstracts, pure Python). Process-wide, as the extractor's
+    processes (kg extract, ingest workers) live for the pipeline anyway."""
+    gc.freeze()
+    t0, t1, t2 = gc.get_threshold()
+    gc.set_threshold(max(t0, 50_000), max(t1, 50), max(t2, 100))
 
 
 def _jobs(
