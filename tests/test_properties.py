@@ -389,8 +389,9 @@ def test_slug_ignores_case_and_separator_variants(words, seps):
     assert slug(one) == slug(two)
     edge = seps.draw(sep_run)
     assert slug(edge + one + edge) == slug(one)
-    for etype in TYPE_PREFIX:
-        assert entity_id(etype, one) == entity_id(etype, two)
+    if not re.search(r"[a-z]S$|[A-Z]s$", one):  # a camel-case final S is no plural ("HyDeS")
+        for etype in TYPE_PREFIX:
+            assert entity_id(etype, one) == entity_id(etype, two)
 
 
 @settings(max_examples=200, **SETTINGS)

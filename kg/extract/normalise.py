@@ -27,6 +27,8 @@ _LETTER_DIGIT = re.compile(r"(?<=[a-z]{2})(?=\d)")
 _DOT_EDGE = re.compile(r"(?<!\d)\.|\.(?!\d)")
 # plural -s on the last word of a name: only for words, not for acronyms like "ASKS"
 _PLURAL_WORD = re.compile(r"(?<=[a-z]{2})(?<![su])s$")
+# a capital S right after a lower-case letter ends a camel-case name, not a plural
+_CAMEL_S = re.compile(r"[a-z]S$")
 
 
 def ascii_fold(text: str) -> str:
@@ -53,7 +55,7 @@ def slug(text: str) -> str:
 def singular_slug(text: str, plural_insensitive: bool = True) -> str:
     """`slug` with a regular plural -s dropped from the last word (methods, metrics...)."""
     s = slug(text)
-    if not plural_insensitive or not text.endswith("s"):  # "HyDeS", "ASKS": no plural -s
+    if not plural_insensitive or _CAMEL_S.search(text):  # "HyDeS" is not the plural of "HyDE"
         return s
     head, _, last = s.rpartition("-")
     if last.isalpha() and len(last) >= 3 and _PLURAL_WORD.search(last):
@@ -73,7 +75,6 @@ def match_key(text: str) -> str:
     hyphens and a trailing plural -s ignored."""
     t = ascii_fold(text).casefold()
     t = re.sub(r"[\s\-_~‐–—]+", "", t)
-    # a plural is a lower-case -s as written: "HyDeS" is not the plural of "HyDE"
-    if len(t) > 2 and t.endswith("s") and not t.endswith("ss") and text.endswith("s"):
+    if len(t) > 2 and t.endswith("s") and not t.endswith("ss"):
         t = t[:-1]
     return t
