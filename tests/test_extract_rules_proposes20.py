@@ -78,3 +78,19 @@ def test_the_proposed_description_then_its_name_in_brackets(ex):
         "tiler (DPTiler) on three warehouses.",
     )
     assert "DPTiler" in p
+
+
+def test_a_name_the_sentence_splitter_cut_keeps_its_span_inside_its_sentence(ex):
+    """ "MR. Judge" splits into two sentences; the mention's evidence sentence spans both,
+    so its offsets lie inside it (what kg validate's MentionShape checks)."""
+    e = ex.extract(
+        Paper(
+            title="MR. Judge: Multimodal Reasoner as a Judge",
+            abstract="We propose Multimodal Reasoner as a Judge (MR. Judge), a paradigm.",
+        )
+    )
+    assert e.mentions
+    for m in e.mentions:
+        sp = m.span
+        assert sp.sentence_start <= sp.start <= sp.end <= sp.sentence_start + len(sp.sentence)
+        assert sp.sentence[sp.start - sp.sentence_start : sp.end - sp.sentence_start] == m.text

@@ -233,6 +233,10 @@ def _span_factory(text: str, title_len: int, sents: list):
 
     def span(start: int, end: int) -> Span:
         s, e, sent = sent_for(start)
+        if end > e and sents:
+            # a name the sentence splitter cut ("MR. Judge"): its evidence is both sentences
+            e = max(e, sent_for(end - 1)[1])
+            sent = text[s:e]
         if start < title_len or not sents:
             return _span(field="title", start=start, end=end, sentence=sent, sentence_start=s)
         off = abs_start
