@@ -43,6 +43,7 @@ _DEFINED = (
     r"\s*\((?P<short>[^()\s,;]{2,12})\)"
 )
 _ARTICLE_DEFINED = re.compile(r"(?:an?|the)\s+(?:(?:novel|new)\s+)?" + _DEFINED)
+_BARE_DEFINED = re.compile(r"(?:(?:an?|the)\s+)?(?:(?:novel|new)\s+)?" + _DEFINED)
 _DEFINED_RE = re.compile(_DEFINED)
 # "X incorporates A (AA) and B (BB)": parts of the paper's own method, named and defined
 _PART_VERBS = re.compile(
@@ -281,8 +282,13 @@ class Proposals:
             s0, s_end = st.sent_of(c_start)
             weak = verb in rules.weak_verbs
             found: list[tuple[tuple[int, int], str | None, str]] = []
-            d = self.described.match(text, pos, s_end)
-            if d:
+            # "we develop Adaptive Entropy Policy Optimization (AEPO)": a Title-Case phrase
+            # spelling the acronym after it is the name, whatever its last word
+            defined = self._defined_at(text, pos, s_end, bare=True)
+            d = None if defined else self.described.match(text, pos, s_end)
+            if defined:
+                found.append((defined, None, "proposal"))
+            elif d:
                 head_t = head_type(d.group("head").split(), rules) or head_type(
                     (d.group("mods") + d.group("head")).split()[-2:], rules
                 )
@@ -356,16 +362,18 @@ class Proposals:
                 known = self.vocab.lookup(name)
                 shaped = any(name_shaped(w, rules) for w in name.split())
                 etype = self._type_for(text, span, head_t)
-                if weak and not (shaped and not known) and etype is None:
+                if weak and not (shaped and not known) and etype is None and span != defined:
                     continue
                 if known and not any(find_word(text, name, 0, st.title_len)):
                     continue  # "we introduce GPT-4 into ...", "an analysis of methods: PPO, DPO"
                 st.proposals.append((span[0], span[1], etype, rule, c_start))
 
-    def _defined_at(self, text: str, pos: int, s_end: int) -> tuple[int, int] | None:
+    def _defined_at(
+        self, text: str, pos: int, s_end: int, bare: bool = False
+    ) -> tuple[int, int] | None:
         """ "we introduce a Full-View Mamba (FVM) to ...": the phrase whose initials the
-        acronym spells is the name (no head noun needed)."""
-        m = _ARTICLE_DEFINED.match(text, pos, s_end)
+        acronym spells is the name (no head noun needed); `bare`: the article is optional."""
+        m = (_BARE_DEFINED if bare else _ARTICLE_DEFINED).match(text, pos, s_end)
         if not m or not self._spells(m):
             return None
         return m.start("name"), m.end("name")
@@ -385,6 +393,10 @@ class Proposals:
         if not st.proposals:
             return
         own = {text[a:b] for a, b, *_ in st.proposals}
+        for a, b, *_ in st.proposals:  # "Modality-Aware Learning (MAL)": its acronym too
+            acr = _ACR_AFTER.match(text, b)
+            if acr:
+                own.add(acr.group().strip(" ()"))
         for v in _PART_VERBS.finditer(text, st.abstract_start):
             s0, s_end = st.sent_of(v.start())
             subject = text[s0 : v.start()].strip()
