@@ -28,3 +28,12 @@ def test_defined_parts_of_a_method_named_by_its_acronym(ex):
         "Hierarchical Edge Guidance (HEG) to align tiles.",
     )
     assert "Hierarchical Edge Guidance" in p
+
+
+def test_sized_variants_of_a_proposed_model(ex):
+    p = proposed(
+        ex,
+        "We introduce Brixel, a family of tiling models. The series includes Brixel-1B and "
+        "Brixel-8B, which tile faster than prior planners.",
+    )
+    assert {"Brixel", "Brixel-1B", "Brixel-8B"} <= p
