@@ -37,3 +37,20 @@ def test_sized_variants_of_a_proposed_model(ex):
         "Brixel-8B, which tile faster than prior planners.",
     )
     assert {"Brixel", "Brixel-1B", "Brixel-8B"} <= p
+
+
+def test_markdown_bold_and_size_ranges_are_no_part_of_a_proposal(ex):
+    p = proposed(
+        ex, "As a case study, we curate **Brixel-Tiles**: 5M tiles from the web. We train "
+        "ninve models (4B-35B) across six families."
+    )
+    assert "Brixel-Tiles" in p
+    assert not any("*" in n or n == "4B-35B" for n in p)
+
+
+def test_a_naming_cue_after_an_own_work_phrase_is_no_part_of_the_name(ex):
+    p = proposed(
+        ex, "We train tilers. The resulting models, which we call Brixel-Tiler, are fast."
+    )
+    assert "Brixel-Tiler" in p
+    assert not any(n.startswith("which") for n in p)

@@ -663,7 +663,25 @@ class Proposals:
         self._proposed_named(st, text)
         if not st.proposals:
             self._whole_title(st, text)
+        if st.proposals:
+            self._tidy(st, text)
         return doc
+
+    @staticmethod
+    def _tidy(st: DocState, text: str) -> None:
+        """Markdown bold around a name ("**Yi-Sang**") is no part of it; a size range
+        ("(4B-35B)") or a single letter cut off before a superscript is no name."""
+        out = []
+        for s, e, t, rule, ev in st.proposals:
+            name = text[s:e]
+            if name.endswith("**"):
+                e -= len(name) - len(name.rstrip("*"))
+            if name.startswith("**"):
+                s += len(name) - len(name.lstrip("*"))
+            if e - s < 2 or all(is_quantity(p) for p in re.split(r"[\-–/]", text[s:e])):
+                continue
+            out.append((s, e, t, rule, ev))
+        st.proposals[:] = out
 
 
 @Language.factory("kg_proposals", default_config={"vocab_dir": None, "patterns_dir": None})

@@ -163,7 +163,7 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         re.IGNORECASE,
     )
     own_work_re = re.compile(
-        rf"(?<![\w-])(?:{_alt(cues['own_work_phrases'])})\s*,\s*(?:(?:called|named|dubbed)\s+)?",
+        rf"(?<![\w-])(?:{_alt(cues['own_work_phrases'])})\s*,\s*(?:(?:{_alt(cues['naming_cues'])})\s+)?",
         re.IGNORECASE,
     )
     naming_re = re.compile(rf"(?<![\w-])(?:{_alt(cues['naming_cues'])})\s*:?\s*", re.IGNORECASE)
