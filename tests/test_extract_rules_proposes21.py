@@ -54,3 +54,28 @@ def test_a_naming_cue_after_an_own_work_phrase_is_no_part_of_the_name(ex):
     )
     assert "Brixel-Tiler" in p
     assert not any(n.startswith("which") for n in p)
+
+
+def test_a_defined_name_the_sentence_says_is_proposed(ex):
+    p = proposed(
+        ex,
+        "We study tiling. Secondly, a synergistic tile pyramid network (STPN) is proposed. "
+        "STPN places tiles through the designed wide-area tile module (WTM).",
+    )
+    assert {"synergistic tile pyramid network", "wide-area tile module"} <= p
+    # the object of another noun that is proposed is not
+    p = proposed(
+        ex, "We study tiling. A head incorporating the Inverse Tile Transform (ITT) is also "
+        "proposed."
+    )
+    assert "Inverse Tile Transform" not in p
+
+
+def test_a_list_of_names_after_a_passive_proposal(ex):
+    p = proposed(
+        ex,
+        "We study tiling. Two families are introduced: RTX (ResNet50-Tiling-X) and PMQ "
+        "(PatchGAN-Multi-Query). We report two novel metrics proposed in this work: the "
+        "Thematic Tile Score (TTS) and Entity Tile Score (ETS).",
+    )
+    assert {"RTX", "PMQ", "Thematic Tile Score", "Entity Tile Score"} <= p

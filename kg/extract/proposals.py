@@ -60,6 +60,28 @@ _PROPOSED_PAREN = re.compile(
     r"\b(?:the|our)\s+(?:newly\s+)?proposed\s+(?P<desc>[a-z][a-z0-9\-]*(?:\s+[a-z][a-z0-9\-]*){0,6})"
     r"\s+\((?P<name>[^()\s,;]{2,20})\)"
 )
+# "a feature pyramid network (FPN) is proposed", "the X (XM) module is designed": a
+# defined name the sentence says is introduced (present tense: "was proposed" is history)
+_PASSIVE_AFTER = re.compile(
+    r"\s*(?:[a-z]+\s+)?(?:is|are)\s+(?:(?:first|further|also|newly|then|thus|therefore|"
+    r"specifically|carefully|additionally)\s+)?"
+    r"(?:proposed|introduced|designed|developed|devised|presented|constructed)(?![\w-])"
+)
+# the defined name opens its clause: "Secondly, a ...", "Firstly, the ..." (not the object
+# of "a head incorporating the X (XX) is proposed")
+_CLAUSE_START = re.compile(
+    r"(?:^|[,;:]\s*)(?:(?:a|an|the|our)\s+(?:(?:novel|new)\s+)?)?$", re.IGNORECASE
+)
+# "through the designed wide-area perception module (WPM)"
+_PARTICIPLE_BEFORE = re.compile(
+    r"(?<![\w-])(?:the|a|an|our)\s+(?:newly\s+)?(?:designed|proposed|introduced|devised)\s+$",
+    re.IGNORECASE,
+)
+# "Two families are introduced: A (..) and B (..)", "metrics proposed in this work: ..."
+_PASSIVE_LIST = re.compile(
+    r"(?<![\w-])(?:(?:is|are)\s+(?:proposed|introduced|presented)|"
+    r"(?:proposed|introduced)\s+in\s+this\s+(?:work|paper|study))\s*:"
+)
 _WE = frozenset(("we",))  # release_after_re starts with "we"
 _NOVEL_ANCHORS = frozenset(("novel", "new", "key"))
 _NOVEL_PARTS = re.compile(  # starts on a literal word: far cheaper than an optional count first
@@ -103,6 +125,16 @@ _ACR_AFTER = re.compile(r"\s*\([A-Z][A-Za-z0-9\-]{0,9}\)")
 _NAME_BEFORE = re.compile(
     r"(?<![\w-])(?P<name>[A-Z0-9][\w+.\-]*(?:\s+[A-Z0-9][\w+.\-]*){0,4})\s*(?:\([^()]{1,30}\))?\s*$"
 )
+
+
+_PAREN_AFTER = re.compile(r"\s*\([^()]{1,60}\)")
+
+
+def _skip_the(text: str, pos: int) -> int:
+    """Past a leading "the " before a capitalised name."""
+    if text.startswith(("the ", "The "), pos) and text[pos + 4 : pos + 5].isupper():
+        return pos + 4
+    return pos
 
 
 def _head_alternation(rules: Rules) -> str:
@@ -171,10 +203,11 @@ class Proposals:
         out = [span]
         pos = span[1]
         while pos < limit:
-            m = _ITEM_SEP.match(text, pos)
+            paren = _PAREN_AFTER.match(text, pos)  # "A (Long A) and B (Long B)"
+            m = _ITEM_SEP.match(text, paren.end() if paren else pos)
             if not m:
                 break
-            nxt = scan_name(text, m.end(), self.rules)
+            nxt = scan_name(text, _skip_the(text, m.end()), self.rules)
             if not nxt:
                 break
             words = text[nxt[0] : nxt[1]].split()
@@ -261,7 +294,7 @@ class Proposals:
         start = colon + 1
         while start < s_end and text[start] == " ":
             start += 1
-        span = scan_name(text, start, self.rules)
+        span = scan_name(text, _skip_the(text, start), self.rules)
         if span and self._listed_name(text[span[0] : span[1]]):
             for sp in self._list_after(text, span, s_end, shaped_only=False):
                 if self._listed_name(text[sp[0] : sp[1]]):
@@ -414,6 +447,36 @@ class Proposals:
                     etype = self._type_for(text, span, None)
                     st.proposals.append((*span, etype, "proposal_part", v.start()))
                     own.add(name)
+
+    def _passive_defined(self, st: DocState, text: str) -> None:
+        """ "a synergistic feature pyramid network (SFPN) is proposed", "the designed
+        wide-area perception module (WPM)", "two families are introduced: A (..) and B
+        (..)": names the paper defines and says, without "we", that it introduces."""
+        for ss, se, ls, le in st.definitions:
+            if ss < st.abstract_start or ls < st.abstract_start:
+                continue
+            name = text[ls:le]
+            if self.vocab.lookup(name) or self.vocab.lookup(text[ss:se]):
+                continue
+            start, end = min(ss, ls), max(se, le)
+            if text[end : end + 1] != ")":
+                continue
+            s0, s_end = st.sent_of(start)
+            if (
+                _PASSIVE_AFTER.match(text, end + 1, s_end) and _CLAUSE_START.search(text, s0, start)
+            ) or _PARTICIPLE_BEFORE.search(text, max(s0, start - 40), start):
+                st.proposals.append(
+                    (ls, le, self._type_for(text, (ls, le), None), "proposal_part", start)
+                )
+        for m in _PASSIVE_LIST.finditer(text, st.abstract_start):
+            s0, s_end = st.sent_of(m.start())
+            for span, t, rule in self._after_colon(text, m.start(), s_end):
+                name = text[span[0] : span[1]]
+                if name in self.rules.not_names or self.vocab.lookup(name):
+                    continue
+                st.proposals.append(
+                    (span[0], span[1], self._type_for(text, span, t), rule, m.start())
+                )
 
     def _proposed_named(self, st: DocState, text: str) -> None:
         """ "the proposed dual prompt-driven tracker (DPTracker)": a new name in brackets
@@ -661,6 +724,7 @@ class Proposals:
         self._novel_parts(st, text)
         self._defined_parts(st, text)
         self._proposed_named(st, text)
+        self._passive_defined(st, text)
         if not st.proposals:
             self._whole_title(st, text)
         if st.proposals:
