@@ -79,3 +79,19 @@ def test_a_list_of_names_after_a_passive_proposal(ex):
         "Thematic Tile Score (TTS) and Entity Tile Score (ETS).",
     )
     assert {"RTX", "PMQ", "Thematic Tile Score", "Entity Tile Score"} <= p
+
+
+def test_a_capitalised_name_the_text_calls_new(ex):
+    p = proposed(
+        ex,
+        "We propose Brixel, a tiling planner. A new View Tile Transformer aggregates rays, "
+        "and a novel VLM-as-a-Tiler checks alignment.",
+    )
+    assert {"View Tile Transformer", "VLM-as-a-Tiler"} <= p
+    # one of a kind named before is not new: "a novel ABC method"
+    p = proposed(
+        ex,
+        "Prior tilers include Attention with Bounded Tile Control (ABTC). We introduce "
+        "Brixel, a novel ABTC method.",
+    )
+    assert "ABTC" not in p and "Attention with Bounded Tile Control" not in p

@@ -82,6 +82,10 @@ _PASSIVE_LIST = re.compile(
     r"(?<![\w-])(?:(?:is|are)\s+(?:proposed|introduced|presented)|"
     r"(?:proposed|introduced)\s+in\s+this\s+(?:work|paper|study))\s*:"
 )
+# "A new View Fusion Transformer leverages", "a novel VLM-as-a-Judge for": a name the
+# text itself calls new, anywhere in the abstract
+_NEW_NAME = re.compile(r"(?<![\w-])(?:a|an)\s+(?:novel|new)\s+(?=[A-Z])", re.IGNORECASE)
+_NEW_ANCHORS = frozenset(("novel", "new"))
 _WE = frozenset(("we",))  # release_after_re starts with "we"
 _NOVEL_ANCHORS = frozenset(("novel", "new", "key"))
 _NOVEL_PARTS = re.compile(  # starts on a literal word: far cheaper than an optional count first
@@ -478,6 +482,32 @@ class Proposals:
                     (span[0], span[1], self._type_for(text, span, t), rule, m.start())
                 )
 
+    def _new_names(self, st: DocState, text: str) -> None:
+        """ "A new View Fusion Transformer aggregates ...": a capitalised name (two or more
+        capitalised words, or a name-shaped word) right after "a new / a novel"."""
+        if not st.words & _NEW_ANCHORS:
+            return
+        for m in _NEW_NAME.finditer(text, st.abstract_start):
+            s0, s_end = st.sent_of(m.start())
+            span = scan_name(text, m.end(), self.rules)
+            if not span or span[1] > s_end:
+                continue
+            name = text[span[0] : span[1]]
+            words = name.split()
+            if name in self.rules.not_names or self.vocab.lookup(name):
+                continue
+            if any(find_word(text, name, st.abstract_start, m.start())):
+                continue  # named before: "a novel ABC method" is one of a known kind
+            if not (
+                any(name_shaped(w, self.rules) for w in words)
+                or len(words) >= 2
+                and all(w[:1].isupper() for w in words)
+            ):
+                continue
+            st.proposals.append(
+                (span[0], span[1], self._type_for(text, span, None), "proposal_part", m.start())
+            )
+
     def _proposed_named(self, st: DocState, text: str) -> None:
         """ "the proposed dual prompt-driven tracker (DPTracker)": a new name in brackets
         after the paper's own described method (not an acronym its words spell: those are
@@ -725,6 +755,7 @@ class Proposals:
         self._defined_parts(st, text)
         self._proposed_named(st, text)
         self._passive_defined(st, text)
+        self._new_names(st, text)
         if not st.proposals:
             self._whole_title(st, text)
         if st.proposals:
