@@ -15,8 +15,9 @@ def proposed(ex, abstract: str, title: str = "A study of things") -> set[str]:
 
 def test_a_bare_defined_phrase_after_a_weak_verb(ex):
     p = proposed(
-        ex, "In the second stage, we develop Adaptive Tile Policy Optimization (ATPO), which "
-        "uses tokens as triggers."
+        ex,
+        "In the second stage, we develop Adaptive Tile Policy Optimization (ATPO), which "
+        "uses tokens as triggers.",
     )
     assert "Adaptive Tile Policy Optimization" in p
 
@@ -41,17 +42,16 @@ def test_sized_variants_of_a_proposed_model(ex):
 
 def test_markdown_bold_and_size_ranges_are_no_part_of_a_proposal(ex):
     p = proposed(
-        ex, "As a case study, we curate **Brixel-Tiles**: 5M tiles from the web. We train "
-        "ninve models (4B-35B) across six families."
+        ex,
+        "As a case study, we curate **Brixel-Tiles**: 5M tiles from the web. We train "
+        "ninve models (4B-35B) across six families.",
     )
     assert "Brixel-Tiles" in p
     assert not any("*" in n or n == "4B-35B" for n in p)
 
 
 def test_a_naming_cue_after_an_own_work_phrase_is_no_part_of_the_name(ex):
-    p = proposed(
-        ex, "We train tilers. The resulting models, which we call Brixel-Tiler, are fast."
-    )
+    p = proposed(ex, "We train tilers. The resulting models, which we call Brixel-Tiler, are fast.")
     assert "Brixel-Tiler" in p
     assert not any(n.startswith("which") for n in p)
 
@@ -65,8 +65,8 @@ def test_a_defined_name_the_sentence_says_is_proposed(ex):
     assert {"synergistic tile pyramid network", "wide-area tile module"} <= p
     # the object of another noun that is proposed is not
     p = proposed(
-        ex, "We study tiling. A head incorporating the Inverse Tile Transform (ITT) is also "
-        "proposed."
+        ex,
+        "We study tiling. A head incorporating the Inverse Tile Transform (ITT) is also proposed.",
     )
     assert "Inverse Tile Transform" not in p
 
@@ -95,3 +95,30 @@ def test_a_capitalised_name_the_text_calls_new(ex):
         "Brixel, a novel ABTC method.",
     )
     assert "ABTC" not in p and "Attention with Bounded Tile Control" not in p
+
+
+def test_an_undefined_capitalised_part_of_the_papers_own_method(ex):
+    p = proposed(
+        ex,
+        "We propose DynTile, a tiling planner. To stay compact, DynTile introduces a "
+        "Dynamics Tiler that compresses layouts. Our architecture first employs a Next "
+        "Tile Classifier to pick shapes.",
+    )
+    assert {"Dynamics Tiler", "Next Tile Classifier"} <= p
+
+
+def test_a_defined_part_right_after_the_verb_of_the_proposal_clause(ex):
+    p = proposed(
+        ex,
+        "We propose Brixel, a train-free method that employs Peak Tile Orthogonal "
+        "Transformation (PTOT) to shape layouts.",
+    )
+    assert "Peak Tile Orthogonal Transformation" in p
+    # deeper in the clause it is background: "... features decomposed by Discrete Tile
+    # Transform (DTT)"
+    p = proposed(
+        ex,
+        "We propose Brixel, a fusion method that integrates the features of RGB and IR "
+        "decomposed by Discrete Tile Transform (DTT).",
+    )
+    assert "Discrete Tile Transform" not in p

@@ -48,7 +48,7 @@ _DEFINED_RE = re.compile(_DEFINED)
 # "X incorporates A (AA) and B (BB)": parts of the paper's own method, named and defined
 _PART_VERBS = re.compile(
     r"\b(?:incorporates|integrates|consists of|comprises|is composed of|features|contains|"
-    r"combines|includes|introduces|equipped with)\b"
+    r"combines|includes|introduces|employs|equipped with)\b"
 )
 _OWN_SUBJECT = re.compile(
     r"^(?:[\w\s]{0,30},\s*)?(?:it|our\s+[\w\-]+|the\s+proposed\s+[\w\-]+|"
@@ -437,12 +437,41 @@ class Proposals:
         for v in _PART_VERBS.finditer(text, st.abstract_start):
             s0, s_end = st.sent_of(v.start())
             subject = text[s0 : v.start()].strip()
+            clause = False
             if not (
                 _OWN_SUBJECT.match(subject)
                 or any(subject.endswith(n) or subject.startswith(n) for n in own)
             ):
-                continue
+                # "we propose X, a method that employs A (AA)": the proposal's own clause,
+                # the part right after the verb
+                clause = any(
+                    s0 <= a and b <= v.start() and rule == "proposal" and ev >= s0
+                    for a, b, _t, rule, ev in st.proposals
+                )
+                if not clause:
+                    continue
+            # "DynVLA introduces a Dynamics Tokenizer that ...": an undefined part right
+            # after the verb, two or more capitalised words
+            pos = v.end() + len(text[v.end() : s_end]) - len(text[v.end() : s_end].lstrip())
+            art = re.match(r"(?:an?|the)\s+", text[pos:s_end])
+            sp = scan_name(text, pos + art.end(), self.rules) if art else None
+            if sp and sp[1] <= s_end and not _ACR_AFTER.match(text, sp[1]):
+                name = text[sp[0] : sp[1]]
+                words = name.split()
+                if (
+                    len(words) >= 2
+                    and all(w[:1].isupper() for w in words)
+                    and name not in own
+                    and name not in self.rules.not_names
+                    and not self.vocab.lookup(name)
+                ):
+                    st.proposals.append(
+                        (*sp, self._type_for(text, sp, None), "proposal_part", v.start())
+                    )
+                    own.add(name)
             for m in _DEFINED_RE.finditer(text, v.end(), s_end):
+                if clause and m.start() - v.end() > 12:
+                    break
                 name = m.group("name")
                 if name in own or name in self.rules.not_names or self.vocab.lookup(name):
                     continue
