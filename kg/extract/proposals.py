@@ -430,7 +430,7 @@ class Proposals:
         if not st.proposals:
             return
         own = {text[a:b] for a, b, *_ in st.proposals}
-        for a, b, *_ in st.proposals:  # "Modality-Aware Learning (MAL)": its acronym too
+        for _a, b, *_ in st.proposals:  # "Modality-Aware Learning (MAL)": its acronym too
             acr = _ACR_AFTER.match(text, b)
             if acr:
                 own.add(acr.group().strip(" ()"))
