@@ -122,3 +122,11 @@ def test_a_defined_part_right_after_the_verb_of_the_proposal_clause(ex):
         "decomposed by Discrete Tile Transform (DTT).",
     )
     assert "Discrete Tile Transform" not in p
+
+
+def test_a_title_case_name_ending_in_a_head_word_before_its_appositive(ex):
+    p = proposed(
+        ex, "This paper introduces Tile Distillation, a novel, principled framework for tile "
+        "selection."
+    )
+    assert "Tile Distillation" in p

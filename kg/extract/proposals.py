@@ -344,7 +344,12 @@ class Proposals:
                     if inner:
                         found.append((inner, head_t, "proposal"))
                     elif (
-                        text.startswith(("the ", "The "), pos)
+                        (
+                            text.startswith(("the ", "The "), pos)
+                            # "introduces Influence Distillation, a novel framework"
+                            or text[pos : pos + 1].isupper()
+                            and d.group("sep") == ","
+                        )
                         and named
                         and all(w[:1].isupper() or name_shaped(w, rules) for w in named)
                     ):
