@@ -130,3 +130,8 @@ def test_a_title_case_name_ending_in_a_head_word_before_its_appositive(ex):
         "selection."
     )
     assert "Tile Distillation" in p
+
+
+def test_any_one_word_between_we_and_the_verb(ex):
+    assert "Brixel" in proposed(ex, "We furthur propose a novel model, Brixel, for tiling.")
+    assert "Brixel" in proposed(ex, "We can introduce Brixel, a tiling planner.")

@@ -151,7 +151,7 @@ def load_rules(directory: StrPath | None = None) -> Rules:
     # than trying the subject alternation at every position
     proposal_verb_re = re.compile(rf"(?<![\w-])(?P<verb>{verbs})(?![\w-])\s*", re.IGNORECASE)
     proposal_subject_re = re.compile(
-        rf"(?<![\w-])(?:{subj})\s+(?:(?:first|further|also|then|now|hereby|therefore|thus|here|[a-z]{{3,}}ly)\s+)?$",
+        rf"(?<![\w-])(?:{subj})\s+(?:(?!not\s)[a-z]{{3,}}\s+)?$",
         re.IGNORECASE,
     )
     gerund_re = re.compile(
