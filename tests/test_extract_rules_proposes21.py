@@ -135,3 +135,8 @@ def test_a_title_case_name_ending_in_a_head_word_before_its_appositive(ex):
 def test_any_one_word_between_we_and_the_verb(ex):
     assert "Brixel" in proposed(ex, "We furthur propose a novel model, Brixel, for tiling.")
     assert "Brixel" in proposed(ex, "We can introduce Brixel, a tiling planner.")
+
+
+def test_a_bold_name_after_an_own_work_phrase(ex):
+    p = proposed(ex, "We train tilers. Our best model, **Tiler-Pro-35B**, places tiles fastest.")
+    assert "Tiler-Pro-35B" in p

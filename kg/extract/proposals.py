@@ -169,6 +169,8 @@ class Proposals:
     # -- helpers -------------------------------------------------------------------
     def _name_at(self, text: str, pos: int, limit: int, naming: bool) -> tuple[int, int] | None:
         rules = self.rules
+        if text.startswith("**", pos):
+            pos += 2  # markdown bold: "Our best model, **X-35B**,"
         if pos >= limit:
             return None
         if naming and text.startswith(("the ", "a ", "an "), pos):
