@@ -140,3 +140,8 @@ def test_any_one_word_between_we_and_the_verb(ex):
 def test_a_bold_name_after_an_own_work_phrase(ex):
     p = proposed(ex, "We train tilers. Our best model, **Tiler-Pro-35B**, places tiles fastest.")
     assert "Tiler-Pro-35B" in p
+
+
+def test_a_superscript_inside_a_proposed_name(ex):
+    p = proposed(ex, "We introduce T²X3D, a 3D tile question answering dataset for tiling.")
+    assert "T²X3D" in p and "T" not in p

@@ -131,6 +131,7 @@ _NAME_BEFORE = re.compile(
 )
 
 
+_SUPERSCRIPT_TAIL = re.compile(r"[\u00b2\u00b3\u00b9\u2070-\u2079]+[A-Za-z0-9\-]*")
 _PAREN_AFTER = re.compile(r"\s*\([^()]{1,60}\)")
 
 
@@ -801,7 +802,7 @@ class Proposals:
     @staticmethod
     def _tidy(st: DocState, text: str) -> None:
         """Markdown bold around a name ("**Yi-Sang**") is no part of it; a size range
-        ("(4B-35B)") or a single letter cut off before a superscript is no name."""
+        ("(4B-35B)") or a single letter is no name; a superscript continues a name."""
         out = []
         for s, e, t, rule, ev in st.proposals:
             name = text[s:e]
@@ -809,6 +810,9 @@ class Proposals:
                 e -= len(name) - len(name.rstrip("*"))
             if name.startswith("**"):
                 s += len(name) - len(name.lstrip("*"))
+            sup = _SUPERSCRIPT_TAIL.match(text, e)
+            if sup:
+                e = sup.end()  # "H²U3D": the name scan stops at the superscript
             if e - s < 2 or all(is_quantity(p) for p in re.split(r"[\-–/]", text[s:e])):
                 continue
             out.append((s, e, t, rule, ev))
