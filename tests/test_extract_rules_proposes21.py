@@ -145,3 +145,11 @@ def test_a_bold_name_after_an_own_work_phrase(ex):
 def test_a_superscript_inside_a_proposed_name(ex):
     p = proposed(ex, "We introduce T²X3D, a 3D tile question answering dataset for tiling.")
     assert "T²X3D" in p and "T" not in p
+
+
+def test_a_name_with_an_appositive_later_in_the_cue_sentence(ex):
+    p = proposed(
+        ex, "We propose a strong baseline to tackle forgetting with AceTiler, a method that "
+        "critiques every past layout."
+    )
+    assert "AceTiler" in p

@@ -157,6 +157,13 @@ class Proposals:
         self.rules = load_rules(patterns_dir)
         heads = self._heads = _head_alternation(self.rules)
         self._head_end = re.compile(rf"(?:{heads})s?\s*(?:that\s+|which\s+)?$", re.IGNORECASE)
+        # "we propose a baseline for X with AceTiler, a method that": a name-shaped word
+        # the cue sentence describes by an appositive with a head noun
+        self.appos_name = re.compile(
+            r"(?<![\w-])(?P<name>[A-Za-z0-9][\w+\-.]*)\s*,\s+(?:a|an)\s+"
+            rf"(?:[\w\-]+,?\s+){{0,4}}?(?:{heads})s?(?![\w-])",
+            re.IGNORECASE,
+        )
         # "a simple yet effective method called", "a new benchmark,", "a novel ... method ("
         self.described = re.compile(
             r"(?:(?:a|an|the|our|two|three|four|several|new)\s+)?"
@@ -398,6 +405,12 @@ class Proposals:
                         span = self._name_at(text, n.end(), s_end, naming=True)
                         if span:
                             found.append((span, None, "proposal"))
+                            break
+                if not found and not weak:
+                    for a in self.appos_name.finditer(text, pos, s_end):
+                        name = a.group("name")
+                        if name_shaped(name, rules) and not self.vocab.lookup(name):
+                            found.append(((a.start("name"), a.end("name")), None, "proposal"))
                             break
                 found.extend(self._coordinated_names(text, found, s_end))
             for span, head_t, rule in found:
