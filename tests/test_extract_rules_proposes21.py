@@ -126,8 +126,9 @@ def test_a_defined_part_right_after_the_verb_of_the_proposal_clause(ex):
 
 def test_a_title_case_name_ending_in_a_head_word_before_its_appositive(ex):
     p = proposed(
-        ex, "This paper introduces Tile Distillation, a novel, principled framework for tile "
-        "selection."
+        ex,
+        "This paper introduces Tile Distillation, a novel, principled framework for tile "
+        "selection.",
     )
     assert "Tile Distillation" in p
 
@@ -149,7 +150,24 @@ def test_a_superscript_inside_a_proposed_name(ex):
 
 def test_a_name_with_an_appositive_later_in_the_cue_sentence(ex):
     p = proposed(
-        ex, "We propose a strong baseline to tackle forgetting with AceTiler, a method that "
-        "critiques every past layout."
+        ex,
+        "We propose a strong baseline to tackle forgetting with AceTiler, a method that "
+        "critiques every past layout.",
     )
     assert "AceTiler" in p
+
+
+def test_a_sentence_opening_on_a_defined_part_that_acts(ex):
+    p = proposed(
+        ex,
+        "We propose RTSC, a tiling planner. ATKS (Attention-Tile KV Sharing) computes the "
+        "prefix once. CGTE (Confidence-Gated Tile Exit) applies two exit mechanisms.",
+    )
+    assert {"Attention-Tile KV Sharing", "Confidence-Gated Tile Exit"} <= p
+    # before the paper says what it proposes, such a sentence is background
+    p = proposed(
+        ex,
+        "ATKS (Attention-Tile KV Sharing) computes the prefix once. We propose RTSC, a "
+        "tiling planner.",
+    )
+    assert "Attention-Tile KV Sharing" not in p

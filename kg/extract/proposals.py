@@ -77,6 +77,14 @@ _PARTICIPLE_BEFORE = re.compile(
     r"(?<![\w-])(?:the|a|an|our)\s+(?:newly\s+)?(?:designed|proposed|introduced|devised)\s+$",
     re.IGNORECASE,
 )
+# a sentence opening: "", "First, ", "(2) ", "Second, the "
+_SENT_OPEN = re.compile(
+    r"(?:\(\w{1,3}\)\s*|(?:first|second|third|finally|then|next|moreover|furthermore|"
+    r"additionally|meanwhile|specifically|in addition)\s*,\s*)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+# the defined name acts: "X (Y) computes", "X (Y) further prevents" (not "is", "has")
+_ACTS = re.compile(r"\s+(?:\w+ly\s+|further\s+|also\s+|then\s+)?(?!is\b|has\b|was\b)[a-z]{3,}s\b")
 # "Two families are introduced: A (..) and B (..)", "metrics proposed in this work: ..."
 _PASSIVE_LIST = re.compile(
     r"(?<![\w-])(?:(?:is|are)\s+(?:proposed|introduced|presented)|"
@@ -519,6 +527,27 @@ class Proposals:
             if (
                 _PASSIVE_AFTER.match(text, end + 1, s_end) and _CLAUSE_START.search(text, s0, start)
             ) or _PARTICIPLE_BEFORE.search(text, max(s0, start - 40), start):
+                st.proposals.append(
+                    (ls, le, self._type_for(text, (ls, le), None), "proposal_part", start)
+                )
+        # "ASKS (Attention-Similarity KV Sharing) computes the prefix cache once ...": a
+        # sentence opening on a new defined name that acts, after the paper has said what
+        # it proposes, describes a part of it
+        first = min(
+            (ev for _a, _b, _t, rule, ev in st.proposals if rule == "proposal"), default=None
+        )
+        if first is not None:
+            for ss, se, ls, le in st.definitions:
+                start, end = min(ss, ls), max(se, le)
+                s0, s_end = st.sent_of(start)
+                if s0 <= first or text[end : end + 1] != ")":
+                    continue
+                if not _SENT_OPEN.fullmatch(text, s0, start) or not _ACTS.match(
+                    text, end + 1, s_end
+                ):
+                    continue
+                if self.vocab.lookup(text[ls:le]) or self.vocab.lookup(text[ss:se]):
+                    continue
                 st.proposals.append(
                     (ls, le, self._type_for(text, (ls, le), None), "proposal_part", start)
                 )
