@@ -171,3 +171,12 @@ def test_a_sentence_opening_on_a_defined_part_that_acts(ex):
         "tiling planner.",
     )
     assert "Attention-Tile KV Sharing" not in p
+
+
+def test_a_dash_list_of_released_names(ex):
+    p = proposed(
+        ex,
+        "We release the Brixel tiling models – BX-Nano, BX-Super, and BX-Ultra – under "
+        "an open license.",
+    )
+    assert {"BX-Nano", "BX-Super", "BX-Ultra"} <= p

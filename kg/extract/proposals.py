@@ -351,7 +351,9 @@ class Proposals:
                 span = self._name_at(text, npos, s_end, bool(d.group("naming")))
                 if span and (d.group("sep") in (",", ":", "—", "–") or d.group("naming")):
                     for sp in (
-                        self._list_after(text, span, s_end) if d.group("sep") == ":" else [span]
+                        self._list_after(text, span, s_end)
+                        if d.group("sep") in (":", "—", "–")
+                        else [span]
                     ):
                         found.append((sp, head_t, "proposal"))
                 elif d.group("sep") == "(" and span:
