@@ -180,3 +180,12 @@ def test_a_dash_list_of_released_names(ex):
         "an open license.",
     )
     assert {"BX-Nano", "BX-Super", "BX-Ultra"} <= p
+
+
+def test_a_sentence_opening_on_a_capitalised_component_that_acts(ex):
+    p = proposed(
+        ex,
+        "We propose Brixel, a tiling planner. Subsequently, a Graph-Aware Tile mechanism "
+        "projects graph signals into soft prompts.",
+    )
+    assert "Graph-Aware Tile" in p

@@ -83,6 +83,15 @@ _SENT_OPEN = re.compile(
     r"additionally|meanwhile|specifically|in addition)\s*,\s*)?(?:the\s+)?",
     re.IGNORECASE,
 )
+_SENT_OPEN_ARTICLE = re.compile(
+    r"(?:(?:first|second|third|finally|then|next|subsequently|moreover|furthermore|"
+    r"additionally|meanwhile|specifically|in addition)\s*,\s*)?(?:a|an|the)\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
+_COMPONENT_HEAD = re.compile(
+    r"\s+(?:module|mechanism|block|layer|network|component|head|encoder|decoder|unit|branch)"
+    r"(?![\w-])"
+)
 # the defined name acts: "X (Y) computes", "X (Y) further prevents" (not "is", "has")
 _ACTS = re.compile(r"\s+(?:\w+ly\s+|further\s+|also\s+|then\s+)?(?!is\b|has\b|was\b)[a-z]{3,}s\b")
 # "Two families are introduced: A (..) and B (..)", "metrics proposed in this work: ..."
@@ -553,6 +562,27 @@ class Proposals:
                 st.proposals.append(
                     (ls, le, self._type_for(text, (ls, le), None), "proposal_part", start)
                 )
+            # "Subsequently, a Graph-Aware Tile mechanism projects ...": the same with an
+            # undefined name of two or more capitalised words and a component noun
+            for s0, s_end in st.sents:
+                if s0 <= first:
+                    continue
+                o = _SENT_OPEN_ARTICLE.match(text, s0, s_end)
+                if not o:
+                    continue
+                sp = scan_name(text, o.end(), self.rules)
+                if not sp or sp[1] > s_end:
+                    continue
+                name = text[sp[0] : sp[1]]
+                words = name.split()
+                if len(words) < 2 or not all(w[:1].isupper() for w in words):
+                    continue
+                h = _COMPONENT_HEAD.match(text, sp[1], s_end)
+                if not h or not _ACTS.match(text, h.end(), s_end):
+                    continue
+                if name in self.rules.not_names or self.vocab.lookup(name):
+                    continue
+                st.proposals.append((*sp, self._type_for(text, sp, None), "proposal_part", s0))
         for m in _PASSIVE_LIST.finditer(text, st.abstract_start):
             s0, s_end = st.sent_of(m.start())
             for span, t, rule in self._after_colon(text, m.start(), s_end):
