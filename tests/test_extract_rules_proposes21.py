@@ -189,3 +189,17 @@ def test_a_sentence_opening_on_a_capitalised_component_that_acts(ex):
         "projects graph signals into soft prompts.",
     )
     assert "Graph-Aware Tile" in p
+
+
+def test_lower_case_words_before_a_generic_method_head(ex):
+    p = proposed(
+        ex,
+        "We propose a smooth tiling technique that instills a strong bias in tilers. "
+        "We further introduce a normalized conformal tiling scheme that leverages noise.",
+    )
+    assert {"smooth tiling", "normalized conformal tiling"} <= p
+    # adjectives of the proposal and one-word names are not enough
+    p = proposed(ex, "We propose a simple yet effective training strategy for tilers.")
+    assert not p
+    p = proposed(ex, "We propose a simple yet effective tile augmentation strategy.")
+    assert p == {"tile augmentation"}

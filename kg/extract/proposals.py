@@ -17,6 +17,7 @@ from spacy.language import Language
 from kg.extract.acronyms import best_long_form, is_acronym
 from kg.extract.evidence import context_type, shape_type
 from kg.extract.names import NAME_WORD, find_word, is_quantity, name_shaped, scan_name, words_at
+from kg.extract.normalise import match_key
 from kg.extract.rules import Rules, load_rules
 from kg.extract.state import DocState, state_of
 from kg.extract.typing_rules import appositive_type, following_head_type, head_type, infer_type
@@ -149,6 +150,9 @@ _NAME_BEFORE = re.compile(
 
 
 _SUPERSCRIPT_TAIL = re.compile(r"[\u00b2\u00b3\u00b9\u2070-\u2079]+[A-Za-z0-9\-]*")
+_JOINERS = frozenset("yet and but or very more most".split())
+_LOWER_HEADS = frozenset("technique scheme protocol strategy".split())
+_FUNCTION = frozenset("of for with and or to in on by from via that which the a an".split())
 _PAREN_AFTER = re.compile(r"\s*\([^()]{1,60}\)")
 
 
@@ -274,6 +278,33 @@ class Proposals:
                 return ms + w.start(), ms + w.end()
         return None
 
+    def _lower_described(self, text: str, d) -> tuple[int, int] | None:
+        """ "a smooth regularization technique", "a normalized conformal prediction
+        scheme": two to four lower-case words before a generic method head (technique,
+        scheme, protocol, strategy) name the method, the head excluded."""
+        if d.group("head").lower() not in _LOWER_HEADS or d.group("sep") or d.group("naming"):
+            return None
+        ms, me = d.start("mods"), d.end("mods")
+        words = list(re.finditer(r"\S+", text[ms:me]))
+        adj = self.rules.proposal_adjectives
+        while words and (
+            words[0].group().lower() in adj
+            or words[0].group().lower() in _JOINERS
+            or words[0].group().endswith("ly")
+        ):
+            words.pop(0)  # "a simple yet effective", "a highly"
+        if not 2 <= len(words) <= 4:
+            return None
+        if not all(re.fullmatch(r"[a-z][a-z\-]*[a-z]", w.group()) for w in words):
+            return None
+        if any(w.group() in _FUNCTION for w in words) or words[-1].group().endswith("ly"):
+            return None
+        span = (ms + words[0].start(), ms + words[-1].end())
+        name = text[span[0] : span[1]]
+        if match_key(name) in self.rules.generic_keys or self.vocab.lookup(name):
+            return None
+        return span
+
     def _object_name(self, text: str, pos: int, s_end: int) -> list:
         """ "a novel scenario-driven instruction generator MATRIX-Gen for ...": the first
         unknown name-shaped word of the verb's object phrase (up to "of", "that", "for"
@@ -370,8 +401,12 @@ class Proposals:
                 else:
                     inner = self._in_mods(text, d)
                     named = text[d.start("mods") : d.end("head")].split()
+                    lower = None if inner or weak else self._lower_described(text, d)
                     if inner:
                         found.append((inner, head_t, "proposal"))
+                    elif lower:
+                        # "we propose a smooth regularization technique that"
+                        found.append((lower, head_t, "proposal"))
                     elif (
                         (
                             text.startswith(("the ", "The "), pos)
