@@ -203,3 +203,12 @@ def test_lower_case_words_before_a_generic_method_head(ex):
     assert not p
     p = proposed(ex, "We propose a simple yet effective tile augmentation strategy.")
     assert p == {"tile augmentation"}
+
+
+def test_enumerated_parts_after_a_part_verb_and_a_colon(ex):
+    p = proposed(
+        ex,
+        "We propose Brixel. Our dual-phase framework introduces: (1) Anchored Tiling - fixing "
+        "rejected tiles using past outputs and (2) Future-Guided Placing - curating tiles.",
+    )
+    assert {"Anchored Tiling", "Future-Guided Placing"} <= p

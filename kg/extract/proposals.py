@@ -525,6 +525,14 @@ class Proposals:
                 )
                 if not clause:
                     continue
+            if text[v.end() : s_end].lstrip().startswith(":"):
+                # "Our framework introduces: (1) Anchored Tiling - ..., and (2) ..."
+                for sp, t, rule in self._after_colon(text, v.end(), s_end):
+                    name = text[sp[0] : sp[1]]
+                    if name not in own and not self.vocab.lookup(name):
+                        st.proposals.append((*sp, self._type_for(text, sp, t), rule, v.start()))
+                        own.add(name)
+                continue
             # "DynVLA introduces a Dynamics Tokenizer that ...": an undefined part right
             # after the verb, two or more capitalised words
             pos = v.end() + len(text[v.end() : s_end]) - len(text[v.end() : s_end].lstrip())
