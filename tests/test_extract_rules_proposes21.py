@@ -212,3 +212,13 @@ def test_enumerated_parts_after_a_part_verb_and_a_colon(ex):
         "rejected tiles using past outputs and (2) Future-Guided Placing - curating tiles.",
     )
     assert {"Anchored Tiling", "Future-Guided Placing"} <= p
+
+
+def test_synthesised_datasets_are_proposed(ex):
+    p = proposed(
+        ex,
+        "Using this pipeline, we synthesized two large-scale tiling datasets that span 75 "
+        "domains: TLR-Book (3.04 million layouts from books) and TLR-Web (1.66 million "
+        "layouts from the web).",
+    )
+    assert {"TLR-Book", "TLR-Web"} <= p
