@@ -222,3 +222,10 @@ def test_synthesised_datasets_are_proposed(ex):
         "layouts from the web).",
     )
     assert {"TLR-Book", "TLR-Web"} <= p
+
+
+def test_a_capitalised_name_after_the_proposed(ex):
+    p = proposed(
+        ex, "We study tiling. We compare baselines using a proposed Structure-Aware Tile Framework."
+    )
+    assert "Structure-Aware Tile Framework" in p

@@ -102,8 +102,11 @@ _PASSIVE_LIST = re.compile(
 )
 # "A new View Fusion Transformer leverages", "a novel VLM-as-a-Judge for": a name the
 # text itself calls new, anywhere in the abstract
-_NEW_NAME = re.compile(r"(?<![\w-])(?:a|an)\s+(?:novel|new)\s+(?=[A-Z])", re.IGNORECASE)
-_NEW_ANCHORS = frozenset(("novel", "new"))
+_NEW_NAME = re.compile(
+    r"(?<![\w-])(?:(?:a|an)\s+(?:novel|new)|(?:a|an|the|our)\s+proposed)\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
+_NEW_ANCHORS = frozenset(("novel", "new", "proposed"))
 _WE = frozenset(("we",))  # release_after_re starts with "we"
 _NOVEL_ANCHORS = frozenset(("novel", "new", "key"))
 _NOVEL_PARTS = re.compile(  # starts on a literal word: far cheaper than an optional count first
