@@ -229,3 +229,14 @@ def test_a_capitalised_name_after_the_proposed(ex):
         ex, "We study tiling. We compare baselines using a proposed Structure-Aware Tile Framework."
     )
     assert "Structure-Aware Tile Framework" in p
+
+
+def test_hyphenated_variants_of_a_proposed_name_in_the_abstract(ex):
+    p = proposed(
+        ex,
+        "We present 3D-Tile, a tiling framework. We provide TLS-Search-Pro for quality and "
+        "TLS-Search-Fast for speed, built on TLS. Experiments show 3D-Tile-4B beats larger "
+        "planners.",
+        title="3D-Tile: Tiling with TLS (Tile Layout Search)",
+    )
+    assert "3D-Tile-4B" in p

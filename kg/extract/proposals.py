@@ -156,6 +156,9 @@ _SUPERSCRIPT_TAIL = re.compile(r"[\u00b2\u00b3\u00b9\u2070-\u2079]+[A-Za-z0-9\-]
 _JOINERS = frozenset("yet and but or very more most".split())
 _LOWER_HEADS = frozenset("technique scheme protocol strategy".split())
 _FUNCTION = frozenset("of for with and or to in on by from via that which the a an".split())
+# "-4B", "-Pro", "-Search-Fast": a size or capitalised words after a hyphen, to the word end
+_VARIANT_HYPHEN_TAIL = r"(?:-(?:\d+(?:\.\d+)?[BMK]|[A-Z][a-z]{0,9}|[A-Z]))+(?![\w-])"
+_SIZE_END = re.compile(r"-\d+(?:\.\d+)?[BMK]$")
 _PAREN_AFTER = re.compile(r"\s*\([^()]{1,60}\)")
 
 
@@ -916,8 +919,33 @@ class Proposals:
         if not st.proposals:
             self._whole_title(st, text)
         if st.proposals:
+            self._variant_names(st, text)
             self._tidy(st, text)
         return doc
+
+    def _variant_names(self, st: DocState, text: str) -> None:
+        """ "3D-Tile-4B", "AFS-Tile-Pro": a proposed name (or its acronym) written with a
+        size or capitalised variant words after a hyphen names a variant the paper
+        introduces too."""
+        own = set()
+        for a, b, *_ in st.proposals:
+            own.add(text[a:b])
+            acr = _ACR_AFTER.match(text, b)
+            if acr:
+                own.add(acr.group().strip(" ()"))
+        own = {n for n in own if len(n) >= 3 and " " not in n and n[:1].isalnum()}
+        seen = {(a, b) for a, b, *_ in st.proposals}
+        for n in own:
+            for m in re.finditer(
+                r"(?<![\w-])" + re.escape(n) + _VARIANT_HYPHEN_TAIL, text[st.abstract_start :]
+            ):
+                s0, e0 = st.abstract_start + m.start(), st.abstract_start + m.end()
+                variant = text[s0:e0]
+                if (s0, e0) in seen or variant in own or self.vocab.lookup(variant):
+                    continue
+                seen.add((s0, e0))
+                sized = _SIZE_END.search(variant)  # "3D-Tile-4B": a sized model
+                st.proposals.append((s0, e0, "Model" if sized else None, "proposal_part", s0))
 
     @staticmethod
     def _tidy(st: DocState, text: str) -> None:
