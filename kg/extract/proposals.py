@@ -61,7 +61,7 @@ _PROPOSED_PAREN = re.compile(
     r"\b(?:the|our)\s+(?:newly\s+)?proposed\s+(?P<desc>[a-z][a-z0-9\-]*(?:\s+[a-z][a-z0-9\-]*){0,6})"
     r"\s+\((?P<name>[^()\s,;]{2,20})\)"
 )
-# "a feature pyramid network (FPN) is proposed", "the X (XM) module is designed": a
+# "a tile pyramid network (TPN) is proposed", "the X (XM) module is designed": a
 # defined name the sentence says is introduced (present tense: "was proposed" is history)
 _PASSIVE_AFTER = re.compile(
     r"\s*(?:[a-z]+\s+)?(?:is|are)\s+(?:(?:first|further|also|newly|then|thus|therefore|"
@@ -73,7 +73,7 @@ _PASSIVE_AFTER = re.compile(
 _CLAUSE_START = re.compile(
     r"(?:^|[,;:]\s*)(?:(?:a|an|the|our)\s+(?:(?:novel|new)\s+)?)?$", re.IGNORECASE
 )
-# "through the designed wide-area perception module (WPM)"
+# "through the designed wide-area tile module (WTM)"
 _PARTICIPLE_BEFORE = re.compile(
     r"(?<![\w-])(?:the|a|an|our)\s+(?:newly\s+)?(?:designed|proposed|introduced|devised)\s+$",
     re.IGNORECASE,
@@ -100,7 +100,7 @@ _PASSIVE_LIST = re.compile(
     r"(?<![\w-])(?:(?:is|are)\s+(?:proposed|introduced|presented)|"
     r"(?:proposed|introduced)\s+in\s+this\s+(?:work|paper|study))\s*:"
 )
-# "A new View Fusion Transformer leverages", "a novel VLM-as-a-Judge for": a name the
+# "A new Ray Tile Transformer leverages", "a novel VLM-as-a-Tiler for": a name the
 # text itself calls new, anywhere in the abstract
 _NEW_NAME = re.compile(
     r"(?<![\w-])(?:(?:a|an)\s+(?:novel|new)|(?:a|an|the|our)\s+proposed)\s+(?=[A-Z])",
@@ -156,7 +156,7 @@ _SUPERSCRIPT_TAIL = re.compile(r"[\u00b2\u00b3\u00b9\u2070-\u2079]+[A-Za-z0-9\-]
 _JOINERS = frozenset("yet and but or very more most".split())
 _LOWER_HEADS = frozenset("technique scheme protocol strategy".split())
 _FUNCTION = frozenset("of for with and or to in on by from via that which the a an".split())
-# "-4B", "-Pro", "-Search-Fast": a size or capitalised words after a hyphen, to the word end
+# "-4B", "-Pro", "-Tile-Fast": a size or capitalised words after a hyphen, to the word end
 _VARIANT_HYPHEN_TAIL = r"(?:-(?:\d+(?:\.\d+)?[BMK]|[A-Z][a-z]{0,9}|[A-Z]))+(?![\w-])"
 _SIZE_END = re.compile(r"-\d+(?:\.\d+)?[BMK]$")
 _PAREN_AFTER = re.compile(r"\s*\([^()]{1,60}\)")
@@ -205,7 +205,7 @@ class Proposals:
     def _name_at(self, text: str, pos: int, limit: int, naming: bool) -> tuple[int, int] | None:
         rules = self.rules
         if text.startswith("**", pos):
-            pos += 2  # markdown bold: "Our best model, **X-35B**,"
+            pos += 2  # markdown bold: "Our best model, **Tiler-35B**,"
         if pos >= limit:
             return None
         if naming and text.startswith(("the ", "a ", "an "), pos):
@@ -285,7 +285,7 @@ class Proposals:
         return None
 
     def _lower_described(self, text: str, d) -> tuple[int, int] | None:
-        """ "a smooth regularization technique", "a normalized conformal prediction
+        """ "a smooth tiling technique", "a normalized conformal tiling
         scheme": two to four lower-case words before a generic method head (technique,
         scheme, protocol, strategy) name the method, the head excluded."""
         if d.group("head").lower() not in _LOWER_HEADS or d.group("sep") or d.group("naming"):
@@ -383,7 +383,7 @@ class Proposals:
             s0, s_end = st.sent_of(c_start)
             weak = verb in rules.weak_verbs
             found: list[tuple[tuple[int, int], str | None, str]] = []
-            # "we develop Adaptive Entropy Policy Optimization (AEPO)": a Title-Case phrase
+            # "we develop Adaptive Tile Policy Optimization (ATPO)": a Title-Case phrase
             # spelling the acronym after it is the name, whatever its last word
             defined = self._defined_at(text, pos, s_end, bare=True)
             d = None if defined else self.described.match(text, pos, s_end)
@@ -411,12 +411,12 @@ class Proposals:
                     if inner:
                         found.append((inner, head_t, "proposal"))
                     elif lower:
-                        # "we propose a smooth regularization technique that"
+                        # "we propose a smooth tiling technique that"
                         found.append((lower, head_t, "proposal"))
                     elif (
                         (
                             text.startswith(("the ", "The "), pos)
-                            # "introduces Influence Distillation, a novel framework"
+                            # "introduces Tile Distillation, a novel framework"
                             or text[pos : pos + 1].isupper()
                             and d.group("sep") == ","
                         )
@@ -511,7 +511,7 @@ class Proposals:
         if not st.proposals:
             return
         own = {text[a:b] for a, b, *_ in st.proposals}
-        for _a, b, *_ in st.proposals:  # "Modality-Aware Learning (MAL)": its acronym too
+        for _a, b, *_ in st.proposals:  # "Load-Aware Tile Learning (LATL)": its acronym too
             acr = _ACR_AFTER.match(text, b)
             if acr:
                 own.add(acr.group().strip(" ()"))
@@ -539,7 +539,7 @@ class Proposals:
                         st.proposals.append((*sp, self._type_for(text, sp, t), rule, v.start()))
                         own.add(name)
                 continue
-            # "DynVLA introduces a Dynamics Tokenizer that ...": an undefined part right
+            # "DynTile introduces a Dynamics Tiler that ...": an undefined part right
             # after the verb, two or more capitalised words
             pos = v.end() + len(text[v.end() : s_end]) - len(text[v.end() : s_end].lstrip())
             art = re.match(r"(?:an?|the)\s+", text[pos:s_end])
@@ -571,8 +571,8 @@ class Proposals:
                     own.add(name)
 
     def _passive_defined(self, st: DocState, text: str) -> None:
-        """ "a synergistic feature pyramid network (SFPN) is proposed", "the designed
-        wide-area perception module (WPM)", "two families are introduced: A (..) and B
+        """ "a synergistic tile pyramid network (STPN) is proposed", "the designed
+        wide-area tile module (WTM)", "two families are introduced: A (..) and B
         (..)": names the paper defines and says, without "we", that it introduces."""
         for ss, se, ls, le in st.definitions:
             if ss < st.abstract_start or ls < st.abstract_start:
@@ -590,7 +590,7 @@ class Proposals:
                 st.proposals.append(
                     (ls, le, self._type_for(text, (ls, le), None), "proposal_part", start)
                 )
-        # "ASKS (Attention-Similarity KV Sharing) computes the prefix cache once ...": a
+        # "ATKS (Attention-Tile KV Sharing) computes the prefix once ...": a
         # sentence opening on a new defined name that acts, after the paper has said what
         # it proposes, describes a part of it
         first = min(
@@ -643,7 +643,7 @@ class Proposals:
                 )
 
     def _new_names(self, st: DocState, text: str) -> None:
-        """ "A new View Fusion Transformer aggregates ...": a capitalised name (two or more
+        """ "A new Ray Tile Transformer aggregates ...": a capitalised name (two or more
         capitalised words, or a name-shaped word) right after "a new / a novel"."""
         if not st.words & _NEW_ANCHORS:
             return
@@ -657,7 +657,7 @@ class Proposals:
             if name in self.rules.not_names or self.vocab.lookup(name):
                 continue
             if any(find_word(text, name, st.abstract_start, m.start())):
-                continue  # named before: "a novel ABC method" is one of a known kind
+                continue  # named before: "a novel ABTC method" is one of a known kind
             if not (
                 any(name_shaped(w, self.rules) for w in words)
                 or len(words) >= 2
@@ -924,7 +924,7 @@ class Proposals:
         return doc
 
     def _variant_names(self, st: DocState, text: str) -> None:
-        """ "3D-Tile-4B", "AFS-Tile-Pro": a proposed name (or its acronym) written with a
+        """ "3D-Tile-4B", "TLS-Tile-Pro": a proposed name (or its acronym) written with a
         size or capitalised variant words after a hyphen names a variant the paper
         introduces too."""
         own = set()
@@ -949,8 +949,8 @@ class Proposals:
 
     @staticmethod
     def _tidy(st: DocState, text: str) -> None:
-        """Markdown bold around a name ("**Yi-Sang**") is no part of it; a size range
-        ("(4B-35B)") or a single letter is no name; a superscript continues a name."""
+        """Markdown bold around a name ("**Brixel-Tiles**") is no part of it; a size range
+        ("(2B-30B)") or a single letter is no name; a superscript continues a name."""
         out = []
         for s, e, t, rule, ev in st.proposals:
             name = text[s:e]
@@ -960,7 +960,7 @@ class Proposals:
                 s += len(name) - len(name.lstrip("*"))
             sup = _SUPERSCRIPT_TAIL.match(text, e)
             if sup:
-                e = sup.end()  # "H²U3D": the name scan stops at the superscript
+                e = sup.end()  # "T²X3D": the name scan stops at the superscript
             if e - s < 2 or all(is_quantity(p) for p in re.split(r"[\-–/]", text[s:e])):
                 continue
             out.append((s, e, t, rule, ev))

@@ -170,7 +170,7 @@ class Relations:
         return out
 
     def _variants(self, st: DocState, seen: set[str]) -> list:
-        """ "Llamba-1B, Llamba-3B and Llamba-8B", "SFFNet-X": a size or a variant word
+        """ "Brixel-1B, Brixel-3B and Brixel-8B", "TileNet-X": a size or a variant word
         after a proposed Model/Method's own name is a variant the paper introduces too."""
         own = {
             m.text
