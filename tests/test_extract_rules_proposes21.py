@@ -17,10 +17,10 @@ def proposed(ex, abstract: str, title: str = "A study of things") -> set[str]:
 def test_a_bare_defined_phrase_after_a_weak_verb(ex):
     p = proposed(
         ex,
-        "For the packing step, we develop Greedy Tile Packing Search (GTPS), which "
+        "For the packing step, we develop Adaptive Tile Policy Optimization (ATPO), which "
         "orders tiles by area.",
     )
-    assert "Greedy Tile Packing Search" in p
+    assert "Adaptive Tile Policy Optimization" in p
 
 
 def test_defined_parts_of_a_method_named_by_its_acronym(ex):
