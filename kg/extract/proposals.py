@@ -89,13 +89,14 @@ _SENT_OPEN_ARTICLE = re.compile(
     r"additionally|meanwhile|specifically|in addition)\s*,\s*)?(?:a|an|the)\s+(?=[A-Z])",
     re.IGNORECASE,
 )
-_COMPONENT_HEAD = re.compile(
-    r"\s+(?:module|mechanism|block|layer|network|component|head|encoder|decoder|unit|branch)"
-    r"(?![\w-])"
+_COMPONENT_WORDS = frozenset(
+    "module mechanism block layer network component head encoder decoder unit branch".split()
 )
+_COMPONENT_HEAD = re.compile(rf"\s+(?:{'|'.join(sorted(_COMPONENT_WORDS))})(?![\w-])")
 # the defined name acts: "X (Y) computes", "X (Y) further prevents" (not "is", "has")
 _ACTS = re.compile(r"\s+(?:\w+ly\s+|further\s+|also\s+|then\s+)?(?!is\b|has\b|was\b)[a-z]{3,}s\b")
 # "Two families are introduced: A (..) and B (..)", "metrics proposed in this work: ..."
+_PASSIVE_ANCHORS = frozenset(("proposed", "introduced", "presented"))
 _PASSIVE_LIST = re.compile(
     r"(?<![\w-])(?:(?:is|are)\s+(?:proposed|introduced|presented)|"
     r"(?:proposed|introduced)\s+in\s+this\s+(?:work|paper|study))\s*:"
@@ -157,7 +158,7 @@ _JOINERS = frozenset("yet and but or very more most".split())
 _LOWER_HEADS = frozenset("technique scheme protocol strategy".split())
 _FUNCTION = frozenset("of for with and or to in on by from via that which the a an".split())
 # "-4B", "-Pro", "-Tile-Fast": a size or capitalised words after a hyphen, to the word end
-_VARIANT_HYPHEN_TAIL = r"(?:-(?:\d+(?:\.\d+)?[BMK]|[A-Z][a-z]{0,9}|[A-Z]))+(?![\w-])"
+_VARIANT_TAIL_RE = re.compile(r"(?:-(?:\d+(?:\.\d+)?[BMK]|[A-Z][a-z]{0,9}|[A-Z]))+(?![\w-])")
 _SIZE_END = re.compile(r"-\d+(?:\.\d+)?[BMK]$")
 _PAREN_AFTER = re.compile(r"\s*\([^()]{1,60}\)")
 
@@ -577,16 +578,17 @@ class Proposals:
         for ss, se, ls, le in st.definitions:
             if ss < st.abstract_start or ls < st.abstract_start:
                 continue
-            name = text[ls:le]
-            if self.vocab.lookup(name) or self.vocab.lookup(text[ss:se]):
-                continue
             start, end = min(ss, ls), max(se, le)
             if text[end : end + 1] != ")":
                 continue
             s0, s_end = st.sent_of(start)
             if (
-                _PASSIVE_AFTER.match(text, end + 1, s_end) and _CLAUSE_START.search(text, s0, start)
-            ) or _PARTICIPLE_BEFORE.search(text, max(s0, start - 40), start):
+                (
+                    _PASSIVE_AFTER.match(text, end + 1, s_end)
+                    and _CLAUSE_START.search(text, s0, start)
+                )
+                or _PARTICIPLE_BEFORE.search(text, max(s0, start - 40), start)
+            ) and not (self.vocab.lookup(text[ls:le]) or self.vocab.lookup(text[ss:se])):
                 st.proposals.append(
                     (ls, le, self._type_for(text, (ls, le), None), "proposal_part", start)
                 )
@@ -613,7 +615,7 @@ class Proposals:
                 )
             # "Subsequently, a Graph-Aware Tile mechanism projects ...": the same with an
             # undefined name of two or more capitalised words and a component noun
-            for s0, s_end in st.sents:
+            for s0, s_end in st.sents if st.words & _COMPONENT_WORDS else ():
                 if s0 <= first:
                     continue
                 o = _SENT_OPEN_ARTICLE.match(text, s0, s_end)
@@ -632,6 +634,8 @@ class Proposals:
                 if name in self.rules.not_names or self.vocab.lookup(name):
                     continue
                 st.proposals.append((*sp, self._type_for(text, sp, None), "proposal_part", s0))
+        if not st.words & _PASSIVE_ANCHORS:
+            return
         for m in _PASSIVE_LIST.finditer(text, st.abstract_start):
             s0, s_end = st.sent_of(m.start())
             for span, t, rule in self._after_colon(text, m.start(), s_end):
@@ -936,16 +940,23 @@ class Proposals:
         own = {n for n in own if len(n) >= 3 and " " not in n and n[:1].isalnum()}
         seen = {(a, b) for a, b, *_ in st.proposals}
         for n in own:
-            for m in re.finditer(
-                r"(?<![\w-])" + re.escape(n) + _VARIANT_HYPHEN_TAIL, text[st.abstract_start :]
-            ):
-                s0, e0 = st.abstract_start + m.start(), st.abstract_start + m.end()
-                variant = text[s0:e0]
-                if (s0, e0) in seen or variant in own or self.vocab.lookup(variant):
-                    continue
-                seen.add((s0, e0))
-                sized = _SIZE_END.search(variant)  # "3D-Tile-4B": a sized model
-                st.proposals.append((s0, e0, "Model" if sized else None, "proposal_part", s0))
+            i = text.find(n + "-", st.abstract_start)
+            while i >= 0:
+                t = _VARIANT_TAIL_RE.match(text, i + len(n))
+                if t and not (text[i - 1 : i].isalnum() or text[i - 1 : i] == "-"):
+                    s0, e0 = i, t.end()
+                    variant = text[s0:e0]
+                    if (
+                        (s0, e0) not in seen
+                        and variant not in own
+                        and not self.vocab.lookup(variant)
+                    ):
+                        seen.add((s0, e0))
+                        sized = _SIZE_END.search(variant)  # "3D-Tile-4B": a sized model
+                        st.proposals.append(
+                            (s0, e0, "Model" if sized else None, "proposal_part", s0)
+                        )
+                i = text.find(n + "-", i + len(n))
 
     @staticmethod
     def _tidy(st: DocState, text: str) -> None:
