@@ -17,6 +17,7 @@ from spacy.language import Language
 from kg.extract.acronyms import best_long_form, is_acronym
 from kg.extract.evidence import context_type, shape_type
 from kg.extract.names import NAME_WORD, find_word, is_quantity, name_shaped, scan_name, words_at
+from kg.extract.normalise import match_key
 from kg.extract.rules import Rules, load_rules
 from kg.extract.state import DocState, state_of
 from kg.extract.typing_rules import appositive_type, following_head_type, head_type, infer_type
@@ -43,11 +44,12 @@ _DEFINED = (
     r"\s*\((?P<short>[^()\s,;]{2,12})\)"
 )
 _ARTICLE_DEFINED = re.compile(r"(?:an?|the)\s+(?:(?:novel|new)\s+)?" + _DEFINED)
+_BARE_DEFINED = re.compile(r"(?:(?:an?|the)\s+)?(?:(?:novel|new)\s+)?" + _DEFINED)
 _DEFINED_RE = re.compile(_DEFINED)
 # "X incorporates A (AA) and B (BB)": parts of the paper's own method, named and defined
 _PART_VERBS = re.compile(
     r"\b(?:incorporates|integrates|consists of|comprises|is composed of|features|contains|"
-    r"combines|includes|introduces|equipped with)\b"
+    r"combines|includes|introduces|employs|equipped with)\b"
 )
 _OWN_SUBJECT = re.compile(
     r"^(?:[\w\s]{0,30},\s*)?(?:it|our\s+[\w\-]+|the\s+proposed\s+[\w\-]+|"
@@ -59,6 +61,53 @@ _PROPOSED_PAREN = re.compile(
     r"\b(?:the|our)\s+(?:newly\s+)?proposed\s+(?P<desc>[a-z][a-z0-9\-]*(?:\s+[a-z][a-z0-9\-]*){0,6})"
     r"\s+\((?P<name>[^()\s,;]{2,20})\)"
 )
+# "a tile pyramid network (TPN) is proposed", "the X (XM) module is designed": a
+# defined name the sentence says is introduced (present tense: "was proposed" is history)
+_PASSIVE_AFTER = re.compile(
+    r"\s*(?:[a-z]+\s+)?(?:is|are)\s+(?:(?:first|further|also|newly|then|thus|therefore|"
+    r"specifically|carefully|additionally)\s+)?"
+    r"(?:proposed|introduced|designed|developed|devised|presented|constructed)(?![\w-])"
+)
+# the defined name opens its clause: "Secondly, a ...", "Firstly, the ..." (not the object
+# of "a head incorporating the X (XX) is proposed")
+_CLAUSE_START = re.compile(
+    r"(?:^|[,;:]\s*)(?:(?:a|an|the|our)\s+(?:(?:novel|new)\s+)?)?$", re.IGNORECASE
+)
+# "through the designed wide-area tile module (WTM)"
+_PARTICIPLE_BEFORE = re.compile(
+    r"(?<![\w-])(?:the|a|an|our)\s+(?:newly\s+)?(?:designed|proposed|introduced|devised)\s+$",
+    re.IGNORECASE,
+)
+# a sentence opening: "", "First, ", "(2) ", "Second, the "
+_SENT_OPEN = re.compile(
+    r"(?:\(\w{1,3}\)\s*|(?:first|second|third|finally|then|next|moreover|furthermore|"
+    r"additionally|meanwhile|specifically|in addition)\s*,\s*)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+_SENT_OPEN_ARTICLE = re.compile(
+    r"(?:(?:first|second|third|finally|then|next|subsequently|moreover|furthermore|"
+    r"additionally|meanwhile|specifically|in addition)\s*,\s*)?(?:a|an|the)\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
+_COMPONENT_WORDS = frozenset(
+    "module mechanism block layer network component head encoder decoder unit branch".split()
+)
+_COMPONENT_HEAD = re.compile(rf"\s+(?:{'|'.join(sorted(_COMPONENT_WORDS))})(?![\w-])")
+# the defined name acts: "X (Y) computes", "X (Y) further prevents" (not "is", "has")
+_ACTS = re.compile(r"\s+(?:\w+ly\s+|further\s+|also\s+|then\s+)?(?!is\b|has\b|was\b)[a-z]{3,}s\b")
+# "Two families are introduced: A (..) and B (..)", "metrics proposed in this work: ..."
+_PASSIVE_ANCHORS = frozenset(("proposed", "introduced", "presented"))
+_PASSIVE_LIST = re.compile(
+    r"(?<![\w-])(?:(?:is|are)\s+(?:proposed|introduced|presented)|"
+    r"(?:proposed|introduced)\s+in\s+this\s+(?:work|paper|study))\s*:"
+)
+# "A new Ray Tile Transformer leverages", "a novel VLM-as-a-Tiler for": a name the
+# text itself calls new, anywhere in the abstract
+_NEW_NAME = re.compile(
+    r"(?<![\w-])(?:(?:a|an)\s+(?:novel|new)|(?:a|an|the|our)\s+proposed)\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
+_NEW_ANCHORS = frozenset(("novel", "new", "proposed"))
 _WE = frozenset(("we",))  # release_after_re starts with "we"
 _NOVEL_ANCHORS = frozenset(("novel", "new", "key"))
 _NOVEL_PARTS = re.compile(  # starts on a literal word: far cheaper than an optional count first
@@ -104,6 +153,23 @@ _NAME_BEFORE = re.compile(
 )
 
 
+_SUPERSCRIPT_TAIL = re.compile(r"[\u00b2\u00b3\u00b9\u2070-\u2079]+[A-Za-z0-9\-]*")
+_JOINERS = frozenset("yet and but or very more most".split())
+_LOWER_HEADS = frozenset("technique scheme protocol strategy".split())
+_FUNCTION = frozenset("of for with and or to in on by from via that which the a an".split())
+# "-4B", "-Pro", "-Tile-Fast": a size or capitalised words after a hyphen, to the word end
+_VARIANT_TAIL_RE = re.compile(r"(?:-(?:\d+(?:\.\d+)?[BMK]|[A-Z][a-z]{0,9}|[A-Z]))+(?![\w-])")
+_SIZE_END = re.compile(r"-\d+(?:\.\d+)?[BMK]$")
+_PAREN_AFTER = re.compile(r"\s*\([^()]{1,60}\)")
+
+
+def _skip_the(text: str, pos: int) -> int:
+    """Past a leading "the " before a capitalised name."""
+    if text.startswith(("the ", "The "), pos) and text[pos + 4 : pos + 5].isupper():
+        return pos + 4
+    return pos
+
+
 def _head_alternation(rules: Rules) -> str:
     heads = set()
     for ws in rules.type_heads.values():
@@ -119,6 +185,13 @@ class Proposals:
         self.rules = load_rules(patterns_dir)
         heads = self._heads = _head_alternation(self.rules)
         self._head_end = re.compile(rf"(?:{heads})s?\s*(?:that\s+|which\s+)?$", re.IGNORECASE)
+        # "we propose a baseline for X with AceTiler, a method that": a name-shaped word
+        # the cue sentence describes by an appositive with a head noun
+        self.appos_name = re.compile(
+            r"(?<![\w-])(?P<name>[A-Za-z0-9][\w+\-.]*)\s*,\s+(?:a|an)\s+"
+            rf"(?:[\w\-]+,?\s+){{0,4}}?(?:{heads})s?(?![\w-])",
+            re.IGNORECASE,
+        )
         # "a simple yet effective method called", "a new benchmark,", "a novel ... method ("
         self.described = re.compile(
             r"(?:(?:a|an|the|our|two|three|four|several|new)\s+)?"
@@ -132,6 +205,8 @@ class Proposals:
     # -- helpers -------------------------------------------------------------------
     def _name_at(self, text: str, pos: int, limit: int, naming: bool) -> tuple[int, int] | None:
         rules = self.rules
+        if text.startswith("**", pos):
+            pos += 2  # markdown bold: "Our best model, **Tiler-35B**,"
         if pos >= limit:
             return None
         if naming and text.startswith(("the ", "a ", "an "), pos):
@@ -170,10 +245,11 @@ class Proposals:
         out = [span]
         pos = span[1]
         while pos < limit:
-            m = _ITEM_SEP.match(text, pos)
+            paren = _PAREN_AFTER.match(text, pos)  # "A (Long A) and B (Long B)"
+            m = _ITEM_SEP.match(text, paren.end() if paren else pos)
             if not m:
                 break
-            nxt = scan_name(text, m.end(), self.rules)
+            nxt = scan_name(text, _skip_the(text, m.end()), self.rules)
             if not nxt:
                 break
             words = text[nxt[0] : nxt[1]].split()
@@ -208,6 +284,33 @@ class Proposals:
             if name_shaped(w.group(), self.rules) and not self.vocab.lookup(w.group()):
                 return ms + w.start(), ms + w.end()
         return None
+
+    def _lower_described(self, text: str, d) -> tuple[int, int] | None:
+        """ "a smooth tiling technique", "a normalized conformal tiling
+        scheme": two to four lower-case words before a generic method head (technique,
+        scheme, protocol, strategy) name the method, the head excluded."""
+        if d.group("head").lower() not in _LOWER_HEADS or d.group("sep") or d.group("naming"):
+            return None
+        ms, me = d.start("mods"), d.end("mods")
+        words = list(re.finditer(r"\S+", text[ms:me]))
+        adj = self.rules.proposal_adjectives
+        while words and (
+            words[0].group().lower() in adj
+            or words[0].group().lower() in _JOINERS
+            or words[0].group().endswith("ly")
+        ):
+            words.pop(0)  # "a simple yet effective", "a highly"
+        if not 2 <= len(words) <= 4:
+            return None
+        if not all(re.fullmatch(r"[a-z][a-z\-]*[a-z]", w.group()) for w in words):
+            return None
+        if any(w.group() in _FUNCTION for w in words) or words[-1].group().endswith("ly"):
+            return None
+        span = (ms + words[0].start(), ms + words[-1].end())
+        name = text[span[0] : span[1]]
+        if match_key(name) in self.rules.generic_keys or self.vocab.lookup(name):
+            return None
+        return span
 
     def _object_name(self, text: str, pos: int, s_end: int) -> list:
         """ "a novel scenario-driven instruction generator MATRIX-Gen for ...": the first
@@ -260,7 +363,7 @@ class Proposals:
         start = colon + 1
         while start < s_end and text[start] == " ":
             start += 1
-        span = scan_name(text, start, self.rules)
+        span = scan_name(text, _skip_the(text, start), self.rules)
         if span and self._listed_name(text[span[0] : span[1]]):
             for sp in self._list_after(text, span, s_end, shaped_only=False):
                 if self._listed_name(text[sp[0] : sp[1]]):
@@ -281,8 +384,13 @@ class Proposals:
             s0, s_end = st.sent_of(c_start)
             weak = verb in rules.weak_verbs
             found: list[tuple[tuple[int, int], str | None, str]] = []
-            d = self.described.match(text, pos, s_end)
-            if d:
+            # "we develop Adaptive Tile Policy Optimization (ATPO)": a Title-Case phrase
+            # spelling the acronym after it is the name, whatever its last word
+            defined = self._defined_at(text, pos, s_end, bare=True)
+            d = None if defined else self.described.match(text, pos, s_end)
+            if defined:
+                found.append((defined, None, "proposal"))
+            elif d:
                 head_t = head_type(d.group("head").split(), rules) or head_type(
                     (d.group("mods") + d.group("head")).split()[-2:], rules
                 )
@@ -290,7 +398,9 @@ class Proposals:
                 span = self._name_at(text, npos, s_end, bool(d.group("naming")))
                 if span and (d.group("sep") in (",", ":", "—", "–") or d.group("naming")):
                     for sp in (
-                        self._list_after(text, span, s_end) if d.group("sep") == ":" else [span]
+                        self._list_after(text, span, s_end)
+                        if d.group("sep") in (":", "—", "–")
+                        else [span]
                     ):
                         found.append((sp, head_t, "proposal"))
                 elif d.group("sep") == "(" and span:
@@ -298,10 +408,19 @@ class Proposals:
                 else:
                     inner = self._in_mods(text, d)
                     named = text[d.start("mods") : d.end("head")].split()
+                    lower = None if inner or weak else self._lower_described(text, d)
                     if inner:
                         found.append((inner, head_t, "proposal"))
+                    elif lower:
+                        # "we propose a smooth tiling technique that"
+                        found.append((lower, head_t, "proposal"))
                     elif (
-                        text.startswith(("the ", "The "), pos)
+                        (
+                            text.startswith(("the ", "The "), pos)
+                            # "introduces Tile Distillation, a novel framework"
+                            or text[pos : pos + 1].isupper()
+                            and d.group("sep") == ","
+                        )
                         and named
                         and all(w[:1].isupper() or name_shaped(w, rules) for w in named)
                     ):
@@ -348,6 +467,12 @@ class Proposals:
                         if span:
                             found.append((span, None, "proposal"))
                             break
+                if not found and not weak:
+                    for a in self.appos_name.finditer(text, pos, s_end):
+                        name = a.group("name")
+                        if name_shaped(name, rules) and not self.vocab.lookup(name):
+                            found.append(((a.start("name"), a.end("name")), None, "proposal"))
+                            break
                 found.extend(self._coordinated_names(text, found, s_end))
             for span, head_t, rule in found:
                 name = text[span[0] : span[1]]
@@ -356,16 +481,18 @@ class Proposals:
                 known = self.vocab.lookup(name)
                 shaped = any(name_shaped(w, rules) for w in name.split())
                 etype = self._type_for(text, span, head_t)
-                if weak and not (shaped and not known) and etype is None:
+                if weak and not (shaped and not known) and etype is None and span != defined:
                     continue
                 if known and not any(find_word(text, name, 0, st.title_len)):
                     continue  # "we introduce GPT-4 into ...", "an analysis of methods: PPO, DPO"
                 st.proposals.append((span[0], span[1], etype, rule, c_start))
 
-    def _defined_at(self, text: str, pos: int, s_end: int) -> tuple[int, int] | None:
+    def _defined_at(
+        self, text: str, pos: int, s_end: int, bare: bool = False
+    ) -> tuple[int, int] | None:
         """ "we introduce a Full-View Mamba (FVM) to ...": the phrase whose initials the
-        acronym spells is the name (no head noun needed)."""
-        m = _ARTICLE_DEFINED.match(text, pos, s_end)
+        acronym spells is the name (no head noun needed); `bare`: the article is optional."""
+        m = (_BARE_DEFINED if bare else _ARTICLE_DEFINED).match(text, pos, s_end)
         if not m or not self._spells(m):
             return None
         return m.start("name"), m.end("name")
@@ -385,15 +512,56 @@ class Proposals:
         if not st.proposals:
             return
         own = {text[a:b] for a, b, *_ in st.proposals}
+        for _a, b, *_ in st.proposals:  # "Load-Aware Tile Learning (LATL)": its acronym too
+            acr = _ACR_AFTER.match(text, b)
+            if acr:
+                own.add(acr.group().strip(" ()"))
         for v in _PART_VERBS.finditer(text, st.abstract_start):
             s0, s_end = st.sent_of(v.start())
             subject = text[s0 : v.start()].strip()
+            clause = False
             if not (
                 _OWN_SUBJECT.match(subject)
                 or any(subject.endswith(n) or subject.startswith(n) for n in own)
             ):
+                # "we propose X, a method that employs A (AA)": the proposal's own clause,
+                # the part right after the verb
+                clause = any(
+                    s0 <= a and b <= v.start() and rule == "proposal" and ev >= s0
+                    for a, b, _t, rule, ev in st.proposals
+                )
+                if not clause:
+                    continue
+            if text[v.end() : s_end].lstrip().startswith(":"):
+                # "Our framework introduces: (1) Anchored Tiling - ..., and (2) ..."
+                for sp, t, rule in self._after_colon(text, v.end(), s_end):
+                    name = text[sp[0] : sp[1]]
+                    if name not in own and not self.vocab.lookup(name):
+                        st.proposals.append((*sp, self._type_for(text, sp, t), rule, v.start()))
+                        own.add(name)
                 continue
+            # "DynTile introduces a Dynamics Tiler that ...": an undefined part right
+            # after the verb, two or more capitalised words
+            pos = v.end() + len(text[v.end() : s_end]) - len(text[v.end() : s_end].lstrip())
+            art = re.match(r"(?:an?|the)\s+", text[pos:s_end])
+            sp = scan_name(text, pos + art.end(), self.rules) if art else None
+            if sp and sp[1] <= s_end and not _ACR_AFTER.match(text, sp[1]):
+                name = text[sp[0] : sp[1]]
+                words = name.split()
+                if (
+                    len(words) >= 2
+                    and all(w[:1].isupper() for w in words)
+                    and name not in own
+                    and name not in self.rules.not_names
+                    and not self.vocab.lookup(name)
+                ):
+                    st.proposals.append(
+                        (*sp, self._type_for(text, sp, None), "proposal_part", v.start())
+                    )
+                    own.add(name)
             for m in _DEFINED_RE.finditer(text, v.end(), s_end):
+                if clause and m.start() - v.end() > 12:
+                    break
                 name = m.group("name")
                 if name in own or name in self.rules.not_names or self.vocab.lookup(name):
                     continue
@@ -402,6 +570,107 @@ class Proposals:
                     etype = self._type_for(text, span, None)
                     st.proposals.append((*span, etype, "proposal_part", v.start()))
                     own.add(name)
+
+    def _passive_defined(self, st: DocState, text: str) -> None:
+        """ "a synergistic tile pyramid network (STPN) is proposed", "the designed
+        wide-area tile module (WTM)", "two families are introduced: A (..) and B
+        (..)": names the paper defines and says, without "we", that it introduces."""
+        for ss, se, ls, le in st.definitions:
+            if ss < st.abstract_start or ls < st.abstract_start:
+                continue
+            start, end = min(ss, ls), max(se, le)
+            if text[end : end + 1] != ")":
+                continue
+            s0, s_end = st.sent_of(start)
+            if (
+                (
+                    _PASSIVE_AFTER.match(text, end + 1, s_end)
+                    and _CLAUSE_START.search(text, s0, start)
+                )
+                or _PARTICIPLE_BEFORE.search(text, max(s0, start - 40), start)
+            ) and not (self.vocab.lookup(text[ls:le]) or self.vocab.lookup(text[ss:se])):
+                st.proposals.append(
+                    (ls, le, self._type_for(text, (ls, le), None), "proposal_part", start)
+                )
+        # "ATKS (Attention-Tile KV Sharing) computes the prefix once ...": a
+        # sentence opening on a new defined name that acts, after the paper has said what
+        # it proposes, describes a part of it
+        first = min(
+            (ev for _a, _b, _t, rule, ev in st.proposals if rule == "proposal"), default=None
+        )
+        if first is not None:
+            for ss, se, ls, le in st.definitions:
+                start, end = min(ss, ls), max(se, le)
+                s0, s_end = st.sent_of(start)
+                if s0 <= first or text[end : end + 1] != ")":
+                    continue
+                if not _SENT_OPEN.fullmatch(text, s0, start) or not _ACTS.match(
+                    text, end + 1, s_end
+                ):
+                    continue
+                if self.vocab.lookup(text[ls:le]) or self.vocab.lookup(text[ss:se]):
+                    continue
+                st.proposals.append(
+                    (ls, le, self._type_for(text, (ls, le), None), "proposal_part", start)
+                )
+            # "Subsequently, a Graph-Aware Tile mechanism projects ...": the same with an
+            # undefined name of two or more capitalised words and a component noun
+            for s0, s_end in st.sents if st.words & _COMPONENT_WORDS else ():
+                if s0 <= first:
+                    continue
+                o = _SENT_OPEN_ARTICLE.match(text, s0, s_end)
+                if not o:
+                    continue
+                sp = scan_name(text, o.end(), self.rules)
+                if not sp or sp[1] > s_end:
+                    continue
+                name = text[sp[0] : sp[1]]
+                words = name.split()
+                if len(words) < 2 or not all(w[:1].isupper() for w in words):
+                    continue
+                h = _COMPONENT_HEAD.match(text, sp[1], s_end)
+                if not h or not _ACTS.match(text, h.end(), s_end):
+                    continue
+                if name in self.rules.not_names or self.vocab.lookup(name):
+                    continue
+                st.proposals.append((*sp, self._type_for(text, sp, None), "proposal_part", s0))
+        if not st.words & _PASSIVE_ANCHORS:
+            return
+        for m in _PASSIVE_LIST.finditer(text, st.abstract_start):
+            s0, s_end = st.sent_of(m.start())
+            for span, t, rule in self._after_colon(text, m.start(), s_end):
+                name = text[span[0] : span[1]]
+                if name in self.rules.not_names or self.vocab.lookup(name):
+                    continue
+                st.proposals.append(
+                    (span[0], span[1], self._type_for(text, span, t), rule, m.start())
+                )
+
+    def _new_names(self, st: DocState, text: str) -> None:
+        """ "A new Ray Tile Transformer aggregates ...": a capitalised name (two or more
+        capitalised words, or a name-shaped word) right after "a new / a novel"."""
+        if not st.words & _NEW_ANCHORS:
+            return
+        for m in _NEW_NAME.finditer(text, st.abstract_start):
+            s0, s_end = st.sent_of(m.start())
+            span = scan_name(text, m.end(), self.rules)
+            if not span or span[1] > s_end:
+                continue
+            name = text[span[0] : span[1]]
+            words = name.split()
+            if name in self.rules.not_names or self.vocab.lookup(name):
+                continue
+            if any(find_word(text, name, st.abstract_start, m.start())):
+                continue  # named before: "a novel ABTC method" is one of a known kind
+            if not (
+                any(name_shaped(w, self.rules) for w in words)
+                or len(words) >= 2
+                and all(w[:1].isupper() for w in words)
+            ):
+                continue
+            st.proposals.append(
+                (span[0], span[1], self._type_for(text, span, None), "proposal_part", m.start())
+            )
 
     def _proposed_named(self, st: DocState, text: str) -> None:
         """ "the proposed dual prompt-driven tracker (DPTracker)": a new name in brackets
@@ -649,9 +918,64 @@ class Proposals:
         self._novel_parts(st, text)
         self._defined_parts(st, text)
         self._proposed_named(st, text)
+        self._passive_defined(st, text)
+        self._new_names(st, text)
         if not st.proposals:
             self._whole_title(st, text)
+        if st.proposals:
+            self._variant_names(st, text)
+            self._tidy(st, text)
         return doc
+
+    def _variant_names(self, st: DocState, text: str) -> None:
+        """ "3D-Tile-4B", "TLS-Tile-Pro": a proposed name (or its acronym) written with a
+        size or capitalised variant words after a hyphen names a variant the paper
+        introduces too."""
+        own = set()
+        for a, b, *_ in st.proposals:
+            own.add(text[a:b])
+            acr = _ACR_AFTER.match(text, b)
+            if acr:
+                own.add(acr.group().strip(" ()"))
+        own = {n for n in own if len(n) >= 3 and " " not in n and n[:1].isalnum()}
+        seen = {(a, b) for a, b, *_ in st.proposals}
+        for n in own:
+            i = text.find(n + "-", st.abstract_start)
+            while i >= 0:
+                t = _VARIANT_TAIL_RE.match(text, i + len(n))
+                if t and not (text[i - 1 : i].isalnum() or text[i - 1 : i] == "-"):
+                    s0, e0 = i, t.end()
+                    variant = text[s0:e0]
+                    if (
+                        (s0, e0) not in seen
+                        and variant not in own
+                        and not self.vocab.lookup(variant)
+                    ):
+                        seen.add((s0, e0))
+                        sized = _SIZE_END.search(variant)  # "3D-Tile-4B": a sized model
+                        st.proposals.append(
+                            (s0, e0, "Model" if sized else None, "proposal_part", s0)
+                        )
+                i = text.find(n + "-", i + len(n))
+
+    @staticmethod
+    def _tidy(st: DocState, text: str) -> None:
+        """Markdown bold around a name ("**Brixel-Tiles**") is no part of it; a size range
+        ("(2B-30B)") or a single letter is no name; a superscript continues a name."""
+        out = []
+        for s, e, t, rule, ev in st.proposals:
+            name = text[s:e]
+            if name.endswith("**"):
+                e -= len(name) - len(name.rstrip("*"))
+            if name.startswith("**"):
+                s += len(name) - len(name.lstrip("*"))
+            sup = _SUPERSCRIPT_TAIL.match(text, e)
+            if sup:
+                e = sup.end()  # "T²X3D": the name scan stops at the superscript
+            if e - s < 2 or all(is_quantity(p) for p in re.split(r"[\-–/]", text[s:e])):
+                continue
+            out.append((s, e, t, rule, ev))
+        st.proposals[:] = out
 
 
 @Language.factory("kg_proposals", default_config={"vocab_dir": None, "patterns_dir": None})

@@ -35,6 +35,11 @@ _IT = re.compile(
     r"(?:\w+\s+){0,2}?(?:achieves|achieved|outperforms|outperformed|reaches|attains|obtains|improves|yields|scores|"
     r"surpasses|sets|establishes|delivers|exceeds|matches|boosts|raises|lifts)(?![\w-])"
 )
+_VARIANT_TYPES = ("Model", "Method")
+# "-8B", " 7B", "-X", "-Pro", "-Instruct": a size or one capitalised word after a hyphen
+_VARIANT_TAIL = re.compile(
+    r"(?:[\s\-](?:\d+(?:\.\d+)?[BMK]|[A-Z][a-z]{0,9}|[A-Z]))+(?:[\s\-](?:\d+(?:\.\d+)?[BMK]))?"
+)
 _DATA_NOUN = re.compile(
     r"\s+(?:samples?|data|sets?|examples|instances|points|corpus|corpora|distribution|pairs|split|trajectories|tokens)\b"
 )
@@ -160,6 +165,31 @@ class Relations:
             out.append(
                 (m.eid, ss, se, 0.8 if rule == "proposal" else 0.7 if rule == "title" else 0.6)
             )
+        if out:
+            out.extend(self._variants(st, seen))
+        return out
+
+    def _variants(self, st: DocState, seen: set[str]) -> list:
+        """ "Brixel-1B, Brixel-3B and Brixel-8B", "TileNet-X": a size or a variant word
+        after a proposed Model/Method's own name is a variant the paper introduces too."""
+        own = {
+            m.text
+            for m in st.mentions
+            if m.eid in seen and m.type in _VARIANT_TYPES and len(m.text) >= 3
+        }
+        if not own:
+            return []
+        out = []
+        for m in st.mentions:
+            if m.eid in seen or m.type not in _VARIANT_TYPES:
+                continue
+            for base in own:
+                if len(m.text) > len(base) and m.text.startswith(base):
+                    if _VARIANT_TAIL.fullmatch(m.text, len(base)):
+                        seen.add(m.eid)
+                        ss, se = st.sent_of(m.start)
+                        out.append((m.eid, ss, se, 0.6))
+                        break
         return out
 
     def _evaluations(

@@ -151,7 +151,7 @@ def load_rules(directory: StrPath | None = None) -> Rules:
     # than trying the subject alternation at every position
     proposal_verb_re = re.compile(rf"(?<![\w-])(?P<verb>{verbs})(?![\w-])\s*", re.IGNORECASE)
     proposal_subject_re = re.compile(
-        rf"(?<![\w-])(?:{subj})\s+(?:(?:first|further|also|then|now|hereby|therefore|thus|here|[a-z]{{3,}}ly)\s+)?$",
+        rf"(?<![\w-])(?:{subj})\s+(?:(?!not\s)[a-z]{{3,}}\s+)?$",
         re.IGNORECASE,
     )
     gerund_re = re.compile(
@@ -163,7 +163,7 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         re.IGNORECASE,
     )
     own_work_re = re.compile(
-        rf"(?<![\w-])(?:{_alt(cues['own_work_phrases'])})\s*,\s*(?:(?:called|named|dubbed)\s+)?",
+        rf"(?<![\w-])(?:{_alt(cues['own_work_phrases'])})\s*,\s*(?:(?:{_alt(cues['naming_cues'])})\s+)?",
         re.IGNORECASE,
     )
     naming_re = re.compile(rf"(?<![\w-])(?:{_alt(cues['naming_cues'])})\s*:?\s*", re.IGNORECASE)
