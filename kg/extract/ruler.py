@@ -151,9 +151,10 @@ class VocabRuler:
                     start > 1
                     and text[start - 1] == "-"
                     and text[start - 2].isalnum()
-                    and surface.islower()
                 ):
-                    continue  # "X-rays": the tail of a compound word, not the concept "ray"
+                    # "X-rays": the tail of a compound word, not the concept "ray";
+                    # "Semi-Structured Pruning", "MA-BBOB": the tail of a longer name
+                    continue
                 if not cs and e - s == 1 and surface.islower():
                     # a capitalised single-word label written all lower-case is an
                     # ordinary word here ("adult", "spider", "falcon", "maps")

@@ -1,0 +1,24 @@
+"""Round 21 (vocabulary precision): vocabulary hits that are part of something else.
+One test per rule on made-up sentences, failing when the rule is removed (fixture
+vocabulary as in test_extract_rules)."""
+
+from __future__ import annotations
+
+from kg.models import Paper
+
+
+def run(ex, abstract: str, title: str = "A study of things"):
+    return ex.extract(Paper(title=title, abstract=abstract))
+
+
+def surfaces(e) -> set[str]:
+    return {m.text for m in e.mentions}
+
+
+def test_capitalised_tail_of_a_hyphenated_name_is_not_the_vocabulary_concept(ex):
+    # "Semi-Structured Pruning", "MA-BBOB": the vocabulary label is the tail of a longer
+    # hyphenated name, as "X-rays" is of a compound word
+    e = run(ex, "We fine-tune with Sparse-Low-Rank Adaptation and compare it with plain tuning.")
+    assert "Low-Rank Adaptation" not in surfaces(e)
+    e = run(ex, "We fine-tune with Low-Rank Adaptation and compare it with plain tuning.")
+    assert "Low-Rank Adaptation" in surfaces(e)
