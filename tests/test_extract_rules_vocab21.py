@@ -22,3 +22,15 @@ def test_capitalised_tail_of_a_hyphenated_name_is_not_the_vocabulary_concept(ex)
     assert "Low-Rank Adaptation" not in surfaces(e)
     e = run(ex, "We fine-tune with Low-Rank Adaptation and compare it with plain tuning.")
     assert "Low-Rank Adaptation" in surfaces(e)
+
+
+def test_acronym_the_text_defines_as_a_task_is_not_the_vocabulary_concept(ex):
+    # "automatic speech recognition (ASR)" is not the measure the vocabulary's "ASR" names
+    e = run(
+        ex,
+        "We build a planner for shared autonomous vehicles (SAE); SAE fleets need new"
+        " dispatch policies.",
+    )
+    assert "SAE" not in surfaces(e)
+    e = run(ex, "We train a sparse autoencoder (SAE) on activations; SAE features are sparse.")
+    assert "SAE" in surfaces(e)

@@ -327,14 +327,17 @@ class Resolver:
             ):
                 continue  # "on LLM-generated text", "in non-English languages": adjectives
             if (
-                c.type == "Benchmark"
-                and st.rejected_shorts
+                st.rejected_shorts
+                and (c.type == "Benchmark" or c.source in ("vocab", "mined") and c.text.isupper())
                 and (
                     c.text in st.rejected_shorts or _singular_acronym(c.text) in st.rejected_shorts
                 )
             ):
                 # "visual question answering (VQA)", "Semantic Textual Similarity (STS)": the
-                # text defines the acronym as a task or field, not the dataset of that name
+                # text defines the acronym as a task or field, not the dataset of that name;
+                # "automatic speech recognition (ASR)": not the measure the vocabulary's
+                # "ASR" names either (a definition the vocabulary knows is never rejected;
+                # a styled name, "LLaMA (Large Language Model Meta AI)", stays)
                 continue
             if (
                 c.type == "Benchmark"
