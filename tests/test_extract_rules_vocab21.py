@@ -34,3 +34,16 @@ def test_acronym_the_text_defines_as_a_task_is_not_the_vocabulary_concept(ex):
     assert "SAE" not in surfaces(e)
     e = run(ex, "We train a sparse autoencoder (SAE) on activations; SAE features are sparse.")
     assert "SAE" in surfaces(e)
+
+
+def test_vocabulary_method_after_a_capitalised_modifier_in_the_title_only(ex):
+    # "via Adaptive Matrix Factorization": the tail of the paper's own longer name
+    title = "Pruned Chain-of-Thought for Small Reasoners"
+    e = run(ex, "We shorten the reasoning traces of small models without losing accuracy.", title)
+    assert "Chain-of-Thought" not in surfaces(e)
+    # named in the abstract too: the technique itself
+    e = run(ex, "We shorten chain-of-thought traces of small models.", title)
+    assert "Chain-of-Thought" in surfaces(e)
+    # after a function word: the technique itself
+    e = run(ex, "We shorten the reasoning traces of small models.", "Pruning with Chain-of-Thought")
+    assert "Chain-of-Thought" in surfaces(e)

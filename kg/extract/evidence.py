@@ -31,6 +31,7 @@ class Evidence:
     def_task_appositive: re.Pattern
     def_metric_heads: frozenset
     proposal_plain_words: frozenset
+    title_modifier_stop: frozenset = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -53,7 +54,22 @@ def load_evidence(directory: str | None = None) -> Evidence:
         ),
         def_metric_heads=frozenset(d["definition_metric_heads"]),
         proposal_plain_words=frozenset(d["proposal_plain_words"]),
+        title_modifier_stop=frozenset(d.get("title_modifier_stop", ())),
     )
+
+
+# the capitalised word right before a span
+_TITLE_WORD = re.compile(r"(?:^|(?<=[\s:(\"'\u201c]))([A-Z][\w-]*)\s+$")
+
+
+def title_modifier_tail(text: str, start: int, title_len: int, ev: Evidence) -> bool:
+    """Is the title span starting at `start` written right after a capitalised modifier
+    that is not in 'title_modifier_stop' ('Adaptive Matrix Factorization', 'Confident
+    Early Exit', 'Heuristic Style Transfer for ...')?"""
+    if start >= title_len:
+        return False
+    m = _TITLE_WORD.search(text, 0, start)
+    return m is not None and m.group(1) not in ev.title_modifier_stop
 
 
 def _lower_case_phrase(long: str) -> bool:

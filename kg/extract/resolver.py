@@ -23,6 +23,7 @@ from kg.extract.evidence import (
     shape_type,
     short_alias_names_task,
     task_appositive,
+    title_modifier_tail,
 )
 from kg.extract.names import find_word
 from kg.extract.normalise import entity_id, match_key
@@ -307,6 +308,7 @@ class Resolver:
         fallback_cands(st, text, rules, self.frequent, lambda w: self.vocab.lookup(w) is not None)
         urls = _url_spans(text)
         keep = []
+        abstract_keys: set[str] | None = None
         for c in st.cands:
             if urls and any(c.start < e and s < c.end for s, e in urls):
                 continue  # names inside a URL are not entities
@@ -345,6 +347,24 @@ class Resolver:
                 and short_alias_names_task(text, c.start, c.end, st.acronym_long)
             ):
                 continue  # "a long-form VQA task": the task, not the dataset of that name
+            if (
+                c.type == "Method"
+                and c.source in ("vocab", "mined")
+                and c.end <= st.title_len
+                and title_modifier_tail(text, c.start, st.title_len, self.evidence)
+            ):
+                if abstract_keys is None:
+                    abstract_keys = {
+                        k
+                        for d in st.cands
+                        if d.start >= st.abstract_start
+                        for k in (d.cid, match_key(d.text))
+                        if k
+                    }
+                if c.cid not in abstract_keys and match_key(c.text) not in abstract_keys:
+                    # "Adaptive Matrix Factorization", "Confident Early Exit" in the title
+                    # only: the tail of the paper's own name, not the technique (21)
+                    continue
             if c.source != "vocab" and (
                 c.text in rules.not_names
                 or _singular_acronym(c.text) in st.rejected_shorts
