@@ -47,3 +47,23 @@ def test_vocabulary_method_after_a_capitalised_modifier_in_the_title_only(ex):
     # after a function word: the technique itself
     e = run(ex, "We shorten the reasoning traces of small models.", "Pruning with Chain-of-Thought")
     assert "Chain-of-Thought" in surfaces(e)
+
+
+def test_capitalised_adjectival_compound_is_not_a_method(tmp_path):
+    # a title's "LLM-Driven" is the adjective "LLM-driven", whatever the vocabulary says
+    import json
+    import shutil
+
+    from pathlib import Path
+
+    from kg.extract import Extractor
+
+    vocab = tmp_path / "vocab"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "extract" / "vocab", vocab)
+    concept = {"id": "method/zorbdriven", "type": "Method", "prefLabel": "Zorb-Driven"}
+    (vocab / "mined_methods.jsonl").write_text(
+        json.dumps(concept | {"source": "mined", "papers": 3}) + "\n", encoding="utf-8"
+    )
+    ex = Extractor(vocab_dir=vocab)
+    e = run(ex, "We study process control.", "Zorb-Driven Heuristic Synthesis for Process Control")
+    assert "Zorb-Driven" not in surfaces(e)

@@ -315,8 +315,14 @@ class Resolver:
             k = match_key(c.text)
             if k in rules.generic_keys:
                 continue
-            if c.type == "Method" and c.text.endswith(rules.adjectival_suffixes) and "-" in c.text:
-                continue  # "instruction-tuned", "retrieval-augmented": adjectives here
+            if (
+                c.type == "Method"
+                and "-" in c.text
+                and c.text.lower().endswith(rules.adjectival_suffixes)
+            ):
+                # "instruction-tuned", "retrieval-augmented", "LLM-Driven" (a title's
+                # capitals): adjectives here
+                continue
             if (
                 c.type == "Benchmark"
                 and c.source != "vocab"
