@@ -67,3 +67,31 @@ def test_capitalised_adjectival_compound_is_not_a_method(tmp_path):
     ex = Extractor(vocab_dir=vocab)
     e = run(ex, "We study process control.", "Zorb-Driven Heuristic Synthesis for Process Control")
     assert "Zorb-Driven" not in surfaces(e)
+
+
+def _extractor_with(tmp_path, *concepts: dict):
+    """The fixture vocabulary plus `concepts` (curated methods)."""
+    import json
+    import shutil
+    from pathlib import Path
+
+    from kg.extract import Extractor
+
+    vocab = tmp_path / "vocab"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "extract" / "vocab", vocab)
+    with (vocab / "methods.jsonl").open("a", encoding="utf-8") as fh:
+        for c in concepts:
+            fh.write(json.dumps(c | {"type": "Method", "source": "curated"}) + "\n")
+    return Extractor(vocab_dir=vocab)
+
+
+def test_vocabulary_method_named_by_a_problem_head_is_no_method(tmp_path):
+    # "domain generalization", "sim-to-real transfer": a research problem or an ability
+    ex = _extractor_with(
+        tmp_path,
+        {"id": "method/cross-site-generalization", "prefLabel": "cross-site generalization"},
+        {"id": "method/gradient-surgery", "prefLabel": "gradient surgery"},
+    )
+    e = run(ex, "Gradient surgery yields robust cross-site generalization on new hospitals.")
+    assert "cross-site generalization" not in surfaces(e)
+    assert "Gradient surgery" in surfaces(e)

@@ -32,6 +32,7 @@ class Evidence:
     def_metric_heads: frozenset
     proposal_plain_words: frozenset
     title_modifier_stop: frozenset = frozenset()
+    problem_heads: tuple = ()
 
 
 @lru_cache(maxsize=4)
@@ -55,6 +56,7 @@ def load_evidence(directory: str | None = None) -> Evidence:
         def_metric_heads=frozenset(d["definition_metric_heads"]),
         proposal_plain_words=frozenset(d["proposal_plain_words"]),
         title_modifier_stop=frozenset(d.get("title_modifier_stop", ())),
+        problem_heads=tuple(d.get("problem_heads", ())),
     )
 
 

@@ -100,6 +100,14 @@ class Resolver:
         self.rules = load_rules(patterns_dir)
         self.frequent = load_frequent(patterns_dir)
         self.evidence = load_evidence(patterns_dir)
+        # vocabulary methods that name a research problem or a task's output by their
+        # head word ("domain generalization", "sim-to-real transfer"): no Method (21)
+        heads = tuple(" " + h for h in self.evidence.problem_heads)
+        self.problem_ids = frozenset(
+            c.id
+            for c in self.vocab.by_id.values()
+            if c.type == "Method" and (" " + c.label.lower().replace("-", " ")).endswith(heads)
+        )
 
     # -- 1. proposals -------------------------------------------------------------
     def _proposal_cands(self, st: DocState, text: str) -> None:
@@ -315,6 +323,8 @@ class Resolver:
             k = match_key(c.text)
             if k in rules.generic_keys:
                 continue
+            if c.type == "Method" and c.cid in self.problem_ids:
+                continue  # "yielding robust domain generalization": a problem, not a method
             if (
                 c.type == "Method"
                 and "-" in c.text
