@@ -53,7 +53,6 @@ def test_capitalised_adjectival_compound_is_not_a_method(tmp_path):
     # a title's "LLM-Driven" is the adjective "LLM-driven", whatever the vocabulary says
     import json
     import shutil
-
     from pathlib import Path
 
     from kg.extract import Extractor

@@ -147,11 +147,7 @@ class VocabRuler:
                     continue
                 seen.add((start, end, cid))
                 surface = text[start:end]
-                if (
-                    start > 1
-                    and text[start - 1] == "-"
-                    and text[start - 2].isalnum()
-                ):
+                if start > 1 and text[start - 1] == "-" and text[start - 2].isalnum():
                     # "X-rays": the tail of a compound word, not the concept "ray";
                     # "Semi-Structured Pruning", "MA-BBOB": the tail of a longer name
                     continue
