@@ -94,3 +94,23 @@ def test_vocabulary_method_named_by_a_problem_head_is_no_method(tmp_path):
     e = run(ex, "Gradient surgery yields robust cross-site generalization on new hospitals.")
     assert "cross-site generalization" not in surfaces(e)
     assert "Gradient surgery" in surfaces(e)
+
+
+def test_leaderboard_label_of_an_averaged_measure_names_the_measure(tmp_path):
+    # "an average accuracy of 89%" names accuracy, not the leaderboard's "Average Accuracy"
+    import json
+    import shutil
+    from pathlib import Path
+
+    from kg.extract import Extractor
+
+    vocab = tmp_path / "vocab"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "extract" / "vocab", vocab)
+    concept = {"id": "metric/pwc-average-accuracy", "type": "Metric", "source": "pwc"}
+    (vocab / "pwc_metrics.jsonl").write_text(
+        json.dumps(concept | {"prefLabel": "Average Accuracy"}) + "\n", encoding="utf-8"
+    )
+    ex = Extractor(vocab_dir=vocab)
+    e = run(ex, "Our tagger reaches an average accuracy of 89.2% on the held-out reports.")
+    assert "average accuracy" not in surfaces(e)
+    assert "accuracy" in surfaces(e)

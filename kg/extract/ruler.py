@@ -67,6 +67,13 @@ class VocabRuler:
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         # concepts of mined_*.jsonl (kg.vocab_mine): candidates of source "mined"
         self.mined = frozenset(c.id for c in self.vocab.by_id.values() if c.source == "mined")
+        # leaderboard-only labels of an averaged measure the vocabularies know ("Average
+        # Accuracy", "Overall mAP"): the text names the measure (metrics.json, 21)
+        self.aggregate = frozenset(
+            c.id
+            for c in self.vocab.by_id.values()
+            if c.type == "Metric" and c.source == "pwc" and self._aggregate(c.label)
+        )
         self.exact: dict[str, frozenset] = {}  # concept id -> its labels (and plurals) as written
         self.keys: dict[
             int, tuple[str, str, bool]
@@ -90,6 +97,14 @@ class VocabRuler:
                 matcher.add(key, docs)
                 c = self.vocab.by_id[cid]
                 self.keys[nlp.vocab.strings[key]] = (cid, c.type, c.case_sensitive)
+
+    def _aggregate(self, label: str) -> bool:
+        """'Average Accuracy': an averaging word, then a measure the vocabularies know."""
+        first, _, rest = label.partition(" ")
+        if first.lower() not in self.rules.aggregate_prefixes or not rest:
+            return False
+        inner = self.vocab.lookup(rest, "Metric")
+        return inner is not None and self.vocab.by_id[inner].label.lower() != label.lower()
 
     def _device_context(self, st: DocState, text: str, start: int) -> bool:
         s0, s1 = st.sent_of(start)
@@ -140,6 +155,8 @@ class VocabRuler:
         for matcher in (self.lower, self.orth):
             for key, s, e in matcher(doc):
                 cid, ctype, cs = self.keys[key]
+                if cid in self.aggregate:
+                    continue  # "an average accuracy of 89%": accuracy, matched on its own
                 start = doc[s].idx
                 last = doc[e - 1]
                 end = last.idx + len(last.text)
