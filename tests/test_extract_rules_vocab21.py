@@ -114,3 +114,11 @@ def test_leaderboard_label_of_an_averaged_measure_names_the_measure(tmp_path):
     e = run(ex, "Our tagger reaches an average accuracy of 89.2% on the held-out reports.")
     assert "average accuracy" not in surfaces(e)
     assert "accuracy" in surfaces(e)
+
+
+def test_title_case_leaderboard_phrase_in_the_title_is_the_phrase(ex):
+    # "from Social Media Timelines": the title's capitals say nothing
+    e = run(ex, "We count sheep in drone images.", "Grazing Patterns from Open Meadows Imagery")
+    assert "Open Meadows" not in surfaces(e)
+    e = run(ex, "We count sheep in drone images from Open Meadows.")
+    assert "Open Meadows" in surfaces(e)

@@ -40,6 +40,7 @@ _BENCH_HEAD = re.compile(
 _CAP_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
 _CAP_AFTER = re.compile(r"(?:\s+of)?[\s-]+[A-Z]")
 _PLAIN_PHRASE = re.compile(r"[A-Za-z][a-z]*(?:[\s-]+[a-z]+)+")
+_TITLE_CASE = re.compile(r"[A-Z][a-z]+(?:[\s-]+[A-Z][a-z]+)+")
 _DATA_NEXT = re.compile(
     r"\s+(?:datasets?|benchmarks?|corpus|corpora|data\s+sets?|test\s+sets?)\b", re.IGNORECASE
 )
@@ -144,6 +145,9 @@ class VocabRuler:
         body = surface
         if start == st.sent_of(start)[0] and start >= st.abstract_start:
             body = surface[1:]  # the capital of a sentence's first word says nothing
+        elif start < st.title_len and _TITLE_CASE.fullmatch(surface):
+            # nor do a title's capitals ("from Social Media Timelines") (21)
+            body = surface = surface.lower()
         if body != body.lower() or not _PLAIN_PHRASE.fullmatch(surface):
             return False
         return not _DATA_NEXT.match(text, end)
