@@ -122,3 +122,15 @@ def test_title_case_leaderboard_phrase_in_the_title_is_the_phrase(ex):
     assert "Open Meadows" not in surfaces(e)
     e = run(ex, "We count sheep in drone images from Open Meadows.")
     assert "Open Meadows" in surfaces(e)
+
+
+def test_leaderboard_benchmark_the_paper_calls_a_task_is_the_task(ex):
+    # "Text-to-SQL, the task of translating ...": the task throughout the paper
+    e = run(
+        ex,
+        "Open Meadows, the task of mapping pastures from drone images, is hard. We study"
+        " Open Meadows with a small segmenter.",
+    )
+    assert "Open Meadows" not in surfaces(e)
+    e = run(ex, "We study Open Meadows with a small segmenter.")
+    assert "Open Meadows" in surfaces(e)

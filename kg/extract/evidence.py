@@ -492,6 +492,15 @@ def short_alias_names_task(text: str, start: int, end: int, defined) -> bool:
     return bool(_TASK_AFTER.match(text, end))
 
 
+# "the Text-to-SQL task", "Text-to-SQL, the task of translating ..."
+_CALLED_TASK = re.compile(r"[ \t]+(?:task|problem)(?![\w-])|,[ \t]+(?:the|a)[ \t]+task\b")
+
+
+def called_a_task(text: str, end: int) -> bool:
+    """Is the name ending at `end` called a task ("the X task", "X, the task of ...")?"""
+    return bool(_CALLED_TASK.match(text, end))
+
+
 _CAP_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:-[A-Z][a-z]+)*) $")
 
 

@@ -18,6 +18,7 @@ from spacy.language import Language
 
 from kg.extract.acronyms import is_acronym
 from kg.extract.evidence import (
+    called_a_task,
     context_type,
     load_evidence,
     shape_type,
@@ -317,11 +318,24 @@ class Resolver:
         urls = _url_spans(text)
         keep = []
         abstract_keys: set[str] | None = None
+        # leaderboard benchmarks named after their task that the paper calls a task ("the
+        # Text-to-SQL task"): the task throughout the paper, not a dataset (21)
+        task_named = {
+            c.cid
+            for c in st.cands
+            if c.type == "Benchmark"
+            and c.source == "vocab"
+            and c.cid
+            and self.vocab.by_id[c.cid].source == "pwc"
+            and called_a_task(text, c.end)
+        }
         for c in st.cands:
             if urls and any(c.start < e and s < c.end for s, e in urls):
                 continue  # names inside a URL are not entities
             k = match_key(c.text)
             if k in rules.generic_keys:
+                continue
+            if task_named and c.type == "Benchmark" and c.cid in task_named:
                 continue
             if c.type == "Method" and c.cid in self.problem_ids:
                 continue  # "yielding robust domain generalization": a problem, not a method
