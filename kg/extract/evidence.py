@@ -33,7 +33,6 @@ class Evidence:
     proposal_plain_words: frozenset
     title_modifier_stop: frozenset = frozenset()
     problem_heads: tuple = ()
-    model_modifier_re: re.Pattern | None = None
 
 
 @lru_cache(maxsize=4)
@@ -58,14 +57,6 @@ def load_evidence(directory: str | None = None) -> Evidence:
         proposal_plain_words=frozenset(d["proposal_plain_words"]),
         title_modifier_stop=frozenset(d.get("title_modifier_stop", ())),
         problem_heads=tuple(d.get("problem_heads", ())),
-        model_modifier_re=re.compile(
-            "(?:"
-            + "|".join(re.escape(x) for x in d.get("model_modifier_suffixes", ()))
-            + r")(?![\w-])",
-            re.IGNORECASE,
-        )
-        if d.get("model_modifier_suffixes")
-        else None,
     )
 
 

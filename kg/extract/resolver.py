@@ -320,14 +320,6 @@ class Resolver:
         abstract_keys: set[str] | None = None
         # leaderboard benchmarks named after their task that the paper calls a task ("the
         # Text-to-SQL task"): the task throughout the paper, not a dataset (21)
-        # vocabulary models written only as a modifier ("BERT-based models") (21)
-        mod_re = self.evidence.model_modifier_re
-        modifier_only: dict[str, bool] = {}
-        if mod_re is not None:
-            for c in st.cands:
-                if c.type == "Model" and c.source == "vocab" and c.cid:
-                    m = bool(mod_re.match(text, c.end))
-                    modifier_only[c.cid] = modifier_only.get(c.cid, True) and m
         task_named = {
             c.cid
             for c in st.cands
@@ -342,8 +334,6 @@ class Resolver:
                 continue  # names inside a URL are not entities
             k = match_key(c.text)
             if k in rules.generic_keys:
-                continue
-            if c.type == "Model" and c.cid and modifier_only.get(c.cid):
                 continue
             if task_named and c.type == "Benchmark" and c.cid in task_named:
                 continue
