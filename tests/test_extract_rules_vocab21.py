@@ -134,3 +134,11 @@ def test_leaderboard_benchmark_the_paper_calls_a_task_is_the_task(ex):
     assert "Open Meadows" not in surfaces(e)
     e = run(ex, "We study Open Meadows with a small segmenter.")
     assert "Open Meadows" in surfaces(e)
+
+
+def test_measure_before_a_training_signal_head_is_no_metric(ex):
+    # "an MSE objective", "dynamic KL control": a training signal, not a result
+    e = run(ex, "We train the decoder with an F1 objective and report results on three corpora.")
+    assert "F1" not in surfaces(e)
+    e = run(ex, "Our decoder reaches an F1 of 71.2 on three corpora.")
+    assert "F1" in surfaces(e)

@@ -192,6 +192,9 @@ class Resolver:
             text, max(0, c.start - 70), c.start
         ):
             return False  # "using the symmetric KL divergence between": a tool, not a result (12)
+        tool = self.rules.metric_tool_after_re
+        if tool is not None and tool.match(text, c.end):
+            return False  # "an MSE objective", "dynamic KL control": a training signal (21)
         surface = c.text
         # a name (F1, BLEU, ROUGE-L, pass@1) needs no context; a plain head noun after a
         # capitalised modifier ("GPU memory", "API cost") does
