@@ -16,8 +16,8 @@ def surfaces(e) -> set[str]:
 
 
 def test_capitalised_tail_of_a_hyphenated_name_is_not_the_vocabulary_concept(ex):
-    # "Semi-Structured Pruning", "MA-BBOB": the vocabulary label is the tail of a longer
-    # hyphenated name, as "X-rays" is of a compound word
+    # the vocabulary label is the tail of a longer hyphenated name, as "X-rays" is of a
+    # compound word
     e = run(ex, "We fine-tune with Sparse-Low-Rank Adaptation and compare it with plain tuning.")
     assert "Low-Rank Adaptation" not in surfaces(e)
     e = run(ex, "We fine-tune with Low-Rank Adaptation and compare it with plain tuning.")
@@ -25,7 +25,7 @@ def test_capitalised_tail_of_a_hyphenated_name_is_not_the_vocabulary_concept(ex)
 
 
 def test_acronym_the_text_defines_as_a_task_is_not_the_vocabulary_concept(ex):
-    # "automatic speech recognition (ASR)" is not the measure the vocabulary's "ASR" names
+    # an acronym the text defines as a kind of thing is not the vocabulary's concept
     e = run(
         ex,
         "We build a planner for shared autonomous vehicles (SAE); SAE fleets need new"
@@ -37,7 +37,7 @@ def test_acronym_the_text_defines_as_a_task_is_not_the_vocabulary_concept(ex):
 
 
 def test_vocabulary_method_after_a_capitalised_modifier_in_the_title_only(ex):
-    # "via Adaptive Matrix Factorization": the tail of the paper's own longer name
+    # "Pruned Chain-of-Thought": the tail of the paper's own longer name
     title = "Pruned Chain-of-Thought for Small Reasoners"
     e = run(ex, "We shorten the reasoning traces of small models without losing accuracy.", title)
     assert "Chain-of-Thought" not in surfaces(e)
@@ -50,7 +50,7 @@ def test_vocabulary_method_after_a_capitalised_modifier_in_the_title_only(ex):
 
 
 def test_capitalised_adjectival_compound_is_not_a_method(tmp_path):
-    # a title's "LLM-Driven" is the adjective "LLM-driven", whatever the vocabulary says
+    # a title's "Zorb-Driven" is the adjective "Zorb-driven", whatever the vocabulary says
     import json
     import shutil
     from pathlib import Path
@@ -85,7 +85,7 @@ def _extractor_with(tmp_path, *concepts: dict):
 
 
 def test_vocabulary_method_named_by_a_problem_head_is_no_method(tmp_path):
-    # "domain generalization", "sim-to-real transfer": a research problem or an ability
+    # "cross-site generalization": a research problem or an ability, not a technique
     ex = _extractor_with(
         tmp_path,
         {"id": "method/cross-site-generalization", "prefLabel": "cross-site generalization"},
@@ -97,7 +97,7 @@ def test_vocabulary_method_named_by_a_problem_head_is_no_method(tmp_path):
 
 
 def test_leaderboard_label_of_an_averaged_measure_names_the_measure(tmp_path):
-    # "an average accuracy of 89%" names accuracy, not the leaderboard's "Average Accuracy"
+    # "an average accuracy of 89.2%" names accuracy, not the leaderboard's label
     import json
     import shutil
     from pathlib import Path
@@ -117,7 +117,7 @@ def test_leaderboard_label_of_an_averaged_measure_names_the_measure(tmp_path):
 
 
 def test_title_case_leaderboard_phrase_in_the_title_is_the_phrase(ex):
-    # "from Social Media Timelines": the title's capitals say nothing
+    # "from Open Meadows Imagery": the title's capitals say nothing
     e = run(ex, "We count sheep in drone images.", "Grazing Patterns from Open Meadows Imagery")
     assert "Open Meadows" not in surfaces(e)
     e = run(ex, "We count sheep in drone images from Open Meadows.")
@@ -125,7 +125,7 @@ def test_title_case_leaderboard_phrase_in_the_title_is_the_phrase(ex):
 
 
 def test_leaderboard_benchmark_the_paper_calls_a_task_is_the_task(ex):
-    # "Text-to-SQL, the task of translating ...": the task throughout the paper
+    # "Open Meadows, the task of mapping ...": the task throughout the paper
     e = run(
         ex,
         "Open Meadows, the task of mapping pastures from drone images, is hard. We study"
@@ -137,7 +137,7 @@ def test_leaderboard_benchmark_the_paper_calls_a_task_is_the_task(ex):
 
 
 def test_measure_before_a_training_signal_head_is_no_metric(ex):
-    # "an MSE objective", "dynamic KL control": a training signal, not a result
+    # "an F1 objective": a training signal, not a result
     e = run(ex, "We train the decoder with an F1 objective and report results on three corpora.")
     assert "F1" not in surfaces(e)
     e = run(ex, "Our decoder reaches an F1 of 71.2 on three corpora.")

@@ -66,8 +66,8 @@ _TITLE_WORD = re.compile(r"(?:^|(?<=[\s:(\"'\u201c]))([A-Z][\w-]*)\s+$")
 
 def title_modifier_tail(text: str, start: int, title_len: int, ev: Evidence) -> bool:
     """Is the title span starting at `start` written right after a capitalised modifier
-    that is not in 'title_modifier_stop' ('Adaptive Matrix Factorization', 'Confident
-    Early Exit', 'Heuristic Style Transfer for ...')?"""
+    that is not in 'title_modifier_stop' ('Calibrated Knowledge Distillation', 'Spectral
+    Beam Search for ...')?"""
     if start >= title_len:
         return False
     m = _TITLE_WORD.search(text, 0, start)
@@ -492,7 +492,7 @@ def short_alias_names_task(text: str, start: int, end: int, defined) -> bool:
     return bool(_TASK_AFTER.match(text, end))
 
 
-# "the Text-to-SQL task", "Text-to-SQL, the task of translating ..."
+# "the Image-to-Recipe task", "Image-to-Recipe, the task of writing ..."
 _CALLED_TASK = re.compile(r"[ \t]+(?:task|problem)(?![\w-])|,[ \t]+(?:the|a)[ \t]+task\b")
 
 

@@ -102,7 +102,7 @@ class Resolver:
         self.frequent = load_frequent(patterns_dir)
         self.evidence = load_evidence(patterns_dir)
         # vocabulary methods that name a research problem or a task's output by their
-        # head word ("domain generalization", "sim-to-real transfer"): no Method (21)
+        # head word ("cross-site generalization", "X transfer"): no Method (21)
         heads = tuple(" " + h for h in self.evidence.problem_heads)
         self.problem_ids = frozenset(
             c.id
@@ -194,7 +194,7 @@ class Resolver:
             return False  # "using the symmetric KL divergence between": a tool, not a result (12)
         tool = self.rules.metric_tool_after_re
         if tool is not None and tool.match(text, c.end):
-            return False  # "an MSE objective", "dynamic KL control": a training signal (21)
+            return False  # "a BLEU objective", "a KL regularization term": a training signal (21)
         surface = c.text
         # a name (F1, BLEU, ROUGE-L, pass@1) needs no context; a plain head noun after a
         # capitalised modifier ("GPU memory", "API cost") does
@@ -322,7 +322,7 @@ class Resolver:
         keep = []
         abstract_keys: set[str] | None = None
         # leaderboard benchmarks named after their task that the paper calls a task ("the
-        # Text-to-SQL task"): the task throughout the paper, not a dataset (21)
+        # Image-to-Recipe task"): the task throughout the paper, not a dataset (21)
         task_named = {
             c.cid
             for c in st.cands
@@ -341,13 +341,13 @@ class Resolver:
             if task_named and c.type == "Benchmark" and c.cid in task_named:
                 continue
             if c.type == "Method" and c.cid in self.problem_ids:
-                continue  # "yielding robust domain generalization": a problem, not a method
+                continue  # "yielding robust cross-site generalization": a problem, not a method
             if (
                 c.type == "Method"
                 and "-" in c.text
                 and c.text.lower().endswith(rules.adjectival_suffixes)
             ):
-                # "instruction-tuned", "retrieval-augmented", "LLM-Driven" (a title's
+                # "instruction-tuned", "retrieval-augmented", "GNN-Driven" (a title's
                 # capitals): adjectives here
                 continue
             if (
@@ -370,9 +370,9 @@ class Resolver:
             ):
                 # "visual question answering (VQA)", "Semantic Textual Similarity (STS)": the
                 # text defines the acronym as a task or field, not the dataset of that name;
-                # "automatic speech recognition (ASR)": not the measure the vocabulary's
-                # "ASR" names either (a definition the vocabulary knows is never rejected;
-                # a styled name, "LLaMA (Large Language Model Meta AI)", stays)
+                # "optical character recognition (OCR)": not what the vocabulary's "OCR"
+                # names either (a definition the vocabulary knows is never rejected; a
+                # styled name, "GeLU (Gaussian Error Linear Unit)", stays)
                 continue
             if (
                 c.type == "Benchmark"
@@ -395,8 +395,8 @@ class Resolver:
                         if k
                     }
                 if c.cid not in abstract_keys and match_key(c.text) not in abstract_keys:
-                    # "Adaptive Matrix Factorization", "Confident Early Exit" in the title
-                    # only: the tail of the paper's own name, not the technique (21)
+                    # "Calibrated Knowledge Distillation", "Spectral Beam Search" in the
+                    # title only: the tail of the paper's own name, not the technique (21)
                     continue
             if c.source != "vocab" and (
                 c.text in rules.not_names

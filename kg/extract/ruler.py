@@ -69,7 +69,7 @@ class VocabRuler:
         # concepts of mined_*.jsonl (kg.vocab_mine): candidates of source "mined"
         self.mined = frozenset(c.id for c in self.vocab.by_id.values() if c.source == "mined")
         # leaderboard-only labels of an averaged measure the vocabularies know ("Average
-        # Accuracy", "Overall mAP"): the text names the measure (metrics.json, 21)
+        # F1", "Overall PSNR"): the text names the measure (metrics.json, 21)
         self.aggregate = frozenset(
             c.id
             for c in self.vocab.by_id.values()
@@ -100,7 +100,7 @@ class VocabRuler:
                 self.keys[nlp.vocab.strings[key]] = (cid, c.type, c.case_sensitive)
 
     def _aggregate(self, label: str) -> bool:
-        """'Average Accuracy': an averaging word, then a measure the vocabularies know."""
+        """'Average F1': an averaging word, then a measure the vocabularies know."""
         first, _, rest = label.partition(" ")
         if first.lower() not in self.rules.aggregate_prefixes or not rest:
             return False
@@ -146,7 +146,7 @@ class VocabRuler:
         if start == st.sent_of(start)[0] and start >= st.abstract_start:
             body = surface[1:]  # the capital of a sentence's first word says nothing
         elif start < st.title_len and _TITLE_CASE.fullmatch(surface):
-            # nor do a title's capitals ("from Social Media Timelines") (21)
+            # nor do a title's capitals ("from Open Meadows Imagery") (21)
             body = surface = surface.lower()
         if body != body.lower() or not _PLAIN_PHRASE.fullmatch(surface):
             return False
@@ -160,7 +160,7 @@ class VocabRuler:
             for key, s, e in matcher(doc):
                 cid, ctype, cs = self.keys[key]
                 if cid in self.aggregate:
-                    continue  # "an average accuracy of 89%": accuracy, matched on its own
+                    continue  # "an average F1 of 71.2": F1, matched on its own
                 start = doc[s].idx
                 last = doc[e - 1]
                 end = last.idx + len(last.text)
@@ -170,7 +170,7 @@ class VocabRuler:
                 surface = text[start:end]
                 if start > 1 and text[start - 1] == "-" and text[start - 2].isalnum():
                     # "X-rays": the tail of a compound word, not the concept "ray";
-                    # "Semi-Structured Pruning", "MA-BBOB": the tail of a longer name
+                    # "Quasi-Structured Pruning", "Multi-MMLU": the tail of a longer name
                     continue
                 if not cs and e - s == 1 and surface.islower():
                     # a capitalised single-word label written all lower-case is an

@@ -131,7 +131,7 @@ class Rules:
     # metrics.json 'aggregate_prefixes': "average", "overall" (a leaderboard label's
     # averaging word before a known measure)
     aggregate_prefixes: frozenset = frozenset()
-    # metrics.json 'tool_heads': "an MSE objective", "a KL penalty"
+    # metrics.json 'tool_heads': "a BLEU objective", "a KL regularization term"
     metric_tool_after_re: re.Pattern | None = None
     # names.name_shaped's answers, word -> bool: the same words are tested many times
     shaped_memo: dict[str, bool] = field(default_factory=dict)
