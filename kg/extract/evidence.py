@@ -31,6 +31,8 @@ class Evidence:
     def_task_appositive: re.Pattern
     def_metric_heads: frozenset
     proposal_plain_words: frozenset
+    title_modifier_stop: frozenset = frozenset()
+    problem_heads: tuple = ()
 
 
 @lru_cache(maxsize=4)
@@ -53,7 +55,23 @@ def load_evidence(directory: str | None = None) -> Evidence:
         ),
         def_metric_heads=frozenset(d["definition_metric_heads"]),
         proposal_plain_words=frozenset(d["proposal_plain_words"]),
+        title_modifier_stop=frozenset(d.get("title_modifier_stop", ())),
+        problem_heads=tuple(d.get("problem_heads", ())),
     )
+
+
+# the capitalised word right before a span
+_TITLE_WORD = re.compile(r"(?:^|(?<=[\s:(\"'\u201c]))([A-Z][\w-]*)\s+$")
+
+
+def title_modifier_tail(text: str, start: int, title_len: int, ev: Evidence) -> bool:
+    """Is the title span starting at `start` written right after a capitalised modifier
+    that is not in 'title_modifier_stop' ('Calibrated Knowledge Distillation', 'Spectral
+    Beam Search for ...')?"""
+    if start >= title_len:
+        return False
+    m = _TITLE_WORD.search(text, 0, start)
+    return m is not None and m.group(1) not in ev.title_modifier_stop
 
 
 def _lower_case_phrase(long: str) -> bool:
@@ -472,6 +490,15 @@ def short_alias_names_task(text: str, start: int, end: int, defined) -> bool:
     if not (2 <= len(w) <= 4 and w.isupper()) or w in defined:
         return False
     return bool(_TASK_AFTER.match(text, end))
+
+
+# "the Image-to-Recipe task", "Image-to-Recipe, the task of writing ..."
+_CALLED_TASK = re.compile(r"[ \t]+(?:task|problem)(?![\w-])|,[ \t]+(?:the|a)[ \t]+task\b")
+
+
+def called_a_task(text: str, end: int) -> bool:
+    """Is the name ending at `end` called a task ("the X task", "X, the task of ...")?"""
+    return bool(_CALLED_TASK.match(text, end))
 
 
 _CAP_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:-[A-Z][a-z]+)*) $")

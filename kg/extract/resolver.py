@@ -18,11 +18,13 @@ from spacy.language import Language
 
 from kg.extract.acronyms import is_acronym
 from kg.extract.evidence import (
+    called_a_task,
     context_type,
     load_evidence,
     shape_type,
     short_alias_names_task,
     task_appositive,
+    title_modifier_tail,
 )
 from kg.extract.names import find_word
 from kg.extract.normalise import entity_id, match_key
@@ -99,6 +101,14 @@ class Resolver:
         self.rules = load_rules(patterns_dir)
         self.frequent = load_frequent(patterns_dir)
         self.evidence = load_evidence(patterns_dir)
+        # vocabulary methods that name a research problem or a task's output by their
+        # head word ("cross-site generalization", "X transfer"): no Method (21)
+        heads = tuple(" " + h for h in self.evidence.problem_heads)
+        self.problem_ids = frozenset(
+            c.id
+            for c in self.vocab.by_id.values()
+            if c.type == "Method" and (" " + c.label.lower().replace("-", " ")).endswith(heads)
+        )
 
     # -- 1. proposals -------------------------------------------------------------
     def _proposal_cands(self, st: DocState, text: str) -> None:
@@ -182,6 +192,9 @@ class Resolver:
             text, max(0, c.start - 70), c.start
         ):
             return False  # "using the symmetric KL divergence between": a tool, not a result (12)
+        tool = self.rules.metric_tool_after_re
+        if tool is not None and tool.match(text, c.end):
+            return False  # "a BLEU objective", "a KL regularization term": a training signal (21)
         surface = c.text
         # a name (F1, BLEU, ROUGE-L, pass@1) needs no context; a plain head noun after a
         # capitalised modifier ("GPU memory", "API cost") does
@@ -307,14 +320,36 @@ class Resolver:
         fallback_cands(st, text, rules, self.frequent, lambda w: self.vocab.lookup(w) is not None)
         urls = _url_spans(text)
         keep = []
+        abstract_keys: set[str] | None = None
+        # leaderboard benchmarks named after their task that the paper calls a task ("the
+        # Image-to-Recipe task"): the task throughout the paper, not a dataset (21)
+        task_named = {
+            c.cid
+            for c in st.cands
+            if c.type == "Benchmark"
+            and c.source == "vocab"
+            and c.cid
+            and self.vocab.by_id[c.cid].source == "pwc"
+            and called_a_task(text, c.end)
+        }
         for c in st.cands:
             if urls and any(c.start < e and s < c.end for s, e in urls):
                 continue  # names inside a URL are not entities
             k = match_key(c.text)
             if k in rules.generic_keys:
                 continue
-            if c.type == "Method" and c.text.endswith(rules.adjectival_suffixes) and "-" in c.text:
-                continue  # "instruction-tuned", "retrieval-augmented": adjectives here
+            if task_named and c.type == "Benchmark" and c.cid in task_named:
+                continue
+            if c.type == "Method" and c.cid in self.problem_ids:
+                continue  # "yielding robust cross-site generalization": a problem, not a method
+            if (
+                c.type == "Method"
+                and "-" in c.text
+                and c.text.lower().endswith(rules.adjectival_suffixes)
+            ):
+                # "instruction-tuned", "retrieval-augmented", "GNN-Driven" (a title's
+                # capitals): adjectives here
+                continue
             if (
                 c.type == "Benchmark"
                 and c.source != "vocab"
@@ -327,14 +362,17 @@ class Resolver:
             ):
                 continue  # "on LLM-generated text", "in non-English languages": adjectives
             if (
-                c.type == "Benchmark"
-                and st.rejected_shorts
+                st.rejected_shorts
+                and (c.type == "Benchmark" or c.source in ("vocab", "mined") and c.text.isupper())
                 and (
                     c.text in st.rejected_shorts or _singular_acronym(c.text) in st.rejected_shorts
                 )
             ):
                 # "visual question answering (VQA)", "Semantic Textual Similarity (STS)": the
-                # text defines the acronym as a task or field, not the dataset of that name
+                # text defines the acronym as a task or field, not the dataset of that name;
+                # "optical character recognition (OCR)": not what the vocabulary's "OCR"
+                # names either (a definition the vocabulary knows is never rejected; a
+                # styled name, "GeLU (Gaussian Error Linear Unit)", stays)
                 continue
             if (
                 c.type == "Benchmark"
@@ -342,6 +380,24 @@ class Resolver:
                 and short_alias_names_task(text, c.start, c.end, st.acronym_long)
             ):
                 continue  # "a long-form VQA task": the task, not the dataset of that name
+            if (
+                c.type == "Method"
+                and c.source in ("vocab", "mined")
+                and c.end <= st.title_len
+                and title_modifier_tail(text, c.start, st.title_len, self.evidence)
+            ):
+                if abstract_keys is None:
+                    abstract_keys = {
+                        k
+                        for d in st.cands
+                        if d.start >= st.abstract_start
+                        for k in (d.cid, match_key(d.text))
+                        if k
+                    }
+                if c.cid not in abstract_keys and match_key(c.text) not in abstract_keys:
+                    # "Calibrated Knowledge Distillation", "Spectral Beam Search" in the
+                    # title only: the tail of the paper's own name, not the technique (21)
+                    continue
             if c.source != "vocab" and (
                 c.text in rules.not_names
                 or _singular_acronym(c.text) in st.rejected_shorts

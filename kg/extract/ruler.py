@@ -40,6 +40,7 @@ _BENCH_HEAD = re.compile(
 _CAP_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
 _CAP_AFTER = re.compile(r"(?:\s+of)?[\s-]+[A-Z]")
 _PLAIN_PHRASE = re.compile(r"[A-Za-z][a-z]*(?:[\s-]+[a-z]+)+")
+_TITLE_CASE = re.compile(r"[A-Z][a-z]+(?:[\s-]+[A-Z][a-z]+)+")
 _DATA_NEXT = re.compile(
     r"\s+(?:datasets?|benchmarks?|corpus|corpora|data\s+sets?|test\s+sets?)\b", re.IGNORECASE
 )
@@ -67,6 +68,13 @@ class VocabRuler:
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         # concepts of mined_*.jsonl (kg.vocab_mine): candidates of source "mined"
         self.mined = frozenset(c.id for c in self.vocab.by_id.values() if c.source == "mined")
+        # leaderboard-only labels of an averaged measure the vocabularies know ("Average
+        # F1", "Overall PSNR"): the text names the measure (metrics.json, 21)
+        self.aggregate = frozenset(
+            c.id
+            for c in self.vocab.by_id.values()
+            if c.type == "Metric" and c.source == "pwc" and self._aggregate(c.label)
+        )
         self.exact: dict[str, frozenset] = {}  # concept id -> its labels (and plurals) as written
         self.keys: dict[
             int, tuple[str, str, bool]
@@ -90,6 +98,14 @@ class VocabRuler:
                 matcher.add(key, docs)
                 c = self.vocab.by_id[cid]
                 self.keys[nlp.vocab.strings[key]] = (cid, c.type, c.case_sensitive)
+
+    def _aggregate(self, label: str) -> bool:
+        """'Average F1': an averaging word, then a measure the vocabularies know."""
+        first, _, rest = label.partition(" ")
+        if first.lower() not in self.rules.aggregate_prefixes or not rest:
+            return False
+        inner = self.vocab.lookup(rest, "Metric")
+        return inner is not None and self.vocab.by_id[inner].label.lower() != label.lower()
 
     def _device_context(self, st: DocState, text: str, start: int) -> bool:
         s0, s1 = st.sent_of(start)
@@ -129,6 +145,9 @@ class VocabRuler:
         body = surface
         if start == st.sent_of(start)[0] and start >= st.abstract_start:
             body = surface[1:]  # the capital of a sentence's first word says nothing
+        elif start < st.title_len and _TITLE_CASE.fullmatch(surface):
+            # nor do a title's capitals ("from Open Meadows Imagery") (21)
+            body = surface = surface.lower()
         if body != body.lower() or not _PLAIN_PHRASE.fullmatch(surface):
             return False
         return not _DATA_NEXT.match(text, end)
@@ -140,6 +159,8 @@ class VocabRuler:
         for matcher in (self.lower, self.orth):
             for key, s, e in matcher(doc):
                 cid, ctype, cs = self.keys[key]
+                if cid in self.aggregate:
+                    continue  # "an average F1 of 71.2": F1, matched on its own
                 start = doc[s].idx
                 last = doc[e - 1]
                 end = last.idx + len(last.text)
@@ -147,13 +168,10 @@ class VocabRuler:
                     continue
                 seen.add((start, end, cid))
                 surface = text[start:end]
-                if (
-                    start > 1
-                    and text[start - 1] == "-"
-                    and text[start - 2].isalnum()
-                    and surface.islower()
-                ):
-                    continue  # "X-rays": the tail of a compound word, not the concept "ray"
+                if start > 1 and text[start - 1] == "-" and text[start - 2].isalnum():
+                    # "X-rays": the tail of a compound word, not the concept "ray";
+                    # "Quasi-Structured Pruning", "Multi-MMLU": the tail of a longer name
+                    continue
                 if not cs and e - s == 1 and surface.islower():
                     # a capitalised single-word label written all lower-case is an
                     # ordinary word here ("adult", "spider", "falcon", "maps")

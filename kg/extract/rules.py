@@ -128,6 +128,11 @@ class Rules:
         frozenset()
     )  # first words of the cue phrases (DocState.finditer_words)
     own_work_first: frozenset = frozenset()
+    # metrics.json 'aggregate_prefixes': "average", "overall" (a leaderboard label's
+    # averaging word before a known measure)
+    aggregate_prefixes: frozenset = frozenset()
+    # metrics.json 'tool_heads': "a BLEU objective", "a KL regularization term"
+    metric_tool_after_re: re.Pattern | None = None
     # names.name_shaped's answers, word -> bool: the same words are tested many times
     shaped_memo: dict[str, bool] = field(default_factory=dict)
 
@@ -243,6 +248,14 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         measure_window=int(met.get("measure_window", 50)),
         weak_metrics=frozenset(w.lower() for w in met.get("weak", [])),
         weak_window=int(met.get("weak_window", 30)),
+        aggregate_prefixes=frozenset(met.get("aggregate_prefixes", ())),
+        metric_tool_after_re=re.compile(
+            r"[ \t-]+(?:"
+            + "|".join(re.escape(w) for w in sorted(met["tool_heads"], key=len, reverse=True))
+            + r")(?![\w-])"
+        )
+        if met.get("tool_heads")
+        else None,
         metric_right_heads=frozenset(met.get("right_heads", [])),
         metric_cue_words=frozenset(w.lower() for w in met.get("adjacent_words", [])),
         metric_cue_before_re=re.compile(
