@@ -63,6 +63,7 @@ class VocabRuler:
     ) -> None:
         self.vocab = load_vocabulary(vocab_dir)
         self.rules = load_rules(patterns_dir)
+        self.aggregate_words = self.rules.metric_aggregate_words
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         # concepts of mined_*.jsonl (kg.vocab_mine): candidates of source "mined"
@@ -189,6 +190,15 @@ class VocabRuler:
                 ):
                     continue  # "cost-effective", "low-latency": an adjective, not the measure
                     # (but in "accuracy-latency trade-offs" both sides are measures)
+                if (
+                    ctype == "Metric"
+                    and self.aggregate_words
+                    and surface.split(" ", 1)[0] in self.aggregate_words
+                    and " " in surface
+                    and self.vocab.by_id[cid].source == "pwc"
+                ):
+                    continue  # "the average success rate": a leaderboard column's label; the
+                    # measure is the rest, which the vocabulary matches on its own
                 if ctype in ("Benchmark", "Model"):
                     h = (_BENCH_HEAD if ctype == "Benchmark" else _MODEL_HEAD).search(surface)
                     if h and h.start() > 0 and not _BENCH_HEAD.search(self.vocab.by_id[cid].label):

@@ -98,6 +98,7 @@ class Rules:
     metric_heads: frozenset
     metric_modifier_ok: frozenset
     metric_no_modifier: frozenset
+    metric_aggregate_words: frozenset
     metric_hyphen_no_first: frozenset
     at_k_re: re.Pattern
     units: dict
@@ -232,6 +233,7 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         metric_heads=frozenset(met["heads"]),
         metric_modifier_ok=frozenset(w.lower() for w in met["modifier_ok"]),
         metric_no_modifier=frozenset(met["no_modifier"]),
+        metric_aggregate_words=frozenset(met.get("aggregate_words", [])),
         metric_hyphen_no_first=frozenset(met.get("hyphen_no_first", [])),
         at_k_re=re.compile(met["at_k"]),
         units=met["units"],
