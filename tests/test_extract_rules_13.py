@@ -30,3 +30,17 @@ def test_leaderboard_average_label_in_lower_case_is_the_plain_measure(shipped):
     names = {e.entities[m.entity_id].label for m in e.mentions}
     assert "Average Success Rate" not in names
     assert "success rate" in metrics(e)
+
+
+def test_improving_verb_reads_its_object_even_with_an_in_later(shipped):
+    e = run(
+        shipped,
+        "Our renderer improves both rendering quality and scene realism in sparse-view "
+        "settings.",
+    )
+    assert "rendering quality" in metrics(e)
+
+
+def test_enhance_is_a_measurement_cue(shipped):
+    e = run(shipped, "Our reranker enhances answer accuracy for rare entities.")
+    assert "answer accuracy" in metrics(e)

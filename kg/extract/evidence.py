@@ -256,6 +256,7 @@ class MetricEvidence:
     phrase_cue: re.Pattern
     phrase_cue_first: frozenset
     phrase_direct: frozenset  # cues whose measure follows at once ("lower training time")
+    phrase_object_cues: frozenset  # verbs whose object is read even with an "in" later
     phrase_heads: frozenset
     left_bad_endings: tuple
     ing_after: frozenset
@@ -278,6 +279,7 @@ def load_metric_evidence(directory: str | None = None) -> MetricEvidence:
         ),
         phrase_cue_first=frozenset(w.lower() for w in d["metric_phrase_cues"] + direct),
         phrase_direct=frozenset(w.lower() for w in direct),
+        phrase_object_cues=frozenset(w.lower() for w in d.get("metric_phrase_object_cues", [])),
         phrase_heads=frozenset(d["metric_phrase_heads"]),
         left_bad_endings=tuple(d["metric_left_bad_endings"]),
         ing_after=frozenset(d["metric_ing_after"]),
@@ -352,44 +354,56 @@ def metric_phrases(st, text: str, me: MetricEvidence, rules: Rules):
         e0 = m.end()
         # (the lazy "... in" scan only where an "in" follows at all)
         direct = m.group("cue").lower() in me.phrase_direct
-        a = (_AFTER_CUE if not direct and "in" in text[e0 : e0 + 66] else _AFTER_DIRECT).match(
-            text, e0
-        )
-        if not a:
-            continue
-        pos = a.end()
-        for _ in range(5):
-            it = _NP_ITEM.match(text, pos)
-            if not it:
-                break
-            words = it.group(1).split()
-            # trim trailing function words ("quality while", "time and")
-            while words and words[-1] in rules.metric_no_modifier:
-                words.pop()
-            if not words:
-                break
-            phrase = " ".join(words)
-            s = it.start(1)
-            e = s + len(phrase)
-            if text[s:e] != phrase:
-                break
-            before = _WORD_BEFORE.search(text, max(0, s - 30), s)
-            if (
-                (len(words) == 2 or len(words) == 3 and words[0] in ("2d", "3d", "4d"))
-                and not text.startswith(" (", e)  # "factual precision (FactScore)": a definition
-                and words[-1] in me.phrase_heads
-                and all(noun_modifier(w, rules, me) for w in words[:-1])
-                and not (
-                    words[0].endswith("ing")
-                    and not direct  # "excellent rendering quality": a noun after the cue
-                    and not (before and before.group(1) in me.ing_after)
-                )
-            ):
-                yield s, e, direct
-            sep = _NP_SEP.match(text, e)
-            if not sep:
-                break
-            pos = sep.end()
+        starts = []
+        after_in = not direct and "in" in text[e0 : e0 + 66]
+        if after_in:
+            a = _AFTER_CUE.match(text, e0)
+            if a:
+                starts.append(a.end())
+        if not after_in or m.group("cue").lower() in me.phrase_object_cues:
+            # (13) a verb's object comes first: "enhances both prognostic accuracy and
+            # physician trust in ...", whatever "in" follows
+            a = _AFTER_DIRECT.match(text, e0)
+            if a:
+                starts.append(a.end())
+        for pos in starts:
+            yield from _phrase_items(text, pos, direct, me, rules)
+
+
+def _phrase_items(text: str, pos: int, direct: bool, me: MetricEvidence, rules: Rules):
+    """The measures of one coordination of noun phrases starting at `pos`."""
+    for _ in range(5):
+        it = _NP_ITEM.match(text, pos)
+        if not it:
+            break
+        words = it.group(1).split()
+        # trim trailing function words ("quality while", "time and")
+        while words and words[-1] in rules.metric_no_modifier:
+            words.pop()
+        if not words:
+            break
+        phrase = " ".join(words)
+        s = it.start(1)
+        e = s + len(phrase)
+        if text[s:e] != phrase:
+            break
+        before = _WORD_BEFORE.search(text, max(0, s - 30), s)
+        if (
+            (len(words) == 2 or len(words) == 3 and words[0] in ("2d", "3d", "4d"))
+            and not text.startswith(" (", e)  # "factual precision (FactScore)": a definition
+            and words[-1] in me.phrase_heads
+            and all(noun_modifier(w, rules, me) for w in words[:-1])
+            and not (
+                words[0].endswith("ing")
+                and not direct  # "excellent rendering quality": a noun after the cue
+                and not (before and before.group(1) in me.ing_after)
+            )
+        ):
+            yield s, e, direct
+        sep = _NP_SEP.match(text, e)
+        if not sep:
+            break
+        pos = sep.end()
 
 
 # -- acronyms named in passing before a method head --------------------------------------
