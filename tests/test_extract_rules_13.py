@@ -44,3 +44,12 @@ def test_improving_verb_reads_its_object_even_with_an_in_later(shipped):
 def test_enhance_is_a_measurement_cue(shipped):
     e = run(shipped, "Our reranker enhances answer accuracy for rare entities.")
     assert "answer accuracy" in metrics(e)
+
+
+def test_reporting_participle_ends_a_measure_name(shipped):
+    e = run(
+        shipped,
+        "Our planner attains strong robustness and the excellent planning speed reported "
+        "so far.",
+    )
+    assert "planning speed" in metrics(e)

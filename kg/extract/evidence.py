@@ -257,6 +257,7 @@ class MetricEvidence:
     phrase_cue_first: frozenset
     phrase_direct: frozenset  # cues whose measure follows at once ("lower training time")
     phrase_object_cues: frozenset  # verbs whose object is read even with an "in" later
+    report_participles: frozenset  # "reported", "achieved": end a measure's name (13)
     phrase_heads: frozenset
     left_bad_endings: tuple
     ing_after: frozenset
@@ -280,6 +281,7 @@ def load_metric_evidence(directory: str | None = None) -> MetricEvidence:
         phrase_cue_first=frozenset(w.lower() for w in d["metric_phrase_cues"] + direct),
         phrase_direct=frozenset(w.lower() for w in direct),
         phrase_object_cues=frozenset(w.lower() for w in d.get("metric_phrase_object_cues", [])),
+        report_participles=frozenset(d.get("metric_report_participles", [])),
         phrase_heads=frozenset(d["metric_phrase_heads"]),
         left_bad_endings=tuple(d["metric_left_bad_endings"]),
         ing_after=frozenset(d["metric_ing_after"]),
@@ -379,6 +381,10 @@ def _phrase_items(text: str, pos: int, direct: bool, me: MetricEvidence, rules: 
         words = it.group(1).split()
         # trim trailing function words ("quality while", "time and")
         while words and words[-1] in rules.metric_no_modifier:
+            words.pop()
+        # a reporting participle after the name ("the excellent inference speed reported
+        # to date"): the name ends before it (13)
+        if len(words) > 2 and words[-1] in me.report_participles:
             words.pop()
         if not words:
             break
