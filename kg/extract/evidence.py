@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kg.extract.normalise import match_key
 from kg.extract.rules import Rules, patterns_dir
+from kg.extract.state import first_words
 
 _WORDS = re.compile(r"[A-Za-z][\w\-]*")
 _PREPOSITIONS = frozenset("for of in on with via from to using under by".split())
@@ -278,7 +279,8 @@ def load_metric_evidence(directory: str | None = None) -> MetricEvidence:
             rf"(?<![\w-])(?P<cue>{_alt(d['metric_phrase_cues'] + direct)})(?![\w-])",
             re.IGNORECASE,
         ),
-        phrase_cue_first=frozenset(w.lower() for w in d["metric_phrase_cues"] + direct),
+        # (first words: a cue of several words, "state-of-the-art", is found by its first)
+        phrase_cue_first=first_words(d["metric_phrase_cues"] + direct),
         phrase_direct=frozenset(w.lower() for w in direct),
         phrase_object_cues=frozenset(w.lower() for w in d.get("metric_phrase_object_cues", [])),
         report_participles=frozenset(d.get("metric_report_participles", [])),
