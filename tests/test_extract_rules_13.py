@@ -58,3 +58,8 @@ def test_reporting_participle_ends_a_measure_name(shipped):
 def test_state_of_the_art_before_a_measure_phrase_ending_before_a_preposition(shipped):
     e = run(shipped, "Our avatar model reaches state-of-the-art motion quality from a few views.")
     assert "motion quality" in metrics(e)
+
+
+def test_percentage_right_before_a_measure_name(shipped):
+    e = run(shipped, "The planner designs valid circuits with only 6.2% behavioural model error.")
+    assert "behavioural model error" in metrics(e)

@@ -257,6 +257,15 @@ class Shapes:
             n = rules.metric_value_before_re.search(text, max(0, m.start() - 80), m.end())
             if n:
                 st.add(Cand(n.start("name"), n.end("name"), "Metric", "metric_value", 0.7, 49))
+        if "%" in text:
+            # "with only 8.52% theoretical prediction error": a percentage written right
+            # before a measure's name reports a value for it, whatever verb comes before (13)
+            for v in find_values(text, 0, len(text)):
+                if v.unit != "%":
+                    continue
+                n = rules.metric_value_after_re.match(text, v.end)
+                if n:
+                    st.add(Cand(n.start("name"), n.end("name"), "Metric", "metric_value", 0.7, 49))
         for m in st.finditer_words(rules.metric_value_verb_re, rules.metric_value_verb_first):
             vals = find_values(text, m.end(), min(len(text), m.end() + 30))
             if not vals or vals[0].start != m.end():
