@@ -63,3 +63,8 @@ def test_state_of_the_art_before_a_measure_phrase_ending_before_a_preposition(sh
 def test_percentage_right_before_a_measure_name(shipped):
     e = run(shipped, "The planner designs valid circuits with only 6.2% behavioural model error.")
     assert "behavioural model error" in metrics(e)
+
+
+def test_weak_measure_named_after_a_comparison_cue_and_in(shipped):
+    e = run(shipped, "Sparse codes bring large reductions in memory and reconstruction error overall.")
+    assert "reconstruction error" in metrics(e)

@@ -241,9 +241,11 @@ class Shapes:
                 e = nxt.end(1)
             if (s, e) != (c.start, c.end):
                 st.add(Cand(s, e, "Metric", "metric_compound", 0.7, 51, cid=None))
-        for s, e, direct in metric_phrases(st, text, self.metric_evidence, rules):  # (16t)
-            source = "metric_cue" if direct else "metric_compound"  # (12: measured)
-            st.add(Cand(s, e, "Metric", source, 0.65, 50, cid=None))
+        # (16t) a measure named in a comparison: the comparison cue is the evidence that it
+        # is reported, right before it (12) or before an "in" ("reductions in memory and
+        # inference time", 13), so it is measured whatever it names
+        for s, e, _direct in metric_phrases(st, text, self.metric_evidence, rules):
+            st.add(Cand(s, e, "Metric", "metric_cue", 0.65, 50, cid=None))
         self._value_frames(st, text)
 
     def _value_frames(self, st: DocState, text: str) -> None:
