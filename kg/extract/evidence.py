@@ -259,6 +259,9 @@ class MetricEvidence:
     phrase_direct: frozenset  # cues whose measure follows at once ("lower training time")
     phrase_object_cues: frozenset  # verbs whose object is read even with an "in" later
     report_participles: frozenset  # "reported", "achieved": end a measure's name (13)
+    frame_fwd: re.Pattern  # metrics.json frame_cues, read forwards (13)
+    frame_first: frozenset
+    measure_words: frozenset  # words that end a measure's name (13)
     phrase_heads: frozenset
     left_bad_endings: tuple
     ing_after: frozenset
@@ -284,6 +287,23 @@ def load_metric_evidence(directory: str | None = None) -> MetricEvidence:
         phrase_direct=frozenset(w.lower() for w in direct),
         phrase_object_cues=frozenset(w.lower() for w in d.get("metric_phrase_object_cues", [])),
         report_participles=frozenset(d.get("metric_report_participles", [])),
+        frame_fwd=re.compile(
+            rf"(?<![\w-])(?:{_alt(met.get('frame_cues', []))})(?![\w-])\s*"
+            r"(?:(?:the|its|their|our|both)\s+)?",
+            re.IGNORECASE,
+        ),
+        frame_first=first_words(met.get("frame_cues", [])),
+        measure_words=frozenset(
+            w.lower()
+            for ws in (
+                d["metric_phrase_heads"],
+                met.get("heads", []),
+                met.get("weak", []),
+                met.get("adjacent_words", []),
+            )
+            for w in ws
+            if " " not in w
+        ),
         phrase_heads=frozenset(d["metric_phrase_heads"]),
         left_bad_endings=tuple(d["metric_left_bad_endings"]),
         ing_after=frozenset(d["metric_ing_after"]),
@@ -412,6 +432,43 @@ def _phrase_items(text: str, pos: int, direct: bool, me: MetricEvidence, rules: 
         if not sep:
             break
         pos = sep.end()
+
+
+def frame_measures(st, text: str, me: MetricEvidence, rules: Rules):
+    """(start, end) of measures listed right after a measurement frame ("as measured by
+    correlation with ...", "measuring both functional correctness and ...", "metrics such
+    as lexical overlap"): items of one or two lower-case words (a "2D"/"3D" may add one)
+    whose last word is a measure word (13)."""
+    for m in st.finditer_words(me.frame_fwd, me.frame_first):
+        pos = m.end()
+        for _ in range(5):
+            it = _NP_ITEM.match(text, pos)
+            if not it:
+                break
+            words = it.group(1).split()
+            while words and (
+                words[-1] in rules.metric_no_modifier or words[-1] in me.report_participles
+            ):
+                words.pop()
+            if not words or any(w in rules.metric_no_modifier for w in words):
+                break  # "the coupling between X and Y": no list of measures
+            phrase = " ".join(words)
+            s = it.start(1)
+            e = s + len(phrase)
+            if text[s:e] != phrase:
+                break
+            n = len(words) - (1 if words[0] in ("2d", "3d", "4d") else 0)
+            if (
+                1 <= n <= 2
+                and words[-1] in me.measure_words
+                and not text.startswith(" (", e)
+                and all(w in ("2d", "3d", "4d") or noun_modifier(w, rules, me) for w in words[:-1])
+            ):
+                yield s, e
+            sep = _NP_SEP.match(text, e)
+            if not sep:
+                break
+            pos = sep.end()
 
 
 # -- acronyms named in passing before a method head --------------------------------------

@@ -16,6 +16,7 @@ from typing import cast
 from spacy.language import Language
 
 from kg.extract.evidence import (
+    frame_measures,
     hyphen_tail,
     load_metric_evidence,
     method_left_extension,
@@ -245,6 +246,8 @@ class Shapes:
         # is reported, right before it (12) or before an "in" ("reductions in memory and
         # inference time", 13), so it is measured whatever it names
         for s, e, _direct in metric_phrases(st, text, self.metric_evidence, rules):
+            st.add(Cand(s, e, "Metric", "metric_cue", 0.65, 50, cid=None))
+        for s, e in frame_measures(st, text, self.metric_evidence, rules):  # (13)
             st.add(Cand(s, e, "Metric", "metric_cue", 0.65, 50, cid=None))
         self._value_frames(st, text)
 
