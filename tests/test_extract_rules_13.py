@@ -81,3 +81,13 @@ def test_measures_listed_after_a_measurement_frame(shipped):
 def test_frame_cue_before_a_prepositional_phrase_lists_no_measure(shipped):
     e = run(shipped, "We measure the coupling between planning and truthfulness across scales.")
     assert "truthfulness" not in metrics(e)
+
+
+def test_acronym_set_equal_to_a_value_is_a_metric(shipped):
+    e = run(shipped, "On the clinic data the screener reaches PLQ = 0.42 and, at best, PLQ=61%.")
+    assert "PLQ" in metrics(e)
+
+
+def test_single_letter_or_count_set_equal_is_no_metric(shipped):
+    e = run(shipped, "We sample with k = 0.5 and draw NS = 100 candidates per prompt.")
+    assert not metrics(e) & {"k", "NS"}

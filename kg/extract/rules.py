@@ -101,6 +101,7 @@ class Rules:
     metric_aggregate_words: frozenset
     metric_hyphen_no_first: frozenset
     at_k_re: re.Pattern
+    metric_equals_re: re.Pattern
     units: dict
     measure_re: re.Pattern
     measure_window: int
@@ -236,6 +237,7 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         metric_aggregate_words=frozenset(met.get("aggregate_words", [])),
         metric_hyphen_no_first=frozenset(met.get("hyphen_no_first", [])),
         at_k_re=re.compile(met["at_k"]),
+        metric_equals_re=re.compile(met["equals_value"]),
         units=met["units"],
         measure_re=re.compile(
             rf"(?<![\w-])(?:{_alt([c for c in met['measure_cues'] if c[0].isalnum()])})(?![\w-])|\d"

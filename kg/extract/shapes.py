@@ -218,6 +218,9 @@ class Shapes:
         rules = self.rules
         for m in rules.at_k_re.finditer(text) if "@" in text else ():
             st.add(Cand(m.start(), m.end(), "Metric", "metric_shape", 0.8, 45))
+        for m in rules.metric_equals_re.finditer(text) if "=" in text else ():
+            # "DRS=0%", "AUC = 0.91": an acronym set equal to a reported value (13)
+            st.add(Cand(m.start(1), m.end(1), "Metric", "metric_shape", 0.7, 44))
         # compounds around a vocabulary metric: "tie-adjusted win rates", "task accuracy",
         # "perplexity ratio"
         for c in [c for c in st.cands if c.type == "Metric" and c.source == "vocab"]:
