@@ -91,3 +91,8 @@ def test_acronym_set_equal_to_a_value_is_a_metric(shipped):
 def test_single_letter_or_count_set_equal_is_no_metric(shipped):
     e = run(shipped, "We sample with k = 0.5 and draw NS = 100 candidates per prompt.")
     assert not metrics(e) & {"k", "NS"}
+
+
+def test_dimension_prefix_joins_a_vocabulary_measure(shipped):
+    e = run(shipped, "Our detector improves 3D mAP by 4 points on indoor scans.")
+    assert "3D mAP" in metrics(e)

@@ -39,7 +39,7 @@ _VERSIONISH = re.compile(
     r"(?:v?\d+(?:\.\d+)*[a-z]{0,2}|\d+(?:\.\d+)?[BMKT](?:-A\d+(?:\.\d+)?B)?|\d+x\d+(?:\.\d+)?B|[A-Z]\d+(?:\.\d+)?[A-Za-z]{0,2}|V\d+(?:\.\d+)?)$"
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
-_PREV_WORD = re.compile(r"(?<![\w-])([A-Za-z][\w\-]*) $")
+_PREV_WORD = re.compile(r"(?<![\w-])([A-Za-z][\w\-]*|[234]D) $")
 _NEXT_WORD = re.compile(r" ([a-z]+)(?![\w-])")
 _SIZE = re.compile(r"\d+(?:\.\d+)?[BM]$")
 _SIZE_BEFORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[BM] $")
