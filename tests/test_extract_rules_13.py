@@ -96,3 +96,14 @@ def test_single_letter_or_count_set_equal_is_no_metric(shipped):
 def test_dimension_prefix_joins_a_vocabulary_measure(shipped):
     e = run(shipped, "Our detector improves 3D mAP by 4 points on indoor scans.")
     assert "3D mAP" in metrics(e)
+
+
+def test_measure_in_a_purpose_clause_is_a_goal_not_a_metric(shipped):
+    e = run(
+        shipped,
+        "Pruning is a common way to reduce the hosting cost of chat models. To ensure high "
+        "label quality, we filter the data. Scaling tends to improve factuality.",
+    )
+    m = metrics(e)
+    assert not m & {"hosting cost", "cost", "label quality", "quality"}
+    assert "factuality" in m

@@ -176,6 +176,8 @@ class Resolver:
         constrained devices"); words that also name plain properties (cost, entropy,
         model size, helpfulness) need a reported value close by, or a comparison or
         measurement verb right next to them ("improves helpfulness")."""
+        if self._purpose(st, text, c):
+            return False  # "a practical way to reduce the serving cost of LLMs": a goal (13)
         if c.source == "metric_cue":
             return True  # "fast generation speed": the evaluative word says it (12)
         if _AS_TOOL.search(text, max(0, c.start - 40), c.start) and not _EVAL_BEFORE.search(
@@ -216,6 +218,19 @@ class Resolver:
         a, b = max(s0, c.start - w), min(s1, c.end + w)
         window = text[a : c.start] + " " + text[c.end : b]
         return bool(rules.measure_re.search(window))
+
+    def _purpose(self, st: DocState, text: str, c: Cand) -> bool:
+        """A measure named as the goal of a purpose clause ("one of the most practical ways
+        to reduce the serving cost", "To ensure high query quality, we ...") is not
+        reported: no value is given for it there (metrics.json purpose_heads)."""
+        s0 = st.sent_of(c.start)[0]
+        a = max(s0, c.start - 90)
+        m = self.rules.metric_purpose_re.search(text, a, c.start)
+        if not m:
+            return False
+        if m.group("head") is None and m.start() != s0:
+            return False  # a bare "to" only where it opens the sentence
+        return True
 
     @staticmethod
     def _coordinated(text: str, kept: list[Cand], dropped: list[Cand]) -> list[Cand]:

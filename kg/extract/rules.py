@@ -102,6 +102,7 @@ class Rules:
     metric_hyphen_no_first: frozenset
     at_k_re: re.Pattern
     metric_equals_re: re.Pattern
+    metric_purpose_re: re.Pattern
     units: dict
     measure_re: re.Pattern
     measure_window: int
@@ -238,6 +239,11 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         metric_hyphen_no_first=frozenset(met.get("hyphen_no_first", [])),
         at_k_re=re.compile(met["at_k"]),
         metric_equals_re=re.compile(met["equals_value"]),
+        metric_purpose_re=re.compile(
+            rf"(?:(?<![\w-])(?P<head>{_alt(met.get('purpose_heads', []))})\s+to|(?<![\w-])[Tt]o)"
+            rf"\s+(?:[a-z]+ly\s+)?(?:{_alt(met.get('purpose_verbs', []))})\s+"
+            r"(?:(?:the|their|its|our|high|low|both)\s+)?(?:[a-z][\w-]*\s+){0,2}$"
+        ),
         units=met["units"],
         measure_re=re.compile(
             rf"(?<![\w-])(?:{_alt([c for c in met['measure_cues'] if c[0].isalnum()])})(?![\w-])|\d"
