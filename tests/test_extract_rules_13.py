@@ -107,3 +107,15 @@ def test_measure_in_a_purpose_clause_is_a_goal_not_a_metric(shipped):
     m = metrics(e)
     assert not m & {"hosting cost", "cost", "label quality", "quality"}
     assert "factuality" in m
+
+
+def test_name_shaped_word_right_after_a_percentage_is_a_metric(shipped):
+    # a shape candidate above the mined vocabulary's types (a mined name can be mistyped)
+    text = "Our segmenter reaches 88.2% mIoU and 95.4% skelQ on the crack scans."
+    st = shipped.state("A study of things", text)
+    assert any(
+        c.type == "Metric" and c.source == "metric_shape" and c.prio > 46
+        for c in st.cands
+        if st.text[c.start : c.end] == "skelQ"
+    )
+    assert "skelQ" in metrics(run(shipped, text))

@@ -39,6 +39,12 @@ _VERSIONISH = re.compile(
     r"(?:v?\d+(?:\.\d+)*[a-z]{0,2}|\d+(?:\.\d+)?[BMKT](?:-A\d+(?:\.\d+)?B)?|\d+x\d+(?:\.\d+)?B|[A-Z]\d+(?:\.\d+)?[A-Za-z]{0,2}|V\d+(?:\.\d+)?)$"
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
+# a name-shaped word (a capital after its first letter, or an acronym) right after a
+# percentage and before punctuation or a function word: "97.1% clDice on", "74% ASR," (13)
+_PCT_NAME = re.compile(
+    r" ([A-Za-z][a-z]*[A-Z][\w\-@]*)(?=[,.;:)]|$| (?:and|or|on|in|at|with|while|over|for|"
+    r"compared|versus|vs|across|of|to|from|than|under|when|respectively)(?![\w-]))"
+)
 _PREV_WORD = re.compile(r"(?<![\w-])([A-Za-z][\w\-]*|[234]D) $")
 _NEXT_WORD = re.compile(r" ([a-z]+)(?![\w-])")
 _SIZE = re.compile(r"\d+(?:\.\d+)?[BM]$")
@@ -274,6 +280,9 @@ class Shapes:
                 n = rules.metric_value_after_re.match(text, v.end)
                 if n:
                     st.add(Cand(n.start("name"), n.end("name"), "Metric", "metric_value", 0.7, 49))
+                n = _PCT_NAME.match(text, v.end)
+                if n:  # "97.1% clDice on B": a name-shaped word right after a percentage
+                    st.add(Cand(n.start(1), n.end(1), "Metric", "metric_shape", 0.7, 47))
         for m in st.finditer_words(rules.metric_value_verb_re, rules.metric_value_verb_first):
             vals = find_values(text, m.end(), min(len(text), m.end() + 30))
             if not vals or vals[0].start != m.end():
