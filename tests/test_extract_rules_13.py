@@ -119,3 +119,8 @@ def test_name_shaped_word_right_after_a_percentage_is_a_metric(shipped):
         if st.text[c.start : c.end] == "skelQ"
     )
     assert "skelQ" in metrics(run(shipped, text))
+
+
+def test_generation_is_a_stage_modifier_like_decoding(shipped):
+    e = run(shipped, "The distilled sampler keeps fast generation speed on long inputs.")
+    assert "generation speed" in metrics(e)
