@@ -124,3 +124,14 @@ def test_name_shaped_word_right_after_a_percentage_is_a_metric(shipped):
 def test_generation_is_a_stage_modifier_like_decoding(shipped):
     e = run(shipped, "The distilled sampler keeps fast generation speed on long inputs.")
     assert "generation speed" in metrics(e)
+
+
+def test_parenthesised_list_after_a_metrics_noun(shipped):
+    e = run(
+        shipped,
+        "We rate each system with a two-part evaluation framework (plot coherence and "
+        "character drift), and cite prior work (Smith, 2024).",
+    )
+    m = metrics(e)
+    assert {"plot coherence", "character drift"} <= m
+    assert "Smith" not in m

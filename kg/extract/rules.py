@@ -102,6 +102,7 @@ class Rules:
     metric_hyphen_no_first: frozenset
     at_k_re: re.Pattern
     metric_equals_re: re.Pattern
+    metric_list_cue_re: re.Pattern
     metric_purpose_re: re.Pattern
     units: dict
     measure_re: re.Pattern
@@ -239,6 +240,10 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         metric_hyphen_no_first=frozenset(met.get("hyphen_no_first", [])),
         at_k_re=re.compile(met["at_k"]),
         metric_equals_re=re.compile(met["equals_value"]),
+        metric_list_cue_re=re.compile(
+            rf"(?<![\w-])(?:{_alt(met.get('list_cues', []))})(?![\w-])"
+            r"(?:\s+(?:for|of|on|in)\s+(?:both\s+)?[a-z][\w-]*)?(?=\s*\()"
+        ),
         metric_purpose_re=re.compile(
             rf"(?:(?<![\w-])(?P<head>{_alt(met.get('purpose_heads', []))})\s+to|(?<![\w-])[Tt]o)"
             rf"\s+(?:[a-z]+ly\s+)?(?:{_alt(met.get('purpose_verbs', []))})\s+"

@@ -45,6 +45,29 @@ _PCT_NAME = re.compile(
     r" ([A-Za-z][a-z]*[A-Z][\w\-@]*)(?=[,.;:)]|$| (?:and|or|on|in|at|with|while|over|for|"
     r"compared|versus|vs|across|of|to|from|than|under|when|respectively)(?![\w-]))"
 )
+# a parenthesised list after a metrics noun, and after "and <word>" a second one
+# ("effectiveness (A, B) and stealth (C, D)")
+_PAREN_LIST = re.compile(r"(?:\s+and\s+[a-z][\w-]*)?\s*\(([^()]{2,200})\)")
+_LIST_SEP = re.compile(r"\s*(?:[,;]\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)")
+
+
+def _list_items(body: str) -> list[tuple[int, int]]:
+    """(start, end) of the items of "A, B, and C" / "A and B" inside `body`."""
+    out, pos = [], 0
+    for sep in [*_LIST_SEP.finditer(body), None]:
+        end = sep.start() if sep else len(body)
+        a, b = pos, end
+        while a < b and body[a].isspace():
+            a += 1
+        while b > a and body[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+        pos = sep.end() if sep else len(body)
+    return out
+
+
+_NAME_DIGITS = re.compile(r"[A-Za-z][\w]*[-@]\w*\d|[A-Z]\w*\d")
 _PREV_WORD = re.compile(r"(?<![\w-])([A-Za-z][\w\-]*|[234]D) $")
 _NEXT_WORD = re.compile(r" ([a-z]+)(?![\w-])")
 _SIZE = re.compile(r"\d+(?:\.\d+)?[BM]$")
@@ -259,6 +282,34 @@ class Shapes:
         for s, e in frame_measures(st, text, self.metric_evidence, rules):  # (13)
             st.add(Cand(s, e, "Metric", "metric_cue", 0.65, 50, cid=None))
         self._value_frames(st, text)
+        if "(" in text:
+            self._listed_measures(st, text)
+
+    def _listed_measures(self, st: DocState, text: str) -> None:
+        """ "using lexical metrics (METEOR, ROUGE-L)", "a three-part evaluation framework
+        (semantic alignment, faithfulness, and decontextualization)": the items of a
+        parenthesised list right after a metrics noun are measures (metrics.json
+        list_cues; 13)."""
+        for m in self.rules.metric_list_cue_re.finditer(text):
+            pos = m.end()
+            for _ in range(3):
+                p = _PAREN_LIST.match(text, pos)
+                if not p:
+                    break
+                a = p.start(1)
+                items = _list_items(p.group(1))
+                names = [p.group(1)[i:j] for i, j in items]
+                if not names or any(
+                    len(n.split()) > 4
+                    or n.lower().startswith(("e.g", "i.e", "see "))
+                    or any(ch.isdigit() for ch in n)
+                    and not _NAME_DIGITS.search(n)
+                    for n in names
+                ):
+                    break  # "(Lee, 2026a)", "(68% of total)", "(e.g., ...)": no list of measures
+                for i, j in items:
+                    st.add(Cand(a + i, a + j, "Metric", "metric_cue", 0.65, 47))
+                pos = p.end()
 
     def _value_frames(self, st: DocState, text: str) -> None:
         """Measures named where a value is reported for them: "a pairwise agreement rate of
