@@ -135,3 +135,8 @@ def test_parenthesised_list_after_a_metrics_noun(shipped):
     m = metrics(e)
     assert {"plot coherence", "character drift"} <= m
     assert "Smith" not in m
+
+
+def test_value_in_parentheses_after_a_measure_name(shipped):
+    e = run(shipped, "The small planner attains the highest route validity score (71.4) overall.")
+    assert "route validity score" in metrics(e)

@@ -322,6 +322,9 @@ class Shapes:
             n = rules.metric_value_before_re.search(text, max(0, m.start() - 80), m.end())
             if n:
                 st.add(Cand(n.start("name"), n.end("name"), "Metric", "metric_value", 0.7, 49))
+        if " (" in text:
+            for n in rules.metric_value_paren_re.finditer(text):
+                st.add(Cand(n.start("name"), n.end("name"), "Metric", "metric_value", 0.7, 49))
         if "%" in text:
             # "with only 8.52% theoretical prediction error": a percentage written right
             # before a measure's name reports a value for it, whatever verb comes before (13)
