@@ -140,3 +140,8 @@ def test_parenthesised_list_after_a_metrics_noun(shipped):
 def test_value_in_parentheses_after_a_measure_name(shipped):
     e = run(shipped, "The small planner attains the highest route validity score (71.4) overall.")
     assert "route validity score" in metrics(e)
+
+
+def test_measure_name_before_a_component_noun_is_no_metric(shipped):
+    e = run(shipped, "We train the encoder with an MSE objective and a dynamic KL control.")
+    assert not metrics(e) & {"MSE", "KL"}

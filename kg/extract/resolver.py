@@ -90,6 +90,7 @@ _AS_TOOL = re.compile(
     r"(?<![\w-])(?:using|via|minimi[sz]ing|minimi[sz]es?|penali[sz]ing|regulari[sz]ing|"
     r"optimi[sz]ing)\s+(?:(?:the|a|an|its|their|our)\s+)?(?:[a-z][\w-]*\s+)?$"
 )
+_NEXT_LOWER = re.compile(r" ([a-z][a-z\-]*)(?![\w-])")
 _EVAL_BEFORE = re.compile(r"(?:evaluat|measur|assess|report|compar|quantif|scor|benchmark)\w*\s")
 
 
@@ -176,6 +177,9 @@ class Resolver:
         constrained devices"); words that also name plain properties (cost, entropy,
         model size, helpfulness) need a reported value close by, or a comparison or
         measurement verb right next to them ("improves helpfulness")."""
+        nxt = _NEXT_LOWER.match(text, c.end)
+        if nxt and nxt.group(1) in self.rules.metric_tool_heads:
+            return False  # "an MSE objective", "ASR systems", "KL control": a modifier (13)
         if self._purpose(st, text, c):
             return False  # "a practical way to reduce the serving cost of LLMs": a goal (13)
         if c.source == "metric_cue":

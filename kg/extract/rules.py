@@ -102,6 +102,7 @@ class Rules:
     metric_hyphen_no_first: frozenset
     at_k_re: re.Pattern
     metric_equals_re: re.Pattern
+    metric_tool_heads: frozenset
     metric_list_cue_re: re.Pattern
     metric_purpose_re: re.Pattern
     units: dict
@@ -241,6 +242,7 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         metric_hyphen_no_first=frozenset(met.get("hyphen_no_first", [])),
         at_k_re=re.compile(met["at_k"]),
         metric_equals_re=re.compile(met["equals_value"]),
+        metric_tool_heads=frozenset(met.get("tool_heads_after", [])),
         metric_list_cue_re=re.compile(
             rf"(?<![\w-])(?:{_alt(met.get('list_cues', []))})(?![\w-])"
             r"(?:\s+(?:for|of|on|in)\s+(?:both\s+)?[a-z][\w-]*)?(?=\s*\()"
