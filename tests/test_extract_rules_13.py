@@ -145,3 +145,12 @@ def test_value_in_parentheses_after_a_measure_name(shipped):
 def test_measure_name_before_a_component_noun_is_no_metric(shipped):
     e = run(shipped, "We train the encoder with an MSE objective and a dynamic KL control.")
     assert not metrics(e) & {"MSE", "KL"}
+
+
+def test_short_form_the_text_defines_otherwise_is_not_the_vocabulary_measure(shipped):
+    e = run(
+        shipped,
+        "Reliable spoken language understanding (SLU) needs robust automatic speech "
+        "recognition (ASR). We collect audio for low-resource ASR and report word error rate.",
+    )
+    assert "ASR" not in metrics(e)

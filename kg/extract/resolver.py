@@ -223,6 +223,18 @@ class Resolver:
         window = text[a : c.start] + " " + text[c.end : b]
         return bool(rules.measure_re.search(window))
 
+    def _defined_otherwise(self, st: DocState, c: Cand) -> bool:
+        """The text defines this vocabulary measure's short form as something else: a
+        task or thing it left out ("automatic speech recognition (ASR)" against the
+        measure ASR, attack success rate), or a long form naming another concept."""
+        if c.text in st.rejected_shorts:
+            return True
+        span = st.acronym_long.get(c.text)
+        return span is not None and self.vocab.lookup(st.text[span[0] : span[1]]) not in (
+            None,
+            c.cid,
+        )
+
     def _purpose(self, st: DocState, text: str, c: Cand) -> bool:
         """A measure named as the goal of a purpose clause ("one of the most practical ways
         to reduce the serving cost", "To ensure high query quality, we ...") is not
@@ -332,6 +344,8 @@ class Resolver:
             k = match_key(c.text)
             if k in rules.generic_keys:
                 continue
+            if c.type == "Metric" and c.source == "vocab" and self._defined_otherwise(st, c):
+                continue  # "automatic speech recognition (ASR)": not the measure ASR (13)
             if c.type == "Method" and c.text.endswith(rules.adjectival_suffixes) and "-" in c.text:
                 continue  # "instruction-tuned", "retrieval-augmented": adjectives here
             if (
