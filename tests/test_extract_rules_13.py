@@ -154,3 +154,10 @@ def test_short_form_the_text_defines_otherwise_is_not_the_vocabulary_measure(shi
         "recognition (ASR). We collect audio for low-resource ASR and report word error rate.",
     )
     assert "ASR" not in metrics(e)
+
+
+def test_sparsity_as_a_setting_is_no_metric(shipped):
+    e = run(shipped, "We prune the chat model to 60% sparsity and keep its accuracy within 1%.")
+    assert "sparsity" not in metrics(e)
+    e = run(shipped, "Our codes beat dense baselines in terms of sparsity by a wide margin.")
+    assert "sparsity" in metrics(e)

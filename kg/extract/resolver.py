@@ -207,6 +207,10 @@ class Resolver:
         s0, s1 = st.sent_of(c.start)
         rules = self.rules
         low = surface.lower()
+        if low in rules.metric_setting_words:
+            # "at 50% sparsity", "the sparsity of pruned models": the level a method runs
+            # at, measured only where a frame says so ("in terms of sparsity") (13)
+            return bool(rules.metric_frame_re.search(text, max(s0, c.start - 60), c.start))
         if low in rules.weak_metrics:
             w = rules.weak_window
             a, b = max(s0, c.start - w), min(s1, c.end + w)

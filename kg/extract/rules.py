@@ -103,6 +103,7 @@ class Rules:
     at_k_re: re.Pattern
     metric_equals_re: re.Pattern
     metric_tool_heads: frozenset
+    metric_setting_words: frozenset
     metric_list_cue_re: re.Pattern
     metric_purpose_re: re.Pattern
     units: dict
@@ -243,6 +244,7 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         at_k_re=re.compile(met["at_k"]),
         metric_equals_re=re.compile(met["equals_value"]),
         metric_tool_heads=frozenset(met.get("tool_heads_after", [])),
+        metric_setting_words=frozenset(met.get("setting_words", [])),
         metric_list_cue_re=re.compile(
             rf"(?<![\w-])(?:{_alt(met.get('list_cues', []))})(?![\w-])"
             r"(?:\s+(?:for|of|on|in)\s+(?:both\s+)?[a-z][\w-]*)?(?=\s*\()"
