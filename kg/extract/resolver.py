@@ -87,8 +87,9 @@ def _singular_acronym(s: str) -> str:
 # a measure used as a tool, not reported as a result: "using the symmetric KL divergence
 # between", "by minimizing the mean squared error" (12)
 _AS_TOOL = re.compile(
-    r"(?<![\w-])(?:using|via|minimi[sz]ing|minimi[sz]es?|penali[sz]ing|regulari[sz]ing|"
-    r"optimi[sz]ing)\s+(?:(?:the|a|an|its|their|our)\s+)?(?:[a-z][\w-]*\s+)?$"
+    r"(?<![\w-])(?:[Uu]sing|via|[Mm]inimi[sz]ing|minimi[sz]es?|[Pp]enali[sz]ing|[Rr]egulari[sz]ing|"
+    r"[Oo]ptimi[sz]ing|[Mm]aximi[sz]ing|maximi[sz]es?)\s+(?:(?:the|a|an|its|their|our)\s+)?"
+    r"(?:[a-z][\w-]*\s+)?$"
 )
 _NEXT_LOWER = re.compile(r" ([a-z][a-z\-]*)(?![\w-])")
 _EVAL_BEFORE = re.compile(r"(?:evaluat|measur|assess|report|compar|quantif|scor|benchmark)\w*\s")
