@@ -170,3 +170,8 @@ def test_measure_after_a_capitalised_optimising_verb_is_a_tool(shipped):
         title="Maximizing Mutual Information Between Views Improves Retrieval",
     )
     assert not {m.lower() for m in metrics(e)} & {"mutual information"}
+
+
+def test_fertility_is_a_measure_word(shipped):
+    e = run(shipped, "We benchmark six models on court rulings, measuring subword fertility too.")
+    assert "subword fertility" in metrics(e)
