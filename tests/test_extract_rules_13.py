@@ -173,5 +173,5 @@ def test_measure_after_a_capitalised_optimising_verb_is_a_tool(shipped):
 
 
 def test_fertility_is_a_measure_word(shipped):
-    e = run(shipped, "We benchmark six models on court rulings, measuring subword fertility too.")
+    e = run(shipped, "We benchmark six models on court rulings, measuring subword fertility.")
     assert "subword fertility" in metrics(e)
