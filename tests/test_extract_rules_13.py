@@ -175,3 +175,9 @@ def test_measure_after_a_capitalised_optimising_verb_is_a_tool(shipped):
 def test_fertility_is_a_measure_word(shipped):
     e = run(shipped, "We benchmark six models on court rulings, measuring subword fertility.")
     assert "subword fertility" in metrics(e)
+
+
+def test_measure_like_definition_before_a_task_head_is_a_benchmark(shipped):
+    e = run(shipped, "On the Long-Range Key Recall (LRKR) synthetic task, our layer is 5x better.")
+    t = {m.text: e.entities[m.entity_id].type for m in e.mentions}
+    assert t.get("LRKR") == "Benchmark"
