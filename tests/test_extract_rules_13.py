@@ -181,3 +181,12 @@ def test_measure_like_definition_before_a_task_head_is_a_benchmark(shipped):
     e = run(shipped, "On the Long-Range Key Recall (LRKR) synthetic task, our layer is 5x better.")
     t = {m.text: e.entities[m.entity_id].type for m in e.mentions}
     assert t.get("LRKR") == "Benchmark"
+
+
+def test_measure_written_as_a_proper_name_after_agreement_using(shipped):
+    e = run(
+        shipped,
+        "Three raters label each answer, and we check inter-rater agreement using "
+        "Krippendorff's Alpha between the raters and the judge.",
+    )
+    assert "Krippendorff's Alpha" in metrics(e)

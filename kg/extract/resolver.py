@@ -92,7 +92,7 @@ _AS_TOOL = re.compile(
     r"(?:[a-z][\w-]*\s+)?$"
 )
 _NEXT_LOWER = re.compile(r" ([a-z][a-z\-]*)(?![\w-])")
-_EVAL_BEFORE = re.compile(r"(?:evaluat|measur|assess|report|compar|quantif|scor|benchmark)\w*\s")
+_EVAL_BEFORE = re.compile(r"(?:evaluat|measur|assess|report|compar|quantif|scor|benchmark|agreement)\w*\s")
 
 
 class Resolver:
@@ -207,6 +207,13 @@ class Resolver:
             )
         s0, s1 = st.sent_of(c.start)
         rules = self.rules
+        if (
+            c.start >= st.title_len
+            and c.start > s0
+            and " " in surface
+            and all(w[:1].isupper() for w in surface.split())
+        ):
+            return True  # a measure written as a proper name ("Cohen's Kappa") (13)
         low = surface.lower()
         if low in rules.metric_setting_words:
             # "at 50% sparsity", "the sparsity of pruned models": the level a method runs
