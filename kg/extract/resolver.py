@@ -92,7 +92,9 @@ _AS_TOOL = re.compile(
     r"(?:[a-z][\w-]*\s+)?$"
 )
 _NEXT_LOWER = re.compile(r" ([a-z][a-z\-]*)(?![\w-])")
-_EVAL_BEFORE = re.compile(r"(?:evaluat|measur|assess|report|compar|quantif|scor|benchmark|agreement)\w*\s")
+_EVAL_BEFORE = re.compile(
+    r"(?:evaluat|measur|assess|report|compar|quantif|scor|benchmark|agreement)\w*\s"
+)
 
 
 class Resolver:
