@@ -190,3 +190,8 @@ def test_measure_written_as_a_proper_name_after_agreement_using(shipped):
         "Krippendorff's Alpha between the raters and the judge.",
     )
     assert "Krippendorff's Alpha" in metrics(e)
+
+
+def test_title_case_measure_name_written_in_sentence_case(shipped):
+    e = run(shipped, "Our vocoder lowers the Fréchet audio distance on every speaker set.")
+    assert "Fréchet audio distance" in metrics(e)

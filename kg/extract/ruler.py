@@ -57,6 +57,16 @@ def _plural(label: str) -> str | None:
     return label + "s"
 
 
+def _sentence_case(label: str) -> str | None:
+    """'Fréchet Inception Distance' -> 'Fréchet inception distance'; None unless every word
+    is capitalised and lower-case after its first letter (no acronyms: 'Top-1 Accuracy'
+    and 'BLEU Score' keep their forms)."""
+    words = label.split(" ")
+    if len(words) < 2 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return None
+    return " ".join([words[0]] + [w.lower() for w in words[1:]])
+
+
 class VocabRuler:
     def __init__(
         self, nlp: Language, vocab_dir: str | None = None, patterns_dir: str | None = None
@@ -81,6 +91,10 @@ class VocabRuler:
             labels = c.labels()
             if c.type in _PLURAL_TYPES:
                 labels = labels + [p for p in map(_plural, labels) if p and p not in labels]
+            if c.type == "Metric" and c.case_sensitive:
+                # "Fréchet Inception Distance" is also written "Fréchet inception distance":
+                # a Title-Case measure name of several words in sentence case (13)
+                labels = labels + [v for v in map(_sentence_case, labels) if v and v not in labels]
             target = orth_pats if c.case_sensitive else lower_pats
             target[c.id] = labels
             self.exact[c.id] = frozenset(labels)
