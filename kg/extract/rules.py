@@ -105,6 +105,7 @@ class Rules:
     metric_tool_heads: frozenset
     metric_setting_words: frozenset
     metric_list_cue_re: re.Pattern
+    metric_list_cue_first: frozenset
     metric_purpose_re: re.Pattern
     units: dict
     measure_re: re.Pattern
@@ -249,6 +250,7 @@ def load_rules(directory: StrPath | None = None) -> Rules:
             rf"(?<![\w-])(?:{_alt(met.get('list_cues', []))})(?![\w-])"
             r"(?:\s+(?:for|of|on|in)\s+(?:both\s+)?[a-z][\w-]*)?(?=\s*\()"
         ),
+        metric_list_cue_first=first_words(met.get("list_cues", [])),
         metric_purpose_re=re.compile(
             rf"(?:(?<![\w-])(?P<head>{_alt(met.get('purpose_heads', []))})\s+to|(?<![\w-])[Tt]o)"
             rf"\s+(?:[a-z]+ly\s+)?(?:{_alt(met.get('purpose_verbs', []))})\s+"
@@ -305,7 +307,7 @@ def _value_frame(met: dict) -> dict:
         # (13) "the highest composite score (83.1)": the value in parentheses after the name
         metric_value_paren_re=re.compile(
             rf"(?<![\w-])(?:an?|the|its|their|our)\s+(?:(?:highest|lowest|best)\s+)?{skip}"
-            rf"(?P<name>(?:{mod}\s+){{1,2}}(?:{head}))\s+\((?=[+\-−]?\d[\d.]*\s*%?\))"
+            rf"(?P<name>(?:{mod}\s+){{1,2}}(?:{head}))\s+$"
         ),
         metric_value_verb_re=re.compile(
             rf"(?<![\w-])(?:{_alt(met.get('value_verbs', []))})\s+(?:(?:up\s+to|an?|over|only|"

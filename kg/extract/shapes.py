@@ -68,6 +68,9 @@ def _list_items(body: str) -> list[tuple[int, int]]:
 
 
 _NAME_DIGITS = re.compile(r"[A-Za-z][\w]*[-@]\w*\d|[A-Z]\w*\d")
+_PCT_END = re.compile(r"(?<=\d)\s?%")
+# a value alone in parentheses: "(83.1)", "(71%)"
+_PAREN_VALUE = re.compile(r"\((?=[+\-−]?\d[\d.]*\s*%?\))")
 _PREV_WORD = re.compile(r"(?<![\w-])([A-Za-z][\w\-]*|[234]D) $")
 _NEXT_WORD = re.compile(r" ([a-z]+)(?![\w-])")
 _SIZE = re.compile(r"\d+(?:\.\d+)?[BM]$")
@@ -290,7 +293,8 @@ class Shapes:
         (semantic alignment, faithfulness, and decontextualization)": the items of a
         parenthesised list right after a metrics noun are measures (metrics.json
         list_cues; 13)."""
-        for m in self.rules.metric_list_cue_re.finditer(text):
+        rules = self.rules
+        for m in st.finditer_words(rules.metric_list_cue_re, rules.metric_list_cue_first):
             pos = m.end()
             for _ in range(3):
                 p = _PAREN_LIST.match(text, pos)
@@ -323,13 +327,24 @@ class Shapes:
             if n:
                 st.add(Cand(n.start("name"), n.end("name"), "Metric", "metric_value", 0.7, 49))
         if " (" in text:
-            for n in rules.metric_value_paren_re.finditer(text):
-                st.add(Cand(n.start("name"), n.end("name"), "Metric", "metric_value", 0.7, 49))
+            for p in _PAREN_VALUE.finditer(text):
+                n = rules.metric_value_paren_re.search(text, max(0, p.start() - 90), p.start())
+                if n:
+                    st.add(Cand(n.start("name"), n.end("name"), "Metric", "metric_value", 0.7, 49))
         if "%" in text:
             # "with only 8.52% theoretical prediction error": a percentage written right
             # before a measure's name reports a value for it, whatever verb comes before (13)
-            for v in find_values(text, 0, len(text)):
-                if v.unit != "%":
+            for pc in _PCT_END.finditer(text):
+                # the value ending at this "%" (values are read in a short window)
+                v = next(
+                    (
+                        v
+                        for v in find_values(text, max(0, pc.start() - 24), pc.end())
+                        if v.unit == "%" and v.end == pc.end()
+                    ),
+                    None,
+                )
+                if v is None:
                     continue
                 n = rules.metric_value_after_re.match(text, v.end)
                 if n:
