@@ -167,9 +167,9 @@ def test_measure_after_a_capitalised_optimising_verb_is_a_tool(shipped):
     e = run(
         shipped,
         "Retrieval improves when two views agree; accuracy rises by 3%.",
-        title="Maximizing Mutual Information Between Views Improves Retrieval",
+        title="Minimizing KL Divergence Between Views Improves Retrieval",
     )
-    assert not {m.lower() for m in metrics(e)} & {"mutual information"}
+    assert not {m.lower() for m in metrics(e)} & {"kl", "kl divergence"}
 
 
 def test_fertility_is_a_measure_word(shipped):

@@ -385,8 +385,8 @@ def metric_phrases(st, text: str, me: MetricEvidence, rules: Rules):
             if a:
                 starts.append(a.end())
         if not after_in or m.group("cue").lower() in me.phrase_object_cues:
-            # (13) a verb's object comes first: "enhances both prognostic accuracy and
-            # physician trust in ...", whatever "in" follows
+            # (13) a verb's object comes first: "enhances both retrieval precision and
+            # user trust in ...", whatever "in" follows
             a = _AFTER_DIRECT.match(text, e0)
             if a:
                 starts.append(a.end())
@@ -404,8 +404,8 @@ def _phrase_items(text: str, pos: int, direct: bool, me: MetricEvidence, rules: 
         # trim trailing function words ("quality while", "time and")
         while words and words[-1] in rules.metric_no_modifier:
             words.pop()
-        # a reporting participle after the name ("the excellent inference speed reported
-        # to date"): the name ends before it (13)
+        # a reporting participle after the name ("the excellent planning speed reported
+        # so far"): the name ends before it (13)
         if len(words) > 2 and words[-1] in me.report_participles:
             words.pop()
         if not words:
@@ -436,7 +436,7 @@ def _phrase_items(text: str, pos: int, direct: bool, me: MetricEvidence, rules: 
 
 def frame_measures(st, text: str, me: MetricEvidence, rules: Rules):
     """(start, end) of measures listed right after a measurement frame ("as measured by
-    correlation with ...", "measuring both functional correctness and ...", "metrics such
+    correlation with ...", "measuring both edit locality and ...", "metrics such
     as lexical overlap"): items of one or two lower-case words (a "2D"/"3D" may add one)
     whose last word is a measure word (13)."""
     for m in st.finditer_words(me.frame_fwd, me.frame_first):

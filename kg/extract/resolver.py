@@ -184,7 +184,7 @@ class Resolver:
         if nxt and nxt.group(1) in self.rules.metric_tool_heads:
             return False  # "an MSE objective", "ASR systems", "KL control": a modifier (13)
         if self._purpose(st, text, c):
-            return False  # "a practical way to reduce the serving cost of LLMs": a goal (13)
+            return False  # "a common way to reduce the hosting cost of chat models": a goal (13)
         if c.source == "metric_cue":
             return True  # "fast generation speed": the evaluative word says it (12)
         if _AS_TOOL.search(text, max(0, c.start - 40), c.start) and not _EVAL_BEFORE.search(
@@ -215,10 +215,10 @@ class Resolver:
             and " " in surface
             and all(w[:1].isupper() for w in surface.split())
         ):
-            return True  # a measure written as a proper name ("Cohen's Kappa") (13)
+            return True  # a measure written as a proper name ("Krippendorff's Alpha") (13)
         low = surface.lower()
         if low in rules.metric_setting_words:
-            # "at 50% sparsity", "the sparsity of pruned models": the level a method runs
+            # "at 50% sparsity", "the sparsity of the pruned layers": the level a method runs
             # at, measured only where a frame says so ("in terms of sparsity") (13)
             return bool(rules.metric_frame_re.search(text, max(s0, c.start - 60), c.start))
         if low in rules.weak_metrics:
@@ -250,8 +250,8 @@ class Resolver:
         )
 
     def _purpose(self, st: DocState, text: str, c: Cand) -> bool:
-        """A measure named as the goal of a purpose clause ("one of the most practical ways
-        to reduce the serving cost", "To ensure high query quality, we ...") is not
+        """A measure named as the goal of a purpose clause ("a common way to reduce the
+        hosting cost", "To ensure high label quality, we ...") is not
         reported: no value is given for it there (metrics.json purpose_heads)."""
         s0 = st.sent_of(c.start)[0]
         a = max(s0, c.start - 90)

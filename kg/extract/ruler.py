@@ -58,7 +58,7 @@ def _plural(label: str) -> str | None:
 
 
 def _sentence_case(label: str) -> str | None:
-    """'Fréchet Inception Distance' -> 'Fréchet inception distance'; None unless every word
+    """'Fréchet Audio Distance' -> 'Fréchet audio distance'; None unless every word
     is capitalised and lower-case after its first letter (no acronyms: 'Top-1 Accuracy'
     and 'BLEU Score' keep their forms)."""
     words = label.split(" ")
@@ -92,7 +92,7 @@ class VocabRuler:
             if c.type in _PLURAL_TYPES:
                 labels = labels + [p for p in map(_plural, labels) if p and p not in labels]
             if c.type == "Metric" and c.case_sensitive:
-                # "Fréchet Inception Distance" is also written "Fréchet inception distance":
+                # "Fréchet Audio Distance" is also written "Fréchet audio distance":
                 # a Title-Case measure name of several words in sentence case (13)
                 labels = labels + [v for v in map(_sentence_case, labels) if v and v not in labels]
             target = orth_pats if c.case_sensitive else lower_pats
@@ -211,7 +211,7 @@ class VocabRuler:
                     and " " in surface
                     and self.vocab.by_id[cid].source == "pwc"
                 ):
-                    continue  # "the average success rate": a leaderboard column's label; the
+                    continue  # "the average win rate": a leaderboard column's label; the
                     # measure is the rest, which the vocabulary matches on its own
                 if ctype in ("Benchmark", "Model"):
                     h = (_BENCH_HEAD if ctype == "Benchmark" else _MODEL_HEAD).search(surface)

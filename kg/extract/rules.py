@@ -122,7 +122,7 @@ class Rules:
     )  # "as measured by X", "in terms of X": any weak word after it is measured
     metric_cue_after_re: re.Pattern  # ... or right after it
     benchmark_endings: tuple
-    metric_value_paren_re: re.Pattern  # "the highest composite score (83.1)" (13)
+    metric_value_paren_re: re.Pattern  # "the highest route validity score (71.4)" (13)
     metric_value_before_re: re.Pattern  # "a <mod> <mod> <head>" ending right before "of <value>"
     metric_value_after_re: re.Pattern  # "<value> <mod> <head>" right after a value verb
     metric_value_verb_re: re.Pattern
@@ -304,7 +304,7 @@ def _value_frame(met: dict) -> dict:
         metric_value_after_re=re.compile(
             rf"\s+{skip}(?P<name>(?:{mod}\s+){{1,2}}(?:{head}))(?![\w-])"
         ),
-        # (13) "the highest composite score (83.1)": the value in parentheses after the name
+        # (13) "the highest route validity score (71.4)": the value in parentheses after the name
         metric_value_paren_re=re.compile(
             rf"(?<![\w-])(?:an?|the|its|their|our)\s+(?:(?:highest|lowest|best)\s+)?{skip}"
             rf"(?P<name>(?:{mod}\s+){{1,2}}(?:{head}))\s+$"

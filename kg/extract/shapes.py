@@ -40,13 +40,13 @@ _VERSIONISH = re.compile(
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
 # a name-shaped word (a capital after its first letter, or an acronym) right after a
-# percentage and before punctuation or a function word: "97.1% clDice on", "74% ASR," (13)
+# percentage and before punctuation or a function word: "88.0% segQ on", "61% KSR," (13)
 _PCT_NAME = re.compile(
     r" ([A-Za-z][a-z]*[A-Z][\w\-@]*)(?=[,.;:)]|$| (?:and|or|on|in|at|with|while|over|for|"
     r"compared|versus|vs|across|of|to|from|than|under|when|respectively)(?![\w-]))"
 )
 # a parenthesised list after a metrics noun, and after "and <word>" a second one
-# ("effectiveness (A, B) and stealth (C, D)")
+# ("utility (A, B) and cost (C, D)")
 _PAREN_LIST = re.compile(r"(?:\s+and\s+[a-z][\w-]*)?\s*\(([^()]{2,200})\)")
 _LIST_SEP = re.compile(r"\s*(?:[,;]\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)")
 
@@ -69,7 +69,7 @@ def _list_items(body: str) -> list[tuple[int, int]]:
 
 _NAME_DIGITS = re.compile(r"[A-Za-z][\w]*[-@]\w*\d|[A-Z]\w*\d")
 _PCT_END = re.compile(r"(?<=\d)\s?%")
-# a value alone in parentheses: "(83.1)", "(71%)"
+# a value alone in parentheses: "(71.4)", "(71%)"
 _PAREN_VALUE = re.compile(r"\((?=[+\-−]?\d[\d.]*\s*%?\))")
 _PREV_WORD = re.compile(r"(?<![\w-])([A-Za-z][\w\-]*|[234]D) $")
 _NEXT_WORD = re.compile(r" ([a-z]+)(?![\w-])")
@@ -251,7 +251,7 @@ class Shapes:
         for m in rules.at_k_re.finditer(text) if "@" in text else ():
             st.add(Cand(m.start(), m.end(), "Metric", "metric_shape", 0.8, 45))
         for m in rules.metric_equals_re.finditer(text) if "=" in text else ():
-            # "DRS=0%", "AUC = 0.91": an acronym set equal to a reported value (13)
+            # "PLQ=12%", "AUC = 0.91": an acronym set equal to a reported value (13)
             st.add(Cand(m.start(1), m.end(1), "Metric", "metric_shape", 0.7, 44))
         # compounds around a vocabulary metric: "tie-adjusted win rates", "task accuracy",
         # "perplexity ratio"
@@ -279,7 +279,7 @@ class Shapes:
                 st.add(Cand(s, e, "Metric", "metric_compound", 0.7, 51, cid=None))
         # (16t) a measure named in a comparison: the comparison cue is the evidence that it
         # is reported, right before it (12) or before an "in" ("reductions in memory and
-        # inference time", 13), so it is measured whatever it names
+        # training time", 13), so it is measured whatever it names
         for s, e, _direct in metric_phrases(st, text, self.metric_evidence, rules):
             st.add(Cand(s, e, "Metric", "metric_cue", 0.65, 50, cid=None))
         for s, e in frame_measures(st, text, self.metric_evidence, rules):  # (13)
@@ -289,8 +289,8 @@ class Shapes:
             self._listed_measures(st, text)
 
     def _listed_measures(self, st: DocState, text: str) -> None:
-        """ "using lexical metrics (METEOR, ROUGE-L)", "a three-part evaluation framework
-        (semantic alignment, faithfulness, and decontextualization)": the items of a
+        """ "using overlap metrics (BLEU, chrF)", "a two-part evaluation framework
+        (plot coherence and character drift)": the items of a
         parenthesised list right after a metrics noun are measures (metrics.json
         list_cues; 13)."""
         rules = self.rules
@@ -310,7 +310,7 @@ class Shapes:
                     and not _NAME_DIGITS.search(n)
                     for n in names
                 ):
-                    break  # "(Lee, 2026a)", "(68% of total)", "(e.g., ...)": no list of measures
+                    break  # "(Smith, 2024)", "(40% of cases)", "(e.g., ...)": no list of measures
                 for i, j in items:
                     st.add(Cand(a + i, a + j, "Metric", "metric_cue", 0.65, 47))
                 pos = p.end()
@@ -332,7 +332,7 @@ class Shapes:
                 if n:
                     st.add(Cand(n.start("name"), n.end("name"), "Metric", "metric_value", 0.7, 49))
         if "%" in text:
-            # "with only 8.52% theoretical prediction error": a percentage written right
+            # "with only 6.2% behavioural model error": a percentage written right
             # before a measure's name reports a value for it, whatever verb comes before (13)
             for pc in _PCT_END.finditer(text):
                 # the value ending at this "%" (values are read in a short window)
@@ -350,7 +350,7 @@ class Shapes:
                 if n:
                     st.add(Cand(n.start("name"), n.end("name"), "Metric", "metric_value", 0.7, 49))
                 n = _PCT_NAME.match(text, v.end)
-                if n:  # "97.1% clDice on B": a name-shaped word right after a percentage
+                if n:  # "88.0% segQ on B": a name-shaped word right after a percentage
                     st.add(Cand(n.start(1), n.end(1), "Metric", "metric_shape", 0.7, 47))
         for m in st.finditer_words(rules.metric_value_verb_re, rules.metric_value_verb_first):
             vals = find_values(text, m.end(), min(len(text), m.end() + 30))
