@@ -26,6 +26,10 @@ from kg.extract.state import Cand, state_of
 from kg.extract.typing_rules import appositive_type, head_type
 from kg.extract.vocab import load_vocabulary
 
+# a measure-like long form followed by a task head names the task ("... Recall (LRKR)
+# synthetic task"): a benchmark (13)
+_TASK_AFTER = re.compile(r"[ \t]+(?:[a-z][\w-]*\s+)?(?:task|benchmark|dataset|suite)(?![\w-])")
+
 _WORDS = re.compile(r"[A-Za-z][\w\-]*")
 
 
@@ -103,6 +107,8 @@ class Definitions:
                     last in rules.metric_heads or last.rstrip("s") in rules.metric_heads
                 ):
                     etype = "Metric"
+                    if _TASK_AFTER.match(text, max(se, le) + 1):
+                        etype = "Benchmark"  # "Long-Range Key Recall (LRKR) task" (13)
                 if etype in (None, "Method", "Model") and definition_data_after(
                     text, max(se, le) + 1
                 ):

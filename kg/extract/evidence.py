@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kg.extract.normalise import match_key
 from kg.extract.rules import Rules, patterns_dir
+from kg.extract.state import first_words
 
 _WORDS = re.compile(r"[A-Za-z][\w\-]*")
 _PREPOSITIONS = frozenset("for of in on with via from to using under by".split())
@@ -274,6 +275,11 @@ class MetricEvidence:
     phrase_cue: re.Pattern
     phrase_cue_first: frozenset
     phrase_direct: frozenset  # cues whose measure follows at once ("lower training time")
+    phrase_object_cues: frozenset  # verbs whose object is read even with an "in" later
+    report_participles: frozenset  # "reported", "achieved": end a measure's name (13)
+    frame_fwd: re.Pattern  # metrics.json frame_cues, read forwards (13)
+    frame_first: frozenset
+    measure_words: frozenset  # words that end a measure's name (13)
     phrase_heads: frozenset
     left_bad_endings: tuple
     ing_after: frozenset
@@ -294,8 +300,28 @@ def load_metric_evidence(directory: str | None = None) -> MetricEvidence:
             rf"(?<![\w-])(?P<cue>{_alt(d['metric_phrase_cues'] + direct)})(?![\w-])",
             re.IGNORECASE,
         ),
-        phrase_cue_first=frozenset(w.lower() for w in d["metric_phrase_cues"] + direct),
+        # (first words: a cue of several words, "state-of-the-art", is found by its first)
+        phrase_cue_first=first_words(d["metric_phrase_cues"] + direct),
         phrase_direct=frozenset(w.lower() for w in direct),
+        phrase_object_cues=frozenset(w.lower() for w in d.get("metric_phrase_object_cues", [])),
+        report_participles=frozenset(d.get("metric_report_participles", [])),
+        frame_fwd=re.compile(
+            rf"(?<![\w-])(?:{_alt(met.get('frame_cues', []))})(?![\w-])\s*"
+            r"(?:(?:the|its|their|our|both)\s+)?",
+            re.IGNORECASE,
+        ),
+        frame_first=first_words(met.get("frame_cues", [])),
+        measure_words=frozenset(
+            w.lower()
+            for ws in (
+                d["metric_phrase_heads"],
+                met.get("heads", []),
+                met.get("weak", []),
+                met.get("adjacent_words", []),
+            )
+            for w in ws
+            if " " not in w
+        ),
         phrase_heads=frozenset(d["metric_phrase_heads"]),
         left_bad_endings=tuple(d["metric_left_bad_endings"]),
         ing_after=frozenset(d["metric_ing_after"]),
@@ -370,40 +396,93 @@ def metric_phrases(st, text: str, me: MetricEvidence, rules: Rules):
         e0 = m.end()
         # (the lazy "... in" scan only where an "in" follows at all)
         direct = m.group("cue").lower() in me.phrase_direct
-        a = (_AFTER_CUE if not direct and "in" in text[e0 : e0 + 66] else _AFTER_DIRECT).match(
-            text, e0
-        )
-        if not a:
-            continue
-        pos = a.end()
+        starts = []
+        after_in = not direct and "in" in text[e0 : e0 + 66]
+        if after_in:
+            a = _AFTER_CUE.match(text, e0)
+            if a:
+                starts.append(a.end())
+        if not after_in or m.group("cue").lower() in me.phrase_object_cues:
+            # (13) a verb's object comes first: "enhances both retrieval precision and
+            # user trust in ...", whatever "in" follows
+            a = _AFTER_DIRECT.match(text, e0)
+            if a:
+                starts.append(a.end())
+        for pos in starts:
+            yield from _phrase_items(text, pos, direct, me, rules)
+
+
+def _phrase_items(text: str, pos: int, direct: bool, me: MetricEvidence, rules: Rules):
+    """The measures of one coordination of noun phrases starting at `pos`."""
+    for _ in range(5):
+        it = _NP_ITEM.match(text, pos)
+        if not it:
+            break
+        words = it.group(1).split()
+        # trim trailing function words ("quality while", "time and")
+        while words and words[-1] in rules.metric_no_modifier:
+            words.pop()
+        # a reporting participle after the name ("the excellent planning speed reported
+        # so far"): the name ends before it (13)
+        if len(words) > 2 and words[-1] in me.report_participles:
+            words.pop()
+        if not words:
+            break
+        phrase = " ".join(words)
+        s = it.start(1)
+        e = s + len(phrase)
+        if text[s:e] != phrase:
+            break
+        before = _WORD_BEFORE.search(text, max(0, s - 30), s)
+        if (
+            (len(words) == 2 or len(words) == 3 and words[0] in ("2d", "3d", "4d"))
+            and not text.startswith(" (", e)  # "factual precision (FactScore)": a definition
+            and words[-1] in me.phrase_heads
+            and all(noun_modifier(w, rules, me) for w in words[:-1])
+            and not (
+                words[0].endswith("ing")
+                and not direct  # "excellent rendering quality": a noun after the cue
+                and not (before and before.group(1) in me.ing_after)
+            )
+        ):
+            yield s, e, direct
+        sep = _NP_SEP.match(text, e)
+        if not sep:
+            break
+        pos = sep.end()
+
+
+def frame_measures(st, text: str, me: MetricEvidence, rules: Rules):
+    """(start, end) of measures listed right after a measurement frame ("as measured by
+    correlation with ...", "measuring both edit locality and ...", "metrics such
+    as lexical overlap"): items of one or two lower-case words (a "2D"/"3D" may add one)
+    whose last word is a measure word (13)."""
+    for m in st.finditer_words(me.frame_fwd, me.frame_first):
+        pos = m.end()
         for _ in range(5):
             it = _NP_ITEM.match(text, pos)
             if not it:
                 break
             words = it.group(1).split()
-            # trim trailing function words ("quality while", "time and")
-            while words and words[-1] in rules.metric_no_modifier:
+            while words and (
+                words[-1] in rules.metric_no_modifier or words[-1] in me.report_participles
+            ):
                 words.pop()
-            if not words:
-                break
+            if not words or any(w in rules.metric_no_modifier for w in words):
+                break  # "the coupling between X and Y": no list of measures
             phrase = " ".join(words)
             s = it.start(1)
             e = s + len(phrase)
             if text[s:e] != phrase:
                 break
-            before = _WORD_BEFORE.search(text, max(0, s - 30), s)
+            n = len(words) - (1 if words[0] in ("2d", "3d", "4d") else 0)
             if (
-                (len(words) == 2 or len(words) == 3 and words[0] in ("2d", "3d", "4d"))
-                and not text.startswith(" (", e)  # "factual precision (FactScore)": a definition
-                and words[-1] in me.phrase_heads
-                and all(noun_modifier(w, rules, me) for w in words[:-1])
-                and not (
-                    words[0].endswith("ing")
-                    and not direct  # "excellent rendering quality": a noun after the cue
-                    and not (before and before.group(1) in me.ing_after)
-                )
+                1 <= n <= 2
+                and words[-1] in me.measure_words
+                and not text.startswith(" (", e)
+                and all(w in ("2d", "3d", "4d") or noun_modifier(w, rules, me) for w in words[:-1])
             ):
-                yield s, e, direct
+                yield s, e
             sep = _NP_SEP.match(text, e)
             if not sep:
                 break

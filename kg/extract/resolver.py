@@ -89,10 +89,14 @@ def _singular_acronym(s: str) -> str:
 # a measure used as a tool, not reported as a result: "using the symmetric KL divergence
 # between", "by minimizing the mean squared error" (12)
 _AS_TOOL = re.compile(
-    r"(?<![\w-])(?:using|via|minimi[sz]ing|minimi[sz]es?|penali[sz]ing|regulari[sz]ing|"
-    r"optimi[sz]ing)\s+(?:(?:the|a|an|its|their|our)\s+)?(?:[a-z][\w-]*\s+)?$"
+    r"(?<![\w-])(?:[Uu]sing|via|[Mm]inimi[sz]ing|minimi[sz]es?|[Pp]enali[sz]ing|[Rr]egulari[sz]ing|"
+    r"[Oo]ptimi[sz]ing|[Mm]aximi[sz]ing|maximi[sz]es?)\s+(?:(?:the|a|an|its|their|our)\s+)?"
+    r"(?:[a-z][\w-]*\s+)?$"
 )
-_EVAL_BEFORE = re.compile(r"(?:evaluat|measur|assess|report|compar|quantif|scor|benchmark)\w*\s")
+_NEXT_LOWER = re.compile(r" ([a-z][a-z\-]*)(?![\w-])")
+_EVAL_BEFORE = re.compile(
+    r"(?:evaluat|measur|assess|report|compar|quantif|scor|benchmark|agreement)\w*\s"
+)
 
 
 class Resolver:
@@ -186,6 +190,11 @@ class Resolver:
         constrained devices"); words that also name plain properties (cost, entropy,
         model size, helpfulness) need a reported value close by, or a comparison or
         measurement verb right next to them ("improves helpfulness")."""
+        nxt = _NEXT_LOWER.match(text, c.end)
+        if nxt and nxt.group(1) in self.rules.metric_tool_heads:
+            return False  # "an MSE objective", "ASR systems", "KL control": a modifier (13)
+        if self._purpose(st, text, c):
+            return False  # "a common way to reduce the hosting cost of chat models": a goal (13)
         if c.source == "metric_cue":
             return True  # "fast generation speed": the evaluative word says it (12)
         if _AS_TOOL.search(text, max(0, c.start - 40), c.start) and not _EVAL_BEFORE.search(
@@ -213,7 +222,18 @@ class Resolver:
             )
         s0, s1 = st.sent_of(c.start)
         rules = self.rules
+        if (
+            c.start >= st.title_len
+            and c.start > s0
+            and " " in surface
+            and all(w[:1].isupper() for w in surface.split())
+        ):
+            return True  # a measure written as a proper name ("Krippendorff's Alpha") (13)
         low = surface.lower()
+        if low in rules.metric_setting_words:
+            # "at 50% sparsity", "the sparsity of the pruned layers": the level a method runs
+            # at, measured only where a frame says so ("in terms of sparsity") (13)
+            return bool(rules.metric_frame_re.search(text, max(s0, c.start - 60), c.start))
         if low in rules.weak_metrics:
             w = rules.weak_window
             a, b = max(s0, c.start - w), min(s1, c.end + w)
@@ -229,6 +249,31 @@ class Resolver:
         a, b = max(s0, c.start - w), min(s1, c.end + w)
         window = text[a : c.start] + " " + text[c.end : b]
         return bool(rules.measure_re.search(window))
+
+    def _defined_otherwise(self, st: DocState, c: Cand) -> bool:
+        """The text defines this vocabulary measure's short form as something else: a
+        task or thing it left out ("automatic speech recognition (ASR)" against the
+        measure ASR, attack success rate), or a long form naming another concept."""
+        if c.text in st.rejected_shorts:
+            return True
+        span = st.acronym_long.get(c.text)
+        return span is not None and self.vocab.lookup(st.text[span[0] : span[1]]) not in (
+            None,
+            c.cid,
+        )
+
+    def _purpose(self, st: DocState, text: str, c: Cand) -> bool:
+        """A measure named as the goal of a purpose clause ("a common way to reduce the
+        hosting cost", "To ensure high label quality, we ...") is not
+        reported: no value is given for it there (metrics.json purpose_heads)."""
+        s0 = st.sent_of(c.start)[0]
+        a = max(s0, c.start - 90)
+        m = self.rules.metric_purpose_re.search(text, a, c.start)
+        if not m:
+            return False
+        if m.group("head") is None and m.start() != s0:
+            return False  # a bare "to" only where it opens the sentence
+        return True
 
     @staticmethod
     def _coordinated(text: str, kept: list[Cand], dropped: list[Cand]) -> list[Cand]:
@@ -350,6 +395,8 @@ class Resolver:
                 # "instruction-tuned", "retrieval-augmented", "GNN-Driven" (a title's
                 # capitals): adjectives here
                 continue
+            if c.type == "Metric" and c.source == "vocab" and self._defined_otherwise(st, c):
+                continue  # "automatic speech recognition (ASR)": not the measure ASR (13)
             if (
                 c.type == "Benchmark"
                 and c.source != "vocab"

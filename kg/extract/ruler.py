@@ -58,12 +58,23 @@ def _plural(label: str) -> str | None:
     return label + "s"
 
 
+def _sentence_case(label: str) -> str | None:
+    """'Fréchet Audio Distance' -> 'Fréchet audio distance'; None unless every word
+    is capitalised and lower-case after its first letter (no acronyms: 'Top-1 Accuracy'
+    and 'BLEU Score' keep their forms)."""
+    words = label.split(" ")
+    if len(words) < 2 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return None
+    return " ".join([words[0]] + [w.lower() for w in words[1:]])
+
+
 class VocabRuler:
     def __init__(
         self, nlp: Language, vocab_dir: str | None = None, patterns_dir: str | None = None
     ) -> None:
         self.vocab = load_vocabulary(vocab_dir)
         self.rules = load_rules(patterns_dir)
+        self.aggregate_words = self.rules.metric_aggregate_words
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         # concepts of mined_*.jsonl (kg.vocab_mine): candidates of source "mined"
@@ -88,6 +99,10 @@ class VocabRuler:
             labels = c.labels()
             if c.type in _PLURAL_TYPES:
                 labels = labels + [p for p in map(_plural, labels) if p and p not in labels]
+            if c.type == "Metric" and c.case_sensitive:
+                # "Fréchet Audio Distance" is also written "Fréchet audio distance":
+                # a Title-Case measure name of several words in sentence case (13)
+                labels = labels + [v for v in map(_sentence_case, labels) if v and v not in labels]
             target = orth_pats if c.case_sensitive else lower_pats
             target[c.id] = labels
             self.exact[c.id] = frozenset(labels)
@@ -207,6 +222,15 @@ class VocabRuler:
                 ):
                     continue  # "cost-effective", "low-latency": an adjective, not the measure
                     # (but in "accuracy-latency trade-offs" both sides are measures)
+                if (
+                    ctype == "Metric"
+                    and self.aggregate_words
+                    and surface.split(" ", 1)[0] in self.aggregate_words
+                    and " " in surface
+                    and self.vocab.by_id[cid].source == "pwc"
+                ):
+                    continue  # "the average win rate": a leaderboard column's label; the
+                    # measure is the rest, which the vocabulary matches on its own
                 if ctype in ("Benchmark", "Model"):
                     h = (_BENCH_HEAD if ctype == "Benchmark" else _MODEL_HEAD).search(surface)
                     if h and h.start() > 0 and not _BENCH_HEAD.search(self.vocab.by_id[cid].label):

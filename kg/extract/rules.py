@@ -98,8 +98,15 @@ class Rules:
     metric_heads: frozenset
     metric_modifier_ok: frozenset
     metric_no_modifier: frozenset
+    metric_aggregate_words: frozenset
     metric_hyphen_no_first: frozenset
     at_k_re: re.Pattern
+    metric_equals_re: re.Pattern
+    metric_tool_heads: frozenset
+    metric_setting_words: frozenset
+    metric_list_cue_re: re.Pattern
+    metric_list_cue_first: frozenset
+    metric_purpose_re: re.Pattern
     units: dict
     measure_re: re.Pattern
     measure_window: int
@@ -115,6 +122,7 @@ class Rules:
     )  # "as measured by X", "in terms of X": any weak word after it is measured
     metric_cue_after_re: re.Pattern  # ... or right after it
     benchmark_endings: tuple
+    metric_value_paren_re: re.Pattern  # "the highest route validity score (71.4)" (13)
     metric_value_before_re: re.Pattern  # "a <mod> <mod> <head>" ending right before "of <value>"
     metric_value_after_re: re.Pattern  # "<value> <mod> <head>" right after a value verb
     metric_value_verb_re: re.Pattern
@@ -237,8 +245,22 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         metric_heads=frozenset(met["heads"]),
         metric_modifier_ok=frozenset(w.lower() for w in met["modifier_ok"]),
         metric_no_modifier=frozenset(met["no_modifier"]),
+        metric_aggregate_words=frozenset(met.get("aggregate_words", [])),
         metric_hyphen_no_first=frozenset(met.get("hyphen_no_first", [])),
         at_k_re=re.compile(met["at_k"]),
+        metric_equals_re=re.compile(met["equals_value"]),
+        metric_tool_heads=frozenset(met.get("tool_heads_after", [])),
+        metric_setting_words=frozenset(met.get("setting_words", [])),
+        metric_list_cue_re=re.compile(
+            rf"(?<![\w-])(?:{_alt(met.get('list_cues', []))})(?![\w-])"
+            r"(?:\s+(?:for|of|on|in)\s+(?:both\s+)?[a-z][\w-]*)?(?=\s*\()"
+        ),
+        metric_list_cue_first=first_words(met.get("list_cues", [])),
+        metric_purpose_re=re.compile(
+            rf"(?:(?<![\w-])(?P<head>{_alt(met.get('purpose_heads', []))})\s+to|(?<![\w-])[Tt]o)"
+            rf"\s+(?:[a-z]+ly\s+)?(?:{_alt(met.get('purpose_verbs', []))})\s+"
+            r"(?:(?:the|their|its|our|high|low|both)\s+)?(?:[a-z][\w-]*\s+){0,2}$"
+        ),
         units=met["units"],
         measure_re=re.compile(
             rf"(?<![\w-])(?:{_alt([c for c in met['measure_cues'] if c[0].isalnum()])})(?![\w-])|\d"
@@ -294,6 +316,11 @@ def _value_frame(met: dict) -> dict:
         ),
         metric_value_after_re=re.compile(
             rf"\s+{skip}(?P<name>(?:{mod}\s+){{1,2}}(?:{head}))(?![\w-])"
+        ),
+        # (13) "the highest route validity score (71.4)": the value in parentheses after the name
+        metric_value_paren_re=re.compile(
+            rf"(?<![\w-])(?:an?|the|its|their|our)\s+(?:(?:highest|lowest|best)\s+)?{skip}"
+            rf"(?P<name>(?:{mod}\s+){{1,2}}(?:{head}))\s+$"
         ),
         metric_value_verb_re=re.compile(
             rf"(?<![\w-])(?:{_alt(met.get('value_verbs', []))})\s+(?:(?:up\s+to|an?|over|only|"

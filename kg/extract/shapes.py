@@ -16,6 +16,7 @@ from typing import cast
 from spacy.language import Language
 
 from kg.extract.evidence import (
+    frame_measures,
     hyphen_tail,
     load_metric_evidence,
     method_left_extension,
@@ -38,7 +39,39 @@ _VERSIONISH = re.compile(
     r"(?:v?\d+(?:\.\d+)*[a-z]{0,2}|\d+(?:\.\d+)?[BMKT](?:-A\d+(?:\.\d+)?B)?|\d+x\d+(?:\.\d+)?B|[A-Z]\d+(?:\.\d+)?[A-Za-z]{0,2}|V\d+(?:\.\d+)?)$"
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
-_PREV_WORD = re.compile(r"(?<![\w-])([A-Za-z][\w\-]*) $")
+# a name-shaped word (a capital after its first letter, or an acronym) right after a
+# percentage and before punctuation or a function word: "88.0% segQ on", "61% KSR," (13)
+_PCT_NAME = re.compile(
+    r" ([A-Za-z][a-z]*[A-Z][\w\-@]*)(?=[,.;:)]|$| (?:and|or|on|in|at|with|while|over|for|"
+    r"compared|versus|vs|across|of|to|from|than|under|when|respectively)(?![\w-]))"
+)
+# a parenthesised list after a metrics noun, and after "and <word>" a second one
+# ("utility (A, B) and cost (C, D)")
+_PAREN_LIST = re.compile(r"(?:\s+and\s+[a-z][\w-]*)?\s*\(([^()]{2,200})\)")
+_LIST_SEP = re.compile(r"\s*(?:[,;]\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)")
+
+
+def _list_items(body: str) -> list[tuple[int, int]]:
+    """(start, end) of the items of "A, B, and C" / "A and B" inside `body`."""
+    out, pos = [], 0
+    for sep in [*_LIST_SEP.finditer(body), None]:
+        end = sep.start() if sep else len(body)
+        a, b = pos, end
+        while a < b and body[a].isspace():
+            a += 1
+        while b > a and body[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+        pos = sep.end() if sep else len(body)
+    return out
+
+
+_NAME_DIGITS = re.compile(r"[A-Za-z][\w]*[-@]\w*\d|[A-Z]\w*\d")
+_PCT_END = re.compile(r"(?<=\d)\s?%")
+# a value alone in parentheses: "(71.4)", "(71%)"
+_PAREN_VALUE = re.compile(r"\((?=[+\-−]?\d[\d.]*\s*%?\))")
+_PREV_WORD = re.compile(r"(?<![\w-])([A-Za-z][\w\-]*|[234]D) $")
 _NEXT_WORD = re.compile(r" ([a-z]+)(?![\w-])")
 _SIZE = re.compile(r"\d+(?:\.\d+)?[BM]$")
 _SIZE_BEFORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[BM] $")
@@ -217,6 +250,9 @@ class Shapes:
         rules = self.rules
         for m in rules.at_k_re.finditer(text) if "@" in text else ():
             st.add(Cand(m.start(), m.end(), "Metric", "metric_shape", 0.8, 45))
+        for m in rules.metric_equals_re.finditer(text) if "=" in text else ():
+            # "PLQ=12%", "AUC = 0.91": an acronym set equal to a reported value (13)
+            st.add(Cand(m.start(1), m.end(1), "Metric", "metric_shape", 0.7, 44))
         # compounds around a vocabulary metric: "tie-adjusted win rates", "task accuracy",
         # "perplexity ratio"
         for c in [c for c in st.cands if c.type == "Metric" and c.source == "vocab"]:
@@ -241,10 +277,43 @@ class Shapes:
                 e = nxt.end(1)
             if (s, e) != (c.start, c.end):
                 st.add(Cand(s, e, "Metric", "metric_compound", 0.7, 51, cid=None))
-        for s, e, direct in metric_phrases(st, text, self.metric_evidence, rules):  # (16t)
-            source = "metric_cue" if direct else "metric_compound"  # (12: measured)
-            st.add(Cand(s, e, "Metric", source, 0.65, 50, cid=None))
+        # (16t) a measure named in a comparison: the comparison cue is the evidence that it
+        # is reported, right before it (12) or before an "in" ("reductions in memory and
+        # training time", 13), so it is measured whatever it names
+        for s, e, _direct in metric_phrases(st, text, self.metric_evidence, rules):
+            st.add(Cand(s, e, "Metric", "metric_cue", 0.65, 50, cid=None))
+        for s, e in frame_measures(st, text, self.metric_evidence, rules):  # (13)
+            st.add(Cand(s, e, "Metric", "metric_cue", 0.65, 50, cid=None))
         self._value_frames(st, text)
+        if "(" in text:
+            self._listed_measures(st, text)
+
+    def _listed_measures(self, st: DocState, text: str) -> None:
+        """ "using overlap metrics (BLEU, chrF)", "a two-part evaluation framework
+        (plot coherence and character drift)": the items of a
+        parenthesised list right after a metrics noun are measures (metrics.json
+        list_cues; 13)."""
+        rules = self.rules
+        for m in st.finditer_words(rules.metric_list_cue_re, rules.metric_list_cue_first):
+            pos = m.end()
+            for _ in range(3):
+                p = _PAREN_LIST.match(text, pos)
+                if not p:
+                    break
+                a = p.start(1)
+                items = _list_items(p.group(1))
+                names = [p.group(1)[i:j] for i, j in items]
+                if not names or any(
+                    len(n.split()) > 4
+                    or n.lower().startswith(("e.g", "i.e", "see "))
+                    or any(ch.isdigit() for ch in n)
+                    and not _NAME_DIGITS.search(n)
+                    for n in names
+                ):
+                    break  # "(Smith, 2024)", "(40% of cases)", "(e.g., ...)": no list of measures
+                for i, j in items:
+                    st.add(Cand(a + i, a + j, "Metric", "metric_cue", 0.65, 47))
+                pos = p.end()
 
     def _value_frames(self, st: DocState, text: str) -> None:
         """Measures named where a value is reported for them: "a pairwise agreement rate of
@@ -257,6 +326,32 @@ class Shapes:
             n = rules.metric_value_before_re.search(text, max(0, m.start() - 80), m.end())
             if n:
                 st.add(Cand(n.start("name"), n.end("name"), "Metric", "metric_value", 0.7, 49))
+        if " (" in text:
+            for p in _PAREN_VALUE.finditer(text):
+                n = rules.metric_value_paren_re.search(text, max(0, p.start() - 90), p.start())
+                if n:
+                    st.add(Cand(n.start("name"), n.end("name"), "Metric", "metric_value", 0.7, 49))
+        if "%" in text:
+            # "with only 6.2% behavioural model error": a percentage written right
+            # before a measure's name reports a value for it, whatever verb comes before (13)
+            for pc in _PCT_END.finditer(text):
+                # the value ending at this "%" (values are read in a short window)
+                v = next(
+                    (
+                        v
+                        for v in find_values(text, max(0, pc.start() - 24), pc.end())
+                        if v.unit == "%" and v.end == pc.end()
+                    ),
+                    None,
+                )
+                if v is None:
+                    continue
+                n = rules.metric_value_after_re.match(text, v.end)
+                if n:
+                    st.add(Cand(n.start("name"), n.end("name"), "Metric", "metric_value", 0.7, 49))
+                n = _PCT_NAME.match(text, v.end)
+                if n:  # "88.0% segQ on B": a name-shaped word right after a percentage
+                    st.add(Cand(n.start(1), n.end(1), "Metric", "metric_shape", 0.7, 47))
         for m in st.finditer_words(rules.metric_value_verb_re, rules.metric_value_verb_first):
             vals = find_values(text, m.end(), min(len(text), m.end() + 30))
             if not vals or vals[0].start != m.end():
