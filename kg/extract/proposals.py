@@ -104,8 +104,8 @@ _PASSIVE_LIST = re.compile(
 # "A new Ray Tile Transformer leverages", "a novel VLM-as-a-Tiler for": a name the
 # text itself calls new, anywhere in the abstract
 _NEW_NAME = re.compile(
-    r"(?<![\w-])(?:(?:a|an)\s+(?:novel|new)|(?:a|an|the|our)\s+proposed)\s+(?=[A-Z])",
-    re.IGNORECASE,
+    # case-sensitive: under IGNORECASE the look-ahead's [A-Z] took lower case too
+    r"(?<![\w-])(?:[Aa]n?\s+(?:novel|new)|(?:[Aa]n?|[Tt]he|[Oo]ur)\s+proposed)\s+(?=[A-Z])",
 )
 _NEW_ANCHORS = frozenset(("novel", "new", "proposed"))
 _WE = frozenset(("we",))  # release_after_re starts with "we"
