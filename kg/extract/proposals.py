@@ -97,6 +97,10 @@ _COMPONENT_HEAD = re.compile(rf"\s+(?:{'|'.join(sorted(_COMPONENT_WORDS))})(?![\
 _ACTS = re.compile(r"\s+(?:\w+ly\s+|further\s+|also\s+|then\s+)?(?!is\b|has\b|was\b)[a-z]{3,}s\b")
 # "Two families are introduced: A (..) and B (..)", "metrics proposed in this work: ..."
 _PASSIVE_ANCHORS = frozenset(("proposed", "introduced", "presented"))
+# every word _PASSIVE_AFTER or _PARTICIPLE_BEFORE needs: without one, no passive definition
+_PASSIVE_WORDS = frozenset(
+    "proposed introduced designed developed devised presented constructed".split()
+)
 _PASSIVE_LIST = re.compile(
     r"(?<![\w-])(?:(?:is|are)\s+(?:proposed|introduced|presented)|"
     r"(?:proposed|introduced)\s+in\s+this\s+(?:work|paper|study))\s*:"
@@ -575,7 +579,8 @@ class Proposals:
         """ "a synergistic tile pyramid network (STPN) is proposed", "the designed
         wide-area tile module (WTM)", "two families are introduced: A (..) and B
         (..)": names the paper defines and says, without "we", that it introduces."""
-        for ss, se, ls, le in st.definitions:
+        passive = bool(st.words & _PASSIVE_WORDS)
+        for ss, se, ls, le in st.definitions if passive else ():
             if ss < st.abstract_start or ls < st.abstract_start:
                 continue
             start, end = min(ss, ls), max(se, le)
