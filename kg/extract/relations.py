@@ -91,6 +91,12 @@ _TRAIN_WORD = re.compile(
     r"(?<![\w-])(?:train\w*|pre-?train\w*|post-?train\w*|(?:[a-z]+-)?tun(?:e|ed|ing)|finetun\w*|leverag\w*)",
     re.IGNORECASE,
 )
+# "trained using GRPO", "fine-tuned with DPO": a training method, not one assessed
+_TRAIN_WITH = re.compile(
+    r"(?<![\w-])(?:train\w*|fine-?tun\w*|finetun\w*|optimi[sz]ed|align\w*)\s+(?:using|with|via|by)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _OWN_SCORE = re.compile(r"(?:\s+(?:baseline|model|method))?\s*\(\s*\d+(?:\.\d+)?\s*%?\s*\)")
 _ON = re.compile(
     r"(?:on|across|over|in|using|with|including|such as)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?$",
@@ -224,7 +230,9 @@ class Relations:
             if not benches:
                 if own_benchmarks:
                     out.extend(
-                        self._on_own_benchmark(st, text, low, si, ms, own_benchmarks, seen, ptypes)
+                        self._on_own_benchmark(
+                            st, text, low, si, ms, own_benchmarks, seen, ptypes, contrib
+                        )
                     )
                 elif si - 1 in by_sent and st.sents:
                     # "The B dataset is used for evaluation. M achieves 71.3% F1.": a
@@ -473,14 +481,36 @@ class Relations:
         return list(dict.fromkeys(m.eid for m in prev if m.type == "Model"))
 
     def _on_own_benchmark(
-        self, st: DocState, text, low, si, ms, own_benchmarks, seen, ptypes=frozenset()
+        self,
+        st: DocState,
+        text,
+        low,
+        si,
+        ms,
+        own_benchmarks,
+        seen,
+        ptypes=frozenset(),
+        contrib: Contribution | None = None,
     ) -> list:
         """A paper that introduces a benchmark evaluates the models it names in its
         evaluation sentences on that benchmark ("We evaluate LLaMA, Qwen and Mistral"), and
-        its own method where a result verb follows the method's name."""
+        its own method where a result verb follows the method's name. In a paper that
+        proposes no method, the methods named after the evaluation verb are assessed on it
+        too ("We assess five prompting styles, including Foo (F) and Bar (B)")."""
         s0, s1 = st.sents[si]
         words = set(_WORD.findall(low[s0:s1]))
-        if not (words & self.rules.strict_eval_cues):
+        strict = bool(words & self.rules.strict_eval_cues)
+        cue_at = None
+        if strict and not ptypes and contrib is not None:
+            cue_at = next(
+                (
+                    s0 + w.start()
+                    for w in _WORD.finditer(low[s0:s1])
+                    if w.group() in self.rules.strict_eval_cues
+                ),
+                None,
+            )
+        if not strict:
             # "We evaluate 20 LLMs on OurBench. In two series, OPT and Bloom, we found that
             # larger models are more biased": findings after the evaluation statement of a
             # paper that introduces a benchmark (and no method) are results on it
@@ -491,8 +521,31 @@ class Relations:
             ms = [m for m in ms if not Contribution.component_at(text, m, s0)]
         out = []
         bound: dict = {}  # benchmark id -> (Binding, by anaphor)
+        assessed: set[str] = set()
+        if cue_at is not None and contrib is not None:
+            # written as names (not "assess model merging"), not what a model is trained
+            # with ("VLMs trained using GRPO"), and two or more of them: a list of the
+            # methods compared, not one named in passing
+            dropped = {
+                m.eid
+                for m in ms
+                if m.text == m.text.lower()
+                or _TRAIN_SOURCE.search(text, max(s0, m.start - 60), m.start)
+                or _TRAIN_WITH.search(text, max(s0, m.start - 40), m.start)
+                or contrib.is_component(m, s0)
+                or contrib.is_generic(m)
+            }
+            assessed = {
+                m.eid
+                for m in ms
+                if m.type == "Method" and m.start > cue_at and m.eid not in dropped
+            }
+            if len(assessed) < 2:
+                assessed = set()
         for m in ms:
             if m.type == "Model":
+                benches = own_benchmarks
+            elif m.eid in assessed:
                 benches = own_benchmarks
             elif m.eid in ptypes and _RESULT_VERB.match(text, m.end):
                 # "We introduce benchmark B ... and method M. M achieves 80% accuracy": M is
