@@ -35,3 +35,23 @@ def test_a_method_named_in_passing_on_the_own_benchmark_is_no_subject(ex):
     got = pairs(e)
     assert ("Plan-of-Steps", "ZorbBench") in got
     assert not any("Policy" in s or s == "GRPO" for s, _ in got)
+
+
+def test_training_data_where_the_result_is_measured(ex):
+    e = run(
+        ex,
+        "We propose ZorbOpt, a second-order optimizer. "
+        "On Llama pretraining on the C4 dataset, ZorbOpt reduces perplexity by up to 1.21 "
+        "compared to AdamW.",
+    )
+    assert ("ZorbOpt", "C4") in pairs(e)
+
+
+def test_training_data_with_the_result_on_another_benchmark(ex):
+    e = run(
+        ex,
+        "We propose ZorbOpt, a second-order optimizer. "
+        "After pretraining on the C4 dataset, ZorbOpt improves accuracy by 3.2 points on GSM8K.",
+    )
+    assert ("ZorbOpt", "GSM8K") in pairs(e)
+    assert ("ZorbOpt", "C4") not in pairs(e)

@@ -91,6 +91,14 @@ _TRAIN_WORD = re.compile(
     r"(?<![\w-])(?:train\w*|pre-?train\w*|post-?train\w*|(?:[a-z]+-)?tun(?:e|ed|ing)|finetun\w*|leverag\w*)",
     re.IGNORECASE,
 )
+# a result verb after a training set: the result is measured there
+_MEASURED_AFTER = re.compile(
+    r"(?<![\w-])(?:reduc(?:es|ed|ing)|lower(?:s|ed|ing)?|improv(?:es|ed|ing)|achiev(?:es|ed|ing)|"
+    r"reach(?:es|ed|ing)|attain(?:s|ed|ing)|obtain(?:s|ed|ing)|outperform(?:s|ed|ing)?|"
+    r"surpass(?:es|ed|ing)?|yield(?:s|ed|ing)?|scor(?:es|ed|ing)|cut(?:s|ting)?)(?![\w-])",
+    re.IGNORECASE,
+)
+_TRAIN_VERB = re.compile(r"(?:pre-?)?train|fine-?tun|finetun", re.IGNORECASE)
 # "trained using GRPO", "fine-tuned with DPO": a training method, not one assessed
 _TRAIN_WITH = re.compile(
     r"(?<![\w-])(?:train\w*|fine-?tun\w*|finetun\w*|optimi[sz]ed|align\w*)\s+(?:using|with|via|by)\s+"
@@ -209,12 +217,28 @@ class Relations:
                 if not find_values(text, ss, se):
                     intro_sents.setdefault(si, set()).add(own.eid)
 
+        def measured_after(m, ms: list) -> bool:
+            """ "on LLaMA pretraining on the C4 dataset, X reduces perplexity by 0.98": the
+            training data is also where the result is measured, when the sentence reports a
+            result with a value after it and names no other benchmark there"""
+            t = _TRAIN_DATA.search(text, max(0, m.start - 60), m.start)
+            if t is None or not _TRAIN_VERB.match(t.group()):
+                return False  # "distilled using B", "built from B": no measurement there
+            e = st.sent_of(m.start)[1]
+            if any(o.type == "Benchmark" and o.start >= m.end for o in ms):
+                return False
+            v = _MEASURED_AFTER.search(text, m.end, e)
+            return v is not None and bool(find_values(text, v.end(), min(e, v.end() + 40)))
+
         def benches_of(ms: list) -> list:
             return [
                 m
                 for m in ms
                 if m.type == "Benchmark"
-                and not _TRAIN_DATA.search(text, max(0, m.start - 60), m.start)
+                and not (
+                    _TRAIN_DATA.search(text, max(0, m.start - 60), m.start)
+                    and not measured_after(m, ms)
+                )
                 and not (
                     _TRAIN_DATA_FAR.search(
                         text, max(st.sent_of(m.start)[0], m.start - 160), m.start
