@@ -55,3 +55,14 @@ def test_training_data_with_the_result_on_another_benchmark(ex):
     )
     assert ("ZorbOpt", "GSM8K") in pairs(e)
     assert ("ZorbOpt", "C4") not in pairs(e)
+
+
+def test_a_family_measured_in_a_carried_result(ex):
+    e = run(
+        ex,
+        "Lightweight video models struggle with temporal dynamics. Applied to such models, "
+        "our regularizer yields a 3.8% accuracy improvement on Kinetics-600. Notably, "
+        "MobileNetV3 and the ZorbNet-Stream family achieve gains of 4.9% to 6.4% over prior "
+        "state-of-the-art models.",
+    )
+    assert ("ZorbNet-Stream", "Kinetics-600") in pairs(e)

@@ -74,6 +74,13 @@ _FAMILY_AFTER = re.compile(
     r"(?:famil(?:y|ies)|series|architectures)(?![\w-])",
     re.IGNORECASE,
 )
+# "applied to the Llama and Qwen families": families a method runs on (no subjects of a
+# carried result); "M and the FooNet family achieve gains of 4.9%": a family measured
+_FAMILY_BASE = re.compile(
+    r"(?<![\w-])(?:appl\w*|us(?:e|es|ed|ing)|with|on|across|to|for|fine-?tun\w*|train\w*)\s+"
+    r"(?:the\s+|both\s+)?(?:[\w.\-]+(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+))*$",
+    re.IGNORECASE,
+)
 # the strong application cues, for base models named outside a benchmark sentence
 # ("We apply X to M1 and M2.", "X is built on top of M", "we fine-tune M with X")
 _BASE_STRONG_BEFORE = re.compile(
@@ -418,7 +425,10 @@ class Contribution:
                 if m.type in ("Model", "Method")
                 and not self.is_component(m, s0)
                 and not self.is_generic(m)
-                and not _FAMILY_AFTER.match(text, m.end)
+                and not (
+                    _FAMILY_AFTER.match(text, m.end)
+                    and _FAMILY_BASE.search(text, max(s0, m.start - 80), m.start)
+                )
                 and not baseline.search(text, max(s0, m.start - 40), m.start)
                 and not _BASELINE_NAMED.search(text, max(s0, m.start - 30), m.start)
             )
