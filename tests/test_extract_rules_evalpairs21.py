@@ -66,3 +66,18 @@ def test_a_family_measured_in_a_carried_result(ex):
         "state-of-the-art models.",
     )
     assert ("ZorbNet-Stream", "Kinetics-600") in pairs(e)
+
+
+def test_a_title_case_name_ending_in_a_head_noun_is_proposed_and_evaluated(ex):
+    e = run(
+        ex,
+        "This paper introduces Zorbic Distillation, a novel framework for data selection. "
+        "We validate Zorbic Distillation by applying it to instruction tuning, targeting "
+        "tasks including GSM8K and MMLU, across several models from the Llama and Qwen "
+        "families.",
+    )
+    lab = {eid: ent.label for eid, ent in e.entities.items()}
+    assert "Zorbic Distillation" in {lab[p.entity] for p in e.proposes}
+    got = pairs(e)
+    assert ("Zorbic Distillation", "GSM8K") in got
+    assert not any(s == "Qwen" for s, _ in got)

@@ -307,6 +307,17 @@ class Proposals:
                     ):
                         # "introducing the Online Merging Optimizer": the head is part of the name
                         found.append(((d.start("mods"), d.end("head")), head_t, "proposal"))
+                    elif (
+                        d.start("mods") == pos
+                        and text[pos : pos + 1].isupper()
+                        and len(named) >= 2
+                        and all(w[:1].isupper() for w in named)
+                        and d.group("sep") == ","
+                        and re.match(r"\s*(?:a|an)\s", text[d.end("sep") : d.end("sep") + 5])
+                    ):
+                        # "This paper introduces Influence Distillation, a novel framework":
+                        # a Title-Case name ending in a head noun, with its appositive
+                        found.append(((pos, d.end("head")), head_t, "proposal"))
             else:
                 npos = pos
                 if text.startswith(":", pos):
