@@ -81,3 +81,23 @@ def test_a_title_case_name_ending_in_a_head_noun_is_proposed_and_evaluated(ex):
     got = pairs(e)
     assert ("Zorbic Distillation", "GSM8K") in got
     assert not any(s == "Qwen" for s, _ in got)
+
+
+def test_a_name_described_later_in_the_proposal_sentence_is_proposed(ex):
+    e = run(
+        ex,
+        "We propose a strong baseline to tackle the drift issue with ZorbCoder, a method "
+        "that critiques every past edit.",
+    )
+    lab = {eid: ent.label for eid, ent in e.entities.items()}
+    assert "ZorbCoder" in {lab[p.entity] for p in e.proposes}
+
+
+def test_a_result_of_the_method_on_the_papers_only_benchmark(ex):
+    e = run(
+        ex,
+        "We present ZorbTalk, a benchmark for conversational code generation. "
+        "We propose a strong baseline with ZorbCoder, a method that critiques every past "
+        "edit. This approach reduces forgetting and improves the pass rate by up to 9.3%.",
+    )
+    assert ("ZorbCoder", "ZorbTalk") in pairs(e)
