@@ -105,6 +105,11 @@ _TRAIN_WITH = re.compile(
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "This approach significantly reduces ...": the sentence's subject is the paper's method
+_THIS_SUBJECT = re.compile(
+    r"\s*(?:[Tt]his|[Oo]ur|[Tt]he\s+proposed)\s+(?:approach|method|framework|model|system|"
+    r"technique|pipeline|agent|baseline)(?![\w-])"
+)
 _OWN_SCORE = re.compile(r"(?:\s+(?:baseline|model|method))?\s*\(\s*\d+(?:\.\d+)?\s*%?\s*\)")
 _ON = re.compile(
     r"(?:on|across|over|in|using|with|including|such as)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?$",
@@ -487,6 +492,31 @@ class Relations:
                                 bases,
                             )
                         )
+        if (
+            len(own_benchmarks) == 1
+            and ptypes
+            and first_prop_sent is not None
+            and st.sents
+            and all(m.eid in own_benchmarks for m in st.mentions if m.type == "Benchmark")
+        ):
+            # "We present FooBench ... We propose BarNet ... This approach improves the
+            # performance by up to 9.3%": the paper's only benchmark is its own, so a result
+            # its method reports (in a sentence naming no other system) is measured there (no
+            # value: the statement names no benchmark to bind it to)
+            b = own_benchmarks[0]
+            for si, (s0, s1) in enumerate(st.sents):
+                if (
+                    si <= first_prop_sent
+                    or any(m.type != "Metric" for m in by_sent.get(si, ()))
+                    or not _THIS_SUBJECT.match(text, s0)
+                    or not contrib.reports_result(s0, s1)
+                    or not find_values(text, s0, s1)
+                ):
+                    continue
+                for sid in contrib.main:
+                    if sid in ptypes and not any(k[:2] == (sid, b) for k in seen):
+                        seen[(sid, b, None)] = False
+                        out.append((sid, b, None, None, None, None, None, s0, s1, 0.45, ()))
         # a pair named without a value in one sentence and with one in another: the valued
         # entry stands for both
         out = [e for e in out if e[3] is not None or not seen.get((e[0], e[1], e[2]))]
