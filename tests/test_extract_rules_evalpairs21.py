@@ -101,3 +101,14 @@ def test_a_result_of_the_method_on_the_papers_only_benchmark(ex):
         "edit. This approach reduces forgetting and improves the pass rate by up to 9.3%.",
     )
     assert ("ZorbCoder", "ZorbTalk") in pairs(e)
+
+
+def test_a_model_version_followed_by_dataset_is_a_benchmark(ex):
+    e = run(
+        ex,
+        "We propose ZorbSelect, a data selection rule. We validate ZorbSelect by applying it "
+        "to instruction tuning on the Gemma V2 dataset.",
+    )
+    types = {ent.label: ent.type for ent in e.entities.values()}
+    assert types.get("Gemma V2") == "Benchmark"
+    assert ("ZorbSelect", "Gemma V2") in pairs(e)

@@ -150,6 +150,9 @@ def _first_item_ok(item: str, rules) -> bool:
     return not (first[:1].isdigit() or len(name) <= 2)
 
 
+_THE_BEFORE = re.compile(r"(?<![\w-])(?:on|from|using|with|of|in)\s+the\s+$", re.IGNORECASE)
+
+
 class Benchmarks:
     def __init__(self, patterns_dir=None) -> None:
         self.rules = load_rules(patterns_dir)
@@ -236,7 +239,16 @@ class Benchmarks:
             ):
                 # "the Adult dataset": a single plain capitalised word is a weak name
                 pass
-            st.add(Cand(s, e, "Benchmark", "benchmark_head", 0.75, 47))
+            prio = 47
+            if (
+                e < m.start("head")
+                and head.lower() in ("dataset", "corpus")
+                and _THE_BEFORE.search(text, max(0, s - 20), s)
+            ):
+                # "instruction tuning on the Tulu V2 dataset": the head noun right after
+                # the name says what it names here, above a model family's version shape
+                prio = 59
+            st.add(Cand(s, e, "Benchmark", "benchmark_head", 0.75, prio))
 
     def _lists(self, st: DocState, text: str) -> None:
         rules = self.rules
