@@ -112,3 +112,16 @@ def test_a_model_version_followed_by_dataset_is_a_benchmark(ex):
     types = {ent.label: ent.type for ent in e.entities.values()}
     assert types.get("Gemma V2") == "Benchmark"
     assert ("ZorbSelect", "Gemma V2") in pairs(e)
+
+
+def test_names_listed_as_example_datasets_are_benchmarks(ex):
+    e = run(
+        ex,
+        "We propose ZorbNoise, a fine-tuning rule. When tested on instruction datasets, such "
+        "as Zorb-in-Path, FooSet-Pro and BarCorpus-2, ZorbNoise consistently outperforms prior "
+        "rules.",
+    )
+    types = {ent.label: ent.type for ent in e.entities.values()}
+    assert types.get("Zorb-in-Path") == "Benchmark"
+    assert types.get("ZorbNoise") != "Benchmark"
+    assert ("ZorbNoise", "Zorb-in-Path") in pairs(e)
