@@ -125,3 +125,13 @@ def test_names_listed_as_example_datasets_are_benchmarks(ex):
     assert types.get("Zorb-in-Path") == "Benchmark"
     assert types.get("ZorbNoise") != "Benchmark"
     assert ("ZorbNoise", "Zorb-in-Path") in pairs(e)
+
+
+def test_an_evaluation_task_built_from_a_benchmark(ex):
+    e = run(
+        ex,
+        "We propose ZorbRL, a segment-level reward rule. On a controlled multi-panel "
+        "captioning task constructed from ZorbCapQA, ZorbRL consistently outperforms the "
+        "baseline.",
+    )
+    assert ("ZorbRL", "ZorbCapQA") in pairs(e)

@@ -91,6 +91,14 @@ _TRAIN_WORD = re.compile(
     r"(?<![\w-])(?:train\w*|pre-?train\w*|post-?train\w*|(?:[a-z]+-)?tun(?:e|ed|ing)|finetun\w*|leverag\w*)",
     re.IGNORECASE,
 )
+# "On a multi-panel captioning task constructed from DOCCI, X outperforms ...": the
+# sentence opens on an evaluation task built from the benchmark, so it is evaluated on
+_EVAL_TASK_FROM = re.compile(
+    r"\s*(?:On|In|For|Across|Extending\s+to|Moving\s+to|Turning\s+to)\s+(?:a|an|the)\s+"
+    r"(?:[\w\-]+\s+){0,6}?(?:task|benchmark|setting|subset|split|test\s+set|suite)s?\s+"
+    r"(?:constructed|derived|built|adapted|sampled|drawn|curated|compiled|created)\s+from\s+"
+    r"(?:the\s+)?$"
+)
 # a result verb after a training set: the result is measured there
 _MEASURED_AFTER = re.compile(
     r"(?<![\w-])(?:reduc(?:es|ed|ing)|lower(?:s|ed|ing)?|improv(?:es|ed|ing)|achiev(?:es|ed|ing)|"
@@ -243,6 +251,7 @@ class Relations:
                 and not (
                     _TRAIN_DATA.search(text, max(0, m.start - 60), m.start)
                     and not measured_after(m, ms)
+                    and not _EVAL_TASK_FROM.match(text[st.sent_of(m.start)[0] : m.start])
                 )
                 and not (
                     _TRAIN_DATA_FAR.search(
