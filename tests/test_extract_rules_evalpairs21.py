@@ -135,3 +135,12 @@ def test_an_evaluation_task_built_from_a_benchmark(ex):
         "baseline.",
     )
     assert ("ZorbRL", "ZorbCapQA") in pairs(e)
+
+
+def test_models_from_families_are_members_not_components(ex):
+    e = run(
+        ex,
+        "We benchmark five robustness techniques on 8 models from Llama, Mistral and Gemma "
+        "families across 52 tasks from the ZorbInstruct dataset.",
+    )
+    assert {("Llama", "ZorbInstruct"), ("Gemma", "ZorbInstruct")} <= pairs(e)

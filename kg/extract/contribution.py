@@ -97,8 +97,10 @@ _LIST_GAP = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(
 # A component, judge, teacher or data tool named inside a statement about the method
 _COMPONENT_BEFORE = re.compile(
     r"(?<![\w-])(?:uses?|used|utili[sz](?:e|es|ed|ing)|leverag(?:e|es|ed|ing)|employ(?:s|ed|ing)?|"
-    r"adopt(?:s|ed|ing)?|via|from|by|distill\w*\s+(?:\w+\s+){0,2}?from|generated\s+(?:by|with|using)|"
-    r"annotated\s+(?:by|with|using)|labell?ed\s+(?:by|with|using)|judged\s+by)\s+"
+    r"adopt(?:s|ed|ing)?|via|by|distill\w*\s+(?:\w+\s+){0,2}?from|generated\s+(?:by|with|using)|"
+    r"annotated\s+(?:by|with|using)|labell?ed\s+(?:by|with|using)|judged\s+by|"
+    # "responses from GPT-4o"; not "eight models from the Llama and Qwen families" (members)
+    r"(?<!models\s)(?<!llms\s)(?<!variants\s)(?<!checkpoints\s)from)\s+"
     r"(?:the\s+|a\s+|an\s+|pre-?trained\s+|frozen\s+|off-the-shelf\s+|pretrained\s+){0,2}$",
     re.IGNORECASE,
 )
