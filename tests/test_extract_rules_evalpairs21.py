@@ -187,3 +187,13 @@ def test_models_a_study_names_are_carried_to_its_experiments(ex):
 def test_reporting_accuracy_after_fine_tuning_is_no_training_data(ex):
     e = run(ex, "We fine-tune Llama 3.1 8B with LoRA and report its accuracy on GSM8K.")
     assert ("Llama 3.1 8B", "GSM8K") in pairs(e)
+
+
+def test_a_case_study_on_the_papers_own_benchmark_names_the_models_run(ex):
+    e = run(
+        ex,
+        "This paper presents ZorbEval, a benchmark for secure code generation. Through a "
+        "case study involving models from the Llama 2, Mistral and Gemma families, ZorbEval "
+        "pinpointed key risks.",
+    )
+    assert {("Llama 2", "ZorbEval"), ("Gemma", "ZorbEval")} <= pairs(e)

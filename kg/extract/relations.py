@@ -114,6 +114,10 @@ _TRAIN_WITH = re.compile(
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
+_CASE_STUDY = re.compile(
+    r"(?<![\w-])(?:case\s+stud(?:y|ies)|stud(?:y|ies)\s+(?:involving|of|with|on))(?![\w-])",
+    re.IGNORECASE,
+)
 _STUDY_CUES = frozenset(
     "study studies analyze analyse analyzes analyses investigate investigates examine "
     "examines probe probes characterize characterise".split()
@@ -303,7 +307,11 @@ class Relations:
             words = set(_WORD.findall(low[s0:s1]))
             if all(b.eid in own_benchmarks for b in benches):
                 # the paper's own benchmark: an evaluation verb, not just "state-of-the-art"
-                cue = bool(words & self.rules.strict_eval_cues)
+                # ("Through a case study involving seven models ..., FooEval pinpointed
+                # key risks": a study run on it names the models it ran)
+                cue = bool(words & self.rules.strict_eval_cues) or bool(
+                    _CASE_STUDY.search(text, s0, s1)
+                )
             else:
                 cue = bool(words & self.rules.eval_cues) or any(
                     _ON.search(low[max(s0, b.start - 40) : b.start]) for b in benches
