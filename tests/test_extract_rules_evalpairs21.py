@@ -197,3 +197,13 @@ def test_a_case_study_on_the_papers_own_benchmark_names_the_models_run(ex):
         "pinpointed key risks.",
     )
     assert {("Llama 2", "ZorbEval"), ("Gemma", "ZorbEval")} <= pairs(e)
+
+
+def test_the_methods_a_new_benchmark_gathers_are_run_on_it(ex):
+    e = run(
+        ex,
+        "We present ZorbBench, a benchmark that evaluates ranking attacks under one protocol. "
+        "It unifies prompt-based attacks (ZorbTAP, Zero-Shot) and gradient-based attacks "
+        "(ZorbGCG, StealthZorb).",
+    )
+    assert {("ZorbTAP", "ZorbBench"), ("ZorbGCG", "ZorbBench")} <= pairs(e)

@@ -118,6 +118,10 @@ _CASE_STUDY = re.compile(
     r"(?<![\w-])(?:case\s+stud(?:y|ies)|stud(?:y|ies)\s+(?:involving|of|with|on))(?![\w-])",
     re.IGNORECASE,
 )
+_GATHERS = re.compile(
+    r"\s*(?:It|The\s+benchmark|The\s+suite|This\s+benchmark)\s+(?:\w+ly\s+)?"
+    r"(?:unifies|covers|includes|integrates|implements|gathers|encompasses|spans)\s"
+)
 _STUDY_CUES = frozenset(
     "study studies analyze analyse analyzes analyses investigate investigates examine "
     "examines probe probes characterize characterise".split()
@@ -618,6 +622,14 @@ class Relations:
                 ),
                 None,
             )
+        if not strict and not ptypes and contrib is not None:
+            # "We present FooBench, a benchmark that evaluates attacks ... It unifies
+            # prompt-based attacks (TAP, PAIR) and gradient-based attacks (GCG, AutoDAN)":
+            # the methods the new benchmark gathers are the ones it runs
+            gathers = _GATHERS.match(text, s0)
+            if gathers is not None:
+                strict = True
+                cue_at = gathers.end()
         if not strict:
             # "We evaluate 20 LLMs on OurBench. In two series, OPT and Bloom, we found that
             # larger models are more biased": findings after the evaluation statement of a
