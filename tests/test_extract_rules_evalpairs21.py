@@ -207,3 +207,22 @@ def test_the_methods_a_new_benchmark_gathers_are_run_on_it(ex):
         "(ZorbGCG, StealthZorb).",
     )
     assert {("ZorbTAP", "ZorbBench"), ("ZorbGCG", "ZorbBench")} <= pairs(e)
+
+
+def test_models_in_a_studys_findings_were_run_on_its_one_benchmark(ex):
+    e = run(
+        ex,
+        "We test this using recordings from 80 speakers (the ZorbSpeech corpus) and seven "
+        "LLMs. Our central finding is that a multilingual model (Gemma), matched to "
+        "Llama 2, aligns best with speakers of its training language.",
+    )
+    assert {("Gemma", "ZorbSpeech"), ("Llama 2", "ZorbSpeech")} <= pairs(e)
+
+
+def test_a_baseline_in_a_studys_findings_is_no_subject(ex):
+    e = run(
+        ex,
+        "We evaluate our workflow on the ZorbPlan benchmark. On Site-1, we achieve 92% "
+        "success, outperforming the strongest baseline (Gemma) at 84%.",
+    )
+    assert ("Gemma", "ZorbPlan") not in pairs(e)

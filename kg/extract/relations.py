@@ -122,6 +122,12 @@ _GATHERS = re.compile(
     r"\s*(?:It|The\s+benchmark|The\s+suite|This\s+benchmark)\s+(?:\w+ly\s+)?"
     r"(?:unifies|covers|includes|integrates|implements|gathers|encompasses|spans)\s"
 )
+# "On MP-1, we achieve ...": a sentence about a target of its own
+_OWN_TARGET = re.compile(
+    r"\s*(?:On|For|In)\s+(?:the\s+)?[A-Z0-9][\w\-.]*(?:\s+[A-Z0-9][\w\-.]*)?\s*,"
+)
+# "the strongest baseline (Claude 3.7 Sonnet)"
+_BASELINE_PAREN = re.compile(r"(?<![\w-])baselines?\s*\(\s*$", re.IGNORECASE)
 _STUDY_CUES = frozenset(
     "study studies analyze analyse analyzes analyses investigate investigates examine "
     "examines probe probes characterize characterise".split()
@@ -283,9 +289,43 @@ class Relations:
                 and not Contribution.is_tool(text, m)
             ]
 
+        # a study (no method proposed) whose evaluation statement names one benchmark and no
+        # system ("We test this using the FooCorpus and seven LLMs"): the models its later
+        # findings name were run on it
+        study_bench: tuple[int, str] | None = None
+        if not ptypes and not own_benchmarks and st.sents:
+            for si in sorted(by_sent):
+                bs = {b.eid for b in benches_of(by_sent[si])}
+                q0, q1 = st.sents[si]
+                if (
+                    len(bs) == 1
+                    and not any(m.type in ("Model", "Method") for m in by_sent[si])
+                    and set(_WORD.findall(low[q0:q1])) & self.rules.strict_eval_cues
+                    and _OUR.search(text, q0, q1)
+                ):
+                    study_bench = (si, next(iter(bs)))
+                    break
         for si, ms in by_sent.items():
             benches = benches_of(ms)
             if not benches:
+                if study_bench is not None and si > study_bench[0] and st.sents:
+                    s0, s1 = st.sents[si]
+                    if Contribution.reports_finding(text, s0, s1) and not _OWN_TARGET.match(
+                        text, s0
+                    ):
+                        b = study_bench[1]
+                        for m in ms:
+                            if (
+                                m.type == "Model"
+                                and not contrib.is_component(m, s0)
+                                and not _BASELINE.search(text, max(s0, m.start - 40), m.start)
+                                and not _BASELINE_PAREN.search(text, max(s0, m.start - 20), m.start)
+                                and (m.eid, b, None) not in seen
+                            ):
+                                seen[(m.eid, b, None)] = False
+                                out.append(
+                                    (m.eid, b, None, None, None, None, None, s0, s1, 0.45, ())
+                                )
                 if own_benchmarks:
                     out.extend(
                         self._on_own_benchmark(
