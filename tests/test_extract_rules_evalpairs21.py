@@ -175,20 +175,6 @@ def test_a_model_solving_before_the_new_benchmark_is_background(ex):
     assert ("GPT-4o", "ZorbBench") not in pairs(e)
 
 
-def test_models_a_study_names_are_carried_to_its_experiments(ex):
-    e = run(
-        ex,
-        "We study GPT-4o and Llama 3.1 8B. Our experiments on GSM8K reveal that both models "
-        "rely on shallow heuristics.",
-    )
-    assert {("GPT-4o", "GSM8K"), ("Llama 3.1 8B", "GSM8K")} <= pairs(e)
-
-
-def test_reporting_accuracy_after_fine_tuning_is_no_training_data(ex):
-    e = run(ex, "We fine-tune Llama 3.1 8B with LoRA and report its accuracy on GSM8K.")
-    assert ("Llama 3.1 8B", "GSM8K") in pairs(e)
-
-
 def test_a_case_study_on_the_papers_own_benchmark_names_the_models_run(ex):
     e = run(
         ex,

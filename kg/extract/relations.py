@@ -51,8 +51,7 @@ _TRAIN_DATA = re.compile(
 # counts as evaluated)
 _TRAIN_DATA_FAR = re.compile(
     r"(?<![\w-])(?:we\s+(?:\w+\s+)?)(?:train\w*|pre-?train\w*|fine-?tun\w*|finetun\w*)\s+"
-    r"(?:(?!(?:evaluat|test|benchmark|assess|measur|achiev|outperform|reach|report|accura|perform|"
-    r"but\b|while\b|then\b|which\b))[\w\-.]+,?\s+){0,14}?"
+    r"(?:(?!(?:evaluat|test|benchmark|assess|measur|achiev|outperform|reach|but\b|while\b|then\b|which\b))[\w\-.]+,?\s+){0,14}?"
     r"on\s+(?:the\s+)?(?:[\w\-.]+,?\s+){0,3}$",
     re.IGNORECASE,
 )
@@ -128,11 +127,6 @@ _OWN_TARGET = re.compile(
 )
 # "the strongest baseline (Claude 3.7 Sonnet)"
 _BASELINE_PAREN = re.compile(r"(?<![\w-])baselines?\s*\(\s*$", re.IGNORECASE)
-_STUDY_CUES = frozenset(
-    "study studies analyze analyse analyzes analyses investigate investigates examine "
-    "examines probe probes characterize characterise".split()
-)
-_WE_SUBJECT = re.compile(r"\s*(?:we|this\s+(?:paper|work|study))\s", re.IGNORECASE)
 # a model's result on a benchmark's tasks: "solves only 31% of them", "answers 45% correctly"
 _SOLVES = re.compile(
     r"(?<![\w-])(?:solv(?:es|ed|ing)|answer(?:s|ed|ing)|complet(?:es|ed|ing)|pass(?:es|ed)|"
@@ -517,7 +511,7 @@ class Relations:
                         m.eid for m in named if m.start < it.start() and m.eid not in contrib.main
                     ]
             if not subj_ids:
-                subj_ids = self._carried_subjects(st, low, si, by_sent, study=not ptypes)
+                subj_ids = self._carried_subjects(st, low, si, by_sent)
             if not subj_ids:
                 continue
             metrics = [m for m in ms if m.type == "Metric"]
@@ -595,25 +589,15 @@ class Relations:
         out = [e for e in out if e[3] is not None or not seen.get((e[0], e[1], e[2]))]
         return _first_result_per_measure(out, st.entities)
 
-    def _carried_subjects(
-        self, st: DocState, low: str, si: int, by_sent: dict, study: bool = False
-    ) -> list[str]:
+    def _carried_subjects(self, st: DocState, low: str, si: int, by_sent: dict) -> list[str]:
         """ "We evaluate A, B and C. ... with evaluation across X and Y": a benchmark
         sentence that names no subject takes the models of the sentence just before it,
-        when that sentence is itself an evaluation statement naming models but no benchmark.
-        In a paper that proposes no method (`study`), "We study/analyze A and B." is one too
-        ("We study GPT-4o and Llama. Our experiments on A reveal that both models ...")."""
+        when that sentence is itself an evaluation statement naming models but no benchmark."""
         prev = by_sent.get(si - 1)
         if not prev or any(m.type == "Benchmark" for m in prev):
             return []
         p0, p1 = st.sents[si - 1]
-        pwords = set(_WORD.findall(low[p0:p1]))
-        if not (pwords & self.rules.strict_eval_cues) and not (
-            study
-            and pwords & _STUDY_CUES
-            and _WE_SUBJECT.match(low, p0)
-            and _OUR.search(st.text, *st.sents[si])
-        ):
+        if not (set(_WORD.findall(low[p0:p1])) & self.rules.strict_eval_cues):
             return []
         return list(dict.fromkeys(m.eid for m in prev if m.type == "Model"))
 
