@@ -629,9 +629,7 @@ class Relations:
                     st.sent_index(ev)
                     for a, b, _t, rule, ev in st.proposals
                     if rule != "title"
-                    and any(
-                        m.eid in own_benchmarks for m in st.mentions if m.start < b and a < m.end
-                    )
+                    and any(m.eid in own_benchmarks for m in st.mentions if m.start < b and a < m.end)
                 ),
                 default=None,
             )
