@@ -127,12 +127,6 @@ _OWN_TARGET = re.compile(
 )
 # "the strongest baseline (Claude 3.7 Sonnet)"
 _BASELINE_PAREN = re.compile(r"(?<![\w-])baselines?\s*\(\s*$", re.IGNORECASE)
-# a model's result on a benchmark's tasks: "solves only 31% of them", "answers 45% correctly"
-_SOLVES = re.compile(
-    r"(?<![\w-])(?:solv(?:es|ed|ing)|answer(?:s|ed|ing)|complet(?:es|ed|ing)|pass(?:es|ed)|"
-    r"succeed(?:s|ed)|reach(?:es|ed)|attain(?:s|ed)|obtain(?:s|ed)|gets|got)(?![\w-])",
-    re.IGNORECASE,
-)
 # "This approach significantly reduces ...": the sentence's subject is the paper's method
 _THIS_SUBJECT = re.compile(
     r"\s*(?:[Tt]his|[Oo]ur|[Tt]he\s+proposed)\s+(?:approach|method|framework|model|system|"
@@ -621,19 +615,6 @@ class Relations:
         s0, s1 = st.sents[si]
         words = set(_WORD.findall(low[s0:s1]))
         strict = bool(words & self.rules.strict_eval_cues)
-        if not strict and not ptypes and _SOLVES.search(text, s0, s1) and find_values(text, s0, s1):
-            # "We introduce FooBench ... Even the strongest model, GPT-4o, solves only 31% of
-            # the tasks": after the benchmark's introduction, a model's result on it
-            intro = min(
-                (
-                    st.sent_index(ev)
-                    for a, b, _t, rule, ev in st.proposals
-                    if rule != "title"
-                    and any(m.eid in own_benchmarks for m in st.mentions if m.start < b and a < m.end)
-                ),
-                default=None,
-            )
-            strict = intro is not None and si > intro
         cue_at = None
         if strict and not ptypes and contrib is not None:
             cue_at = next(
