@@ -146,17 +146,6 @@ def test_models_from_families_are_members_not_components(ex):
     assert {("Llama", "ZorbInstruct"), ("Gemma", "ZorbInstruct")} <= pairs(e)
 
 
-def test_a_name_a_preposition_and_another_name_are_two_names(ex):
-    e = run(
-        ex,
-        "We propose ZorbNet, a sparse router. We train ZorbNet on GSM8K and evaluate it on "
-        "MATH and HumanEval.",
-    )
-    labels = {ent.label for ent in e.entities.values()}
-    assert "ZorbNet on GSM8K" not in labels
-    assert {("ZorbNet", "MATH"), ("ZorbNet", "HumanEval")} <= pairs(e)
-
-
 def test_a_case_study_on_the_papers_own_benchmark_names_the_models_run(ex):
     e = run(
         ex,

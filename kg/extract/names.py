@@ -132,15 +132,6 @@ def scan_name(
                 and name_shaped(ws[i + 1][2], rules)
             ):
                 break  # "SceneNet and KnowledgeNet": two names, not one
-            if (
-                w in _FUNCTION_WORDS
-                and w not in ("of", "and", "or")
-                and last_content == ws[0][1]
-                and i + 1 < len(ws)
-                and name_shaped(first, rules)
-                and name_shaped(ws[i + 1][2], rules)
-            ):
-                break  # "We train ZorbNet on GSM8K": a name, a preposition, another name
             if w.lower() in _FUNCTION_WORDS and w.islower():
                 continue
             break
