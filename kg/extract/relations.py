@@ -209,7 +209,7 @@ class Relations:
         by_sent: dict[int, list] = {}
         for m in st.mentions:
             by_sent.setdefault(st.sent_index(m.start), []).append(m)
-        out = []
+        out: list[tuple] = []
         # (subject, benchmark, metric) -> whether an entry for it carries a value: a later
         # sentence's value for a pair an earlier sentence named without one is kept
         seen: dict[tuple[str, str, str | None], bool] = {}
