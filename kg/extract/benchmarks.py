@@ -136,6 +136,10 @@ _ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)
 _GAIN_IN = re.compile(
     r"(?:\d\s*%|\d\s*(?:points?|pp)|\d\s*×|\d\s*x)[^.;:]{0,20}?\s(?:in|of)\s+(?:terms\s+of\s+)?$"
 )
+_EXAMPLES_HEAD = re.compile(
+    r"(?:benchmarks|datasets)\s*,?\s*(?:including|such\s+as|like|namely|e\.g\.,?)\s+$"
+)
+_CLAUSE_AFTER = re.compile(r"\s+(?!and\b|or\b)[a-z]")
 _LAST_WORD = re.compile(r"([A-Za-z][\w\-]*)\s*,?\s*$")
 _NON_ITEM_WORDS = frozenset("we our the a an this these its their both all each average".split())
 _CUE_WORD = re.compile(r"[a-z\-]+")
@@ -148,6 +152,9 @@ def _first_item_ok(item: str, rules) -> bool:
     if not first or first.lower() in _NON_ITEM_WORDS or first in rules.not_names or first.islower():
         return False
     return not (first[:1].isdigit() or len(name) <= 2)
+
+
+_THE_BEFORE = re.compile(r"(?<![\w-])(?:on|from|using|with|of|in)\s+the\s+$", re.IGNORECASE)
 
 
 class Benchmarks:
@@ -236,7 +243,16 @@ class Benchmarks:
             ):
                 # "the Adult dataset": a single plain capitalised word is a weak name
                 pass
-            st.add(Cand(s, e, "Benchmark", "benchmark_head", 0.75, 47))
+            prio = 47
+            if (
+                e < m.start("head")
+                and head.lower() in ("dataset", "corpus")
+                and _THE_BEFORE.search(text, max(0, s - 20), s)
+            ):
+                # "instruction tuning on the Tulu V2 dataset": the head noun right after
+                # the name says what it names here, above a model family's version shape
+                prio = 59
+            st.add(Cand(s, e, "Benchmark", "benchmark_head", 0.75, prio))
 
     def _lists(self, st: DocState, text: str) -> None:
         rules = self.rules
@@ -292,8 +308,22 @@ class Benchmarks:
             shaped = [it for it in items if any(name_shaped(w, rules) for w in it[2].split())]
             if not shaped:
                 continue
+            # "instruction datasets, such as Evol-Instruct, ShareGPT": the list says what
+            # its names are here, above the type a name has elsewhere (a method of that name)
+            examples = bool(
+                (
+                    cue.startswith(_EXAMPLE_CUES)
+                    and before
+                    and before.group(1).lower() in ("datasets", "benchmarks", "corpora")
+                )
+                or _EXAMPLES_HEAD.search(m.group("head") or "")
+            )
             for s, e, name in items:
                 conf = 0.6 if any(name_shaped(w, rules) for w in name.split()) else 0.45
+                if examples and conf >= 0.6 and not _CLAUSE_AFTER.match(text, e):
+                    # (not "..., OpenPlatypus, ZorbNet consistently outperforms": the subject)
+                    st.add(Cand(s, e, "Benchmark", "benchmark_list", conf, 52, tconf=3))
+                    continue
                 st.add(
                     Cand(
                         s, e, "Benchmark", "benchmark_list", conf, 30 if conf < 0.6 else 35, tconf=1

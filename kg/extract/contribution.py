@@ -74,6 +74,13 @@ _FAMILY_AFTER = re.compile(
     r"(?:famil(?:y|ies)|series|architectures)(?![\w-])",
     re.IGNORECASE,
 )
+# "applied to the Llama and Qwen families": families a method runs on (no subjects of a
+# carried result); "M and the FooNet family achieve gains of 4.9%": a family measured
+_FAMILY_BASE = re.compile(
+    r"(?<![\w-])(?:appl\w*|us(?:e|es|ed|ing)|with|on|across|to|for|fine-?tun\w*|train\w*)\s+"
+    r"(?:the\s+|both\s+)?(?:[\w.\-]+(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+))*$",
+    re.IGNORECASE,
+)
 # the strong application cues, for base models named outside a benchmark sentence
 # ("We apply X to M1 and M2.", "X is built on top of M", "we fine-tune M with X")
 _BASE_STRONG_BEFORE = re.compile(
@@ -90,8 +97,10 @@ _LIST_GAP = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(
 # A component, judge, teacher or data tool named inside a statement about the method
 _COMPONENT_BEFORE = re.compile(
     r"(?<![\w-])(?:uses?|used|utili[sz](?:e|es|ed|ing)|leverag(?:e|es|ed|ing)|employ(?:s|ed|ing)?|"
-    r"adopt(?:s|ed|ing)?|via|from|by|distill\w*\s+(?:\w+\s+){0,2}?from|generated\s+(?:by|with|using)|"
-    r"annotated\s+(?:by|with|using)|labell?ed\s+(?:by|with|using)|judged\s+by)\s+"
+    r"adopt(?:s|ed|ing)?|via|by|distill\w*\s+(?:\w+\s+){0,2}?from|generated\s+(?:by|with|using)|"
+    r"annotated\s+(?:by|with|using)|labell?ed\s+(?:by|with|using)|judged\s+by|"
+    # "responses from GPT-4o"; not "eight models from the Llama and Qwen families" (members)
+    r"(?<!models\s)(?<!llms\s)(?<!variants\s)(?<!checkpoints\s)from)\s+"
     r"(?:the\s+|a\s+|an\s+|pre-?trained\s+|frozen\s+|off-the-shelf\s+|pretrained\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -418,7 +427,10 @@ class Contribution:
                 if m.type in ("Model", "Method")
                 and not self.is_component(m, s0)
                 and not self.is_generic(m)
-                and not _FAMILY_AFTER.match(text, m.end)
+                and not (
+                    _FAMILY_AFTER.match(text, m.end)
+                    and _FAMILY_BASE.search(text, max(s0, m.start - 80), m.start)
+                )
                 and not baseline.search(text, max(s0, m.start - 40), m.start)
                 and not _BASELINE_NAMED.search(text, max(s0, m.start - 30), m.start)
             )

@@ -96,6 +96,47 @@ _TRAIN_WORD = re.compile(
     r"(?<![\w-])(?:train\w*|pre-?train\w*|post-?train\w*|(?:[a-z]+-)?tun(?:e|ed|ing)|finetun\w*|leverag\w*)",
     re.IGNORECASE,
 )
+# "On a multi-panel captioning task constructed from DOCCI, X outperforms ...": the
+# sentence opens on an evaluation task built from the benchmark, so it is evaluated on
+_EVAL_TASK_FROM = re.compile(
+    r"\s*(?:On|In|For|Across|Extending\s+to|Moving\s+to|Turning\s+to)\s+(?:a|an|the)\s+"
+    r"(?:[\w\-]+\s+){0,6}?(?:task|benchmark|setting|subset|split|test\s+set|suite)s?\s+"
+    r"(?:constructed|derived|built|adapted|sampled|drawn|curated|compiled|created)\s+from\s+"
+    r"(?:the\s+)?$"
+)
+# a result verb after a training set: the result is measured there
+_MEASURED_AFTER = re.compile(
+    r"(?<![\w-])(?:reduc(?:es|ed|ing)|lower(?:s|ed|ing)?|improv(?:es|ed|ing)|achiev(?:es|ed|ing)|"
+    r"reach(?:es|ed|ing)|attain(?:s|ed|ing)|obtain(?:s|ed|ing)|outperform(?:s|ed|ing)?|"
+    r"surpass(?:es|ed|ing)?|yield(?:s|ed|ing)?|scor(?:es|ed|ing)|cut(?:s|ting)?)(?![\w-])",
+    re.IGNORECASE,
+)
+_TRAIN_VERB = re.compile(r"(?:pre-?)?train|fine-?tun|finetun", re.IGNORECASE)
+# "trained using GRPO", "fine-tuned with DPO": a training method, not one assessed
+_TRAIN_WITH = re.compile(
+    r"(?<![\w-])(?:train\w*|fine-?tun\w*|finetun\w*|optimi[sz]ed|align\w*)\s+(?:using|with|via|by)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_CASE_STUDY = re.compile(
+    r"(?<![\w-])(?:case\s+stud(?:y|ies)|stud(?:y|ies)\s+(?:involving|of|with|on))(?![\w-])",
+    re.IGNORECASE,
+)
+_GATHERS = re.compile(
+    r"\s*(?:It|The\s+benchmark|The\s+suite|This\s+benchmark)\s+(?:\w+ly\s+)?"
+    r"(?:unifies|covers|includes|integrates|implements|gathers|encompasses|spans)\s"
+)
+# "On MP-1, we achieve ...": a sentence about a target of its own
+_OWN_TARGET = re.compile(
+    r"\s*(?:On|For|In)\s+(?:the\s+)?[A-Z0-9][\w\-.]*(?:\s+[A-Z0-9][\w\-.]*)?\s*,"
+)
+# "the strongest baseline (Claude 3.7 Sonnet)"
+_BASELINE_PAREN = re.compile(r"(?<![\w-])baselines?\s*\(\s*$", re.IGNORECASE)
+# "This approach significantly reduces ...": the sentence's subject is the paper's method
+_THIS_SUBJECT = re.compile(
+    r"\s*(?:[Tt]his|[Oo]ur|[Tt]he\s+proposed)\s+(?:approach|method|framework|model|system|"
+    r"technique|pipeline|agent|baseline)(?![\w-])"
+)
 _OWN_SCORE = re.compile(r"(?:\s+(?:baseline|model|method))?\s*\(\s*\d+(?:\.\d+)?\s*%?\s*\)")
 _ON = re.compile(
     r"(?:on|across|over|in|using|with|including|such as)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?$",
@@ -198,7 +239,7 @@ class Relations:
         by_sent: dict[int, list] = {}
         for m in st.mentions:
             by_sent.setdefault(st.sent_index(m.start), []).append(m)
-        out = []
+        out: list[tuple] = []
         # (subject, benchmark, metric) -> whether an entry for it carries a value: a later
         # sentence's value for a pair an earlier sentence named without one is kept
         seen: dict[tuple[str, str, str | None], bool] = {}
@@ -233,12 +274,29 @@ class Relations:
                 if not find_values(text, ss, se):
                     intro_sents.setdefault(si, set()).add(own.eid)
 
+        def measured_after(m, ms: list) -> bool:
+            """ "on LLaMA pretraining on the C4 dataset, X reduces perplexity by 0.98": the
+            training data is also where the result is measured, when the sentence reports a
+            result with a value after it and names no other benchmark there"""
+            t = _TRAIN_DATA.search(text, max(0, m.start - 60), m.start)
+            if t is None or not _TRAIN_VERB.match(t.group()):
+                return False  # "distilled using B", "built from B": no measurement there
+            e = st.sent_of(m.start)[1]
+            if any(o.type == "Benchmark" and o.start >= m.end for o in ms):
+                return False
+            v = _MEASURED_AFTER.search(text, m.end, e)
+            return v is not None and bool(find_values(text, v.end(), min(e, v.end() + 40)))
+
         def benches_of(ms: list) -> list:
             return [
                 m
                 for m in ms
                 if m.type == "Benchmark"
-                and not _TRAIN_DATA.search(text, max(0, m.start - 60), m.start)
+                and not (
+                    _TRAIN_DATA.search(text, max(0, m.start - 60), m.start)
+                    and not measured_after(m, ms)
+                    and not _EVAL_TASK_FROM.match(text[st.sent_of(m.start)[0] : m.start])
+                )
                 and not (
                     _TRAIN_DATA_FAR.search(
                         text, max(st.sent_of(m.start)[0], m.start - 160), m.start
@@ -249,12 +307,48 @@ class Relations:
                 and not Contribution.is_tool(text, m)
             ]
 
+        # a study (no method proposed) whose evaluation statement names one benchmark and no
+        # system ("We test this using the FooCorpus and seven LLMs"): the models its later
+        # findings name were run on it
+        study_bench: tuple[int, str] | None = None
+        if not ptypes and not own_benchmarks and st.sents:
+            for si in sorted(by_sent):
+                bs = {b.eid for b in benches_of(by_sent[si])}
+                q0, q1 = st.sents[si]
+                if (
+                    len(bs) == 1
+                    and not any(m.type in ("Model", "Method") for m in by_sent[si])
+                    and set(_WORD.findall(low[q0:q1])) & self.rules.strict_eval_cues
+                    and _OUR.search(text, q0, q1)
+                ):
+                    study_bench = (si, next(iter(bs)))
+                    break
         for si, ms in by_sent.items():
             benches = benches_of(ms)
             if not benches:
+                if study_bench is not None and si > study_bench[0] and st.sents:
+                    s0, s1 = st.sents[si]
+                    if Contribution.reports_finding(text, s0, s1) and not _OWN_TARGET.match(
+                        text, s0
+                    ):
+                        b = study_bench[1]
+                        for m in ms:
+                            if (
+                                m.type == "Model"
+                                and not contrib.is_component(m, s0)
+                                and not _BASELINE.search(text, max(s0, m.start - 40), m.start)
+                                and not _BASELINE_PAREN.search(text, max(s0, m.start - 20), m.start)
+                                and (m.eid, b, None) not in seen
+                            ):
+                                seen[(m.eid, b, None)] = False
+                                out.append(
+                                    (m.eid, b, None, None, None, None, None, s0, s1, 0.45, ())
+                                )
                 if own_benchmarks:
                     out.extend(
-                        self._on_own_benchmark(st, text, low, si, ms, own_benchmarks, seen, ptypes)
+                        self._on_own_benchmark(
+                            st, text, low, si, ms, own_benchmarks, seen, ptypes, contrib
+                        )
                     )
                 elif si - 1 in by_sent and st.sents:
                     # "The B dataset is used for evaluation. M achieves 71.3% F1.": a
@@ -275,7 +369,11 @@ class Relations:
             words = set(_WORD.findall(low[s0:s1]))
             if all(b.eid in own_benchmarks for b in benches):
                 # the paper's own benchmark: an evaluation verb, not just "state-of-the-art"
-                cue = bool(words & self.rules.strict_eval_cues)
+                # ("Through a case study involving seven models ..., FooEval pinpointed
+                # key risks": a study run on it names the models it ran)
+                cue = bool(words & self.rules.strict_eval_cues) or bool(
+                    _CASE_STUDY.search(text, s0, s1)
+                )
             else:
                 cue = bool(words & self.rules.eval_cues) or any(
                     _ON.search(low[max(s0, b.start - 40) : b.start]) for b in benches
@@ -485,6 +583,31 @@ class Relations:
                                 bases,
                             )
                         )
+        if (
+            len(own_benchmarks) == 1
+            and ptypes
+            and first_prop_sent is not None
+            and st.sents
+            and all(m.eid in own_benchmarks for m in st.mentions if m.type == "Benchmark")
+        ):
+            # "We present FooBench ... We propose BarNet ... This approach improves the
+            # performance by up to 9.3%": the paper's only benchmark is its own, so a result
+            # its method reports (in a sentence naming no other system) is measured there (no
+            # value: the statement names no benchmark to bind it to)
+            b = own_benchmarks[0]
+            for si, (s0, s1) in enumerate(st.sents):
+                if (
+                    si <= first_prop_sent
+                    or any(m.type != "Metric" for m in by_sent.get(si, ()))
+                    or not _THIS_SUBJECT.match(text, s0)
+                    or not contrib.reports_result(s0, s1)
+                    or not find_values(text, s0, s1)
+                ):
+                    continue
+                for sid in contrib.main:
+                    if sid in ptypes and not any(k[:2] == (sid, b) for k in seen):
+                        seen[(sid, b, None)] = False
+                        out.append((sid, b, None, None, None, None, None, s0, s1, 0.45, ()))
         # a pair named without a value in one sentence and with one in another: the valued
         # entry stands for both
         out = [e for e in out if e[3] is not None or not seen.get((e[0], e[1], e[2]))]
@@ -503,14 +626,44 @@ class Relations:
         return list(dict.fromkeys(m.eid for m in prev if m.type == "Model"))
 
     def _on_own_benchmark(
-        self, st: DocState, text, low, si, ms, own_benchmarks, seen, ptypes=frozenset()
+        self,
+        st: DocState,
+        text,
+        low,
+        si,
+        ms,
+        own_benchmarks,
+        seen,
+        ptypes=frozenset(),
+        contrib: Contribution | None = None,
     ) -> list:
         """A paper that introduces a benchmark evaluates the models it names in its
         evaluation sentences on that benchmark ("We evaluate LLaMA, Qwen and Mistral"), and
-        its own method where a result verb follows the method's name."""
+        its own method where a result verb follows the method's name. In a paper that
+        proposes no method, the methods named after the evaluation verb are assessed on it
+        too ("We assess five prompting styles, including Foo (F) and Bar (B)")."""
         s0, s1 = st.sents[si]
         words = set(_WORD.findall(low[s0:s1]))
-        if not (words & self.rules.strict_eval_cues):
+        strict = bool(words & self.rules.strict_eval_cues)
+        cue_at = None
+        if strict and not ptypes and contrib is not None:
+            cue_at = next(
+                (
+                    s0 + w.start()
+                    for w in _WORD.finditer(low[s0:s1])
+                    if w.group() in self.rules.strict_eval_cues
+                ),
+                None,
+            )
+        if not strict and not ptypes and contrib is not None:
+            # "We present FooBench, a benchmark that evaluates attacks ... It unifies
+            # prompt-based attacks (TAP, PAIR) and gradient-based attacks (GCG, AutoDAN)":
+            # the methods the new benchmark gathers are the ones it runs
+            gathers = _GATHERS.match(text, s0)
+            if gathers is not None:
+                strict = True
+                cue_at = gathers.end()
+        if not strict:
             # "We evaluate 20 LLMs on OurBench. In two series, OPT and Bloom, we found that
             # larger models are more biased": findings after the evaluation statement of a
             # paper that introduces a benchmark (and no method) are results on it
@@ -521,8 +674,31 @@ class Relations:
             ms = [m for m in ms if not Contribution.component_at(text, m, s0)]
         out = []
         bound: dict = {}  # benchmark id -> (Binding, by anaphor)
+        assessed: set[str] = set()
+        if cue_at is not None and contrib is not None:
+            # written as names (not "assess model merging"), not what a model is trained
+            # with ("VLMs trained using GRPO"), and two or more of them: a list of the
+            # methods compared, not one named in passing
+            dropped = {
+                m.eid
+                for m in ms
+                if m.text == m.text.lower()
+                or _TRAIN_SOURCE.search(text, max(s0, m.start - 60), m.start)
+                or _TRAIN_WITH.search(text, max(s0, m.start - 40), m.start)
+                or contrib.is_component(m, s0)
+                or contrib.is_generic(m)
+            }
+            assessed = {
+                m.eid
+                for m in ms
+                if m.type == "Method" and m.start > cue_at and m.eid not in dropped
+            }
+            if len(assessed) < 2:
+                assessed = set()
         for m in ms:
             if m.type == "Model":
+                benches = own_benchmarks
+            elif m.eid in assessed:
                 benches = own_benchmarks
             elif m.eid in ptypes and _RESULT_VERB.match(text, m.end):
                 # "We introduce benchmark B ... and method M. M achieves 80% accuracy": M is
