@@ -431,17 +431,6 @@ class Proposals:
                     ):
                         # "introducing the Online Merging Optimizer": the head is part of the name
                         found.append(((d.start("mods"), d.end("head")), head_t, "proposal"))
-                    elif (
-                        d.start("mods") == pos
-                        and text[pos : pos + 1].isupper()
-                        and len(named) >= 2
-                        and all(w[:1].isupper() for w in named)
-                        and d.group("sep") == ","
-                        and re.match(r"\s*(?:a|an)\s", text[d.end("sep") : d.end("sep") + 5])
-                    ):
-                        # "This paper introduces Influence Distillation, a novel framework":
-                        # a Title-Case name ending in a head noun, with its appositive
-                        found.append(((pos, d.end("head")), head_t, "proposal"))
             else:
                 npos = pos
                 if text.startswith(":", pos):
@@ -757,23 +746,6 @@ class Proposals:
                 out.append((nxt, t, rule))
                 spans.add(nxt)
         return out
-
-    def _described_later(self, text: str, pos: int, s_end: int) -> list:
-        """ "We propose a strong baseline to tackle the forgetting issue with AceCoder, a
-        method that ...": the first unknown name-shaped name further on in the proposal
-        sentence that an appositive describes as a method or model ("X, a HEAD")."""
-        for m in _CAP_WORD.finditer(text, pos, s_end):
-            sp = scan_name(text, m.start(), self.rules)
-            if not sp or sp[1] > s_end or not _APPOS_AFTER.match(text, sp[1]):
-                continue
-            name = text[sp[0] : sp[1]]
-            if name in self.rules.not_names or self.vocab.lookup(name):
-                continue
-            if not any(name_shaped(w, self.rules) for w in name.split()):
-                continue
-            if appositive_type(text, sp[1], self.rules) in ("Method", "Model"):
-                return [(sp, None, "proposal")]
-        return []
 
     def _coordinated_appositives(self, text: str, pos: int, s_end: int) -> list:
         """ "we introduce UniTok, a universal tokenizer ..., and UniTok-FM, a foundation
