@@ -108,10 +108,9 @@ _PASSIVE_LIST = re.compile(
 )
 # "A new Ray Tile Transformer leverages", "a novel VLM-as-a-Tiler for": a name the
 # text itself calls new, anywhere in the abstract
-_NEW_NAME = re.compile(
-    # case-sensitive: under IGNORECASE the look-ahead's [A-Z] took lower case too
-    r"(?<![\w-])(?:[Aa]n?\s+(?:novel|new)|(?:[Aa]n?|[Tt]he|[Oo]ur)\s+proposed)\s+(?=[A-Z])",
-)
+# matched from the cue word (st.finditer_words); the article before it is checked after
+_NEW_NAME = re.compile(r"(?P<cue>novel|new|proposed)\s+(?=[A-Z])")
+_NEW_ARTICLE = re.compile(r"(?<![\w-])(?:[Aa]n?|(?P<def>[Tt]he|[Oo]ur))\s+$")
 _NEW_ANCHORS = frozenset(("novel", "new", "proposed"))
 _WE = frozenset(("we",))  # release_after_re starts with "we"
 _NOVEL_ANCHORS = frozenset(("novel", "new", "key"))
@@ -657,16 +656,20 @@ class Proposals:
         capitalised words, or a name-shaped word) right after "a new / a novel"."""
         if not st.words & _NEW_ANCHORS:
             return
-        for m in _NEW_NAME.finditer(text, st.abstract_start):
-            s0, s_end = st.sent_of(m.start())
-            span = scan_name(text, m.end(), self.rules)
+        for cue in st.finditer_words(_NEW_NAME, _NEW_ANCHORS, st.abstract_start):
+            art = _NEW_ARTICLE.search(text, max(0, cue.start() - 5), cue.start())
+            if not art or art.group("def") and cue.group("cue") != "proposed":
+                continue  # "a/an novel|new|proposed", "the/our proposed"
+            m_start = art.start()
+            s0, s_end = st.sent_of(m_start)
+            span = scan_name(text, cue.end(), self.rules)
             if not span or span[1] > s_end:
                 continue
             name = text[span[0] : span[1]]
             words = name.split()
             if name in self.rules.not_names or self.vocab.lookup(name):
                 continue
-            if any(find_word(text, name, st.abstract_start, m.start())):
+            if any(find_word(text, name, st.abstract_start, m_start)):
                 continue  # named before: "a novel ABTC method" is one of a known kind
             if not (
                 any(name_shaped(w, self.rules) for w in words)
@@ -675,7 +678,7 @@ class Proposals:
             ):
                 continue
             st.proposals.append(
-                (span[0], span[1], self._type_for(text, span, None), "proposal_part", m.start())
+                (span[0], span[1], self._type_for(text, span, None), "proposal_part", m_start)
             )
 
     def _proposed_named(self, st: DocState, text: str) -> None:
