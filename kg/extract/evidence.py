@@ -412,6 +412,12 @@ def metric_phrases(st, text: str, me: MetricEvidence, rules: Rules):
             yield from _phrase_items(text, pos, direct, me, rules)
 
 
+def _ing_after(text: str, s: int, me: MetricEvidence) -> bool:
+    """The word before `s` is one after which an -ing modifier is a measure's ('in')."""
+    before = _WORD_BEFORE.search(text, max(0, s - 30), s)
+    return bool(before and before.group(1) in me.ing_after)
+
+
 def _phrase_items(text: str, pos: int, direct: bool, me: MetricEvidence, rules: Rules):
     """The measures of one coordination of noun phrases starting at `pos`."""
     for _ in range(5):
@@ -433,16 +439,15 @@ def _phrase_items(text: str, pos: int, direct: bool, me: MetricEvidence, rules: 
         e = s + len(phrase)
         if text[s:e] != phrase:
             break
-        before = _WORD_BEFORE.search(text, max(0, s - 30), s)
         if (
             (len(words) == 2 or len(words) == 3 and words[0] in ("2d", "3d", "4d"))
-            and not text.startswith(" (", e)  # "factual precision (FactScore)": a definition
             and words[-1] in me.phrase_heads
+            and not text.startswith(" (", e)  # "factual precision (FactScore)": a definition
             and all(noun_modifier(w, rules, me) for w in words[:-1])
             and not (
                 words[0].endswith("ing")
                 and not direct  # "excellent rendering quality": a noun after the cue
-                and not (before and before.group(1) in me.ing_after)
+                and not _ing_after(text, s, me)
             )
         ):
             yield s, e, direct

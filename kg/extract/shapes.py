@@ -335,6 +335,10 @@ class Shapes:
             # "with only 6.2% behavioural model error": a percentage written right
             # before a measure's name reports a value for it, whatever verb comes before (13)
             for pc in _PCT_END.finditer(text):
+                after = rules.metric_value_after_re.match(text, pc.end())
+                shaped = _PCT_NAME.match(text, pc.end())
+                if not (after or shaped):
+                    continue  # (checked first: reading the value costs more)
                 # the value ending at this "%" (values are read in a short window)
                 v = next(
                     (
@@ -346,12 +350,19 @@ class Shapes:
                 )
                 if v is None:
                     continue
-                n = rules.metric_value_after_re.match(text, v.end)
-                if n:
-                    st.add(Cand(n.start("name"), n.end("name"), "Metric", "metric_value", 0.7, 49))
-                n = _PCT_NAME.match(text, v.end)
-                if n:  # "88.0% segQ on B": a name-shaped word right after a percentage
-                    st.add(Cand(n.start(1), n.end(1), "Metric", "metric_shape", 0.7, 47))
+                if after:
+                    st.add(
+                        Cand(
+                            after.start("name"),
+                            after.end("name"),
+                            "Metric",
+                            "metric_value",
+                            0.7,
+                            49,
+                        )
+                    )
+                if shaped:  # "88.0% segQ on B": a name-shaped word right after a percentage
+                    st.add(Cand(shaped.start(1), shaped.end(1), "Metric", "metric_shape", 0.7, 47))
         for m in st.finditer_words(rules.metric_value_verb_re, rules.metric_value_verb_first):
             vals = find_values(text, m.end(), min(len(text), m.end() + 30))
             if not vals or vals[0].start != m.end():
