@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kg.extract.normalise import match_key
 from kg.extract.rules import Rules, patterns_dir
-from kg.extract.state import first_words
+from kg.extract.state import cue_words, first_words
 
 _WORDS = re.compile(r"[A-Za-z][\w\-]*")
 _PREPOSITIONS = frozenset("for of in on with via from to using under by".split())
@@ -278,7 +278,7 @@ class MetricEvidence:
     phrase_object_cues: frozenset  # verbs whose object is read even with an "in" later
     report_participles: frozenset  # "reported", "achieved": end a measure's name (13)
     frame_fwd: re.Pattern  # metrics.json frame_cues, read forwards (13)
-    frame_first: frozenset
+    frame_cues: tuple  # (first word, all words) per frame cue (state.cue_words)
     measure_words: frozenset  # words that end a measure's name (13)
     phrase_heads: frozenset
     left_bad_endings: tuple
@@ -310,7 +310,7 @@ def load_metric_evidence(directory: str | None = None) -> MetricEvidence:
             r"(?:(?:the|its|their|our|both)\s+)?",
             re.IGNORECASE,
         ),
-        frame_first=first_words(met.get("frame_cues", [])),
+        frame_cues=cue_words(met.get("frame_cues", [])),
         measure_words=frozenset(
             w.lower()
             for ws in (
@@ -462,7 +462,7 @@ def frame_measures(st, text: str, me: MetricEvidence, rules: Rules):
     correlation with ...", "measuring both edit locality and ...", "metrics such
     as lexical overlap"): items of one or two lower-case words (a "2D"/"3D" may add one)
     whose last word is a measure word (13)."""
-    for m in st.finditer_words(me.frame_fwd, me.frame_first):
+    for m in st.finditer_words(me.frame_fwd, st.present_firsts(me.frame_cues)):
         pos = m.end()
         for _ in range(5):
             it = _NP_ITEM.match(text, pos)

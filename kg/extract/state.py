@@ -61,6 +61,17 @@ def first_words(phrases) -> frozenset:
     return frozenset(out)
 
 
+def cue_words(phrases) -> tuple[tuple[str, frozenset], ...]:
+    """(first word, all words) of each phrase, as `DocState.words` splits them: for
+    `DocState.present_firsts`, the anchors of only those phrases whose words all occur."""
+    out = []
+    for ph in phrases:
+        ws = _WORDS.findall(ph.lower())
+        if ws:
+            out.append((ws[0], frozenset(ws)))
+    return tuple(out)
+
+
 class Cand:
     """A candidate mention: char span, type, linked concept (if known), rule, priority."""
 
@@ -163,6 +174,13 @@ class DocState:
         if self._words is None:
             self._words = frozenset(_WORDS.findall(self.low))
         return self._words
+
+    def present_firsts(self, cues: tuple[tuple[str, frozenset], ...]) -> frozenset:
+        """The first words of the cue phrases (`cue_words`) whose words all occur in the
+        text: a phrase opening on a common word ("in terms of", "we report") is looked for
+        only where its rarer words occur at all."""
+        words = self.words
+        return frozenset(first for first, ws in cues if ws <= words)
 
     def finditer_words(
         self, regex: re.Pattern, first_words: frozenset, pos: int = 0, lead: int = 0
