@@ -98,6 +98,7 @@ _COMPONENT_HEAD = re.compile(rf"\s+(?:{'|'.join(sorted(_COMPONENT_WORDS))})(?![\
 _ACTS = re.compile(r"\s+(?:\w+ly\s+|further\s+|also\s+|then\s+)?(?!is\b|has\b|was\b)[a-z]{3,}s\b")
 # "Two families are introduced: A (..) and B (..)", "metrics proposed in this work: ..."
 _PASSIVE_ANCHORS = frozenset(("proposed", "introduced", "presented"))
+_PASSIVE_LIST_FIRST = frozenset(("is", "are", "proposed", "introduced"))  # its first words
 # every word _PASSIVE_AFTER or _PARTICIPLE_BEFORE needs: without one, no passive definition
 _PASSIVE_WORDS = frozenset(
     "proposed introduced designed developed devised presented constructed".split()
@@ -181,6 +182,15 @@ def _head_alternation(rules: Rules) -> str:
     return "|".join(
         re.escape(h).replace(r"\ ", r"\s+") for h in sorted(heads, key=len, reverse=True)
     )
+
+
+def _ends_in_ed(text: str, s0: int, start: int) -> bool:
+    """The word before `start` ends in "ed" (what _PARTICIPLE_BEFORE needs: checked first,
+    as that search tries every position of its window)."""
+    k = start
+    while k > s0 and text[k - 1].isspace():
+        k -= 1
+    return k - s0 >= 2 and text[k - 2 : k].lower() == "ed"
 
 
 class Proposals:
@@ -592,7 +602,8 @@ class Proposals:
                     _PASSIVE_AFTER.match(text, end + 1, s_end)
                     and _CLAUSE_START.search(text, s0, start)
                 )
-                or _PARTICIPLE_BEFORE.search(text, max(s0, start - 40), start)
+                or _ends_in_ed(text, s0, start)
+                and _PARTICIPLE_BEFORE.search(text, max(s0, start - 40), start)
             ) and not (self.vocab.lookup(text[ls:le]) or self.vocab.lookup(text[ss:se])):
                 st.proposals.append(
                     (ls, le, self._type_for(text, (ls, le), None), "proposal_part", start)
@@ -639,9 +650,9 @@ class Proposals:
                 if name in self.rules.not_names or self.vocab.lookup(name):
                     continue
                 st.proposals.append((*sp, self._type_for(text, sp, None), "proposal_part", s0))
-        if not st.words & _PASSIVE_ANCHORS:
+        if ":" not in text or not st.words & _PASSIVE_ANCHORS:
             return
-        for m in _PASSIVE_LIST.finditer(text, st.abstract_start):
+        for m in st.finditer_words(_PASSIVE_LIST, _PASSIVE_LIST_FIRST, st.abstract_start):
             s0, s_end = st.sent_of(m.start())
             for span, t, rule in self._after_colon(text, m.start(), s_end):
                 name = text[span[0] : span[1]]
