@@ -266,8 +266,13 @@ class Resolver:
         """A measure named as the goal of a purpose clause ("a common way to reduce the
         hosting cost", "To ensure high label quality, we ...") is not
         reported: no value is given for it there (metrics.json purpose_heads)."""
+        if not st.words & self.rules.metric_purpose_verbs:
+            return False
         s0 = st.sent_of(c.start)[0]
         a = max(s0, c.start - 90)
+        low = st.low
+        if len(low) == len(text) and low.find("to", a, c.start) < 0:
+            return False  # (the search below tries every position of its window)
         m = self.rules.metric_purpose_re.search(text, a, c.start)
         if not m:
             return False

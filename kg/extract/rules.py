@@ -107,6 +107,7 @@ class Rules:
     metric_list_cue_re: re.Pattern
     metric_list_cue_first: frozenset
     metric_purpose_re: re.Pattern
+    metric_purpose_verbs: frozenset  # the words metric_purpose_re needs one of
     units: dict
     measure_re: re.Pattern
     measure_window: int
@@ -256,6 +257,7 @@ def load_rules(directory: StrPath | None = None) -> Rules:
             r"(?:\s+(?:for|of|on|in)\s+(?:both\s+)?[a-z][\w-]*)?(?=\s*\()"
         ),
         metric_list_cue_first=first_words(met.get("list_cues", [])),
+        metric_purpose_verbs=frozenset(w.lower() for w in met.get("purpose_verbs", [])),
         metric_purpose_re=re.compile(
             rf"(?:(?<![\w-])(?P<head>{_alt(met.get('purpose_heads', []))})\s+to|(?<![\w-])[Tt]o)"
             rf"\s+(?:[a-z]+ly\s+)?(?:{_alt(met.get('purpose_verbs', []))})\s+"
