@@ -68,7 +68,20 @@ def _list_items(body: str) -> list[tuple[int, int]]:
 
 
 _NAME_DIGITS = re.compile(r"[A-Za-z][\w]*[-@]\w*\d|[A-Z]\w*\d")
-_PCT_END = re.compile(r"(?<=\d)\s?%")
+
+
+def _pct_ends(text: str):
+    r"""(start, end) of each "%" after a digit, with one space between allowed ("5 %" starts
+    at the space): `(?<=\d)\s?%` found with str.find instead of a regex tried everywhere."""
+    i = text.find("%")
+    while i >= 0:
+        if i and text[i - 1].isdecimal():
+            yield i, i + 1
+        elif i > 1 and text[i - 1].isspace() and text[i - 2].isdecimal():
+            yield i - 1, i + 1
+        i = text.find("%", i + 1)
+
+
 # a value alone in parentheses: "(71.4)", "(71%)"
 _PAREN_VALUE = re.compile(r"\((?=[+\-−]?\d[\d.]*\s*%?\))")
 _PREV_WORD = re.compile(r"(?<![\w-])([A-Za-z][\w\-]*|[234]D) $")
@@ -334,17 +347,17 @@ class Shapes:
         if "%" in text:
             # "with only 6.2% behavioural model error": a percentage written right
             # before a measure's name reports a value for it, whatever verb comes before (13)
-            for pc in _PCT_END.finditer(text):
-                after = rules.metric_value_after_re.match(text, pc.end())
-                shaped = _PCT_NAME.match(text, pc.end())
+            for pc_start, pc_end in _pct_ends(text):
+                after = rules.metric_value_after_re.match(text, pc_end)
+                shaped = _PCT_NAME.match(text, pc_end)
                 if not (after or shaped):
                     continue  # (checked first: reading the value costs more)
                 # the value ending at this "%" (values are read in a short window)
                 v = next(
                     (
                         v
-                        for v in find_values(text, max(0, pc.start() - 24), pc.end())
-                        if v.unit == "%" and v.end == pc.end()
+                        for v in find_values(text, max(0, pc_start - 24), pc_end)
+                        if v.unit == "%" and v.end == pc_end
                     ),
                     None,
                 )
