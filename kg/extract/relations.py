@@ -331,18 +331,18 @@ class Relations:
                     if Contribution.reports_finding(text, s0, s1) and not _OWN_TARGET.match(
                         text, s0
                     ):
-                        b = study_bench[1]
+                        study_b = study_bench[1]
                         for m in ms:
                             if (
                                 m.type == "Model"
                                 and not contrib.is_component(m, s0)
                                 and not _BASELINE.search(text, max(s0, m.start - 40), m.start)
                                 and not _BASELINE_PAREN.search(text, max(s0, m.start - 20), m.start)
-                                and (m.eid, b, None) not in seen
+                                and (m.eid, study_b, None) not in seen
                             ):
-                                seen[(m.eid, b, None)] = False
+                                seen[(m.eid, study_b, None)] = False
                                 out.append(
-                                    (m.eid, b, None, None, None, None, None, s0, s1, 0.45, ())
+                                    (m.eid, study_b, None, None, None, None, None, s0, s1, 0.45, ())
                                 )
                 if own_benchmarks:
                     out.extend(
@@ -358,11 +358,11 @@ class Relations:
                     subjects = contrib.carried_to(ms, prev, si, s0, s1, _BASELINE)
                     if subjects and find_values(text, s0, s1):
                         for sid in subjects:
-                            for b in dict.fromkeys(b.eid for b in prev):
-                                if (sid, b, None) not in seen:
-                                    seen[(sid, b, None)] = False
+                            for bid in dict.fromkeys(b.eid for b in prev):
+                                if (sid, bid, None) not in seen:
+                                    seen[(sid, bid, None)] = False
                                     out.append(
-                                        (sid, b, None, None, None, None, None, s0, s1, 0.45, ())
+                                        (sid, bid, None, None, None, None, None, s0, s1, 0.45, ())
                                     )
                 continue
             s0, s1 = st.sents[si] if st.sents else (0, len(text))
@@ -594,7 +594,7 @@ class Relations:
             # performance by up to 9.3%": the paper's only benchmark is its own, so a result
             # its method reports (in a sentence naming no other system) is measured there (no
             # value: the statement names no benchmark to bind it to)
-            b = own_benchmarks[0]
+            own_b = own_benchmarks[0]
             for si, (s0, s1) in enumerate(st.sents):
                 if (
                     si <= first_prop_sent
@@ -605,9 +605,9 @@ class Relations:
                 ):
                     continue
                 for sid in contrib.main:
-                    if sid in ptypes and not any(k[:2] == (sid, b) for k in seen):
-                        seen[(sid, b, None)] = False
-                        out.append((sid, b, None, None, None, None, None, s0, s1, 0.45, ()))
+                    if sid in ptypes and not any(k[:2] == (sid, own_b) for k in seen):
+                        seen[(sid, own_b, None)] = False
+                        out.append((sid, own_b, None, None, None, None, None, s0, s1, 0.45, ()))
         # a pair named without a value in one sentence and with one in another: the valued
         # entry stands for both
         out = [e for e in out if e[3] is not None or not seen.get((e[0], e[1], e[2]))]
