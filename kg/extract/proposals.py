@@ -650,17 +650,8 @@ class Proposals:
                 if name in self.rules.not_names or self.vocab.lookup(name):
                     continue
                 st.proposals.append((*sp, self._type_for(text, sp, None), "proposal_part", s0))
-        if ":" not in text or not st.words & _PASSIVE_ANCHORS:
-            return
-        for m in st.finditer_words(_PASSIVE_LIST, _PASSIVE_LIST_FIRST, st.abstract_start):
-            s0, s_end = st.sent_of(m.start())
-            for span, t, rule in self._after_colon(text, m.start(), s_end):
-                name = text[span[0] : span[1]]
-                if name in self.rules.not_names or self.vocab.lookup(name):
-                    continue
-                st.proposals.append(
-                    (span[0], span[1], self._type_for(text, span, t), rule, m.start())
-                )
+        if ":" in text and st.words & _PASSIVE_ANCHORS:
+            self._colon_lists(st, text, _PASSIVE_LIST, _PASSIVE_LIST_FIRST)
 
     def _new_names(self, st: DocState, text: str) -> None:
         """ "A new Ray Tile Transformer aggregates ...": a capitalised name (two or more
@@ -711,9 +702,15 @@ class Proposals:
     def _novel_parts(self, st: DocState, text: str) -> None:
         """ "X incorporates two novel components: (1) A ..., and (2) B (ACR), which ...":
         the enumerated parts of the paper's method are its proposals too."""
-        if ":" not in text or not st.words & _NOVEL_ANCHORS:
-            return
-        for m in st.finditer_words(_NOVEL_PARTS, _NOVEL_ANCHORS, st.abstract_start):
+        if ":" in text and st.words & _NOVEL_ANCHORS:
+            self._colon_lists(st, text, _NOVEL_PARTS, _NOVEL_ANCHORS)
+
+    def _colon_lists(
+        self, st: DocState, text: str, cue: re.Pattern, first_words: frozenset
+    ) -> None:
+        """The unknown names listed after a colon that ends a `cue` ("two novel
+        components: A and B", "are introduced: A, B"): proposals of the paper."""
+        for m in st.finditer_words(cue, first_words, st.abstract_start):
             s0, s_end = st.sent_of(m.start())
             for span, t, rule in self._after_colon(text, m.start(), s_end):
                 name = text[span[0] : span[1]]
