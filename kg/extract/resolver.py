@@ -93,7 +93,6 @@ _AS_TOOL = re.compile(
     r"[Oo]ptimi[sz]ing|[Mm]aximi[sz]ing|maximi[sz]es?)\s+(?:(?:the|a|an|its|their|our)\s+)?"
     r"(?:[a-z][\w-]*\s+)?$"
 )
-_NEXT_LOWER = re.compile(r" ([a-z][a-z\-]*)(?![\w-])")
 _EVAL_BEFORE = re.compile(
     r"(?:evaluat|measur|assess|report|compar|quantif|scor|benchmark|agreement)\w*\s"
 )
@@ -190,9 +189,11 @@ class Resolver:
         constrained devices"); words that also name plain properties (cost, entropy,
         model size, helpfulness) need a reported value close by, or a comparison or
         measurement verb right next to them ("improves helpfulness")."""
-        nxt = _NEXT_LOWER.match(text, c.end)
-        if nxt and nxt.group(1) in self.rules.metric_tool_heads:
-            return False  # "an MSE objective", "ASR systems", "KL control": a modifier (13)
+        tool = self.rules.metric_tool_after_re
+        if tool is not None and tool.match(text, c.end):
+            # "an MSE objective", "a KL regularization term", "ASR systems": a modifier of a
+            # training signal or a component, not a reported result (13, 21)
+            return False
         if self._purpose(st, text, c):
             return False  # "a common way to reduce the hosting cost of chat models": a goal (13)
         if c.source == "metric_cue":
@@ -201,9 +202,6 @@ class Resolver:
             text, max(0, c.start - 70), c.start
         ):
             return False  # "using the symmetric KL divergence between": a tool, not a result (12)
-        tool = self.rules.metric_tool_after_re
-        if tool is not None and tool.match(text, c.end):
-            return False  # "a BLEU objective", "a KL regularization term": a training signal (21)
         surface = c.text
         # a name (F1, BLEU, ROUGE-L, pass@1) needs no context; a plain head noun after a
         # capitalised modifier ("GPU memory", "API cost") does

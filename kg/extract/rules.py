@@ -102,7 +102,6 @@ class Rules:
     metric_hyphen_no_first: frozenset
     at_k_re: re.Pattern
     metric_equals_re: re.Pattern
-    metric_tool_heads: frozenset
     metric_setting_words: frozenset
     metric_list_cue_re: re.Pattern
     metric_list_cue_first: frozenset
@@ -250,7 +249,6 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         metric_hyphen_no_first=frozenset(met.get("hyphen_no_first", [])),
         at_k_re=re.compile(met["at_k"]),
         metric_equals_re=re.compile(met["equals_value"]),
-        metric_tool_heads=frozenset(met.get("tool_heads_after", [])),
         metric_setting_words=frozenset(met.get("setting_words", [])),
         metric_list_cue_re=re.compile(
             rf"(?<![\w-])(?:{_alt(met.get('list_cues', []))})(?![\w-])"
