@@ -44,6 +44,7 @@ DEFAULT_EXCLUDE = (
     "eval/round2/*_sample.jsonl",
     "eval/round2/candidates_*.jsonl",
     "eval/round3/candidates_*.jsonl",
+    "eval/round4/candidates_*.jsonl",
 )
 
 
