@@ -177,6 +177,48 @@ def _first_result_per_measure(out: list, entities: dict) -> list:
     return kept
 
 
+def _unshared_values(
+    bound, bench: str, subjects: list[str], base_of: dict, main=()
+) -> dict[str, list[BoundValue]]:
+    """Each subject's values on `bench`, less a value no system in the sentence owns that
+    would go to several subjects ("Models ... perform poorly (below 10 percent accuracy on
+    B)" after a study names five models): one number is one system's result. It may be
+    shared by a method and the models it ran on ("On Llama-2-7B, X achieves 12.18
+    perplexity on B"), by the one system the sentence names and the paper's method ("A
+    Llama model tuned with this approach scores 94.1 on B"), or by the paper's own methods
+    (a name and its acronym taken as two). Otherwise the paper's method keeps it where it
+    is one of the takers, and nobody does where it is not (precision first)."""
+    got = {sid: bound.values_for(sid, bench) for sid in subjects}
+    takers: dict[tuple, set[str]] = {}
+    for sid, vals in got.items():
+        for v in vals:
+            if v.owner is None:
+                takers.setdefault((v.value, v.text, v.metric), set()).add(sid)
+    shared = {
+        k
+        for k, sids in takers.items()
+        if len(sids) > 1
+        and len(sids & bound.named) != 1
+        and not sids <= set(main)
+        and not any(sids <= {m, *base_of.get(m, ())} for m in sids)
+    }
+    if not shared:
+        return got
+    keeper = {
+        k: next(iter(takers[k] & set(main))) for k in shared if len(takers[k] & set(main)) == 1
+    }
+    return {
+        sid: [
+            v
+            for v in vals
+            if v.owner is not None
+            or (key := (v.value, v.text, v.metric)) not in shared
+            or keeper.get(key) == sid
+        ]
+        for sid, vals in got.items()
+    }
+
+
 def _same_measure(a: str, b: str) -> bool:
     if not a or not b:
         return False
@@ -544,6 +586,7 @@ class Relations:
             bound = bind_values(text, s0, s1, {b.eid for b in ordered}, ms)
             for b in ordered:
                 bkey = match_key(st.entities.get(b.eid, {}).get("label", b.eid))
+                unshared = _unshared_values(bound, b.eid, subj_ids, base_of, contrib.main)
                 for sid in subj_ids:
                     if match_key(st.entities.get(sid, {}).get("label", sid)) == bkey:
                         continue  # a name evaluated on itself: one entity typed two ways
@@ -552,7 +595,7 @@ class Relations:
                         and ";" in text[min(clause_of[sid], b.start) : max(clause_of[sid], b.start)]
                     ):
                         continue
-                    vals: list[BoundValue | None] = [*bound.values_for(sid, b.eid)] or [None]
+                    vals: list[BoundValue | None] = [*unshared[sid]] or [None]
                     bases = tuple(
                         x
                         for x in base_of.get(sid, ())

@@ -1,0 +1,46 @@
+"""Round 14 (issue #16, values): one number is one system's result. A value no system in
+its sentence owns is not handed to every subject an earlier sentence named. Made-up
+sentences; the first two fail without `relations._unshared_values`."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.models import Paper
+
+
+def valued(ex, abstract: str) -> set[tuple[str, str, str | None]]:
+    e = ex.extract(Paper(title="A study of things", abstract=abstract, arxiv_id="2401.00001"))
+    lab = {eid: ent.label for eid, ent in e.entities.items()}
+    return {(lab[v.subject], lab[v.benchmark], v.value_text) for v in e.evaluations}
+
+
+MODELS = ("ZorbNet-7B", "QuillLM-13B", "Vexa-2")
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # a study's carried subjects (the models a benchmark paper ran)
+        "We introduce QuestBench, a benchmark for geometric reasoning across two domains: "
+        "abstract puzzles (MathQuest, Sudoku) and navigation. We benchmark leading models "
+        "(ZorbNet-7B, QuillLM-13B, Vexa-2), revealing large gaps across domains. Models show "
+        "moderate success on navigation but perform poorly on abstract puzzles (below 10 "
+        "percent accuracy on MathQuest).",
+        # the models of the sentence before
+        "We evaluate ZorbNet-7B, QuillLM-13B and Vexa-2 on several tasks. Models perform "
+        "poorly on MathQuest (below 10 percent accuracy).",
+    ],
+)
+def test_a_value_no_named_system_owns_is_not_given_to_each_subject(ex, abstract):
+    got = valued(ex, abstract)
+    # the pairs stand (the models were run there), the number goes to none of them
+    assert {(m, "MathQuest", None) for m in MODELS} <= got
+    assert not any(v for s, b, v in got if b == "MathQuest")
+
+
+def test_a_method_and_the_model_it_ran_on_share_the_value(ex):
+    got = valued(
+        ex, "We propose FlexTune. A ZorbNet-7B model tuned with FlexTune scores 94.1 on MathQuest."
+    )
+    assert {("FlexTune", "MathQuest", "94.1"), ("ZorbNet-7B", "MathQuest", "94.1")} <= got
