@@ -1,6 +1,6 @@
 """Round 14 (issue #16, values): one number is one system's result. A value no system in
 its sentence owns is not handed to every subject an earlier sentence named. Made-up
-sentences; the first two fail without `relations._unshared_values`."""
+sentences; each fails without `relations._unshared_values`."""
 
 from __future__ import annotations
 
@@ -44,3 +44,13 @@ def test_a_method_and_the_model_it_ran_on_share_the_value(ex):
         ex, "We propose FlexTune. A ZorbNet-7B model tuned with FlexTune scores 94.1 on MathQuest."
     )
     assert {("FlexTune", "MathQuest", "94.1"), ("ZorbNet-7B", "MathQuest", "94.1")} <= got
+
+
+def test_another_systems_own_value_is_not_handed_to_bystanders(ex):
+    got = valued(
+        ex,
+        "ZorbNet-7B reaches 65.0% on MathQuest, while the simpler QuillLM-13B and Vexa-2 are "
+        "evaluated too.",
+    )
+    assert ("ZorbNet-7B", "MathQuest", "65.0%") in got
+    assert {("QuillLM-13B", "MathQuest", None), ("Vexa-2", "MathQuest", None)} <= got

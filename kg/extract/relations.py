@@ -194,6 +194,22 @@ def _unshared_values(
         for v in vals:
             if v.owner is None:
                 takers.setdefault((v.value, v.text, v.metric), set()).add(sid)
+    # another system's own value ("HRM reaches 65.0%") is shared between the paper's
+    # method and a model it ran on, and between a method and its models, never given to
+    # a bystander (the parts of a baseline)
+    got = {
+        sid: [
+            v
+            for v in vals
+            if v.owner is None
+            or v.owner == sid
+            or sid in main
+            or v.owner in main
+            or v.owner in base_of.get(sid, ())
+            or sid in base_of.get(v.owner, ())
+        ]
+        for sid, vals in got.items()
+    }
     shared = {
         k
         for k, sids in takers.items()
