@@ -411,3 +411,22 @@ def test_hardware_triggers_start_with_a_literal_capital():
     assert len(branches) > 10
     for b in branches:
         assert b[0].isalpha() and b[0].isupper(), b
+
+
+def test_a_benchmark_concept_names_one_image_resolution(concepts):
+    """'ImageNet 256x256' and 'ImageNet 64x64' are different leaderboards (generation
+    benchmarks are reported per resolution); one concept whose labels name two resolutions
+    put a 256x256 FID under ImageNet-64."""
+    size = re.compile(r"(\d{2,4})\s*[x×]\s*\1")
+    mixed = {}
+    for cid, c in concepts.items():
+        if c.get("type") != "Benchmark":
+            continue
+        sizes = {
+            m.group(1)
+            for label in [c["prefLabel"], *c.get("altLabels", [])]
+            if (m := size.search(label))
+        }
+        if len(sizes) > 1:
+            mixed[cid] = sorted(sizes)
+    assert not mixed
