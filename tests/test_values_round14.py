@@ -54,3 +54,23 @@ def test_another_systems_own_value_is_not_handed_to_bystanders(ex):
     )
     assert ("ZorbNet-7B", "MathQuest", "65.0%") in got
     assert {("QuillLM-13B", "MathQuest", None), ("Vexa-2", "MathQuest", None)} <= got
+
+
+def test_a_value_written_for_an_unrecognised_split_is_not_the_benchmarks(ex):
+    # "in the QUARK Dev": QUARK is no benchmark mention, so 84.6% is not MathQuest's
+    got = valued(
+        ex,
+        "We propose FooNet. FooNet achieves 64.4% accuracy on MathQuest and 84.6% execution "
+        "accuracy in the QUARK Dev.",
+    )
+    assert got == {("FooNet", "MathQuest", "64.4%")}
+
+
+def test_a_respective_list_is_not_split_by_position(ex):
+    # "+11.5 F1 on MathQuest" reads as adjacent, but the list says +15.9 is MathQuest's
+    got = valued(
+        ex,
+        "We propose FooNet, achieving +15.9 and +11.5 F1 on MathQuest and a subset of "
+        "AlphaSet, respectively.",
+    )
+    assert got == {("FooNet", "MathQuest", "+15.9"), ("FooNet", "AlphaSet", "+11.5")}

@@ -344,6 +344,8 @@ _METRIC_VALUE_ITEM_GAP = re.compile(
 )
 _NAME_BRACKET = re.compile(r"[A-Z][\w\-.]*(?P<end>)\s*\(\s*$")
 _ON_NAME = re.compile(r"\s*(?:[\w\-@]+\s+){0,4}?on\s+(?:the\s+)?(?=[A-Z0-9])")
+# "84.6% execution accuracy in the SPIDER Dev": a split or set of a name not recognised
+_IN_THE_NAME = re.compile(r"\s*(?:[\w\-@]+\s+){0,3}?in\s+the\s+(?=[A-Z][\w\-]*[A-Z0-9])")
 # "X is 8x better than Y, and in the B task ...": a coordinated clause between
 _COORDINATED = re.compile(r",\s+(?:and|or)\s+(?:in|on|for|at|with|when|the)\b", re.IGNORECASE)
 _BENCH_LIST_AFTER = re.compile(r"\s*(?:,|and\b|or\b|/|&)\s*")
@@ -646,9 +648,18 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
             )
         )
 
-    # 1. by position: "75.8% on B", "B 75.8%"
+    # 1. by position: "75.8% on B", "B 75.8%"; not an item of a list whose targets follow
+    # with "respectively" (step 2 pairs the lists, or nothing binds where they differ in
+    # length: "+15.9 and +11.5 F1 on A and a subset of C, respectively", C unrecognised)
+    resp = text.lower().find("respectively", s0, s1)
+
+    def respective_item(v: Value) -> bool:
+        return in_list[v.start] and v.end < resp and any(v.end <= b.start < resp for b in benches)
+
     placed: set[int] = set()
     for i, (v, kind, owner) in enumerate(kept):
+        if respective_item(v):
+            continue
         bs = bench_clause.get(clause(v.start), ())
         hit = next(
             (
@@ -747,7 +758,7 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
     # verb, a metric beside it, or a delta/ratio cue); an owned value in a clause with no
     # benchmark takes the sentence's only one ("On B, X reaches 0%, while Y reaches 100%")
     for i, (v, kind, owner) in enumerate(kept):
-        if i in placed:
+        if i in placed or respective_item(v):
             continue
         # an unmarked score still competes (it makes a marked one ambiguous), never wins
         marked = owner is not None or kind != "score" or _anchored(text, v, s0, benches, metrics)
@@ -793,9 +804,12 @@ def _in_compared_bracket(text: str, v: Value, s0: int) -> bool:
 
 
 def _on_other(text: str, v: Value, s1: int, benches, named=()) -> bool:
-    """ "85.2% accuracy on Japanese Ref-L4" where that name is no benchmark mention here:
-    the value is that target's, not the clause's benchmark's."""
-    m = _ON_NAME.match(text, v.end, min(s1, v.end + 60))
+    """ "85.2% accuracy on Japanese Ref-L4", "84.6% in the SPIDER Dev" where that name is no
+    benchmark mention here: the value is that target's, not the clause's benchmark's (a
+    name with a capital or digit after its first letter, so "in the Results" is none)."""
+    m = _ON_NAME.match(text, v.end, min(s1, v.end + 60)) or _IN_THE_NAME.match(
+        text, v.end, min(s1, v.end + 60)
+    )
     if m is not None and not any(b.start == m.end() for b in benches):
         return True
     # "Wordcraft (55% to 64%)" where Wordcraft is no benchmark mention
