@@ -5,6 +5,7 @@ sentences; each fails without `relations._unshared_values`."""
 from __future__ import annotations
 
 import pytest
+from test_values import bind
 
 from kg.models import Paper
 
@@ -74,3 +75,20 @@ def test_a_respective_list_is_not_split_by_position(ex):
         "AlphaSet, respectively.",
     )
     assert got == {("FooNet", "MathQuest", "+15.9"), ("FooNet", "AlphaSet", "+11.5")}
+
+
+def test_a_share_of_the_data_is_no_result():
+    t = "FooNet can be optimized with limited data (e.g., 5% of MathQuest data) and applied."
+    b = bind(t, x_foonet="FooNet", b_mq="MathQuest")
+    assert b.value_for("method/foonet", "benchmark/mq") is None
+
+
+def test_a_release_number_after_a_dataset_name_is_no_value(ex):
+    got = valued(
+        ex,
+        "When evaluated against the NVIDIA MathQuest Dataset 2.0, FooNet performance "
+        "remained highly sensitive (0.982) and accuracy (0.921) with reduced specificity "
+        "(0.859).",
+    )
+    assert ("FooNet", "MathQuest Dataset", "0.921") in got
+    assert not any(v == "2.0" for _s, _b, v in got)

@@ -135,6 +135,8 @@ def find_values(text: str, start: int, end: int, counts: bool = False) -> list[V
             nxt = text[m.end() : m.end() + 1]
             if nxt.isalpha() or nxt in ("-", "/"):
                 continue  # inside a name ("3.1-8B")
+            if _VERSION_BEFORE.search(text, max(start, m.start() - 12), m.start()):
+                continue  # a release of a name ("Content Safety Dataset 2.0", "v1.5")
         ca = _COUNT_AFTER.match(text, m.end()) if not unit_raw else None
         if ca is not None:
             if counts and text[ca.end() - 1].islower():
@@ -194,6 +196,16 @@ _SETTING_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "at 40% sparsity", "under 30% label noise": a value the run was set to
+_VERSION_BEFORE = re.compile(
+    r"(?:\b(?:Dataset|Benchmark|Bench|Corpus|Suite|[Vv]ersion|[Rr]elease)\s+|\b[vV]\s?)$"
+)
+# "5% of MS COCO data", "10% of the ImageNet training images": a share of the data a run
+# was given (unless a result verb precedes: "correctly labels 85% of the test images")
+_DATA_SHARE_AFTER = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:training\s+|labell?ed\s+)?"
+    r"(?:data|dataset|samples|examples|images|labels|annotations)\b",
+    re.IGNORECASE,
+)
 _AT_SETTING = re.compile(r"\b(?:[Aa]t|[Uu]nder)\s+(?:an?\s+|only\s+|just\s+)?$")
 _SIZE_AFTER = re.compile(
     r"\s+(?:more|fewer|less|larger|smaller)\s+(?:total\s+|trainable\s+|active\s+)?"
@@ -606,6 +618,13 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
             continue  # "At 40% sparsity, X attains 81.3%": the condition of a run, no result
         if _SIZE_AFTER.match(text, v.end):
             continue  # "Y (5.6x more total parameters)": a system's size, no result on B
+        if (
+            v.unit == "%"
+            and _DATA_SHARE_AFTER.match(text, v.end)
+            and not _RESULT_BEFORE.search(text, max(s0, v.start - 50), v.start)
+        ):
+            settings.append(v)
+            continue  # "optimized with limited data (e.g., 5% of B data)": the data it had
         if (
             owner is None
             and _OTHER_BEFORE.search(text, max(s0, v.start - 50), v.start)
