@@ -92,3 +92,12 @@ def test_a_release_number_after_a_dataset_name_is_no_value(ex):
     )
     assert ("FooNet", "MathQuest Dataset", "0.921") in got
     assert not any(v == "2.0" for _s, _b, v in got)
+
+
+def test_respectively_of_a_later_list_leaves_the_scores_on_their_benchmark(ex):
+    got = valued(
+        ex,
+        "We propose FooNet. FooNet achieves 69.7% accuracy and 72.1% F1 on MathQuest, "
+        "improving the baseline by 5.0% and 2.7%, respectively.",
+    )
+    assert {v for _s, b, v in got if b == "MathQuest"} >= {"69.7%", "72.1%"}
