@@ -1,6 +1,7 @@
-"""Round 14 (issue #16, values): one number is one system's result. A value no system in
-its sentence owns is not handed to every subject an earlier sentence named. Made-up
-sentences; each fails without `relations._unshared_values`."""
+"""Round 14 (issue #16, values): one number is one system's result; a value is bound only
+where its statement ties it to that benchmark. Plus one definitions form found on the
+way ("(abbr. CGC)"). Made-up sentences; each rule test fails on main before round 14
+(the two "share" tests are guards against over-reach)."""
 
 from __future__ import annotations
 
@@ -101,3 +102,20 @@ def test_respectively_of_a_later_list_leaves_the_scores_on_their_benchmark(ex):
         "improving the baseline by 5.0% and 2.7%, respectively.",
     )
     assert {v for _s, b, v in got if b == "MathQuest"} >= {"69.7%", "72.1%"}
+
+
+# -- acronyms.py (round 14): a definition with a marker word in its bracket -----------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We propose Zorb Grounded Contrast (abbr. ZGC), a low-cost framework.",
+        "We present Quill-Omni Vision (abbreviated as QOV), a unified model.",
+        "the Spatial Pooling Layer (hereafter SPL) is used throughout",
+    ],
+)
+def test_a_marked_acronym_definition_links_both_forms(text):
+    from kg.extract.acronyms import find_definitions
+
+    got = [(d.short, d.long) for d in find_definitions(text)]
+    assert len(got) == 1 and got[0][1].split()[-1] in text and got[0][0] in text
+    assert got[0][0] in ("ZGC", "QOV", "SPL")

@@ -14,7 +14,12 @@ from functools import lru_cache
 from typing import NamedTuple
 
 # "(SAEs)", "(CoT)", "(RLVR)", "(nCMD)", "(GPT-4)", "(Pre-LN)"; 2-12 chars, >=1 capital
-_PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9\-+.&/]{0,11}?)\s*(?:\)|;\s)")
+# "(SHORT)", "(SHORT; ...)", and with a marker word "(abbr. CGC)", "(hereafter SPL)"
+_PAREN = re.compile(
+    r"\(\s*(?:(?:abbr(?:ev)?\.?|abbreviated(?:\s+as)?|hereafter(?:\s+called)?|henceforth|"
+    r"dubbed|termed|short(?:ened)?\s+as)\s*:?\s*)?"
+    r"([A-Za-z][A-Za-z0-9\-+.&/]{0,11}?)\s*(?:\)|;\s)"
+)
 _WORD = re.compile(r"[^\s]+")
 _FUNCTION_WORDS = frozenset("of for and the a an in on with to via by".split())
 _REVERSE = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9\-+]{1,11})\s+\(([^()]{6,120})\)")
