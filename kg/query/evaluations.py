@@ -16,6 +16,8 @@ import pyoxigraph as ox
 from kg.query import schemas as S
 from kg.query.common import entity_id, num, paper_url, ref, resolved_ref, summary, v, values
 from kg.query.context import KG
+from kg.query.errors import Ambiguous
+from kg.query.resolver import Resolved
 
 SUBJECT_TYPES = ("Model", "Method")
 TARGET_TYPES = ("Benchmark", "Hardware")
@@ -42,12 +44,16 @@ def find_evaluations(
     offset: int = 0,
     mentioned_limit: int | None = None,
 ) -> S.EvaluationsResponse:
-    s = kg.resolver.resolve(subject, SUBJECT_TYPES)
+    s, s_all = _subject(kg, subject)
     t = kg.resolver.resolve(target, TARGET_TYPES)
-    s_set = kg.resolver.variants(s.iri) if include_variants else [s.iri]
+    s_set = (
+        list(dict.fromkeys(x for i in s_all for x in kg.resolver.variants(i)))
+        if include_variants
+        else s_all
+    )
     t_set = kg.resolver.variants(t.iri) if include_variants else [t.iri]
     if t.type == "Benchmark":
-        rows = _benchmark_rows(kg, s.iri, t.iri, s_set, t_set, include_variants)
+        rows = _benchmark_rows(kg, s_all, t.iri, s_set, t_set, include_variants)
     else:
         rows = _hardware_rows(kg, s_set, t_set)
     base = _base_models(kg, {r["item"].value for r in rows})
@@ -115,14 +121,29 @@ def find_evaluations(
     )
 
 
-def _benchmark_rows(kg, s_iri, t_iri, s_set, t_set, include_variants) -> list[dict]:
-    sid, tid = entity_id(s_iri), entity_id(t_iri)
+def _subject(kg: KG, name: str) -> tuple[Resolved, list[str]]:
+    """The subject a name denotes, with its namesakes of the other subject type (one name
+    typed Model in some papers and Method in others is one subject to the question); a
+    name two such namesakes carry equally often is not ambiguous here."""
+    try:
+        s = kg.resolver.resolve(name, SUBJECT_TYPES)
+    except Ambiguous as e:
+        labels = {c["label"].casefold() for c in e.candidates}
+        if len(labels) != 1 or not all(c["type"] in SUBJECT_TYPES for c in e.candidates):
+            raise
+        s = kg.resolver.resolve(e.candidates[0]["iri"], SUBJECT_TYPES)
+    return s, [s.iri, *kg.resolver.namesakes(s.iri, SUBJECT_TYPES)]
+
+
+def _benchmark_rows(kg, s_iris, t_iri, s_set, t_set, include_variants) -> list[dict]:
+    sids, tid = [x for x in map(entity_id, s_iris) if x], entity_id(t_iri)
     out: list[dict] = []
-    if include_variants and sid and tid:
+    if include_variants and sids and tid:
         # "<subject id> <target id>" is stored for every (ancestor, ancestor) pair, and
         # (once extraction records base models) for the base model's ancestors as well
+        keys = " ".join(str(ox.Literal(f"{sid} {tid}")) for sid in sids)
         match = (
-            f"?item kg:evaluationKey {ox.Literal(f'{sid} {tid}')} ;\n"
+            f"VALUES ?k {{ {keys} }}\n  ?item kg:evaluationKey ?k ;\n"
             "        kg:evaluatedSubject ?s ; kg:onBenchmark ?t ."
         )
     else:

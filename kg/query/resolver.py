@@ -360,6 +360,25 @@ class Resolver:
         out.sort(key=lambda d: -d["papers"])  # stable: closeness, then the graph's evidence
         return out[:n]
 
+    def namesakes(self, iri: str, types: Iterable[str] = ()) -> list[str]:
+        """Other entities (of `types`) whose label is this one's, case aside: one name the
+        extraction typed two ways in different papers (a Model in one, a Method in
+        another), which a lookup by that name means together."""
+        self.load()
+        info = self.entities.get(iri)
+        if info is None:
+            return []
+        want = set(types)
+        key = info.label.casefold()
+        return [
+            i
+            for i in sorted(self._labels.get(key, ()))
+            if i != iri
+            and (x := self.entities.get(i)) is not None
+            and x.label.casefold() == key
+            and (not want or x.type in want)
+        ]
+
     def variants(self, iri: str) -> list[str]:
         """The entity and everything below it through skos:broader*."""
         self.load()
