@@ -18,6 +18,7 @@ from kg.extract.acronyms import best_long_form, is_acronym
 from kg.extract.evidence import context_type, shape_type
 from kg.extract.names import NAME_WORD, find_word, is_quantity, name_shaped, scan_name, words_at
 from kg.extract.normalise import match_key
+from kg.extract.proposal_lists import listed_definitions, load_list_rules
 from kg.extract.rules import Rules, load_rules
 from kg.extract.state import DocState, state_of
 from kg.extract.typing_rules import appositive_type, following_head_type, head_type, infer_type
@@ -197,6 +198,7 @@ class Proposals:
     def __init__(self, vocab_dir=None, patterns_dir=None) -> None:
         self.vocab = load_vocabulary(vocab_dir)
         self.rules = load_rules(patterns_dir)
+        self.list_rules = load_list_rules(patterns_dir)
         heads = self._heads = _head_alternation(self.rules)
         self._head_end = re.compile(rf"(?:{heads})s?\s*(?:that\s+|which\s+)?$", re.IGNORECASE)
         # "we propose a baseline for X with AceTiler, a method that": a name-shaped word
@@ -937,12 +939,19 @@ class Proposals:
         self._proposed_named(st, text)
         self._passive_defined(st, text)
         self._new_names(st, text)
+        self._listed_parts(st, text)
         if not st.proposals:
             self._whole_title(st, text)
         if st.proposals:
             self._variant_names(st, text)
             self._tidy(st, text)
         return doc
+
+    def _listed_parts(self, st: DocState, text: str) -> None:
+        """ "we propose X, comprising A (AA) and B (BB)": the defined names listed after a
+        proposal in its sentence (kg.extract.proposal_lists)."""
+        for s, e, ev in listed_definitions(st, text, self.vocab.lookup, self.list_rules):
+            st.proposals.append((s, e, self._type_for(text, (s, e), None), "proposal_part", ev))
 
     def _variant_names(self, st: DocState, text: str) -> None:
         """ "3D-Tile-4B", "TLS-Tile-Pro": a proposed name (or its acronym) written with a

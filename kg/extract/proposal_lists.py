@@ -1,0 +1,107 @@
+"""Defined names listed after a proposal in its sentence: more parts the paper introduces.
+
+"We propose IPDRecon, a framework comprising three components: Pixel-level Confidence
+Encoder (PCE), Affine Compensation Module (ACM), and Image-Plane Spatial Decoder (IPSD)",
+"we introduce two techniques: Perceptual Curriculum Reward (PCR) to ... and Evidence
+Gradient Filtering (EGF) to ...": the proposal rules find the first name of such a list
+(or only the framework) and stop; the names after it, each defined by its acronym and
+joined to the one before by a list separator, are proposals too. A chain stops at a gap
+that says a name is used or compared ("built on", "outperforms", "such as": the word
+lists are in ontology/patterns/proposal_lists.json) and at a name a vocabulary knows.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from kg.extract.state import DocState
+from kg.paths import StrPath, ontology_dir
+
+# the end of a list gap: a separator, then at most an article and two modifiers
+_ITEM_LEAD = r"(?:[,;:]|(?<![\w-])(?:and|or)|\(\s*(?:\d|[ivx]{1,4}|[a-e])\s*\))\s*"
+_ENUM = re.compile(r"\(\s*(?:\d|[ivx]{1,4}|[a-e])\s*\)")
+# rules that name what the proposal sentence introduces (not the title, not a variant)
+_ANCHOR_RULES = frozenset(("proposal", "proposal_part", "proposal_list", "proposal_object"))
+
+
+class ListRules:
+    """The compiled word lists of proposal_lists.json."""
+
+    def __init__(self, data: dict) -> None:
+        self.max_gap = int(data["max_gap"])
+        stop = sorted(data["gap_stop_words"], key=len, reverse=True)
+        self.gap_stop = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in stop) + r")(?![\w-])",
+            re.IGNORECASE,
+        )
+        lead_stop = "|".join(re.escape(w) for w in data["lead_stop_words"])
+        # the gap's tail before the defined name: separator, article, <= 2 modifiers
+        self.item_tail = re.compile(
+            _ITEM_LEAD
+            + r"(?:(?:a|an|the|our|its)\s+)?"
+            + rf"(?:(?!(?:{lead_stop})\s)[a-z][\w\-]*\s+){{0,2}}$"
+        )
+
+
+@lru_cache(maxsize=4)
+def load_list_rules(directory: StrPath | None = None) -> ListRules:
+    d = Path(directory) if directory else ontology_dir() / "patterns"
+    return ListRules(json.loads((d / "proposal_lists.json").read_text(encoding="utf-8")))
+
+
+def listed_definitions(st: DocState, text: str, known, rules: ListRules) -> list:
+    """(start, end, evidence) of the long forms of definitions listed after a proposal of
+    the same sentence; `known(name)` says a vocabulary holds the name."""
+    if not st.definitions or not st.proposals:
+        return []
+    # each sentence's earliest proposal end (past a "(ACR)" right after it)
+    anchors: dict[tuple[int, int], int] = {}
+    taken = set()
+    for s, e, _t, rule, _ev in st.proposals:
+        taken.add((s, e))
+        if rule not in _ANCHOR_RULES or s < st.abstract_start:
+            continue
+        sent = st.sent_of(s)
+        end = _past_paren(text, e)
+        if sent not in anchors or end < anchors[sent]:
+            anchors[sent] = end
+    if not anchors:
+        return []
+    out = []
+    for sent, prev in anchors.items():
+        s0, s_end = sent
+        defs = sorted(
+            (min(ss, ls), max(se, le) + 1, ls, le)
+            for ss, se, ls, le in st.definitions
+            if s0 <= ls and max(se, le) < s_end and ls < ss
+        )
+        for start, end, ls, le in defs:
+            if end <= prev:
+                continue
+            if start < prev:
+                break
+            gap = text[prev:start]
+            if (
+                len(gap) > rules.max_gap
+                or rules.gap_stop.search(gap)
+                or not rules.item_tail.search(gap)
+                or not (_ENUM.search(gap) or re.search(r"[,;:]|\band\b|\bor\b", gap))
+            ):
+                break
+            name = text[ls:le]
+            if known(name) or text[le:end].strip(" ()") in st.rejected_shorts:
+                break  # (a short form the vocabulary knows often stands for another name)
+            if (ls, le) not in taken:
+                out.append((ls, le, s0))
+                taken.add((ls, le))
+            prev = end
+    return out
+
+
+def _past_paren(text: str, end: int) -> int:
+    """The end of "(ACR)" right after a name, else the name's end."""
+    m = re.match(r"\s*\([^()]{1,30}\)", text[end : end + 34])
+    return end + m.end() if m else end
