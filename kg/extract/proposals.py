@@ -114,7 +114,10 @@ _PASSIVE_LIST = re.compile(
 _NEW_NAME = re.compile(r"(?P<cue>novel|new|proposed)\s+(?=[A-Z])")
 _NEW_ARTICLE = re.compile(r"(?<![\w-])(?:[Aa]n?|(?P<def>[Tt]he|[Oo]ur))\s+$")
 _NEW_ANCHORS = frozenset(("novel", "new", "proposed"))
-_WE = frozenset(("we",))  # release_after_re starts with "we"
+_WE = frozenset(("we",))
+# "..., and introduce X": a proposal verb coordinated with an earlier one of "we"
+_AND_VERB = re.compile(r"(?:,\s*|\s)and\s+(?:then\s+|also\s+|further\s+|finally\s+)?$")
+_WE_WORD = re.compile(r"(?<![\w-])[Ww]e(?![\w-])")  # release_after_re starts with "we"
 _NOVEL_ANCHORS = frozenset(("novel", "new", "key"))
 _NOVEL_PARTS = re.compile(  # starts on a literal word: far cheaper than an optional count first
     r"(?<![\w-])(?:novel|new|key)\s+(?:\w+\s+)?"
@@ -284,6 +287,12 @@ class Proposals:
             m = rules.proposal_subject_re.search(text, max(0, v.start() - 70), v.start())
             if m:
                 yield m.start(), v.end(), v.group("verb").lower()
+            elif _AND_VERB.search(text, max(0, v.start() - 16), v.start()):
+                # "we explore hybrid training ..., and introduce AdaMix, a ...": the verb
+                # shares the sentence's "we" (14)
+                s0 = st.sent_of(v.start())[0]
+                if _WE_WORD.search(text, s0, v.start()):
+                    yield v.start(), v.end(), v.group("verb").lower()
         for m in rules.gerund_re.finditer(text) if st.words & rules.gerund_anchors else ():
             yield m.start(), m.end(), m.group("verb").lower()
 
