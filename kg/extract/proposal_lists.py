@@ -22,6 +22,8 @@ from kg.paths import StrPath, ontology_dir
 
 # the end of a list gap: a separator, then at most an article and two modifiers
 _ITEM_LEAD = r"(?:[,;:]|(?<![\w-])(?:and|or)|\(\s*(?:\d|[ivx]{1,4}|[a-e])\s*\))\s*"
+_SEPARATOR = re.compile(r"[,;:]|(?<![\w-])(?:and|or)(?![\w-])")
+_COORDINATION = re.compile(r";|(?<![\w-])(?:and|or)(?![\w-])")
 _ENUM = re.compile(r"\(\s*(?:\d|[ivx]{1,4}|[a-e])\s*\)")
 # rules that name what the proposal sentence introduces (not the title, not a variant)
 _ANCHOR_RULES = frozenset(("proposal", "proposal_part", "proposal_list", "proposal_object"))
@@ -32,9 +34,14 @@ class ListRules:
 
     def __init__(self, data: dict) -> None:
         self.max_gap = int(data["max_gap"])
+        self.max_short_gap = int(data["max_short_gap"])
+        cues = "|".join(re.escape(w) for w in sorted(data["list_cue_words"], key=len, reverse=True))
+        self.list_cue = re.compile(rf"[:]|(?<![\w-])(?:{cues})(?![\w-])", re.IGNORECASE)
         stop = sorted(data["gap_stop_words"], key=len, reverse=True)
         self.gap_stop = re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in stop) + r")(?![\w-])",
+            r"(?<![\w-])(?:"
+            + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in stop)
+            + r")(?![\w-])",
             re.IGNORECASE,
         )
         lead_stop = "|".join(re.escape(w) for w in data["lead_stop_words"])
@@ -78,6 +85,7 @@ def listed_definitions(st: DocState, text: str, known, rules: ListRules) -> list
             for ss, se, ls, le in st.definitions
             if s0 <= ls and max(se, le) < s_end and ls < ss
         )
+        first = True
         for start, end, ls, le in defs:
             if end <= prev:
                 continue
@@ -88,9 +96,17 @@ def listed_definitions(st: DocState, text: str, known, rules: ListRules) -> list
                 len(gap) > rules.max_gap
                 or rules.gap_stop.search(gap)
                 or not rules.item_tail.search(gap)
-                or not (_ENUM.search(gap) or re.search(r"[,;:]|\band\b|\bor\b", gap))
+                or not (_ENUM.search(gap) or _SEPARATOR.search(gap))
             ):
                 break
+            if first and not (
+                _ENUM.search(gap)
+                or rules.list_cue.search(gap)
+                or len(gap) <= rules.max_short_gap
+                and _COORDINATION.search(gap)
+            ):
+                break  # "for the Indian exam, the Joint Entrance Examination (JEE)": apposition
+            first = False
             name = text[ls:le]
             if known(name) or text[le:end].strip(" ()") in st.rejected_shorts:
                 break  # (a short form the vocabulary knows often stands for another name)

@@ -67,7 +67,7 @@ _PROPOSED_PAREN = re.compile(
 # defined name the sentence says is introduced (present tense: "was proposed" is history)
 _PASSIVE_AFTER = re.compile(
     r"\s*(?:[a-z]+\s+)?(?:is|are)\s+(?:(?:first|further|also|newly|then|thus|therefore|"
-    r"specifically|carefully|additionally)\s+)?"
+    r"specifically|carefully|additionally|[a-z]{3,}ly)\s+)?"
     r"(?:proposed|introduced|designed|developed|devised|presented|constructed)(?![\w-])"
 )
 # the defined name opens its clause: "Secondly, a ...", "Firstly, the ..." (not the object
@@ -115,6 +115,8 @@ _NEW_NAME = re.compile(r"(?P<cue>novel|new|proposed)\s+(?=[A-Z])")
 _NEW_ARTICLE = re.compile(r"(?<![\w-])(?:[Aa]n?|(?P<def>[Tt]he|[Oo]ur))\s+$")
 _NEW_ANCHORS = frozenset(("novel", "new", "proposed"))
 _WE = frozenset(("we",))
+# "we call this metric COVER", "we name our benchmark X": the referent before the name
+_THIS_HEAD = re.compile(r"(?:this|these|our)\s+(?:[a-z][\w\-]*\s+){1,3}?(?=[A-Z])")
 # "..., and introduce X": a proposal verb coordinated with an earlier one of "we"
 _AND_VERB = re.compile(r"(?:,\s*|\s)and\s+(?:then\s+|also\s+|further\s+|finally\s+)?$")
 _WE_WORD = re.compile(r"(?<![\w-])[Ww]e(?![\w-])")  # release_after_re starts with "we"
@@ -228,8 +230,9 @@ class Proposals:
             pos += 2  # markdown bold: "Our best model, **Tiler-35B**,"
         if pos >= limit:
             return None
-        if naming and text.startswith(("the ", "a ", "an "), pos):
-            defined = self._defined_at(text, pos, limit)  # "termed the Disk Sampling ... (DSN)"
+        if (naming or text.startswith("the ", pos)) and text.startswith(("the ", "a ", "an "), pos):
+            # "termed the Disk Sampling ... (DSN)", "a new dataset, the Stereo ... (SDIRF)"
+            defined = self._defined_at(text, pos, limit)
             if defined:
                 return defined
         span = scan_name(text, pos, rules, allow_lower=False)
@@ -824,7 +827,9 @@ class Proposals:
                 continue
             for m in st.finditer_words(rx, first, st.abstract_start):
                 s0, s_end = st.sent_of(m.start())
-                span = self._name_at(text, m.end(), s_end, naming=True)
+                # "we call this metric COVER": the name after the described referent (14)
+                this = _THIS_HEAD.match(text, m.end(), s_end)
+                span = self._name_at(text, this.end() if this else m.end(), s_end, naming=True)
                 if not span:
                     continue
                 name = text[span[0] : span[1]]
