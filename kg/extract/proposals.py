@@ -454,6 +454,11 @@ class Proposals:
                     ):
                         # "introducing the Online Merging Optimizer": the head is part of the name
                         found.append(((d.start("mods"), d.end("head")), head_t, "proposal"))
+                    elif not weak:
+                        titled = self._titled_object(text, pos, d)
+                        if titled:
+                            # "we introduce a learnable Spatial Alignment Module that" (14)
+                            found.append((titled, head_t, "proposal"))
             else:
                 npos = pos
                 if text.startswith(":", pos):
@@ -514,6 +519,30 @@ class Proposals:
                 if known and not any(find_word(text, name, 0, st.title_len)):
                     continue  # "we introduce GPT-4 into ...", "an analysis of methods: PPO, DPO"
                 st.proposals.append((span[0], span[1], etype, rule, c_start))
+
+    def _titled_object(self, text: str, pos: int, d) -> tuple[int, int] | None:
+        """ "a learnable Spatial Alignment Module", "a cross-layer class embedding Fisher
+        Discriminative Loss": after "a/an" and lower-case modifiers, two or more
+        capitalised words ending in the (capitalised) head noun name the object."""
+        if (
+            not text.startswith(("a ", "an ", "A ", "An "), pos)
+            or not d.group("head")[:1].isupper()
+        ):
+            return None
+        ms, me = d.start("mods"), d.end("head")
+        if re.match(r"\s+[A-Z]", text[me : me + 2]):
+            return None  # "a Dynamic Environment Gaussian": the phrase goes on past the head
+        words = list(re.finditer(r"\S+", text[ms:me]))
+        while words and words[0].group()[:1].islower() and len(words) > 2:
+            words.pop(0)
+        if len(words) < 2 or not all(
+            w.group()[:1].isupper() and w.group()[-1:].isalnum() for w in words
+        ):
+            return None
+        span = (ms + words[0].start(), ms + words[-1].end())
+        if match_key(text[span[0] : span[1]]) in self.rules.generic_keys:
+            return None
+        return span
 
     def _defined_at(
         self, text: str, pos: int, s_end: int, bare: bool = False
