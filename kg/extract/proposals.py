@@ -642,12 +642,15 @@ class Proposals:
             s0, s_end = st.sent_of(start)
             if (
                 (
-                    _PASSIVE_AFTER.match(text, end + 1, s_end)
-                    and _CLAUSE_START.search(text, s0, start)
+                    (
+                        _PASSIVE_AFTER.match(text, end + 1, s_end)
+                        and _CLAUSE_START.search(text[s0:start])  # "^": the sentence start (14)
+                    )
+                    or _ends_in_ed(text, s0, start)
+                    and _PARTICIPLE_BEFORE.search(text, max(s0, start - 40), start)
                 )
-                or _ends_in_ed(text, s0, start)
-                and _PARTICIPLE_BEFORE.search(text, max(s0, start - 40), start)
-            ) and not (self.vocab.lookup(text[ls:le]) or self.vocab.lookup(text[ss:se])):
+                and not (self.vocab.lookup(text[ls:le]) or self.vocab.lookup(text[ss:se]))
+            ):
                 st.proposals.append(
                     (ls, le, self._type_for(text, (ls, le), None), "proposal_part", start)
                 )
