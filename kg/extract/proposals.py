@@ -119,6 +119,7 @@ _WE = frozenset(("we",))
 _THIS_HEAD = re.compile(r"(?:this|these|our)\s+(?:[a-z][\w\-]*\s+){1,3}?(?=[A-Z])")
 # "..., and introduce X": a proposal verb coordinated with an earlier one of "we"
 _AND_VERB = re.compile(r"(?:,\s*|\s)and\s+(?:then\s+|also\s+|further\s+|finally\s+)?$")
+_NEW_OBJECT = ("a new ", "a novel ", "two new ", "two novel ")
 _WE_WORD = re.compile(r"(?<![\w-])[Ww]e(?![\w-])")  # release_after_re starts with "we"
 _NOVEL_ANCHORS = frozenset(("novel", "new", "key"))
 _NOVEL_PARTS = re.compile(  # starts on a literal word: far cheaper than an optional count first
@@ -290,7 +291,9 @@ class Proposals:
             m = rules.proposal_subject_re.search(text, max(0, v.start() - 70), v.start())
             if m:
                 yield m.start(), v.end(), v.group("verb").lower()
-            elif _AND_VERB.search(text, max(0, v.start() - 16), v.start()):
+            elif (
+                text[v.end() : v.end() + 1].isupper() or text.startswith(_NEW_OBJECT, v.end())
+            ) and _AND_VERB.search(text, max(0, v.start() - 16), v.start()):
                 # "we explore hybrid training ..., and introduce AdaMix, a ...": the verb
                 # shares the sentence's "we" (14)
                 s0 = st.sent_of(v.start())[0]
