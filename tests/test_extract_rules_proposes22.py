@@ -46,8 +46,8 @@ def test_a_defined_name_in_apposition_is_no_list_item(ex):
 def test_a_listed_name_the_proposal_builds_on_is_not_proposed(ex):
     p = proposed(
         ex,
-        "We propose Tilemaker, a planner built upon Grout Line Estimator (GLE) and Corner "
-        "Snap Refiner (CSR).",
+        "We propose Tilemaker, a planner with two components, built upon Grout Line "
+        "Estimator (GLE) and Corner Snap Refiner (CSR).",
     )
     assert "Tilemaker" in p
     assert not {"Grout Line Estimator", "Corner Snap Refiner"} & p
