@@ -18,6 +18,7 @@ from kg.extract.acronyms import best_long_form, is_acronym
 from kg.extract.evidence import context_type, shape_type
 from kg.extract.names import NAME_WORD, find_word, is_quantity, name_shaped, scan_name, words_at
 from kg.extract.normalise import match_key
+from kg.extract.proposal_lists import listed_definitions, load_list_rules
 from kg.extract.rules import Rules, load_rules
 from kg.extract.state import DocState, state_of
 from kg.extract.typing_rules import appositive_type, following_head_type, head_type, infer_type
@@ -66,7 +67,7 @@ _PROPOSED_PAREN = re.compile(
 # defined name the sentence says is introduced (present tense: "was proposed" is history)
 _PASSIVE_AFTER = re.compile(
     r"\s*(?:[a-z]+\s+)?(?:is|are)\s+(?:(?:first|further|also|newly|then|thus|therefore|"
-    r"specifically|carefully|additionally)\s+)?"
+    r"specifically|carefully|additionally|[a-z]{3,}ly)\s+)?"
     r"(?:proposed|introduced|designed|developed|devised|presented|constructed)(?![\w-])"
 )
 # the defined name opens its clause: "Secondly, a ...", "Firstly, the ..." (not the object
@@ -113,7 +114,13 @@ _PASSIVE_LIST = re.compile(
 _NEW_NAME = re.compile(r"(?P<cue>novel|new|proposed)\s+(?=[A-Z])")
 _NEW_ARTICLE = re.compile(r"(?<![\w-])(?:[Aa]n?|(?P<def>[Tt]he|[Oo]ur))\s+$")
 _NEW_ANCHORS = frozenset(("novel", "new", "proposed"))
-_WE = frozenset(("we",))  # release_after_re starts with "we"
+_WE = frozenset(("we",))
+# "we call this metric COVER", "we name our benchmark X": the referent before the name
+_THIS_HEAD = re.compile(r"(?:this|these|our)\s+(?:[a-z][\w\-]*\s+){1,3}?(?=[A-Z])")
+# "..., and introduce X": a proposal verb coordinated with an earlier one of "we"
+_AND_VERB = re.compile(r"(?:,\s*|\s)and\s+(?:then\s+|also\s+|further\s+|finally\s+)?$")
+_NEW_OBJECT = ("a new ", "a novel ", "two new ", "two novel ")
+_WE_WORD = re.compile(r"(?<![\w-])[Ww]e(?![\w-])")  # release_after_re starts with "we"
 _NOVEL_ANCHORS = frozenset(("novel", "new", "key"))
 _NOVEL_PARTS = re.compile(  # starts on a literal word: far cheaper than an optional count first
     r"(?<![\w-])(?:novel|new|key)\s+(?:\w+\s+)?"
@@ -197,6 +204,7 @@ class Proposals:
     def __init__(self, vocab_dir=None, patterns_dir=None) -> None:
         self.vocab = load_vocabulary(vocab_dir)
         self.rules = load_rules(patterns_dir)
+        self.list_rules = load_list_rules(patterns_dir)
         heads = self._heads = _head_alternation(self.rules)
         self._head_end = re.compile(rf"(?:{heads})s?\s*(?:that\s+|which\s+)?$", re.IGNORECASE)
         # "we propose a baseline for X with AceTiler, a method that": a name-shaped word
@@ -223,8 +231,9 @@ class Proposals:
             pos += 2  # markdown bold: "Our best model, **Tiler-35B**,"
         if pos >= limit:
             return None
-        if naming and text.startswith(("the ", "a ", "an "), pos):
-            defined = self._defined_at(text, pos, limit)  # "termed the Disk Sampling ... (DSN)"
+        if (naming or text.startswith("the ", pos)) and text.startswith(("the ", "a ", "an "), pos):
+            # "termed the Disk Sampling ... (DSN)", "a new dataset, the Stereo ... (SDIRF)"
+            defined = self._defined_at(text, pos, limit)
             if defined:
                 return defined
         span = scan_name(text, pos, rules, allow_lower=False)
@@ -282,6 +291,14 @@ class Proposals:
             m = rules.proposal_subject_re.search(text, max(0, v.start() - 70), v.start())
             if m:
                 yield m.start(), v.end(), v.group("verb").lower()
+            elif (
+                text[v.end() : v.end() + 1].isupper() or text.startswith(_NEW_OBJECT, v.end())
+            ) and _AND_VERB.search(text, max(0, v.start() - 16), v.start()):
+                # "we explore hybrid training ..., and introduce AdaMix, a ...": the verb
+                # shares the sentence's "we" (14)
+                s0 = st.sent_of(v.start())[0]
+                if _WE_WORD.search(text, s0, v.start()):
+                    yield v.start(), v.end(), v.group("verb").lower()
         for m in rules.gerund_re.finditer(text) if st.words & rules.gerund_anchors else ():
             yield m.start(), m.end(), m.group("verb").lower()
 
@@ -440,6 +457,11 @@ class Proposals:
                     ):
                         # "introducing the Online Merging Optimizer": the head is part of the name
                         found.append(((d.start("mods"), d.end("head")), head_t, "proposal"))
+                    elif not weak:
+                        titled = self._titled_object(text, pos, d)
+                        if titled:
+                            # "we introduce a learnable Spatial Alignment Module that" (14)
+                            found.append((titled, head_t, "proposal"))
             else:
                 npos = pos
                 if text.startswith(":", pos):
@@ -500,6 +522,30 @@ class Proposals:
                 if known and not any(find_word(text, name, 0, st.title_len)):
                     continue  # "we introduce GPT-4 into ...", "an analysis of methods: PPO, DPO"
                 st.proposals.append((span[0], span[1], etype, rule, c_start))
+
+    def _titled_object(self, text: str, pos: int, d) -> tuple[int, int] | None:
+        """ "a learnable Spatial Alignment Module", "a cross-layer class embedding Fisher
+        Discriminative Loss": after "a/an" and lower-case modifiers, two or more
+        capitalised words ending in the (capitalised) head noun name the object."""
+        if (
+            not text.startswith(("a ", "an ", "A ", "An "), pos)
+            or not d.group("head")[:1].isupper()
+        ):
+            return None
+        ms, me = d.start("mods"), d.end("head")
+        if re.match(r"\s+[A-Z]", text[me : me + 2]):
+            return None  # "a Dynamic Environment Gaussian": the phrase goes on past the head
+        words = list(re.finditer(r"\S+", text[ms:me]))
+        while words and words[0].group()[:1].islower() and len(words) > 2:
+            words.pop(0)
+        if len(words) < 2 or not all(
+            w.group()[:1].isupper() and w.group()[-1:].isalnum() for w in words
+        ):
+            return None
+        span = (ms + words[0].start(), ms + words[-1].end())
+        if match_key(text[span[0] : span[1]]) in self.rules.generic_keys:
+            return None
+        return span
 
     def _defined_at(
         self, text: str, pos: int, s_end: int, bare: bool = False
@@ -599,12 +645,15 @@ class Proposals:
             s0, s_end = st.sent_of(start)
             if (
                 (
-                    _PASSIVE_AFTER.match(text, end + 1, s_end)
-                    and _CLAUSE_START.search(text, s0, start)
+                    (
+                        _PASSIVE_AFTER.match(text, end + 1, s_end)
+                        and _CLAUSE_START.search(text[s0:start])  # "^": the sentence start (14)
+                    )
+                    or _ends_in_ed(text, s0, start)
+                    and _PARTICIPLE_BEFORE.search(text, max(s0, start - 40), start)
                 )
-                or _ends_in_ed(text, s0, start)
-                and _PARTICIPLE_BEFORE.search(text, max(s0, start - 40), start)
-            ) and not (self.vocab.lookup(text[ls:le]) or self.vocab.lookup(text[ss:se])):
+                and not (self.vocab.lookup(text[ls:le]) or self.vocab.lookup(text[ss:se]))
+            ):
                 st.proposals.append(
                     (ls, le, self._type_for(text, (ls, le), None), "proposal_part", start)
                 )
@@ -813,7 +862,9 @@ class Proposals:
                 continue
             for m in st.finditer_words(rx, first, st.abstract_start):
                 s0, s_end = st.sent_of(m.start())
-                span = self._name_at(text, m.end(), s_end, naming=True)
+                # "we call this metric COVER": the name after the described referent (14)
+                this = _THIS_HEAD.match(text, m.end(), s_end)
+                span = self._name_at(text, this.end() if this else m.end(), s_end, naming=True)
                 if not span:
                     continue
                 name = text[span[0] : span[1]]
@@ -937,12 +988,19 @@ class Proposals:
         self._proposed_named(st, text)
         self._passive_defined(st, text)
         self._new_names(st, text)
+        self._listed_parts(st, text)
         if not st.proposals:
             self._whole_title(st, text)
         if st.proposals:
             self._variant_names(st, text)
             self._tidy(st, text)
         return doc
+
+    def _listed_parts(self, st: DocState, text: str) -> None:
+        """ "we propose X, comprising A (AA) and B (BB)": the defined names listed after a
+        proposal in its sentence (kg.extract.proposal_lists)."""
+        for s, e, ev in listed_definitions(st, text, self.vocab.lookup, self.list_rules):
+            st.proposals.append((s, e, self._type_for(text, (s, e), None), "proposal_part", ev))
 
     def _variant_names(self, st: DocState, text: str) -> None:
         """ "3D-Tile-4B", "TLS-Tile-Pro": a proposed name (or its acronym) written with a

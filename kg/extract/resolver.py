@@ -116,9 +116,11 @@ class Resolver:
     # -- 1. proposals -------------------------------------------------------------
     def _proposal_cands(self, st: DocState, text: str) -> None:
         typed = {text[s:e]: t for s, e, t, rule, _ in st.proposals if t and rule == "proposal"}
+        rescued = self._rescued(st) if st.rejected_shorts else set()
         for s, e, etype, rule, _ in st.proposals:
             if task_appositive(text, e, self.evidence):
                 st.rejected_shorts.add(text[s:e])  # "X (XYZ), a new task": not an entity
+                rescued.discard(text[s:e])
                 continue
             if rule == "title" and text[s:e] in typed:
                 etype = typed[text[s:e]]
@@ -147,6 +149,25 @@ class Resolver:
                     )
             # what the paper says its own contribution is beats the vocabulary's type
             st.add(Cand(s, e, etype, rule, 0.75, 56, cid=cid, tconf=4 if given else 1))
+        st.rejected_shorts -= rescued
+
+    def _rescued(self, st: DocState) -> set[str]:
+        """Acronyms the definitions stage left out by their long form's last word ("ViCLSR
+        (... for Sentence Representations)", "SPRINT (... Tunability Information)": a
+        thing, not a method) that the paper proposes, defines right there and describes by
+        a head noun ("we propose X (...), a novel ... framework"): the proposal wins (14)."""
+        rules = self.rules
+        text = st.text
+        return {
+            text[s:e]
+            for s, e, t, rule, _ in st.proposals
+            if rule == "proposal"
+            and t
+            and text[s:e] in st.rejected_shorts
+            and text.startswith(" (", e)
+            and text[s:e] not in rules.not_names
+            and match_key(text[s:e]) not in rules.generic_keys
+        }
 
     # -- 2. propagation -------------------------------------------------------------
     def _propagate(self, st: DocState, text: str) -> None:
