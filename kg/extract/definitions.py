@@ -116,12 +116,10 @@ class Definitions:
                 tconf = 2 if etype in ("Benchmark", "Metric") else 1
                 if etype in (None, "Model"):
                     # a defined class of models is a method ("process reward models (PRMs)")
-                    # unless the text says it is a model ("X (Y), a family of models")
-                    etype = (
-                        "Model"
-                        if appositive_type(text, max(se, le) + 1, rules) == "Model"
-                        else "Method"
-                    )
+                    # unless the text says it is a model ("X (Y), a family of models") or
+                    # a dataset ("GLVC (Grounding Long Video Clues), a ... dataset", 14)
+                    at = appositive_type(text, max(se, le) + 1, rules)
+                    etype = at if at in ("Model", "Benchmark") else "Method"
                 if etype == "Method" and definition_not_entity(
                     text, d.long, d.short, max(se, le) + 1, rules, self.evidence
                 ):
