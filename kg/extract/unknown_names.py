@@ -30,7 +30,7 @@ from kg.extract.evidence import (
 from kg.extract.names import find_word, name_shaped
 from kg.extract.rules import Rules, load_rules, patterns_dir
 from kg.extract.state import Cand, DocState
-from kg.extract.typing_rules import infer_type
+from kg.extract.typing_rules import appositive_type, infer_type
 
 WORD = re.compile(r"(?<![\w@/.-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w@/-])")
 # the same words, but only those with a capital inside a part: the C regex engine skips
@@ -46,6 +46,10 @@ _CAMEL_SIGN = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|(?<=[A-Z][A-Z])[a-z]{2})")
 _CAPS_HEAD_HINT = re.compile(r"[A-Z][A-Z0-9]")
 _AS_A_ROLE = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*-as-an?-[A-Za-z]+(?![\w-])")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+# ", a " / ", an ": where an appositive may say what the word before it is (14)
+_APPOS_COMMA = re.compile(r",[ \t]+an?[ \t]")
+# the word right before that comma: "GSI-Real", "MIntRec2.0", "CS-Chain-4k"
+_WORD_BEFORE = re.compile(r"(?<![\w@/.-])[A-Za-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)*\Z")
 
 
 def _camel_words(text: str):
@@ -121,6 +125,14 @@ def fallback_cands(st: DocState, text: str, rules: Rules, frequent: frozenset, k
             if etype == "Method" and value_before(text, s):
                 etype = "Metric"  # "achieves 97.1% clDice"
         st.add(Cand(s, e, etype, "unknown_name", 0.4, 20, tconf=1))
+    if ", a" in text:
+        for s, e, etype in appositive_named(text, rules, frequent, known):
+            # "GSI-Real, a high-quality real-world dataset": the text says what it is (14)
+            if taken is None:
+                taken = [(c.start, c.end) for c in st.cands]
+            if any(a < e and s < b for a, b in taken):
+                continue
+            st.add(Cand(s, e, etype, "unknown_name", 0.4, 20, tconf=2))
     if "-as-a" in text:
         for m in _AS_A_ROLE.finditer(text):
             # "MLLM-as-a-Judge", "Agent-as-a-Tool": a model used in a role, a paradigm (12)
@@ -144,6 +156,27 @@ def fallback_cands(st: DocState, text: str, rules: Rules, frequent: frozenset, k
             if text[s:e] in frequent or any(a < e and s < b for a, b in taken):
                 continue
             st.add(Cand(s, e, "Method", "unknown_name", 0.4, 20, tconf=2))
+
+
+def appositive_named(text: str, rules: Rules, frequent: frozenset, known):
+    """(start, end, type) of each name-shaped word no vocabulary knows that an appositive
+    types ("GSI-Syn, a large-scale synthetic benchmark", "Foo-7B, a model that"). The
+    shapes `fallback_shaped` leaves out (an acronym with a Title-case part, letters with
+    digits) are names here because the text says what they are."""
+    for m in _APPOS_COMMA.finditer(text):
+        w = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if w is None:
+            continue
+        word = w.group()
+        if not name_shaped(word, rules) or word in frequent or known(word):
+            continue
+        if word.isupper() and len(word) < 3 or word[:1].islower() and not any(
+            c.isupper() for c in word
+        ):
+            continue  # "AI", "x2": too short or plain lower-case with a digit
+        etype = appositive_type(text, m.start(), rules)
+        if etype is not None:
+            yield w.start(), w.end(), etype
 
 
 def load_frequent(directory=None) -> frozenset:
