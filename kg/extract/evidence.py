@@ -111,9 +111,7 @@ def definition_not_entity(
     words = _WORDS.findall(long)
     if not words:
         return False
-    if words[-1].lower() in ev.def_task_final_heads and not any(
-        w in _PREPOSITIONS for w in words
-    ):
+    if words[-1].lower() in ev.def_task_final_heads and not any(w in _PREPOSITIONS for w in words):
         return True  # "Video Anomaly Detection (VAD)": a task, not a method (14)
     # the head: the last word before a preposition ("semantic error correction for
     # retrieval-augmented generation" is a correction, "Theory of Mind" a theory)

@@ -170,10 +170,9 @@ def appositive_named(text: str, rules: Rules, frequent: frozenset, known):
         word = w.group()
         if not name_shaped(word, rules) or word in frequent or known(word):
             continue
-        if word.isupper() and len(word) < 3 or word[:1].islower() and not any(
-            c.isupper() for c in word
-        ):
-            continue  # "AI", "x2": too short or plain lower-case with a digit
+        too_short = word.isupper() and len(word) < 3  # "AI"
+        if too_short or (word[:1].islower() and not any(c.isupper() for c in word)):
+            continue  # ("x2": lower-case letters with a digit)
         etype = appositive_type(text, m.start(), rules)
         if etype is not None:
             yield w.start(), w.end(), etype
