@@ -74,3 +74,23 @@ def test_name_shaped_word_typed_by_its_appositive(shipped):
     labels = typed(e)
     assert labels.get("QTX-Real") == "Benchmark"
     assert labels.get("QTX-Syn") == "Benchmark"
+
+
+def test_plural_acronym_defined_otherwise_drops_the_vocabulary_sense(shipped):
+    e = run(
+        shipped,
+        "LLMs cluster into two categories: reasoning models (RMs) and conversational models "
+        "(CMs). RMs tend towards rational play.",
+    )
+    assert "reward model" not in {x.label for x in e.entities.values()}
+
+
+def test_title_description_after_an_article_is_no_benchmark_name(shipped):
+    e = run(
+        shipped,
+        "We introduce QuiltBench, which evaluates agents in closed-loop settings.",
+        title="QuiltBench: A Closed-Loop Benchmark for Weaving Agents",
+    )
+    labels = typed(e)
+    assert "Closed-Loop Benchmark" not in labels
+    assert labels.get("QuiltBench") == "Benchmark"

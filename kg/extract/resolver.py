@@ -413,9 +413,16 @@ class Resolver:
                 continue  # "on LLM-generated text", "in non-English languages": adjectives
             if (
                 st.rejected_shorts
-                and (c.type == "Benchmark" or c.source in ("vocab", "mined") and c.text.isupper())
                 and (
-                    c.text in st.rejected_shorts or _singular_acronym(c.text) in st.rejected_shorts
+                    c.type == "Benchmark"
+                    # (a plural too: "speech foundation models (SFMs)" is no "SfM", 14)
+                    or c.source in ("vocab", "mined")
+                    and _singular_acronym(c.text).isupper()
+                )
+                and (
+                    c.text in st.rejected_shorts
+                    or _singular_acronym(c.text) in st.rejected_shorts
+                    or c.text + "s" in st.rejected_shorts  # "an SFM" after "... (SFMs)" (14)
                 )
             ):
                 # "visual question answering (VQA)", "Semantic Textual Similarity (STS)": the
