@@ -94,3 +94,12 @@ def test_title_description_after_an_article_is_no_benchmark_name(shipped):
     labels = typed(e)
     assert "Closed-Loop Benchmark" not in labels
     assert labels.get("QuiltBench") == "Benchmark"
+
+
+def test_capitalised_description_with_capitalised_head_is_the_proposal(shipped):
+    e = run(
+        shipped,
+        "We propose an Active Quilting Network to predict the clinical risk of patients.",
+    )
+    assert typed(e).get("Active Quilting Network") == "Method"
+    assert "Active Quilting Network" in {e.entities[p.entity].label for p in e.proposes}

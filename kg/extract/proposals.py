@@ -10,7 +10,9 @@ Open LLMs"), and defaults to Method.
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 from spacy.language import Language
 
@@ -18,7 +20,7 @@ from kg.extract.acronyms import best_long_form, is_acronym
 from kg.extract.evidence import context_type, shape_type
 from kg.extract.names import NAME_WORD, find_word, is_quantity, name_shaped, scan_name, words_at
 from kg.extract.normalise import match_key
-from kg.extract.rules import Rules, load_rules
+from kg.extract.rules import Rules, load_rules, patterns_dir
 from kg.extract.state import DocState, state_of
 from kg.extract.typing_rules import appositive_type, following_head_type, head_type, infer_type
 from kg.extract.vocab import load_vocabulary
@@ -193,10 +195,35 @@ def _ends_in_ed(text: str, s0: int, start: int) -> bool:
     return k - s0 >= 2 and text[k - 2 : k].lower() == "ed"
 
 
+def load_title_case_name_stop(directory=None) -> frozenset:
+    """typing_evidence.json 'title_case_name_stop': first words of a capitalised
+    description that are no name's ("A Novel Framework", "A Unified Model")."""
+    path = Path(directory or patterns_dir()) / "typing_evidence.json"
+    return frozenset(json.loads(path.read_text(encoding="utf-8")).get("title_case_name_stop", ()))
+
+
+def _title_case_named(text: str, d: re.Match, rules: Rules, stop: frozenset) -> bool:
+    """Is a described object after "a"/"an" a capitalised name whose head noun is written
+    with a capital too ("an Active Attention Network", "a Sample Efficient Learning
+    Strategy"): two or more words, each capitalised, none a plain adjective of novelty
+    ('title_case_name_stop')? A lower-case head ("a Progressive Resolution module")
+    describes the name instead, and is left to the other rules."""
+    if not text.startswith(("a ", "an ", "A ", "An "), d.start()):
+        return False
+    head = d.group("head")
+    if not head[:1].isupper():
+        return False
+    named = text[d.start("mods") : d.end("head")].split()
+    if len(named) < 2 or named[0] in stop:
+        return False
+    return all(w[:1].isupper() and w not in rules.not_names for w in named)
+
+
 class Proposals:
     def __init__(self, vocab_dir=None, patterns_dir=None) -> None:
         self.vocab = load_vocabulary(vocab_dir)
         self.rules = load_rules(patterns_dir)
+        self.title_case_stop = load_title_case_name_stop(patterns_dir)
         heads = self._heads = _head_alternation(self.rules)
         self._head_end = re.compile(rf"(?:{heads})s?\s*(?:that\s+|which\s+)?$", re.IGNORECASE)
         # "we propose a baseline for X with AceTiler, a method that": a name-shaped word
@@ -439,6 +466,9 @@ class Proposals:
                         and all(w[:1].isupper() or name_shaped(w, rules) for w in named)
                     ):
                         # "introducing the Online Merging Optimizer": the head is part of the name
+                        found.append(((d.start("mods"), d.end("head")), head_t, "proposal"))
+                    elif _title_case_named(text, d, rules, self.title_case_stop):
+                        # "we propose an Active Attention Network to": capitalised head (14)
                         found.append(((d.start("mods"), d.end("head")), head_t, "proposal"))
             else:
                 npos = pos
