@@ -103,3 +103,14 @@ def test_capitalised_description_with_capitalised_head_is_the_proposal(shipped):
     )
     assert typed(e).get("Active Quilting Network") == "Method"
     assert "Active Quilting Network" in {e.entities[p.entity].label for p in e.proposes}
+
+
+def test_unknown_names_listed_after_on_in_a_result_sentence_are_benchmarks(shipped):
+    e = run(
+        shipped,
+        "We propose Zorvex. Zorvex achieves relative improvements of 23.2% and 66.6% over "
+        "strong baselines on QuiltSCAN, WeaveARC, and LoomQA, respectively.",
+    )
+    labels = typed(e)
+    assert labels.get("QuiltSCAN") == "Benchmark"
+    assert labels.get("WeaveARC") == "Benchmark"
