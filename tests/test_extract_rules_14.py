@@ -114,3 +114,25 @@ def test_unknown_names_listed_after_on_in_a_result_sentence_are_benchmarks(shipp
     labels = typed(e)
     assert labels.get("QuiltSCAN") == "Benchmark"
     assert labels.get("WeaveARC") == "Benchmark"
+
+
+def metrics(e) -> set[str]:
+    return {m.text for m in e.mentions if e.entities[m.entity_id].type == "Metric"}
+
+
+def test_preposition_is_no_modifier_of_a_measure(shipped):
+    e = run(
+        shipped,
+        "We introduce governability as a primary evaluation axis alongside accuracy. "
+        "Zorvex achieves 91% accuracy.",
+    )
+    assert "alongside accuracy" not in metrics(e)
+
+
+def test_word_after_an_adverb_is_a_verb_not_a_measure_modifier(shipped):
+    e = run(
+        shipped,
+        "An adapter-based fusion model combines shared weights to efficiently share model "
+        "parameters while reducing memory usage by 40%.",
+    )
+    assert "share model parameters" not in metrics(e)

@@ -373,6 +373,8 @@ def metric_left_modifiers(text: str, start: int, rules: Rules, me: MetricEvidenc
     before = _WORD_BEFORE.search(text, max(0, m.start(1) - 30), m.start(1))
     if w.endswith("ing") and not (before and before.group(1) in me.ing_after):
         return start  # "by reducing latency": a verb and its object
+    if before and (before.group(1) == "to" or before.group(1).endswith("ly")):
+        return start  # "to efficiently share model parameters": a verb and its object (14)
     s = m.start(1)
     if before and before.group(1) in ("2D", "3D", "4D"):
         s = before.start(1)
