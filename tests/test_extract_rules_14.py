@@ -136,3 +136,14 @@ def test_word_after_an_adverb_is_a_verb_not_a_measure_modifier(shipped):
         "parameters while reducing memory usage by 40%.",
     )
     assert "share model parameters" not in metrics(e)
+
+
+def test_task_phrase_from_the_title_is_no_method(shipped):
+    e = run(
+        shipped,
+        "Quilt Sign Language Translation (QSLT) has been constrained by the lack of data. "
+        "Dataset creation for QSLT is of great importance. We present a dataset of 2,000 "
+        "videos and benchmark three models on it.",
+        title="Quilt Sign Language Translation: Dataset Creation Challenges and Prospects",
+    )
+    assert "Quilt Sign Language Translation" not in typed(e)
