@@ -147,3 +147,13 @@ def test_task_phrase_from_the_title_is_no_method(shipped):
         title="Quilt Sign Language Translation: Dataset Creation Challenges and Prospects",
     )
     assert "Quilt Sign Language Translation" not in typed(e)
+
+
+def test_lower_case_definition_followed_by_a_method_head_is_kept(shipped):
+    e = run(
+        shipped,
+        "To elicit this capability, we propose the quilted neural anchors (QNA) framework, "
+        "which employs a coarse-to-fine mechanism. Experiments show that QNA achieves "
+        "superior detection performance.",
+    )
+    assert "QNA" in {m.text for m in e.mentions}

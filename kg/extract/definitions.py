@@ -33,6 +33,13 @@ _TASK_AFTER = re.compile(r"[ \t]+(?:[a-z][\w-]*\s+)?(?:task|benchmark|dataset|su
 _WORDS = re.compile(r"[A-Za-z][\w\-]*")
 
 
+# a method's head noun right after "long form (ACRONYM)" (14)
+_METHOD_HEAD_AFTER = re.compile(
+    r"\s(?:framework|method|approach|algorithm|technique|model|architecture|pipeline|"
+    r"mechanism|module|strategy|network)(?![\w-])"
+)
+
+
 class Definitions:
     def __init__(self, vocab_dir=None, patterns_dir=None) -> None:
         self.vocab = load_vocabulary(vocab_dir)
@@ -120,8 +127,14 @@ class Definitions:
                     # a dataset ("GLVC (Grounding Long Video Clues), a ... dataset", 14)
                     at = appositive_type(text, max(se, le) + 1, rules)
                     etype = at if at in ("Model", "Benchmark") else "Method"
-                if etype == "Method" and definition_not_entity(
-                    text, d.long, d.short, max(se, le) + 1, rules, self.evidence
+                if (
+                    etype == "Method"
+                    and definition_not_entity(
+                        text, d.long, d.short, max(se, le) + 1, rules, self.evidence
+                    )
+                    # "the discriminative neural anchors (DNA) framework": a head noun
+                    # after the acronym says the paper names a method by it (14)
+                    and not (se > le and _METHOD_HEAD_AFTER.match(text, se + 1))
                 ):
                     st.rejected_shorts.add(d.short)  # a thing, task or class: not a method
                     continue
