@@ -157,3 +157,13 @@ def test_lower_case_definition_followed_by_a_method_head_is_kept(shipped):
         "superior detection performance.",
     )
     assert "QNA" in {m.text for m in e.mentions}
+
+
+def test_defined_name_followed_by_problem_is_no_method(shipped):
+    e = run(
+        shipped,
+        "We formalize the Quilt-Aware Precision Weaving (QAPW) problem, show that it is "
+        "NP-hard, and give a 2-approximation algorithm for QAPW.",
+    )
+    labels = typed(e)
+    assert "Quilt-Aware Precision Weaving" not in labels and "QAPW" not in labels

@@ -40,6 +40,10 @@ _METHOD_HEAD_AFTER = re.compile(
 )
 
 
+# "We formalize the Delivery-Aware Precision Parking (DAPP) problem" (14)
+_PROBLEM_AFTER = re.compile(r"\s(?:problem|problems)(?![\w-])")
+
+
 class Definitions:
     def __init__(self, vocab_dir=None, patterns_dir=None) -> None:
         self.vocab = load_vocabulary(vocab_dir)
@@ -127,6 +131,9 @@ class Definitions:
                     # a dataset ("GLVC (Grounding Long Video Clues), a ... dataset", 14)
                     at = appositive_type(text, max(se, le) + 1, rules)
                     etype = at if at in ("Model", "Benchmark") else "Method"
+                if etype == "Method" and _PROBLEM_AFTER.match(text, se + 1) and se > le:
+                    st.rejected_shorts.add(d.short)  # "the X (DAPP) problem": a problem (14)
+                    continue
                 if (
                     etype == "Method"
                     and definition_not_entity(
