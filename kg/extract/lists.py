@@ -52,8 +52,9 @@ _RESULT_BEFORE = re.compile(
 def _evaluated_on(st, text: str, start: int) -> bool:
     """Is a list of names at `start` the data of a result or evaluation: "... on A, B
     and C" after a number with % or an evaluation word in the same sentence?"""
-    if not _ON_BEFORE.search(text, max(0, start - 12), start):
-        return False
+    before = text[max(0, start - 12) : start]
+    if ("on " not in before and "across " not in before) or not _ON_BEFORE.search(before):
+        return False  # (substring tests first: most lists follow neither word)
     s0 = st.sent_of(start)[0]
     return _RESULT_BEFORE.search(text, s0, start) is not None
 
@@ -111,13 +112,17 @@ class Lists:
                 st, text, trimmed, by_span, trusted, sent_starts, bool(known)
             ):
                 continue  # typed by its cue noun
-            fallback = [
-                (s, e)
-                for s, e in trimmed
-                if (s, e) not in unknown
-                and by_span.get((s, e))
-                and all(c.source == "unknown_name" for c in by_span[(s, e)])
-            ]
+            fallback = (
+                []
+                if known
+                else [
+                    (s, e)
+                    for s, e in trimmed
+                    if (s, e) not in unknown
+                    and by_span.get((s, e))
+                    and all(c.source == "unknown_name" for c in by_span[(s, e)])
+                ]
+            )
             if (
                 not known
                 and len(unknown) + len(fallback) >= 2

@@ -256,10 +256,9 @@ class Resolver:
     def _task_name(self, name: str) -> bool:
         """Is a name no vocabulary knows a task's: plain words (none shaped like a name)
         without a preposition, the last a task head ('definition_task_final_heads')?"""
-        words = name.split()
-        if words[-1].lower() not in self.evidence.def_task_final_heads:
+        if name[name.rfind(" ") + 1 :].lower() not in self.evidence.def_task_final_heads:
             return False
-        return not any(w in _TASK_NAME_BREAK or name_shaped(w, self.rules) for w in words)
+        return not any(w in _TASK_NAME_BREAK or name_shaped(w, self.rules) for w in name.split())
 
     def _defined_otherwise(self, st: DocState, c: Cand) -> bool:
         """The text defines this vocabulary measure's short form as something else: a

@@ -49,7 +49,8 @@ _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 # ", a " / ", an ": where an appositive may say what the word before it is (14)
 _APPOS_COMMA = re.compile(r",[ \t]+an?[ \t]")
 # the word right before that comma: "GSI-Real", "MIntRec2.0", "CS-Chain-4k"
-_WORD_BEFORE = re.compile(r"(?<![\w@/.-])[A-Za-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)*\Z")
+_WORD_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)*")
+_BEFORE_CHARS = _WORD_CHARS | {"."}
 
 
 def _camel_words(text: str):
@@ -126,12 +127,10 @@ def fallback_cands(st: DocState, text: str, rules: Rules, frequent: frozenset, k
                 etype = "Metric"  # "achieves 97.1% clDice"
         st.add(Cand(s, e, etype, "unknown_name", 0.4, 20, tconf=1))
     if ", a" in text:
-        for s, e, etype in appositive_named(text, rules, frequent, known):
+        if taken is None:
+            taken = [(c.start, c.end) for c in st.cands]
+        for s, e, etype in appositive_named(text, rules, frequent, known, taken):
             # "GSI-Real, a high-quality real-world dataset": the text says what it is (14)
-            if taken is None:
-                taken = [(c.start, c.end) for c in st.cands]
-            if any(a < e and s < b for a, b in taken):
-                continue
             st.add(Cand(s, e, etype, "unknown_name", 0.4, 20, tconf=2))
     if "-as-a" in text:
         for m in _AS_A_ROLE.finditer(text):
@@ -158,13 +157,20 @@ def fallback_cands(st: DocState, text: str, rules: Rules, frequent: frozenset, k
             st.add(Cand(s, e, "Method", "unknown_name", 0.4, 20, tconf=2))
 
 
-def appositive_named(text: str, rules: Rules, frequent: frozenset, known):
+def appositive_named(text: str, rules: Rules, frequent: frozenset, known, taken=()):
     """(start, end, type) of each name-shaped word no vocabulary knows that an appositive
     types ("GSI-Syn, a large-scale synthetic benchmark", "Foo-7B, a model that"). The
     shapes `fallback_shaped` leaves out (an acronym with a Title-case part, letters with
-    digits) are names here because the text says what they are."""
+    digits) are names here because the text says what they are. Words inside a `taken`
+    span (another rule's candidate) are skipped before the appositive is read."""
     for m in _APPOS_COMMA.finditer(text):
-        w = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        end = m.start()
+        i = end
+        while i > 0 and end - i < 40 and text[i - 1] in _BEFORE_CHARS:
+            i -= 1  # back over the word (found from the comma: no regex per position)
+        if i > 0 and text[i - 1] in "@/_":
+            continue
+        w = _WORD_BEFORE.fullmatch(text, i, end)
         if w is None:
             continue
         word = w.group()
@@ -173,6 +179,8 @@ def appositive_named(text: str, rules: Rules, frequent: frozenset, known):
         too_short = word.isupper() and len(word) < 3  # "AI"
         if too_short or (word[:1].islower() and not any(c.isupper() for c in word)):
             continue  # ("x2": lower-case letters with a digit)
+        if any(a < end and i < b for a, b in taken):
+            continue
         etype = appositive_type(text, m.start(), rules)
         if etype is not None:
             yield w.start(), w.end(), etype
