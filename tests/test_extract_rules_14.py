@@ -167,3 +167,13 @@ def test_defined_name_followed_by_problem_is_no_method(shipped):
     )
     labels = typed(e)
     assert "Quilt-Aware Precision Weaving" not in labels and "QAPW" not in labels
+
+
+def test_defined_name_takes_its_type_from_its_last_word(shipped):
+    e = run(
+        shipped,
+        "We detect out-of-distribution points via Quilt Score Propagation (QSP), which "
+        "spreads scores over a graph. QSP improves AUROC by 5%.",
+    )
+    labels = typed(e)
+    assert labels.get("Quilt Score Propagation", labels.get("QSP")) == "Method"

@@ -44,6 +44,19 @@ _METHOD_HEAD_AFTER = re.compile(
 _PROBLEM_AFTER = re.compile(r"\s(?:problem|problems)(?![\w-])")
 
 
+def _final_head_type(words: list[str], rules) -> str | None:
+    """The type a long form's own head gives: its last word or last two words must be
+    the type head ("Graph Score Propagation" is a propagation, not a score: 14)."""
+    t = head_type(words[-2:], rules)
+    if t is None:
+        return None
+    heads = rules.type_heads[t]
+    last = words[-1].lower()
+    if last in heads or " ".join(words[-2:]).lower() in heads:
+        return t
+    return None
+
+
 class Definitions:
     def __init__(self, vocab_dir=None, patterns_dir=None) -> None:
         self.vocab = load_vocabulary(vocab_dir)
@@ -112,7 +125,7 @@ class Definitions:
                 etype = (
                     "Metric"
                     if metric
-                    else head_type(words[-2:], rules) or shape_type(d.long) or shape_type(d.short)
+                    else _final_head_type(words, rules) or shape_type(d.long) or shape_type(d.short)
                 )
                 if etype is None and (
                     last in rules.metric_heads or last.rstrip("s") in rules.metric_heads
