@@ -177,3 +177,14 @@ def test_defined_name_takes_its_type_from_its_last_word(shipped):
     )
     labels = typed(e)
     assert labels.get("Quilt Score Propagation", labels.get("QSP")) == "Method"
+
+
+def test_unknown_names_in_parentheses_after_evaluation_scenarios_are_benchmarks(shipped):
+    e = run(
+        shipped,
+        "We propose Zorvex. Experiments across three diverse scenarios (Quilt-Intent, "
+        "WeaveRec2.0, and LoomQA) demonstrate that Zorvex achieves strong performance.",
+    )
+    labels = typed(e)
+    assert labels.get("Quilt-Intent") == "Benchmark"
+    assert labels.get("WeaveRec2.0") == "Benchmark"

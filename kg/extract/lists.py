@@ -40,8 +40,12 @@ _TRUSTED = {
 }
 
 
-# "on" / "across" (the) right before a list: where a result sentence names its data (14)
-_ON_BEFORE = re.compile(r"(?<![\w-])(?:on|across)\s+(?:the\s+)?$")
+# "on" / "across" (the) right before a list, or before a plural noun and a parenthesis
+# ("across three diverse scenarios (A, B, and C)"): where a result sentence names its
+# data (14)
+_ON_BEFORE = re.compile(
+    r"(?<![\w-])(?:on|across)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,4}[a-z][\w-]*s\s+\()?$"
+)
 # a result or evaluation in the sentence before the list
 _RESULT_BEFORE = re.compile(
     r"\d\s?%|(?<![\w-])(?:evaluat|experiment|benchmark|test|outperform|surpass|achiev)",
@@ -52,7 +56,7 @@ _RESULT_BEFORE = re.compile(
 def _evaluated_on(st, text: str, start: int) -> bool:
     """Is a list of names at `start` the data of a result or evaluation: "... on A, B
     and C" after a number with % or an evaluation word in the same sentence?"""
-    before = text[max(0, start - 12) : start]
+    before = text[max(0, start - 60) : start]
     if ("on " not in before and "across " not in before) or not _ON_BEFORE.search(before):
         return False  # (substring tests first: most lists follow neither word)
     s0 = st.sent_of(start)[0]
