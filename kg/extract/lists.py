@@ -57,8 +57,10 @@ def _evaluated_on(st, text: str, start: int) -> bool:
     """Is a list of names at `start` the data of a result or evaluation: "... on A, B
     and C" after a number with % or an evaluation word in the same sentence?"""
     before = text[max(0, start - 60) : start]
+    if not before.endswith(("on ", "across ", "the ", "(")):
+        return False  # (a suffix test first: most lists follow none of these)
     if ("on " not in before and "across " not in before) or not _ON_BEFORE.search(before):
-        return False  # (substring tests first: most lists follow neither word)
+        return False
     s0 = st.sent_of(start)[0]
     return _RESULT_BEFORE.search(text, s0, start) is not None
 

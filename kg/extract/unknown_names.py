@@ -174,13 +174,13 @@ def appositive_named(text: str, rules: Rules, frequent: frozenset, known, taken=
         if w is None:
             continue
         word = w.group()
-        if not name_shaped(word, rules) or word in frequent or known(word):
+        if not name_shaped(word, rules) or word in frequent:
             continue
         too_short = word.isupper() and len(word) < 3  # "AI"
         if too_short or (word[:1].islower() and not any(c.isupper() for c in word)):
             continue  # ("x2": lower-case letters with a digit)
-        if any(a < end and i < b for a, b in taken):
-            continue
+        if any(a < end and i < b for a, b in taken) or known(word):
+            continue  # (the span test first: a vocabulary lookup costs more)
         etype = appositive_type(text, m.start(), rules)
         if etype is not None:
             yield w.start(), w.end(), etype
