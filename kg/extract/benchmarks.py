@@ -154,6 +154,22 @@ def _first_item_ok(item: str, rules) -> bool:
     return not (first[:1].isdigit() or len(name) <= 2)
 
 
+# "A" / "An" right before a title's words: "X: A Closed-Loop Benchmark for ..." (14)
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])[Aa]n?\s+$")
+# a word part that is a name by its letters: capitals inside ("ArXiv"), all capitals
+# ("QA"), a digit ("4D")
+_NAME_PART = re.compile(r"[a-z][A-Z]|[A-Z]{2}|\d")
+
+
+def _described_in_title(text: str, start: int, name_ws: list[tuple[int, int, str]]) -> bool:
+    """Are a title's words before a benchmark head a description after "A"/"An" ("A
+    Closed-Loop Benchmark", "An End-to-End Dataset", "A Multi-task Benchmark"): no
+    part of them written as a name (capitals inside, all capitals, digits)?"""
+    if not _ARTICLE_BEFORE.search(text, max(0, start - 4), start):
+        return False
+    return not any(_NAME_PART.search(w) for _, _, w in name_ws)
+
+
 _THE_BEFORE = re.compile(r"(?<![\w-])(?:on|from|using|with|of|in)\s+the\s+$", re.IGNORECASE)
 
 
@@ -215,6 +231,8 @@ class Benchmarks:
                 and not any(name_shaped(w, rules) for _, _, w in name_ws)
             ):
                 continue  # Title Case words in the title are not names by themselves
+            if s < st.title_len and _described_in_title(text, s, name_ws):
+                continue  # "CALM: A Multi-task Benchmark for ...": a description (14)
             if (
                 len(name_ws) == 1
                 and not name_shaped(name_ws[0][2], rules)

@@ -33,6 +33,30 @@ _TASK_AFTER = re.compile(r"[ \t]+(?:[a-z][\w-]*\s+)?(?:task|benchmark|dataset|su
 _WORDS = re.compile(r"[A-Za-z][\w\-]*")
 
 
+# a method's head noun right after "long form (ACRONYM)" (14)
+_METHOD_HEAD_AFTER = re.compile(
+    r"\s(?:framework|method|approach|algorithm|technique|model|architecture|pipeline|"
+    r"mechanism|module|strategy|network)(?![\w-])"
+)
+
+
+# "We formalize the Delivery-Aware Precision Parking (DAPP) problem" (14)
+_PROBLEM_AFTER = re.compile(r"\s(?:problem|problems)(?![\w-])")
+
+
+def _final_head_type(words: list[str], rules) -> str | None:
+    """The type a long form's own head gives: its last word or last two words must be
+    the type head ("Graph Score Propagation" is a propagation, not a score: 14)."""
+    t = head_type(words[-2:], rules)
+    if t is None:
+        return None
+    heads = rules.type_heads[t]
+    last = words[-1].lower()
+    if last in heads or " ".join(words[-2:]).lower() in heads:
+        return t
+    return None
+
+
 class Definitions:
     def __init__(self, vocab_dir=None, patterns_dir=None) -> None:
         self.vocab = load_vocabulary(vocab_dir)
@@ -101,7 +125,7 @@ class Definitions:
                 etype = (
                     "Metric"
                     if metric
-                    else head_type(words[-2:], rules) or shape_type(d.long) or shape_type(d.short)
+                    else _final_head_type(words, rules) or shape_type(d.long) or shape_type(d.short)
                 )
                 if etype is None and (
                     last in rules.metric_heads or last.rstrip("s") in rules.metric_heads
@@ -116,14 +140,21 @@ class Definitions:
                 tconf = 2 if etype in ("Benchmark", "Metric") else 1
                 if etype in (None, "Model"):
                     # a defined class of models is a method ("process reward models (PRMs)")
-                    # unless the text says it is a model ("X (Y), a family of models")
-                    etype = (
-                        "Model"
-                        if appositive_type(text, max(se, le) + 1, rules) == "Model"
-                        else "Method"
+                    # unless the text says it is a model ("X (Y), a family of models") or
+                    # a dataset ("GLVC (Grounding Long Video Clues), a ... dataset", 14)
+                    at = appositive_type(text, max(se, le) + 1, rules)
+                    etype = at if at in ("Model", "Benchmark") else "Method"
+                if etype == "Method" and _PROBLEM_AFTER.match(text, se + 1) and se > le:
+                    st.rejected_shorts.add(d.short)  # "the X (DAPP) problem": a problem (14)
+                    continue
+                if (
+                    etype == "Method"
+                    and definition_not_entity(
+                        text, d.long, d.short, max(se, le) + 1, rules, self.evidence
                     )
-                if etype == "Method" and definition_not_entity(
-                    text, d.long, d.short, max(se, le) + 1, rules, self.evidence
+                    # "the discriminative neural anchors (DNA) framework": a head noun
+                    # after the acronym says the paper names a method by it (14)
+                    and not (se > le and _METHOD_HEAD_AFTER.match(text, se + 1))
                 ):
                     st.rejected_shorts.add(d.short)  # a thing, task or class: not a method
                     continue

@@ -34,6 +34,7 @@ class Evidence:
     proposal_plain_words: frozenset
     title_modifier_stop: frozenset = frozenset()
     problem_heads: tuple = ()
+    def_task_final_heads: frozenset = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -58,6 +59,7 @@ def load_evidence(directory: str | None = None) -> Evidence:
         proposal_plain_words=frozenset(d["proposal_plain_words"]),
         title_modifier_stop=frozenset(d.get("title_modifier_stop", ())),
         problem_heads=tuple(d.get("problem_heads", ())),
+        def_task_final_heads=frozenset(d.get("definition_task_final_heads", ())),
     )
 
 
@@ -109,6 +111,8 @@ def definition_not_entity(
     words = _WORDS.findall(long)
     if not words:
         return False
+    if words[-1].lower() in ev.def_task_final_heads and not any(w in _PREPOSITIONS for w in words):
+        return True  # "Video Anomaly Detection (VAD)": a task, not a method (14)
     # the head: the last word before a preposition ("semantic error correction for
     # retrieval-augmented generation" is a correction, "Theory of Mind" a theory)
     for i, w in enumerate(words[1:], 1):
@@ -369,6 +373,8 @@ def metric_left_modifiers(text: str, start: int, rules: Rules, me: MetricEvidenc
     before = _WORD_BEFORE.search(text, max(0, m.start(1) - 30), m.start(1))
     if w.endswith("ing") and not (before and before.group(1) in me.ing_after):
         return start  # "by reducing latency": a verb and its object
+    if before and (before.group(1) == "to" or before.group(1).endswith("ly")):
+        return start  # "to efficiently share model parameters": a verb and its object (14)
     s = m.start(1)
     if before and before.group(1) in ("2D", "3D", "4D"):
         s = before.start(1)

@@ -40,6 +40,31 @@ _TRUSTED = {
 }
 
 
+# "on" / "across" (the) right before a list, or before a plural noun and a parenthesis
+# ("across three diverse scenarios (A, B, and C)"): where a result sentence names its
+# data (14)
+_ON_BEFORE = re.compile(
+    r"(?<![\w-])(?:on|across)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,4}[a-z][\w-]*s\s+\()?$"
+)
+# a result or evaluation in the sentence before the list
+_RESULT_BEFORE = re.compile(
+    r"\d\s?%|(?<![\w-])(?:evaluat|experiment|benchmark|test|outperform|surpass|achiev)",
+    re.IGNORECASE,
+)
+
+
+def _evaluated_on(st, text: str, start: int) -> bool:
+    """Is a list of names at `start` the data of a result or evaluation: "... on A, B
+    and C" after a number with % or an evaluation word in the same sentence?"""
+    before = text[max(0, start - 60) : start]
+    if not before.endswith(("on ", "across ", "the ", "(")):
+        return False  # (a suffix test first: most lists follow none of these)
+    if ("on " not in before and "across " not in before) or not _ON_BEFORE.search(before):
+        return False
+    s0 = st.sent_of(start)[0]
+    return _RESULT_BEFORE.search(text, s0, start) is not None
+
+
 class Lists:
     def __init__(self, patterns_dir=None) -> None:
         self.rules = load_rules(patterns_dir)
@@ -93,6 +118,31 @@ class Lists:
                 st, text, trimmed, by_span, trusted, sent_starts, bool(known)
             ):
                 continue  # typed by its cue noun
+            fallback = (
+                []
+                if known
+                else [
+                    (s, e)
+                    for s, e in trimmed
+                    if (s, e) not in unknown
+                    and by_span.get((s, e))
+                    and all(c.source == "unknown_name" for c in by_span[(s, e)])
+                ]
+            )
+            if (
+                not known
+                and len(unknown) + len(fallback) >= 2
+                and _evaluated_on(st, text, m.start())
+            ):
+                # "improvements of 23% and 67% over X on 1D-ARC, ACRE, and MiniSCAN" (14)
+                for s, e in unknown + fallback:
+                    word = text[s:e]
+                    if word in rules.not_names or not all(
+                        name_shaped(w, rules) for w in word.split()
+                    ):
+                        continue
+                    st.add(Cand(s, e, "Benchmark", "list", 0.5, 38, tconf=1))
+                continue
             if not known or not unknown:
                 continue
             etype, n = known.most_common(1)[0]

@@ -10,7 +10,9 @@ Open LLMs"), and defaults to Method.
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 from spacy.language import Language
 
@@ -19,7 +21,7 @@ from kg.extract.evidence import context_type, shape_type
 from kg.extract.names import NAME_WORD, find_word, is_quantity, name_shaped, scan_name, words_at
 from kg.extract.normalise import match_key
 from kg.extract.proposal_lists import listed_definitions, load_list_rules
-from kg.extract.rules import Rules, load_rules
+from kg.extract.rules import Rules, load_rules, patterns_dir
 from kg.extract.state import DocState, state_of
 from kg.extract.typing_rules import appositive_type, following_head_type, head_type, infer_type
 from kg.extract.vocab import load_vocabulary
@@ -200,11 +202,19 @@ def _ends_in_ed(text: str, s0: int, start: int) -> bool:
     return k - s0 >= 2 and text[k - 2 : k].lower() == "ed"
 
 
+def load_title_case_name_stop(directory=None) -> frozenset:
+    """typing_evidence.json 'title_case_name_stop': first words of a capitalised
+    description that are no name's ("A Novel Framework", "A Unified Model")."""
+    path = Path(directory or patterns_dir()) / "typing_evidence.json"
+    return frozenset(json.loads(path.read_text(encoding="utf-8")).get("title_case_name_stop", ()))
+
+
 class Proposals:
     def __init__(self, vocab_dir=None, patterns_dir=None) -> None:
         self.vocab = load_vocabulary(vocab_dir)
         self.rules = load_rules(patterns_dir)
         self.list_rules = load_list_rules(patterns_dir)
+        self.title_case_stop = load_title_case_name_stop(patterns_dir)
         heads = self._heads = _head_alternation(self.rules)
         self._head_end = re.compile(rf"(?:{heads})s?\s*(?:that\s+|which\s+)?$", re.IGNORECASE)
         # "we propose a baseline for X with AceTiler, a method that": a name-shaped word
@@ -524,9 +534,13 @@ class Proposals:
                 st.proposals.append((span[0], span[1], etype, rule, c_start))
 
     def _titled_object(self, text: str, pos: int, d) -> tuple[int, int] | None:
-        """ "a learnable Spatial Alignment Module", "a cross-layer class embedding Fisher
-        Discriminative Loss": after "a/an" and lower-case modifiers, two or more
-        capitalised words ending in the (capitalised) head noun name the object."""
+        """ "a learnable Spatial Alignment Module", "an Active Attention Network", "a
+        cross-layer class embedding Fisher Discriminative Loss": after "a/an" and lower-case
+        modifiers, two or more capitalised words ending in the (capitalised) head noun name
+        the object, unless the first is a plain adjective of novelty ('title_case_name_stop':
+        "A Unified Model") or a word that is never a name. (Round 14: two parts wrote this
+        rule; one copy kept.) A lower-case head ("a Progressive Resolution module")
+        describes the name instead, and is left to the other rules."""
         if (
             not text.startswith(("a ", "an ", "A ", "An "), pos)
             or not d.group("head")[:1].isupper()
@@ -538,8 +552,15 @@ class Proposals:
         words = list(re.finditer(r"\S+", text[ms:me]))
         while words and words[0].group()[:1].islower() and len(words) > 2:
             words.pop(0)
-        if len(words) < 2 or not all(
-            w.group()[:1].isupper() and w.group()[-1:].isalnum() for w in words
+        if (
+            len(words) < 2
+            or words[0].group() in self.title_case_stop  # "A Novel Framework"
+            or not all(
+                w.group()[:1].isupper()
+                and w.group()[-1:].isalnum()
+                and w.group() not in self.rules.not_names
+                for w in words
+            )
         ):
             return None
         span = (ms + words[0].start(), ms + words[-1].end())

@@ -26,7 +26,7 @@ from kg.extract.evidence import (
     task_appositive,
     title_modifier_tail,
 )
-from kg.extract.names import find_word
+from kg.extract.names import find_word, name_shaped
 from kg.extract.normalise import entity_id, match_key
 from kg.extract.rules import load_rules
 from kg.extract.state import Cand, DocState, Mention, hint_regions, state_of
@@ -80,6 +80,11 @@ _PROPAGATE = {
     "metric_shape",
     "list",
 }
+
+
+# words that make a task-headed phrase a name of its own ("Reinforcement Fine-Tuning
+# for Video-based 3D Scene Understanding"): prepositions (14)
+_TASK_NAME_BREAK = frozenset("for of in on with via from to using under by".split())
 
 
 def _singular_acronym(s: str) -> str:
@@ -269,6 +274,13 @@ class Resolver:
         window = text[a : c.start] + " " + text[c.end : b]
         return bool(rules.measure_re.search(window))
 
+    def _task_name(self, name: str) -> bool:
+        """Is a name no vocabulary knows a task's: plain words (none shaped like a name)
+        without a preposition, the last a task head ('definition_task_final_heads')?"""
+        if name[name.rfind(" ") + 1 :].lower() not in self.evidence.def_task_final_heads:
+            return False
+        return not any(w in _TASK_NAME_BREAK or name_shaped(w, self.rules) for w in name.split())
+
     def _defined_otherwise(self, st: DocState, c: Cand) -> bool:
         """The text defines this vocabulary measure's short form as something else: a
         task or thing it left out ("automatic speech recognition (ASR)" against the
@@ -434,9 +446,16 @@ class Resolver:
                 continue  # "on LLM-generated text", "in non-English languages": adjectives
             if (
                 st.rejected_shorts
-                and (c.type == "Benchmark" or c.source in ("vocab", "mined") and c.text.isupper())
                 and (
-                    c.text in st.rejected_shorts or _singular_acronym(c.text) in st.rejected_shorts
+                    c.type == "Benchmark"
+                    # (a plural too: "speech foundation models (SFMs)" is no "SfM", 14)
+                    or c.source in ("vocab", "mined")
+                    and _singular_acronym(c.text).isupper()
+                )
+                and (
+                    c.text in st.rejected_shorts
+                    or _singular_acronym(c.text) in st.rejected_shorts
+                    or c.text + "s" in st.rejected_shorts  # "an SFM" after "... (SFMs)" (14)
                 )
             ):
                 # "visual question answering (VQA)", "Semantic Textual Similarity (STS)": the
@@ -469,6 +488,12 @@ class Resolver:
                     # "Calibrated Knowledge Distillation", "Spectral Beam Search" in the
                     # title only: the tail of the paper's own name, not the technique (21)
                     continue
+            if (
+                c.type == "Method"
+                and c.source not in ("vocab", "mined")
+                and self._task_name(c.text)
+            ):
+                continue  # "Named Entity Recognition", "Video Anomaly Detection": tasks (14)
             if c.source != "vocab" and (
                 c.text in rules.not_names
                 or _singular_acronym(c.text) in st.rejected_shorts

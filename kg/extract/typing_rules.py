@@ -30,6 +30,8 @@ _APPOS = re.compile(
 _PAREN_APPOS = re.compile(r"[ \t]*\((?:a|an|the)\s+([^()\n]{1,120})\)", re.IGNORECASE)
 _TOKEN = re.compile(r"[A-Za-z][\w\-]*|[,.;:()]")
 _HEAD_ORDER = ("Benchmark", "Metric", "Model", "Method")
+# words that after a comma start a clause or a second item, not another adjective
+_NOT_ADJECTIVE = frozenset("and or which who whose but yet while is are was were".split())
 
 
 def head_type(words: list[str], rules: Rules) -> str | None:
@@ -61,7 +63,33 @@ def appositive_type(text: str, end: int, rules: Rules) -> str | None:
         # "the MonkeyDoc (the most comprehensive document parsing dataset to date)"
         return head_type(_TOKEN.findall(m.group(1))[:12], rules) if m else None
     chunk = text[m.end() : m.end() + 160].split("\n", 1)[0]
-    return head_type(_TOKEN.findall(chunk)[:12], rules)
+    toks = _TOKEN.findall(chunk)[:12]
+    got = head_type(toks, rules)
+    if got is None and "," in toks:
+        # "X, a new globally diverse, multimodal dataset": commas between adjectives (14)
+        got = head_type(_without_adjective_commas(toks), rules)
+    return got
+
+
+def _without_adjective_commas(toks: list[str]) -> list[str]:
+    """The tokens with each comma dropped that stands between two lower-case words in
+    the noun phrase's first six tokens ("diverse, multimodal dataset"), so the head
+    after an adjective list is read; a comma before "and", "which" or a verb stays."""
+    out: list[str] = []
+    for i, t in enumerate(toks):
+        if (
+            t == ","
+            and 0 < i < 6
+            and i + 1 < len(toks)
+            and toks[i - 1][:1].islower()
+            and toks[i + 1][:1].islower()
+            and toks[i - 1] not in _STOP
+            and toks[i + 1] not in _STOP
+            and toks[i + 1] not in _NOT_ADJECTIVE
+        ):
+            continue
+        out.append(t)
+    return out
 
 
 def following_head_type(text: str, end: int, rules: Rules) -> str | None:

@@ -30,7 +30,7 @@ from kg.extract.evidence import (
 from kg.extract.names import find_word, name_shaped
 from kg.extract.rules import Rules, load_rules, patterns_dir
 from kg.extract.state import Cand, DocState
-from kg.extract.typing_rules import infer_type
+from kg.extract.typing_rules import appositive_type, infer_type
 
 WORD = re.compile(r"(?<![\w@/.-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w@/-])")
 # the same words, but only those with a capital inside a part: the C regex engine skips
@@ -46,6 +46,11 @@ _CAMEL_SIGN = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|(?<=[A-Z][A-Z])[a-z]{2})")
 _CAPS_HEAD_HINT = re.compile(r"[A-Z][A-Z0-9]")
 _AS_A_ROLE = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*-as-an?-[A-Za-z]+(?![\w-])")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+# ", a " / ", an ": where an appositive may say what the word before it is (14)
+_APPOS_COMMA = re.compile(r",[ \t]+an?[ \t]")
+# the word right before that comma: "GSI-Real", "MIntRec2.0", "CS-Chain-4k"
+_WORD_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)*")
+_BEFORE_CHARS = _WORD_CHARS | {"."}
 
 
 def _camel_words(text: str):
@@ -121,6 +126,12 @@ def fallback_cands(st: DocState, text: str, rules: Rules, frequent: frozenset, k
             if etype == "Method" and value_before(text, s):
                 etype = "Metric"  # "achieves 97.1% clDice"
         st.add(Cand(s, e, etype, "unknown_name", 0.4, 20, tconf=1))
+    if ", a" in text:
+        if taken is None:
+            taken = [(c.start, c.end) for c in st.cands]
+        for s, e, etype in appositive_named(text, rules, frequent, known, taken):
+            # "GSI-Real, a high-quality real-world dataset": the text says what it is (14)
+            st.add(Cand(s, e, etype, "unknown_name", 0.4, 20, tconf=2))
     if "-as-a" in text:
         for m in _AS_A_ROLE.finditer(text):
             # "MLLM-as-a-Judge", "Agent-as-a-Tool": a model used in a role, a paradigm (12)
@@ -144,6 +155,35 @@ def fallback_cands(st: DocState, text: str, rules: Rules, frequent: frozenset, k
             if text[s:e] in frequent or any(a < e and s < b for a, b in taken):
                 continue
             st.add(Cand(s, e, "Method", "unknown_name", 0.4, 20, tconf=2))
+
+
+def appositive_named(text: str, rules: Rules, frequent: frozenset, known, taken=()):
+    """(start, end, type) of each name-shaped word no vocabulary knows that an appositive
+    types ("GSI-Syn, a large-scale synthetic benchmark", "Foo-7B, a model that"). The
+    shapes `fallback_shaped` leaves out (an acronym with a Title-case part, letters with
+    digits) are names here because the text says what they are. Words inside a `taken`
+    span (another rule's candidate) are skipped before the appositive is read."""
+    for m in _APPOS_COMMA.finditer(text):
+        end = m.start()
+        i = end
+        while i > 0 and end - i < 40 and text[i - 1] in _BEFORE_CHARS:
+            i -= 1  # back over the word (found from the comma: no regex per position)
+        if i > 0 and text[i - 1] in "@/_":
+            continue
+        w = _WORD_BEFORE.fullmatch(text, i, end)
+        if w is None:
+            continue
+        word = w.group()
+        if not name_shaped(word, rules) or word in frequent:
+            continue
+        too_short = word.isupper() and len(word) < 3  # "AI"
+        if too_short or (word[:1].islower() and not any(c.isupper() for c in word)):
+            continue  # ("x2": lower-case letters with a digit)
+        if any(a < end and i < b for a, b in taken) or known(word):
+            continue  # (the span test first: a vocabulary lookup costs more)
+        etype = appositive_type(text, m.start(), rules)
+        if etype is not None:
+            yield w.start(), w.end(), etype
 
 
 def load_frequent(directory=None) -> frozenset:
