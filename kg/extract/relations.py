@@ -138,6 +138,9 @@ _THIS_SUBJECT = re.compile(
     r"technique|pipeline|agent|baseline)(?![\w-])"
 )
 _OWN_SCORE = re.compile(r"(?:\s+(?:baseline|model|method))?\s*\(\s*\d+(?:\.\d+)?\s*%?\s*\)")
+# "99.80% against DT-GoogleNet's 98.93% on UCLA": a compared system with a score of its own
+# was run there (paired only with the benchmarks its own value binds to)
+_POSS_SCORE = re.compile(r"['\u2019]s\s+\d+(?:\.\d+)?\s*%")
 _ON = re.compile(
     r"(?:on|across|over|in|using|with|including|such as)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?$",
     re.IGNORECASE,
@@ -417,6 +420,7 @@ class Relations:
                 and m.eid not in listed
             ]
             all_named = named
+            own_scored: set[str] = set()  # paired only where a value of their own binds
             clause_of: dict[str, int] = {}  # subjects paired only with benchmarks of their clause
             if len(named) > 1:
                 runs = [
@@ -470,6 +474,10 @@ class Relations:
                     for m in all_named
                     if m.eid not in subj_ids and _OWN_SCORE.match(text, m.end)
                 ]
+                for m in all_named:
+                    if m.eid not in subj_ids and _POSS_SCORE.match(text, m.end):
+                        subj_ids.append(m.eid)
+                        own_scored.add(m.eid)
                 if all(b.eid in own_benchmarks for b in benches):
                     # on the paper's own benchmark every system compared was run by the paper
                     # (no earlier results exist): "outperforming GPT-4o and Gemini on OurBench"
@@ -553,6 +561,8 @@ class Relations:
                     ):
                         continue
                     vals: list[BoundValue | None] = [*bound.values_for(sid, b.eid)] or [None]
+                    if sid in own_scored and not any(v is not None and v.owner == sid for v in vals):
+                        continue
                     bases = tuple(
                         x
                         for x in base_of.get(sid, ())

@@ -316,6 +316,8 @@ _OWNER_PAREN = re.compile(
     r"(?:\s+(?:baseline|model|method|approach|system))?\s*\(\s*(?:[\w\-@]+\s*[=:]\s*)?$",
     re.IGNORECASE,
 )
+# "99.80% against DT-GoogleNet's 98.93% on UCLA": a score written as the system's own
+_OWNER_POSSESSIVE = re.compile(r"['\u2019]s\s+(?:(?:top-1\s+|mean\s+|average\s+)?[a-z]+\s+of\s+)?")
 _FOR_OWNER = re.compile(r"\s*(?:(?:M|in|of|on)\s+){0,3}?for\s+(?:the\s+)?", re.IGNORECASE)
 _CLOSE_PAREN = re.compile(r"[^()]{0,30}\)")
 # gaps that tie a value to a benchmark by position ("M" stands for a metric mention)
@@ -561,6 +563,10 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
     kept: list[tuple[Value, str, str | None]] = []  # (value, kind, owner)
     settings: list[Value] = []  # "at 40% sparsity": their metrics are no other value's
     for v, kind, is_listed in zip(vals, kinds, listed, strict=True):
+        if any(
+            b.end < v.start and _OWNER_POSSESSIVE.fullmatch(text, b.end, v.start) for b in benches
+        ):
+            continue  # "compared to STS's 95.00%": a name typed as a benchmark owns it
         owner = None
         for m in systems[::-1]:  # (mypyc: reversed() over a list of Any fails to compile)
             if m.end > v.start or v.start - m.end > 70 or clause(m.start) != clause(v.start):
@@ -568,6 +574,8 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
             if any(m.end <= o.start < v.start for o in systems if o is not m):
                 break  # another system between: not the nearest
             if _OWNER_PAREN.fullmatch(text, m.end, v.start) and _CLOSE_PAREN.match(text, v.end):
+                owner = m.eid
+            elif _OWNER_POSSESSIVE.fullmatch(text, m.end, v.start):
                 owner = m.eid
             elif _OWNER_VERB.fullmatch(text, m.end, v.start) or (
                 _OWNER_VERB_BRACKET.fullmatch(text, m.end, v.start)
