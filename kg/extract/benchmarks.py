@@ -140,6 +140,15 @@ _EXAMPLES_HEAD = re.compile(
     r"(?:benchmarks|datasets)\s*,?\s*(?:including|such\s+as|like|namely|e\.g\.,?)\s+$"
 )
 _CLAUSE_AFTER = re.compile(r"\s+(?!and\b|or\b)[a-z]")
+# "on NaturalQuestions, Answer Consistency reduces tokens", "Trained on FooCorpus,
+# BarLM has demonstrated": an item after a bare comma followed by a lower-case word that
+# is no data noun starts the next clause (it is that clause's subject, not listed data)
+_SUBJECT_AFTER = re.compile(
+    r"\s+(?!(?:and|or|datasets?|benchmarks?|corpus|corpora|tasks?|suites?|splits?|sets?|subsets?|"
+    r"test|data|respectively|tracks?|challenges?|leaderboards?|environments?|games?|domains?|"
+    r"versions?|variants?|scenes?)\b)[a-z]"
+)
+_BARE_COMMA = re.compile(r"\s*,\s*")
 _LAST_WORD = re.compile(r"([A-Za-z][\w\-]*)\s*,?\s*$")
 _NON_ITEM_WORDS = frozenset("we our the a an this these its their both all each average".split())
 _CUE_WORD = re.compile(r"[a-z\-]+")
@@ -318,6 +327,12 @@ class Benchmarks:
                 )
                 or _EXAMPLES_HEAD.search(m.group("head") or "")
             )
+            if (
+                len(items) > 1
+                and _BARE_COMMA.fullmatch(text, items[-2][1], items[-1][0])
+                and _SUBJECT_AFTER.match(text, items[-1][1])
+            ):
+                items.pop()
             for s, e, name in items:
                 conf = 0.6 if any(name_shaped(w, rules) for w in name.split()) else 0.45
                 if examples and conf >= 0.6 and not _CLAUSE_AFTER.match(text, e):
