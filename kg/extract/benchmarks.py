@@ -132,7 +132,10 @@ _ITEM = re.compile(
     r"(?:the\s+)?([A-Za-z0-9][\w+]*(?:\.\d+)*(?:[-/][\w+]+(?:\.\d+)*)*(?:[ ](?:v?\d+"
     r"(?:\.\d+)?[A-Za-z]?|[A-Z][\w\-]*)){0,2})"
 )
-_ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)")
+# a short gloss may follow an item: "Law-SG, Case-SG (legality), and Unfair-TOS (policy)"
+_ITEM_SEP = re.compile(
+    r"(?:\s*\([^()]{1,30}\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)"
+)
 _GAIN_IN = re.compile(
     r"(?:\d\s*%|\d\s*(?:points?|pp)|\d\s*×|\d\s*x)[^.;:]{0,20}?\s(?:in|of)\s+(?:terms\s+of\s+)?$"
 )

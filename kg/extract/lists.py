@@ -24,10 +24,14 @@ _ITEM = (
     r"[A-Za-z0-9][\w+]*+(?:\.\d++)*+(?:[-/][\w+]++(?:\.\d++)*+)*+"
     r"(?:[ ](?:v?\d[\w.]*+|[A-Z][\w\-]*+(?:\.\d++)*+)){0,2}"
 )
-_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
+# a short gloss may follow an item: "PC-GITA (Spanish), EasyCall (Italian), and SSNCE (Tamil)"
+_SEP = r"(?:\s*\([^()]{1,30}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
 # items start with a word holding a capital or a digit (names); the lookahead fails fast
 _LIST = re.compile(rf"(?<![\w.-])(?=[a-z]*+[A-Z0-9]){_ITEM}(?:{_SEP}{_ITEM})+")
 _SPLIT = re.compile(_SEP)
+# "Performance-Aware Cost (PAC) and Area Under the Performance-Cost Curve": in a list with
+# glosses, an item the name goes on after ("the"/"of" and a capital, or a capital) is cut
+_CUT_NAME = re.compile(r"\s+(?:(?:the|of)\s+)?[A-Z]")
 _TRUSTED = {
     "vocab",
     "definition",
@@ -77,6 +81,8 @@ class Lists:
                         break
                     s = sp + 1
                 if text[s : s + 1].isdigit() or e - s < 2:
+                    continue
+                if "(" in m.group() and _CUT_NAME.match(text, e):
                     continue
                 trimmed.append((s, e))
             for s, e in trimmed:
