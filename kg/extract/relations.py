@@ -137,6 +137,10 @@ _THIS_SUBJECT = re.compile(
     r"\s*(?:[Tt]his|[Oo]ur|[Tt]he\s+proposed)\s+(?:approach|method|framework|model|system|"
     r"technique|pipeline|agent|baseline)(?![\w-])"
 )
+_SOTA = re.compile(
+    r"(?<![\w-])(?:state-of-the-art|state\s+of\s+the\s+art|sota|outperform\w*|surpass\w*)(?![\w-])",
+    re.IGNORECASE,
+)
 _OWN_SCORE = re.compile(r"(?:\s+(?:baseline|model|method))?\s*\(\s*\d+(?:\.\d+)?\s*%?\s*\)")
 # "99.80% against DT-GoogleNet's 98.93% on UCLA": a compared system with a score of its own
 # was run there (paired only with the benchmarks its own value binds to)
@@ -359,7 +363,10 @@ class Relations:
                     s0, s1 = st.sents[si]
                     prev = benches_of(by_sent[si - 1])
                     subjects = contrib.carried_to(ms, prev, si, s0, s1, _BASELINE)
-                    if subjects and find_values(text, s0, s1):
+                    if subjects and (
+                        find_values(text, s0, s1)
+                        or self._sota_after_setup(text, si, s0, s1, subjects, ptypes, first_prop_sent)
+                    ):
                         for sid in subjects:
                             for bid in dict.fromkeys(b.eid for b in prev):
                                 if (sid, bid, None) not in seen:
@@ -370,12 +377,24 @@ class Relations:
                 continue
             s0, s1 = st.sents[si] if st.sents else (0, len(text))
             words = set(_WORD.findall(low[s0:s1]))
+            finding_only = False  # an own-benchmark result read from a finding: no value
             if all(b.eid in own_benchmarks for b in benches):
                 # the paper's own benchmark: an evaluation verb, not just "state-of-the-art"
                 # ("Through a case study involving seven models ..., FooEval pinpointed
                 # key risks": a study run on it names the models it ran)
-                cue = bool(words & self.rules.strict_eval_cues) or bool(
-                    _CASE_STUDY.search(text, s0, s1)
+                cue = (
+                    bool(words & self.rules.strict_eval_cues)
+                    or bool(_CASE_STUDY.search(text, s0, s1))
+                    # "Even frontier models struggle on Oolong, with GPT-5 and Gemini-2.5-Pro
+                    # all achieving less than 50% accuracy": named models' result with a value
+                    or (
+                        finding_only := (
+                            not ptypes
+                            and any(m.type == "Model" for m in ms)
+                            and Contribution.reports_finding(text, s0, s1)
+                            and bool(find_values(text, s0, s1))
+                        )
+                    )
                 )
             else:
                 cue = bool(words & self.rules.eval_cues) or any(
@@ -560,7 +579,9 @@ class Relations:
                         and ";" in text[min(clause_of[sid], b.start) : max(clause_of[sid], b.start)]
                     ):
                         continue
-                    vals: list[BoundValue | None] = [*bound.values_for(sid, b.eid)] or [None]
+                    vals: list[BoundValue | None] = (
+                        [None] if finding_only else [*bound.values_for(sid, b.eid)] or [None]
+                    )
                     if sid in own_scored and not any(v is not None and v.owner == sid for v in vals):
                         continue
                     bases = tuple(
@@ -623,6 +644,22 @@ class Relations:
         out = [e for e in out if e[3] is not None or not seen.get((e[0], e[1], e[2]))]
         return _first_result_per_measure(out, st.entities)
 
+    @staticmethod
+    def _sota_after_setup(
+        text: str, si: int, s0: int, s1: int, subjects: list[str], ptypes, first_prop_sent
+    ) -> bool:
+        """ "To support benchmarking, we ... for standard datasets, including A, B and C.
+        Experimental results demonstrate that Audio-3DVG achieves new state-of-the-art
+        performance": with no value, a carried result still counts where it is the paper's
+        own proposal beating the state of the art (or the baselines) right after a setup
+        sentence that comes after the proposal."""
+        return (
+            first_prop_sent is not None
+            and si - 1 > first_prop_sent
+            and all(sid in ptypes for sid in subjects)
+            and bool(_SOTA.search(text, s0, s1))
+        )
+
     def _carried_subjects(self, st: DocState, low: str, si: int, by_sent: dict) -> list[str]:
         """ "We evaluate A, B and C. ... with evaluation across X and Y": a benchmark
         sentence that names no subject takes the models of the sentence just before it,
@@ -677,7 +714,10 @@ class Relations:
             # "We evaluate 20 LLMs on OurBench. In two series, OPT and Bloom, we found that
             # larger models are more biased": findings after the evaluation statement of a
             # paper that introduces a benchmark (and no method) are results on it
-            if ptypes or not any(k[1] in own_benchmarks for k in seen):
+            if ptypes or not (
+                any(k[1] in own_benchmarks for k in seen)
+                or self._only_own_benchmark_result(st, text, si, ms, own_benchmarks)
+            ):
                 return []
             if not Contribution.reports_finding(text, s0, s1):
                 return []
@@ -746,6 +786,30 @@ class Relations:
                         )
                     )
         return out
+
+    @staticmethod
+    def _only_own_benchmark_result(st: DocState, text: str, si: int, ms, own_benchmarks) -> bool:
+        """ "We introduce ICE, a benchmark ... Smaller models (Llama-3-8B-Instruct, ...)
+        exhibited brittleness, achieving 0% accuracy": in a paper whose only benchmark is
+        the one it introduces, a sentence after the introduction that gives named models a
+        result with a value reports it on that benchmark (no evaluation verb needed)."""
+        if len(own_benchmarks) != 1 or not st.sents:
+            return False
+        if any(m.type == "Benchmark" and m.eid not in own_benchmarks for m in st.mentions):
+            return False
+        intro = min(
+            (
+                st.sent_index(ev)
+                for s, e, _t, rule, ev in st.proposals
+                if rule != "title"
+                and any(m.eid in own_benchmarks and m.start < e and s < m.end for m in st.mentions)
+            ),
+            default=None,
+        )
+        if intro is None or si <= intro:
+            return False
+        s0, s1 = st.sents[si]
+        return any(m.type == "Model" for m in ms) and bool(find_values(text, s0, s1))
 
     @staticmethod
     def _own_benchmark_value(
