@@ -96,7 +96,7 @@ _LIST_CUES = (
 _LIST_START = re.compile(
     r"(?<![\w-])(?:" + "|".join(c.replace(" ", r"\s+") for c in _LIST_CUES) + r")\s+(?:the\s+)?"
     r"(?P<head>(?:[a-z][\w\-]*\s+){0,4}?(?:benchmarks?|datasets?|tasks?|suites?)\s*(?:,|:)?\s*(?:"
-    r"(?:including|such as|like|namely|e\.g\.,?|i\.e\.,?)\s+)?)?"
+    r"(?:including|such as|like|namely,?|e\.g\.,?|i\.e\.,?)\s+)?)?"
 )
 _LIST_FIRST = first_words(_LIST_CUES)
 _EXAMPLE_CUES = ("such as", "like", "including", "include", "namely")
@@ -140,7 +140,7 @@ _GAIN_IN = re.compile(
     r"(?:\d\s*%|\d\s*(?:points?|pp)|\d\s*×|\d\s*x)[^.;:]{0,20}?\s(?:in|of)\s+(?:terms\s+of\s+)?$"
 )
 _EXAMPLES_HEAD = re.compile(
-    r"(?:benchmarks|datasets)\s*,?\s*(?:including|such\s+as|like|namely|e\.g\.,?)\s+$"
+    r"(?:benchmarks|datasets)\s*,?\s*(?:including|such\s+as|like|namely,?|e\.g\.,?)\s+$"
 )
 _CLAUSE_AFTER = re.compile(r"\s+(?!and\b|or\b)[a-z]")
 # "on NaturalQuestions, Answer Consistency reduces tokens", "Trained on FooCorpus,

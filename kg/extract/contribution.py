@@ -201,6 +201,13 @@ _CLASS_BEFORE = re.compile(
 _OWN_TARGET = re.compile(
     r"\s*(?:[Oo]n|[Ff]or|[Ii]n)\s+(?:the\s+)?[A-Z0-9][\w\-.]*(?:\s+[A-Z0-9][\w\-.]*)?\s*,"
 )
+# "outperforming specialized models, including Llama-Primus-Base": an example of what is
+# outperformed, a baseline
+_OUTPERFORMED_EXAMPLE = re.compile(
+    r"(?<![\w-])(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|than|over|against|"
+    r"compared\s+(?:to|with))\s+(?:[\w\-']+\s+){0,3}?[\w\-']+,?\s+(?:including|such\s+as|like|e\.g\.,?)\s+$",
+    re.IGNORECASE,
+)
 # "the strongest zero-shot baseline (Llama 2)": named as the baseline
 _BASELINE_NAMED = re.compile(r"(?<![\w-])baselines?\s*[(:]?\s*(?:the\s+)?$", re.IGNORECASE)
 
@@ -437,6 +444,7 @@ class Contribution:
                 )
                 and not baseline.search(text, max(s0, m.start - 40), m.start)
                 and not _BASELINE_NAMED.search(text, max(s0, m.start - 30), m.start)
+                and not _OUTPERFORMED_EXAMPLE.search(text, max(s0, m.start - 80), m.start)
             )
         )
 

@@ -363,12 +363,15 @@ class Relations:
                     s0, s1 = st.sents[si]
                     prev = benches_of(by_sent[si - 1])
                     subjects = contrib.carried_to(ms, prev, si, s0, s1, _BASELINE)
+                    valued = bool(find_values(text, s0, s1))
                     if subjects and (
-                        find_values(text, s0, s1)
+                        valued
                         or self._sota_after_setup(text, si, s0, s1, subjects, ptypes, first_prop_sent)
                     ):
                         for sid in subjects:
                             for bid in dict.fromkeys(b.eid for b in prev):
+                                if not valued and any(k[:2] == (sid, bid) for k in seen):
+                                    continue
                                 if (sid, bid, None) not in seen:
                                     seen[(sid, bid, None)] = False
                                     out.append(
