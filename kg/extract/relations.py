@@ -137,6 +137,12 @@ _THIS_SUBJECT = re.compile(
     r"\s*(?:[Tt]his|[Oo]ur|[Tt]he\s+proposed)\s+(?:approach|method|framework|model|system|"
     r"technique|pipeline|agent|baseline)(?![\w-])"
 )
+# a result verb after the paper's own method ("X achieves", "X sets a new state of the art")
+_OWN_RESULT = re.compile(
+    r"(?:\s*\([^()]{0,30}\))?\s+(?:\w+ly\s+)?(?:achieves|achieved|reaches|reached|attains|attained|"
+    r"obtains|obtained|scores|scored|improves|improved|outperforms|outperformed|surpasses|surpassed|"
+    r"boosts|boosted|yields|delivers|sets\s+(?:a\s+)?new|establishes\s+(?:a\s+)?new)(?![\w-])"
+)
 _SOTA = re.compile(
     r"(?<![\w-])(?:state-of-the-art|state\s+of\s+the\s+art|sota|outperform\w*|surpass\w*)(?![\w-])",
     re.IGNORECASE,
@@ -388,6 +394,9 @@ class Relations:
                 cue = (
                     bool(words & self.rules.strict_eval_cues)
                     or bool(_CASE_STUDY.search(text, s0, s1))
+                    # "BASIC sets a new state of the art on i-CIR": the paper's own method
+                    # with a result verb
+                    or any(m.eid in ptypes and _OWN_RESULT.match(text, m.end) for m in ms)
                     # "Even frontier models struggle on Oolong, with GPT-5 and Gemini-2.5-Pro
                     # all achieving less than 50% accuracy": named models' result with a value
                     or (
@@ -414,7 +423,13 @@ class Relations:
                 # X, a suite to assess model merging") reports no result unless it gives one
                 # (its sources, "built on SWE-bench Verified", are not evaluations either);
                 # but "to evaluate AgentX's performance, we introduce X": AgentX runs on X
-                for sid in contrib.evaluated_by_intro(ms, s0, s1):
+                # "MirrorAPI achieves superior accuracy ..., as demonstrated by its
+                # performance on the newly constructed MirrorAPI-Bench": the paper's method
+                # with a result verb in the sentence introducing the benchmark runs on it
+                ran = contrib.evaluated_by_intro(ms, s0, s1) + [
+                    m.eid for m in ms if m.eid in ptypes and _OWN_RESULT.match(text, m.end)
+                ]
+                for sid in dict.fromkeys(ran):
                     for b in intro_sents[si]:
                         if (sid, b, None) not in seen:
                             seen[(sid, b, None)] = False
@@ -630,10 +645,14 @@ class Relations:
             # value: the statement names no benchmark to bind it to)
             own_b = own_benchmarks[0]
             for si, (s0, s1) in enumerate(st.sents):
+                named_main = self._main_as_subject(text, s0, by_sent.get(si, ()), contrib)
                 if (
                     si <= first_prop_sent
-                    or any(m.type != "Metric" for m in by_sent.get(si, ()))
-                    or not _THIS_SUBJECT.match(text, s0)
+                    or any(
+                        m.type != "Metric" and m.eid not in named_main
+                        for m in by_sent.get(si, ())
+                    )
+                    or not (_THIS_SUBJECT.match(text, s0) or named_main)
                     or not contrib.reports_result(s0, s1)
                     or not find_values(text, s0, s1)
                 ):
@@ -646,6 +665,20 @@ class Relations:
         # entry stands for both
         out = [e for e in out if e[3] is not None or not seen.get((e[0], e[1], e[2]))]
         return _first_result_per_measure(out, st.entities)
+
+    @staticmethod
+    def _main_as_subject(text: str, s0: int, ms, contrib: Contribution) -> set[str]:
+        """ "Video-NaRA improves long-range reasoning performance by up to 3 percent": the
+        paper's main proposal opening the sentence with a result verb (its ids, or none)."""
+        first = min(ms, key=lambda m: m.start, default=None)
+        if (
+            first is None
+            or first.eid not in contrib.main
+            or text[s0 : first.start].strip() not in ("", "The", "Our", "the", "our")
+            or not _OWN_RESULT.match(text, first.end)
+        ):
+            return set()
+        return {first.eid}
 
     @staticmethod
     def _sota_after_setup(

@@ -499,6 +499,8 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
         v
         for v in find_values(text, s0, s1, counts=True)
         if not any(m.start <= v.start < m.end for m in mentions)
+        # "CAG improves $π_{0.5}$ by 9.7%": a LaTeX sub/superscript is part of a name
+        and text[max(0, v.start - 2) : v.start] not in ("_{", "^{")
     ]
     if not vals:
         return out
