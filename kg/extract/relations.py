@@ -646,6 +646,11 @@ class Relations:
             own_b = own_benchmarks[0]
             for si, (s0, s1) in enumerate(st.sents):
                 named_main = self._main_as_subject(text, s0, by_sent.get(si, ()), contrib)
+                if named_main and any(
+                    o.eid == own_b and _TRAIN_WORD.search(text, *st.sent_of(o.start))
+                    for o in st.mentions
+                ):
+                    named_main = set()  # "To support post-training, we introduce ZorbSet"
                 if (
                     si <= first_prop_sent
                     or any(
