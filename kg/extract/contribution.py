@@ -149,8 +149,9 @@ _BASELINE_BEFORE = re.compile(
 # "to evaluate AgentX's performance", "To train and evaluate this approach": the purpose of
 # a benchmark the paper introduces names the method run on it
 _TO_EVALUATE = re.compile(
-    r"(?<![\w-])(?:to|for)\s+(?:\w+ly\s+)?(?:(?:train\w*|develop\w*)\s+and\s+)?(?:evaluat\w*|assess\w*|test\w*|"
-    r"benchmark\w*|measur\w*)\s+(?:the\s+(?:performance|effectiveness|quality)\s+of\s+)?",
+    r"(?<![\w-])(?:to|for)\s+(?:(?:\w+ly|further)\s+){0,2}(?:(?:train\w*|develop\w*)\s+and\s+)?"
+    r"(?:evaluat\w*|assess\w*|test\w*|benchmark\w*|measur\w*)\s+"
+    r"(?:the\s+(?:performance|effectiveness|quality)\s+of\s+)?(?:our\s+proposed\s+|the\s+proposed\s+)?",
     re.IGNORECASE,
 )
 _THIS = re.compile(

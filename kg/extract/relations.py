@@ -143,6 +143,15 @@ _OWN_RESULT = re.compile(
     r"obtains|obtained|scores|scored|improves|improved|outperforms|outperformed|surpasses|surpassed|"
     r"boosts|boosted|yields|delivers|sets\s+(?:a\s+)?new|establishes\s+(?:a\s+)?new)(?![\w-])"
 )
+_THIS_NAMED = re.compile(
+    r"(?<![\w-])(?:[Oo]ur|[Tt]he\s+proposed)\s+(?:approach|method|framework|model|system|agent|pipeline)(?![\w-])"
+)
+# "Experimental results show that WiFi2Cap outperforms": a lead-in before the sentence's subject
+_RESULTS_LEAD = re.compile(
+    r"\s*(?:(?:[A-Z]\w*|[Tt]he|[Oo]ur)\s+(?:\w+\s+){0,3}?)?(?:show|shows|demonstrate|demonstrates|"
+    r"indicate|indicates|reveal|reveals|confirm|confirms|verify|verifies)\s+that\s+"
+    r"(?:our\s+(?:proposed\s+)?|the\s+proposed\s+)?$"
+)
 _SOTA = re.compile(
     r"(?<![\w-])(?:state-of-the-art|state\s+of\s+the\s+art|sota|outperform\w*|surpass\w*)(?![\w-])",
     re.IGNORECASE,
@@ -386,7 +395,7 @@ class Relations:
                 continue
             s0, s1 = st.sents[si] if st.sents else (0, len(text))
             words = set(_WORD.findall(low[s0:s1]))
-            finding_only = False  # an own-benchmark result read from a finding: no value
+            finding_only = False  # an own-benchmark result without an evaluation verb: no value
             if all(b.eid in own_benchmarks for b in benches):
                 # the paper's own benchmark: an evaluation verb, not just "state-of-the-art"
                 # ("Through a case study involving seven models ..., FooEval pinpointed
@@ -395,8 +404,12 @@ class Relations:
                     bool(words & self.rules.strict_eval_cues)
                     or bool(_CASE_STUDY.search(text, s0, s1))
                     # "BASIC sets a new state of the art on i-CIR": the paper's own method
-                    # with a result verb
-                    or any(m.eid in ptypes and _OWN_RESULT.match(text, m.end) for m in ms)
+                    # with a result verb (no value bound: the sentence has no evaluation verb)
+                    or (
+                        finding_only := any(
+                            m.eid in ptypes and _OWN_RESULT.match(text, m.end) for m in ms
+                        )
+                    )
                     # "Even frontier models struggle on Oolong, with GPT-5 and Gemini-2.5-Pro
                     # all achieving less than 50% accuracy": named models' result with a value
                     or (
@@ -429,6 +442,11 @@ class Relations:
                 ran = contrib.evaluated_by_intro(ms, s0, s1) + [
                     m.eid for m in ms if m.eid in ptypes and _OWN_RESULT.match(text, m.end)
                 ]
+                # "We introduce FlowBench and show ... that our approach outperforms"
+                if ptypes and any(
+                    _OWN_RESULT.match(text, t.end()) for t in _THIS_NAMED.finditer(text, s0, s1)
+                ):
+                    ran += [e for e in contrib.main if e in ptypes]
                 for sid in dict.fromkeys(ran):
                     for b in intro_sents[si]:
                         if (sid, b, None) not in seen:
@@ -659,7 +677,7 @@ class Relations:
                     )
                     or not (_THIS_SUBJECT.match(text, s0) or named_main)
                     or not contrib.reports_result(s0, s1)
-                    or not find_values(text, s0, s1)
+                    or not (find_values(text, s0, s1) or (named_main and _SOTA.search(text, s0, s1)))
                 ):
                     continue
                 for sid in contrib.main:
@@ -679,7 +697,10 @@ class Relations:
         if (
             first is None
             or first.eid not in contrib.main
-            or text[s0 : first.start].strip() not in ("", "The", "Our", "the", "our")
+            or (
+                text[s0 : first.start].strip() not in ("", "The", "Our", "the", "our")
+                and not _RESULTS_LEAD.fullmatch(text, s0, first.start)
+            )
             or not _OWN_RESULT.match(text, first.end)
         ):
             return set()
