@@ -134,7 +134,7 @@ _ITEM = re.compile(
 )
 # a short gloss may follow an item: "Law-SG, Case-SG (legality), and Unfair-TOS (policy)"
 _ITEM_SEP = re.compile(
-    r"(?:\s*\([^()]{1,30}\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)"
+    r"(?:\s*\((?![^()]*\d{4})(?![A-Z][\w\-]{0,7}\))[^()]{1,30}\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)"
 )
 _GAIN_IN = re.compile(
     r"(?:\d\s*%|\d\s*(?:points?|pp)|\d\s*×|\d\s*x)[^.;:]{0,20}?\s(?:in|of)\s+(?:terms\s+of\s+)?$"
@@ -149,7 +149,8 @@ _CLAUSE_AFTER = re.compile(r"\s+(?!and\b|or\b)[a-z]")
 _SUBJECT_AFTER = re.compile(
     r"\s+(?!(?:and|or|datasets?|benchmarks?|corpus|corpora|tasks?|suites?|splits?|sets?|subsets?|"
     r"test|data|respectively|tracks?|challenges?|leaderboards?|environments?|games?|domains?|"
-    r"versions?|variants?|scenes?)\b)[a-z]"
+    r"versions?|variants?|scenes?|models?|images|annotations|settings?|series|levels?)\b)"
+    r"(?:[a-z]+ly\s+)?(?:is|are|was|were|has|have|had|can|could|will|would|may|shows?|[a-z]+(?:s|ed))\b"
 )
 _BARE_COMMA = re.compile(r"\s*,\s*")
 _LAST_WORD = re.compile(r"([A-Za-z][\w\-]*)\s*,?\s*$")

@@ -25,7 +25,7 @@ _ITEM = (
     r"(?:[ ](?:v?\d[\w.]*+|[A-Z][\w\-]*+(?:\.\d++)*+)){0,2}"
 )
 # a short gloss may follow an item: "PC-GITA (Spanish), EasyCall (Italian), and SSNCE (Tamil)"
-_SEP = r"(?:\s*\([^()]{1,30}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
+_SEP = r"(?:\s*\((?![^()]*\d{4})(?![A-Z][\w\-]{0,7}\))[^()]{1,30}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
 # items start with a word holding a capital or a digit (names); the lookahead fails fast
 _LIST = re.compile(rf"(?<![\w.-])(?=[a-z]*+[A-Z0-9]){_ITEM}(?:{_SEP}{_ITEM})+")
 _SPLIT = re.compile(_SEP)
@@ -95,13 +95,16 @@ class Lists:
                     c.source == "benchmark_list" for c in by_span.get((s, e), [])
                 ):
                     unknown.append((s, e))
+            glossed = "(" in m.group()
             if trimmed and self._cued(
-                st, text, trimmed, by_span, trusted, sent_starts, bool(known)
+                st, text, trimmed, by_span, trusted, sent_starts, bool(known), glossed
             ):
                 continue  # typed by its cue noun
             if not known or not unknown:
                 continue
             etype, n = known.most_common(1)[0]
+            if glossed and etype != "Benchmark":
+                continue  # glossed lists of other names are mostly terms and their acronyms
             if n < sum(known.values()) * 2 / 3 or etype == "Metric":
                 continue
             for s, e in unknown:
@@ -124,13 +127,15 @@ class Lists:
                 st.add(Cand(s, e, etype, "list", 0.55 if shaped else 0.45, 38, tconf=1))
         return doc
 
-    def _cued(self, st, text, items, by_span, trusted, sent_starts, any_known: bool) -> bool:
+    def _cued(
+        self, st, text, items, by_span, trusted, sent_starts, any_known: bool, glossed=False
+    ) -> bool:
         """A list right after a cue ("debiasing methods A, B and C", "attacks (A, B)",
         "outperforms A and B"): its unknown name-like items take the cue's type, and a
         short vocabulary alias in it whose type disagrees with a cue noun takes the
         noun's (an ambiguous acronym read from its context)."""
         etype, noun = list_cue_type(text, items[0][0], self.cues)
-        if etype is None or (any_known and not noun):
+        if etype is None or (any_known and not noun) or (glossed and etype != "Benchmark"):
             return False
         rules = self.rules
         if len(items) > 2:

@@ -195,6 +195,7 @@ _SETTING_BEFORE = re.compile(
 )
 # "at 40% sparsity", "under 30% label noise": a value the run was set to
 _AT_SETTING = re.compile(r"\b(?:[Aa]t|[Uu]nder)\s+(?:an?\s+|only\s+|just\s+)?$")
+_COUNT_OF = re.compile(r"[KkMmB]?\s+[a-z]+s\b")
 _SIZE_AFTER = re.compile(
     r"\s+(?:more|fewer|less|larger|smaller)\s+(?:total\s+|trainable\s+|active\s+)?"
     r"(?:parameters|params|FLOPs|weights|layers)\b",
@@ -612,6 +613,8 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
         ):
             settings.append(v)
             continue  # "At 40% sparsity, X attains 81.3%": the condition of a run, no result
+        if kind == "count" and _COUNT_OF.match(text, v.end):
+            continue  # "SPROUT (14 models, 45K queries)": the size of a set, no result on it
         if _SIZE_AFTER.match(text, v.end):
             continue  # "Y (5.6x more total parameters)": a system's size, no result on B
         if (
