@@ -183,8 +183,6 @@ class Benchmarks:
             "vlms",
             "mllms",
         }
-        # "our method, namely ResWorld": a singular head before "namely" names the system
-        self._system_head_one = frozenset(h for h in heads if " " not in h)
 
     def _suffix(self, st: DocState, text: str) -> None:
         for m in bench_suffix_matches(text):
@@ -290,12 +288,6 @@ class Benchmarks:
             if before and before.group(1).lower() in self._system_heads:
                 continue  # "prior models like X", "baselines such as Y": systems, not data
             cue = text[m.start() : m.start() + 9].lower()
-            if (
-                cue.startswith("namely")
-                and before
-                and before.group(1).lower() in self._system_head_one
-            ):
-                continue
             if (
                 cue.startswith(_EXAMPLE_CUES)
                 and m.group("head") is None

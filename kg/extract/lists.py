@@ -25,7 +25,9 @@ _ITEM = (
     r"(?:[ ](?:v?\d[\w.]*+|[A-Z][\w\-]*+(?:\.\d++)*+)){0,2}"
 )
 # a short gloss may follow an item: "PC-GITA (Spanish), EasyCall (Italian), and SSNCE (Tamil)"
-_SEP = r"(?:\s*\((?![^()]*\d{4})(?![A-Z][\w\-]{0,7}\))[^()]{1,30}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
+# (not an acronym, "(CNNs)", nor a citation, "(Post, 2018)": those start no list here)
+_GLOSS = r"(?:\s*\((?![^()]*\d{4})(?![A-Z][\w\-]{0,7}\))[^()]{1,30}\))?"
+_SEP = _GLOSS + r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
 # items start with a word holding a capital or a digit (names); the lookahead fails fast
 _LIST = re.compile(rf"(?<![\w.-])(?=[a-z]*+[A-Z0-9]){_ITEM}(?:{_SEP}{_ITEM})+")
 _SPLIT = re.compile(_SEP)

@@ -381,7 +381,9 @@ class Relations:
                     valued = bool(find_values(text, s0, s1))
                     if subjects and (
                         valued
-                        or self._sota_after_setup(text, si, s0, s1, subjects, ptypes, first_prop_sent)
+                        or self._sota_after_setup(
+                            text, si, s0, s1, subjects, ptypes, first_prop_sent
+                        )
                     ):
                         for sid in subjects:
                             for bid in dict.fromkeys(b.eid for b in prev):
@@ -618,7 +620,9 @@ class Relations:
                     vals: list[BoundValue | None] = (
                         [None] if finding_only else [*bound.values_for(sid, b.eid)] or [None]
                     )
-                    if sid in own_scored and not any(v is not None and v.owner == sid for v in vals):
+                    if sid in own_scored and not any(
+                        v is not None and v.owner == sid for v in vals
+                    ):
                         continue
                     bases = tuple(
                         x
@@ -672,12 +676,13 @@ class Relations:
                 if (
                     si <= first_prop_sent
                     or any(
-                        m.type != "Metric" and m.eid not in named_main
-                        for m in by_sent.get(si, ())
+                        m.type != "Metric" and m.eid not in named_main for m in by_sent.get(si, ())
                     )
                     or not (_THIS_SUBJECT.match(text, s0) or named_main)
                     or not contrib.reports_result(s0, s1)
-                    or not (find_values(text, s0, s1) or (named_main and _SOTA.search(text, s0, s1)))
+                    or not (
+                        find_values(text, s0, s1) or (named_main and _SOTA.search(text, s0, s1))
+                    )
                 ):
                     continue
                 for sid in contrib.main:
