@@ -378,7 +378,7 @@ class Relations:
                     s0, s1 = st.sents[si]
                     prev = benches_of(by_sent[si - 1])
                     subjects = contrib.carried_to(ms, prev, si, s0, s1, _BASELINE)
-                    valued = bool(find_values(text, s0, s1))
+                    valued = bool(subjects) and bool(find_values(text, s0, s1))
                     if subjects and (
                         valued
                         or self._sota_after_setup(
@@ -781,12 +781,12 @@ class Relations:
             # "We evaluate 20 LLMs on OurBench. In two series, OPT and Bloom, we found that
             # larger models are more biased": findings after the evaluation statement of a
             # paper that introduces a benchmark (and no method) are results on it
-            if ptypes or not (
+            if ptypes or not Contribution.reports_finding(text, s0, s1):
+                return []
+            if not (
                 any(k[1] in own_benchmarks for k in seen)
                 or self._only_own_benchmark_result(st, text, si, ms, own_benchmarks)
             ):
-                return []
-            if not Contribution.reports_finding(text, s0, s1):
                 return []
             ms = [m for m in ms if not Contribution.component_at(text, m, s0)]
         out = []
@@ -862,6 +862,9 @@ class Relations:
         result with a value reports it on that benchmark (no evaluation verb needed)."""
         if len(own_benchmarks) != 1 or not st.sents:
             return False
+        s0, s1 = st.sents[si]
+        if not any(m.type == "Model" for m in ms) or not find_values(text, s0, s1):
+            return False
         if any(m.type == "Benchmark" and m.eid not in own_benchmarks for m in st.mentions):
             return False
         intro = min(
@@ -873,10 +876,7 @@ class Relations:
             ),
             default=None,
         )
-        if intro is None or si <= intro:
-            return False
-        s0, s1 = st.sents[si]
-        return any(m.type == "Model" for m in ms) and bool(find_values(text, s0, s1))
+        return intro is not None and si > intro
 
     @staticmethod
     def _own_benchmark_value(
