@@ -218,3 +218,14 @@ def test_a_set_size_after_a_benchmark_is_no_value(ex):
     )
     assert ("ZorbRoute", "QuuxRoute") in pairs(e)
     assert all(v.value not in (11.0, 14.0) for v in e.evaluations)
+
+
+def test_a_listed_name_may_start_with_a_digit(ex):
+    e = run(
+        ex,
+        "We propose ZorbReg, a point cloud registration method. Experiments on the ZorbMatch, "
+        "3DZorbMatch, and QuuxScenes datasets show that ZorbReg outperforms prior methods.",
+    )
+    assert ("ZorbReg", "3DZorbMatch") in pairs(e)
+    e = run(ex, "We propose ZorbGen. Results on 2D and 3D datasets show gains for ZorbGen.")
+    assert not any(b in ("2D", "3D") for _s, b in pairs(e))

@@ -31,6 +31,10 @@ _SEP = _GLOSS + r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
 # items start with a word holding a capital or a digit (names); the lookahead fails fast
 _LIST = re.compile(rf"(?<![\w.-])(?=[a-z]*+[A-Z0-9]){_ITEM}(?:{_SEP}{_ITEM})+")
 _SPLIT = re.compile(_SEP)
+# "3DLoMatch", "12Scenes", "3D-Curb": a name that starts with a digit (not "3D", "2 models")
+_DIGIT_NAME = re.compile(
+    r"\d+[A-Za-z]*[A-Z][a-z][\w\-]*|\d+[A-Z]{1,2}-[A-Z][\w\-]*|\d+[A-Z]{2,}[\w\-]*"
+)
 # "Performance-Aware Cost (PAC) and Area Under the Performance-Cost Curve": in a list with
 # glosses, an item the name goes on after ("the"/"of" and a capital, or a capital) is cut
 _CUT_NAME = re.compile(r"\s+(?:(?:the|of)\s+)?[A-Z]")
@@ -82,7 +86,9 @@ class Lists:
                     if w is None or not (w.islower() and not name_shaped(w, rules)):
                         break
                     s = sp + 1
-                if text[s : s + 1].isdigit() or e - s < 2:
+                if (
+                    text[s : s + 1].isdigit() and not _DIGIT_NAME.fullmatch(text, s, e)
+                ) or e - s < 2:
                     continue
                 if "(" in m.group() and _CUT_NAME.match(text, e):
                     continue
