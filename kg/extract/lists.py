@@ -24,10 +24,7 @@ _ITEM = (
     r"[A-Za-z0-9][\w+]*+(?:\.\d++)*+(?:[-/][\w+]++(?:\.\d++)*+)*+"
     r"(?:[ ](?:v?\d[\w.]*+|[A-Z][\w\-]*+(?:\.\d++)*+)){0,2}"
 )
-# a short gloss may follow an item: "PC-GITA (Spanish), EasyCall (Italian), and SSNCE (Tamil)"
-# (not an acronym, "(CNNs)", nor a citation, "(Post, 2018)": those start no list here)
-_GLOSS = r"(?:\s*\((?![^()]*\d{4})(?![A-Z][\w\-]{0,7}\))[^()]{1,30}\))?"
-_SEP = _GLOSS + r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
+_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
 # items start with a word holding a capital or a digit (names); the lookahead fails fast
 _LIST = re.compile(rf"(?<![\w.-])(?=[a-z]*+[A-Z0-9]){_ITEM}(?:{_SEP}{_ITEM})+")
 _SPLIT = re.compile(_SEP)
@@ -35,9 +32,6 @@ _SPLIT = re.compile(_SEP)
 _DIGIT_NAME = re.compile(
     r"\d+[A-Za-z]*[A-Z][a-z][\w\-]*|\d+[A-Z]{1,2}-[A-Z][\w\-]*|\d+[A-Z]{2,}[\w\-]*"
 )
-# "Performance-Aware Cost (PAC) and Area Under the Performance-Cost Curve": in a list with
-# glosses, an item the name goes on after ("the"/"of" and a capital, or a capital) is cut
-_CUT_NAME = re.compile(r"\s+(?:(?:the|of)\s+)?[A-Z]")
 _TRUSTED = {
     "vocab",
     "definition",
@@ -90,8 +84,6 @@ class Lists:
                     text[s : s + 1].isdigit() and not _DIGIT_NAME.fullmatch(text, s, e)
                 ) or e - s < 2:
                     continue
-                if "(" in m.group() and _CUT_NAME.match(text, e):
-                    continue
                 trimmed.append((s, e))
             for s, e in trimmed:
                 if any(a < e and s < b and (a, b) != (s, e) for a, b in trusted):
@@ -103,16 +95,13 @@ class Lists:
                     c.source == "benchmark_list" for c in by_span.get((s, e), [])
                 ):
                     unknown.append((s, e))
-            glossed = "(" in m.group()
             if trimmed and self._cued(
-                st, text, trimmed, by_span, trusted, sent_starts, bool(known), glossed
+                st, text, trimmed, by_span, trusted, sent_starts, bool(known)
             ):
                 continue  # typed by its cue noun
             if not known or not unknown:
                 continue
             etype, n = known.most_common(1)[0]
-            if glossed and etype != "Benchmark":
-                continue  # glossed lists of other names are mostly terms and their acronyms
             if n < sum(known.values()) * 2 / 3 or etype == "Metric":
                 continue
             for s, e in unknown:
@@ -135,15 +124,13 @@ class Lists:
                 st.add(Cand(s, e, etype, "list", 0.55 if shaped else 0.45, 38, tconf=1))
         return doc
 
-    def _cued(
-        self, st, text, items, by_span, trusted, sent_starts, any_known: bool, glossed=False
-    ) -> bool:
+    def _cued(self, st, text, items, by_span, trusted, sent_starts, any_known: bool) -> bool:
         """A list right after a cue ("debiasing methods A, B and C", "attacks (A, B)",
         "outperforms A and B"): its unknown name-like items take the cue's type, and a
         short vocabulary alias in it whose type disagrees with a cue noun takes the
         noun's (an ambiguous acronym read from its context)."""
         etype, noun = list_cue_type(text, items[0][0], self.cues)
-        if etype is None or (any_known and not noun) or (glossed and etype != "Benchmark"):
+        if etype is None or (any_known and not noun):
             return False
         rules = self.rules
         if len(items) > 2:
