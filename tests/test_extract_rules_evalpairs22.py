@@ -229,3 +229,13 @@ def test_a_listed_name_may_start_with_a_digit(ex):
     assert ("ZorbReg", "3DZorbMatch") in pairs(e)
     e = run(ex, "We propose ZorbGen. Results on 2D and 3D datasets show gains for ZorbGen.")
     assert not any(b in ("2D", "3D") for _s, b in pairs(e))
+
+
+def test_a_named_models_finding_without_a_value_on_the_only_own_benchmark(ex):
+    e = run(
+        ex,
+        "We introduce ZorbEdu, a benchmark of educational tasks. In the knowledge dimension, "
+        "only Zorb-70B-Chat surpassed the human baseline, while the best open model still "
+        "trailed far behind.",
+    )
+    assert ("Zorb-70B-Chat", "ZorbEdu") in pairs(e)

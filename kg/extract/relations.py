@@ -152,6 +152,13 @@ _RESULTS_LEAD = re.compile(
     r"indicate|indicates|reveal|reveals|confirm|confirms|verify|verifies)\s+that\s+"
     r"(?:our\s+(?:proposed\s+)?|the\s+proposed\s+)?$"
 )
+# "Qwen2.5 demonstrates strong generalization", "GPT-4o and Gemini2.5 perform competitively":
+# a model's own finding, its verb right after its name (or the list it closes)
+_MODEL_FINDING = re.compile(
+    r"(?:\s*\([^()]{0,40}\))?\s+(?:\w+ly\s+)?(?:perform|performs|performed|achiev\w*|scor\w*|"
+    r"struggl\w*|fail\w*|lag\w*|outperform\w*|surpass\w*|excel\w*|lead\w*|rank\w*|"
+    r"demonstrat\w*|show\w*|exhibit\w*)(?![\w-])"
+)
 _SOTA = re.compile(
     r"(?<![\w-])(?:state-of-the-art|state\s+of\s+the\s+art|sota|outperform\w*|surpass\w*)(?![\w-])",
     re.IGNORECASE,
@@ -863,7 +870,11 @@ class Relations:
         if len(own_benchmarks) != 1 or not st.sents:
             return False
         s0, s1 = st.sents[si]
-        if not any(m.type == "Model" for m in ms) or not find_values(text, s0, s1):
+        if not any(m.type == "Model" for m in ms):
+            return False
+        if not find_values(text, s0, s1) and not any(
+            m.type == "Model" and _MODEL_FINDING.match(text, m.end) for m in ms
+        ):
             return False
         if any(m.type == "Benchmark" and m.eid not in own_benchmarks for m in st.mentions):
             return False
