@@ -96,7 +96,7 @@ _LIST_CUES = (
 _LIST_START = re.compile(
     r"(?<![\w-])(?:" + "|".join(c.replace(" ", r"\s+") for c in _LIST_CUES) + r")\s+(?:the\s+)?"
     r"(?P<head>(?:[a-z][\w\-]*\s+){0,4}?(?:benchmarks?|datasets?|tasks?|suites?)\s*(?:,|:)?\s*(?:"
-    r"(?:including|such as|like|namely|e\.g\.,?|i\.e\.,?)\s+)?)?"
+    r"(?:including|such as|like|namely,?|e\.g\.,?|i\.e\.,?)\s+)?)?"
 )
 _LIST_FIRST = first_words(_LIST_CUES)
 _EXAMPLE_CUES = ("such as", "like", "including", "include", "namely")
@@ -132,14 +132,27 @@ _ITEM = re.compile(
     r"(?:the\s+)?([A-Za-z0-9][\w+]*(?:\.\d+)*(?:[-/][\w+]+(?:\.\d+)*)*(?:[ ](?:v?\d+"
     r"(?:\.\d+)?[A-Za-z]?|[A-Z][\w\-]*)){0,2})"
 )
-_ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)")
+# a short gloss may follow an item: "Law-SG, Case-SG (legality), and Unfair-TOS (policy)"
+_ITEM_SEP = re.compile(
+    r"(?:\s*\((?![^()]*\d{4})(?![A-Z][\w\-]{0,7}\))[^()]{1,30}\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)"
+)
 _GAIN_IN = re.compile(
     r"(?:\d\s*%|\d\s*(?:points?|pp)|\d\s*×|\d\s*x)[^.;:]{0,20}?\s(?:in|of)\s+(?:terms\s+of\s+)?$"
 )
 _EXAMPLES_HEAD = re.compile(
-    r"(?:benchmarks|datasets)\s*,?\s*(?:including|such\s+as|like|namely|e\.g\.,?)\s+$"
+    r"(?:benchmarks|datasets)\s*,?\s*(?:including|such\s+as|like|namely,?|e\.g\.,?)\s+$"
 )
 _CLAUSE_AFTER = re.compile(r"\s+(?!and\b|or\b)[a-z]")
+# "on NaturalQuestions, Answer Consistency reduces tokens", "Trained on FooCorpus,
+# BarLM has demonstrated": an item after a bare comma followed by a lower-case word that
+# is no data noun starts the next clause (it is that clause's subject, not listed data)
+_SUBJECT_AFTER = re.compile(
+    r"\s+(?!(?:and|or|datasets?|benchmarks?|corpus|corpora|tasks?|suites?|splits?|sets?|subsets?|"
+    r"test|data|respectively|tracks?|challenges?|leaderboards?|environments?|games?|domains?|"
+    r"versions?|variants?|scenes?|models?|images|annotations|settings?|series|levels?)\b)"
+    r"(?:[a-z]+ly\s+)?(?:is|are|was|were|has|have|had|can|could|will|would|may|shows?|[a-z]+(?:s|ed))\b"
+)
+_BARE_COMMA = re.compile(r"\s*,\s*")
 _LAST_WORD = re.compile(r"([A-Za-z][\w\-]*)\s*,?\s*$")
 _NON_ITEM_WORDS = frozenset("we our the a an this these its their both all each average".split())
 _CUE_WORD = re.compile(r"[a-z\-]+")
@@ -336,6 +349,12 @@ class Benchmarks:
                 )
                 or _EXAMPLES_HEAD.search(m.group("head") or "")
             )
+            if (
+                len(items) > 1
+                and _BARE_COMMA.fullmatch(text, items[-2][1], items[-1][0])
+                and _SUBJECT_AFTER.match(text, items[-1][1])
+            ):
+                items.pop()
             for s, e, name in items:
                 conf = 0.6 if any(name_shaped(w, rules) for w in name.split()) else 0.45
                 if examples and conf >= 0.6 and not _CLAUSE_AFTER.match(text, e):

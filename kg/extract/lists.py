@@ -28,6 +28,10 @@ _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
 # items start with a word holding a capital or a digit (names); the lookahead fails fast
 _LIST = re.compile(rf"(?<![\w.-])(?=[a-z]*+[A-Z0-9]){_ITEM}(?:{_SEP}{_ITEM})+")
 _SPLIT = re.compile(_SEP)
+# "3DLoMatch", "12Scenes", "3D-Curb": a name that starts with a digit (not "3D", "2 models")
+_DIGIT_NAME = re.compile(
+    r"\d+[A-Za-z]*[A-Z][a-z][\w\-]*|\d+[A-Z]{1,2}-[A-Z][\w\-]*|\d+[A-Z]{2,}[\w\-]*"
+)
 _TRUSTED = {
     "vocab",
     "definition",
@@ -101,7 +105,9 @@ class Lists:
                     if w is None or not (w.islower() and not name_shaped(w, rules)):
                         break
                     s = sp + 1
-                if text[s : s + 1].isdigit() or e - s < 2:
+                if (
+                    text[s : s + 1].isdigit() and not _DIGIT_NAME.fullmatch(text, s, e)
+                ) or e - s < 2:
                     continue
                 trimmed.append((s, e))
             for s, e in trimmed:

@@ -137,7 +137,36 @@ _THIS_SUBJECT = re.compile(
     r"\s*(?:[Tt]his|[Oo]ur|[Tt]he\s+proposed)\s+(?:approach|method|framework|model|system|"
     r"technique|pipeline|agent|baseline)(?![\w-])"
 )
+# a result verb after the paper's own method ("X achieves", "X sets a new state of the art")
+_OWN_RESULT = re.compile(
+    r"(?:\s*\([^()]{0,30}\))?\s+(?:\w+ly\s+)?(?:achieves|achieved|reaches|reached|attains|attained|"
+    r"obtains|obtained|scores|scored|improves|improved|outperforms|outperformed|surpasses|surpassed|"
+    r"boosts|boosted|yields|delivers|sets\s+(?:a\s+)?new|establishes\s+(?:a\s+)?new)(?![\w-])"
+)
+_THIS_NAMED = re.compile(
+    r"(?<![\w-])(?:[Oo]ur|[Tt]he\s+proposed)\s+(?:approach|method|framework|model|system|agent|pipeline)(?![\w-])"
+)
+# "Experimental results show that WiFi2Cap outperforms": a lead-in before the sentence's subject
+_RESULTS_LEAD = re.compile(
+    r"\s*(?:(?:[A-Z]\w*|[Tt]he|[Oo]ur)\s+(?:\w+\s+){0,3}?)?(?:show|shows|demonstrate|demonstrates|"
+    r"indicate|indicates|reveal|reveals|confirm|confirms|verify|verifies)\s+that\s+"
+    r"(?:our\s+(?:proposed\s+)?|the\s+proposed\s+)?$"
+)
+# "Qwen2.5 demonstrates strong generalization", "GPT-4o and Gemini2.5 perform competitively":
+# a model's own finding, its verb right after its name (or the list it closes)
+_MODEL_FINDING = re.compile(
+    r"(?:\s*\([^()]{0,40}\))?\s+(?:\w+ly\s+)?(?:perform|performs|performed|achiev\w*|scor\w*|"
+    r"struggl\w*|fail\w*|lag\w*|outperform\w*|surpass\w*|excel\w*|lead\w*|rank\w*|"
+    r"demonstrat\w*|show\w*|exhibit\w*)(?![\w-])"
+)
+_SOTA = re.compile(
+    r"(?<![\w-])(?:state-of-the-art|state\s+of\s+the\s+art|sota|outperform\w*|surpass\w*)(?![\w-])",
+    re.IGNORECASE,
+)
 _OWN_SCORE = re.compile(r"(?:\s+(?:baseline|model|method))?\s*\(\s*\d+(?:\.\d+)?\s*%?\s*\)")
+# "99.80% against DT-GoogleNet's 98.93% on UCLA": a compared system with a score of its own
+# was run there (paired only with the benchmarks its own value binds to)
+_POSS_SCORE = re.compile(r"['\u2019]s\s+\d+(?:\.\d+)?\s*%")
 _ON = re.compile(
     r"(?:on|across|over|in|using|with|including|such as)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?$",
     re.IGNORECASE,
@@ -414,9 +443,17 @@ class Relations:
                     s0, s1 = st.sents[si]
                     prev = benches_of(by_sent[si - 1])
                     subjects = contrib.carried_to(ms, prev, si, s0, s1, _BASELINE)
-                    if subjects and find_values(text, s0, s1):
+                    valued = bool(subjects) and bool(find_values(text, s0, s1))
+                    if subjects and (
+                        valued
+                        or self._sota_after_setup(
+                            text, si, s0, s1, subjects, ptypes, first_prop_sent
+                        )
+                    ):
                         for sid in subjects:
                             for bid in dict.fromkeys(b.eid for b in prev):
+                                if not valued and any(k[:2] == (sid, bid) for k in seen):
+                                    continue
                                 if (sid, bid, None) not in seen:
                                     seen[(sid, bid, None)] = False
                                     out.append(
@@ -425,12 +462,31 @@ class Relations:
                 continue
             s0, s1 = st.sents[si] if st.sents else (0, len(text))
             words = set(_WORD.findall(low[s0:s1]))
+            finding_only = False  # an own-benchmark result without an evaluation verb: no value
             if all(b.eid in own_benchmarks for b in benches):
                 # the paper's own benchmark: an evaluation verb, not just "state-of-the-art"
                 # ("Through a case study involving seven models ..., FooEval pinpointed
                 # key risks": a study run on it names the models it ran)
-                cue = bool(words & self.rules.strict_eval_cues) or bool(
-                    _CASE_STUDY.search(text, s0, s1)
+                cue = (
+                    bool(words & self.rules.strict_eval_cues)
+                    or bool(_CASE_STUDY.search(text, s0, s1))
+                    # "BASIC sets a new state of the art on i-CIR": the paper's own method
+                    # with a result verb (no value bound: the sentence has no evaluation verb)
+                    or (
+                        finding_only := any(
+                            m.eid in ptypes and _OWN_RESULT.match(text, m.end) for m in ms
+                        )
+                    )
+                    # "Even frontier models struggle on Oolong, with GPT-5 and Gemini-2.5-Pro
+                    # all achieving less than 50% accuracy": named models' result with a value
+                    or (
+                        finding_only := (
+                            not ptypes
+                            and any(m.type == "Model" for m in ms)
+                            and Contribution.reports_finding(text, s0, s1)
+                            and bool(find_values(text, s0, s1))
+                        )
+                    )
                 )
             else:
                 cue = bool(words & self.rules.eval_cues) or any(
@@ -447,7 +503,18 @@ class Relations:
                 # X, a suite to assess model merging") reports no result unless it gives one
                 # (its sources, "built on SWE-bench Verified", are not evaluations either);
                 # but "to evaluate AgentX's performance, we introduce X": AgentX runs on X
-                for sid in contrib.evaluated_by_intro(ms, s0, s1):
+                # "MirrorAPI achieves superior accuracy ..., as demonstrated by its
+                # performance on the newly constructed MirrorAPI-Bench": the paper's method
+                # with a result verb in the sentence introducing the benchmark runs on it
+                ran = contrib.evaluated_by_intro(ms, s0, s1) + [
+                    m.eid for m in ms if m.eid in ptypes and _OWN_RESULT.match(text, m.end)
+                ]
+                # "We introduce FlowBench and show ... that our approach outperforms"
+                if ptypes and any(
+                    _OWN_RESULT.match(text, t.end()) for t in _THIS_NAMED.finditer(text, s0, s1)
+                ):
+                    ran += [e for e in contrib.main if e in ptypes]
+                for sid in dict.fromkeys(ran):
                     for b in intro_sents[si]:
                         if (sid, b, None) not in seen:
                             seen[(sid, b, None)] = False
@@ -475,6 +542,7 @@ class Relations:
                 and m.eid not in listed
             ]
             all_named = named
+            own_scored: set[str] = set()  # paired only where a value of their own binds
             clause_of: dict[str, int] = {}  # subjects paired only with benchmarks of their clause
             if len(named) > 1:
                 runs = [
@@ -528,6 +596,10 @@ class Relations:
                     for m in all_named
                     if m.eid not in subj_ids and _OWN_SCORE.match(text, m.end)
                 ]
+                for m in all_named:
+                    if m.eid not in subj_ids and _POSS_SCORE.match(text, m.end):
+                        subj_ids.append(m.eid)
+                        own_scored.add(m.eid)
                 if all(b.eid in own_benchmarks for b in benches):
                     # on the paper's own benchmark every system compared was run by the paper
                     # (no earlier results exist): "outperforming GPT-4o and Gemini on OurBench"
@@ -611,7 +683,13 @@ class Relations:
                         and ";" in text[min(clause_of[sid], b.start) : max(clause_of[sid], b.start)]
                     ):
                         continue
-                    vals: list[BoundValue | None] = [*unshared[sid]] or [None]
+                    vals: list[BoundValue | None] = (
+                        [None] if finding_only else [*unshared[sid]] or [None]
+                    )
+                    if sid in own_scored and not any(
+                        v is not None and v.owner == sid for v in vals
+                    ):
+                        continue
                     bases = tuple(
                         x
                         for x in base_of.get(sid, ())
@@ -655,12 +733,22 @@ class Relations:
             # value: the statement names no benchmark to bind it to)
             own_b = own_benchmarks[0]
             for si, (s0, s1) in enumerate(st.sents):
+                named_main = self._main_as_subject(text, s0, by_sent.get(si, ()), contrib)
+                if named_main and any(
+                    o.eid == own_b and _TRAIN_WORD.search(text, *st.sent_of(o.start))
+                    for o in st.mentions
+                ):
+                    named_main = set()  # "To support post-training, we introduce ZorbSet"
                 if (
                     si <= first_prop_sent
-                    or any(m.type != "Metric" for m in by_sent.get(si, ()))
-                    or not _THIS_SUBJECT.match(text, s0)
+                    or any(
+                        m.type != "Metric" and m.eid not in named_main for m in by_sent.get(si, ())
+                    )
+                    or not (_THIS_SUBJECT.match(text, s0) or named_main)
                     or not contrib.reports_result(s0, s1)
-                    or not find_values(text, s0, s1)
+                    or not (
+                        find_values(text, s0, s1) or (named_main and _SOTA.search(text, s0, s1))
+                    )
                 ):
                     continue
                 for sid in contrib.main:
@@ -671,6 +759,39 @@ class Relations:
         # entry stands for both
         out = [e for e in out if e[3] is not None or not seen.get((e[0], e[1], e[2]))]
         return _first_result_per_measure(out, st.entities)
+
+    @staticmethod
+    def _main_as_subject(text: str, s0: int, ms, contrib: Contribution) -> set[str]:
+        """ "Video-NaRA improves long-range reasoning performance by up to 3 percent": the
+        paper's main proposal opening the sentence with a result verb (its ids, or none)."""
+        first = min(ms, key=lambda m: m.start, default=None)
+        if (
+            first is None
+            or first.eid not in contrib.main
+            or (
+                text[s0 : first.start].strip() not in ("", "The", "Our", "the", "our")
+                and not _RESULTS_LEAD.fullmatch(text, s0, first.start)
+            )
+            or not _OWN_RESULT.match(text, first.end)
+        ):
+            return set()
+        return {first.eid}
+
+    @staticmethod
+    def _sota_after_setup(
+        text: str, si: int, s0: int, s1: int, subjects: list[str], ptypes, first_prop_sent
+    ) -> bool:
+        """ "To support benchmarking, we ... for standard datasets, including A, B and C.
+        Experimental results demonstrate that Audio-3DVG achieves new state-of-the-art
+        performance": with no value, a carried result still counts where it is the paper's
+        own proposal beating the state of the art (or the baselines) right after a setup
+        sentence that comes after the proposal."""
+        return (
+            first_prop_sent is not None
+            and si - 1 > first_prop_sent
+            and all(sid in ptypes for sid in subjects)
+            and bool(_SOTA.search(text, s0, s1))
+        )
 
     def _carried_subjects(self, st: DocState, low: str, si: int, by_sent: dict) -> list[str]:
         """ "We evaluate A, B and C. ... with evaluation across X and Y": a benchmark
@@ -726,9 +847,12 @@ class Relations:
             # "We evaluate 20 LLMs on OurBench. In two series, OPT and Bloom, we found that
             # larger models are more biased": findings after the evaluation statement of a
             # paper that introduces a benchmark (and no method) are results on it
-            if ptypes or not any(k[1] in own_benchmarks for k in seen):
+            if ptypes or not Contribution.reports_finding(text, s0, s1):
                 return []
-            if not Contribution.reports_finding(text, s0, s1):
+            if not (
+                any(k[1] in own_benchmarks for k in seen)
+                or self._only_own_benchmark_result(st, text, si, ms, own_benchmarks)
+            ):
                 return []
             ms = [m for m in ms if not Contribution.component_at(text, m, s0)]
         out = []
@@ -795,6 +919,34 @@ class Relations:
                         )
                     )
         return out
+
+    @staticmethod
+    def _only_own_benchmark_result(st: DocState, text: str, si: int, ms, own_benchmarks) -> bool:
+        """ "We introduce ICE, a benchmark ... Smaller models (Llama-3-8B-Instruct, ...)
+        exhibited brittleness, achieving 0% accuracy": in a paper whose only benchmark is
+        the one it introduces, a sentence after the introduction that gives named models a
+        result with a value reports it on that benchmark (no evaluation verb needed)."""
+        if len(own_benchmarks) != 1 or not st.sents:
+            return False
+        s0, s1 = st.sents[si]
+        if not any(m.type == "Model" for m in ms):
+            return False
+        if not find_values(text, s0, s1) and not any(
+            m.type == "Model" and _MODEL_FINDING.match(text, m.end) for m in ms
+        ):
+            return False
+        if any(m.type == "Benchmark" and m.eid not in own_benchmarks for m in st.mentions):
+            return False
+        intro = min(
+            (
+                st.sent_index(ev)
+                for s, e, _t, rule, ev in st.proposals
+                if rule != "title"
+                and any(m.eid in own_benchmarks and m.start < e and s < m.end for m in st.mentions)
+            ),
+            default=None,
+        )
+        return intro is not None and si > intro
 
     @staticmethod
     def _own_benchmark_value(

@@ -207,6 +207,7 @@ _DATA_SHARE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _AT_SETTING = re.compile(r"\b(?:[Aa]t|[Uu]nder)\s+(?:an?\s+|only\s+|just\s+)?$")
+_COUNT_OF = re.compile(r"[KkMmB]?\s+[a-z]+s\b")
 _SIZE_AFTER = re.compile(
     r"\s+(?:more|fewer|less|larger|smaller)\s+(?:total\s+|trainable\s+|active\s+)?"
     r"(?:parameters|params|FLOPs|weights|layers)\b",
@@ -328,6 +329,8 @@ _OWNER_PAREN = re.compile(
     r"(?:\s+(?:baseline|model|method|approach|system))?\s*\(\s*(?:[\w\-@]+\s*[=:]\s*)?$",
     re.IGNORECASE,
 )
+# "99.80% against DT-GoogleNet's 98.93% on UCLA": a score written as the system's own
+_OWNER_POSSESSIVE = re.compile(r"['\u2019]s\s+(?:(?:top-1\s+|mean\s+|average\s+)?[a-z]+\s+of\s+)?")
 _FOR_OWNER = re.compile(r"\s*(?:(?:M|in|of|on)\s+){0,3}?for\s+(?:the\s+)?", re.IGNORECASE)
 _CLOSE_PAREN = re.compile(r"[^()]{0,30}\)")
 # gaps that tie a value to a benchmark by position ("M" stands for a metric mention)
@@ -511,6 +514,8 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
         v
         for v in find_values(text, s0, s1, counts=True)
         if not any(m.start <= v.start < m.end for m in mentions)
+        # "CAG improves $π_{0.5}$ by 9.7%": a LaTeX sub/superscript is part of a name
+        and text[max(0, v.start - 2) : v.start] not in ("_{", "^{")
     ]
     if not vals:
         return out
@@ -575,6 +580,10 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
     kept: list[tuple[Value, str, str | None]] = []  # (value, kind, owner)
     settings: list[Value] = []  # "at 40% sparsity": their metrics are no other value's
     for v, kind, is_listed in zip(vals, kinds, listed, strict=True):
+        if any(
+            b.end < v.start and _OWNER_POSSESSIVE.fullmatch(text, b.end, v.start) for b in benches
+        ):
+            continue  # "compared to STS's 95.00%": a name typed as a benchmark owns it
         owner = None
         for m in systems[::-1]:  # (mypyc: reversed() over a list of Any fails to compile)
             if m.end > v.start or v.start - m.end > 70 or clause(m.start) != clause(v.start):
@@ -582,6 +591,8 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
             if any(m.end <= o.start < v.start for o in systems if o is not m):
                 break  # another system between: not the nearest
             if _OWNER_PAREN.fullmatch(text, m.end, v.start) and _CLOSE_PAREN.match(text, v.end):
+                owner = m.eid
+            elif _OWNER_POSSESSIVE.fullmatch(text, m.end, v.start):
                 owner = m.eid
             elif _OWNER_VERB.fullmatch(text, m.end, v.start) or (
                 _OWNER_VERB_BRACKET.fullmatch(text, m.end, v.start)
@@ -616,6 +627,8 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
         ):
             settings.append(v)
             continue  # "At 40% sparsity, X attains 81.3%": the condition of a run, no result
+        if kind == "count" and _COUNT_OF.match(text, v.end):
+            continue  # "SPROUT (14 models, 45K queries)": the size of a set, no result on it
         if _SIZE_AFTER.match(text, v.end):
             continue  # "Y (5.6x more total parameters)": a system's size, no result on B
         if (
