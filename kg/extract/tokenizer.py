@@ -23,7 +23,7 @@ again (tokenizer alone ~1.25x slower); `_CACHE_CHUNKS` lets it hold the chunks t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import spacy
 from spacy.tokenizer import Tokenizer
@@ -112,10 +112,15 @@ class _Cut:
         return self._end
 
 
-def chunk_cuts(chunk: str) -> list[_Cut]:
+def chunk_cuts(chunk: str) -> Iterable[_Cut | re.Match]:
     """spaCy's `infix_finditer` for a chunk: every token but the first, as a cut. (spaCy
     skips an infix at position 0 and keeps the text between and after infixes as tokens;
-    the tokens are contiguous, so this reproduces them exactly.)"""
+    the tokens are contiguous, so this reproduces them exactly.) Without a period no
+    abbreviation joins two tokens, so the regex's own matches are the cuts (the first,
+    at 0, is skipped by spaCy): no Python object per token, ~2x faster on the ~19 new
+    chunks of each abstract."""
+    if "." not in chunk:
+        return _TOKEN.finditer(chunk)
     cuts = []
     pos = 0
     for w in chunk_tokens(chunk):
@@ -128,7 +133,9 @@ def make_ml_tokenizer(nlp) -> Tokenizer:
     return ml_tokenizer(nlp.vocab)
 
 
-def ml_tokenizer(vocab: Vocab, cuts: Callable[[str], list[_Cut]] | None = None) -> Tokenizer:
+def ml_tokenizer(
+    vocab: Vocab, cuts: Callable[[str], Iterable[_Cut | re.Match]] | None = None
+) -> Tokenizer:
     """`cuts`: another `chunk_cuts` (tests count its calls)."""
     return Tokenizer(
         vocab,
