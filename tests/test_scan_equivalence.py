@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract import benchmarks, proposals, resolver
+from kg.extract import benchmarks, lists, proposals, resolver
 from kg.extract.acronyms import _REVERSE, _reverse_matches
 from kg.extract.rules import load_rules
 from kg.extract.state import DocState
@@ -79,6 +79,16 @@ PIECES = [
     "\t",
     "(X-Bench)",
     "Bench-2",
+    "incorporates",
+    "is composed of",
+    "consists of",
+    "C++",
+    "GPT-4o",
+    "Llama 3",
+    "iPhone",
+    "&",
+    "or",
+    "/",
 ]
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map(lambda ws: " ".join(ws)) | st.text(
     max_size=60
@@ -151,6 +161,22 @@ def test_reverse_acronyms_from_parentheses_equal_finditer(text):
     assert spans(_reverse_matches(text)) == spans(_REVERSE.finditer(text))
 
 
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_list_spans_from_the_character_before_equal_finditer(text):
+    assert lists.list_spans(text) == [m.span() for m in lists._LIST.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.integers(0, 20))
+def test_part_verbs_from_their_words_equal_finditer(text, pos):
+    state = DocState(text, 0)
+    firsts = state.present_firsts(proposals._PART_VERB_CUES)
+    assert spans(state.finditer_words(proposals._PART_VERBS, firsts, pos)) == spans(
+        proposals._PART_VERBS.finditer(text, pos)
+    )
+
+
 def test_the_properties_see_matches():
     # the generated texts do reach the patterns (else the properties above prove nothing)
     text = (
@@ -164,6 +190,11 @@ def test_the_properties_see_matches():
     assert spans(_reverse_matches(text))
     assert spans(benchmarks.bench_suffix_matches(text + " HarmBench v2 , GEO-Bench Verified"))
     assert resolver._url_spans("code at https://github.com/a/b and hf.co/m.")
+    assert len(lists.list_spans("GSM8K, MMLU and C++, (GPT-4o or Llama 3)")) == 2
+    assert lists.list_spans("MMLU and GSM8K") == [(0, 14)]  # a list at the very start
+    part = DocState("X is composed of A and incorporates B", 0)
+    got = part.finditer_words(proposals._PART_VERBS, part.present_firsts(proposals._PART_VERB_CUES))
+    assert len(spans(got)) == 2
 
 
 def test_overlapping_cues_are_not_matched_twice():
