@@ -181,6 +181,11 @@ _FUNCTION = frozenset("of for with and or to in on by from via that which the a 
 _VARIANT_TAIL_RE = re.compile(r"(?:-(?:\d+(?:\.\d+)?[BMK]|[A-Z][a-z]{0,9}|[A-Z]))+(?![\w-])")
 _SIZE_END = re.compile(r"-\d+(?:\.\d+)?[BMK]$")
 _PAREN_AFTER = re.compile(r"\s*\([^()]{1,60}\)")
+# compiled once (`re.search` with a pattern string looks it up again on every call)
+_TRAILING_PAREN = re.compile(r"\s*\([^()]*\)$")
+_RANGE_SEP = re.compile(r"[\-–/]")
+_PAREN_INNER = re.compile(r"\(([^()]{1,30})\)")
+_MOD_WORD = re.compile(r"[A-Za-z0-9][\w+\-]*")
 
 
 def _skip_the(text: str, pos: int) -> int:
@@ -303,10 +308,10 @@ class Proposals:
     def _in_mods(self, text: str, d) -> tuple[int, int] | None:
         """ "a new Total Variation Distance++ (TVD++) loss", "a novel GQLA mechanism"."""
         ms, me = d.start("mods"), d.end("mods")
-        inner = re.search(r"\(([^()]{1,30})\)", text[ms:me])
+        inner = _PAREN_INNER.search(text[ms:me])
         if inner and is_acronym(inner.group(1)):
             return ms + inner.start(1), ms + inner.end(1)
-        for w in re.finditer(r"[A-Za-z0-9][\w+\-]*", text[ms:me]):
+        for w in _MOD_WORD.finditer(text[ms:me]):
             last = w.group().rsplit("-", 1)[-1]
             if "-" in w.group() and last.islower():
                 continue  # "LDPC-inspired", "MLP-specific": a modifier, not a name
@@ -876,7 +881,7 @@ class Proposals:
                 return
         raw = title[:colon].strip()
         inner = _LATEX.sub(lambda m: m.group(1), raw).strip("$ ")
-        inner = re.sub(r"\s*\([^()]*\)$", "", inner)  # "Long Name (ACR)": the definition links both
+        inner = _TRAILING_PAREN.sub("", inner)  # "Long Name (ACR)": the definition links both
         if not inner or len(inner) > 60:
             return
         start = title.find(inner)
@@ -1006,7 +1011,7 @@ class Proposals:
             sup = _SUPERSCRIPT_TAIL.match(text, e)
             if sup:
                 e = sup.end()  # "T²X3D": the name scan stops at the superscript
-            if e - s < 2 or all(is_quantity(p) for p in re.split(r"[\-–/]", text[s:e])):
+            if e - s < 2 or all(is_quantity(p) for p in _RANGE_SEP.split(text[s:e])):
                 continue
             out.append((s, e, t, rule, ev))
         st.proposals[:] = out
