@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from kg.extract import benchmarks, lists, proposals, resolver
 from kg.extract.acronyms import _REVERSE, _reverse_matches
 from kg.extract.rules import load_rules
-from kg.extract.state import DocState
+from kg.extract.state import _WORDS, DocState, words_of
 
 RULES = load_rules()
 PIECES = [
@@ -165,6 +165,17 @@ def test_reverse_acronyms_from_parentheses_equal_finditer(text):
 @given(texts)
 def test_list_spans_from_the_character_before_equal_finditer(text):
     assert lists.list_spans(text) == [m.span() for m in lists._LIST.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts | st.text(alphabet="aZ09 -_.,é\n\t", max_size=40))
+def test_words_without_a_regex_equal_findall(text):
+    low = text.lower()
+    assert words_of(low) == frozenset(_WORDS.findall(low))
+
+
+def test_words_drop_leading_digits():
+    assert words_of("7b and 2024, x86 1a2b 3.5") == {"b", "and", "x86", "a2b"}
 
 
 @settings(max_examples=300, deadline=None)

@@ -29,8 +29,10 @@ _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
 _LIST = re.compile(rf"(?<![\w.-])(?=[a-z]*+[A-Z0-9]){_ITEM}(?:{_SEP}{_ITEM})+")
 # the same lists found from the character before them (group 1): a pattern that opens on a
 # character class lets re skip in C to the few characters in it (spaces, brackets,
-# punctuation) instead of trying the pattern at every position (~4x faster)
-_LIST_AFTER = re.compile(rf"[^\w.-](?=[a-z]*+[A-Z0-9])({_ITEM}(?:{_SEP}{_ITEM})+)")
+# punctuation) instead of trying the pattern at every position; the class is written
+# without \w, which re tests through the Unicode tables at every character, and the
+# look-behind (`\W`) then refuses a non-ASCII letter (~30% fewer instructions in all)
+_LIST_AFTER = re.compile(rf"[^0-9A-Za-z_.\-](?<=\W)(?=[a-z]*+[A-Z0-9])({_ITEM}(?:{_SEP}{_ITEM})+)")
 _SPLIT = re.compile(_SEP)
 _TRUSTED = {
     "vocab",
