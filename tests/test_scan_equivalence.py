@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract import benchmarks, lists, proposals, resolver
+from kg.extract import benchmarks, lists, pipeline, proposals, resolver
 from kg.extract.acronyms import _REVERSE, _reverse_matches
 from kg.extract.rules import load_rules
 from kg.extract.state import _WORDS, DocState, words_of
@@ -174,6 +174,12 @@ def test_words_without_a_regex_equal_findall(text):
     assert words_of(low) == frozenset(_WORDS.findall(low))
 
 
+@settings(max_examples=300, deadline=None)
+@given(texts | st.text(alphabet="aA. !?\n\"')(", max_size=40))
+def test_sentence_ends_from_their_characters_equal_finditer(text):
+    assert spans(pipeline._sentence_ends(text)) == spans(pipeline._SENT_END.finditer(text))
+
+
 def test_words_drop_leading_digits():
     assert words_of("7b and 2024, x86 1a2b 3.5") == {"b", "and", "x86", "a2b"}
 
@@ -203,6 +209,7 @@ def test_the_properties_see_matches():
     assert resolver._url_spans("code at https://github.com/a/b and hf.co/m.")
     assert len(lists.list_spans("GSM8K, MMLU and C++, (GPT-4o or Llama 3)")) == 2
     assert lists.list_spans("MMLU and GSM8K") == [(0, 14)]  # a list at the very start
+    assert len(spans(pipeline._sentence_ends("A b. C d!\n\nE f? (G) h."))) == 3
     part = DocState("X is composed of A and incorporates B", 0)
     got = part.finditer_words(proposals._PART_VERBS, part.present_firsts(proposals._PART_VERB_CUES))
     assert len(spans(got)) == 2
