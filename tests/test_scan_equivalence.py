@@ -3,11 +3,13 @@ of a plain `finditer` (property tests over texts built from cue words and noise)
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract import benchmarks, lists, pipeline, proposals, resolver
+from kg.extract import benchmarks, evidence, lists, pipeline, proposals, resolver
 from kg.extract.acronyms import _REVERSE, _reverse_matches
 from kg.extract.rules import load_rules
 from kg.extract.state import _WORDS, DocState, words_of
@@ -178,6 +180,19 @@ def test_words_without_a_regex_equal_findall(text):
 @given(texts | st.text(alphabet="aA. !?\n\"')(", max_size=40))
 def test_sentence_ends_from_their_characters_equal_finditer(text):
     assert spans(pipeline._sentence_ends(text)) == spans(pipeline._SENT_END.finditer(text))
+
+
+_CAP_RUN_BEFORE = re.compile(  # round 12's form: a look-behind first
+    r"(?<=[a-z,;] )((?:[A-Z][a-z]+|[A-Z][a-z]*(?:-[A-Za-z][a-z]*)+|[A-Z]{2,5}|[234]D)"
+    r"(?: (?:[A-Z][a-z]+|[A-Z][a-z]*(?:-[A-Za-z][a-z]*)+|[A-Z]{2,5}|[234]D)){1,3})(?![\w-])"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts | st.text(alphabet="aA ,;-D3", max_size=40), st.integers(0, 20))
+def test_title_case_runs_from_the_space_before_equal_the_look_behind_form(text, start):
+    got = [m.span(1) for m in evidence._CAP_RUN.finditer(text, max(0, start - 1))]
+    assert got == [m.span(1) for m in _CAP_RUN_BEFORE.finditer(text, start)]
 
 
 def test_words_drop_leading_digits():
