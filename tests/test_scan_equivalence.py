@@ -3,14 +3,16 @@ of a plain `finditer` (property tests over texts built from cue words and noise)
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract import benchmarks, proposals, resolver
+from kg.extract import benchmarks, evidence, lists, pipeline, proposals, resolver
 from kg.extract.acronyms import _REVERSE, _reverse_matches
 from kg.extract.rules import load_rules
-from kg.extract.state import DocState
+from kg.extract.state import _WORDS, DocState, words_of
 
 RULES = load_rules()
 PIECES = [
@@ -79,6 +81,16 @@ PIECES = [
     "\t",
     "(X-Bench)",
     "Bench-2",
+    "incorporates",
+    "is composed of",
+    "consists of",
+    "C++",
+    "GPT-4o",
+    "Llama 3",
+    "iPhone",
+    "&",
+    "or",
+    "/",
 ]
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map(lambda ws: " ".join(ws)) | st.text(
     max_size=60
@@ -151,6 +163,52 @@ def test_reverse_acronyms_from_parentheses_equal_finditer(text):
     assert spans(_reverse_matches(text)) == spans(_REVERSE.finditer(text))
 
 
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_list_spans_from_the_character_before_equal_finditer(text):
+    assert lists.list_spans(text) == [m.span() for m in lists._LIST.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts | st.text(alphabet="aZ09 -_.,é\n\t", max_size=40))
+def test_words_without_a_regex_equal_findall(text):
+    low = text.lower()
+    assert words_of(low) == frozenset(_WORDS.findall(low))
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts | st.text(alphabet="aA. !?\n\"')(", max_size=40))
+def test_sentence_ends_from_their_characters_equal_finditer(text):
+    assert spans(pipeline._sentence_ends(text)) == spans(pipeline._SENT_END.finditer(text))
+
+
+_CAP_RUN_BEFORE = re.compile(  # round 12's form: a look-behind first
+    r"(?<=[a-z,;] )((?:[A-Z][a-z]+|[A-Z][a-z]*(?:-[A-Za-z][a-z]*)+|[A-Z]{2,5}|[234]D)"
+    r"(?: (?:[A-Z][a-z]+|[A-Z][a-z]*(?:-[A-Za-z][a-z]*)+|[A-Z]{2,5}|[234]D)){1,3})(?![\w-])"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts | st.text(alphabet="aA ,;-D3", max_size=40), st.integers(0, 20))
+def test_title_case_runs_from_the_space_before_equal_the_look_behind_form(text, start):
+    got = [m.span(1) for m in evidence._CAP_RUN.finditer(text, max(0, start - 1))]
+    assert got == [m.span(1) for m in _CAP_RUN_BEFORE.finditer(text, start)]
+
+
+def test_words_drop_leading_digits():
+    assert words_of("7b and 2024, x86 1a2b 3.5") == {"b", "and", "x86", "a2b"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.integers(0, 20))
+def test_part_verbs_from_their_words_equal_finditer(text, pos):
+    state = DocState(text, 0)
+    firsts = state.present_firsts(proposals._PART_VERB_CUES)
+    assert spans(state.finditer_words(proposals._PART_VERBS, firsts, pos)) == spans(
+        proposals._PART_VERBS.finditer(text, pos)
+    )
+
+
 def test_the_properties_see_matches():
     # the generated texts do reach the patterns (else the properties above prove nothing)
     text = (
@@ -164,6 +222,12 @@ def test_the_properties_see_matches():
     assert spans(_reverse_matches(text))
     assert spans(benchmarks.bench_suffix_matches(text + " HarmBench v2 , GEO-Bench Verified"))
     assert resolver._url_spans("code at https://github.com/a/b and hf.co/m.")
+    assert len(lists.list_spans("GSM8K, MMLU and C++, (GPT-4o or Llama 3)")) == 2
+    assert lists.list_spans("MMLU and GSM8K") == [(0, 14)]  # a list at the very start
+    assert len(spans(pipeline._sentence_ends("A b. C d!\n\nE f? (G) h."))) == 3
+    part = DocState("X is composed of A and incorporates B", 0)
+    got = part.finditer_words(proposals._PART_VERBS, part.present_firsts(proposals._PART_VERB_CUES))
+    assert len(spans(got)) == 2
 
 
 def test_overlapping_cues_are_not_matched_twice():

@@ -162,3 +162,12 @@ def test_each_chunk_goes_through_the_regex_once():
     tok("A title\n\nSome abstract, e.g. on GSM8K.")
     tok("Again on GSM8K. e.g. GSM8K.")
     assert calls.count("GSM8K.") == 1 and calls.count("e.g.") == 1
+
+
+@pytest.mark.parametrize(
+    "chunk",
+    ["tokenizers", "tokenizers,", "naïve:", "Über)", "word;", "x,", ",", "al.", "e.g.,", "A1,"],
+)
+def test_words_with_a_closing_mark_cut_as_the_regex_does(chunk):
+    # chunk_cuts answers a word, or a word and one closing mark, without the regex
+    assert [t.text for t in _SHARED(f"a {chunk} b")] == ["a", *chunk_tokens(chunk), "b"]

@@ -23,6 +23,8 @@ _PAREN = re.compile(
 _WORD = re.compile(r"[^\s]+")
 _FUNCTION_WORDS = frozenset("of for and the a an in on with to via by".split())
 _REVERSE = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9\-+]{1,11})\s+\(([^()]{6,120})\)")
+# _REVERSE's short form ending at the search's end (`endpos`: the whitespace before "(")
+_SHORT_ENDING = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9\-+]{1,11}\Z")
 
 
 _TO_DIGIT = re.compile(r"[A-Z]{1,3}2[A-Z]{1,3}$")
@@ -101,15 +103,17 @@ def _skip_space_back(text: str, pos: int) -> int:
 def _reverse_matches(text: str) -> Iterator[re.Match]:
     """`_REVERSE.finditer(text)`, found from the parentheses (one `str.find` each)
     instead of trying the pattern at every position: ~40 us less per abstract. A match
-    starts at most 12 characters before the whitespace that precedes its "(" and ends at
-    most 122 after it."""
+    for a "(" starts with the short form that ends where the whitespace before it
+    starts, at most 12 characters back: the leftmost such word (`_SHORT_ENDING`, over
+    those 12 characters) is the one place to try; a later "(" is tried in its turn."""
     done = 0
     q = text.find("(")
     while q >= 0:
         if q >= done:
             b = _skip_space_back(text, q)
             if b < q:
-                m = _REVERSE.search(text, max(done, b - 12), q + 123)
+                w = _SHORT_ENDING.search(text, max(done, b - 12), b)
+                m = _REVERSE.match(text, w.start()) if w else None
                 if m:
                     yield m
                     done = m.end()

@@ -31,6 +31,11 @@ from kg.extract.vocab import load_vocabulary
 _TASK_AFTER = re.compile(r"[ \t]+(?:[a-z][\w-]*\s+)?(?:task|benchmark|dataset|suite)(?![\w-])")
 
 _WORDS = re.compile(r"[A-Za-z][\w\-]*")
+# "Momentum Tightness and Contrast framework (MoTiC)": a trailing lower-case head noun
+_TRAILING_HEAD = re.compile(
+    r"\s+(?:framework|method|approach|model|algorithm|module|technique|strategy|"
+    r"benchmark|dataset|metric|system|pipeline|architecture|mechanism)s?$"
+)
 
 
 # a method's head noun right after "long form (ACRONYM)" (14)
@@ -88,11 +93,7 @@ class Definitions:
                 continue  # spans the title/abstract seam
             # "Momentum Tightness and Contrast framework (MoTiC)": a trailing lower-case
             # head noun describes the name, it is not part of it
-            trail = re.search(
-                r"\s+(?:framework|method|approach|model|algorithm|module|technique|strategy|"
-                r"benchmark|dataset|metric|system|pipeline|architecture|mechanism)s?$",
-                d.long,
-            )
+            trail = _TRAILING_HEAD.search(d.long)
             if trail and d.long[: trail.start()].split()[-1][:1].isupper():
                 d = d._replace(long=d.long[: trail.start()])
                 le = ls + len(d.long)

@@ -27,6 +27,12 @@ _ITEM = (
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
 # items start with a word holding a capital or a digit (names); the lookahead fails fast
 _LIST = re.compile(rf"(?<![\w.-])(?=[a-z]*+[A-Z0-9]){_ITEM}(?:{_SEP}{_ITEM})+")
+# the same lists found from the character before them (group 1): a pattern that opens on a
+# character class lets re skip in C to the few characters in it (spaces, brackets,
+# punctuation) instead of trying the pattern at every position; the class is written
+# without \w, which re tests through the Unicode tables at every character, and the
+# look-behind (`\W`) then refuses a non-ASCII letter (~30% fewer instructions in all)
+_LIST_AFTER = re.compile(rf"[^0-9A-Za-z_.\-](?<=\W)(?=[a-z]*+[A-Z0-9])({_ITEM}(?:{_SEP}{_ITEM})+)")
 _SPLIT = re.compile(_SEP)
 # "3DLoMatch", "12Scenes", "3D-Curb": a name that starts with a digit (not "3D", "2 models")
 _DIGIT_NAME = re.compile(
@@ -69,6 +75,19 @@ def _evaluated_on(st, text: str, start: int) -> bool:
     return _RESULT_BEFORE.search(text, s0, start) is not None
 
 
+def list_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of `_LIST.finditer(text)`. A list at 0 has no character before it; any
+    other starts right after a character that its look-behind allows, which
+    `_LIST_AFTER` consumes. After a list that ends at `e` the next cannot start at `e`
+    (its last character is a word character, "." or "-", which the look-behind refuses,
+    or a "+" of a run that would have taken a letter after it), so consuming the
+    character at `e` loses no match."""
+    first = _LIST.match(text)
+    out = [first.span()] if first else []
+    out.extend(m.span(1) for m in _LIST_AFTER.finditer(text, first.end() if first else 0))
+    return out
+
+
 class Lists:
     def __init__(self, patterns_dir=None) -> None:
         self.rules = load_rules(patterns_dir)
@@ -83,13 +102,13 @@ class Lists:
             by_span.setdefault((c.start, c.end), []).append(c)
         sent_starts = {s for s, _ in st.sents}
         trusted = [(c.start, c.end) for c in st.cands if c.source in _TRUSTED]
-        for m in _LIST.finditer(text):
+        for m_start, m_end in list_spans(text):
             items = []
-            pos = m.start()
-            for sep in _SPLIT.finditer(text, m.start(), m.end()):
+            pos = m_start
+            for sep in _SPLIT.finditer(text, m_start, m_end):
                 items.append((pos, sep.start()))
                 pos = sep.end()
-            items.append((pos, m.end()))
+            items.append((pos, m_end))
             if len(items) < 2:
                 continue
             known = Counter()
@@ -135,11 +154,7 @@ class Lists:
                     and all(c.source == "unknown_name" for c in by_span[(s, e)])
                 ]
             )
-            if (
-                not known
-                and len(unknown) + len(fallback) >= 2
-                and _evaluated_on(st, text, m.start())
-            ):
+            if not known and len(unknown) + len(fallback) >= 2 and _evaluated_on(st, text, m_start):
                 # "improvements of 23% and 67% over X on 1D-ARC, ACRE, and MiniSCAN" (14)
                 for s, e in unknown + fallback:
                     word = text[s:e]

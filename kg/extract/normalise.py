@@ -29,6 +29,12 @@ _DOT_EDGE = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _PLURAL_WORD = re.compile(r"(?<=[a-z]{2})(?<![su])s$")
 # a capital S right after a lower-case letter ends a camel-case name, not a plural
 _CAMEL_S = re.compile(r"[a-z]S$")
+# (compiled once: `re.sub` with a pattern string looks it up in re's cache on every call,
+# and a name not seen before comes through here several times)
+_SYMBOL = re.compile(r"[+*@:]")
+_SYMBOL_WORD = {"+": "-plus-", "*": "-star-", "@": "-at-", ":": "-"}
+_HYPHENS = re.compile(r"-{2,}")
+_KEY_SEP = re.compile(r"[\s\-_~‐–—]+")
 
 
 def ascii_fold(text: str) -> str:
@@ -45,10 +51,8 @@ def slug(text: str) -> str:
     t = _DOT_EDGE.sub("-", t)
     t = _SEP.sub("-", t)
     t = _LETTER_DIGIT.sub("-", t)
-    t = re.sub(
-        r"[+*@:]", lambda m: {"+": "-plus-", "*": "-star-", "@": "-at-", ":": "-"}[m.group()], t
-    )
-    t = re.sub(r"-{2,}", "-", t).strip("-.")
+    t = _SYMBOL.sub(lambda m: _SYMBOL_WORD[m.group()], t)
+    t = _HYPHENS.sub("-", t).strip("-.")
     return t or "x"
 
 
@@ -74,7 +78,7 @@ def match_key(text: str) -> str:
     """Looser key for comparing names (scorer, acronym/alias lookups): case, spaces,
     hyphens and a trailing plural -s ignored."""
     t = ascii_fold(text).casefold()
-    t = re.sub(r"[\s\-_~‐–—]+", "", t)
+    t = _KEY_SEP.sub("", t)
     if len(t) > 2 and t.endswith("s") and not t.endswith("ss"):
         t = t[:-1]
     return t

@@ -42,6 +42,26 @@ _ABBREV_END = re.compile(
 )
 
 
+def _sentence_ends(text: str):
+    """`_SENT_END.finditer(text)`, tried only at the characters a match starts with (each
+    found with `str.find`): re's scan tested every character against the class (1.6x
+    the instructions)."""
+    starts = []
+    for ch in ".!?\n":
+        i = text.find(ch)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(ch, i + 1)
+    starts.sort()
+    done = 0
+    for i in starts:
+        if i >= done:
+            m = _SENT_END.match(text, i)
+            if m:
+                done = m.end()
+                yield m
+
+
 class SentenceBoundaries:
     """Sentences by punctuation (a regex over the text: much faster than token by
     token), never across the title/abstract seam and not after abbreviations (`e.g.`,
@@ -54,7 +74,7 @@ class SentenceBoundaries:
         cuts = [0]
         if st.abstract_start < len(text):
             cuts.append(st.abstract_start)
-        for m in _SENT_END.finditer(text):
+        for m in _sentence_ends(text):
             end = m.start() + 1
             if _ABBREV_END.search(text, max(0, end - 8), end):
                 continue

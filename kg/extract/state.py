@@ -15,6 +15,29 @@ SEP = "\n\n"
 _WORDS = re.compile(r"[a-z][a-z0-9]*")
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _SPACE = re.compile(r"\s")
+# `words` of an ASCII text without a regex per word: every character but [a-z0-9] made a
+# space, the text split; `_WORDS` starts a word at a letter, so a run led by digits
+# ("7b", "2024") gives its part from the first letter on ("b") or nothing
+_NON_WORD_TO_SPACE = str.maketrans(
+    {chr(i): " " for i in range(128) if not ("0" <= chr(i) <= "9" or "a" <= chr(i) <= "z")}
+)
+_DIGIT_LED = re.compile(r" [0-9][a-z0-9]*")  # (a literal first: re scans for it in C)
+_DIGITS = " 0123456789"
+
+
+def words_of(low: str) -> frozenset:
+    """`frozenset(_WORDS.findall(low))` for a lower-cased text, ~30% fewer instructions
+    on an ASCII one (`findall` tries its class at every character and builds a match
+    per word; `str.translate` and `split` run in C)."""
+    if not low.isascii():
+        return frozenset(_WORDS.findall(low))
+    spaced = " " + low.translate(_NON_WORD_TO_SPACE)
+    words = set(spaced.split())
+    digit_led = _DIGIT_LED.findall(spaced)
+    if digit_led:
+        words.difference_update([d[1:] for d in digit_led])
+        words.update([w for w in (d.lstrip(_DIGITS) for d in digit_led) if w])
+    return frozenset(words)
 
 
 def hint_regions(text: str, hints, chunks_after: int = 0) -> list[list[int]]:
@@ -172,7 +195,7 @@ class DocState:
         """The lower-case words of the text: rules whose cue words are all absent are
         skipped before their (much slower) regex scans the text."""
         if self._words is None:
-            self._words = frozenset(_WORDS.findall(self.low))
+            self._words = words_of(self.low)
         return self._words
 
     def present_firsts(self, cues: tuple[tuple[str, frozenset], ...]) -> frozenset:

@@ -45,6 +45,7 @@ _CAMEL_SIGN = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|(?<=[A-Z][A-Z])[a-z]{2})")
 # two capitals in a row: where an all-capital acronym may be (a cheap test first)
 _CAPS_HEAD_HINT = re.compile(r"[A-Z][A-Z0-9]")
 _AS_A_ROLE = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*-as-an?-[A-Za-z]+(?![\w-])")
+_CAMEL_PART = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
 # ", a " / ", an ": where an appositive may say what the word before it is (14)
 _APPOS_COMMA = re.compile(r",[ \t]+an?[ \t]")
@@ -94,7 +95,7 @@ def fallback_shaped(word: str, rules: Rules) -> bool:
     letters = sum(c.isalpha() for c in word)
     # ALL-CAPS words are mostly acronyms of tasks, data and fields ("NRG", "EDRSR"):
     # only mixed-case names (CamelCase inside a part) fall back
-    camel = any(re.search(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}", p) for p in parts)
+    camel = any(_CAMEL_PART.search(p) for p in parts)
     return letters >= 3 and camel
 
 
