@@ -129,8 +129,10 @@ class Lists:
                 ) or e - s < 2:
                     continue
                 trimmed.append((s, e))
+            # the known names overlapping this list (items are inside it): checked per item
+            near = [(a, b) for a, b in trusted if a < m_end and m_start < b]
             for s, e in trimmed:
-                if any(a < e and s < b and (a, b) != (s, e) for a, b in trusted):
+                if any(a < e and s < b and (a, b) != (s, e) for a, b in near):
                     continue  # overlaps a known name: not an unknown item
                 cs = [c for c in by_span.get((s, e), []) if c.source in _TRUSTED]
                 if cs:
@@ -139,9 +141,7 @@ class Lists:
                     c.source == "benchmark_list" for c in by_span.get((s, e), [])
                 ):
                     unknown.append((s, e))
-            if trimmed and self._cued(
-                st, text, trimmed, by_span, trusted, sent_starts, bool(known)
-            ):
+            if trimmed and self._cued(st, text, trimmed, by_span, near, sent_starts, bool(known)):
                 continue  # typed by its cue noun
             fallback = (
                 []
