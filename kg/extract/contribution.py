@@ -213,6 +213,31 @@ _OUTPERFORMED_EXAMPLE = re.compile(
 _BASELINE_NAMED = re.compile(r"(?<![\w-])baselines?\s*[(:]?\s*(?:the\s+)?$", re.IGNORECASE)
 
 
+# what a proposal's head noun says it is: a part of a method or a whole one (14)
+_PART_HEADS = frozenset(
+    "strategy module layer loss mechanism block component objective regularizer operator "
+    "gate unit term".split()
+)
+_WHOLE_HEADS = frozenset(
+    "framework model method approach system pipeline architecture network agent".split()
+)
+_HEAD_AFTER = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?([a-z]+)")
+
+
+def _head_kind(text: str, s: int, e: int) -> str | None:
+    """'part' or 'whole' from the name's own last word ("... Selection Strategy") or the
+    noun right after it ("Y (YY) framework"), else None."""
+    last = text[s:e].rsplit(None, 1)[-1].lower() if e > s else ""
+    m = _HEAD_AFTER.match(text, e)
+    for w in (last, m.group(1) if m else ""):
+        w = w[:-1] if w.endswith("s") and w[:-1] in _PART_HEADS | _WHOLE_HEADS else w
+        if w in _PART_HEADS:
+            return "part"
+        if w in _WHOLE_HEADS:
+            return "whole"
+    return None
+
+
 class Contribution:
     """What the paper proposes and runs its method on, read once per paper."""
 
@@ -240,8 +265,23 @@ class Contribution:
                 eid = self._eid_at(s, e)
                 if eid in self.methods and eid not in main:
                     main.insert(0, eid)
-        self.main = main or list(self.methods)
+        self.main = self._system_first(main) or list(self.methods)
         self.bases: list[str] = []  # models the method runs on, anywhere in the abstract
+
+    def _system_first(self, main: list[str]) -> list[str]:
+        """ "We propose the X Selection Strategy ... Furthermore, we propose a novel Y
+        framework": where the first proposal statement names only parts of a method (a
+        strategy, module, loss) and a later one names a whole (a framework, model,
+        system), the whole is the paper's method, which "our method" means (14)."""
+        heads: dict[str, str | None] = {}
+        for s, e, _t, _rule, _ev in self.st.proposals:
+            eid = self._eid_at(s, e)
+            if eid is not None and eid not in heads:
+                heads[eid] = _head_kind(self.text, s, e)
+        if not main or not all(heads.get(x) == "part" for x in main):
+            return main
+        wholes = [x for x in self.methods if x not in main and heads.get(x) == "whole"]
+        return wholes or main
 
     def _eid_at(self, s: int, e: int) -> str | None:
         m = next((m for m in self.st.mentions if m.start < e and s < m.end), None)

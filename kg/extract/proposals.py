@@ -135,7 +135,11 @@ _WE = frozenset(("we",))
 # "we call this metric COVER", "we name our benchmark X": the referent before the name
 _THIS_HEAD = re.compile(r"(?:this|these|our)\s+(?:[a-z][\w\-]*\s+){1,3}?(?=[A-Z])")
 # "..., and introduce X": a proposal verb coordinated with an earlier one of "we"
-_AND_VERB = re.compile(r"(?:,\s*|\s)and\s+(?:then\s+|also\s+|further\s+|finally\s+)?$")
+_AND_VERB = re.compile(
+    r"(?:,\s*|\s)and\s+(?:then\s+|also\s+|further\s+|finally\s+|[a-z]{3,}ly\s+)?$"
+)
+_THE_NAME = re.compile(r"the\s+(?=[A-Z])")
+_TITLE_TAIL = re.compile(r"(?: [A-Z][a-z][\w\-]*){1,3}")
 _NEW_OBJECT = ("a new ", "a novel ", "two new ", "two novel ")
 _WE_WORD = re.compile(r"(?<![\w-])[Ww]e(?![\w-])")  # release_after_re starts with "we"
 _NOVEL_ANCHORS = frozenset(("novel", "new", "key"))
@@ -322,8 +326,10 @@ class Proposals:
             if m:
                 yield m.start(), v.end(), v.group("verb").lower()
             elif (
-                text[v.end() : v.end() + 1].isupper() or text.startswith(_NEW_OBJECT, v.end())
-            ) and _AND_VERB.search(text, max(0, v.start() - 16), v.start()):
+                text[v.end() : v.end() + 1].isupper()
+                or text.startswith(_NEW_OBJECT, v.end())
+                or _THE_NAME.match(text, v.end())
+            ) and _AND_VERB.search(text, max(0, v.start() - 24), v.start()):
                 # "we explore hybrid training ..., and introduce AdaMix, a ...": the verb
                 # shares the sentence's "we" (14)
                 s0 = st.sent_of(v.start())[0]
@@ -467,8 +473,15 @@ class Proposals:
                 elif d.group("sep") == "(" and span:
                     found.append((span, head_t, "proposal"))
                 else:
-                    inner = self._in_mods(text, d)
                     named = text[d.start("mods") : d.end("head")].split()
+                    titled_the = (
+                        text.startswith(("the ", "The "), pos)
+                        and len(named) >= 2
+                        and all(w[:1].isupper() for w in named)
+                    )
+                    # "propose the EEG-Visible Layer Selection Strategy": a Title-Case phrase
+                    # is the name as a whole, not its name-shaped first word (14)
+                    inner = None if titled_the else self._in_mods(text, d)
                     lower = None if inner or weak else self._lower_described(text, d)
                     if inner:
                         found.append((inner, head_t, "proposal"))
@@ -485,8 +498,11 @@ class Proposals:
                         and named
                         and all(w[:1].isupper() or name_shaped(w, rules) for w in named)
                     ):
-                        # "introducing the Online Merging Optimizer": the head is part of the name
-                        found.append(((d.start("mods"), d.end("head")), head_t, "proposal"))
+                        # "introducing the Online Merging Optimizer": the head is part of the name,
+                        # and so are Title-Case words up to a later head ("the Visible Layer
+                        # Selection Strategy": "Layer" is no end)
+                        end = self._title_tail(text, d.end("head"), s_end)
+                        found.append(((d.start("mods"), end), head_t, "proposal"))
                     elif not weak:
                         titled = self._titled_object(text, pos, d)
                         if titled:
@@ -552,6 +568,20 @@ class Proposals:
                 if known and not any(find_word(text, name, 0, st.title_len)):
                     continue  # "we introduce GPT-4 into ...", "an analysis of methods: PPO, DPO"
                 st.proposals.append((span[0], span[1], etype, rule, c_start))
+
+    def _title_tail(self, text: str, end: int, limit: int) -> int:
+        """Where a Title-Case name ending at `end` really ends: up to three more capitalised
+        words whose last is a method head noun (else `end`)."""
+        m = _TITLE_TAIL.match(text, end, limit)
+        if m is None:
+            return end
+        words = m.group().split()
+        for k in range(len(words), 0, -1):
+            if self._head_end.search(words[k - 1]) and all(
+                w not in self.rules.not_names for w in words[:k]
+            ):
+                return end + 1 + len(" ".join(words[:k]))
+        return end
 
     def _titled_object(self, text: str, pos: int, d) -> tuple[int, int] | None:
         """ "a learnable Spatial Alignment Module", "an Active Attention Network", "a
