@@ -221,6 +221,7 @@ _PART_HEADS = frozenset(
 _WHOLE_HEADS = frozenset(
     "framework model method approach system pipeline architecture network agent".split()
 )
+_HEADS = _PART_HEADS | _WHOLE_HEADS
 _HEAD_AFTER = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?([a-z]+)")
 
 
@@ -230,7 +231,7 @@ def _head_kind(text: str, s: int, e: int) -> str | None:
     last = text[s:e].rsplit(None, 1)[-1].lower() if e > s else ""
     m = _HEAD_AFTER.match(text, e)
     for w in (last, m.group(1) if m else ""):
-        w = w[:-1] if w.endswith("s") and w[:-1] in _PART_HEADS | _WHOLE_HEADS else w
+        w = w[:-1] if w.endswith("s") and w[:-1] in _HEADS else w
         if w in _PART_HEADS:
             return "part"
         if w in _WHOLE_HEADS:
@@ -273,12 +274,14 @@ class Contribution:
         framework": where the first proposal statement names only parts of a method (a
         strategy, module, loss) and a later one names a whole (a framework, model,
         system), the whole is the paper's method, which "our method" means (14)."""
+        if not main:
+            return main
         heads: dict[str, str | None] = {}
         for s, e, _t, _rule, _ev in self.st.proposals:
             eid = self._eid_at(s, e)
             if eid is not None and eid not in heads:
                 heads[eid] = _head_kind(self.text, s, e)
-        if not main or not all(heads.get(x) == "part" for x in main):
+        if not all(heads.get(x) == "part" for x in main):
             return main
         wholes = [x for x in self.methods if x not in main and heads.get(x) == "whole"]
         return wholes or main

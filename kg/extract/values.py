@@ -195,7 +195,7 @@ _SETTING_BEFORE = re.compile(
     r"\s+(?:only\s+|just\s+|about\s+|roughly\s+|up\s+to\s+)?$",
     re.IGNORECASE,
 )
-# "at 40% sparsity", "under 30% label noise": a value the run was set to
+# "Content Safety Dataset 2.0", "v1.5": a release of a name, no value
 _VERSION_BEFORE = re.compile(
     r"(?:\b(?:Dataset|Benchmark|Bench|Corpus|Suite|[Vv]ersion|[Rr]elease)\s+|\b[vV]\s?)$"
 )
@@ -206,6 +206,7 @@ _DATA_SHARE_AFTER = re.compile(
     r"(?:data|dataset|samples|examples|images|labels|annotations)\b",
     re.IGNORECASE,
 )
+# "at 40% sparsity", "under 30% label noise": a value the run was set to
 _AT_SETTING = re.compile(r"\b(?:[Aa]t|[Uu]nder)\s+(?:an?\s+|only\s+|just\s+)?$")
 _COUNT_OF = re.compile(r"[KkMmB]?\s+[a-z]+s\b")
 _SIZE_AFTER = re.compile(
@@ -362,6 +363,7 @@ _ON_NAME = re.compile(r"\s*(?:[\w\-@]+\s+){0,4}?on\s+(?:the\s+)?(?=[A-Z0-9])")
 # "84.6% execution accuracy in the SPIDER Dev": a split or set of a name not recognised
 _IN_THE_NAME = re.compile(r"\s*(?:[\w\-@]+\s+){0,3}?in\s+the\s+(?=[A-Z][\w\-]*[A-Z0-9])")
 # "X is 8x better than Y, and in the B task ...": a coordinated clause between
+_RESPECTIVELY = re.compile(r"respectively", re.IGNORECASE)
 _COORDINATED = re.compile(r",\s+(?:and|or)\s+(?:in|on|for|at|with|when|the)\b", re.IGNORECASE)
 _BENCH_LIST_AFTER = re.compile(r"\s*(?:,|and\b|or\b|/|&)\s*")
 _VALUE_LIST_GAP = re.compile(r"\s*(?:M\s*)?(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|/\s*)")
@@ -683,7 +685,8 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
     # 1. by position: "75.8% on B", "B 75.8%"; not an item of a list whose targets follow
     # with "respectively" (step 2 pairs the lists, or nothing binds where they differ in
     # length: "+15.9 and +11.5 F1 on A and a subset of C, respectively", C unrecognised)
-    resp = text.lower().find("respectively", s0, s1)
+    rm = _RESPECTIVELY.search(text, s0, s1)
+    resp = rm.start() if rm else -1
 
     def respective_item(v: Value) -> bool:
         # the targets list ends at "respectively" (no value after its last target: "69.7%
@@ -764,7 +767,7 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
     # (63.4%, 84.2% and 95.7%, respectively)", "... on A, B and C, while improving it by
     # +1.4, +1.7 and +3.1 points, respectively")
     groups: list[tuple[int | None, list]] = list(bench_clause.items())
-    if len(sent_bench_ids) > 1 and "respectively" in text[s0:s1].lower():
+    if len(sent_bench_ids) > 1 and rm is not None:
         groups.append((None, benches))
     for c, bs in groups:
         seq = list({b.eid: b for b in sorted(bs, key=lambda b: b.start)}.values())
