@@ -54,8 +54,10 @@ def _key(kg, d: dict) -> str:
     )
 
 
-def _cause(kg, d: dict, s: str, b: str) -> str:
-    """Why the paper of `d` is not in tier 1 for (s, b)."""
+def _cause(kg, d: dict, s: str, b: str) -> list[tuple[str, str]]:
+    """Why the paper of `d` is not in tier 1 for (s, b): one (kind, detail) per role at
+    fault. The kind names no entity, so blind sets can be summarised by it; the detail
+    (shown for tuning sets only) names them."""
     from kg.query import QueryError
     from kg.query.evaluations import SUBJECT_TYPES, TARGET_TYPES
 
@@ -67,30 +69,23 @@ def _cause(kg, d: dict, s: str, b: str) -> str:
         try:
             r = kg.resolver.resolve(name, types)
         except QueryError as e:
+            err = type(e).__name__
             near = _overlapping_label(kg, mentions, name)
+            overlap = "a mention overlaps it" if near else "no mention overlaps it"
             how = f"the paper mentions '{near}'" if near else "no mention overlaps it"
-            out.append(f"{role} unresolved ({type(e).__name__}, {how})")
+            out.append(
+                (f"{role} unresolved ({err}; {overlap})", f"{role} unresolved ({err}, {how})")
+            )
             continue
         var = set(kg.resolver.variants(r.iri))
         if not var & mentions:
-            out.append(f"{role} -> {r.label} [{r.type}], not mentioned by the paper")
-    return " | ".join(out) or "evaluation not extracted (both mentioned)"
-
-
-def _cause_kind(cause: str) -> str:
-    """A miss's cause without its names, so blind sets can be summarised by cause."""
-    kinds = []
-    for part in cause.split(" | "):
-        role = part.split(" ", 1)[0]
-        if "unresolved" in part:
-            err = part.split("(", 1)[1].split(",", 1)[0]
-            how = "a mention overlaps it" if "mentions '" in part else "no mention overlaps it"
-            kinds.append(f"{role} unresolved ({err}; {how})")
-        elif "not mentioned" in part:
-            kinds.append(f"{role} resolves to an entity the paper does not mention")
-        else:
-            kinds.append(part)
-    return " | ".join(kinds)
+            out.append(
+                (
+                    f"{role} resolves to an entity the paper does not mention",
+                    f"{role} -> {r.label} [{r.type}], not mentioned by the paper",
+                )
+            )
+    return out or [("evaluation not extracted (both mentioned)",) * 2]
 
 
 def _overlapping_label(kg, mentions: set[str], name: str) -> str | None:
@@ -140,9 +135,10 @@ def main(store: str, *gold_files: str, misses: bool = False) -> None:
                     r = find_evaluations(kg, s, b, limit=1000)
                 except QueryError:
                     unresolved += 1
-                    causes[_cause_kind(_cause(kg, d, s, b))] += 1
+                    why = _cause(kg, d, s, b)
+                    causes[" | ".join(k for k, _ in why)] += 1
                     if show:
-                        print(f"MISS {pid} ({s} | {b}): {_cause(kg, d, s, b)}")
+                        print(f"MISS {pid} ({s} | {b}): {' | '.join(t for _, t in why)}")
                     continue
                 ids = {p.id for p in r.papers}
                 if (s, b) not in looked:  # precision: each lookup once
@@ -157,9 +153,10 @@ def main(store: str, *gold_files: str, misses: bool = False) -> None:
                     if show:
                         print(f"MISS {pid} ({s} | {b}): only in the mentioned tier")
                 else:
-                    causes[_cause_kind(_cause(kg, d, s, b))] += 1
+                    why = _cause(kg, d, s, b)
+                    causes[" | ".join(k for k, _ in why)] += 1
                     if show:
-                        print(f"MISS {pid} ({s} | {b}): {_cause(kg, d, s, b)}")
+                        print(f"MISS {pid} ({s} | {b}): {' | '.join(t for _, t in why)}")
         out[f"{Path(gf).parent.name}/{Path(gf).name}"] = {
             "pairs": n,
             "evaluated": evaluated,
