@@ -16,6 +16,7 @@ from spacy.matcher import PhraseMatcher
 from kg.extract.rules import load_rules
 from kg.extract.state import Cand, DocState, state_of
 from kg.extract.vocab import load_vocabulary
+from kg.extract.vocab_context import likeness_suffix, load_vocab_context
 
 _PLURAL_TYPES = {"Method", "Metric", "Benchmark", "Hardware"}
 # "the MATH benchmark", "CIFAR-100 datasets": the head is not part of the name
@@ -75,6 +76,7 @@ class VocabRuler:
         self.vocab = load_vocabulary(vocab_dir)
         self.rules = load_rules(patterns_dir)
         self.aggregate_words = self.rules.metric_aggregate_words
+        self.context = load_vocab_context(patterns_dir)
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         # concepts of mined_*.jsonl (kg.vocab_mine): candidates of source "mined"
@@ -187,6 +189,8 @@ class VocabRuler:
                     # "X-rays": the tail of a compound word, not the concept "ray";
                     # "Quasi-Structured Pruning", "Multi-MMLU": the tail of a longer name
                     continue
+                if likeness_suffix(text, end, self.context.likeness_suffixes):
+                    continue  # "CLIP-style", "BERT-type": what it resembles, not the thing
                 if not cs and e - s == 1 and surface.islower():
                     # a capitalised single-word label written all lower-case is an
                     # ordinary word here ("adult", "spider", "falcon", "maps")

@@ -1,0 +1,38 @@
+"""Context that makes a vocabulary match no mention of its concept (round 15).
+
+Data in `ontology/patterns/vocab_context.json`; the ruler asks these before it adds a
+vocabulary candidate, so a name glued to a likeness word ("CLIP-style") never becomes
+an entity the paper uses.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.extract.rules import patterns_dir
+
+
+@dataclass(frozen=True)
+class VocabContext:
+    likeness_suffixes: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def load_vocab_context(directory: str | None = None) -> VocabContext:
+    d = Path(directory) if directory else patterns_dir()
+    raw = json.loads((d / "vocab_context.json").read_text(encoding="utf-8"))
+    return VocabContext(likeness_suffixes=frozenset(w.lower() for w in raw["likeness_suffixes"]))
+
+
+def likeness_suffix(text: str, end: int, suffixes: frozenset[str]) -> bool:
+    """The match ending at `end` is glued by a hyphen to a likeness word ("CLIP-style",
+    "BERT-type", "GPT-like"): the text names a resemblance, not the concept."""
+    if text[end : end + 1] != "-":
+        return False
+    j = end + 1
+    while j < len(text) and text[j].isalpha():
+        j += 1
+    return j > end + 1 and text[end + 1 : j].lower() in suffixes
