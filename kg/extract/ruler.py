@@ -56,6 +56,9 @@ def _plural(label: str) -> str | None:
         and len(label) < 2
     ):
         return None
+    if last == "y" and len(label) > 2 and label[-2] not in "aeiouAEIOU" and label[-2].islower():
+        # "overall accuracies", "latencies": a -y noun's plural is -ies (15)
+        return label[:-1] + "ies"
     return label + "s"
 
 
