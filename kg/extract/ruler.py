@@ -143,7 +143,12 @@ class VocabRuler:
         spelling variant stands."""
         if ntok != 1 or not (surface[:1].isupper() and surface[1:].islower() and surface.isalpha()):
             return False
-        if any(lab[1:] == lab[1:].lower() for lab in self.vocab.by_id[cid].labels()):
+        low = surface.lower()
+        if any(
+            lab[1:] == lab[1:].lower()
+            for lab in self.vocab.by_id[cid].labels()
+            if lab.lower() in (low, low[:-1])  # the labels this word matched (its plural)
+        ):
             return False
         return (
             start < st.title_len
@@ -203,7 +208,7 @@ class VocabRuler:
                     ):
                         continue
                 if (
-                    ctype == "Benchmark"
+                    ctype in self.context.styled_types
                     and not cs
                     and self._plain_word_for_styled(st, cid, text, surface, start, end, e - s)
                 ):

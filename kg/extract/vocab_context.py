@@ -18,13 +18,17 @@ from kg.extract.rules import patterns_dir
 @dataclass(frozen=True)
 class VocabContext:
     likeness_suffixes: frozenset[str]
+    styled_types: frozenset[str]
 
 
 @lru_cache(maxsize=4)
 def load_vocab_context(directory: str | None = None) -> VocabContext:
     d = Path(directory) if directory else patterns_dir()
     raw = json.loads((d / "vocab_context.json").read_text(encoding="utf-8"))
-    return VocabContext(likeness_suffixes=frozenset(w.lower() for w in raw["likeness_suffixes"]))
+    return VocabContext(
+        likeness_suffixes=frozenset(w.lower() for w in raw["likeness_suffixes"]),
+        styled_types=frozenset(raw["styled_types"]),
+    )
 
 
 def likeness_suffix(text: str, end: int, suffixes: frozenset[str]) -> bool:
