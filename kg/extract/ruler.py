@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from kg.extract.rules import load_rules
 from kg.extract.state import Cand, DocState, state_of
 from kg.extract.vocab import load_vocabulary
-from kg.extract.vocab_context import likeness_suffix, load_vocab_context
+from kg.extract.vocab_context import glued_name, likeness_suffix, load_vocab_context
 
 _PLURAL_TYPES = {"Method", "Metric", "Benchmark", "Hardware"}
 # "the MATH benchmark", "CIFAR-100 datasets": the head is not part of the name
@@ -220,6 +220,13 @@ class VocabRuler:
                     and self._plain_phrase(st, cid, text, surface, start, end)
                 ):
                     # "social media", "creative writing": a phrase, not the leaderboard entry
+                    continue
+                if ctype in self.context.glued_types and glued_name(text, end):
+                    # "Chain-of-Thought-Action traces", "ACT-4", "MegaMath-Web-Pro-Max": a
+                    # word of a longer name; a benchmark's is a variant of it (15)
+                    if ctype == "Benchmark":
+                        wend = _word_end(text, end)
+                        st.add(Cand(start, wend, ctype, "benchmark_variant", 0.8, 50))
                     continue
                 if (
                     ctype == "Metric"

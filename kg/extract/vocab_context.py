@@ -19,6 +19,7 @@ from kg.extract.rules import patterns_dir
 class VocabContext:
     likeness_suffixes: frozenset[str]
     styled_types: frozenset[str]
+    glued_types: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -28,6 +29,7 @@ def load_vocab_context(directory: str | None = None) -> VocabContext:
     return VocabContext(
         likeness_suffixes=frozenset(w.lower() for w in raw["likeness_suffixes"]),
         styled_types=frozenset(raw["styled_types"]),
+        glued_types=frozenset(raw["glued_types"]),
     )
 
 
@@ -40,3 +42,11 @@ def likeness_suffix(text: str, end: int, suffixes: frozenset[str]) -> bool:
     while j < len(text) and text[j].isalpha():
         j += 1
     return j > end + 1 and text[end + 1 : j].lower() in suffixes
+
+
+def glued_name(text: str, end: int) -> bool:
+    """The match ending at `end` runs on by a hyphen into a capital or a digit
+    ("Chain-of-Thought-Action", "ACT-4", "MegaMath-Web"): it is a word of a longer name."""
+    return text[end : end + 1] == "-" and (
+        text[end + 1 : end + 2].isupper() or text[end + 1 : end + 2].isdigit()
+    )
