@@ -9,9 +9,13 @@ the bare head.
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.state import Cand
 
 _EXTENDED = frozenset({"metric_compound", "mined"})
+# a participle before the head is no part of its name ("the increasing energy consumption")
+_VERB_FORM = re.compile(r"[a-z](?:ing|ed)\b")
 
 
 def around_measured(kept: list[Cand], dropped: list[Cand]) -> list[Cand]:
@@ -23,5 +27,11 @@ def around_measured(kept: list[Cand], dropped: list[Cand]) -> list[Cand]:
         c
         for c in dropped
         if c.source in _EXTENDED
-        and any(c.start <= s and e <= c.end and (s, e) != (c.start, c.end) for s, e in heads)
+        and any(
+            c.start <= s
+            and e <= c.end
+            and (s, e) != (c.start, c.end)
+            and not _VERB_FORM.search(c.text[: s - c.start])
+            for s, e in heads
+        )
     ]

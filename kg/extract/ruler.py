@@ -221,7 +221,9 @@ class VocabRuler:
                 ):
                     # "social media", "creative writing": a phrase, not the leaderboard entry
                     continue
-                if ctype in self.context.glued_types and glued_name(text, end):
+                if ctype in self.context.glued_types and glued_name(
+                    text, end, self.rules.adjectival_suffixes
+                ):
                     # "Chain-of-Thought-Action traces", "ACT-4", "MegaMath-Web-Pro-Max": a
                     # word of a longer name; a benchmark's is a variant of it (15)
                     if ctype == "Benchmark":

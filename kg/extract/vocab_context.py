@@ -44,9 +44,16 @@ def likeness_suffix(text: str, end: int, suffixes: frozenset[str]) -> bool:
     return j > end + 1 and text[end + 1 : j].lower() in suffixes
 
 
-def glued_name(text: str, end: int) -> bool:
+def glued_name(text: str, end: int, adjectival: tuple[str, ...]) -> bool:
     """The match ending at `end` runs on by a hyphen into a capital or a digit
-    ("Chain-of-Thought-Action", "ACT-4", "MegaMath-Web"): it is a word of a longer name."""
-    return text[end : end + 1] == "-" and (
+    ("Chain-of-Thought-Action", "ACT-4", "MegaMath-Web"): it is a word of a longer name.
+    Not a title's capitalised adjective suffix ("GAN-Based Mixup": stoplist.json
+    adjectival_suffixes), which names the concept as '-based' does."""
+    if text[end : end + 1] != "-" or not (
         text[end + 1 : end + 2].isupper() or text[end + 1 : end + 2].isdigit()
-    )
+    ):
+        return False
+    j = end + 1
+    while j < len(text) and (text[j].isalnum() or text[j] == "-"):
+        j += 1
+    return not text[end:j].lower().endswith(adjectival)
