@@ -181,6 +181,8 @@ class VocabRuler:
         st = state_of(doc)
         text = st.text
         seen = set()
+        named: set[str] = set()  # concepts matched by a label that names them alone
+        waiting: list[Cand] = []  # matches of needs-context labels
         for matcher in (self.lower, self.orth):
             for key, s, e in matcher(doc):
                 cid, ctype, cs = self.keys[key]
@@ -286,11 +288,19 @@ class VocabRuler:
                     st.add(Cand(start, end, ctype, "mined", 0.7, 46, cid=cid, text=surface))
                     continue
                 prio = 50.5 if cs or surface in self.exact[cid] else 50
-                st.add(
-                    Cand(
-                        start, end, ctype, "vocab", 0.9 if cs else 0.85, prio, cid=cid, text=surface
-                    )
+                cand = Cand(
+                    start, end, ctype, "vocab", 0.9 if cs else 0.85, prio, cid=cid, text=surface
                 )
+                if surface.lower() in self.context.needs_context:
+                    waiting.append(cand)  # "dual encoder", "soft prompts": see below (15)
+                else:
+                    named.add(cid)
+                    st.add(cand)
+        for cand in waiting:
+            # a label too generic to name its concept alone counts where the paper names
+            # the concept by another of its labels too
+            if cand.cid in named:
+                st.add(cand)
         return doc
 
 

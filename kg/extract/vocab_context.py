@@ -20,6 +20,7 @@ class VocabContext:
     likeness_suffixes: frozenset[str]
     styled_types: frozenset[str]
     glued_types: frozenset[str]
+    needs_context: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -30,6 +31,7 @@ def load_vocab_context(directory: str | None = None) -> VocabContext:
         likeness_suffixes=frozenset(w.lower() for w in raw["likeness_suffixes"]),
         styled_types=frozenset(raw["styled_types"]),
         glued_types=frozenset(raw["glued_types"]),
+        needs_context=frozenset(w.lower() for w in raw["needs_context_labels"]),
     )
 
 
