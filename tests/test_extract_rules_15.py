@@ -58,7 +58,9 @@ def test_word_glued_into_a_longer_name_is_no_mention(shipped):
 
 
 def test_method_glued_to_a_digit_is_no_mention(shipped):
-    e = run(shipped, "Evaluated on three suites (QRX-2, DPO-4, ZZT-9), Quorvane achieves 71% accuracy.")
+    e = run(
+        shipped, "Evaluated on three suites (QRX-2, DPO-4, ZZT-9), Quorvane achieves 71% accuracy."
+    )
     assert "method/dpo" not in ids(e)
     assert typed(e).get("DPO-4") == "Benchmark"
 
@@ -70,7 +72,9 @@ def test_benchmark_glued_to_a_capital_is_its_variant(shipped):
 
 
 def test_title_adjective_suffix_is_not_glued(shipped):
-    e = run(shipped, "We apply the method to text.", title="Sparse Autoencoder-Based Probing of Text")
+    e = run(
+        shipped, "We apply the method to text.", title="Sparse Autoencoder-Based Probing of Text"
+    )
     assert "Sparse Autoencoder" in surfaces(e)
 
 
@@ -106,8 +110,7 @@ def test_positional_capital_does_not_match_a_styled_metric(shipped):
 def test_defined_name_with_a_module_head_is_a_method(shipped):
     e = run(
         shipped,
-        "We propose two modules: the Quilted Feature Consistency (QFC) module and a "
-        "light decoder.",
+        "We propose two modules: the Quilted Feature Consistency (QFC) module and a light decoder.",
     )
     assert typed(e).get("Quilted Feature Consistency") == "Method"
 
