@@ -80,6 +80,12 @@ class VocabRuler:
         self.rules = load_rules(patterns_dir)
         self.aggregate_words = self.rules.metric_aggregate_words
         self.context = load_vocab_context(patterns_dir)
+        # concepts with a label too generic to name them alone (vocab_context.json)
+        self.needs_context_ids = frozenset(
+            c.id
+            for c in self.vocab.by_id.values()
+            if any(lab.lower() in self.context.needs_context for lab in c.labels())
+        )
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         # concepts of mined_*.jsonl (kg.vocab_mine): candidates of source "mined"
@@ -199,7 +205,8 @@ class VocabRuler:
                     # "X-rays": the tail of a compound word, not the concept "ray";
                     # "Quasi-Structured Pruning", "Multi-MMLU": the tail of a longer name
                     continue
-                if likeness_suffix(text, end, self.context.likeness_suffixes):
+                glued = text[end : end + 1] == "-"  # (most matches: no hyphen after)
+                if glued and likeness_suffix(text, end, self.context.likeness_suffixes):
                     continue  # "CLIP-style", "BERT-type": what it resembles, not the thing
                 if not cs and e - s == 1 and surface.islower():
                     # a capitalised single-word label written all lower-case is an
@@ -212,6 +219,7 @@ class VocabRuler:
                 if (
                     ctype in self.context.styled_types
                     and not cs
+                    and e - s == 1
                     and self._plain_word_for_styled(st, cid, text, surface, start, end, e - s)
                 ):
                     # "Quality", "Multiple", "Records": a word, not QuALITY, MultiPL-E, ReCoRD
@@ -223,8 +231,10 @@ class VocabRuler:
                 ):
                     # "social media", "creative writing": a phrase, not the leaderboard entry
                     continue
-                if ctype in self.context.glued_types and glued_name(
-                    text, end, self.rules.adjectival_suffixes
+                if (
+                    glued
+                    and ctype in self.context.glued_types
+                    and glued_name(text, end, self.rules.adjectival_suffixes)
                 ):
                     # "Chain-of-Thought-Action traces", "ACT-4", "MegaMath-Web-Pro-Max": a
                     # word of a longer name; a benchmark's is a variant of it (15)
@@ -291,7 +301,7 @@ class VocabRuler:
                 cand = Cand(
                     start, end, ctype, "vocab", 0.9 if cs else 0.85, prio, cid=cid, text=surface
                 )
-                if surface.lower() in self.context.needs_context:
+                if cid in self.needs_context_ids and surface.lower() in self.context.needs_context:
                     waiting.append(cand)  # "dual encoder", "soft prompts": see below (15)
                 else:
                     named.add(cid)
