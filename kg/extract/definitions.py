@@ -114,7 +114,10 @@ class Definitions:
                 if not words:
                     continue
                 last = words[-1].lower()
-                metric = definition_metric(d.long, self.evidence)
+                # "the Graph Distribution Consistency (GDC) module": a method head after
+                # the acronym names a component, whatever the long form ends in (15)
+                method_after = se > le and bool(_METHOD_HEAD_AFTER.match(text, se + 1))
+                metric = not method_after and definition_metric(d.long, self.evidence)
                 if not metric and (
                     last in rules.def_non_entity_heads
                     or last.rstrip("s") in rules.def_non_entity_heads
@@ -128,8 +131,10 @@ class Definitions:
                     if metric
                     else _final_head_type(words, rules) or shape_type(d.long) or shape_type(d.short)
                 )
-                if etype is None and (
-                    last in rules.metric_heads or last.rstrip("s") in rules.metric_heads
+                if (
+                    etype is None
+                    and not method_after
+                    and (last in rules.metric_heads or last.rstrip("s") in rules.metric_heads)
                 ):
                     etype = "Metric"
                     if _TASK_AFTER.match(text, max(se, le) + 1):

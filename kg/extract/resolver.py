@@ -26,6 +26,7 @@ from kg.extract.evidence import (
     task_appositive,
     title_modifier_tail,
 )
+from kg.extract.metric_spans import around_measured
 from kg.extract.names import find_word, name_shaped
 from kg.extract.normalise import entity_id, match_key
 from kg.extract.rules import load_rules
@@ -258,7 +259,11 @@ class Resolver:
             # "at 50% sparsity", "the sparsity of the pruned layers": the level a method runs
             # at, measured only where a frame says so ("in terms of sparsity") (13)
             return bool(rules.metric_frame_re.search(text, max(s0, c.start - 60), c.start))
-        if low in rules.weak_metrics:
+        if (
+            low in rules.weak_metrics
+            or low.endswith("ies")
+            and low[:-3] + "y" in rules.weak_metrics
+        ):
             w = rules.weak_window
             a, b = max(s0, c.start - w), min(s1, c.end + w)
             if any(not (c.start <= v.start < c.end) for v in find_values(text, a, b)):
@@ -506,6 +511,10 @@ class Resolver:
             kept, dropped = [], []
             for c in metrics:
                 (kept if self._measured(st, text, c) else dropped).append(c)
+            if dropped and kept:
+                # "3D accuracy" where "accuracy" is measured: the full name (15)
+                kept += around_measured(kept, dropped)
+                dropped = [c for c in dropped if c not in kept]
             if dropped and kept:
                 # a measure the paper reports somewhere anchors the words listed with it
                 # elsewhere ("traits like helpfulness and harmlessness")

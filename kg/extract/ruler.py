@@ -16,6 +16,7 @@ from spacy.matcher import PhraseMatcher
 from kg.extract.rules import load_rules
 from kg.extract.state import Cand, DocState, state_of
 from kg.extract.vocab import load_vocabulary
+from kg.extract.vocab_context import glued_name, likeness_suffix, load_vocab_context
 
 _PLURAL_TYPES = {"Method", "Metric", "Benchmark", "Hardware"}
 # "the MATH benchmark", "CIFAR-100 datasets": the head is not part of the name
@@ -55,6 +56,9 @@ def _plural(label: str) -> str | None:
         and len(label) < 2
     ):
         return None
+    if last == "y" and len(label) > 2 and label[-2] not in "aeiouAEIOU" and label[-2].islower():
+        # "overall accuracies", "latencies": a -y noun's plural is -ies (15)
+        return label[:-1] + "ies"
     return label + "s"
 
 
@@ -75,6 +79,13 @@ class VocabRuler:
         self.vocab = load_vocabulary(vocab_dir)
         self.rules = load_rules(patterns_dir)
         self.aggregate_words = self.rules.metric_aggregate_words
+        self.context = load_vocab_context(patterns_dir)
+        # concepts with a label too generic to name them alone (vocab_context.json)
+        self.needs_context_ids = frozenset(
+            c.id
+            for c in self.vocab.by_id.values()
+            if any(lab.lower() in self.context.needs_context for lab in c.labels())
+        )
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         # concepts of mined_*.jsonl (kg.vocab_mine): candidates of source "mined"
@@ -138,7 +149,12 @@ class VocabRuler:
         spelling variant stands."""
         if ntok != 1 or not (surface[:1].isupper() and surface[1:].islower() and surface.isalpha()):
             return False
-        if any(lab[1:] == lab[1:].lower() for lab in self.vocab.by_id[cid].labels()):
+        low = surface.lower()
+        if any(
+            lab[1:] == lab[1:].lower()
+            for lab in self.vocab.by_id[cid].labels()
+            if lab.lower() in (low, low[:-1])  # the labels this word matched (its plural)
+        ):
             return False
         return (
             start < st.title_len
@@ -171,6 +187,8 @@ class VocabRuler:
         st = state_of(doc)
         text = st.text
         seen = set()
+        named: set[str] = set()  # concepts matched by a label that names them alone
+        waiting: list[Cand] = []  # matches of needs-context labels
         for matcher in (self.lower, self.orth):
             for key, s, e in matcher(doc):
                 cid, ctype, cs = self.keys[key]
@@ -187,6 +205,9 @@ class VocabRuler:
                     # "X-rays": the tail of a compound word, not the concept "ray";
                     # "Quasi-Structured Pruning", "Multi-MMLU": the tail of a longer name
                     continue
+                glued = text[end : end + 1] == "-"  # (most matches: no hyphen after)
+                if glued and likeness_suffix(text, end, self.context.likeness_suffixes):
+                    continue  # "CLIP-style", "BERT-type": what it resembles, not the thing
                 if not cs and e - s == 1 and surface.islower():
                     # a capitalised single-word label written all lower-case is an
                     # ordinary word here ("adult", "spider", "falcon", "maps")
@@ -196,8 +217,9 @@ class VocabRuler:
                     ):
                         continue
                 if (
-                    ctype == "Benchmark"
+                    ctype in self.context.styled_types
                     and not cs
+                    and e - s == 1
                     and self._plain_word_for_styled(st, cid, text, surface, start, end, e - s)
                 ):
                     # "Quality", "Multiple", "Records": a word, not QuALITY, MultiPL-E, ReCoRD
@@ -208,6 +230,17 @@ class VocabRuler:
                     and self._plain_phrase(st, cid, text, surface, start, end)
                 ):
                     # "social media", "creative writing": a phrase, not the leaderboard entry
+                    continue
+                if (
+                    glued
+                    and ctype in self.context.glued_types
+                    and glued_name(text, end, self.rules.adjectival_suffixes)
+                ):
+                    # "Chain-of-Thought-Action traces", "ACT-4", "MegaMath-Web-Pro-Max": a
+                    # word of a longer name; a benchmark's is a variant of it (15)
+                    if ctype == "Benchmark":
+                        wend = _word_end(text, end)
+                        st.add(Cand(start, wend, ctype, "benchmark_variant", 0.8, 50))
                     continue
                 if (
                     ctype == "Metric"
@@ -265,11 +298,19 @@ class VocabRuler:
                     st.add(Cand(start, end, ctype, "mined", 0.7, 46, cid=cid, text=surface))
                     continue
                 prio = 50.5 if cs or surface in self.exact[cid] else 50
-                st.add(
-                    Cand(
-                        start, end, ctype, "vocab", 0.9 if cs else 0.85, prio, cid=cid, text=surface
-                    )
+                cand = Cand(
+                    start, end, ctype, "vocab", 0.9 if cs else 0.85, prio, cid=cid, text=surface
                 )
+                if cid in self.needs_context_ids and surface.lower() in self.context.needs_context:
+                    waiting.append(cand)  # "dual encoder", "soft prompts": see below (15)
+                else:
+                    named.add(cid)
+                    st.add(cand)
+        for cand in waiting:
+            # a label too generic to name its concept alone counts where the paper names
+            # the concept by another of its labels too
+            if cand.cid in named:
+                st.add(cand)
         return doc
 
 
