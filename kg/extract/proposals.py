@@ -20,6 +20,7 @@ from kg.extract.acronyms import best_long_form, is_acronym
 from kg.extract.evidence import context_type, shape_type
 from kg.extract.names import NAME_WORD, find_word, is_quantity, name_shaped, scan_name, words_at
 from kg.extract.normalise import match_key
+from kg.extract.introduced import introduced_names, load_introduced_rules
 from kg.extract.proposal_lists import listed_definitions, load_list_rules
 from kg.extract.rules import Rules, load_rules, patterns_dir
 from kg.extract.state import DocState, cue_words, state_of
@@ -39,7 +40,10 @@ _SUBTITLE_STOP = frozenset(
 _OF_OK = frozenset("family suite series set collection".split())
 _ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
 _AND_ONE = re.compile(r" (?:and|or) ")
-_AND_NEXT = re.compile(r",?\s+and\s+(?:the\s+|our\s+)?(?=[A-Z0-9])")
+# "..., and UniTok-FM, a ...", "..., together with IOSVQA, a ... dataset" (15)
+_AND_NEXT = re.compile(
+    r",?\s+(?:and|together\s+with|along\s+with|as\s+well\s+as)\s+(?:the\s+|our\s+)?(?=[A-Z0-9])"
+)
 _CAP_WORD = re.compile(r"(?<![\w\-.])[A-Z][\w\-+.]*[A-Za-z0-9]")
 _APPOS_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,\s+(?:a|an)\s")
 # "a Full-View Mamba (FVM)": a Title-Case phrase defining an acronym (function words inside)
@@ -238,6 +242,7 @@ class Proposals:
         self.vocab = load_vocabulary(vocab_dir)
         self.rules = load_rules(patterns_dir)
         self.list_rules = load_list_rules(patterns_dir)
+        self.introduced_rules = load_introduced_rules(patterns_dir)
         self.title_case_stop = load_title_case_name_stop(patterns_dir)
         heads = self._heads = _head_alternation(self.rules)
         self._head_end = re.compile(rf"(?:{heads})s?\s*(?:that\s+|which\s+)?$", re.IGNORECASE)
@@ -983,7 +988,11 @@ class Proposals:
                 return
         raw = title[:colon].strip()
         inner = _LATEX.sub(lambda m: m.group(1), raw).strip("$ ")
+        short = _TRAILING_PAREN.search(inner)
         inner = _TRAILING_PAREN.sub("", inner)  # "Long Name (ACR)": the definition links both
+        # "Deep Randomized ... Computation (DeepRDFC): ...": a title spelling its own
+        # acronym names what the paper introduces, whether or not the abstract repeats it (15)
+        spelled = short is not None and best_long_form(short.group().strip(" ()"), inner) == inner
         if not inner or len(inner) > 60:
             return
         start = title.find(inner)
@@ -1005,7 +1014,7 @@ class Proposals:
         if len(words) > 1:
             if any(w.islower() and not name_shaped(w, rules) for w in words):
                 return
-            if not shaped and inner not in abstract:
+            if not shaped and inner not in abstract and not spelled:
                 return
             if shaped and inner not in abstract:
                 # "Purple Llama CyberSecEval": keep the part the abstract uses
@@ -1062,6 +1071,9 @@ class Proposals:
         self._passive_defined(st, text)
         self._new_names(st, text)
         self._listed_parts(st, text)
+        st.proposals.extend(
+            introduced_names(st, text, self.rules, self.introduced_rules, self.vocab.lookup)
+        )
         if not st.proposals:
             self._whole_title(st, text)
         if st.proposals:

@@ -1,0 +1,181 @@
+"""Names a paper introduces by phrasings the proposal cues (kg.extract.proposals) miss.
+
+Round 15, from the misses on unseen papers (eval/round4):
+- a named concept: "we introduce the notion of Whole Slide Difficulty (WSD)", "we define
+  the concept of Neural Visibility" (the guidelines: a named concept a paper introduces is
+  a proposed Method);
+- the part at the core of the paper's own method: "At the core of Synthesis4AD is
+  3D-DefectStudio, a ...", "Central to our approach is the Instruction-Region Alignment";
+- a name after "the proposed" and a head noun: "The proposed synthesis method MPAS and the
+  interactive system 3D-DefectStudio will be released".
+Cue words are in ontology/patterns/introduced.json. Each rule needs a capitalised or
+name-shaped name the vocabulary does not hold: a known name is used, not introduced.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+from kg.extract.names import NAME_WORD, name_shaped, scan_name
+from kg.extract.normalise import match_key
+from kg.extract.rules import Rules
+from kg.extract.state import DocState
+from kg.extract.typing_rules import head_type
+from kg.paths import StrPath, ontology_dir
+
+# (start, end, type or None, rule, evidence offset): DocState.proposals' shape
+Found = tuple[int, int, str | None, str, int]
+
+# a named concept is proposed, but it is not the paper's method ("our method" means
+# the method it introduces next: kg.extract.contribution)
+CONCEPT_RULE = "proposal_concept"
+
+_ARTICLE = re.compile(r"(?:the|a|an|our)\s+(?:(?:new|novel)\s+)?", re.IGNORECASE)
+_NAME_WORD = re.compile(NAME_WORD)
+_LOWER_WORD = re.compile(r"[a-z][a-z\-]*[a-z]\s+")
+_AND_ONE = re.compile(r",?\s+(?:and|as well as)\s+(?:the\s+|our\s+|an?\s+)?")
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+class IntroducedRules:
+    """The compiled cues of introduced.json."""
+
+    def __init__(self, data: dict) -> None:
+        self.notion = re.compile(
+            rf"(?<![\w-])(?:{_alt(data['notion_verbs'])})\s+(?:the|a|a\s+new|a\s+novel)\s+"
+            rf"(?:{_alt(data['notion_nouns'])})\s+of\s+",
+            re.IGNORECASE,
+        )
+        self.notion_anchors = frozenset(data["notion_nouns"])
+        own = _alt(data["own_words"])
+        self.core = re.compile(
+            rf"(?<![\w-])(?:{_alt(data['core_cues'])})\s+"
+            rf"(?:(?P<own>(?:{own})\s+[a-z][\w\-]*)|(?P<name>[A-Z][\w\-+.]*[\w+]))"
+            r"\s+(?:is|lies|are|lie)\s+",
+            re.IGNORECASE,
+        )
+        self.core_anchors = frozenset(w.split()[-2] for w in data["core_cues"])
+        n = int(data["max_head_words"])
+        self.proposed = re.compile(rf"(?<![\w-])(?:[Tt]he|[Oo]ur)\s+proposed\s+((?:[a-z][\w\-]*\s+){{1,{n}}})")
+        self.max_head_words = n
+
+
+@lru_cache(maxsize=4)
+def load_introduced_rules(directory: StrPath | None = None) -> IntroducedRules:
+    d = Path(directory) if directory else ontology_dir() / "patterns"
+    return IntroducedRules(json.loads((d / "introduced.json").read_text(encoding="utf-8")))
+
+
+def _new_name(
+    text: str, span: tuple[int, int] | None, rules: Rules, known: Callable[[str], object]
+) -> bool:
+    """A capitalised name (two or more capitalised words, or a name-shaped one) that no
+    vocabulary holds: what a paper can introduce."""
+    if span is None:
+        return False
+    name = text[span[0] : span[1]]
+    words = name.split()
+    if (
+        not words
+        or not (words[0][:1].isupper() or words[0][:1].isdigit())
+        or name in rules.not_names
+        or match_key(name) in rules.generic_keys
+        or known(name)
+    ):
+        return False
+    return any(name_shaped(w, rules) for w in words) or (
+        len(words) >= 2 and all(w[:1].isupper() for w in words if len(w) > 3)
+    )
+
+
+def notion_names(st: DocState, text: str, rules: Rules, ir: IntroducedRules, known) -> list[Found]:
+    """ "we introduce the notion of Whole Slide Difficulty (WSD)": a named concept."""
+    if st.words.isdisjoint(ir.notion_anchors):
+        return []
+    out: list[Found] = []
+    for m in ir.notion.finditer(text, st.abstract_start):
+        span = scan_name(text, m.end(), rules)
+        if _new_name(text, span, rules, known) and span is not None:
+            out.append((span[0], span[1], "Method", CONCEPT_RULE, m.start()))
+    return out
+
+
+def core_names(st: DocState, text: str, rules: Rules, ir: IntroducedRules, known) -> list[Found]:
+    """ "At the core of Synthesis4AD is 3D-DefectStudio", "Central to our approach is the
+    X": the part at the core of the paper's own method (said by "our / this / the proposed"
+    or by a name the paper proposes)."""
+    if st.words.isdisjoint(ir.core_anchors):
+        return []
+    own_names = {text[s:e] for s, e, *_ in st.proposals}
+    out: list[Found] = []
+    for m in ir.core.finditer(text, st.abstract_start):
+        if m.group("name") and m.group("name") not in own_names:
+            continue
+        pos = m.end()
+        art = _ARTICLE.match(text, pos)
+        if art:
+            pos = art.end()
+        span = scan_name(text, pos, rules)
+        if span is None or span[1] > st.sent_of(m.start())[1]:
+            continue
+        if _new_name(text, span, rules, known):
+            out.append((span[0], span[1], None, "proposal_part", m.start()))
+    return out
+
+
+def proposed_headed(
+    st: DocState, text: str, rules: Rules, ir: IntroducedRules, known
+) -> list[Found]:
+    """ "the proposed synthesis method MPAS and the interactive system 3D-DefectStudio": a
+    name-shaped word after "the/our proposed" and lower-case words ending in a head noun,
+    and one more joined to it by "and" the same way."""
+    if "proposed" not in st.words:
+        return []
+    out: list[Found] = []
+    for m in ir.proposed.finditer(text, st.abstract_start):
+        heads, pos = m.group(1).split(), m.end(1)
+        while True:
+            t = head_type(heads[-1:], rules)
+            w = _NAME_WORD.match(text, pos)
+            if t is None or w is None:
+                break
+            name = w.group()
+            if not name_shaped(name, rules) or known(name) or name in rules.not_names:
+                break
+            out.append((w.start(), w.end(), t, "proposal_part", m.start()))
+            nxt = _AND_ONE.match(text, w.end())
+            if nxt is None:
+                break
+            heads, pos = [], nxt.end()
+            while len(heads) < ir.max_head_words:
+                lw = _LOWER_WORD.match(text, pos)
+                if lw is None:
+                    break
+                heads.append(lw.group().strip())
+                pos = lw.end()
+            if not heads:
+                break
+    return out
+
+
+def introduced_names(st: DocState, text: str, rules: Rules, ir: IntroducedRules, known) -> list[Found]:
+    """All three rules' finds not already proposed at the same span."""
+    taken = {(s, e) for s, e, *_ in st.proposals}
+    out = []
+    for found in (
+        notion_names(st, text, rules, ir, known),
+        core_names(st, text, rules, ir, known),
+        proposed_headed(st, text, rules, ir, known),
+    ):
+        for f in found:
+            if (f[0], f[1]) not in taken:
+                taken.add((f[0], f[1]))
+                out.append(f)
+    return out
