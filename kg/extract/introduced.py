@@ -65,6 +65,13 @@ class IntroducedRules:
         n = int(data["max_head_words"])
         self.proposed = re.compile(rf"(?<![\w-])(?:[Tt]he|[Oo]ur)\s+proposed\s+((?:[a-z][\w\-]*\s+){{1,{n}}})")
         self.max_head_words = n
+        self.indefinite_before = re.compile(r"(?<![\w-])[Aa]n?\s+(?:[a-z][\w\-]*\s+){0,3}$")
+        heads = _alt(data["component_heads"])
+        self.component_after = re.compile(rf"\s+(?:{heads})(?![\w-])")
+        # the defined name acts: "X (Y) recurrently refines" (not "is", "has", "was")
+        self.acts_after = re.compile(
+            r"\s+(?:\w+ly\s+|further\s+|also\s+|then\s+)?(?!(?:is|has|was|does|across|towards|whereas|versus|besides|thus|this|plus)\b)[a-z]{3,}s\b"
+        )
 
 
 @lru_cache(maxsize=4)
@@ -165,6 +172,38 @@ def proposed_headed(
     return out
 
 
+def indefinite_parts(st: DocState, text: str, rules: Rules, ir: IntroducedRules, known) -> list[Found]:
+    """ "an ... attention mechanism with a Spatial Geometric Transform (SGT) recurrently
+    refines ...", "constructed via a Structured Concept-Grounded Refinement (SCGR)
+    pipeline": after the paper's first proposal, a defined name no vocabulary holds,
+    brought in by "a/an" (a new thing, not one named before) and acting or followed by a
+    component head noun, is a part of the paper's method."""
+    if not st.proposals or not st.definitions:
+        return []
+    evs = [ev for _s, _e, _t, rule, ev in st.proposals if rule != "title"]
+    if not evs:
+        return []
+    first = min(evs)
+    after = st.sent_of(first)[1]
+    own = {text[s:e] for s, e, *_ in st.proposals}
+    out: list[Found] = []
+    for ss, se, ls, le in st.definitions:
+        if ls < after or ls > ss:
+            continue  # before the proposal, or "ACR (Long Form)"
+        s0 = st.sent_of(ls)[0]
+        if not ir.indefinite_before.search(text, max(s0, ls - 60), ls):
+            continue
+        name = text[ls:le]
+        if not name[:1].isupper():
+            continue  # "a new medical evaluation benchmark (MIBE)": described, not named
+        if name in own or name in rules.not_names or known(name) or known(text[ss:se]):
+            continue
+        end = max(se, le) + 1
+        if ir.component_after.match(text, end) or ir.acts_after.match(text, end):
+            out.append((ls, le, None, "proposal_part", ls))
+    return out
+
+
 def introduced_names(st: DocState, text: str, rules: Rules, ir: IntroducedRules, known) -> list[Found]:
     """All three rules' finds not already proposed at the same span."""
     taken = {(s, e) for s, e, *_ in st.proposals}
@@ -173,6 +212,7 @@ def introduced_names(st: DocState, text: str, rules: Rules, ir: IntroducedRules,
         notion_names(st, text, rules, ir, known),
         core_names(st, text, rules, ir, known),
         proposed_headed(st, text, rules, ir, known),
+        indefinite_parts(st, text, rules, ir, known),
     ):
         for f in found:
             if (f[0], f[1]) not in taken:

@@ -195,7 +195,11 @@ _JOINERS = frozenset("yet and but or very more most".split())
 _LOWER_HEADS = frozenset("technique scheme protocol strategy".split())
 _FUNCTION = frozenset("of for with and or to in on by from via that which the a an".split())
 # "-4B", "-Pro", "-Tile-Fast": a size or capitalised words after a hyphen, to the word end
-_VARIANT_TAIL_RE = re.compile(r"(?:-(?:\d+(?:\.\d+)?[BMK]|[A-Z][a-z]{0,9}|[A-Z]))+(?![\w-])")
+# "-4B", "-Pro", "-X", "-VLM", "-H1" (15); "X+" / "X++" (15)
+_VARIANT_TAIL_RE = re.compile(
+    r"(?:(?:-(?:\d+(?:\.\d+)?[BMK]|[A-Z][a-z]{0,9}|[A-Z]{2,5}|[A-Z]\d{1,2}))+\+{0,2}|\+{1,2})"
+    r"(?![\w+-])"
+)
 _SIZE_END = re.compile(r"-\d+(?:\.\d+)?[BMK]$")
 _PAREN_AFTER = re.compile(r"\s*\([^()]{1,60}\)")
 # compiled once (`re.search` with a pattern string looks it up again on every call)
@@ -1092,15 +1096,18 @@ class Proposals:
         size or capitalised variant words after a hyphen names a variant the paper
         introduces too."""
         own = set()
-        for a, b, *_ in st.proposals:
+        benchmarks = set()  # a benchmark's variant is a benchmark ("GeoTile-Bench+", 15)
+        for a, b, t, *_ in st.proposals:
             own.add(text[a:b])
+            if t == "Benchmark":
+                benchmarks.add(text[a:b])
             acr = _ACR_AFTER.match(text, b)
             if acr:
                 own.add(acr.group().strip(" ()"))
         own = {n for n in own if len(n) >= 3 and " " not in n and n[:1].isalnum()}
         seen = {(a, b) for a, b, *_ in st.proposals}
         for n in own:
-            i = text.find(n + "-", st.abstract_start)
+            i = self._variant_at(text, n, st.abstract_start)
             while i >= 0:
                 t = _VARIANT_TAIL_RE.match(text, i + len(n))
                 if t and not (text[i - 1 : i].isalnum() or text[i - 1 : i] == "-"):
@@ -1113,10 +1120,15 @@ class Proposals:
                     ):
                         seen.add((s0, e0))
                         sized = _SIZE_END.search(variant)  # "3D-Tile-4B": a sized model
-                        st.proposals.append(
-                            (s0, e0, "Model" if sized else None, "proposal_part", s0)
-                        )
-                i = text.find(n + "-", i + len(n))
+                        vt = "Model" if sized else "Benchmark" if n in benchmarks else None
+                        st.proposals.append((s0, e0, vt, "proposal_part", s0))
+                i = self._variant_at(text, n, i + len(n))
+
+    @staticmethod
+    def _variant_at(text: str, name: str, pos: int) -> int:
+        """The next place from `pos` where `name` is followed by "-" or "+"."""
+        a, b = text.find(name + "-", pos), text.find(name + "+", pos)
+        return a if b < 0 or 0 <= a < b else b
 
     @staticmethod
     def _tidy(st: DocState, text: str) -> None:
