@@ -1,0 +1,140 @@
+"""Round 15: proposes recall on unseen papers (classes of misses found on eval/round4).
+One test per rule on made-up sentences about a made-up tiling planner, each failing when
+its rule is removed (fixture vocabulary as in test_extract_rules)."""
+
+from __future__ import annotations
+
+from kg.models import Paper
+
+
+def extracted(ex, abstract: str, title: str = "A study of things"):
+    return ex.extract(Paper(title=title, abstract=abstract))
+
+
+def proposed(ex, abstract: str, title: str = "A study of things") -> set[str]:
+    """Labels and aliases of the proposed entities."""
+    e = extracted(ex, abstract, title)
+    ents = [e.entities[p.entity] for p in e.proposes]
+    return {n for x in ents for n in (x.label, *x.aliases)}
+
+
+def test_a_named_concept_the_paper_introduces(ex):
+    p = proposed(
+        ex,
+        "In this work, we introduce the notion of Grout Line Visibility (GLV), based on how "
+        "far a tiler can see.",
+    )
+    assert "Grout Line Visibility" in p
+
+
+def test_a_lower_case_notion_is_no_name(ex):
+    p = proposed(ex, "We introduce the notion of tile visibility and study it on floors.")
+    assert not p
+
+
+def test_a_named_concept_is_not_the_main_method(ex):
+    """ "Our method" is the planner proposed beside the concept: its result is the
+    planner's."""
+    e = extracted(
+        ex,
+        "We introduce the concept of Corner Visibility and propose Tilemaker, a planner "
+        "for floors. Our method reaches 91.2% accuracy on the TileSet benchmark.",
+    )
+    subjects = {e.entities[v.subject].label for v in e.evaluations}
+    assert "Corner Visibility" not in subjects
+
+
+def test_the_part_at_the_core_of_the_own_method(ex):
+    p = proposed(
+        ex,
+        "We propose Tilemaker, a planner for floors. At the core of Tilemaker is "
+        "Grout-Studio, a layout engine that places tiles.",
+    )
+    assert {"Tilemaker", "Grout-Studio"} <= p
+
+
+def test_central_to_our_approach(ex):
+    p = proposed(
+        ex,
+        "We propose Tilemaker, a planner for floors. Central to our approach is the "
+        "Corner-Grout Alignment, which snaps tiles to lines.",
+    )
+    assert "Corner-Grout Alignment" in p
+
+
+def test_the_core_of_someone_elses_method_is_not_proposed(ex):
+    p = proposed(
+        ex,
+        "We propose Tilemaker, a planner for floors. At the core of FloorNet is "
+        "Grout-Studio, a layout engine.",
+    )
+    assert "Grout-Studio" not in p
+
+
+def test_the_proposed_head_noun_and_name(ex):
+    p = proposed(
+        ex,
+        "We propose Tilemaker, a planner for floors. The proposed layout method TILR and "
+        "the interactive system Grout-Studio will be released.",
+    )
+    assert {"TILR", "Grout-Studio"} <= p
+
+
+def test_together_with_a_described_name(ex):
+    p = proposed(
+        ex,
+        "We present Tilemaker, a planner that lays floors, together with TileVQA, a "
+        "large-scale dataset of tiled rooms.",
+    )
+    assert {"Tilemaker", "TileVQA"} <= p
+
+
+def test_a_title_spelling_its_acronym(ex):
+    p = proposed(
+        ex,
+        "The grout line layout framework is considered. A planner is trained on floors.",
+        title="Deep Grout Line Layout (DeepGLL): Planning Floors",
+    )
+    assert "Deep Grout Line Layout" in p
+
+
+def test_a_mixed_case_acronym_the_definitions_stage_rejects(ex):
+    """The long form ends in a word the definitions stage reads as a thing ("Agent"):
+    before, the proposal of its mixed-case short form was dropped with it."""
+    p = proposed(
+        ex,
+        "Tilers fail silently.We propose TileGUI (Tile-driven GUI Agent), which checks "
+        "every placed tile.",
+    )
+    assert "TileGUI" in p
+
+
+def test_a_new_defined_part_after_the_proposal(ex):
+    p = proposed(
+        ex,
+        "We present Tilemaker, a planner for floors. To follow walls, an attention "
+        "mechanism with a Corner Snap Transform (CST) recurrently refines the layout. The "
+        "layout is built via a Grout Line Refinement (GLR) pipeline.",
+    )
+    assert {"Corner Snap Transform", "Grout Line Refinement"} <= p
+
+
+def test_a_defined_name_before_any_proposal_is_not_a_part(ex):
+    p = proposed(
+        ex,
+        "Floors use a Corner Snap Transform (CST) module. We present Tilemaker, a planner "
+        "for floors.",
+    )
+    assert "Corner Snap Transform" not in p
+
+
+def test_variants_of_a_proposed_name(ex):
+    abstract = (
+        "We introduce TileBench, a benchmark of floors. We also propose TileMaker, a "
+        "planner. A harder TileBench+ is hard for all planners, and TileMaker-VLM reads "
+        "floor plans."
+    )
+    assert {"TileBench+", "TileMaker-VLM"} <= proposed(ex, abstract)
+    e = extracted(ex, abstract)
+    types = {x.label: x.type for x in e.entities.values()}
+    assert types.get("TileBench+") == "Benchmark"
