@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 from kg.extract.names import NAME_WORD, name_shaped, scan_name
 from kg.extract.normalise import match_key
@@ -41,7 +41,9 @@ _AND_ONE = re.compile(r",?\s+(?:and|as well as)\s+(?:the\s+|our\s+|an?\s+)?")
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
 
 
 class IntroducedRules:
@@ -63,7 +65,9 @@ class IntroducedRules:
         )
         self.core_anchors = frozenset(w.split()[-2] for w in data["core_cues"])
         n = int(data["max_head_words"])
-        self.proposed = re.compile(rf"(?<![\w-])(?:[Tt]he|[Oo]ur)\s+proposed\s+((?:[a-z][\w\-]*\s+){{1,{n}}})")
+        self.proposed = re.compile(
+            rf"(?<![\w-])(?:[Tt]he|[Oo]ur)\s+proposed\s+((?:[a-z][\w\-]*\s+){{1,{n}}})"
+        )
         self.max_head_words = n
         self.indefinite_before = re.compile(r"(?<![\w-])[Aa]n?\s+(?:[a-z][\w\-]*\s+){0,3}$")
         heads = _alt(data["component_heads"])
@@ -172,12 +176,15 @@ def proposed_headed(
     return out
 
 
-def indefinite_parts(st: DocState, text: str, rules: Rules, ir: IntroducedRules, known) -> list[Found]:
+def indefinite_parts(
+    st: DocState, text: str, rules: Rules, ir: IntroducedRules, known
+) -> list[Found]:
     """ "an ... attention mechanism with a Spatial Geometric Transform (SGT) recurrently
     refines ...", "constructed via a Structured Concept-Grounded Refinement (SCGR)
-    pipeline": after the paper's first proposal, a defined name no vocabulary holds,
-    brought in by "a/an" (a new thing, not one named before) and acting or followed by a
-    component head noun, is a part of the paper's method."""
+    pipeline": after the paper's first proposal, a Title-Case defined name no vocabulary
+    holds ("a CSI regression (CSI-R) module" is described, not named), brought in by
+    "a/an" (a new thing, not one named before) and acting or followed by a component head
+    noun, is a part of the paper's method."""
     if not st.proposals or not st.definitions:
         return []
     evs = [ev for _s, _e, _t, rule, ev in st.proposals if rule != "title"]
@@ -194,7 +201,7 @@ def indefinite_parts(st: DocState, text: str, rules: Rules, ir: IntroducedRules,
         if not ir.indefinite_before.search(text, max(s0, ls - 60), ls):
             continue
         name = text[ls:le]
-        if not name[:1].isupper():
+        if not all(w[:1].isupper() for w in name.split() if len(w) > 3):
             continue  # "a new medical evaluation benchmark (MIBE)": described, not named
         if name in own or name in rules.not_names or known(name) or known(text[ss:se]):
             continue
@@ -204,7 +211,9 @@ def indefinite_parts(st: DocState, text: str, rules: Rules, ir: IntroducedRules,
     return out
 
 
-def introduced_names(st: DocState, text: str, rules: Rules, ir: IntroducedRules, known) -> list[Found]:
+def introduced_names(
+    st: DocState, text: str, rules: Rules, ir: IntroducedRules, known
+) -> list[Found]:
     """All three rules' finds not already proposed at the same span."""
     taken = {(s, e) for s, e, *_ in st.proposals}
     out = []

@@ -18,9 +18,9 @@ from spacy.language import Language
 
 from kg.extract.acronyms import best_long_form, is_acronym
 from kg.extract.evidence import context_type, shape_type
+from kg.extract.introduced import introduced_names, load_introduced_rules
 from kg.extract.names import NAME_WORD, find_word, is_quantity, name_shaped, scan_name, words_at
 from kg.extract.normalise import match_key
-from kg.extract.introduced import introduced_names, load_introduced_rules
 from kg.extract.proposal_lists import listed_definitions, load_list_rules
 from kg.extract.rules import Rules, load_rules, patterns_dir
 from kg.extract.state import DocState, cue_words, state_of
@@ -1097,9 +1097,9 @@ class Proposals:
         introduces too."""
         own = set()
         benchmarks = set()  # a benchmark's variant is a benchmark ("GeoTile-Bench+", 15)
-        for a, b, t, *_ in st.proposals:
+        for a, b, ty, *_ in st.proposals:
             own.add(text[a:b])
-            if t == "Benchmark":
+            if ty == "Benchmark":
                 benchmarks.add(text[a:b])
             acr = _ACR_AFTER.match(text, b)
             if acr:
