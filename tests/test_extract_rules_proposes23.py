@@ -138,3 +138,33 @@ def test_variants_of_a_proposed_name(ex):
     e = extracted(ex, abstract)
     types = {x.label: x.type for x in e.entities.values()}
     assert types.get("TileBench+") == "Benchmark"
+
+
+def test_a_titled_part_in_a_sentence_about_the_own_method(ex):
+    e = extracted(
+        ex,
+        "We propose TileMaker, a planner for floors. Based on this insight, TileMaker "
+        "scores each layout via a Grout Straightness Score and places tiles.",
+    )
+    ents = {x.label: x.type for x in e.entities.values()}
+    labels = {e.entities[p.entity].label for p in e.proposes}
+    assert "Grout Straightness Score" in labels
+    assert ents["Grout Straightness Score"] == "Metric"
+
+
+def test_enumerated_phases_of_the_own_method_that_act(ex):
+    p = proposed(
+        ex,
+        "We present TileMaker, a planner for floors. TileMaker trains in two phases: (1) "
+        "Corner Reward Tuning aligns corners; (2) Grout Line Refit straightens lines.",
+    )
+    assert {"Corner Reward Tuning", "Grout Line Refit"} <= p
+
+
+def test_a_titled_phrase_in_someone_elses_sentence_is_not_a_part(ex):
+    p = proposed(
+        ex,
+        "We propose TileMaker, a planner for floors. FloorNet scores each layout via a "
+        "Grout Straightness Score.",
+    )
+    assert "Grout Straightness Score" not in p

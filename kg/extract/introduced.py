@@ -69,6 +69,19 @@ class IntroducedRules:
             rf"(?<![\w-])(?:[Tt]he|[Oo]ur)\s+proposed\s+((?:[a-z][\w\-]*\s+){{1,{n}}})"
         )
         self.max_head_words = n
+        # a sentence whose subject is the paper's method: "CurveStream evaluates", "Our
+        # framework integrates", "It uses" (after an opener: "Based on this insight, ")
+        self.own_subject = re.compile(
+            r"(?:[A-Z][\w\s\-]{0,60}?,\s+)?"
+            r"(?:(?P<name>[A-Z][\w\-+.]*[\w+])|(?:[Oo]ur|[Tt]he proposed|[Tt]his)\s+"
+            rf"(?:{_alt(data['own_heads'])})|It)\s+(?!is\b|was\b|has\b)[a-z]{{3,}}s\b"
+        )
+        # "a/an" and up to three lower-case words, or an enumeration mark, before a name
+        self.titled_item = re.compile(
+            r"(?<![\w-])(?:(?:a|an)\s+(?:[a-z][\w\-]*\s+){0,3}(?=[A-Z])|"
+            r"(?P<enum>\((?:\d|i{1,3}|iv|v)\)\s*)(?=[A-Z]))"
+        )
+        self.title_case_stop = frozenset(data["title_case_stop"])
         self.indefinite_before = re.compile(r"(?<![\w-])[Aa]n?\s+(?:[a-z][\w\-]*\s+){0,3}$")
         heads = _alt(data["component_heads"])
         self.component_after = re.compile(rf"\s+(?:{heads})(?![\w-])")
@@ -211,6 +224,50 @@ def indefinite_parts(
     return out
 
 
+def own_sentence_parts(
+    st: DocState, text: str, rules: Rules, ir: IntroducedRules, known
+) -> list[Found]:
+    """ "CurveStream evaluates semantic intensity via a Curvature Score", "Pixelis trains
+    in three phases: (1) Supervised Fine-Tuning learns ...; (2) Curiosity Reward
+    Fine-Tuning optimizes ...": in a sentence after the first proposal whose subject is
+    the paper's method (a name it proposes, "our method", "it"), a Title-Case phrase
+    brought in by "a/an", or an enumerated one that acts, is a part of the method."""
+    evs = [ev for _s, _e, _t, rule, ev in st.proposals if rule != "title"]
+    if not evs:
+        return []
+    own = {text[s:e] for s, e, *_ in st.proposals}
+    first = st.sent_index(min(evs))
+    out: list[Found] = []
+    for s0, s_end in st.sents[first + 1 :]:
+        m = ir.own_subject.match(text, s0, s_end)
+        if m is None:
+            continue
+        if m.group("name") and m.group("name") not in own:
+            continue
+        for a in ir.titled_item.finditer(text, m.end(), s_end):
+            span = scan_name(text, a.end(), rules)
+            if span is None or span[1] > s_end:
+                continue
+            name = text[span[0] : span[1]]
+            words = name.split()
+            if (
+                len(words) < 2
+                or not all(w[:1].isupper() for w in words if len(w) > 3)
+                or words[0] in ir.title_case_stop
+                or name in own
+                or not _new_name(text, span, rules, known)
+            ):
+                continue
+            if a.group("enum") and not ir.acts_after.match(text, span[1]):
+                continue
+            if text[span[1] : span[1] + 2].strip(" ")[:1] == "(":
+                continue  # a defined name: the definition rules' (indefinite_parts)
+            # the type from the last word ("a Curvature Score": a metric), else the resolver's
+            out.append((span[0], span[1], head_type(words[-1:], rules), "proposal_part", s0))
+            own.add(name)
+    return out
+
+
 def introduced_names(
     st: DocState, text: str, rules: Rules, ir: IntroducedRules, known
 ) -> list[Found]:
@@ -222,6 +279,7 @@ def introduced_names(
         core_names(st, text, rules, ir, known),
         proposed_headed(st, text, rules, ir, known),
         indefinite_parts(st, text, rules, ir, known),
+        own_sentence_parts(st, text, rules, ir, known),
     ):
         for f in found:
             if (f[0], f[1]) not in taken:
