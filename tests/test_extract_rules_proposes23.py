@@ -168,3 +168,29 @@ def test_a_titled_phrase_in_someone_elses_sentence_is_not_a_part(ex):
         "Grout Straightness Score.",
     )
     assert "Grout Straightness Score" not in p
+
+
+def test_a_mined_name_the_paper_introduces_and_describes(tmp_path):
+    """The mined vocabulary holds names taken from the corpus, the introducing paper's
+    too: "we further introduce X, which ..." still proposes it; a curated name stays
+    used ("we introduce low-rank adaptation, which ...")."""
+    import shutil
+
+    from kg.extract import Extractor
+    from tests.conftest import EXTRACT_VOCAB
+
+    for f in EXTRACT_VOCAB.glob("*.jsonl"):
+        shutil.copy(f, tmp_path / f.name)
+    (tmp_path / "mined_methods.jsonl").write_text(
+        '{"id": "method/tilemaker-h1", "type": "Method", "prefLabel": "TileMaker-H1"}\n',
+        encoding="utf-8",
+    )
+    mex = Extractor(vocab_dir=tmp_path)
+    p = proposed(
+        mex,
+        "We present TileMaker, a planner for floors. Building on it, we further introduce "
+        "TileMaker-H1, which checks every placed tile.",
+    )
+    assert "TileMaker-H1" in p
+    p = proposed(mex, "We introduce LoRA, which adapts the planner to new floors.")
+    assert "LoRA" not in p and "low-rank adaptation" not in p

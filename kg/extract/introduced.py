@@ -36,6 +36,7 @@ CONCEPT_RULE = "proposal_concept"
 
 _ARTICLE = re.compile(r"(?:the|a|an|our)\s+(?:(?:new|novel)\s+)?", re.IGNORECASE)
 _NAME_WORD = re.compile(NAME_WORD)
+_AND_ARTICLE = re.compile(r"\s+(?:and|or)\s+(?:an?|the)\s+")
 _LOWER_WORD = re.compile(r"[a-z][a-z\-]*[a-z]\s+")
 _AND_ONE = re.compile(r",?\s+(?:and|as well as)\s+(?:the\s+|our\s+|an?\s+)?")
 
@@ -85,6 +86,7 @@ class IntroducedRules:
         self.indefinite_before = re.compile(r"(?<![\w-])[Aa]n?\s+(?:[a-z][\w\-]*\s+){0,3}$")
         heads = _alt(data["component_heads"])
         self.component_after = re.compile(rf"\s+(?:{heads})(?![\w-])")
+        self.part_heads = frozenset(data["component_heads"]) | frozenset(data["part_heads"])
         # the defined name acts: "X (Y) recurrently refines" (not "is", "has", "was")
         self.acts_after = re.compile(
             r"\s+(?:\w+ly\s+|further\s+|also\s+|then\s+)?(?!(?:is|has|was|does|across|towards|whereas|versus|besides|thus|this|plus)\b)[a-z]{3,}s\b"
@@ -248,6 +250,9 @@ def own_sentence_parts(
             span = scan_name(text, a.end(), rules)
             if span is None or span[1] > s_end:
                 continue
+            cut = _AND_ARTICLE.search(text, span[0], span[1])
+            if cut:  # "a Perception Agent and an Emergency Decision Agent": two names
+                span = (span[0], cut.start())
             name = text[span[0] : span[1]]
             words = name.split()
             if (
@@ -258,14 +263,37 @@ def own_sentence_parts(
                 or not _new_name(text, span, rules, known)
             ):
                 continue
-            if a.group("enum") and not ir.acts_after.match(text, span[1]):
-                continue
+            if a.group("enum"):
+                if not ir.acts_after.match(text, span[1]):
+                    continue
+            elif not (
+                words[-1].lower() in ir.part_heads
+                or any("-" in w or name_shaped(w, rules) for w in words)
+                or ir.component_after.match(text, span[1])
+            ):
+                continue  # "SCALE builds a ... Conditional Variational Autoencoder": a used kind
             if text[span[1] : span[1] + 2].strip(" ")[:1] == "(":
                 continue  # a defined name: the definition rules' (indefinite_parts)
             # the type from the last word ("a Curvature Score": a metric), else the resolver's
             out.append((span[0], span[1], head_type(words[-1:], rules), "proposal_part", s0))
             own.add(name)
     return out
+
+
+_DESCRIBED_AFTER = re.compile(r"\s*(?:,\s+(?:which|a|an)\s|\()")
+
+
+def mined_but_introduced(vocab, cid: str, text: str, span: tuple[int, int], obj: int) -> bool:
+    """ "we further introduce MiroThinker-H1, which extends ...": a name only the mined
+    vocabulary holds (mined from the corpus, where the paper that introduces it is too)
+    is still introduced when it is the proposal verb's direct object and described right
+    after it (", which", ", a ...", "(...)"); a curated name ("we introduce GPT-4 into")
+    never is."""
+    return (
+        span[0] == obj
+        and vocab.by_id[cid].source == "mined"
+        and _DESCRIBED_AFTER.match(text, span[1]) is not None
+    )
 
 
 def introduced_names(

@@ -18,7 +18,7 @@ from spacy.language import Language
 
 from kg.extract.acronyms import best_long_form, is_acronym
 from kg.extract.evidence import context_type, shape_type
-from kg.extract.introduced import introduced_names, load_introduced_rules
+from kg.extract.introduced import introduced_names, load_introduced_rules, mined_but_introduced
 from kg.extract.names import NAME_WORD, find_word, is_quantity, name_shaped, scan_name, words_at
 from kg.extract.normalise import match_key
 from kg.extract.proposal_lists import listed_definitions, load_list_rules
@@ -197,7 +197,7 @@ _FUNCTION = frozenset("of for with and or to in on by from via that which the a 
 # "-4B", "-Pro", "-Tile-Fast": a size or capitalised words after a hyphen, to the word end
 # "-4B", "-Pro", "-X", "-VLM", "-H1" (15); "X+" / "X++" (15)
 _VARIANT_TAIL_RE = re.compile(
-    r"(?:(?:-(?:\d+(?:\.\d+)?[BMK]|[A-Z][a-z]{0,9}|[A-Z]{2,5}|[A-Z]\d{1,2}))+\+{0,2}|\+{1,2})"
+    r"(?:(?:-(?:\d+(?:\.\d+)?[BMK]|[A-Z][a-z]{0,9}|[A-Z]{2,3}|[A-Z]\d{1,2}))+\+{0,2}|\+{1,2})"
     r"(?![\w+-])"
 )
 _SIZE_END = re.compile(r"-\d+(?:\.\d+)?[BMK]$")
@@ -574,7 +574,11 @@ class Proposals:
                 etype = self._type_for(text, span, head_t)
                 if weak and not (shaped and not known) and etype is None and span != defined:
                     continue
-                if known and not any(find_word(text, name, 0, st.title_len)):
+                if (
+                    known
+                    and not any(find_word(text, name, 0, st.title_len))
+                    and not mined_but_introduced(self.vocab, known, text, span, pos)
+                ):
                     continue  # "we introduce GPT-4 into ...", "an analysis of methods: PPO, DPO"
                 st.proposals.append((span[0], span[1], etype, rule, c_start))
 
