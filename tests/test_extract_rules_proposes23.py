@@ -194,3 +194,15 @@ def test_a_mined_name_the_paper_introduces_and_describes(tmp_path):
     assert "TileMaker-H1" in p
     p = proposed(mex, "We introduce LoRA, which adapts the planner to new floors.")
     assert "LoRA" not in p and "low-rank adaptation" not in p
+
+
+def test_a_title_data_set_named_as_a_whole(ex):
+    e = extracted(
+        ex,
+        "The TileLab initiative has curated 4,000 floor plans. Each plan is aligned with "
+        "its tiling.",
+        title="TileLab Floor Corpora: Resources for Tiling",
+    )
+    labels = {e.entities[p.entity].label: e.entities[p.entity].type for p in e.proposes}
+    assert labels.get("TileLab Floor Corpora") == "Benchmark"
+    assert "TileLab" not in labels

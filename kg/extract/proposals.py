@@ -1019,13 +1019,15 @@ class Proposals:
         if words[0].lower() in ("the", "a", "an") or (words[0].endswith("ing") and not shaped):
             return
         abstract = text[st.abstract_start :]
+        data_named = len(words) > 1 and head_type(words[-1:], rules) == "Benchmark"
         if len(words) > 1:
             if any(w.islower() and not name_shaped(w, rules) for w in words):
                 return
             if not shaped and inner not in abstract and not spelled:
                 return
-            if shaped and inner not in abstract:
-                # "Purple Llama CyberSecEval": keep the part the abstract uses
+            if shaped and inner not in abstract and not data_named:
+                # "Purple Llama CyberSecEval": keep the part the abstract uses (not of "Tile
+                # Parallel Corpora", a data set named as a whole, 15)
                 part = next((w for w in reversed(shaped) if any(find_word(abstract, w))), None)
                 if part is None:
                     if not name_shaped(words[0], rules) or not all(
@@ -1040,7 +1042,7 @@ class Proposals:
         if inner in rules.not_names:
             return
         spans = list(find_word(text, inner))
-        etype = (
+        etype = ("Benchmark" if data_named else None) or (
             infer_type(text, spans, rules, None)
             or shape_type(inner)
             or context_type(text, inner, spans)
