@@ -206,3 +206,13 @@ def test_a_title_data_set_named_as_a_whole(ex):
     labels = {e.entities[p.entity].label: e.entities[p.entity].type for p in e.proposes}
     assert labels.get("TileLab Floor Corpora") == "Benchmark"
     assert "TileLab" not in labels
+
+
+def test_a_used_kind_in_a_sentence_about_the_own_method_is_not_a_part(ex):
+    p = proposed(
+        ex,
+        "We propose TileMaker, a planner for floors. TileMaker utilizes a Grout Vision "
+        "Transformer v2 backbone and lifts a small planner to TILE performance.",
+    )
+    assert "TileMaker" in p
+    assert not any("Grout Vision" in n or "TILE" in n.split() for n in p)
