@@ -39,6 +39,9 @@ _NAME_WORD = re.compile(NAME_WORD)
 _FUNCTION_WORDS = frozenset("to from for with in on by as at into than".split())
 _AND_ARTICLE = re.compile(r"\s+(?:and|or)\s+(?:an?|the)\s+")
 _LOWER_WORD = re.compile(r"[a-z][a-z\-]*[a-z]\s+")
+_OWN_OPENER = re.compile(r"[Oo]ur |It |This |proposed ")
+_PROPOSED = frozenset(("proposed",))
+_THE_OUR_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]he|[Oo]ur)\s+$")
 _AND_ONE = re.compile(r",?\s+(?:and|as well as)\s+(?:the\s+|our\s+|an?\s+)?")
 
 
@@ -58,18 +61,20 @@ class IntroducedRules:
             re.IGNORECASE,
         )
         self.notion_anchors = frozenset(data["notion_nouns"])
+        # the scans run only where a cue's first word occurs (DocState.finditer_words): a
+        # regex opening on a look-behind and an alternation is tried at every position
+        self.notion_firsts = frozenset(w.split()[0] for w in data["notion_verbs"])
         own = _alt(data["own_words"])
+        # opens on its rare word ("core", "heart", "central"): "At the core of X is Y"
         self.core = re.compile(
-            rf"(?<![\w-])(?:{_alt(data['core_cues'])})\s+"
+            rf"(?:{_alt(data['core_words'])})\s+(?:of|to)\s+"
             rf"(?:(?P<own>(?:{own})\s+[a-z][\w\-]*)|(?P<name>[A-Z][\w\-+.]*[\w+]))"
             r"\s+(?:is|lies|are|lie)\s+",
             re.IGNORECASE,
         )
-        self.core_anchors = frozenset(w.split()[-2] for w in data["core_cues"])
+        self.core_firsts = frozenset(data["core_words"])
         n = int(data["max_head_words"])
-        self.proposed = re.compile(
-            rf"(?<![\w-])(?:[Tt]he|[Oo]ur)\s+proposed\s+((?:[a-z][\w\-]*\s+){{1,{n}}})"
-        )
+        self.proposed = re.compile(rf"proposed\s+((?:[a-z][\w\-]*\s+){{1,{n}}})")
         self.max_head_words = n
         # a sentence whose subject is the paper's method: "CurveStream evaluates", "Our
         # framework integrates", "It uses" (after an opener: "Based on this insight, ")
@@ -79,10 +84,8 @@ class IntroducedRules:
             rf"(?:{_alt(data['own_heads'])})|It)\s+(?!is\b|was\b|has\b)[a-z]{{3,}}s\b"
         )
         # "a/an" and up to three lower-case words, or an enumeration mark, before a name
-        self.titled_item = re.compile(
-            r"(?<![\w-])(?:(?:a|an)\s+(?:[a-z][\w\-]*\s+){0,3}(?=[A-Z])|"
-            r"(?P<enum>\((?:\d|i{1,3}|iv|v)\)\s*)(?=[A-Z]))"
-        )
+        self.a_item = re.compile(r"an?\s+(?:[a-z][\w\-]*\s+){0,3}(?=[A-Z])")
+        self.enum_item = re.compile(r"\((?:\d|i{1,3}|iv|v)\)\s*(?=[A-Z])")
         self.title_case_stop = frozenset(data["title_case_stop"])
         self.indefinite_before = re.compile(r"(?<![\w-])[Aa]n?\s+(?:[a-z][\w\-]*\s+){0,3}$")
         heads = _alt(data["component_heads"])
@@ -124,10 +127,10 @@ def _new_name(
 
 def notion_names(st: DocState, text: str, rules: Rules, ir: IntroducedRules, known) -> list[Found]:
     """ "we introduce the notion of Whole Slide Difficulty (WSD)": a named concept."""
-    if st.words.isdisjoint(ir.notion_anchors):
+    if st.words.isdisjoint(ir.notion_anchors) or "of" not in st.words:
         return []
     out: list[Found] = []
-    for m in ir.notion.finditer(text, st.abstract_start):
+    for m in st.finditer_words(ir.notion, ir.notion_firsts, st.abstract_start):
         span = scan_name(text, m.end(), rules)
         if _new_name(text, span, rules, known) and span is not None:
             out.append((span[0], span[1], "Method", CONCEPT_RULE, m.start()))
@@ -138,11 +141,11 @@ def core_names(st: DocState, text: str, rules: Rules, ir: IntroducedRules, known
     """ "At the core of Synthesis4AD is 3D-DefectStudio", "Central to our approach is the
     X": the part at the core of the paper's own method (said by "our / this / the proposed"
     or by a name the paper proposes)."""
-    if st.words.isdisjoint(ir.core_anchors):
+    if st.words.isdisjoint(ir.core_firsts):
         return []
     own_names = {text[s:e] for s, e, *_ in st.proposals}
     out: list[Found] = []
-    for m in ir.core.finditer(text, st.abstract_start):
+    for m in st.finditer_words(ir.core, ir.core_firsts, st.abstract_start):
         if m.group("name") and m.group("name") not in own_names:
             continue
         pos = m.end()
@@ -166,7 +169,9 @@ def proposed_headed(
     if "proposed" not in st.words:
         return []
     out: list[Found] = []
-    for m in ir.proposed.finditer(text, st.abstract_start):
+    for m in st.finditer_words(ir.proposed, _PROPOSED, st.abstract_start):
+        if not _THE_OUR_BEFORE.search(text, max(0, m.start() - 5), m.start()):
+            continue  # "the/our proposed"
         heads, pos = m.group(1).split(), m.end(1)
         while True:
             t = head_type(heads[-1:], rules)
@@ -227,6 +232,27 @@ def indefinite_parts(
     return out
 
 
+def _items(ir: IntroducedRules, text: str, pos: int, end: int) -> list[tuple[int, bool]]:
+    """(where the name starts, enumerated?) after each "a/an" (+ up to three lower-case
+    words) and each "(1)" before a capitalised word in text[pos:end], found with
+    `str.find` (a regex opening on a look-behind is tried at every position)."""
+    out = []
+    for art in (" a ", " an "):
+        i = text.find(art, pos - 1, end)
+        while i >= 0:
+            m = ir.a_item.match(text, i + 1, end)
+            if m:
+                out.append((m.end(), False))
+            i = text.find(art, i + 2, end)
+    i = text.find("(", pos, end)
+    while i >= 0:
+        m = ir.enum_item.match(text, i, end)
+        if m:
+            out.append((m.end(), True))
+        i = text.find("(", i + 1, end)
+    return sorted(out)
+
+
 def own_sentence_parts(
     st: DocState, text: str, rules: Rules, ir: IntroducedRules, known
 ) -> list[Found]:
@@ -242,13 +268,17 @@ def own_sentence_parts(
     first = st.sent_index(min(evs))
     out: list[Found] = []
     for s0, s_end in st.sents[first + 1 :]:
+        if _OWN_OPENER.search(text, s0, min(s_end, s0 + 90)) is None and not any(
+            0 <= text.find(n, s0, s0 + 90) for n in own
+        ):
+            continue  # no subject the regex below could match: skip it cheaply
         m = ir.own_subject.match(text, s0, s_end)
         if m is None:
             continue
         if m.group("name") and m.group("name") not in own:
             continue
-        for a in ir.titled_item.finditer(text, m.end(), s_end):
-            span = scan_name(text, a.end(), rules)
+        for item_end, enum in _items(ir, text, m.end(), s_end):
+            span = scan_name(text, item_end, rules)
             if span is None or span[1] > s_end:
                 continue
             cut = _AND_ARTICLE.search(text, span[0], span[1])
@@ -265,7 +295,7 @@ def own_sentence_parts(
                 or not _new_name(text, span, rules, known)
             ):
                 continue
-            if a.group("enum"):
+            if enum:
                 if not ir.acts_after.match(text, span[1]):
                     continue
             elif not (
