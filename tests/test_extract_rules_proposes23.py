@@ -216,3 +216,23 @@ def test_a_used_kind_in_a_sentence_about_the_own_method_is_not_a_part(ex):
     )
     assert "TileMaker" in p
     assert not any("Grout Vision" in n or "TILE" in n.split() for n in p)
+
+
+def test_the_proposed_head_noun_and_a_two_word_name(ex):
+    p = proposed(
+        ex,
+        "We propose TileMaker, a planner for floors. The proposed approach T3 GRID, further "
+        "adds a grout check.",
+    )
+    assert "T3 GRID" in p
+
+
+def test_an_enumerated_step_is_no_name(ex):
+    p = proposed(
+        ex,
+        "We propose TileMaker, a planner for floors. TileMaker improves layouts by: (1) "
+        "Designing an IoU-Grout loss function to straighten lines; and (2) Grout Line "
+        "Refit straightens lines.",
+    )
+    assert not any(n.startswith("Designing") for n in p)
+    assert "Grout Line Refit" in p

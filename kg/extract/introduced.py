@@ -36,7 +36,8 @@ CONCEPT_RULE = "proposal_concept"
 
 _ARTICLE = re.compile(r"(?:the|a|an|our)\s+(?:(?:new|novel)\s+)?", re.IGNORECASE)
 _NAME_WORD = re.compile(NAME_WORD)
-_FUNCTION_WORDS = frozenset("to from for with in on by as at into than".split())
+# inside a name: "a small VLM to DTW", "(3) Designing an FP-IoU loss" are no names
+_FUNCTION_WORDS = frozenset("to from for with in on by as at into than a an the".split())
 _AND_ARTICLE = re.compile(r"\s+(?:and|or)\s+(?:an?|the)\s+")
 _LOWER_WORD = re.compile(r"[a-z][a-z\-]*[a-z]\s+")
 _OWN_OPENER = re.compile(r"[Oo]ur |It |This |proposed ")
@@ -176,13 +177,15 @@ def proposed_headed(
         while True:
             t = head_type(heads[-1:], rules)
             w = _NAME_WORD.match(text, pos)
-            if t is None or w is None:
+            if t is None or w is None or not name_shaped(w.group(), rules):
                 break
-            name = w.group()
-            if not name_shaped(name, rules) or known(name) or name in rules.not_names:
+            # the whole name from its name-shaped first word ("S3 RIQA", 15)
+            span = scan_name(text, pos, rules) or (w.start(), w.end())
+            name = text[span[0] : span[1]]
+            if known(name) or name in rules.not_names:
                 break
-            out.append((w.start(), w.end(), t, "proposal_part", m.start()))
-            nxt = _AND_ONE.match(text, w.end())
+            out.append((span[0], span[1], t, "proposal_part", m.start()))
+            nxt = _AND_ONE.match(text, span[1])
             if nxt is None:
                 break
             heads, pos = [], nxt.end()
