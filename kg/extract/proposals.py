@@ -18,6 +18,7 @@ from spacy.language import Language
 
 from kg.extract.acronyms import best_long_form, is_acronym
 from kg.extract.evidence import context_type, shape_type
+from kg.extract.introduced import introduced_names, load_introduced_rules, mined_but_introduced
 from kg.extract.names import NAME_WORD, find_word, is_quantity, name_shaped, scan_name, words_at
 from kg.extract.normalise import match_key
 from kg.extract.proposal_lists import listed_definitions, load_list_rules
@@ -39,7 +40,10 @@ _SUBTITLE_STOP = frozenset(
 _OF_OK = frozenset("family suite series set collection".split())
 _ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
 _AND_ONE = re.compile(r" (?:and|or) ")
-_AND_NEXT = re.compile(r",?\s+and\s+(?:the\s+|our\s+)?(?=[A-Z0-9])")
+# "..., and UniTok-FM, a ...", "..., together with IOSVQA, a ... dataset" (15)
+_AND_NEXT = re.compile(
+    r",?\s+(?:and|together\s+with|along\s+with|as\s+well\s+as)\s+(?:the\s+|our\s+)?(?=[A-Z0-9])"
+)
 _CAP_WORD = re.compile(r"(?<![\w\-.])[A-Z][\w\-+.]*[A-Za-z0-9]")
 _APPOS_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,\s+(?:a|an)\s")
 # "a Full-View Mamba (FVM)": a Title-Case phrase defining an acronym (function words inside)
@@ -191,7 +195,11 @@ _JOINERS = frozenset("yet and but or very more most".split())
 _LOWER_HEADS = frozenset("technique scheme protocol strategy".split())
 _FUNCTION = frozenset("of for with and or to in on by from via that which the a an".split())
 # "-4B", "-Pro", "-Tile-Fast": a size or capitalised words after a hyphen, to the word end
-_VARIANT_TAIL_RE = re.compile(r"(?:-(?:\d+(?:\.\d+)?[BMK]|[A-Z][a-z]{0,9}|[A-Z]))+(?![\w-])")
+# "-4B", "-Pro", "-X", "-VLM", "-H1" (15); "X+" / "X++" (15)
+_VARIANT_TAIL_RE = re.compile(
+    r"(?:(?:-(?:\d+(?:\.\d+)?[BMK]|[A-Z][a-z]{0,9}|[A-Z]{2,3}|[A-Z]\d{1,2}))+\+{0,2}|\+{1,2})"
+    r"(?![\w+-])"
+)
 _SIZE_END = re.compile(r"-\d+(?:\.\d+)?[BMK]$")
 _PAREN_AFTER = re.compile(r"\s*\([^()]{1,60}\)")
 # compiled once (`re.search` with a pattern string looks it up again on every call)
@@ -238,6 +246,7 @@ class Proposals:
         self.vocab = load_vocabulary(vocab_dir)
         self.rules = load_rules(patterns_dir)
         self.list_rules = load_list_rules(patterns_dir)
+        self.introduced_rules = load_introduced_rules(patterns_dir)
         self.title_case_stop = load_title_case_name_stop(patterns_dir)
         heads = self._heads = _head_alternation(self.rules)
         self._head_end = re.compile(rf"(?:{heads})s?\s*(?:that\s+|which\s+)?$", re.IGNORECASE)
@@ -565,7 +574,11 @@ class Proposals:
                 etype = self._type_for(text, span, head_t)
                 if weak and not (shaped and not known) and etype is None and span != defined:
                     continue
-                if known and not any(find_word(text, name, 0, st.title_len)):
+                if (
+                    known
+                    and not any(find_word(text, name, 0, st.title_len))
+                    and not mined_but_introduced(self.vocab, known, text, span, pos)
+                ):
                     continue  # "we introduce GPT-4 into ...", "an analysis of methods: PPO, DPO"
                 st.proposals.append((span[0], span[1], etype, rule, c_start))
 
@@ -983,7 +996,11 @@ class Proposals:
                 return
         raw = title[:colon].strip()
         inner = _LATEX.sub(lambda m: m.group(1), raw).strip("$ ")
+        short = _TRAILING_PAREN.search(inner)
         inner = _TRAILING_PAREN.sub("", inner)  # "Long Name (ACR)": the definition links both
+        # "Deep Randomized ... Computation (DeepRDFC): ...": a title spelling its own
+        # acronym names what the paper introduces, whether or not the abstract repeats it (15)
+        spelled = short is not None and best_long_form(short.group().strip(" ()"), inner) == inner
         if not inner or len(inner) > 60:
             return
         start = title.find(inner)
@@ -1002,13 +1019,15 @@ class Proposals:
         if words[0].lower() in ("the", "a", "an") or (words[0].endswith("ing") and not shaped):
             return
         abstract = text[st.abstract_start :]
+        data_named = len(words) > 1 and head_type(words[-1:], rules) == "Benchmark"
         if len(words) > 1:
             if any(w.islower() and not name_shaped(w, rules) for w in words):
                 return
-            if not shaped and inner not in abstract:
+            if not shaped and inner not in abstract and not spelled:
                 return
-            if shaped and inner not in abstract:
-                # "Purple Llama CyberSecEval": keep the part the abstract uses
+            if shaped and inner not in abstract and not data_named:
+                # "Purple Llama CyberSecEval": keep the part the abstract uses (not of "Tile
+                # Parallel Corpora", a data set named as a whole, 15)
                 part = next((w for w in reversed(shaped) if any(find_word(abstract, w))), None)
                 if part is None:
                     if not name_shaped(words[0], rules) or not all(
@@ -1023,7 +1042,7 @@ class Proposals:
         if inner in rules.not_names:
             return
         spans = list(find_word(text, inner))
-        etype = (
+        etype = ("Benchmark" if data_named else None) or (
             infer_type(text, spans, rules, None)
             or shape_type(inner)
             or context_type(text, inner, spans)
@@ -1062,6 +1081,9 @@ class Proposals:
         self._passive_defined(st, text)
         self._new_names(st, text)
         self._listed_parts(st, text)
+        st.proposals.extend(
+            introduced_names(st, text, self.rules, self.introduced_rules, self.vocab.lookup)
+        )
         if not st.proposals:
             self._whole_title(st, text)
         if st.proposals:
@@ -1080,15 +1102,18 @@ class Proposals:
         size or capitalised variant words after a hyphen names a variant the paper
         introduces too."""
         own = set()
-        for a, b, *_ in st.proposals:
+        benchmarks = set()  # a benchmark's variant is a benchmark ("GeoTile-Bench+", 15)
+        for a, b, ty, *_ in st.proposals:
             own.add(text[a:b])
+            if ty == "Benchmark":
+                benchmarks.add(text[a:b])
             acr = _ACR_AFTER.match(text, b)
             if acr:
                 own.add(acr.group().strip(" ()"))
         own = {n for n in own if len(n) >= 3 and " " not in n and n[:1].isalnum()}
         seen = {(a, b) for a, b, *_ in st.proposals}
         for n in own:
-            i = text.find(n + "-", st.abstract_start)
+            i = self._variant_at(text, n, st.abstract_start)
             while i >= 0:
                 t = _VARIANT_TAIL_RE.match(text, i + len(n))
                 if t and not (text[i - 1 : i].isalnum() or text[i - 1 : i] == "-"):
@@ -1101,10 +1126,15 @@ class Proposals:
                     ):
                         seen.add((s0, e0))
                         sized = _SIZE_END.search(variant)  # "3D-Tile-4B": a sized model
-                        st.proposals.append(
-                            (s0, e0, "Model" if sized else None, "proposal_part", s0)
-                        )
-                i = text.find(n + "-", i + len(n))
+                        vt = "Model" if sized else "Benchmark" if n in benchmarks else None
+                        st.proposals.append((s0, e0, vt, "proposal_part", s0))
+                i = self._variant_at(text, n, i + len(n))
+
+    @staticmethod
+    def _variant_at(text: str, name: str, pos: int) -> int:
+        """The next place from `pos` where `name` is followed by "-" or "+"."""
+        a, b = text.find(name + "-", pos), text.find(name + "+", pos)
+        return a if b < 0 or 0 <= a < b else b
 
     @staticmethod
     def _tidy(st: DocState, text: str) -> None:

@@ -161,14 +161,18 @@ class Resolver:
         """Acronyms the definitions stage left out by their long form's last word ("ViCLSR
         (... for Sentence Representations)", "SPRINT (... Tunability Information)": a
         thing, not a method) that the paper proposes, defines right there and describes by
-        a head noun ("we propose X (...), a novel ... framework"): the proposal wins (14)."""
+        a head noun ("we propose X (...), a novel ... framework") or is mixed-case: the
+        proposal wins (14, 15)."""
         rules = self.rules
         text = st.text
         return {
             text[s:e]
             for s, e, t, rule, _ in st.proposals
             if rule == "proposal"
-            and t
+            # untyped: a mixed-case name ("VeriGUI (Verification-driven GUI Agent)"), not an
+            # all-caps one a proposal rule took from a task phrase ("an efficient STR
+            # system") (15)
+            and (t or not text[s:e].isupper())
             and text[s:e] in st.rejected_shorts
             and text.startswith(" (", e)
             and text[s:e] not in rules.not_names
