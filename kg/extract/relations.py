@@ -21,6 +21,7 @@ from spacy.language import Language
 
 from kg.extract.contribution import Contribution
 from kg.extract.normalise import match_key
+from kg.extract.own_subjects import comparative_baselines, own_based_models, resulting_subject
 from kg.extract.rules import load_rules
 from kg.extract.state import DocState, state_of
 from kg.extract.values import BoundValue, bind_unnamed_benchmark, bind_values, find_values
@@ -86,6 +87,8 @@ _TRAIN_AFTER = re.compile(
     r"(?:the\s+)?(?:training|pre-?training|fine-?tuning|post-?training)\b",
     re.IGNORECASE,
 )
+# "an ImageNet-pretrained encoder", "COCO-trained weights": the benchmark is training data
+_TRAINED_ON_AFTER = re.compile(r"-(?:pre-?)?trained(?![\w-])", re.IGNORECASE)
 # "it transfers to Llama 2", "applied to Mistral-7B": the model the paper's method is
 # applied to
 _APPLIED_TO = re.compile(
@@ -391,6 +394,7 @@ class Relations:
                     and not find_values(text, m.end, st.sent_of(m.start)[1])
                 )
                 and not _TRAIN_AFTER.match(text, m.end)
+                and not _TRAINED_ON_AFTER.match(text, m.end)
                 and not Contribution.is_tool(text, m)
             ]
 
@@ -654,6 +658,9 @@ class Relations:
                         base_of = {sid: sent_bases for sid in contrib.main}
                         subj_ids = list(contrib.main) + subj_ids
                 it = _IT.search(text, s0, s1) if ptypes and after_prop else None
+                if it is None and ptypes and (after_prop or first_prop_sent is None):
+                    # "The resulting segmentation models achieve ..." (a title's name too)
+                    it = resulting_subject(text, s0, s1)
                 if it and not subj_ids:
                     # "It achieves 91% on GSM8K", "The proposed approach ...": after the
                     # proposal, an unnamed subject is the paper's own method
@@ -664,6 +671,18 @@ class Relations:
                     subj_ids = list(contrib.main) + [
                         m.eid for m in named if m.start < it.start() and m.eid not in contrib.main
                     ]
+            # "Our RoBERTa-based models achieve ... on B": the base of the paper's own
+            # system; "... than PPO and a Reward Machine baseline": baselines run there
+            for eid in own_based_models(text, ms, s0, s1):
+                if eid not in subj_ids:
+                    subj_ids.append(eid)
+                for sid in subj_ids:
+                    if sid in contrib.main and eid not in base_of.get(sid, ()):
+                        base_of[sid] = [*base_of.get(sid, ()), eid]
+            if subj_ids:
+                subj_ids += [
+                    e for e in comparative_baselines(text, all_named, s0) if e not in subj_ids
+                ]
             if not subj_ids:
                 subj_ids = self._carried_subjects(st, low, si, by_sent)
             if not subj_ids:

@@ -1,0 +1,103 @@
+"""Who a benchmark sentence evaluates when it does not name the paper's system (round 15).
+
+`kg_relations` pairs the names of a benchmark sentence, or the paper's own proposal where
+the sentence says "our"/"it". Three phrasings of the field state an evaluation in other
+words, and each is read here, apart from the sentence-by-sentence rules:
+
+- "The resulting segmentation models achieve 69.1% mIoU on B": what the paper's method
+  produced is the method itself (`resulting_subject`);
+- "Our RoBERTa-based models achieve gains of 2.4 F1 on B", "achieving 93.3% on B with the
+  ResNet50-based configuration": the model the paper's own system is built on was run
+  there (`own_based_models`); a "BERT-based classifier" elsewhere is a component, not a
+  subject;
+- "... higher return than PPO and a Reward Machine baseline": a comparison whose list
+  ends in "baseline(s)" names systems run as baselines, which the guidelines count as
+  evaluated (`comparative_baselines`).
+"""
+
+from __future__ import annotations
+
+import re
+
+# "The resulting segmentation models achieve", "the resulting model outperforms": up to two
+# words between "resulting" and the head, a result verb (singular or plural) after it
+_RESULTING = re.compile(
+    r"(?<![\w-])[Tt]he\s+resulting\s+(?:[\w\-]+\s+){0,2}?(?:models?|methods?|systems?|networks?|"
+    r"classifiers?|detectors?|agents?|polic(?:y|ies)|pipelines?|frameworks?|approach)\s+"
+    r"(?:\w+ly\s+)?(?:achieves?|achieved|outperforms?|outperformed|reach(?:es)?|reached|"
+    r"attains?|attained|obtains?|obtained|improves?|improved|surpass(?:es)?|surpassed|"
+    r"yields?|deliver(?:s|ed)?|exceeds?|exceeded|sets?\s+(?:a\s+)?new)(?![\w-])"
+)
+# what a system built on a model is called after "<M>-based"
+_BASED_AFTER = re.compile(
+    r"-based\s+(?:[\w\-]+\s+){0,1}?(?:models?|classifiers?|configurations?|variants?|systems?|"
+    r"detectors?|pipelines?|frameworks?|approach|method|architecture|agents?)(?![\w-])",
+    re.IGNORECASE,
+)
+# "our RoBERTa-based", "our fine-tuned RoBERTa-based", "with the ResNet50-based"
+_OWN_BEFORE = re.compile(
+    r"(?:(?<![\w-])[Oo]ur\s+(?:[\w\-]+\s+)?|(?<![\w-])(?:with|using)\s+(?:the|our)\s+)$"
+)
+_RESULT = re.compile(
+    r"(?<![\w-])(?:achiev\w*|outperform\w*|surpass\w*|reach(?:es|ed|ing)?|attain\w*|"
+    r"obtain\w*|scor(?:es|ed|ing)|improv\w*|gains?|yield\w*|deliver\w*|exceed\w*|"
+    r"\d+(?:\.\d+)?\s*%)(?![\w-])",
+    re.IGNORECASE,
+)
+# "higher return at convergence than", "better than", "more accurate than": a comparison
+_COMPARATIVE = re.compile(
+    r"(?<![\w-])(?:[a-z]+er|better|worse|more|less|fewer)\s+(?:[\w\-]+\s+){0,4}?than\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "PPO and a Reward Machine baseline", "A, B and C baselines": the list is of baselines
+_BASELINE_TAIL = re.compile(
+    r"(?:\s*,?\s+(?:and|or)\s+(?:a|an|the)?\s*(?:[\w\-]+\s+){0,3}?|\s+)baselines?(?![\w-])",
+    re.IGNORECASE,
+)
+_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+
+
+def resulting_subject(text: str, s0: int, s1: int) -> re.Match | None:
+    """ "The resulting models achieve 69.13% mIoU on B": the sentence's subject is what
+    the paper's method produced, so the method (the match, for where it starts)."""
+    return _RESULTING.search(text, s0, s1)
+
+
+def own_based_models(text: str, ms: list, s0: int, s1: int) -> list[str]:
+    """The models a result sentence names as what the paper's own system is built on
+    ("Our RoBERTa-based models achieve ... on B", "with the ResNet50-based configuration"):
+    evaluated there (tier 1 counts a method run on a base model under the model)."""
+    if not _RESULT.search(text, s0, s1):
+        return []
+    return list(
+        dict.fromkeys(
+            m.eid
+            for m in ms
+            if m.type == "Model"
+            and _BASED_AFTER.match(text, m.end)
+            and _OWN_BEFORE.search(text, max(s0, m.start - 30), m.start)
+        )
+    )
+
+
+def comparative_baselines(text: str, ms: list, s0: int) -> list[str]:
+    """The systems a comparison names as baselines ("higher return than PPO and a Reward
+    Machine baseline", "better than A and B baselines"): run on the sentence's benchmarks
+    as baselines. A bare "better than X" is not enough (dev: mostly not annotated)."""
+    out: list[str] = []
+    group: list = []
+    for m in sorted(ms, key=lambda m: m.start):
+        if m.type not in ("Model", "Method"):
+            group = []
+            continue
+        if group and _GAP.match(text, group[-1].end, m.start):
+            group.append(m)
+        elif _COMPARATIVE.search(text, max(s0, m.start - 80), m.start):
+            group = [m]
+        else:
+            group = []
+            continue
+        if _BASELINE_TAIL.match(text, m.end):
+            out += [g.eid for g in group]
+            group = []
+    return list(dict.fromkeys(out))
