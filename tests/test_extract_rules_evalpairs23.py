@@ -97,3 +97,31 @@ def test_a_bare_comparison_names_no_baseline(ex):
     got = evals(e)
     assert ("ZorbRL", "GSM8K") in got
     assert ("Mistral", "GSM8K") not in got
+
+
+def test_a_method_named_only_in_the_title_is_what_the_experiments_evaluate(ex):
+    e = run(
+        ex,
+        "Skeleton action recognition remains hard. Existing recognizers achieve 80% "
+        "accuracy on HumanEval. In this paper, we design a graph convolution that groups "
+        "ambiguous joints. Extensive experiments on MMLU and GSM8K demonstrate that the "
+        "network effectively improves action recognition.",
+        title="ZorbGCN: Grouped Graph Convolutions for Skeleton Actions",
+    )
+    got = evals(e)
+    assert ("ZorbGCN", "MMLU") in got and ("ZorbGCN", "GSM8K") in got
+    assert ("ZorbGCN", "HumanEval") not in got  # background, before the paper's own work
+
+
+def test_a_title_framework_keeps_the_models_of_the_sentence_before(ex):
+    e = run(
+        ex,
+        "Hope speech detection lacks resources. This paper presents a multilingual "
+        "framework for hope speech detection. Using pretrained models such as Mistral and "
+        "Gemma, we train classifiers and compare them. Evaluations on the "
+        "MMLU benchmark demonstrate strong performance.",
+        title="ZorbHope: A Multilingual Framework for Hope Speech Detection",
+    )
+    got = evals(e)
+    assert ("ZorbHope", "MMLU") in got
+    assert ("Mistral", "MMLU") in got and ("Gemma", "MMLU") in got

@@ -12,7 +12,11 @@ words, and each is read here, apart from the sentence-by-sentence rules:
   subject;
 - "... higher return than PPO and a Reward Machine baseline": a comparison whose list
   ends in "baseline(s)" names systems run as baselines, which the guidelines count as
-  evaluated (`comparative_baselines`).
+  evaluated (`comparative_baselines`);
+- a method named only in the title ("ZorbNet: ..."), whose abstract never says "we
+  propose ZorbNet": the sentences from the first one about the paper's own work ("We
+  ...", "In this paper ...") on are read as after a proposal statement, so "Experiments on
+  A and B show consistent gains" evaluates it (`own_statement_start`).
 """
 
 from __future__ import annotations
@@ -53,6 +57,10 @@ _COMPARATIVE = re.compile(
 _BASELINE_TAIL = re.compile(
     r"(?:\s*,?\s+(?:and|or)\s+(?:a|an|the)?\s*(?:[\w\-]+\s+){0,3}?|\s+)baselines?(?![\w-])",
     re.IGNORECASE,
+)
+# "We ...", "In this paper", "This work", "Our ...": the paper speaks of its own work
+_OWN_WORK = re.compile(
+    r"(?<![\w-])(?:[Ww]e|[Oo]ur|[Tt]his\s+(?:paper|work|study|article|letter))(?![\w-])"
 )
 _GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 
@@ -101,3 +109,13 @@ def comparative_baselines(text: str, ms: list, s0: int) -> list[str]:
             out += [g.eid for g in group]
             group = []
     return list(dict.fromkeys(out))
+
+
+def own_statement_start(text: str, sents: list[tuple[int, int]], abstract_start: int) -> int | None:
+    """The first abstract sentence about the paper's own work ("We ...", "This paper
+    ..."): where a paper that names its method only in the title starts on it (the
+    sentences before are background: "Existing methods achieve 80% on B")."""
+    for si, (s0, s1) in enumerate(sents):
+        if s1 > abstract_start and _OWN_WORK.search(text, max(s0, abstract_start), s1):
+            return si
+    return None

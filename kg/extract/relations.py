@@ -21,7 +21,12 @@ from spacy.language import Language
 
 from kg.extract.contribution import Contribution
 from kg.extract.normalise import match_key
-from kg.extract.own_subjects import comparative_baselines, own_based_models, resulting_subject
+from kg.extract.own_subjects import (
+    comparative_baselines,
+    own_based_models,
+    own_statement_start,
+    resulting_subject,
+)
 from kg.extract.rules import load_rules
 from kg.extract.state import DocState, state_of
 from kg.extract.values import BoundValue, bind_unnamed_benchmark, bind_values, find_values
@@ -352,6 +357,16 @@ class Relations:
             ),
             default=None,
         )
+        # a method named only in the title: its abstract's own statements come after it
+        # (a name, "SparSplat", "Encoder-Decoder Gemma"; not a title phrase, "Fine-Tuning
+        # Without Forgetting")
+        title_from = (
+            own_statement_start(text, st.sents, st.abstract_start)
+            if first_prop_sent is None
+            and st.sents
+            and any(len(st.entities[e].get("label", "").split()) <= 2 for e in ptypes)
+            else None
+        )
         if own_benchmarks:
             for s, e, _t, rule, ev in st.proposals:
                 if rule == "title":
@@ -620,7 +635,9 @@ class Relations:
                     subj_ids += [e for e in contrib.compared(all_named, s0) if e not in subj_ids]
             else:
                 subj_ids = list(dict.fromkeys(m.eid for m in named))
-                after_prop = first_prop_sent is not None and si > first_prop_sent
+                after_prop = (first_prop_sent is not None and si > first_prop_sent) or (
+                    title_from is not None and si >= title_from
+                )
                 if (
                     ptypes
                     and after_prop
@@ -658,8 +675,8 @@ class Relations:
                         base_of = {sid: sent_bases for sid in contrib.main}
                         subj_ids = list(contrib.main) + subj_ids
                 it = _IT.search(text, s0, s1) if ptypes and after_prop else None
-                if it is None and ptypes and (after_prop or first_prop_sent is None):
-                    # "The resulting segmentation models achieve ..." (a title's name too)
+                if it is None and ptypes and after_prop:
+                    # "The resulting segmentation models achieve ..."
                     it = resulting_subject(text, s0, s1)
                 if it and not subj_ids:
                     # "It achieves 91% on GSM8K", "The proposed approach ...": after the
@@ -685,6 +702,12 @@ class Relations:
                 ]
             if not subj_ids:
                 subj_ids = self._carried_subjects(st, low, si, by_sent)
+            elif title_from is not None and set(subj_ids) <= set(contrib.main):
+                # "Using models such as A and B, we train classifiers. Evaluations on B1
+                # demonstrate ...": a title-named framework's models were run there too
+                subj_ids += [
+                    e for e in self._carried_subjects(st, low, si, by_sent) if e not in subj_ids
+                ]
             if not subj_ids:
                 continue
             metrics = [m for m in ms if m.type == "Metric"]
