@@ -125,3 +125,14 @@ def test_a_title_framework_keeps_the_models_of_the_sentence_before(ex):
     got = evals(e)
     assert ("ZorbHope", "MMLU") in got
     assert ("Mistral", "MMLU") in got and ("Gemma", "MMLU") in got
+
+
+def test_a_title_named_method_unnamed_in_its_sentence_takes_no_value(ex):
+    e = run(
+        ex,
+        "Skeleton action recognition remains hard. We design a graph convolution that "
+        "groups ambiguous joints. Extensive experiments on MMLU show accuracies of 91.5% "
+        "for one split and 88.2% for the other.",
+        title="ZorbGCN: Grouped Graph Convolutions for Skeleton Actions",
+    )
+    assert [v.value for v in evals(e)[("ZorbGCN", "MMLU")]] == [None]
