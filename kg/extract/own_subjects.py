@@ -62,6 +62,7 @@ _BASELINE_TAIL = re.compile(
 _OWN_WORK = re.compile(
     r"(?<![\w-])(?:[Ww]e|[Oo]ur|[Tt]his\s+(?:paper|work|study|article|letter))(?![\w-])"
 )
+_BASELINE_WORD = re.compile(r"[Bb]aseline")
 _GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 
 
@@ -75,8 +76,8 @@ def own_based_models(text: str, ms: list, s0: int, s1: int) -> list[str]:
     """The models a result sentence names as what the paper's own system is built on
     ("Our RoBERTa-based models achieve ... on B", "with the ResNet50-based configuration"):
     evaluated there (tier 1 counts a method run on a base model under the model)."""
-    if not _RESULT.search(text, s0, s1):
-        return []
+    if text.find("-based", s0, s1) < 0 or not _RESULT.search(text, s0, s1):
+        return []  # the literal first: most sentences have no "-based"
     return list(
         dict.fromkeys(
             m.eid
@@ -88,10 +89,12 @@ def own_based_models(text: str, ms: list, s0: int, s1: int) -> list[str]:
     )
 
 
-def comparative_baselines(text: str, ms: list, s0: int) -> list[str]:
+def comparative_baselines(text: str, ms: list, s0: int, s1: int) -> list[str]:
     """The systems a comparison names as baselines ("higher return than PPO and a Reward
     Machine baseline", "better than A and B baselines"): run on the sentence's benchmarks
     as baselines. A bare "better than X" is not enough (dev: mostly not annotated)."""
+    if text.find("than", s0, s1) < 0 or not _BASELINE_WORD.search(text, s0, s1):
+        return []  # literals first: most sentences compare nothing with "than ... baseline"
     out: list[str] = []
     group: list = []
     for m in sorted(ms, key=lambda m: m.start):

@@ -705,7 +705,7 @@ class Relations:
                         base_of[sid] = [*base_of.get(sid, ()), eid]
             if subj_ids:
                 subj_ids += [
-                    e for e in comparative_baselines(text, all_named, s0) if e not in subj_ids
+                    e for e in comparative_baselines(text, all_named, s0, s1) if e not in subj_ids
                 ]
             if not subj_ids:
                 subj_ids = self._carried_subjects(st, low, si, by_sent)
