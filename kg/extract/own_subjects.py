@@ -69,6 +69,8 @@ _GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 def resulting_subject(text: str, s0: int, s1: int) -> re.Match | None:
     """ "The resulting models achieve 69.13% mIoU on B": the sentence's subject is what
     the paper's method produced, so the method (the match, for where it starts)."""
+    if text.find("resulting", s0, s1) < 0:
+        return None  # the literal first: the regex opens on a look-behind
     return _RESULTING.search(text, s0, s1)
 
 
