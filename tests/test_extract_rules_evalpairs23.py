@@ -136,3 +136,18 @@ def test_a_title_named_method_unnamed_in_its_sentence_takes_no_value(ex):
         title="ZorbGCN: Grouped Graph Convolutions for Skeleton Actions",
     )
     assert [v.value for v in evals(e)[("ZorbGCN", "MMLU")]] == [None]
+
+
+def test_models_listed_in_brackets_are_what_the_method_ran_on(ex):
+    e = run(
+        ex,
+        "We propose ZorbCard, a recursive decomposition of thoughts. Evaluated on three "
+        "reasoning models (Mistral, Gemma, and Qwen2.5), ZorbCard achieves 81.4% to 89.2% "
+        "accuracy on GSM8K.",
+    )
+    got = evals(e)
+    for m in ("Mistral", "Gemma", "Qwen2.5"):
+        assert [v.value for v in got[(m, "GSM8K")]] == [None]  # no value of the list's
+    lab = {eid: ent.label for eid, ent in e.entities.items()}
+    runs = {lab[b] for v in e.evaluations if lab[v.subject] == "ZorbCard" for b in v.base_models}
+    assert {"Mistral", "Gemma", "Qwen2.5"} <= runs

@@ -13,6 +13,8 @@ words, and each is read here, apart from the sentence-by-sentence rules:
 - "... higher return than PPO and a Reward Machine baseline": a comparison whose list
   ends in "baseline(s)" names systems run as baselines, which the guidelines count as
   evaluated (`comparative_baselines`);
+- "Evaluated on three reasoning models (A, B, C), CARD achieves 81.4% on GSM8K": the models
+  listed in brackets after a plural head are what the method ran on (`listed_run_models`);
 - a method named only in the title ("ZorbNet: ..."), whose abstract never says "we
   propose ZorbNet": the sentences from the first one about the paper's own work ("We
   ...", "In this paper ...") on are read as after a proposal statement, so "Experiments on
@@ -63,6 +65,13 @@ _OWN_WORK = re.compile(
     r"(?<![\w-])(?:[Ww]e|[Oo]ur|[Tt]his\s+(?:paper|work|study|article|letter))(?![\w-])"
 )
 _BASELINE_WORD = re.compile(r"[Bb]aseline")
+# "Evaluated on three reasoning models (A, B, C)", "across two backbones (A and B)": the
+# models a method was run on, listed in brackets after a plural head
+_RUN_ON_LIST = re.compile(
+    r"(?<![\w-])(?:on|with|across|using|to)\s+(?:[\w\-]+\s+){0,3}?(?:models|LLMs|VLMs|MLLMs|"
+    r"backbones|base\s+models|architectures|networks)\s*\(\s*$",
+    re.IGNORECASE,
+)
 _GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 
 
@@ -124,3 +133,25 @@ def own_statement_start(text: str, sents: list[tuple[int, int]], abstract_start:
         if s1 > abstract_start and _OWN_WORK.search(text, max(s0, abstract_start), s1):
             return si
     return None
+
+
+def listed_run_models(text: str, ms: list, s0: int) -> list[str]:
+    """The models listed in brackets after "on/with/across N <kind> models (" in a
+    sentence: the models the paper's method was run on ("Evaluated on three reasoning
+    models (Qwen3-0.6B, DeepSeek-R1-Distill-Qwen-1.5B, Qwen3-1.7B), CARD achieves ...")."""
+    if text.find("(", s0) < 0:
+        return []
+    out: list[str] = []
+    prev_end = -1
+    for m in sorted(ms, key=lambda m: m.start):
+        if m.type != "Model":
+            prev_end = -1
+            continue
+        if (prev_end >= 0 and _GAP.match(text, prev_end, m.start)) or _RUN_ON_LIST.search(
+            text, max(s0, m.start - 80), m.start
+        ):
+            out.append(m.eid)
+            prev_end = m.end
+        else:
+            prev_end = -1
+    return list(dict.fromkeys(out))

@@ -23,6 +23,7 @@ from kg.extract.contribution import Contribution
 from kg.extract.normalise import match_key
 from kg.extract.own_subjects import (
     comparative_baselines,
+    listed_run_models,
     own_based_models,
     own_statement_start,
     resulting_subject,
@@ -707,6 +708,16 @@ class Relations:
                 subj_ids += [
                     e for e in comparative_baselines(text, all_named, s0, s1) if e not in subj_ids
                 ]
+            mains = [sid for sid in subj_ids if sid in contrib.main]
+            if mains and contrib.reports_result(s0, s1):
+                # "Evaluated on three models (A, B, C), CARD achieves ...": run on A, B, C
+                for eid in listed_run_models(text, ms, s0):
+                    if eid not in subj_ids:
+                        subj_ids.append(eid)
+                        unvalued.add(eid)  # one number for the list: "81.4% to 89.2%"
+                    for sid in mains:
+                        if eid not in base_of.get(sid, ()):
+                            base_of[sid] = [*base_of.get(sid, ()), eid]
             if not subj_ids:
                 subj_ids = self._carried_subjects(st, low, si, by_sent)
             elif title_from is not None and set(subj_ids) <= set(contrib.main):
@@ -718,7 +729,7 @@ class Relations:
             if by_title:
                 # the title's method and the models with it, unnamed here: no value
                 # (precision first: "... and 97.79% and 8.60% respectively for ADNI-2")
-                unvalued = set(subj_ids) - {m.eid for m in named}
+                unvalued |= set(subj_ids) - {m.eid for m in named}
             if not subj_ids:
                 continue
             metrics = [m for m in ms if m.type == "Metric"]
