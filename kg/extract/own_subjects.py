@@ -135,11 +135,11 @@ def own_statement_start(text: str, sents: list[tuple[int, int]], abstract_start:
     return None
 
 
-def listed_run_models(text: str, ms: list, s0: int) -> list[str]:
+def listed_run_models(text: str, ms: list, s0: int, s1: int) -> list[str]:
     """The models listed in brackets after "on/with/across N <kind> models (" in a
     sentence: the models the paper's method was run on ("Evaluated on three reasoning
     models (Qwen3-0.6B, DeepSeek-R1-Distill-Qwen-1.5B, Qwen3-1.7B), CARD achieves ...")."""
-    if text.find("(", s0) < 0:
+    if text.find("(", s0, s1) < 0:
         return []
     out: list[str] = []
     prev_end = -1

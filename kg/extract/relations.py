@@ -711,7 +711,7 @@ class Relations:
             mains = [sid for sid in subj_ids if sid in contrib.main]
             if mains and contrib.reports_result(s0, s1):
                 # "Evaluated on three models (A, B, C), CARD achieves ...": run on A, B, C
-                for eid in listed_run_models(text, ms, s0):
+                for eid in listed_run_models(text, ms, s0, s1):
                     if eid not in subj_ids:
                         subj_ids.append(eid)
                         unvalued.add(eid)  # one number for the list: "81.4% to 89.2%"
