@@ -21,6 +21,13 @@ from spacy.language import Language
 
 from kg.extract.contribution import Contribution
 from kg.extract.normalise import match_key
+from kg.extract.own_subjects import (
+    comparative_baselines,
+    listed_run_models,
+    own_based_models,
+    own_statement_start,
+    resulting_subject,
+)
 from kg.extract.rules import load_rules
 from kg.extract.state import DocState, state_of
 from kg.extract.values import BoundValue, bind_unnamed_benchmark, bind_values, find_values
@@ -86,6 +93,8 @@ _TRAIN_AFTER = re.compile(
     r"(?:the\s+)?(?:training|pre-?training|fine-?tuning|post-?training)\b",
     re.IGNORECASE,
 )
+# "an ImageNet-pretrained encoder", "COCO-trained weights": the benchmark is training data
+_TRAINED_ON_AFTER = re.compile(r"-(?:pre-?)?trained(?![\w-])", re.IGNORECASE)
 # "it transfers to Llama 2", "applied to Mistral-7B": the model the paper's method is
 # applied to
 _APPLIED_TO = re.compile(
@@ -349,6 +358,21 @@ class Relations:
             ),
             default=None,
         )
+        # a method named only in the title: its abstract's own statements come after it
+        # (a new name, "SparSplat", "Encoder-Decoder Gemma"; not a title phrase, "Fine-Tuning
+        # Without Forgetting", nor a known system the title's name was resolved to:
+        # "CoDEx" read as OpenAI's Codex)
+        title_from = (
+            own_statement_start(text, st.sents, st.abstract_start)
+            if first_prop_sent is None
+            and st.sents
+            and any(
+                len(st.entities[e].get("label", "").split()) <= 2
+                and not st.entities[e].get("in_vocabulary")
+                for e in ptypes
+            )
+            else None
+        )
         if own_benchmarks:
             for s, e, _t, rule, ev in st.proposals:
                 if rule == "title":
@@ -391,6 +415,7 @@ class Relations:
                     and not find_values(text, m.end, st.sent_of(m.start)[1])
                 )
                 and not _TRAIN_AFTER.match(text, m.end)
+                and not _TRAINED_ON_AFTER.match(text, m.end)
                 and not Contribution.is_tool(text, m)
             ]
 
@@ -542,6 +567,8 @@ class Relations:
                 and m.eid not in listed
             ]
             all_named = named
+            unvalued: set[str] = set()  # subjects this sentence gives no value
+            by_title = False  # read as after the proposal only for a title-named method
             own_scored: set[str] = set()  # paired only where a value of their own binds
             clause_of: dict[str, int] = {}  # subjects paired only with benchmarks of their clause
             if len(named) > 1:
@@ -616,7 +643,8 @@ class Relations:
                     subj_ids += [e for e in contrib.compared(all_named, s0) if e not in subj_ids]
             else:
                 subj_ids = list(dict.fromkeys(m.eid for m in named))
-                after_prop = first_prop_sent is not None and si > first_prop_sent
+                by_title = title_from is not None and si >= title_from
+                after_prop = (first_prop_sent is not None and si > first_prop_sent) or by_title
                 if (
                     ptypes
                     and after_prop
@@ -654,6 +682,10 @@ class Relations:
                         base_of = {sid: sent_bases for sid in contrib.main}
                         subj_ids = list(contrib.main) + subj_ids
                 it = _IT.search(text, s0, s1) if ptypes and after_prop else None
+                if it is None and ptypes and after_prop:
+                    # "The resulting segmentation models achieve ..."
+                    it = resulting_subject(text, s0, s1)
+                by_title = by_title and it is None  # "It achieves 91%": its value stands
                 if it and not subj_ids:
                     # "It achieves 91% on GSM8K", "The proposed approach ...": after the
                     # proposal, an unnamed subject is the paper's own method
@@ -664,8 +696,40 @@ class Relations:
                     subj_ids = list(contrib.main) + [
                         m.eid for m in named if m.start < it.start() and m.eid not in contrib.main
                     ]
+            # "Our RoBERTa-based models achieve ... on B": the base of the paper's own
+            # system; "... than PPO and a Reward Machine baseline": baselines run there
+            for eid in own_based_models(text, ms, s0, s1):
+                if eid not in subj_ids:
+                    subj_ids.append(eid)
+                for sid in subj_ids:
+                    if sid in contrib.main and eid not in base_of.get(sid, ()):
+                        base_of[sid] = [*base_of.get(sid, ()), eid]
+            if subj_ids:
+                subj_ids += [
+                    e for e in comparative_baselines(text, all_named, s0, s1) if e not in subj_ids
+                ]
+            mains = [sid for sid in subj_ids if sid in contrib.main]
+            if mains and contrib.reports_result(s0, s1):
+                # "Evaluated on three models (A, B, C), CARD achieves ...": run on A, B, C
+                for eid in listed_run_models(text, ms, s0, s1):
+                    if eid not in subj_ids:
+                        subj_ids.append(eid)
+                        unvalued.add(eid)  # one number for the list: "81.4% to 89.2%"
+                    for sid in mains:
+                        if eid not in base_of.get(sid, ()):
+                            base_of[sid] = [*base_of.get(sid, ()), eid]
             if not subj_ids:
                 subj_ids = self._carried_subjects(st, low, si, by_sent)
+            elif title_from is not None and set(subj_ids) <= set(contrib.main):
+                # "Using models such as A and B, we train classifiers. Evaluations on B1
+                # demonstrate ...": a title-named framework's models were run there too
+                subj_ids += [
+                    e for e in self._carried_subjects(st, low, si, by_sent) if e not in subj_ids
+                ]
+            if by_title:
+                # the title's method and the models with it, unnamed here: no value
+                # (precision first: "... and 97.79% and 8.60% respectively for ADNI-2")
+                unvalued |= set(subj_ids) - {m.eid for m in named}
             if not subj_ids:
                 continue
             metrics = [m for m in ms if m.type == "Metric"]
@@ -684,7 +748,7 @@ class Relations:
                     ):
                         continue
                     vals: list[BoundValue | None] = (
-                        [None] if finding_only else [*unshared[sid]] or [None]
+                        [None] if finding_only or sid in unvalued else [*unshared[sid]] or [None]
                     )
                     if sid in own_scored and not any(
                         v is not None and v.owner == sid for v in vals
