@@ -35,6 +35,7 @@ class Evidence:
     title_modifier_stop: frozenset = frozenset()
     problem_heads: tuple = ()
     def_task_final_heads: frozenset = frozenset()
+    def_task_verbs: re.Pattern | None = None
 
 
 @lru_cache(maxsize=4)
@@ -60,7 +61,20 @@ def load_evidence(directory: str | None = None) -> Evidence:
         title_modifier_stop=frozenset(d.get("title_modifier_stop", ())),
         problem_heads=tuple(d.get("problem_heads", ())),
         def_task_final_heads=frozenset(d.get("definition_task_final_heads", ())),
+        # "Aspect-Based Sentiment Analysis (ABSA) aims to ...": a task's definition (15)
+        def_task_verbs=_words_after(d.get("definition_task_verbs", ())),
     )
+
+
+def _words_after(phrases) -> re.Pattern | None:
+    """A regex for one of `phrases` (words separated by single spaces) right after a
+    definition's closing parenthesis or acronym, any whitespace between the words."""
+    if not phrases:
+        return None
+    alts = "|".join(
+        r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len)[::-1]
+    )
+    return re.compile(rf"\)?\s*(?:{alts})(?![\w-])")
 
 
 # the capitalised word right before a span
@@ -126,6 +140,8 @@ def definition_not_entity(
     if low.endswith("s") and low.endswith(ev.def_generic_classes):
         return True
     if ev.def_task_appositive.match(text, after, after + 80):
+        return True
+    if ev.def_task_verbs is not None and ev.def_task_verbs.match(text, after, after + 40):
         return True
     if _DIRECTION.match(long) and any(ch.isdigit() for ch in short):
         return True  # "text-to-image (T2I)": a direction of a task, not a method (12)
