@@ -139,6 +139,10 @@ def definition_not_entity(
     low = long.lower()
     if low.endswith("s") and low.endswith(ev.def_generic_classes):
         return True
+    if low.endswith(" models") and short_plain and _lower_case_phrase(long):
+        # "Speech-capable chat models (SCCMs) are ...": a class of models written in
+        # plain words, found since definitions opening an abstract are (15)
+        return True
     if ev.def_task_appositive.match(text, after, after + 80):
         return True
     if ev.def_task_verbs is not None and ev.def_task_verbs.match(text, after, after + 40):

@@ -1,0 +1,60 @@
+"""Round 15, method names in no vocabulary: definitions the long-form search lost at a
+line break, task definitions, and the capitalised parts of a numbered list. Made-up
+names; each test fails without its rule (the guards check what a rule must leave out)."""
+
+from __future__ import annotations
+
+from kg.models import Paper
+
+
+def labels(ex, abstract: str, title: str = "Zorbing things better") -> dict[str, str]:
+    e = ex.extract(Paper(title=title, abstract=abstract, arxiv_id="2401.00001"))
+    return {ent.label: ent.type for ent in e.entities.values()}
+
+
+def test_a_definition_opening_the_abstract_is_found(ex):
+    # the title has no final stop: the long form's search ran across the line break
+    got = labels(ex, "Quillian Instance Zorbing (QIZ) has emerged as a paradigm for slides.")
+    assert got.get("Quillian Instance Zorbing") == "Method"
+
+
+def test_a_definition_after_a_line_break_is_found(ex):
+    got = labels(
+        ex, "To stabilise training we apply\nQuill Zorb Regularization (QZR) to the heads."
+    )
+    assert got.get("Quill Zorb Regularization") == "Method"
+
+
+def test_a_definition_followed_by_aims_to_is_a_task(ex):
+    got = labels(
+        ex,
+        "We study slides. Zorbic Scene Quilting (ZSQ) aims to recover scenes from sketches.",
+    )
+    assert "Zorbic Scene Quilting" not in got and "ZSQ" not in got
+
+
+def test_a_numbered_part_followed_by_a_verb_is_a_method(ex):
+    got = labels(
+        ex,
+        "Our pipeline has two parts: (1) it reads slides; (2) Quillian Reward Zorb-Tuning "
+        "optimizes a dual objective, and (iii) Pixel Quill-Time RL performs adaptation.",
+    )
+    assert got.get("Quillian Reward Zorb-Tuning") == "Method"
+    assert got.get("Pixel Quill-Time RL") == "Method"
+
+
+def test_a_numbered_part_with_a_method_head_and_a_joiner(ex):
+    got = labels(ex, "We add (i) Contrastive Quill Distillation for fusing the views.")
+    assert got.get("Contrastive Quill Distillation") == "Method"
+
+
+def test_numbered_tasks_and_names_that_go_on_are_left_alone(ex):
+    got = labels(
+        ex,
+        "The benchmark has three tasks, (i) Zorb State Detection, (ii) Quill Intent "
+        "Prediction, and (iii) Zorb Help Prediction that test a model. We use (a) "
+        "Dual-Reward Quill Alignment for Search Planning and (b) Advanced Zorb paradigms.",
+    )
+    assert "Zorb Help Prediction" not in got
+    assert "Dual-Reward Quill Alignment" not in got
+    assert "Advanced Zorb" not in got
