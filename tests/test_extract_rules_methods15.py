@@ -58,3 +58,23 @@ def test_numbered_tasks_and_names_that_go_on_are_left_alone(ex):
     assert "Zorb Help Prediction" not in got
     assert "Dual-Reward Quill Alignment" not in got
     assert "Advanced Zorb" not in got
+
+
+def test_a_capitalised_name_before_a_lower_case_part_head(ex):
+    got = labels(
+        ex,
+        "We design a memory-augmented Temporal Quill module and a Granular Zorb Enhancement "
+        "block that sharpen the features.",
+    )
+    assert got.get("Temporal Quill") == "Method"
+    assert got.get("Granular Zorb Enhancement") == "Method"
+
+
+def test_kinds_fields_and_tails_before_a_part_head_are_left_alone(ex):
+    got = labels(
+        ex,
+        "We use a Transformer-based Quill encoder, a 3D CNN decoder and an Adaptive Zorb "
+        "Expansion for Quill Generation module, optimized with a Local Zorb-Weighted loss.",
+    )
+    assert not any(k in got for k in ("Transformer-based Quill", "Quill Generation"))
+    assert "Local Zorb-Weighted" not in got
