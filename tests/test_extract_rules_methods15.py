@@ -78,3 +78,13 @@ def test_kinds_fields_and_tails_before_a_part_head_are_left_alone(ex):
     )
     assert not any(k in got for k in ("Transformer-based Quill", "Quill Generation"))
     assert "Local Zorb-Weighted" not in got
+
+
+def test_a_measure_word_long_form_before_a_part_head_is_a_method(ex):
+    got = labels(
+        ex,
+        "We add a Semantic Zorb Consistency (SZC) module to align views. A Quill-Through "
+        "Rate (QTR) model predicts clicks.",
+    )
+    assert got.get("Semantic Zorb Consistency") == "Method"
+    assert got.get("Quill-Through Rate") != "Method"

@@ -45,6 +45,13 @@ _METHOD_HEAD_AFTER = re.compile(
 )
 
 
+# a part or whole of a method after "long form (ACRONYM)", not "model" or "method": a
+# "Click-Through Rate (CTR) model" predicts the measure (15)
+_PART_HEAD_AFTER = re.compile(
+    r"\s(?:framework|module|strategy|mechanism|architecture|pipeline|algorithm)(?![\w-])"
+)
+
+
 # "We formalize the Delivery-Aware Precision Parking (DAPP) problem" (14)
 _PROBLEM_AFTER = re.compile(r"\s(?:problem|problems)(?![\w-])")
 
@@ -134,6 +141,10 @@ class Definitions:
                     etype = "Metric"
                     if _TASK_AFTER.match(text, max(se, le) + 1):
                         etype = "Benchmark"  # "Long-Range Key Recall (LRKR) task" (13)
+                    elif se > le and _PART_HEAD_AFTER.match(text, se + 1):
+                        # "the Graph Distribution Consistency (GDC) module": a measure's
+                        # word names a part of the method (15)
+                        etype = "Method"
                 if etype in (None, "Method", "Model") and definition_data_after(
                     text, max(se, le) + 1
                 ):
