@@ -88,3 +88,13 @@ def test_a_measure_word_long_form_before_a_part_head_is_a_method(ex):
     )
     assert got.get("Semantic Zorb Consistency") == "Method"
     assert got.get("Quill-Through Rate") != "Method"
+
+
+def test_a_definition_before_a_plural_thing_noun_is_no_method(ex):
+    got = labels(
+        ex,
+        "Existing Division-of-Quill-Plane (DoQP) sensors lose detail, and Out-of-Zorb "
+        "(OOZ) errors follow. We train Quill Zorb Regularization (QZR) datasets too.",
+    )
+    assert "Division-of-Quill-Plane" not in got and "Out-of-Zorb" not in got
+    assert got.get("Quill Zorb Regularization") == "Method"  # data for a method

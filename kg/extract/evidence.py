@@ -36,6 +36,7 @@ class Evidence:
     problem_heads: tuple = ()
     def_task_final_heads: frozenset = frozenset()
     def_task_verbs: re.Pattern | None = None
+    def_thing_after: re.Pattern | None = None
 
 
 @lru_cache(maxsize=4)
@@ -63,6 +64,8 @@ def load_evidence(directory: str | None = None) -> Evidence:
         def_task_final_heads=frozenset(d.get("definition_task_final_heads", ())),
         # "Aspect-Based Sentiment Analysis (ABSA) aims to ...": a task's definition (15)
         def_task_verbs=_words_after(d.get("definition_task_verbs", ())),
+        # "Division-of-Focal-Plane (DoFP) sensors": a kind of thing (15)
+        def_thing_after=_words_after(d.get("definition_thing_after", ())),
     )
 
 
@@ -146,6 +149,8 @@ def definition_not_entity(
     if ev.def_task_appositive.match(text, after, after + 80):
         return True
     if ev.def_task_verbs is not None and ev.def_task_verbs.match(text, after, after + 40):
+        return True
+    if ev.def_thing_after is not None and ev.def_thing_after.match(text, after, after + 40):
         return True
     if _DIRECTION.match(long) and any(ch.isdigit() for ch in short):
         return True  # "text-to-image (T2I)": a direction of a task, not a method (12)
