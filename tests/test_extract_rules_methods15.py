@@ -98,3 +98,12 @@ def test_a_definition_before_a_plural_thing_noun_is_no_method(ex):
     )
     assert "Division-of-Quill-Plane" not in got and "Out-of-Zorb" not in got
     assert got.get("Quill Zorb Regularization") == "Method"  # data for a method
+
+
+def test_a_definition_ending_in_a_task_head_is_a_task(ex):
+    got = labels(
+        ex,
+        "Zorb-Oriented Dialogue (ZOD) remains hard, and All-in-One Quill Restoration (AQR) "
+        "is costly.",
+    )
+    assert not {"Zorb-Oriented Dialogue", "All-in-One Quill Restoration"} & set(got)
