@@ -107,3 +107,8 @@ def test_a_definition_ending_in_a_task_head_is_a_task(ex):
         "is costly.",
     )
     assert not {"Zorb-Oriented Dialogue", "All-in-One Quill Restoration"} & set(got)
+
+
+def test_an_opening_definition_without_a_method_head_is_the_topic(ex):
+    got = labels(ex, "Face Anti-Zorbing (FAZ) remains challenging for quill cameras.")
+    assert "Face Anti-Zorbing" not in got and "FAZ" not in got

@@ -18,6 +18,7 @@ from kg.extract.evidence import (
     definition_metric,
     definition_not_entity,
     load_evidence,
+    method_headed,
     shape_type,
 )
 from kg.extract.normalise import match_key
@@ -156,6 +157,16 @@ class Definitions:
                     # a dataset ("GLVC (Grounding Long Video Clues), a ... dataset", 14)
                     at = appositive_type(text, max(se, le) + 1, rules)
                     etype = at if at in ("Model", "Benchmark") else "Method"
+                if (
+                    etype == "Method"
+                    and ls == st.abstract_start
+                    and not method_headed(d.long, rules, self.evidence)
+                ):
+                    # the abstract's first words define the paper's topic: a task or field
+                    # ("Face Anti-Spoofing (FAS) remains ...") unless a method's head ends
+                    # it ("Multiple Instance Learning (MIL) has emerged ...", 15)
+                    st.rejected_shorts.add(d.short)
+                    continue
                 if etype == "Method" and _PROBLEM_AFTER.match(text, se + 1) and se > le:
                     st.rejected_shorts.add(d.short)  # "the X (DAPP) problem": a problem (14)
                     continue

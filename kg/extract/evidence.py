@@ -174,6 +174,23 @@ def definition_not_entity(
     return True
 
 
+def method_headed(long: str, rules: Rules, ev: Evidence) -> bool:
+    """Does a long form end in a method's head noun ("Multiple Instance Learning",
+    "Reinforcement Fine-Tuning", "Concept Bottleneck Models")? A process noun alone
+    ("Face Anti-Spoofing", "Referring Expression Comprehension") is not one."""
+    words = _WORDS.findall(long)
+    if not words:
+        return False
+    last = words[-1].lower()
+    part = last.rsplit("-", 1)[-1]
+    return (
+        last in ev.def_method_heads
+        or part in ev.def_method_heads
+        or last in rules.type_heads["Method"]
+        or last in rules.type_heads["Model"]
+    )
+
+
 # -- lists of names after a cue --------------------------------------------------------
 _COMPARISON_FILLER = ("the", "both", "strong", "existing")
 
