@@ -14,8 +14,8 @@ def labels(ex, abstract: str, title: str = "Zorbing things better") -> dict[str,
 
 def test_a_definition_opening_the_abstract_is_found(ex):
     # the title has no final stop: the long form's search ran across the line break
-    got = labels(ex, "Quillian Instance Zorbing (QIZ) has emerged as a paradigm for slides.")
-    assert got.get("Quillian Instance Zorbing") == "Method"
+    got = labels(ex, "Quillian Instance Learning (QIL) has emerged as a paradigm for slides.")
+    assert got.get("Quillian Instance Learning") == "Method"
 
 
 def test_a_definition_after_a_line_break_is_found(ex):
