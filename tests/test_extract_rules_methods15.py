@@ -112,3 +112,12 @@ def test_a_definition_ending_in_a_task_head_is_a_task(ex):
 def test_an_opening_definition_without_a_method_head_is_the_topic(ex):
     got = labels(ex, "Face Anti-Zorbing (FAZ) remains challenging for quill cameras.")
     assert "Face Anti-Zorbing" not in got and "FAZ" not in got
+
+
+def test_imaging_techniques_and_agencies_defined_in_passing_are_no_methods(ex):
+    got = labels(
+        ex,
+        "Samples were imaged with Scanning Quill Microscopy (SQM), as released by the "
+        "Zorbland Space Agency (ZSA).",
+    )
+    assert not {"Scanning Quill Microscopy", "Zorbland Space Agency"} & set(got)
