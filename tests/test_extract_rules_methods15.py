@@ -121,3 +121,12 @@ def test_imaging_techniques_and_agencies_defined_in_passing_are_no_methods(ex):
         "Zorbland Space Agency (ZSA).",
     )
     assert not {"Scanning Quill Microscopy", "Zorbland Space Agency"} & set(got)
+
+
+def test_a_lower_case_hyphen_compound_defined_is_a_modifier(ex):
+    got = labels(
+        ex,
+        "It improves zorb-distortion (ZD) performance, solved by quill-maximization (QM).",
+    )
+    assert "zorb-distortion" not in got and "ZD" not in got
+    assert got.get("quill-maximization") == "Method"

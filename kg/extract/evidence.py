@@ -154,6 +154,18 @@ def definition_not_entity(
         return True
     if _DIRECTION.match(long) and any(ch.isdigit() for ch in short):
         return True  # "text-to-image (T2I)": a direction of a task, not a method (12)
+    if (
+        "-" in long
+        and not any(ch.isspace() for ch in long)
+        and _lower_case_phrase(long)
+        and last.rsplit("-", 1)[-1] not in ev.def_method_heads
+        and last not in rules.type_heads["Method"]
+        and not last.endswith(("ization", "isation"))
+    ):
+        # one lower-case hyphen compound ("rate-distortion (RD) performance",
+        # "very-fine-resolution (VFR) imagery"): a modifier of what follows, unless
+        # an optimisation ends it ("minorization-maximization (MM)", 15)
+        return True
     if not _lower_case_phrase(long) or not short_plain:
         return False  # a capitalised or coined name ("SlotCurri"): the paper's own
     part = last.rsplit("-", 1)[-1]
