@@ -68,7 +68,11 @@ def best_long_form(short: str, long: str) -> str | None:
             return None
         l_idx -= 1
         s_idx -= 1
-    start = max(long.rfind(" ", 0, l_idx + 1), long.rfind("(", 0, l_idx + 1)) + 1
+    # the word start: after any whitespace, not only a space ("Title\n\nMultiple Instance
+    # Learning (MIL)" at the abstract's start or after a line break: 15)
+    start = l_idx + 1
+    while start > 0 and not long[start - 1].isspace() and long[start - 1] != "(":
+        start -= 1
     return long[start:]
 
 

@@ -18,6 +18,7 @@ from kg.extract.evidence import (
     definition_metric,
     definition_not_entity,
     load_evidence,
+    method_headed,
     shape_type,
 )
 from kg.extract.normalise import match_key
@@ -42,6 +43,13 @@ _TRAILING_HEAD = re.compile(
 _METHOD_HEAD_AFTER = re.compile(
     r"\s(?:framework|method|approach|algorithm|technique|model|architecture|pipeline|"
     r"mechanism|module|strategy|network)(?![\w-])"
+)
+
+
+# a part or whole of a method after "long form (ACRONYM)", not "model" or "method": a
+# "Click-Through Rate (CTR) model" predicts the measure (15)
+_PART_HEAD_AFTER = re.compile(
+    r"\s(?:framework|module|strategy|mechanism|architecture|pipeline|algorithm)(?![\w-])"
 )
 
 
@@ -139,6 +147,10 @@ class Definitions:
                     etype = "Metric"
                     if _TASK_AFTER.match(text, max(se, le) + 1):
                         etype = "Benchmark"  # "Long-Range Key Recall (LRKR) task" (13)
+                    elif se > le and _PART_HEAD_AFTER.match(text, se + 1):
+                        # "the Graph Distribution Consistency (GDC) module": a measure's
+                        # word names a part of the method (15)
+                        etype = "Method"
                 if etype in (None, "Method", "Model") and definition_data_after(
                     text, max(se, le) + 1
                 ):
@@ -150,6 +162,16 @@ class Definitions:
                     # a dataset ("GLVC (Grounding Long Video Clues), a ... dataset", 14)
                     at = appositive_type(text, max(se, le) + 1, rules)
                     etype = at if at in ("Model", "Benchmark") else "Method"
+                if (
+                    etype == "Method"
+                    and ls == st.abstract_start
+                    and not method_headed(d.long, rules, self.evidence)
+                ):
+                    # the abstract's first words define the paper's topic: a task or field
+                    # ("Face Anti-Spoofing (FAS) remains ...") unless a method's head ends
+                    # it ("Multiple Instance Learning (MIL) has emerged ...", 15)
+                    st.rejected_shorts.add(d.short)
+                    continue
                 if etype == "Method" and _PROBLEM_AFTER.match(text, se + 1) and se > le:
                     st.rejected_shorts.add(d.short)  # "the X (DAPP) problem": a problem (14)
                     continue

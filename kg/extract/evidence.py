@@ -35,6 +35,8 @@ class Evidence:
     title_modifier_stop: frozenset = frozenset()
     problem_heads: tuple = ()
     def_task_final_heads: frozenset = frozenset()
+    def_task_verbs: re.Pattern | None = None
+    def_thing_after: re.Pattern | None = None
 
 
 @lru_cache(maxsize=4)
@@ -60,7 +62,22 @@ def load_evidence(directory: str | None = None) -> Evidence:
         title_modifier_stop=frozenset(d.get("title_modifier_stop", ())),
         problem_heads=tuple(d.get("problem_heads", ())),
         def_task_final_heads=frozenset(d.get("definition_task_final_heads", ())),
+        # "Aspect-Based Sentiment Analysis (ABSA) aims to ...": a task's definition (15)
+        def_task_verbs=_words_after(d.get("definition_task_verbs", ())),
+        # "Division-of-Focal-Plane (DoFP) sensors": a kind of thing (15)
+        def_thing_after=_words_after(d.get("definition_thing_after", ())),
     )
+
+
+def _words_after(phrases) -> re.Pattern | None:
+    """A regex for one of `phrases` (words separated by single spaces) right after a
+    definition's closing parenthesis or acronym, any whitespace between the words."""
+    if not phrases:
+        return None
+    alts = "|".join(
+        r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len)[::-1]
+    )
+    return re.compile(rf"\)?\s*(?:{alts})(?![\w-])")
 
 
 # the capitalised word right before a span
@@ -125,10 +142,30 @@ def definition_not_entity(
     low = long.lower()
     if low.endswith("s") and low.endswith(ev.def_generic_classes):
         return True
+    if low.endswith(" models") and short_plain and _lower_case_phrase(long):
+        # "Speech-capable chat models (SCCMs) are ...": a class of models written in
+        # plain words, found since definitions opening an abstract are (15)
+        return True
     if ev.def_task_appositive.match(text, after, after + 80):
+        return True
+    if ev.def_task_verbs is not None and ev.def_task_verbs.match(text, after, after + 40):
+        return True
+    if ev.def_thing_after is not None and ev.def_thing_after.match(text, after, after + 40):
         return True
     if _DIRECTION.match(long) and any(ch.isdigit() for ch in short):
         return True  # "text-to-image (T2I)": a direction of a task, not a method (12)
+    if (
+        "-" in long
+        and not any(ch.isspace() for ch in long)
+        and _lower_case_phrase(long)
+        and last.rsplit("-", 1)[-1] not in ev.def_method_heads
+        and last not in rules.type_heads["Method"]
+        and not last.endswith(("ization", "isation"))
+    ):
+        # one lower-case hyphen compound ("rate-distortion (RD) performance",
+        # "very-fine-resolution (VFR) imagery"): a modifier of what follows, unless
+        # an optimisation ends it ("minorization-maximization (MM)", 15)
+        return True
     if not _lower_case_phrase(long) or not short_plain:
         return False  # a capitalised or coined name ("SlotCurri"): the paper's own
     part = last.rsplit("-", 1)[-1]
@@ -147,6 +184,23 @@ def definition_not_entity(
     ):
         return False
     return True
+
+
+def method_headed(long: str, rules: Rules, ev: Evidence) -> bool:
+    """Does a long form end in a method's head noun ("Multiple Instance Learning",
+    "Reinforcement Fine-Tuning", "Concept Bottleneck Models")? A process noun alone
+    ("Face Anti-Spoofing", "Referring Expression Comprehension") is not one."""
+    words = _WORDS.findall(long)
+    if not words:
+        return False
+    last = words[-1].lower()
+    part = last.rsplit("-", 1)[-1]
+    return (
+        last in ev.def_method_heads
+        or part in ev.def_method_heads
+        or last in rules.type_heads["Method"]
+        or last in rules.type_heads["Model"]
+    )
 
 
 # -- lists of names after a cue --------------------------------------------------------

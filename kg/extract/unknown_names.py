@@ -20,6 +20,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from kg.extract.components import load_component_cues, named_components
+from kg.extract.enumerated import enumerated_components, load_enumerated_cues
 from kg.extract.evidence import (
     acronyms_before_heads,
     context_type,
@@ -144,6 +146,20 @@ def fallback_cands(st: DocState, text: str, rules: Rules, frequent: frozenset, k
             st.add(Cand(s, e, "Method", "unknown_name", 0.4, 20, tconf=1))
     for s, e in title_case_methods(text, st.abstract_start, rules, load_title_case_heads()):
         # "a new View Fusion Transformer": a component the paper names (12)
+        if taken is None:
+            taken = [(c.start, c.end) for c in st.cands]
+        if known(text[s:e]) or any(a < e and s < b for a, b in taken):
+            continue
+        st.add(Cand(s, e, "Method", "unknown_name", 0.4, 20, tconf=1))
+    for s, e in enumerated_components(text, st.abstract_start, load_enumerated_cues()):
+        # "(2) Curiosity-Coherence Reward Fine-Tuning optimizes ...": a listed part (15)
+        if taken is None:
+            taken = [(c.start, c.end) for c in st.cands]
+        if known(text[s:e]) or any(a < e and s < b for a, b in taken):
+            continue
+        st.add(Cand(s, e, "Method", "unknown_name", 0.4, 20, tconf=1))
+    for s, e in named_components(text, st.abstract_start, st.words, load_component_cues()):
+        # "a Granular Semantic Enhancement module": a part the paper names (15)
         if taken is None:
             taken = [(c.start, c.end) for c in st.cands]
         if known(text[s:e]) or any(a < e and s < b for a, b in taken):
