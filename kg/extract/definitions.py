@@ -122,9 +122,10 @@ class Definitions:
                 if not words:
                     continue
                 last = words[-1].lower()
-                # "the Graph Distribution Consistency (GDC) module": a method head after
-                # the acronym names a component, whatever the long form ends in (15)
-                method_after = se > le and bool(_METHOD_HEAD_AFTER.match(text, se + 1))
+                # "the Graph Distribution Consistency (GDC) module": a part head after
+                # the acronym names a component, whatever the long form ends in; not
+                # "model" ("a Click-Through Rate (CTR) model" predicts the measure) (15)
+                method_after = se > le and bool(_PART_HEAD_AFTER.match(text, se + 1))
                 metric = not method_after and definition_metric(d.long, self.evidence)
                 if not metric and (
                     last in rules.def_non_entity_heads
@@ -147,10 +148,6 @@ class Definitions:
                     etype = "Metric"
                     if _TASK_AFTER.match(text, max(se, le) + 1):
                         etype = "Benchmark"  # "Long-Range Key Recall (LRKR) task" (13)
-                    elif se > le and _PART_HEAD_AFTER.match(text, se + 1):
-                        # "the Graph Distribution Consistency (GDC) module": a measure's
-                        # word names a part of the method (15)
-                        etype = "Method"
                 if etype in (None, "Method", "Model") and definition_data_after(
                     text, max(se, le) + 1
                 ):
