@@ -17,7 +17,9 @@ from kg.extract.state import SEP, STATE_KEY, DocState
 from kg.models import Entity, Evaluation, Extraction, HardwareUse, Mention, Paper, Proposal, Span
 from kg.paths import StrPath
 
-EXTRACTOR_VERSION = "kg-extract-1.2"
+# recorded on every extraction run in the graph (prov): which rules made a paper's facts.
+# 1.3: rounds 7-15 (session 13); 1.2 had stood since round 6 though the rules moved on
+EXTRACTOR_VERSION = "kg-extract-1.3"
 
 
 def _compose(title: str, abstract: str) -> tuple[str, int]:
