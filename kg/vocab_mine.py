@@ -45,6 +45,7 @@ DEFAULT_EXCLUDE = (
     "eval/round2/candidates_*.jsonl",
     "eval/round3/candidates_*.jsonl",
     "eval/round4/candidates_*.jsonl",
+    "eval/round5/candidates_*.jsonl",
 )
 
 
