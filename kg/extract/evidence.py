@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kg.extract.normalise import match_key
 from kg.extract.rules import Rules, patterns_dir
+from kg.extract.rules import _alt as _trie_alt
 from kg.extract.state import cue_words, first_words
 
 _WORDS = re.compile(r"[A-Za-z][\w\-]*")
@@ -186,7 +187,12 @@ def load_list_cues(directory: str | None = None) -> ListCues:
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len)[::-1])
+    """A longest-first alternation of `words` for a case-insensitive pattern, factored as
+    a trie (`rules._alt`) of the words lower-cased: the same matches (the words that
+    match at one position are prefixes of each other once case is folded, and the trie
+    tries the longer first), but `re` no longer tries each of ~70 words in turn at every
+    cue position (~2.5 us a try)."""
+    return _trie_alt([w.lower() for w in words])
 
 
 _LAST_WORD = re.compile(r"(?<![\w-])([A-Za-z]+\.?)$")
@@ -629,9 +635,9 @@ def load_title_case_heads(directory: str | None = None) -> frozenset:
 @lru_cache(maxsize=4)
 def _heads_written(heads: frozenset) -> re.Pattern:
     """Any of the heads as written: most abstracts have none, and then the run scan is
-    skipped (half the rule's time)."""
-    alternation = "|".join(sorted(map(re.escape, heads)))
-    return re.compile(rf"(?:{alternation})(?![\w-])")
+    skipped (half the rule's time). The heads as a trie (`rules._alt`): re stops at every
+    capital a head starts with, and tried each of the ~60 heads there in turn."""
+    return re.compile(rf"(?:{_trie_alt(heads)})(?![\w-])")
 
 
 def title_case_methods(text: str, start: int, rules: Rules, heads: frozenset):

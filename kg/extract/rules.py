@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.extract.normalise import match_key
+from kg.extract.regex_factor import by_first_char
 from kg.extract.state import first_words
 from kg.paths import StrPath, ontology_dir
 
@@ -234,7 +235,7 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         hardware_needs_context=hardware_needs_context,
         # every alternative starts with a literal capital (tests/test_vocab.py): re then
         # scans for those first characters in C, ~2x faster than a lookahead in front
-        hardware_trigger=re.compile(hw["trigger"]),
+        hardware_trigger=re.compile(by_first_char(hw["trigger"])),
         hardware_context=frozenset(hw["context_words"]),
         hardware_not_next=re.compile(
             rf"[\s-]+(?:{_alt(hw.get('not_next_words', []))})(?![\w])", re.IGNORECASE
