@@ -97,44 +97,6 @@ def chunk_tokens(chunk: str) -> list[str]:
     return words
 
 
-# the marks a simple chunk may open or end with, each a token of its own
-_OPENING = "("
-_TRAILING = frozenset(",;:).")
-
-
-def simple_chunk_tokens(chunk: str) -> list[tuple[int, int]] | None:
-    """The token spans of a chunk shaped `(`* word(-word)* mark*, where the words are
-    letters only and the marks are `, ; : ) .` with no two periods in a row ("large-scale",
-    "(SAE),", "tokenizers.", "Vision-Language"); None for any other chunk. Such a chunk's
-    tokens are known without `_TOKEN` (a letter run is one word to it, and `(`, `-` and
-    each mark are tokens of their own; two periods make an ellipsis): `chunk_tokens` gives
-    the same unless a period follows an abbreviation, which is left to it."""
-    n = len(chunk)
-    a = 0
-    while a < n and chunk[a] == _OPENING:
-        a += 1
-    b = n
-    while b > a and chunk[b - 1] in _TRAILING:
-        b -= 1
-    if b == a or ".." in chunk[b:]:
-        return None
-    parts = chunk[a:b].split("-")
-    if not all(p.isalpha() for p in parts):
-        return None  # (an empty part too: "a--b", "-a")
-    if chunk[b : b + 1] == "." and parts[-1] in _ABBREVIATION_STEMS:
-        return None  # "et al.": the period stays with the word
-    spans = [(i, i + 1) for i in range(a)]
-    pos = a
-    for k, p in enumerate(parts):
-        if k:
-            spans.append((pos, pos + 1))
-            pos += 1
-        spans.append((pos, pos + len(p)))
-        pos += len(p)
-    spans.extend((i, i + 1) for i in range(b, n))
-    return spans
-
-
 class _Cut:
     """Where spaCy cuts a chunk: the `start()`/`end()` of a regex match, which is all its
     infix handling reads."""
@@ -164,9 +126,6 @@ def chunk_cuts(chunk: str) -> Sequence[_Cut]:
     if chunk[-1:] in _CLOSING and chunk[:-1].isalpha():
         n = len(chunk)
         return (_Cut(n - 1, n),)
-    simple = simple_chunk_tokens(chunk)
-    if simple is not None:
-        return [_Cut(a, b) for a, b in simple[1:]]
     cuts = []
     pos = 0
     for w in chunk_tokens(chunk):
