@@ -24,7 +24,9 @@ _NON_WORD_TO_SPACE = str.maketrans(
 # the same map as a 256-byte table for `bytes.translate`: every byte has its entry (the
 # `str` table has none for [a-z0-9], and `str.translate` raises and catches a KeyError
 # for each such character first seen in a call: half the cost of the call)
-_NON_WORD_TO_SPACE_BYTES = bytes(32 if b in _NON_WORD_TO_SPACE or b > 127 else b for b in range(256))
+_NON_WORD_TO_SPACE_BYTES = bytes(
+    32 if b in _NON_WORD_TO_SPACE or b > 127 else b for b in range(256)
+)
 _DIGIT_LED = re.compile(r" [0-9][a-z0-9]*")  # (a literal first: re scans for it in C)
 _DIGITS = " 0123456789"
 
