@@ -8,7 +8,7 @@ other name-like items of the same list get it too.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from operator import itemgetter
 
 from spacy.language import Language
 
@@ -111,7 +111,7 @@ class Lists:
             items.append((pos, m_end))
             if len(items) < 2:
                 continue
-            known = Counter()
+            known: dict[str, int] = {}  # type -> known items (a dict: no Counter per list)
             unknown = []
             trimmed = []
             for s, e in items:
@@ -136,7 +136,8 @@ class Lists:
                     continue  # overlaps a known name: not an unknown item
                 cs = [c for c in by_span.get((s, e), []) if c.source in _TRUSTED]
                 if cs:
-                    known[max(cs, key=lambda c: c.prio).type] += 1
+                    t = max(cs, key=lambda c: c.prio).type
+                    known[t] = known.get(t, 0) + 1
                 elif not by_span.get((s, e)) or all(
                     c.source == "benchmark_list" for c in by_span.get((s, e), [])
                 ):
@@ -166,7 +167,7 @@ class Lists:
                 continue
             if not known or not unknown:
                 continue
-            etype, n = known.most_common(1)[0]
+            etype, n = max(known.items(), key=itemgetter(1))  # (`most_common(1)`: the first)
             if n < sum(known.values()) * 2 / 3 or etype == "Metric":
                 continue
             for s, e in unknown:
