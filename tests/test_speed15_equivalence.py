@@ -134,3 +134,10 @@ def test_singular_slug_is_memoised():
     singular_slug.cache_clear()
     assert singular_slug("Transformers") == singular_slug("Transformers") == "transformer"
     assert singular_slug.cache_info().hits == 1
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="aBé .-_1\n,(", max_size=12))
+def test_last_word_read_back_equals_the_anchored_search(text):
+    m = evidence._LAST_WORD.search(text)
+    assert evidence.last_word(text) == ((m.start(1), m.group(1)) if m else None)

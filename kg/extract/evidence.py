@@ -196,6 +196,22 @@ def _alt(words) -> str:
 
 
 _LAST_WORD = re.compile(r"(?<![\w-])([A-Za-z]+\.?)$")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def last_word(s: str) -> tuple[int, str] | None:
+    """(start, group 1) of `_LAST_WORD.search(s)`: the run of ASCII letters (and a
+    period) that ends `s`, or ends it before a final newline (`$`), when the character
+    before the run is no word character or "-". Read back from the end: the search
+    tried the look-behind at every position and ran each word to its end."""
+    end = len(s) - 1 if s.endswith("\n") else len(s)
+    stop = end - 1 if s[end - 1 : end] == "." else end
+    i = stop
+    while i > 0 and s[i - 1] in _ASCII_LETTERS:
+        i -= 1
+    if i == stop or (i > 0 and (s[i - 1].isalnum() or s[i - 1] in "_-")):
+        return None
+    return i, s[i:end]
 
 
 def list_cue_type(text: str, start: int, cues: ListCues) -> tuple[str | None, bool]:
@@ -206,8 +222,8 @@ def list_cue_type(text: str, start: int, cues: ListCues) -> tuple[str | None, bo
     before = text[max(0, start - 48) : start].rstrip().lower()
     if not before:
         return None, False
-    last = _LAST_WORD.search(before.rstrip(" ,(:."))
-    if not last or last.group(1).rstrip(".") not in cues.quick:
+    last = last_word(before.rstrip(" ,(:."))
+    if not last or last[1].rstrip(".") not in cues.quick:
         return None, False  # (most lists: no cue word before them)
     for c in cues.connectors:
         if before.endswith(c) and (
@@ -215,14 +231,14 @@ def list_cue_type(text: str, start: int, cues: ListCues) -> tuple[str | None, bo
         ):
             before = before[: -len(c)].rstrip()
             break
-    m = _LAST_WORD.search(before)
+    m = last_word(before)
     if m:
-        w = m.group(1)
+        w_start, w = m
         if w in cues.noun_type:
             t = cues.noun_type[w]
             return ("Method", False) if t is None else (t, True)
         if w in _COMPARISON_FILLER:
-            before = before[: m.start(1)].rstrip()
+            before = before[:w_start].rstrip()
     for c in cues.comparisons:
         if before.endswith(c) and (len(before) == len(c) or not before[-len(c) - 1].isalnum()):
             return "Method", False
