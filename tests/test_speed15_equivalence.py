@@ -8,11 +8,13 @@ import re
 import unicodedata
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract import evidence, resolver
+from kg.extract import evidence, lists, resolver
 from kg.extract.acronyms import _WORD, last_words
+from kg.extract.ascii_twin import ascii_ok, ascii_twin
 from kg.extract.normalise import singular_slug
 from kg.extract.regex_factor import by_first_char
 from kg.extract.rules import load_rules, patterns_dir
@@ -141,3 +143,22 @@ def test_singular_slug_is_memoised():
 def test_last_word_read_back_equals_the_anchored_search(text):
     m = evidence._LAST_WORD.search(text)
     assert evidence.last_word(text) == ((m.start(1), m.group(1)) if m else None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZ9 ,-._+&/\t\n\x1cé(", max_size=40))
+def test_the_ascii_twin_list_scan_finds_the_unicode_lists(text):
+    first = lists._LIST.match(text)
+    want = [first.span()] if first else []
+    want += [m.span(1) for m in lists._LIST_AFTER.finditer(text, first.end() if first else 0)]
+    assert lists.list_spans(text) == want
+
+
+def test_ascii_twins_only_where_they_agree():
+    assert ascii_ok("GPT-4, Llama and Qwen")
+    assert not ascii_ok("GPT-4,\x1cLlama") and not ascii_ok("Qwen, Llama and Mistral é")
+    assert [m.span() for m in lists._LIST_AFTER_ASCII.finditer(" A,\x1cB")] != [
+        m.span() for m in lists._LIST_AFTER.finditer(" A,\x1cB")
+    ]  # (why the separators \x1c-\x1f keep the Unicode scan)
+    with pytest.raises(ValueError):
+        ascii_twin(re.compile("using", re.IGNORECASE))
