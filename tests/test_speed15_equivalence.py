@@ -21,6 +21,7 @@ from kg.extract.rules import load_rules, patterns_dir
 from kg.extract.state import _NON_WORD_TO_SPACE, _NON_WORD_TO_SPACE_BYTES
 from kg.models import normalise_title
 
+RULES = load_rules()
 HARDWARE = json.loads((Path(patterns_dir()) / "hardware.json").read_text(encoding="utf-8"))
 HW_PIECES = [
     "NVIDIA",
@@ -162,3 +163,16 @@ def test_ascii_twins_only_where_they_agree():
     ]  # (why the separators \x1c-\x1f keep the Unicode scan)
     with pytest.raises(ValueError):
         ascii_twin(re.compile("using", re.IGNORECASE))
+
+
+@settings(max_examples=500, deadline=None)
+@given(hw_texts)
+def test_one_look_behind_before_the_device_shapes_matches_one_per_shape(text):
+    per_shape = re.compile(
+        "|".join(
+            rf"(?<![\w-])(?P<h{i}>{s['re']})(?:s(?![\w]))?"
+            for i, s in enumerate(HARDWARE["shapes"])
+        )
+    )
+    got = [(m.span(), m.lastgroup) for m in RULES.hardware.finditer(text)]
+    assert got == [(m.span(), m.lastgroup) for m in per_shape.finditer(text)]

@@ -186,11 +186,12 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         t: re.compile(rf"(?:^|[\s\-])(?:{_alt(ws)})$", re.IGNORECASE)
         for t, ws in cues["type_heads"].items()
     }
-    # one pass over the text: every device shape is an alternative named h<i>
+    # one pass over the text: every device shape is an alternative named h<i>, all after
+    # one look-behind (the same position for each: tested once, not once per shape)
     hardware = re.compile(
-        "|".join(
-            rf"(?<![\w-])(?P<h{i}>{s['re']})(?:s(?![\w]))?" for i, s in enumerate(hw["shapes"])
-        )
+        r"(?<![\w-])(?:"
+        + "|".join(rf"(?P<h{i}>{s['re']})(?:s(?![\w]))?" for i, s in enumerate(hw["shapes"]))
+        + ")"
     )
     hardware_needs_context = {
         f"h{i}": bool(s.get("needs_context")) for i, s in enumerate(hw["shapes"])
