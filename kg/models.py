@@ -42,14 +42,26 @@ def normalise_arxiv_id(raw: str) -> str | None:
     return None
 
 
+_NON_WORD_RUN = re.compile(r"[^\w]+")
+# an ASCII title's case and non-word characters folded in one `bytes.translate`: A-Z to
+# a-z, every character `_NON_WORD_RUN` matches ([^A-Za-z0-9_]) to a space
+_ASCII_TITLE_FOLD = bytes(
+    b + 32 if 65 <= b <= 90 else b if chr(b).isalnum() and b < 128 or b == 95 else 32
+    for b in range(256)
+)
+
+
 def normalise_title(title: str) -> str:
-    """Key for matching the same paper across sources: case, accents, punctuation folded."""
+    """Key for matching the same paper across sources: case, accents, punctuation folded.
+    (An ASCII title, the common case, is folded by one byte table, not `lower` and a regex
+    substitution: each paper's key asks for it.)"""
     t = title
-    if not t.isascii():  # ASCII has nothing to decompose or strip (the common case)
-        t = unicodedata.normalize("NFKD", t)
-        t = "".join(c for c in t if not unicodedata.combining(c))
+    if t.isascii():
+        return " ".join(t.encode("ascii").translate(_ASCII_TITLE_FOLD).decode("ascii").split())
+    t = unicodedata.normalize("NFKD", t)
+    t = "".join(c for c in t if not unicodedata.combining(c))
     t = t.lower()
-    t = re.sub(r"[^\w]+", " ", t)
+    t = _NON_WORD_RUN.sub(" ", t)
     return " ".join(t.split())
 
 

@@ -104,6 +104,21 @@ def _skip_space_back(text: str, pos: int) -> int:
     return pos
 
 
+def last_words(text: str, n: int) -> str | None:
+    """`text` from the start of its `n`-th last whitespace-separated word (all of it from
+    its first word when it has fewer); None without words. The same text as from the
+    first of `list(_WORD.finditer(text))[-n:]`, but `str.rsplit` finds it in C instead of
+    a match object for each of the ~30 words before every parenthesis."""
+    if n <= 0:  # (`[-0:]` keeps every word)
+        n = len(text)
+    pieces = text.rsplit(None, n)
+    if not pieces:
+        return None
+    if len(pieces) > n:  # pieces[0]: the text before those words, less its trailing space
+        return text[len(pieces[0]) :].lstrip()
+    return text.lstrip()
+
+
 def _reverse_matches(text: str) -> Iterator[re.Match]:
     """`_REVERSE.finditer(text)`, found from the parentheses (one `str.find` each)
     instead of trying the pattern at every position: ~40 us less per abstract. A match
@@ -138,10 +153,9 @@ def find_definitions(text: str) -> Iterator[Definition]:
         cut = max(left.rfind(ch) for ch in ".;:!?()[]")
         if cut >= 0:
             left = left[cut + 1 :]
-        words = list(_WORD.finditer(left))[-max_words:]
-        if not words:
+        cand = last_words(left, max_words)
+        if cand is None:
             continue
-        cand = left[words[0].start() :]
         lf = best_long_form(sing, cand)
         if not lf:
             # "Zorb Planning Orchestrator (ZPxO)": a lower-case letter inside a short

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kg.extract.normalise import match_key
 from kg.extract.rules import Rules, patterns_dir
+from kg.extract.rules import _alt as _trie_alt
 from kg.extract.state import cue_words, first_words
 
 _WORDS = re.compile(r"[A-Za-z][\w\-]*")
@@ -240,10 +241,31 @@ def load_list_cues(directory: str | None = None) -> ListCues:
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len)[::-1])
+    """A longest-first alternation of `words` for a case-insensitive pattern, factored as
+    a trie (`rules._alt`) of the words lower-cased: the same matches (the words that
+    match at one position are prefixes of each other once case is folded, and the trie
+    tries the longer first), but `re` no longer tries each of ~70 words in turn at every
+    cue position (~2.5 us a try)."""
+    return _trie_alt([w.lower() for w in words])
 
 
 _LAST_WORD = re.compile(r"(?<![\w-])([A-Za-z]+\.?)$")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def last_word(s: str) -> tuple[int, str] | None:
+    """(start, group 1) of `_LAST_WORD.search(s)`: the run of ASCII letters (and a
+    period) that ends `s`, or ends it before a final newline (`$`), when the character
+    before the run is no word character or "-". Read back from the end: the search
+    tried the look-behind at every position and ran each word to its end."""
+    end = len(s) - 1 if s.endswith("\n") else len(s)
+    stop = end - 1 if s[end - 1 : end] == "." else end
+    i = stop
+    while i > 0 and s[i - 1] in _ASCII_LETTERS:
+        i -= 1
+    if i == stop or (i > 0 and (s[i - 1].isalnum() or s[i - 1] in "_-")):
+        return None
+    return i, s[i:end]
 
 
 def list_cue_type(text: str, start: int, cues: ListCues) -> tuple[str | None, bool]:
@@ -254,8 +276,8 @@ def list_cue_type(text: str, start: int, cues: ListCues) -> tuple[str | None, bo
     before = text[max(0, start - 48) : start].rstrip().lower()
     if not before:
         return None, False
-    last = _LAST_WORD.search(before.rstrip(" ,(:."))
-    if not last or last.group(1).rstrip(".") not in cues.quick:
+    last = last_word(before.rstrip(" ,(:."))
+    if not last or last[1].rstrip(".") not in cues.quick:
         return None, False  # (most lists: no cue word before them)
     for c in cues.connectors:
         if before.endswith(c) and (
@@ -263,14 +285,14 @@ def list_cue_type(text: str, start: int, cues: ListCues) -> tuple[str | None, bo
         ):
             before = before[: -len(c)].rstrip()
             break
-    m = _LAST_WORD.search(before)
+    m = last_word(before)
     if m:
-        w = m.group(1)
+        w_start, w = m
         if w in cues.noun_type:
             t = cues.noun_type[w]
             return ("Method", False) if t is None else (t, True)
         if w in _COMPARISON_FILLER:
-            before = before[: m.start(1)].rstrip()
+            before = before[:w_start].rstrip()
     for c in cues.comparisons:
         if before.endswith(c) and (len(before) == len(c) or not before[-len(c) - 1].isalnum()):
             return "Method", False
@@ -683,9 +705,9 @@ def load_title_case_heads(directory: str | None = None) -> frozenset:
 @lru_cache(maxsize=4)
 def _heads_written(heads: frozenset) -> re.Pattern:
     """Any of the heads as written: most abstracts have none, and then the run scan is
-    skipped (half the rule's time)."""
-    alternation = "|".join(sorted(map(re.escape, heads)))
-    return re.compile(rf"(?:{alternation})(?![\w-])")
+    skipped (half the rule's time). The heads as a trie (`rules._alt`): re stops at every
+    capital a head starts with, and tried each of the ~60 heads there in turn."""
+    return re.compile(rf"(?:{_trie_alt(heads)})(?![\w-])")
 
 
 def title_case_methods(text: str, start: int, rules: Rules, heads: frozenset):

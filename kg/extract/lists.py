@@ -8,10 +8,11 @@ other name-like items of the same list get it too.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from operator import itemgetter
 
 from spacy.language import Language
 
+from kg.extract.ascii_twin import ascii_ok, ascii_twin
 from kg.extract.evidence import list_cue_type, load_list_cues
 from kg.extract.names import name_shaped
 from kg.extract.rules import load_rules
@@ -33,6 +34,8 @@ _LIST = re.compile(rf"(?<![\w.-])(?=[a-z]*+[A-Z0-9]){_ITEM}(?:{_SEP}{_ITEM})+")
 # without \w, which re tests through the Unicode tables at every character, and the
 # look-behind (`\W`) then refuses a non-ASCII letter (~30% fewer instructions in all)
 _LIST_AFTER = re.compile(rf"[^0-9A-Za-z_.\-](?<=\W)(?=[a-z]*+[A-Z0-9])({_ITEM}(?:{_SEP}{_ITEM})+)")
+# (an ASCII text's scan tests `\w` and `\W` by table: `ascii_twin`)
+_LIST_AFTER_ASCII = ascii_twin(_LIST_AFTER)
 _SPLIT = re.compile(_SEP)
 # "3DLoMatch", "12Scenes", "3D-Curb": a name that starts with a digit (not "3D", "2 models")
 _DIGIT_NAME = re.compile(
@@ -84,7 +87,8 @@ def list_spans(text: str) -> list[tuple[int, int]]:
     character at `e` loses no match."""
     first = _LIST.match(text)
     out = [first.span()] if first else []
-    out.extend(m.span(1) for m in _LIST_AFTER.finditer(text, first.end() if first else 0))
+    scan = _LIST_AFTER_ASCII if ascii_ok(text) else _LIST_AFTER
+    out.extend(m.span(1) for m in scan.finditer(text, first.end() if first else 0))
     return out
 
 
@@ -111,7 +115,7 @@ class Lists:
             items.append((pos, m_end))
             if len(items) < 2:
                 continue
-            known = Counter()
+            known: dict[str, int] = {}  # type -> known items (a dict: no Counter per list)
             unknown = []
             trimmed = []
             for s, e in items:
@@ -136,7 +140,8 @@ class Lists:
                     continue  # overlaps a known name: not an unknown item
                 cs = [c for c in by_span.get((s, e), []) if c.source in _TRUSTED]
                 if cs:
-                    known[max(cs, key=lambda c: c.prio).type] += 1
+                    t = max(cs, key=lambda c: c.prio).type
+                    known[t] = known.get(t, 0) + 1
                 elif not by_span.get((s, e)) or all(
                     c.source == "benchmark_list" for c in by_span.get((s, e), [])
                 ):
@@ -166,7 +171,7 @@ class Lists:
                 continue
             if not known or not unknown:
                 continue
-            etype, n = known.most_common(1)[0]
+            etype, n = max(known.items(), key=itemgetter(1))  # (`most_common(1)`: the first)
             if n < sum(known.values()) * 2 / 3 or etype == "Metric":
                 continue
             for s, e in unknown:

@@ -56,8 +56,11 @@ def slug(text: str) -> str:
     return t or "x"
 
 
+@lru_cache(maxsize=200_000)
 def singular_slug(text: str, plural_insensitive: bool = True) -> str:
-    """`slug` with a regular plural -s dropped from the last word (methods, metrics...)."""
+    """`slug` with a regular plural -s dropped from the last word (methods, metrics...).
+    Memoised like `slug`: each vocabulary lookup and entity id asks for it, and the same
+    names come back paper after paper."""
     s = slug(text)
     if not plural_insensitive or _CAMEL_S.search(text):  # "HyDeS" is not the plural of "HyDE"
         return s

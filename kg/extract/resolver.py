@@ -55,12 +55,19 @@ _URL_HINTS = (
 )
 
 
+# every hint holds one of these: three searches rule out the eleven of `hint_regions` on
+# the three abstracts in four that have none of them
+_URL_SIGNS = ("/", "www.", ".co")
+
+
 def _url_spans(text: str) -> list[tuple[int, int]]:
     r"""The spans of `_URL.finditer(text)`, scanned only in the whitespace-free chunks
     that hold a hint (`hint_regions`): every `_URL` alternative matches non-space
     characters only, so a match never leaves its chunk (the whole-text scan's `[\w.-]+`
     alternative backtracks at every word: ~85 us on an abstract with a link, ~3 us this
     way)."""
+    if not any(sign in text for sign in _URL_SIGNS):
+        return []
     return [m.span() for a, b in hint_regions(text, _URL_HINTS) for m in _URL.finditer(text, a, b)]
 
 
