@@ -19,6 +19,7 @@ from spacy.language import Language
 from kg.extract.acronyms import best_long_form, is_acronym
 from kg.extract.evidence import context_type, shape_type
 from kg.extract.introduced import introduced_names, load_introduced_rules, mined_but_introduced
+from kg.extract.lower_components import load_component_rules, lower_components
 from kg.extract.names import NAME_WORD, find_word, is_quantity, name_shaped, scan_name, words_at
 from kg.extract.normalise import match_key
 from kg.extract.proposal_lists import listed_definitions, load_list_rules
@@ -247,6 +248,7 @@ class Proposals:
         self.rules = load_rules(patterns_dir)
         self.list_rules = load_list_rules(patterns_dir)
         self.introduced_rules = load_introduced_rules(patterns_dir)
+        self.component_rules = load_component_rules(patterns_dir)
         self.title_case_stop = load_title_case_name_stop(patterns_dir)
         heads = self._heads = _head_alternation(self.rules)
         self._head_end = re.compile(rf"(?:{heads})s?\s*(?:that\s+|which\s+)?$", re.IGNORECASE)
@@ -1083,6 +1085,9 @@ class Proposals:
         self._listed_parts(st, text)
         st.proposals.extend(
             introduced_names(st, text, self.rules, self.introduced_rules, self.vocab.lookup)
+        )
+        st.proposals.extend(
+            lower_components(st, text, self.rules, self.component_rules, self.vocab.lookup)
         )
         if not st.proposals:
             self._whole_title(st, text)
