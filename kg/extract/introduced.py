@@ -235,6 +235,40 @@ def indefinite_parts(
     return out
 
 
+# "we propose a new training paradigm, " right before a defined name: the verb's object
+# described in lower case, then named by the apposition
+_DESCRIBED_THEN_NAMED = re.compile(
+    r"(?:(?<![\w-])[Ww]e|[Tt]his\s+(?:paper|work|study))\s+(?:[a-z]+ly\s+|also\s+|further\s+)?"
+    r"(?:propose|proposes|introduce|introduces|present|presents|develop|develops|design|designs)"
+    r"\s+an?\s+(?:[a-z][\w\-]*\s+){0,5}[a-z][\w\-]*,\s+$"
+)
+
+
+def appositive_definitions(
+    st: DocState, text: str, rules: Rules, ir: IntroducedRules, known
+) -> list[Found]:
+    """ "we propose a new training paradigm, Hard Label for Alleviating Local Semantic
+    Drift (HALD), which": a Title-Case defined name in apposition to the proposal verb's
+    lower-case object is what the paper proposes (the cue rules stop at the first head
+    noun of the object, here "training", and find no name after it)."""
+    out: list[Found] = []
+    for ss, se, ls, le in st.definitions:
+        if ls < st.abstract_start or ls > ss:
+            continue  # in the title, or "ACR (Long Form)"
+        s0 = st.sent_of(ls)[0]
+        if text[ls - 2 : ls] != ", " or not _DESCRIBED_THEN_NAMED.search(
+            text, max(s0, ls - 120), ls
+        ):
+            continue
+        name = text[ls:le]
+        if not all(w[:1].isupper() for w in name.split() if len(w) > 3):
+            continue  # "a new method, tile-aware routing (TAR)": not this rule's
+        if name in rules.not_names or known(name) or known(text[ss:se]):
+            continue
+        out.append((ls, le, None, "proposal", ls))
+    return out
+
+
 def _items(ir: IntroducedRules, text: str, pos: int, end: int) -> list[tuple[int, bool]]:
     """(where the name starts, enumerated?) after each "a/an" (+ up to three lower-case
     words) and each "(1)" before a capitalised word in text[pos:end], found with
@@ -334,7 +368,7 @@ def mined_but_introduced(vocab, cid: str, text: str, span: tuple[int, int], obj:
 def introduced_names(
     st: DocState, text: str, rules: Rules, ir: IntroducedRules, known
 ) -> list[Found]:
-    """All three rules' finds not already proposed at the same span."""
+    """All the rules' finds not already proposed at the same span."""
     taken = {(s, e) for s, e, *_ in st.proposals}
     out = []
     for found in (
@@ -343,6 +377,7 @@ def introduced_names(
         proposed_headed(st, text, rules, ir, known),
         indefinite_parts(st, text, rules, ir, known),
         own_sentence_parts(st, text, rules, ir, known),
+        appositive_definitions(st, text, rules, ir, known),
     ):
         for f in found:
             if (f[0], f[1]) not in taken:
