@@ -29,6 +29,10 @@ Found = tuple[int, int, str | None, str, int]
 RULE = "proposal_component"
 _FUNCTION = frozenset("of for with and or to in on by from via that which the a an".split())
 _MOD = re.compile(r"[a-z][a-z\-]*[a-z]")
+# what follows a phrase in the title: its end, punctuation, or the next word
+_TITLE_NEXT = re.compile(r"\s*(?:$|[:,;.?!()]|([a-z][\w\-]*))")
+# "two-phase", "three-stage", "multi-step": a count of parts, no part of a name
+_COUNTED = re.compile(r"(?:one|two|three|four|five|single|dual|multi)-(?:phase|stage|step)")
 # the verb's subject right before it: "we (also|further|then) design", "this paper proposes"
 _SUBJECT = re.compile(
     r"(?:(?<![\w-])[Ww]e|(?:[Tt]his|[Oo]ur)\s+(?:paper|work|study|method|approach|framework))"
@@ -52,6 +56,7 @@ class ComponentRules:
             rf"(?P<desc>(?:[a-z][a-z\-]*\s+){{1,7}}?)(?P<head>{_alt(data['heads'])})(?![\w-])"
         )
         self.adjectives = frozenset(data["adjectives"])
+        self.head_after = re.compile(rf"\s+({_alt(data['heads'])})(?![\w-])")
         self.dropped_after = {h: frozenset(ws) for h, ws in data["dropped_after"].items()}
 
 
@@ -61,15 +66,26 @@ def load_component_rules(directory: StrPath | None = None) -> ComponentRules:
     return ComponentRules(json.loads((d / "lower_components.json").read_text(encoding="utf-8")))
 
 
-def _in_title(st: DocState, phrase: str) -> tuple[int, int] | None:
-    """Where the title writes the phrase (any case, from its first modifier on, the head
-    left off): "Forward-Only CNNs with Learnable Channel-Class Assignment" names the
-    component the abstract introduces as "a learnable channel-class assignment mechanism"."""
-    i = st.low.find(phrase.lower(), 0, st.title_len)
-    if i < 0 or (i and st.low[i - 1].isalnum()):
+def _in_title(st: DocState, phrase: str, head: str) -> tuple[int, int] | None:
+    """Where the title writes the phrase (any case, from its first modifier on) as a whole
+    name: "Forward-Only CNNs with Learnable Channel-Class Assignment" names the component
+    the abstract introduces as "a learnable channel-class assignment mechanism"; the head
+    is in the name when the title writes it too; "Multi-task Adaptive Learning" is another
+    name than "a multi-task adaptive loss function"."""
+    low, tl = st.low, st.title_len
+    i = low.find(phrase.lower(), 0, tl)
+    if i < 0 or (i and low[i - 1].isalnum()):
         return None
     end = i + len(phrase)
-    return None if st.low[end : end + 1].isalnum() else (i, end)
+    nxt = _TITLE_NEXT.match(low, end, tl)
+    if nxt is None:
+        return None
+    word = nxt.group(1)
+    if word is None or word in _FUNCTION:
+        return i, end
+    if word == head.split()[0]:  # "Contrastive Loss:" for "a ... loss function"
+        return i, nxt.end(1)
+    return None
 
 
 def lower_components(
@@ -86,7 +102,11 @@ def lower_components(
         if len(mods) != len(text[m.start("desc") : m.end("desc")].split()):
             continue  # a word with digits or capitals: not this rule's
         first = mods[0].start() if mods else 0
-        while mods and (mods[0].group() in cr.adjectives or mods[0].group().endswith("ly")):
+        while mods and (
+            mods[0].group() in cr.adjectives
+            or mods[0].group().endswith("ly")
+            or _COUNTED.fullmatch(mods[0].group())
+        ):
             mods.pop(0)
         words = [w.group() for w in mods]
         if (
@@ -98,11 +118,16 @@ def lower_components(
         head = " ".join(m.group("head").split())
         start = mods[0].start()
         end = m.end("head")
+        more = cr.head_after.match(text, end)
+        if more:  # "a rule-metric mixed reward mechanism": the last head ends the name
+            head, end = more.group(1), more.end()
         if words[-1] in cr.dropped_after.get(head, ()):
             end = mods[-1].end()  # "a duo-causal attention mechanism": the attention
+        if text[end : end + 2].lstrip(" ")[:1] == "(":
+            continue  # "a ... mechanism (ADWM)": a defined name, the definition rules'
         name = text[start:end]
         stem = text[start : mods[-1].end()]
-        titled = _in_title(st, " ".join(text[first : mods[-1].end()].split()))
+        titled = _in_title(st, " ".join(text[first : mods[-1].end()].split()), head)
         if titled is not None:  # "... with Learnable Channel-Class Assignment": its name
             start, end = titled
         if (
