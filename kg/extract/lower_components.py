@@ -55,6 +55,7 @@ class ComponentRules:
             rf"(?:{_alt(data['verbs'])})\s+an?\s+"
             rf"(?P<desc>(?:[a-z][a-z\-]*\s+){{1,7}}?)(?P<head>{_alt(data['heads'])})(?![\w-])"
         )
+        self.head_words = frozenset(h.split()[0] for h in data["heads"])
         self.adjectives = frozenset(data["adjectives"])
         self.head_after = re.compile(rf"\s+({_alt(data['heads'])})(?![\w-])")
         self.dropped_after = {h: frozenset(ws) for h, ws in data["dropped_after"].items()}
@@ -92,6 +93,8 @@ def lower_components(
     st: DocState, text: str, rules: Rules, cr: ComponentRules, known: Callable[[str], object]
 ) -> list[Found]:
     """The lower-case components "we <verb> a/an ... <head>" names (see the module)."""
+    if st.words.isdisjoint(cr.head_words):
+        return []
     taken = [(s, e) for s, e, *_ in st.proposals]
     out: list[Found] = []
     for m in st.finditer_words(cr.cue, cr.firsts, st.abstract_start):
