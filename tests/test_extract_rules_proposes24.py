@@ -88,3 +88,35 @@ def test_named_phases_of_the_own_method(ex):
         "and (ii) a Grout Evolution phase that refines the stored rules.",
     )
     assert {"Grout Learning", "Grout Evolution"} <= p
+
+
+def test_an_acronym_the_vocabulary_holds_for_another_kind(ex):
+    """ "SAE" is a method's alias in the vocabulary (sparse autoencoder); the paper's SAE
+    is a benchmark it introduces."""
+    e = extracted(
+        ex,
+        "In this paper, we introduce SAE, a new benchmark of tiled floors with 2,000 rooms.",
+    )
+    props = {e.entities[p.entity].label: e.entities[p.entity].type for p in e.proposes}
+    assert props.get("SAE") == "Benchmark"
+
+
+def test_an_acronym_the_vocabulary_holds_when_its_label_is_there(ex):
+    e = extracted(
+        ex,
+        "A sparse autoencoder helps here. We introduce SAE, a new benchmark of tiled "
+        "floors with 2,000 rooms.",
+    )
+    props = {e.entities[p.entity].label for p in e.proposes}
+    assert "SAE" not in props
+
+
+def test_a_version_of_the_own_benchmark_is_a_benchmark(ex):
+    e = extracted(
+        ex,
+        "In this paper, we introduce SAE, a new benchmark of tiled floors with 2,000 "
+        "rooms. We further introduce SAE-Hard, a harder version of SAE that adds curved "
+        "walls.",
+    )
+    props = {e.entities[p.entity].label: e.entities[p.entity].type for p in e.proposes}
+    assert props.get("SAE-Hard") == "Benchmark"

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
+from kg.extract.acronyms import best_long_form
 from kg.extract.names import NAME_WORD, name_shaped, scan_name
 from kg.extract.normalise import match_key
 from kg.extract.rules import Rules
@@ -363,6 +364,49 @@ def mined_but_introduced(vocab, cid: str, text: str, span: tuple[int, int], obj:
         and vocab.by_id[cid].source == "mined"
         and _DESCRIBED_AFTER.match(text, span[1]) is not None
     )
+
+
+_APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an)\s")
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+
+
+def acronym_collision(
+    vocab, cid: str, st: DocState, span: tuple[int, int], obj: int, etype: str | None
+) -> bool:
+    """ "we propose DMC, a simple yet effective two-stage framework": a short acronym
+    the vocabulary holds as another kind of concept's alias ("DMC", the DeepMind Control
+    Suite, a benchmark) is the paper's own name when it is the proposal verb's direct
+    object, an appositive right after it says it is another kind of thing (a framework:
+    a Method), the concept's own label is nowhere in the text and the title does not
+    spell it (then the title's name is the one: "End-to-End Vision Tokenizer Tuning" for
+    ETT). An acronym is short: many papers coin the same one."""
+    text = st.text
+    name = text[span[0] : span[1]]
+    if span[0] != obj or etype is None or not _ACRONYM.fullmatch(name):
+        return False
+    concept = vocab.by_id[cid]
+    return (
+        concept.type != etype
+        and concept.label != name
+        and concept.label.lower() not in st.low
+        and _APPOSITIVE_AFTER.match(text, span[1]) is not None
+        and best_long_form(name, text[: st.title_len]) is None
+    )
+
+
+_VERSION_OF = re.compile(
+    r",\s+an?\s+(?:[a-z]+\s+){0,2}(?:version|variant|extension)\s+of\s+(?P<of>[A-Za-z][\w\-+.]*\w)"
+)
+
+
+def version_type(st: DocState, text: str, end: int) -> str | None:
+    """ "we introduce DMC-OT, an enhanced version of DMC": a version of a name the paper
+    proposes is the same kind of thing (not what the vocabulary may call a look-alike)."""
+    m = _VERSION_OF.match(text, end)
+    if m is None:
+        return None
+    of = m.group("of")
+    return next((t for s, e, t, *_ in st.proposals if t and text[s:e] == of), None)
 
 
 def introduced_names(
