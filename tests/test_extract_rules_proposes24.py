@@ -120,3 +120,12 @@ def test_a_version_of_the_own_benchmark_is_a_benchmark(ex):
     )
     props = {e.entities[p.entity].label: e.entities[p.entity].type for p in e.proposes}
     assert props.get("SAE-Hard") == "Benchmark"
+
+
+def test_a_component_named_right_after_is_the_name(ex):
+    p = proposed(
+        ex,
+        "We propose a novel black-box grout attribution mechanism, GRAM (Grout Reveals "
+        "All Mistakes), which reformulates attribution.",
+    )
+    assert "black-box grout attribution mechanism" not in p

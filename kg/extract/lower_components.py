@@ -29,6 +29,7 @@ Found = tuple[int, int, str | None, str, int]
 RULE = "proposal_component"
 _FUNCTION = frozenset("of for with and or to in on by from via that which the a an".split())
 _MOD = re.compile(r"[a-z][a-z\-]*[a-z]")
+_NAMED_AFTER = re.compile(r",\s+(?:called\s+|named\s+|dubbed\s+|termed\s+)?[A-Z]")
 # what follows a phrase in the title: its end, punctuation, or the next word
 _TITLE_NEXT = re.compile(r"\s*(?:$|[:,;.?!()]|([a-z][\w\-]*))")
 # "two-phase", "three-stage", "multi-step": a count of parts, no part of a name
@@ -126,8 +127,10 @@ def lower_components(
             head, end = more.group(1), more.end()
         if words[-1] in cr.dropped_after.get(head, ()):
             end = mods[-1].end()  # "a duo-causal attention mechanism": the attention
-        if text[end : end + 2].lstrip(" ")[:1] == "(":
-            continue  # "a ... mechanism (ADWM)": a defined name, the definition rules'
+        if text[end : end + 2].lstrip(" ")[:1] == "(" or _NAMED_AFTER.match(text, end):
+            # "a ... mechanism (ADWM)", "a ... mechanism, LiMA (...)": a name follows, the
+            # definition and proposal rules'
+            continue
         name = text[start:end]
         stem = text[start : mods[-1].end()]
         titled = _in_title(st, " ".join(text[first : mods[-1].end()].split()), head)
