@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.introduced import CONCEPT_RULE
+from kg.extract.lower_components import RULE as COMPONENT_RULE
 from kg.extract.state import DocState
 
 # "Experiments on A, B and C", "evaluated on", "results on", "across A and B", "on the A
@@ -252,8 +253,10 @@ class Contribution:
         first = None
         main: list[str] = []
         for s, e, _t, rule, ev in st.proposals:
-            if rule in ("title", CONCEPT_RULE):
-                continue  # a named concept is no method "our method" can mean (15)
+            if rule in ("title", CONCEPT_RULE, COMPONENT_RULE):
+                # a named concept (15) or a lower-case component (16) is no method "our
+                # method" can mean
+                continue
             si = st.sent_index(ev)
             eid = self._eid_at(s, e)
             if eid is None or eid not in self.methods:

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
+from kg.extract.acronyms import best_long_form
 from kg.extract.names import NAME_WORD, name_shaped, scan_name
 from kg.extract.normalise import match_key
 from kg.extract.rules import Rules
@@ -235,6 +236,40 @@ def indefinite_parts(
     return out
 
 
+# "we propose a new training paradigm, " right before a defined name: the verb's object
+# described in lower case, then named by the apposition
+_DESCRIBED_THEN_NAMED = re.compile(
+    r"(?:(?<![\w-])[Ww]e|[Tt]his\s+(?:paper|work|study))\s+(?:[a-z]+ly\s+|also\s+|further\s+)?"
+    r"(?:propose|proposes|introduce|introduces|present|presents|develop|develops|design|designs)"
+    r"\s+an?\s+(?:[a-z][\w\-]*\s+){0,5}[a-z][\w\-]*,\s+$"
+)
+
+
+def appositive_definitions(
+    st: DocState, text: str, rules: Rules, ir: IntroducedRules, known
+) -> list[Found]:
+    """ "we propose a new training paradigm, Hard Label for Alleviating Local Semantic
+    Drift (HALD), which": a Title-Case defined name in apposition to the proposal verb's
+    lower-case object is what the paper proposes (the cue rules stop at the first head
+    noun of the object, here "training", and find no name after it)."""
+    out: list[Found] = []
+    for ss, se, ls, le in st.definitions:
+        if ls < st.abstract_start or ls > ss:
+            continue  # in the title, or "ACR (Long Form)"
+        s0 = st.sent_of(ls)[0]
+        if text[ls - 2 : ls] != ", " or not _DESCRIBED_THEN_NAMED.search(
+            text, max(s0, ls - 120), ls
+        ):
+            continue
+        name = text[ls:le]
+        if not all(w[:1].isupper() for w in name.split() if len(w) > 3):
+            continue  # "a new method, tile-aware routing (TAR)": not this rule's
+        if name in rules.not_names or known(name) or known(text[ss:se]):
+            continue
+        out.append((ls, le, None, "proposal", ls))
+    return out
+
+
 def _items(ir: IntroducedRules, text: str, pos: int, end: int) -> list[tuple[int, bool]]:
     """(where the name starts, enumerated?) after each "a/an" (+ up to three lower-case
     words) and each "(1)" before a capitalised word in text[pos:end], found with
@@ -331,10 +366,53 @@ def mined_but_introduced(vocab, cid: str, text: str, span: tuple[int, int], obj:
     )
 
 
+_APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an)\s")
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+
+
+def acronym_collision(
+    vocab, cid: str, st: DocState, span: tuple[int, int], obj: int, etype: str | None
+) -> bool:
+    """ "we propose DMC, a simple yet effective two-stage framework": a short acronym
+    the vocabulary holds as another kind of concept's alias ("DMC", the DeepMind Control
+    Suite, a benchmark) is the paper's own name when it is the proposal verb's direct
+    object, an appositive right after it says it is another kind of thing (a framework:
+    a Method), the concept's own label is nowhere in the text and the title does not
+    spell it (then the title's name is the one: "End-to-End Vision Tokenizer Tuning" for
+    ETT). An acronym is short: many papers coin the same one."""
+    text = st.text
+    name = text[span[0] : span[1]]
+    if span[0] != obj or etype is None or not _ACRONYM.fullmatch(name):
+        return False
+    concept = vocab.by_id[cid]
+    return (
+        concept.type != etype
+        and concept.label != name
+        and concept.label.lower() not in st.low
+        and _APPOSITIVE_AFTER.match(text, span[1]) is not None
+        and best_long_form(name, text[: st.title_len]) is None
+    )
+
+
+_VERSION_OF = re.compile(
+    r",\s+an?\s+(?:[a-z]+\s+){0,2}(?:version|variant|extension)\s+of\s+(?P<of>[A-Za-z][\w\-+.]*\w)"
+)
+
+
+def version_type(st: DocState, text: str, end: int) -> str | None:
+    """ "we introduce DMC-OT, an enhanced version of DMC": a version of a name the paper
+    proposes is the same kind of thing (not what the vocabulary may call a look-alike)."""
+    m = _VERSION_OF.match(text, end)
+    if m is None:
+        return None
+    of = m.group("of")
+    return next((t for s, e, t, *_ in st.proposals if t and text[s:e] == of), None)
+
+
 def introduced_names(
     st: DocState, text: str, rules: Rules, ir: IntroducedRules, known
 ) -> list[Found]:
-    """All three rules' finds not already proposed at the same span."""
+    """All the rules' finds not already proposed at the same span."""
     taken = {(s, e) for s, e, *_ in st.proposals}
     out = []
     for found in (
@@ -343,6 +421,7 @@ def introduced_names(
         proposed_headed(st, text, rules, ir, known),
         indefinite_parts(st, text, rules, ir, known),
         own_sentence_parts(st, text, rules, ir, known),
+        appositive_definitions(st, text, rules, ir, known),
     ):
         for f in found:
             if (f[0], f[1]) not in taken:

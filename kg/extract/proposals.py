@@ -18,7 +18,14 @@ from spacy.language import Language
 
 from kg.extract.acronyms import best_long_form, is_acronym
 from kg.extract.evidence import context_type, shape_type
-from kg.extract.introduced import introduced_names, load_introduced_rules, mined_but_introduced
+from kg.extract.introduced import (
+    acronym_collision,
+    introduced_names,
+    load_introduced_rules,
+    mined_but_introduced,
+    version_type,
+)
+from kg.extract.lower_components import load_component_rules, lower_components
 from kg.extract.names import NAME_WORD, find_word, is_quantity, name_shaped, scan_name, words_at
 from kg.extract.normalise import match_key
 from kg.extract.proposal_lists import listed_definitions, load_list_rules
@@ -247,6 +254,7 @@ class Proposals:
         self.rules = load_rules(patterns_dir)
         self.list_rules = load_list_rules(patterns_dir)
         self.introduced_rules = load_introduced_rules(patterns_dir)
+        self.component_rules = load_component_rules(patterns_dir)
         self.title_case_stop = load_title_case_name_stop(patterns_dir)
         heads = self._heads = _head_alternation(self.rules)
         self._head_end = re.compile(rf"(?:{heads})s?\s*(?:that\s+|which\s+)?$", re.IGNORECASE)
@@ -571,13 +579,14 @@ class Proposals:
                     continue
                 known = self.vocab.lookup(name)
                 shaped = any(name_shaped(w, rules) for w in name.split())
-                etype = self._type_for(text, span, head_t)
+                etype = self._type_for(text, span, head_t) or version_type(st, text, span[1])
                 if weak and not (shaped and not known) and etype is None and span != defined:
                     continue
                 if (
                     known
                     and not any(find_word(text, name, 0, st.title_len))
                     and not mined_but_introduced(self.vocab, known, text, span, pos)
+                    and not acronym_collision(self.vocab, known, st, span, pos, etype)
                 ):
                     continue  # "we introduce GPT-4 into ...", "an analysis of methods: PPO, DPO"
                 st.proposals.append((span[0], span[1], etype, rule, c_start))
@@ -1083,6 +1092,9 @@ class Proposals:
         self._listed_parts(st, text)
         st.proposals.extend(
             introduced_names(st, text, self.rules, self.introduced_rules, self.vocab.lookup)
+        )
+        st.proposals.extend(
+            lower_components(st, text, self.rules, self.component_rules, self.vocab.lookup)
         )
         if not st.proposals:
             self._whole_title(st, text)
