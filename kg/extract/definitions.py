@@ -55,6 +55,9 @@ _PART_HEAD_AFTER = re.compile(
 
 # "We formalize the Delivery-Aware Precision Parking (DAPP) problem" (14)
 _PROBLEM_AFTER = re.compile(r"\s(?:problem|problems)(?![\w-])")
+# "LoRA with Reduced Interference (LoRI)": a name joined by a manner word is a method
+# named by what it does, whatever word ends it (16)
+_MANNER_JOIN = re.compile(r"\s(?:with|via|using|by)\s")
 
 
 def _final_head_type(words: list[str], rules) -> str | None:
@@ -127,9 +130,14 @@ class Definitions:
                 # "model" ("a Click-Through Rate (CTR) model" predicts the measure) (15)
                 method_after = se > le and bool(_PART_HEAD_AFTER.match(text, se + 1))
                 metric = not method_after and definition_metric(d.long, self.evidence)
-                if not metric and (
-                    last in rules.def_non_entity_heads
-                    or last.rstrip("s") in rules.def_non_entity_heads
+                if (
+                    not metric
+                    and (
+                        last in rules.def_non_entity_heads
+                        or last.rstrip("s") in rules.def_non_entity_heads
+                        or last.endswith(rules.def_non_entity_suffixes)
+                    )
+                    and not _MANNER_JOIN.search(d.long)
                 ):
                     st.rejected_shorts.add(d.short)
                     continue
