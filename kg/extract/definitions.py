@@ -21,8 +21,8 @@ from kg.extract.evidence import (
     method_headed,
     shape_type,
 )
-from kg.extract.normalise import match_key
 from kg.extract.model_variants import sized_variant
+from kg.extract.normalise import match_key
 from kg.extract.rules import load_rules
 from kg.extract.state import Cand, state_of
 from kg.extract.typing_rules import appositive_type, head_type

@@ -23,6 +23,7 @@ from kg.extract.evidence import (
     metric_left_modifiers,
     metric_phrases,
 )
+from kg.extract.model_sizes import coordinated_sizes
 from kg.extract.rules import Rules, load_rules
 from kg.extract.state import Cand, DocState, state_of
 from kg.extract.typing_rules import appositive_type
@@ -413,6 +414,7 @@ class Shapes:
         text = st.text
         self._named_variants(st, text)
         self._models(st, text)
+        coordinated_sizes(st, text)
         self._hardware(st, text)
         self._metrics(st, text)
         return doc
