@@ -22,3 +22,19 @@ def sized_variant(long: str, variant_words: frozenset) -> bool:
     if not 2 <= len(words) <= 3 or not _VERSIONED.fullmatch(words[0]):
         return False
     return all(w in variant_words or w.lower() in variant_words for w in words[1:])
+
+
+# "EAGLE-3" after "EAGLE", "YOLOv8" after "YOLO": a version number written right after a
+# name without digits
+_VERSION_TAIL = re.compile(r"[-_ ]?v?\d+(?:\.\d+)?[a-z]?")
+
+
+def versioned_alias(label: str, surface: str) -> bool:
+    """Is `surface` the concept `label` (no digits in it) with a version number after it?
+
+    The vocabulary keeps some versions as aliases of their family ("EAGLE-3" of EAGLE);
+    GUIDELINES keep the version as written, so such a surface names its own entity, a
+    narrower one of the family (16)."""
+    if any(ch.isdigit() for ch in label) or not surface.startswith(label):
+        return False
+    return _VERSION_TAIL.fullmatch(surface, len(label)) is not None
