@@ -27,8 +27,8 @@ from kg.extract.evidence import (
     title_modifier_tail,
 )
 from kg.extract.metric_spans import around_measured
-from kg.extract.names import find_word, name_shaped
 from kg.extract.model_variants import versioned_alias
+from kg.extract.names import find_word, name_shaped
 from kg.extract.normalise import entity_id, match_key
 from kg.extract.rules import load_rules
 from kg.extract.state import Cand, DocState, Mention, hint_regions, state_of
