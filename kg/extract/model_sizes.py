@@ -30,9 +30,8 @@ _ONE_SIZE = re.compile(_SIZE)
 
 
 def coordinated_sizes(st: DocState, text: str) -> None:
-    """Add a Model for each size coordinated after a Model name (see the module doc)."""
-    if not any(ch.isdigit() for ch in text):
-        return
+    """Add a Model for each size coordinated after a Model name (see the module doc);
+    the caller runs it only on a text with a size in it (`shapes._has_size`)."""
     for c in [c for c in st.cands if c.type == "Model" and c.source != "definition"]:
         name = c.text or text[c.start : c.end]
         m = _ENDS_SIZED.match(name)

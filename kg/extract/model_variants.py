@@ -26,6 +26,7 @@ def sized_variant(long: str, variant_words: frozenset) -> bool:
 
 # "EAGLE-3" after "EAGLE", "YOLOv8" after "YOLO": a version number written right after a
 # name without digits
+_DIGIT = re.compile(r"\d")
 _VERSION_TAIL = re.compile(r"[-_ ]?v?\d+(?:\.\d+)?[a-z]?")
 
 
@@ -35,6 +36,6 @@ def versioned_alias(label: str, surface: str) -> bool:
     The vocabulary keeps some versions as aliases of their family ("EAGLE-3" of EAGLE);
     GUIDELINES keep the version as written, so such a surface names its own entity, a
     narrower one of the family (16)."""
-    if any(ch.isdigit() for ch in label) or not surface.startswith(label):
+    if not surface.startswith(label) or len(surface) == len(label) or _DIGIT.search(label):
         return False
     return _VERSION_TAIL.fullmatch(surface, len(label)) is not None
