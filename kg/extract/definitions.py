@@ -21,6 +21,7 @@ from kg.extract.evidence import (
     method_headed,
     shape_type,
 )
+from kg.extract.model_variants import sized_variant
 from kg.extract.normalise import match_key
 from kg.extract.rules import load_rules
 from kg.extract.state import Cand, state_of
@@ -55,6 +56,13 @@ _PART_HEAD_AFTER = re.compile(
 
 # "We formalize the Delivery-Aware Precision Parking (DAPP) problem" (14)
 _PROBLEM_AFTER = re.compile(r"\s(?:problem|problems)(?![\w-])")
+# "LoRA with Reduced Interference (LoRI)": a capitalised name joined by a manner word is
+# a method named by what it does, whatever word ends it; every word of four letters or
+# more capitalised ("compared with an identical model trained on ... data" is no name) (16)
+_MANNER_NAME = re.compile(
+    r"(?:(?:[A-Z][\w-]*|\w{1,3}|[\w-]*\d[\w-]*)\s+)+(?:[Ww]ith|[Vv]ia|[Uu]sing|[Bb]y)\s"
+    r"(?:(?:[A-Z][\w-]*|\w{1,3})(?:\s+|\Z))+"
+)
 
 
 def _final_head_type(words: list[str], rules) -> str | None:
@@ -127,9 +135,14 @@ class Definitions:
                 # "model" ("a Click-Through Rate (CTR) model" predicts the measure) (15)
                 method_after = se > le and bool(_PART_HEAD_AFTER.match(text, se + 1))
                 metric = not method_after and definition_metric(d.long, self.evidence)
-                if not metric and (
-                    last in rules.def_non_entity_heads
-                    or last.rstrip("s") in rules.def_non_entity_heads
+                if (
+                    not metric
+                    and (
+                        last in rules.def_non_entity_heads
+                        or last.rstrip("s") in rules.def_non_entity_heads
+                        or last.endswith(rules.def_non_entity_suffixes)
+                    )
+                    and not _MANNER_NAME.fullmatch(d.long)
                 ):
                     st.rejected_shorts.add(d.short)
                     continue
@@ -153,7 +166,9 @@ class Definitions:
                 ):
                     etype = "Benchmark"  # "the Foo Bar (FB) and Baz datasets" (12)
                 tconf = 2 if etype in ("Benchmark", "Metric") else 1
-                if etype in (None, "Model"):
+                if etype is None and sized_variant(d.long, rules.variant_words):
+                    etype = "Model"  # "YOLOv5 nano (YOLOv5n)": a checkpoint of a model (16)
+                elif etype in (None, "Model"):
                     # a defined class of models is a method ("process reward models (PRMs)")
                     # unless the text says it is a model ("X (Y), a family of models") or
                     # a dataset ("GLVC (Grounding Long Video Clues), a ... dataset", 14)

@@ -14,6 +14,7 @@ from spacy.language import Language
 
 from kg.extract.ascii_twin import ascii_ok, ascii_twin
 from kg.extract.evidence import list_cue_type, load_list_cues
+from kg.extract.list_heads import method_before_examples
 from kg.extract.names import name_shaped
 from kg.extract.rules import load_rules
 from kg.extract.state import Cand, state_of
@@ -200,6 +201,8 @@ class Lists:
         short vocabulary alias in it whose type disagrees with a cue noun takes the
         noun's (an ambiguous acronym read from its context)."""
         etype, noun = list_cue_type(text, items[0][0], self.cues)
+        if etype is None and method_before_examples(st, text, items[0][0]):
+            etype = "Method"  # "dataset distillation such as A, B, C" (16)
         if etype is None or (any_known and not noun):
             return False
         rules = self.rules

@@ -27,6 +27,7 @@ from kg.extract.evidence import (
     title_modifier_tail,
 )
 from kg.extract.metric_spans import around_measured
+from kg.extract.model_variants import versioned_alias
 from kg.extract.names import find_word, name_shaped
 from kg.extract.normalise import entity_id, match_key
 from kg.extract.rules import load_rules
@@ -554,6 +555,11 @@ class Resolver:
             if linked is None:
                 linked = self._link(surface, c.type, c.cid)
             eid, etype, in_vocab = linked
+            version_of = None
+            if in_vocab and versioned_alias(self.vocab.by_id[eid].label, surface):
+                # "EAGLE-3", an alias of EAGLE: the version as written, under its family (16)
+                version_of = eid
+                eid, etype, in_vocab = entity_id(etype, surface), self.vocab.by_id[eid].type, False
             ent = ents.get(eid)
             if ent is None:
                 if in_vocab:
@@ -576,6 +582,8 @@ class Resolver:
                         "surfaces": [],
                     }
                 ents[eid] = ent
+            if version_of and version_of not in ent["broader"]:
+                ent["broader"].append(version_of)
             if c.broader and not ent["in_vocabulary"]:
                 for b in c.broader:
                     if b and b != eid and b not in ent["broader"]:

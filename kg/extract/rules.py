@@ -66,6 +66,7 @@ def _alt(words, flags_word=True) -> str:
 class Rules:
     generic_keys: frozenset
     def_non_entity_heads: frozenset
+    def_non_entity_suffixes: tuple  # "-graphy": a measurement technique (16)
     not_names: frozenset
     adjectival_suffixes: tuple
     adjectival_prefixes: tuple
@@ -205,6 +206,7 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         own_work_first=first_words(cues["own_work_phrases"]),
         generic_keys=frozenset(match_key(t) for t in stop["generic_terms"]),
         def_non_entity_heads=frozenset(w.lower() for w in stop["definition_non_entity_heads"]),
+        def_non_entity_suffixes=tuple(stop.get("definition_non_entity_suffixes", [])),
         not_names=frozenset(stop["not_names"]),
         adjectival_suffixes=tuple(stop.get("adjectival_suffixes", [])),
         adjectival_prefixes=tuple(stop.get("adjectival_prefixes", [])),

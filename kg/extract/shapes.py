@@ -23,6 +23,7 @@ from kg.extract.evidence import (
     metric_left_modifiers,
     metric_phrases,
 )
+from kg.extract.model_sizes import coordinated_sizes
 from kg.extract.rules import Rules, load_rules
 from kg.extract.state import Cand, DocState, state_of
 from kg.extract.typing_rules import appositive_type
@@ -189,7 +190,8 @@ class Shapes:
                 s = m.start()  # "7B Llama-2", "1.3B OPT": the size written first
             if e > c.end or s < c.start:
                 st.add(Cand(s, e, "Model", "family_variant", 0.8, 58, broader=[c.cid]))
-        for m in _SIZED_MODEL.finditer(text) if _has_size(text) else ():
+        sized = _has_size(text)
+        for m in _SIZED_MODEL.finditer(text) if sized else ():
             base = m.group(1)
             if base in rules.not_names or base.lower() in (
                 "a",
@@ -228,6 +230,8 @@ class Shapes:
             # a model-like ending is weak evidence: "AceCoder, a method that ..." (16t)
             t = appositive_type(text, e, rules) if text.startswith((",", " (", " is"), e) else None
             st.add(Cand(m.start(), e, t or "Model", "model_shape", 0.6, 40))
+        if sized:
+            coordinated_sizes(st, text)  # "Llama-3 3B and 8B models" (16)
 
     def _hardware(self, st: DocState, text: str) -> None:
         rules = self.rules

@@ -82,7 +82,14 @@ def fallback_shaped(word: str, rules: Rules) -> bool:
         return False
     parts = word.split("-")
     shaped_part = False
-    for p in parts:
+    # ALL-CAPS words are mostly acronyms of tasks, data and fields ("NRG", "EDRSR"):
+    # only mixed-case names (CamelCase inside a part) fall back
+    camel = any(_CAMEL_PART.search(p) for p in parts)
+    # a Title-case prefix before one CamelCase part is a coined name ("Trans-EnV",
+    # "Fast-DetectGPT", "Dual-LoRA"); a Title-case word after one is a description
+    # ("LiDAR-Camera", "LoRA-Adapted") (16)
+    coined = len(parts) == 2 and _CAMEL_PART.search(parts[1]) is not None
+    for i, p in enumerate(parts):
         if not p:
             return False
         if p.islower() and not any(c.isdigit() for c in p):
@@ -90,14 +97,11 @@ def fallback_shaped(word: str, rules: Rules) -> bool:
         caps = sum(c.isupper() for c in p)
         if caps >= 2 or (caps and any(c.isupper() for c in p[1:])):
             shaped_part = True
-        elif p[:1].isupper() and p[1:].islower() and len(p) > 3:
+        elif p[:1].isupper() and p[1:].islower() and len(p) > 3 and not (coined and i == 0):
             return False  # "Vision-Language", "Fine-Tuning": Title Case words
     if not shaped_part:
         return False
     letters = sum(c.isalpha() for c in word)
-    # ALL-CAPS words are mostly acronyms of tasks, data and fields ("NRG", "EDRSR"):
-    # only mixed-case names (CamelCase inside a part) fall back
-    camel = any(_CAMEL_PART.search(p) for p in parts)
     return letters >= 3 and camel
 
 
