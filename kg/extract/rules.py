@@ -141,6 +141,7 @@ class Rules:
     aggregate_prefixes: frozenset = frozenset()
     # metrics.json 'tool_heads': "a BLEU objective", "a KL regularization term"
     metric_tool_after_re: re.Pattern | None = None
+    metric_purpose_for_re: re.Pattern | None = None  # "for improved spatial coherence" (16)
     # names.name_shaped's answers, word -> bool: the same words are tested many times
     shaped_memo: dict[str, bool] = field(default_factory=dict)
 
@@ -256,6 +257,11 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         ),
         metric_list_cue_first=first_words(met.get("list_cues", [])),
         metric_purpose_verbs=frozenset(w.lower() for w in met.get("purpose_verbs", [])),
+        metric_purpose_for_re=re.compile(
+            rf"(?<![\w-])[Ff]or\s+(?:{_alt(met['purpose_for_words'])})\s+(?:[a-z][\w-]*\s+){{0,2}}$"
+        )
+        if met.get("purpose_for_words")
+        else None,
         metric_purpose_re=re.compile(
             rf"(?:(?<![\w-])(?P<head>{_alt(met.get('purpose_heads', []))})\s+to|(?<![\w-])[Tt]o)"
             rf"\s+(?:[a-z]+ly\s+)?(?:{_alt(met.get('purpose_verbs', []))})\s+"
