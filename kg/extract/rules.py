@@ -141,6 +141,7 @@ class Rules:
     aggregate_prefixes: frozenset = frozenset()
     # metrics.json 'tool_heads': "a BLEU objective", "a KL regularization term"
     metric_tool_after_re: re.Pattern | None = None
+    leading_prepositions: frozenset = frozenset()  # "Across SVT, ...": not in the item (16)
     metric_purpose_for_re: re.Pattern | None = None  # "for improved spatial coherence" (16)
     # names.name_shaped's answers, word -> bool: the same words are tested many times
     shaped_memo: dict[str, bool] = field(default_factory=dict)
@@ -205,6 +206,7 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         generic_keys=frozenset(match_key(t) for t in stop["generic_terms"]),
         def_non_entity_heads=frozenset(w.lower() for w in stop["definition_non_entity_heads"]),
         not_names=frozenset(stop["not_names"]),
+        leading_prepositions=frozenset(stop.get("leading_prepositions", ())),
         adjectival_suffixes=tuple(stop.get("adjectival_suffixes", [])),
         adjectival_prefixes=tuple(stop.get("adjectival_prefixes", [])),
         title_stop=frozenset(w.lower() for w in stop["title_prefix_stopwords"]),
