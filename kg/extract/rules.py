@@ -141,6 +141,7 @@ class Rules:
     aggregate_prefixes: frozenset = frozenset()
     # metrics.json 'tool_heads': "a BLEU objective", "a KL regularization term"
     metric_tool_after_re: re.Pattern | None = None
+    benchmark_list_system_after: frozenset = frozenset()  # "over X baseline" (16)
     leading_prepositions: frozenset = frozenset()  # "Across SVT, ...": not in the item (16)
     metric_purpose_for_re: re.Pattern | None = None  # "for improved spatial coherence" (16)
     # names.name_shaped's answers, word -> bool: the same words are tested many times
@@ -304,6 +305,7 @@ def load_rules(directory: StrPath | None = None) -> Rules:
             rf"\s+(?:{_alt(met.get('adjacent_cues_after', []))})(?![\w-])", re.IGNORECASE
         ),
         benchmark_endings=tuple(cues.get("benchmark_name_endings", [])),
+        benchmark_list_system_after=frozenset(cues.get("benchmark_list_system_after", ())),
         **_value_frame(met),
     )
 
