@@ -142,6 +142,7 @@ class Rules:
     # metrics.json 'tool_heads': "a BLEU objective", "a KL regularization term"
     metric_tool_after_re: re.Pattern | None = None
     benchmark_list_system_after: frozenset = frozenset()  # "over X baseline" (16)
+    noun_chain_before: frozenset = frozenset()  # "an increase in page view ..." (16)
     leading_prepositions: frozenset = frozenset()  # "Across SVT, ...": not in the item (16)
     metric_purpose_for_re: re.Pattern | None = None  # "for improved spatial coherence" (16)
     # names.name_shaped's answers, word -> bool: the same words are tested many times
@@ -288,6 +289,7 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         if met.get("tool_heads")
         else None,
         metric_right_heads=frozenset(met.get("right_heads", [])),
+        noun_chain_before=frozenset(met.get("noun_chain_before", ())),
         metric_cue_words=frozenset(w.lower() for w in met.get("adjacent_words", [])),
         metric_cue_before_re=re.compile(
             rf"(?<![\w-])(?:{_alt(met.get('adjacent_cues', []))})(?:\s+"

@@ -23,6 +23,7 @@ from kg.extract.evidence import (
     metric_left_modifiers,
     metric_phrases,
 )
+from kg.extract.metric_spans import noun_chain_start
 from kg.extract.rules import Rules, load_rules
 from kg.extract.state import Cand, DocState, state_of
 from kg.extract.typing_rules import appositive_type
@@ -285,6 +286,8 @@ class Shapes:
             if s == c.start and c.text.islower():
                 # "pose accuracy", "target cost", "3D tracking accuracy" (16t)
                 s = metric_left_modifiers(text, s, rules, self.metric_evidence)
+                if s != c.start:  # (16) a chain of nouns: "battle outcome prediction accuracy"
+                    s = noun_chain_start(text, s, rules, self.metric_evidence, rules.noun_chain_before)
             nxt = _NEXT_WORD.match(text, e)
             if nxt and nxt.group(1).lower() in rules.metric_right_heads:
                 e = nxt.end(1)
