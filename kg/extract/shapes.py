@@ -328,7 +328,9 @@ class Shapes:
                 ):
                     break  # "(Smith, 2024)", "(40% of cases)", "(e.g., ...)": no list of measures
                 for i, j in items:
-                    st.add(Cand(a + i, a + j, "Metric", "metric_cue", 0.65, 47))
+                    # above a family variant ("CLIP-IQA" in "perceptual metrics (LIPIS,
+                    # MANIQA, CLIP-IQA)"): the list says what its items are (16)
+                    st.add(Cand(a + i, a + j, "Metric", "metric_cue", 0.65, 59))
                 pos = p.end()
 
     def _value_frames(self, st: DocState, text: str) -> None:
