@@ -221,6 +221,12 @@ class Benchmarks:
             name_ws: list[tuple[int, int, str]] = []
             for s, e, w in reversed(ws):
                 if w in rules.not_names or w.lower() in _NON_ITEM_WORDS:
+                    if (
+                        name_ws
+                        and w in rules.benchmark_name_prefixes
+                        and not any(name_shaped(x, rules) for _, _, x in name_ws)
+                    ):
+                        name_ws.append((s, e, w))  # "the IBM Anti-Money Laundering dataset" (16)
                     break
                 if (
                     name_shaped(w, rules)

@@ -143,6 +143,7 @@ class Rules:
     metric_tool_after_re: re.Pattern | None = None
     benchmark_list_system_after: frozenset = frozenset()  # "over X baseline" (16)
     noun_chain_before: frozenset = frozenset()  # "an increase in page view ..." (16)
+    benchmark_name_prefixes: frozenset = frozenset()  # "the IBM Anti-Money ... dataset" (16)
     leading_prepositions: frozenset = frozenset()  # "Across SVT, ...": not in the item (16)
     metric_purpose_for_re: re.Pattern | None = None  # "for improved spatial coherence" (16)
     # names.name_shaped's answers, word -> bool: the same words are tested many times
@@ -209,6 +210,7 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         def_non_entity_heads=frozenset(w.lower() for w in stop["definition_non_entity_heads"]),
         not_names=frozenset(stop["not_names"]),
         leading_prepositions=frozenset(stop.get("leading_prepositions", ())),
+        benchmark_name_prefixes=frozenset(stop.get("benchmark_name_prefixes", ())),
         adjectival_suffixes=tuple(stop.get("adjectival_suffixes", [])),
         adjectival_prefixes=tuple(stop.get("adjectival_prefixes", [])),
         title_stop=frozenset(w.lower() for w in stop["title_prefix_stopwords"]),
