@@ -226,7 +226,7 @@ class Benchmarks:
                         and w in rules.benchmark_name_prefixes
                         and not any(name_shaped(x, rules) for _, _, x in name_ws)
                     ):
-                        name_ws.append((s, e, w))  # "the IBM Anti-Money Laundering dataset" (16)
+                        name_ws.append((s, e, w))  # "the Korean Bar Exam dataset" (24m)
                     break
                 if (
                     name_shaped(w, rules)
@@ -366,7 +366,7 @@ class Benchmarks:
             for s, e, name in items:
                 nxt = _NEXT_LOWER.match(text, e)
                 if nxt and nxt.group(1) in rules.benchmark_list_system_after:
-                    continue  # "over diffusion/GAN baseline", "the REDORCA judge": a system (16)
+                    continue  # "over the Qordif baseline", "the X judge": a system (24m)
                 conf = 0.6 if any(name_shaped(w, rules) for w in name.split()) else 0.45
                 if examples and conf >= 0.6 and not _CLAUSE_AFTER.match(text, e):
                     # (not "..., OpenPlatypus, ZorbNet consistently outperforms": the subject)

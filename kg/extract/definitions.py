@@ -88,7 +88,7 @@ class Definitions:
             c = v.by_id[cid]
             multi = [lab for lab in c.labels() if " " in lab or len(lab) > len(short) + 3]
             if not multi and (c.type, c.source) not in self.context.acronym_only_untrusted:
-                return cid  # the vocabulary knows only the acronym: trust it (not 16's)
+                return cid  # the vocabulary knows only the acronym: trust it (not 24m's)
         return None
 
     def __call__(self, doc):

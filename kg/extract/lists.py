@@ -124,8 +124,8 @@ class Lists:
                     if w is None or not (
                         w.islower()
                         and not name_shaped(w, rules)
-                        # "Across SVT, SCUT-CTW1500, and CUTE80 at x4": a capitalised
-                        # preposition or determiner that opens the sentence (16)
+                        # "Across QLX, GSM8K, and SVAMP, ...": a capitalised
+                        # preposition or determiner that opens the sentence (24m)
                         or w in rules.leading_prepositions
                     ):
                         break

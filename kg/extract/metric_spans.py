@@ -40,12 +40,12 @@ def around_measured(kept: list[Cand], dropped: list[Cand]) -> list[Cand]:
 
 
 def noun_chain_start(text: str, start: int, rules, me, before: frozenset[str], more: int = 2) -> int:
-    """Where a measure's name starts when a chain of nouns modifies it ("battle outcome
-    prediction accuracy", "page view acceptance rates"): GUIDELINES keep a specific
+    """Where a measure's name starts when a chain of nouns modifies it ("store visit
+    prediction accuracy", "page load failure rates"): GUIDELINES keep a specific
     measure's full name. `start` is already one noun left of the vocabulary measure;
     each further noun must pass the same test (evidence.metric_left_modifiers), and the
     longer name must start right after a word of `before` (metrics.json
-    noun_chain_before: "an increase in ...", "the ..."), else `start` stays."""
+    noun_chain_before: "an increase in ...", "of ..."), else `start` stays."""
     s = start
     for _ in range(more):
         s2 = metric_left_modifiers(text, s, rules, me)

@@ -309,7 +309,7 @@ class Resolver:
         s0 = st.sent_of(c.start)[0]
         pf = self.rules.metric_purpose_for_re
         if pf is not None and "for" in st.words and pf.search(text, max(s0, c.start - 50), c.start):
-            return True  # "for improved spatial coherence": what a design is for (16)
+            return True  # "for improved texture coherence": what a design is for (24m)
         if not st.words & self.rules.metric_purpose_verbs:
             return False
         a = max(s0, c.start - 90)

@@ -141,11 +141,11 @@ class Rules:
     aggregate_prefixes: frozenset = frozenset()
     # metrics.json 'tool_heads': "a BLEU objective", "a KL regularization term"
     metric_tool_after_re: re.Pattern | None = None
-    benchmark_list_system_after: frozenset = frozenset()  # "over X baseline" (16)
-    noun_chain_before: frozenset = frozenset()  # "an increase in page view ..." (16)
-    benchmark_name_prefixes: frozenset = frozenset()  # "the IBM Anti-Money ... dataset" (16)
-    leading_prepositions: frozenset = frozenset()  # "Across SVT, ...": not in the item (16)
-    metric_purpose_for_re: re.Pattern | None = None  # "for improved spatial coherence" (16)
+    benchmark_list_system_after: frozenset = frozenset()  # "over X baseline" (24m)
+    noun_chain_before: frozenset = frozenset()  # "an increase in store visit ..." (24m)
+    benchmark_name_prefixes: frozenset = frozenset()  # "the Korean Bar Exam dataset" (24m)
+    leading_prepositions: frozenset = frozenset()  # "Across A, B": not in the item (24m)
+    metric_purpose_for_re: re.Pattern | None = None  # "for improved texture coherence" (24m)
     # names.name_shaped's answers, word -> bool: the same words are tested many times
     shaped_memo: dict[str, bool] = field(default_factory=dict)
 

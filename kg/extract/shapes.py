@@ -286,7 +286,7 @@ class Shapes:
             if s == c.start and c.text.islower():
                 # "pose accuracy", "target cost", "3D tracking accuracy" (16t)
                 s = metric_left_modifiers(text, s, rules, self.metric_evidence)
-                if s != c.start:  # (16) a chain of nouns: "battle outcome prediction accuracy"
+                if s != c.start:  # (24m) nouns: "an increase in store visit prediction accuracy"
                     s = noun_chain_start(text, s, rules, self.metric_evidence, rules.noun_chain_before)
             nxt = _NEXT_WORD.match(text, e)
             if nxt and nxt.group(1).lower() in rules.metric_right_heads:
@@ -328,8 +328,8 @@ class Shapes:
                 ):
                     break  # "(Smith, 2024)", "(40% of cases)", "(e.g., ...)": no list of measures
                 for i, j in items:
-                    # above a family variant ("CLIP-IQA" in "perceptual metrics (LIPIS,
-                    # MANIQA, CLIP-IQA)"): the list says what its items are (16)
+                    # above a family variant ("CLIP-IQA" in "perceptual metrics (MUSIQ,
+                    # CLIP-IQA)"): the list says what its items are (24m)
                     st.add(Cand(a + i, a + j, "Metric", "metric_cue", 0.65, 59))
                 pos = p.end()
 

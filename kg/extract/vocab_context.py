@@ -21,7 +21,7 @@ class VocabContext:
     styled_types: frozenset[str]
     glued_types: frozenset[str]
     needs_context: frozenset[str]
-    acronym_only_untrusted: frozenset[tuple[str, str]] = frozenset()  # (type, source) (16)
+    acronym_only_untrusted: frozenset[tuple[str, str]] = frozenset()  # (type, source) (24m)
 
 
 @lru_cache(maxsize=4)

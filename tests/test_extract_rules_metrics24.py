@@ -86,11 +86,11 @@ def test_leading_preposition_is_no_part_of_a_listed_name(shipped):
 
 
 def test_pwc_acronym_alone_does_not_type_a_definition(shipped):
-    # ODDS is a Papers-with-Code dataset known only by its acronym
+    # FBMS is a Papers-with-Code dataset known only by its acronym
     e = run(
         shipped,
-        "Sequences are aligned for four operational design domains (ODDs): highway, "
-        "night, rain and city.",
+        "One terrain generator employs Fractal Brownian Motion (FBM) with Perlin noise "
+        "to shape the planets.",
     )
     assert not any(x.type == "Benchmark" for x in e.entities.values())
 
