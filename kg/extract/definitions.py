@@ -25,8 +25,8 @@ from kg.extract.normalise import match_key
 from kg.extract.rules import load_rules
 from kg.extract.state import Cand, state_of
 from kg.extract.typing_rules import appositive_type, head_type
-from kg.extract.vocab_context import load_vocab_context
 from kg.extract.vocab import load_vocabulary
+from kg.extract.vocab_context import load_vocab_context
 
 # a measure-like long form followed by a task head names the task ("... Recall (LRKR)
 # synthetic task"): a benchmark (13)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.evidence import metric_left_modifiers
+from kg.extract.evidence import MetricEvidence, metric_left_modifiers
+from kg.extract.rules import Rules
 from kg.extract.state import Cand
 
 _EXTENDED = frozenset({"metric_compound", "mined"})
@@ -39,7 +40,14 @@ def around_measured(kept: list[Cand], dropped: list[Cand]) -> list[Cand]:
     ]
 
 
-def noun_chain_start(text: str, start: int, rules, me, before: frozenset[str], more: int = 2) -> int:
+def noun_chain_start(
+    text: str,
+    start: int,
+    rules: Rules,
+    me: MetricEvidence,
+    before: frozenset[str],
+    more: int = 2,
+) -> int:
     """Where a measure's name starts when a chain of nouns modifies it ("store visit
     prediction accuracy", "page load failure rates"): GUIDELINES keep a specific
     measure's full name. `start` is already one noun left of the vocabulary measure;

@@ -287,7 +287,9 @@ class Shapes:
                 # "pose accuracy", "target cost", "3D tracking accuracy" (16t)
                 s = metric_left_modifiers(text, s, rules, self.metric_evidence)
                 if s != c.start:  # (24m) nouns: "an increase in store visit prediction accuracy"
-                    s = noun_chain_start(text, s, rules, self.metric_evidence, rules.noun_chain_before)
+                    s = noun_chain_start(
+                        text, s, rules, self.metric_evidence, rules.noun_chain_before
+                    )
             nxt = _NEXT_WORD.match(text, e)
             if nxt and nxt.group(1).lower() in rules.metric_right_heads:
                 e = nxt.end(1)
