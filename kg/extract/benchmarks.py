@@ -183,6 +183,8 @@ def _described_in_title(text: str, start: int, name_ws: list[tuple[int, int, str
     return not any(_NAME_PART.search(w) for _, _, w in name_ws)
 
 
+# the lower-case word right after a list item
+_NEXT_LOWER = re.compile(r"\s+([a-z]+)(?![\w-])")
 _THE_BEFORE = re.compile(r"(?<![\w-])(?:on|from|using|with|of|in)\s+the\s+$", re.IGNORECASE)
 
 
@@ -219,6 +221,12 @@ class Benchmarks:
             name_ws: list[tuple[int, int, str]] = []
             for s, e, w in reversed(ws):
                 if w in rules.not_names or w.lower() in _NON_ITEM_WORDS:
+                    if (
+                        name_ws
+                        and w in rules.benchmark_name_prefixes
+                        and not any(name_shaped(x, rules) for _, _, x in name_ws)
+                    ):
+                        name_ws.append((s, e, w))  # "the Korean Bar Exam dataset" (24m)
                     break
                 if (
                     name_shaped(w, rules)
@@ -356,6 +364,9 @@ class Benchmarks:
             ):
                 items.pop()
             for s, e, name in items:
+                nxt = _NEXT_LOWER.match(text, e)
+                if nxt and nxt.group(1) in rules.benchmark_list_system_after:
+                    continue  # "over the Qordif baseline", "the X judge": a system (24m)
                 conf = 0.6 if any(name_shaped(w, rules) for w in name.split()) else 0.45
                 if examples and conf >= 0.6 and not _CLAUSE_AFTER.match(text, e):
                     # (not "..., OpenPlatypus, ZorbNet consistently outperforms": the subject)

@@ -27,6 +27,7 @@ from kg.extract.rules import load_rules
 from kg.extract.state import Cand, state_of
 from kg.extract.typing_rules import appositive_type, head_type
 from kg.extract.vocab import load_vocabulary
+from kg.extract.vocab_context import load_vocab_context
 
 # a measure-like long form followed by a task head names the task ("... Recall (LRKR)
 # synthetic task"): a benchmark (13)
@@ -83,6 +84,7 @@ class Definitions:
         self.vocab = load_vocabulary(vocab_dir)
         self.rules = load_rules(patterns_dir)
         self.evidence = load_evidence(patterns_dir)
+        self.context = load_vocab_context(patterns_dir)
 
     def _vocab_for(self, long: str, short: str):
         v = self.vocab
@@ -93,8 +95,8 @@ class Definitions:
         if cid:
             c = v.by_id[cid]
             multi = [lab for lab in c.labels() if " " in lab or len(lab) > len(short) + 3]
-            if not multi:  # the vocabulary knows only the acronym: trust it
-                return cid
+            if not multi and (c.type, c.source) not in self.context.acronym_only_untrusted:
+                return cid  # the vocabulary knows only the acronym: trust it (not 24m's)
         return None
 
     def __call__(self, doc):

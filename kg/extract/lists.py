@@ -126,7 +126,13 @@ class Lists:
                 while True:
                     sp = text.find(" ", s, e)
                     w = text[s:sp] if sp > 0 else None
-                    if w is None or not (w.islower() and not name_shaped(w, rules)):
+                    if w is None or not (
+                        w.islower()
+                        and not name_shaped(w, rules)
+                        # "Across QLX, GSM8K, and SVAMP, ...": a capitalised
+                        # preposition or determiner that opens the sentence (24m)
+                        or w in rules.leading_prepositions
+                    ):
                         break
                     s = sp + 1
                 if (

@@ -314,9 +314,12 @@ class Resolver:
         """A measure named as the goal of a purpose clause ("a common way to reduce the
         hosting cost", "To ensure high label quality, we ...") is not
         reported: no value is given for it there (metrics.json purpose_heads)."""
+        s0 = st.sent_of(c.start)[0]
+        pf = self.rules.metric_purpose_for_re
+        if pf is not None and "for" in st.words and pf.search(text, max(s0, c.start - 50), c.start):
+            return True  # "for improved texture coherence": what a design is for (24m)
         if not st.words & self.rules.metric_purpose_verbs:
             return False
-        s0 = st.sent_of(c.start)[0]
         a = max(s0, c.start - 90)
         low = st.low
         if len(low) == len(text) and low.find("to", a, c.start) < 0:

@@ -143,6 +143,11 @@ class Rules:
     aggregate_prefixes: frozenset = frozenset()
     # metrics.json 'tool_heads': "a BLEU objective", "a KL regularization term"
     metric_tool_after_re: re.Pattern | None = None
+    benchmark_list_system_after: frozenset = frozenset()  # "over X baseline" (24m)
+    noun_chain_before: frozenset = frozenset()  # "an increase in store visit ..." (24m)
+    benchmark_name_prefixes: frozenset = frozenset()  # "the Korean Bar Exam dataset" (24m)
+    leading_prepositions: frozenset = frozenset()  # "Across A, B": not in the item (24m)
+    metric_purpose_for_re: re.Pattern | None = None  # "for improved texture coherence" (24m)
     # names.name_shaped's answers, word -> bool: the same words are tested many times
     shaped_memo: dict[str, bool] = field(default_factory=dict)
 
@@ -208,6 +213,8 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         def_non_entity_heads=frozenset(w.lower() for w in stop["definition_non_entity_heads"]),
         def_non_entity_suffixes=tuple(stop.get("definition_non_entity_suffixes", [])),
         not_names=frozenset(stop["not_names"]),
+        leading_prepositions=frozenset(stop.get("leading_prepositions", ())),
+        benchmark_name_prefixes=frozenset(stop.get("benchmark_name_prefixes", ())),
         adjectival_suffixes=tuple(stop.get("adjectival_suffixes", [])),
         adjectival_prefixes=tuple(stop.get("adjectival_prefixes", [])),
         title_stop=frozenset(w.lower() for w in stop["title_prefix_stopwords"]),
@@ -260,6 +267,11 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         ),
         metric_list_cue_first=first_words(met.get("list_cues", [])),
         metric_purpose_verbs=frozenset(w.lower() for w in met.get("purpose_verbs", [])),
+        metric_purpose_for_re=re.compile(
+            rf"(?<![\w-])[Ff]or\s+(?:{_alt(met['purpose_for_words'])})\s+(?:[a-z][\w-]*\s+){{0,2}}$"
+        )
+        if met.get("purpose_for_words")
+        else None,
         metric_purpose_re=re.compile(
             rf"(?:(?<![\w-])(?P<head>{_alt(met.get('purpose_heads', []))})\s+to|(?<![\w-])[Tt]o)"
             rf"\s+(?:[a-z]+ly\s+)?(?:{_alt(met.get('purpose_verbs', []))})\s+"
@@ -283,6 +295,7 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         if met.get("tool_heads")
         else None,
         metric_right_heads=frozenset(met.get("right_heads", [])),
+        noun_chain_before=frozenset(met.get("noun_chain_before", ())),
         metric_cue_words=frozenset(w.lower() for w in met.get("adjacent_words", [])),
         metric_cue_before_re=re.compile(
             rf"(?<![\w-])(?:{_alt(met.get('adjacent_cues', []))})(?:\s+"
@@ -300,6 +313,7 @@ def load_rules(directory: StrPath | None = None) -> Rules:
             rf"\s+(?:{_alt(met.get('adjacent_cues_after', []))})(?![\w-])", re.IGNORECASE
         ),
         benchmark_endings=tuple(cues.get("benchmark_name_endings", [])),
+        benchmark_list_system_after=frozenset(cues.get("benchmark_list_system_after", ())),
         **_value_frame(met),
     )
 

@@ -23,6 +23,7 @@ from kg.extract.evidence import (
     metric_left_modifiers,
     metric_phrases,
 )
+from kg.extract.metric_spans import noun_chain_start
 from kg.extract.model_sizes import coordinated_sizes
 from kg.extract.rules import Rules, load_rules
 from kg.extract.state import Cand, DocState, state_of
@@ -289,6 +290,10 @@ class Shapes:
             if s == c.start and c.text.islower():
                 # "pose accuracy", "target cost", "3D tracking accuracy" (16t)
                 s = metric_left_modifiers(text, s, rules, self.metric_evidence)
+                if s != c.start:  # (24m) nouns: "an increase in store visit prediction accuracy"
+                    s = noun_chain_start(
+                        text, s, rules, self.metric_evidence, rules.noun_chain_before
+                    )
             nxt = _NEXT_WORD.match(text, e)
             if nxt and nxt.group(1).lower() in rules.metric_right_heads:
                 e = nxt.end(1)
@@ -329,7 +334,9 @@ class Shapes:
                 ):
                     break  # "(Smith, 2024)", "(40% of cases)", "(e.g., ...)": no list of measures
                 for i, j in items:
-                    st.add(Cand(a + i, a + j, "Metric", "metric_cue", 0.65, 47))
+                    # above a family variant ("CLIP-IQA" in "perceptual metrics (MUSIQ,
+                    # CLIP-IQA)"): the list says what its items are (24m)
+                    st.add(Cand(a + i, a + j, "Metric", "metric_cue", 0.65, 59))
                 pos = p.end()
 
     def _value_frames(self, st: DocState, text: str) -> None:

@@ -21,6 +21,7 @@ class VocabContext:
     styled_types: frozenset[str]
     glued_types: frozenset[str]
     needs_context: frozenset[str]
+    acronym_only_untrusted: frozenset[tuple[str, str]] = frozenset()  # (type, source) (24m)
 
 
 @lru_cache(maxsize=4)
@@ -32,6 +33,9 @@ def load_vocab_context(directory: str | None = None) -> VocabContext:
         styled_types=frozenset(raw["styled_types"]),
         glued_types=frozenset(raw["glued_types"]),
         needs_context=frozenset(w.lower() for w in raw["needs_context_labels"]),
+        acronym_only_untrusted=frozenset(
+            (t, src) for t, srcs in raw.get("acronym_only_untrusted", {}).items() for src in srcs
+        ),
     )
 
 
