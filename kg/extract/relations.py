@@ -19,6 +19,7 @@ import re
 
 from spacy.language import Language
 
+from kg.extract.applied_models import applied_run_models
 from kg.extract.contribution import Contribution
 from kg.extract.normalise import match_key
 from kg.extract.own_subjects import (
@@ -715,6 +716,18 @@ class Relations:
                     if eid not in subj_ids:
                         subj_ids.append(eid)
                         unvalued.add(eid)  # one number for the list: "81.4% to 89.2%"
+                    for sid in mains:
+                        if eid not in base_of.get(sid, ()):
+                            base_of[sid] = [*base_of.get(sid, ()), eid]
+            # "We implement X on M1 and M2, and evaluate on A and B": X and each model
+            applied = applied_run_models(text, ms, s0, s1, ptypes) if ptypes else []
+            if applied:
+                mains = mains or [e for e in contrib.main if e in ptypes]
+                subj_ids = list(dict.fromkeys([*subj_ids, *mains]))
+                for eid in applied:
+                    if eid not in subj_ids:
+                        subj_ids.append(eid)
+                        unvalued.add(eid)  # one statement for the method and every model
                     for sid in mains:
                         if eid not in base_of.get(sid, ()):
                             base_of[sid] = [*base_of.get(sid, ()), eid]
