@@ -128,6 +128,8 @@ _GAIN_OVER = re.compile(
     r"(?:\d\s*(?:%|points?|pp|x|×)|(?<![\w-])(?:improv\w*|gains?|better|advantages?|speed-?ups?|"
     r"outperform\w*|superior\w*|margins?|boosts?|increases?|reductions?|wins?))[^.;:]{0,40}$"
 )
+# "X baseline(s)" after a list item: the item names a system run for comparison
+_BASELINE_AFTER = re.compile(r"[\s-]+baselines?(?![\w-])", re.IGNORECASE)
 _ITEM = re.compile(
     r"(?:the\s+)?([A-Za-z0-9][\w+]*(?:\.\d+)*(?:[-/][\w+]+(?:\.\d+)*)*(?:[ ](?:v?\d+"
     r"(?:\.\d+)?[A-Za-z]?|[A-Z][\w\-]*)){0,2})"
@@ -356,6 +358,8 @@ class Benchmarks:
             ):
                 items.pop()
             for s, e, name in items:
+                if _BASELINE_AFTER.match(text, e):
+                    continue  # "over the diffusion/GAN baseline": a system compared, not data
                 conf = 0.6 if any(name_shaped(w, rules) for w in name.split()) else 0.45
                 if examples and conf >= 0.6 and not _CLAUSE_AFTER.match(text, e):
                     # (not "..., OpenPlatypus, ZorbNet consistently outperforms": the subject)

@@ -7,14 +7,16 @@ other name-like items of the same list get it too.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
+from pathlib import Path
 
 from spacy.language import Language
 
 from kg.extract.evidence import list_cue_type, load_list_cues
 from kg.extract.names import name_shaped
-from kg.extract.rules import load_rules
+from kg.extract.rules import load_rules, patterns_dir
 from kg.extract.state import Cand, state_of
 
 # possessive runs (`*+`, Python 3.11): no character a run gives back could start what
@@ -88,10 +90,19 @@ def list_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _sentence_openers(directory) -> frozenset:
+    """Capitalised prepositions that open a sentence before a list ("Across SVT,
+    SCUT-CTW1500, and CUTE80 at x4, ..."): not part of the first item's name."""
+    d = Path(directory) if directory else patterns_dir()
+    stop = json.loads((d / "stoplist.json").read_text(encoding="utf-8"))
+    return frozenset(stop.get("list_openers", []))
+
+
 class Lists:
     def __init__(self, patterns_dir=None) -> None:
         self.rules = load_rules(patterns_dir)
         self.cues = load_list_cues(patterns_dir)
+        self.openers = _sentence_openers(patterns_dir)
 
     def __call__(self, doc):
         st = state_of(doc)
@@ -121,7 +132,9 @@ class Lists:
                 while True:
                     sp = text.find(" ", s, e)
                     w = text[s:sp] if sp > 0 else None
-                    if w is None or not (w.islower() and not name_shaped(w, rules)):
+                    if w is None or not (
+                        (w.islower() and not name_shaped(w, rules)) or w in self.openers
+                    ):
                         break
                     s = sp + 1
                 if (
