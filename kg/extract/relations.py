@@ -900,6 +900,10 @@ class Relations:
         proposes no method, the methods named after the evaluation verb are assessed on it
         too ("We assess five prompting styles, including Foo (F) and Bar (B)")."""
         s0, s1 = st.sents[si]
+        if ptypes and s0 < st.title_len:
+            # "TabiBERT: A ModernBERT Foundation Model and Unified Benchmarking Framework":
+            # a title naming the paper's own model says what it is built on, not a result
+            return []
         words = set(_WORD.findall(low[s0:s1]))
         strict = bool(words & self.rules.strict_eval_cues)
         cue_at = None
