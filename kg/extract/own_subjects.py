@@ -52,7 +52,8 @@ _RESULT = re.compile(
 )
 # "higher return at convergence than", "better than", "more accurate than": a comparison
 _COMPARATIVE = re.compile(
-    r"(?<![\w-])(?:[a-z]+er|better|worse|more|less|fewer)\s+(?:[\w\-]+\s+){0,4}?than\s+(?:the\s+)?$",
+    r"(?<![\w-])(?:(?:[a-z]+er|better|worse|more|less|fewer)\s+(?:[\w\-]+\s+){0,4}?than|"
+    r"outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?)\s+(?:the\s+|both\s+)?$",
     re.IGNORECASE,
 )
 # "PPO and a Reward Machine baseline", "A, B and C baselines": the list is of baselines
@@ -65,6 +66,7 @@ _OWN_WORK = re.compile(
     r"(?<![\w-])(?:[Ww]e|[Oo]ur|[Tt]his\s+(?:paper|work|study|article|letter))(?![\w-])"
 )
 _BASELINE_WORD = re.compile(r"[Bb]aseline")
+_COMPARE_WORD = re.compile(r"than|outperform|surpass")
 # "Evaluated on three reasoning models (A, B, C)", "across two backbones (A and B)": the
 # models a method was run on, listed in brackets after a plural head
 _RUN_ON_LIST = re.compile(
@@ -104,7 +106,7 @@ def comparative_baselines(text: str, ms: list, s0: int, s1: int) -> list[str]:
     """The systems a comparison names as baselines ("higher return than PPO and a Reward
     Machine baseline", "better than A and B baselines"): run on the sentence's benchmarks
     as baselines. A bare "better than X" is not enough (dev: mostly not annotated)."""
-    if text.find("than", s0, s1) < 0 or not _BASELINE_WORD.search(text, s0, s1):
+    if not _BASELINE_WORD.search(text, s0, s1) or not _COMPARE_WORD.search(text, s0, s1):
         return []  # literals first: most sentences compare nothing with "than ... baseline"
     out: list[str] = []
     group: list = []
