@@ -90,6 +90,9 @@ def list_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_JOINED = re.compile(r"\s(?:and|or)\s|&")
+
+
 def _sentence_openers(directory) -> frozenset:
     """Capitalised prepositions that open a sentence before a list ("Across SVT,
     SCUT-CTW1500, and CUTE80 at x4, ..."): not part of the first item's name."""
@@ -125,6 +128,9 @@ class Lists:
             known = Counter()
             unknown = []
             trimmed = []
+            # "Across A, B, and C, X improves": an opening preposition is cut from the first
+            # item only in a list joined by and/or ("On A, X prunes": no list, a subject)
+            openers = self.openers if _JOINED.search(text, m_start, m_end) else frozenset()
             for s, e in items:
                 while e > s and text[e - 1] in ".":
                     e -= 1
@@ -133,7 +139,7 @@ class Lists:
                     sp = text.find(" ", s, e)
                     w = text[s:sp] if sp > 0 else None
                     if w is None or not (
-                        (w.islower() and not name_shaped(w, rules)) or w in self.openers
+                        (w.islower() and not name_shaped(w, rules)) or w in openers
                     ):
                         break
                     s = sp + 1
