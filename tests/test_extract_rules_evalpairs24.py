@@ -118,3 +118,35 @@ def test_a_title_naming_the_own_model_is_no_result_on_its_benchmark(ex):
     got = evals(e)
     assert ("ZorbBERT", "ZorbBench") in got
     assert ("Mistral", "ZorbBench") not in got
+
+
+def test_an_acronym_the_vocabulary_gives_another_type_is_redefined_by_a_proposal(ex):
+    # "SAE" is only the fixture vocabulary's acronym of a method (sparse autoencoder)
+    e = run(
+        ex,
+        "Spreadsheet reasoning is underexplored. We introduce SAE, a benchmark of 5,000 "
+        "spreadsheet questions. On SAE, Gemma achieves 41.2% accuracy.",
+    )
+    by_label = {ent.label: ent for ent in e.entities.values()}
+    assert by_label["SAE"].type == "Benchmark"
+    assert "sparse autoencoder" not in by_label
+    assert ("Gemma", "SAE") in evals(e)
+
+
+def test_an_acronym_of_the_same_type_stays_the_vocabulary_concept(ex):
+    # guard: "we propose DPO, a method ...": the known method, not a new one
+    e = run(ex, "We propose DPO, a method for aligning models. DPO achieves 71% on GSM8K.")
+    labels = {ent.label for ent in e.entities.values()}
+    assert "direct preference optimization" in labels
+
+
+def test_a_variant_of_the_subject_is_not_its_benchmark():
+    from kg.extract.applied_models import own_variant
+
+    ents = {
+        "m": {"label": "DMC", "in_vocabulary": False},
+        "v": {"label": "DMC-OT", "in_vocabulary": False},
+        "b": {"label": "DMC-Bench", "in_vocabulary": False},
+    }
+    assert own_variant(ents, "m", "v", ("Bench", "QA"))
+    assert not own_variant(ents, "m", "b", ("Bench", "QA"))  # the method's own benchmark

@@ -80,3 +80,20 @@ def _is_own(text: str, o0: int, o1: int, ms: list, own_ids: set[str]) -> bool:
     if any(m.eid in own_ids and o0 <= m.start < o1 + 1 for m in ms):
         return True
     return bool(_OWN_OBJECT.search(text, o0, o1))
+
+
+def own_variant(entities: dict, sid: str, bid: str, bench_endings: tuple) -> bool:
+    """ "we propose DMC ... we introduce DMC-OT, an enhanced version of DMC": a new name
+    that extends the subject's ("<subject>-<suffix>") is a variant of it, not a benchmark
+    it runs on, unless the suffix says benchmark ("MirrorAPI-Bench", "Foo-QA")."""
+    b = entities.get(bid, {})
+    if b.get("in_vocabulary"):
+        return False
+    sub = entities.get(sid, {}).get("label", "")
+    lab = b.get("label", "")
+    return (
+        bool(sub)
+        and lab.startswith(sub + "-")
+        and not lab.endswith(bench_endings)
+        and not lab[len(sub) + 1 :].endswith(bench_endings)
+    )

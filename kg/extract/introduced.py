@@ -331,6 +331,26 @@ def mined_but_introduced(vocab, cid: str, text: str, span: tuple[int, int], obj:
     )
 
 
+def acronym_redefined(
+    vocab, cid: str, text: str, span: tuple[int, int], obj: int, etype: str | None
+) -> bool:
+    """ "we propose DMC, a simple yet effective two-stage framework": a short upper-case
+    name that the vocabulary knows only as another concept's acronym ("DMC", the
+    DeepMind Control Suite) names the paper's own new system when it is the proposal
+    verb's direct object, described right after it as something of another type."""
+    name = text[span[0] : span[1]]
+    c = vocab.by_id[cid]
+    return (
+        span[0] == obj
+        and etype is not None
+        and etype != c.type
+        and len(name) <= 6
+        and name.isupper()
+        and name != c.label
+        and _DESCRIBED_AFTER.match(text, span[1]) is not None
+    )
+
+
 def introduced_names(
     st: DocState, text: str, rules: Rules, ir: IntroducedRules, known
 ) -> list[Found]:

@@ -18,7 +18,12 @@ from spacy.language import Language
 
 from kg.extract.acronyms import best_long_form, is_acronym
 from kg.extract.evidence import context_type, shape_type
-from kg.extract.introduced import introduced_names, load_introduced_rules, mined_but_introduced
+from kg.extract.introduced import (
+    acronym_redefined,
+    introduced_names,
+    load_introduced_rules,
+    mined_but_introduced,
+)
 from kg.extract.names import NAME_WORD, find_word, is_quantity, name_shaped, scan_name, words_at
 from kg.extract.normalise import match_key
 from kg.extract.proposal_lists import listed_definitions, load_list_rules
@@ -578,6 +583,7 @@ class Proposals:
                     known
                     and not any(find_word(text, name, 0, st.title_len))
                     and not mined_but_introduced(self.vocab, known, text, span, pos)
+                    and not acronym_redefined(self.vocab, known, text, span, pos, etype)
                 ):
                     continue  # "we introduce GPT-4 into ...", "an analysis of methods: PPO, DPO"
                 st.proposals.append((span[0], span[1], etype, rule, c_start))

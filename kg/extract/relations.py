@@ -19,7 +19,7 @@ import re
 
 from spacy.language import Language
 
-from kg.extract.applied_models import applied_run_models
+from kg.extract.applied_models import applied_run_models, own_variant
 from kg.extract.contribution import Contribution
 from kg.extract.normalise import match_key
 from kg.extract.own_subjects import (
@@ -755,6 +755,8 @@ class Relations:
                 for sid in subj_ids:
                     if match_key(st.entities.get(sid, {}).get("label", sid)) == bkey:
                         continue  # a name evaluated on itself: one entity typed two ways
+                    if own_variant(st.entities, sid, b.eid, self.rules.benchmark_endings):
+                        continue  # "DMC and DMC-OT achieve ...": a variant, not its benchmark
                     if (
                         sid in clause_of
                         and ";" in text[min(clause_of[sid], b.start) : max(clause_of[sid], b.start)]
