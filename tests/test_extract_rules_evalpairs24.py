@@ -147,6 +147,8 @@ def test_a_variant_of_the_subject_is_not_its_benchmark():
         "m": {"label": "DMC", "in_vocabulary": False},
         "v": {"label": "DMC-OT", "in_vocabulary": False},
         "b": {"label": "DMC-Bench", "in_vocabulary": False},
+        "d": {"label": "DMC-7K", "in_vocabulary": False},
     }
     assert own_variant(ents, "m", "v", ("Bench", "QA"))
     assert not own_variant(ents, "m", "b", ("Bench", "QA"))  # the method's own benchmark
+    assert not own_variant(ents, "m", "d", ("Bench", "QA"))  # a dataset of its size

@@ -84,16 +84,22 @@ def _is_own(text: str, o0: int, o1: int, ms: list, own_ids: set[str]) -> bool:
 
 def own_variant(entities: dict, sid: str, bid: str, bench_endings: tuple) -> bool:
     """ "we propose DMC ... we introduce DMC-OT, an enhanced version of DMC": a new name
-    that extends the subject's ("<subject>-<suffix>") is a variant of it, not a benchmark
-    it runs on, unless the suffix says benchmark ("MirrorAPI-Bench", "Foo-QA")."""
+    that extends the subject's by a short upper-case suffix ("<subject>-OT") is a variant
+    of it, not a benchmark it runs on ("MirrorAPI-Bench", "Foo-QA", "SceneSplat-7K" and
+    "MAPLE-Personas" stay benchmarks)."""
     b = entities.get(bid, {})
     if b.get("in_vocabulary"):
         return False
     sub = entities.get(sid, {}).get("label", "")
     lab = b.get("label", "")
+    if not sub or not lab.startswith(sub + "-"):
+        return False
+    suffix = lab[len(sub) + 1 :]
+    # a short upper-case suffix ("-OT", "-XL"), not a size ("SceneSplat-7K": a dataset) nor
+    # a word ("MAPLE-Personas"), nor a benchmark ending ("-QA")
     return (
-        bool(sub)
-        and lab.startswith(sub + "-")
-        and not lab.endswith(bench_endings)
-        and not lab[len(sub) + 1 :].endswith(bench_endings)
+        len(suffix) <= 3
+        and suffix.isalpha()
+        and suffix.isupper()
+        and not suffix.endswith(bench_endings)
     )
