@@ -38,21 +38,17 @@ _EVALUATES = re.compile(
     r"achiev\w*|outperform\w*|surpass\w*|improv\w*|gains?|yield\w*|reach(?:es|ed|ing)?)(?![\w-])",
     re.IGNORECASE,
 )
+# the application verbs' stems, checked with str.find before any regex runs
+_STEMS = ("mplement", "ppl", "nstantiat", "eploy", "ntegrat", "plug", "ncorporat")
 _GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
 
 
-def applied_run_models(
-    text: str, ms: list, s0: int, s1: int, own_ids: set[str]
-) -> list[str]:
+def applied_run_models(text: str, ms: list, s0: int, s1: int, own_ids: set[str]) -> list[str]:
     """The models of a sentence listed after an application verb whose object is the
     paper's method (`own_ids`, or "it"/"our ..."), when the sentence evaluates: each was
     run on the sentence's benchmarks. Empty for most sentences (literal checks first)."""
-    low_window = text[s0:s1]
-    if not any(
-        w in low_window
-        for w in ("mplement", "ppl", "nstantiat", "eploy", "ntegrat", "plug", "ncorporat")
-    ):
-        return []
+    if not any(text.find(w, s0, s1) >= 0 for w in _STEMS):
+        return []  # literals first: most sentences apply nothing
     if not _EVALUATES.search(text, s0, s1):
         return []
     out: list[str] = []
