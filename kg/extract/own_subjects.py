@@ -10,9 +10,10 @@ words, and each is read here, apart from the sentence-by-sentence rules:
   ResNet50-based configuration": the model the paper's own system is built on was run
   there (`own_based_models`); a "BERT-based classifier" elsewhere is a component, not a
   subject;
-- "... higher return than PPO and a Reward Machine baseline": a comparison whose list
-  ends in "baseline(s)" names systems run as baselines, which the guidelines count as
-  evaluated (`comparative_baselines`);
+- "... higher return than PPO and a Reward Machine baseline", "outperforming SelfCheckGPT
+  and Semantic Entropy baselines" (round 16): a comparison whose list ends in
+  "baseline(s)" names systems run as baselines, which the guidelines count as evaluated
+  (`comparative_baselines`);
 - "Evaluated on three reasoning models (A, B, C), CARD achieves 81.4% on GSM8K": the models
   listed in brackets after a plural head are what the method ran on (`listed_run_models`);
 - a method named only in the title ("ZorbNet: ..."), whose abstract never says "we
@@ -104,8 +105,9 @@ def own_based_models(text: str, ms: list, s0: int, s1: int) -> list[str]:
 
 def comparative_baselines(text: str, ms: list, s0: int, s1: int) -> list[str]:
     """The systems a comparison names as baselines ("higher return than PPO and a Reward
-    Machine baseline", "better than A and B baselines"): run on the sentence's benchmarks
-    as baselines. A bare "better than X" is not enough (dev: mostly not annotated)."""
+    Machine baseline", "better than A and B baselines", "outperforming the X baseline"):
+    run on the sentence's benchmarks as baselines. A bare "better than X" or "outperforms
+    X" is not enough (dev: mostly not annotated)."""
     if not _BASELINE_WORD.search(text, s0, s1) or not _COMPARE_WORD.search(text, s0, s1):
         return []  # literals first: most sentences compare nothing with "than ... baseline"
     out: list[str] = []
