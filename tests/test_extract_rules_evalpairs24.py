@@ -152,3 +152,16 @@ def test_a_variant_of_the_subject_is_not_its_benchmark():
     assert own_variant(ents, "m", "v", ("Bench", "QA"))
     assert not own_variant(ents, "m", "b", ("Bench", "QA"))  # the method's own benchmark
     assert not own_variant(ents, "m", "d", ("Bench", "QA"))  # a dataset of its size
+
+
+def test_a_short_variant_of_the_own_method_is_a_method(ex):
+    e = run(
+        ex,
+        "To address these issues, we have developed a synergistic feature fusion network "
+        "(ZorbNet) tailored for object detection in aerial images. Experiments on MMLU and "
+        "GSM8K demonstrate the outstanding performance of ZorbNet-X, achieving 36.8 AP and "
+        "20.6 AP, respectively.",
+        title="ZorbNet: Synergistic Feature Fusion Network for Aerial Object Detection",
+    )
+    types = {ent.label: ent.type for ent in e.entities.values()}
+    assert types.get("ZorbNet-X") == "Method"
