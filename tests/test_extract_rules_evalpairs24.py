@@ -165,3 +165,18 @@ def test_a_short_variant_of_the_own_method_is_a_method(ex):
     )
     types = {ent.label: ent.type for ent in e.entities.values()}
     assert types.get("ZorbNet-X") == "Method"
+
+
+def test_our_approach_is_the_titles_system_not_its_proposed_modules(ex):
+    e = run(
+        ex,
+        "Registration methods often mismatch repetitive patterns. To address these issues, "
+        "we propose two novel modules: the Local Zorb Enhancement (LZE) module and the "
+        "Graph Zorb Consistency (GZC) module. LZE injects geometric structure into image "
+        "features. Extensive experiments on two benchmarks, MMLU and GSM8K, demonstrate "
+        "that our approach achieves state-of-the-art performance.",
+        title="ZorbReg: Geometry-aware Local Alignment Network for 2D-3D Registration",
+    )
+    got = evals(e)
+    assert ("ZorbReg", "MMLU") in got and ("ZorbReg", "GSM8K") in got
+    assert not any(s in ("Local Zorb Enhancement", "LZE") for s, _b in got)
