@@ -42,6 +42,8 @@ _SUBTITLE_STOP = frozenset(
     "for via with in on through to from by using under against without at towards toward "
     "and".split()
 )
+# "X: Evaluating ...", "X: Benchmarking ...": a title name the subtitle says measures things
+_EVALUATING = frozenset("evaluating benchmarking assessing measuring".split())
 _OF_OK = frozenset("family suite series set collection".split())
 _ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
 _AND_ONE = re.compile(r" (?:and|or) ")
@@ -1060,6 +1062,8 @@ class Proposals:
         """Model/Benchmark when the subtitle's first noun phrase ends in such a head:
         "A Family of Open Healthcare LLMs", "A Secure Coding Benchmark for ..."."""
         words = re.findall(r"[\w][\w\-]*", subtitle.lower())
+        if words and words[0] in _EVALUATING:
+            return "Benchmark"  # "TextBandit: Evaluating Probabilistic Reasoning in LLMs"
         phrase: list[str] = []
         for w in words:
             if w in _SUBTITLE_STOP or (w == "of" and (not phrase or phrase[-1] not in _OF_OK)):
