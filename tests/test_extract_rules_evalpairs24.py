@@ -180,3 +180,27 @@ def test_our_approach_is_the_titles_system_not_its_proposed_modules(ex):
     got = evals(e)
     assert ("ZorbReg", "MMLU") in got and ("ZorbReg", "GSM8K") in got
     assert not any(s in ("Local Zorb Enhancement", "LZE") for s, _b in got)
+
+
+def test_a_title_name_before_evaluating_is_the_benchmark(ex):
+    e = run(
+        ex,
+        "We introduce a novel benchmark in which LLMs interact with multi-armed bandit "
+        "environments using purely textual feedback. We evaluated the performance of Gemma "
+        "and Mistral. Mistral achieved a best-arm selection rate of 89.2%.",
+        title="ZorbBandit: Evaluating Probabilistic Reasoning in LLMs Through Decision Tasks",
+    )
+    types = {ent.label: ent.type for ent in e.entities.values()}
+    assert types.get("ZorbBandit") == "Benchmark"
+    assert ("Mistral", "ZorbBandit") in evals(e)
+
+
+def test_a_title_measure_before_evaluating_is_no_benchmark(ex):
+    # guard: "ZorbScore: Evaluating ..." names a measure, whatever the abstract says
+    e = run(
+        ex,
+        "We propose a new score for text-to-image alignment and a benchmark to test it.",
+        title="Zorb-Score: Evaluating Long-Prompt Text-to-Image Alignment",
+    )
+    types = {ent.label: ent.type for ent in e.entities.values()}
+    assert types.get("Zorb-Score") != "Benchmark"
