@@ -286,6 +286,14 @@ class Contribution:
             if eid is not None and eid not in heads:
                 heads[eid] = _head_kind(self.text, s, e)
         if not all(heads.get(x) == "part" for x in main):
+            # "GLASS: ... Network" + "we propose two novel modules: the A module and the
+            # B module": the title's system is what "our approach" means, not its parts
+            titled = {
+                self._eid_at(s, e) for s, e, _t, rule, _ev in self.st.proposals if rule == "title"
+            }
+            wholes = [x for x in main if heads.get(x) != "part"]
+            if wholes and set(wholes) <= titled and len(wholes) < len(main):
+                return wholes
             return main
         wholes = [x for x in self.methods if x not in main and heads.get(x) == "whole"]
         return wholes or main

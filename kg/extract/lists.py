@@ -7,8 +7,10 @@ other name-like items of the same list get it too.
 
 from __future__ import annotations
 
+import json
 import re
 from operator import itemgetter
+from pathlib import Path
 
 from spacy.language import Language
 
@@ -16,7 +18,7 @@ from kg.extract.ascii_twin import ascii_ok, ascii_twin
 from kg.extract.evidence import list_cue_type, load_list_cues
 from kg.extract.list_heads import method_before_examples
 from kg.extract.names import name_shaped
-from kg.extract.rules import load_rules
+from kg.extract.rules import load_rules, patterns_dir
 from kg.extract.state import Cand, state_of
 
 # possessive runs (`*+`, Python 3.11): no character a run gives back could start what
@@ -93,10 +95,22 @@ def list_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_JOINED = re.compile(r"\s(?:and|or)\s|&")
+
+
+def _sentence_openers(directory) -> frozenset:
+    """Capitalised prepositions that open a sentence before a list ("Across SVT,
+    SCUT-CTW1500, and CUTE80 at x4, ..."): not part of the first item's name."""
+    d = Path(directory) if directory else patterns_dir()
+    stop = json.loads((d / "stoplist.json").read_text(encoding="utf-8"))
+    return frozenset(stop.get("list_openers", []))
+
+
 class Lists:
     def __init__(self, patterns_dir=None) -> None:
         self.rules = load_rules(patterns_dir)
         self.cues = load_list_cues(patterns_dir)
+        self.openers = _sentence_openers(patterns_dir)
 
     def __call__(self, doc):
         st = state_of(doc)
@@ -119,6 +133,9 @@ class Lists:
             known: dict[str, int] = {}  # type -> known items (a dict: no Counter per list)
             unknown = []
             trimmed = []
+            # "Across A, B, and C, X improves": an opening preposition is cut from the first
+            # item only in a list joined by and/or ("On A, X prunes": no list, a subject)
+            openers = self.openers if _JOINED.search(text, m_start, m_end) else frozenset()
             for s, e in items:
                 while e > s and text[e - 1] in ".":
                     e -= 1
@@ -127,11 +144,7 @@ class Lists:
                     sp = text.find(" ", s, e)
                     w = text[s:sp] if sp > 0 else None
                     if w is None or not (
-                        w.islower()
-                        and not name_shaped(w, rules)
-                        # "Across QLX, GSM8K, and SVAMP, ...": a capitalised
-                        # preposition or determiner that opens the sentence (24m)
-                        or w in rules.leading_prepositions
+                        (w.islower() and not name_shaped(w, rules)) or w in openers
                     ):
                         break
                     s = sp + 1

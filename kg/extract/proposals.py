@@ -44,6 +44,10 @@ _SUBTITLE_STOP = frozenset(
     "for via with in on through to from by using under against without at towards toward "
     "and".split()
 )
+# "X: Evaluating ...", "X: Benchmarking ...": a title name the subtitle says measures things
+_EVALUATING = frozenset("evaluating benchmarking assessing measuring".split())
+_BENCHMARK_WORD = re.compile(r"(?<![\w-])benchmark(?![\w-])", re.IGNORECASE)
+_MEASURE_LAST = frozenset("Score Scores Metric Index Law".split())  # "TIT-Score"
 _OF_OK = frozenset("family suite series set collection".split())
 _ITEM_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
 _AND_ONE = re.compile(r" (?:and|or) ")
@@ -1056,8 +1060,21 @@ class Proposals:
             or shape_type(inner)
             or context_type(text, inner, spans)
             or self._subtitle_type(title[colon + 1 :])
+            or self._evaluating_title(title[colon + 1 :], abstract, inner)
         )
         st.proposals.append((start, start + len(inner), etype, "title", 0))
+
+    def _evaluating_title(self, subtitle: str, abstract: str, inner: str) -> str | None:
+        """ "TextBandit: Evaluating Probabilistic Reasoning in LLMs ..." with "We introduce a
+        novel benchmark": a title name whose subtitle opens with Evaluating/Benchmarking/
+        Assessing/Measuring, in an abstract that speaks of a benchmark, names the benchmark
+        (not a measure, "TIT-Score: Evaluating ...", nor a known concept)."""
+        first = subtitle.lstrip().split(" ", 1)[0].lower()
+        if first not in _EVALUATING or _BENCHMARK_WORD.search(abstract) is None:
+            return None
+        if re.split(r"[\s-]", inner)[-1] in _MEASURE_LAST or self.vocab.lookup(inner):
+            return None
+        return "Benchmark"
 
     def _subtitle_type(self, subtitle: str) -> str | None:
         """Model/Benchmark when the subtitle's first noun phrase ends in such a head:

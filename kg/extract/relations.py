@@ -19,6 +19,7 @@ import re
 
 from spacy.language import Language
 
+from kg.extract.applied_models import applied_run_models, own_variant
 from kg.extract.contribution import Contribution
 from kg.extract.normalise import match_key
 from kg.extract.own_subjects import (
@@ -718,6 +719,18 @@ class Relations:
                     for sid in mains:
                         if eid not in base_of.get(sid, ()):
                             base_of[sid] = [*base_of.get(sid, ()), eid]
+            # "We implement X on M1 and M2, and evaluate on A and B": X and each model
+            applied = applied_run_models(text, ms, s0, s1, ptypes) if ptypes else []
+            if applied:
+                mains = mains or [e for e in contrib.main if e in ptypes]
+                subj_ids = list(dict.fromkeys([*subj_ids, *mains]))
+                for eid in applied:
+                    if eid not in subj_ids:
+                        subj_ids.append(eid)
+                        unvalued.add(eid)  # one statement for the method and every model
+                    for sid in mains:
+                        if eid not in base_of.get(sid, ()):
+                            base_of[sid] = [*base_of.get(sid, ()), eid]
             if not subj_ids:
                 subj_ids = self._carried_subjects(st, low, si, by_sent)
             elif title_from is not None and set(subj_ids) <= set(contrib.main):
@@ -742,6 +755,8 @@ class Relations:
                 for sid in subj_ids:
                     if match_key(st.entities.get(sid, {}).get("label", sid)) == bkey:
                         continue  # a name evaluated on itself: one entity typed two ways
+                    if own_variant(st.entities, sid, b.eid, self.rules.benchmark_endings):
+                        continue  # "DMC and DMC-OT achieve ...": a variant, not its benchmark
                     if (
                         sid in clause_of
                         and ";" in text[min(clause_of[sid], b.start) : max(clause_of[sid], b.start)]
@@ -887,6 +902,10 @@ class Relations:
         proposes no method, the methods named after the evaluation verb are assessed on it
         too ("We assess five prompting styles, including Foo (F) and Bar (B)")."""
         s0, s1 = st.sents[si]
+        if ptypes and s0 < st.title_len:
+            # "TabiBERT: A ModernBERT Foundation Model and Unified Benchmarking Framework":
+            # a title naming the paper's own model says what it is built on, not a result
+            return []
         words = set(_WORD.findall(low[s0:s1]))
         strict = bool(words & self.rules.strict_eval_cues)
         cue_at = None

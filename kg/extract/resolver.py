@@ -152,6 +152,15 @@ class Resolver:
                     or shape_type(name)
                     or context_type(text, name, spans)
                 )
+                if etype is None and "-" in name:
+                    # "we propose DMC, a framework ... we introduce DMC-OT, an enhanced
+                    # version of DMC": a short upper-case variant of the paper's own method
+                    # or model is one too (not a glued variant of the vocabulary's "DMC"
+                    # benchmark); "PoseTraj-10K", "SearchGym-RL", "PALM-Net" are not
+                    base, _, suffix = name.rpartition("-")
+                    if len(suffix) <= 3 and suffix.isalpha() and suffix.isupper():
+                        t = typed.get(base)
+                        etype = t if t in ("Method", "Model") else None
                 if etype is None:
                     etype = next(
                         (

@@ -146,7 +146,6 @@ class Rules:
     benchmark_list_system_after: frozenset = frozenset()  # "over X baseline" (24m)
     noun_chain_before: frozenset = frozenset()  # "an increase in store visit ..." (24m)
     benchmark_name_prefixes: frozenset = frozenset()  # "the Korean Bar Exam dataset" (24m)
-    leading_prepositions: frozenset = frozenset()  # "Across A, B": not in the item (24m)
     metric_purpose_for_re: re.Pattern | None = None  # "for improved texture coherence" (24m)
     # names.name_shaped's answers, word -> bool: the same words are tested many times
     shaped_memo: dict[str, bool] = field(default_factory=dict)
@@ -213,7 +212,6 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         def_non_entity_heads=frozenset(w.lower() for w in stop["definition_non_entity_heads"]),
         def_non_entity_suffixes=tuple(stop.get("definition_non_entity_suffixes", [])),
         not_names=frozenset(stop["not_names"]),
-        leading_prepositions=frozenset(stop.get("leading_prepositions", ())),
         benchmark_name_prefixes=frozenset(stop.get("benchmark_name_prefixes", ())),
         adjectival_suffixes=tuple(stop.get("adjectival_suffixes", [])),
         adjectival_prefixes=tuple(stop.get("adjectival_prefixes", [])),
