@@ -399,7 +399,17 @@ class Relations:
             v = _MEASURED_AFTER.search(text, m.end, e)
             return v is not None and bool(find_values(text, v.end(), min(e, v.end() + 40)))
 
+        benches_memo: dict[int, list] = {}  # id(by_sent list) -> benches_of it
+
         def benches_of(ms: list) -> list:
+            """`_benches_of` of one sentence's mentions, once per list (`by_sent`'s lists
+            live, unchanged, until the function returns; up to three calls a sentence)."""
+            got = benches_memo.get(id(ms))
+            if got is None:
+                got = benches_memo[id(ms)] = _benches_of(ms)
+            return got
+
+        def _benches_of(ms: list) -> list:
             return [
                 m
                 for m in ms
@@ -1089,7 +1099,7 @@ class Relations:
     def __call__(self, doc):
         st = state_of(doc)
         text = st.text
-        low = text.lower()
+        low = st.low
         st.facts["proposes"] = props = self._proposes(st)
         pids = [p[0] for p in props]
         st.facts["evaluations"] = self._evaluations(st, text, low, pids, props)
