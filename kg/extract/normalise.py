@@ -37,10 +37,35 @@ _HYPHENS = re.compile(r"-{2,}")
 _KEY_SEP = re.compile(r"[\s\-_~‐–—]+")
 
 
+# Latin letters NFKD does not decompose: without these "Sørensen" lost its "ø" and the
+# dotless "ı" its letter, while their upper-case forms ("I") kept one (a property test
+# found x="ı": slug(x) must equal slug(x.upper()))
+_UNDECOMPOSED = str.maketrans(
+    {
+        "ı": "i",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+        "ħ": "h",
+        "Ħ": "H",
+        "ŧ": "t",
+        "Ŧ": "T",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ſ": "s",
+    }
+)
+
+
 def ascii_fold(text: str) -> str:
     if text.isascii():  # nothing to decompose or strip: the common case, ~10x faster
         return text
-    t = unicodedata.normalize("NFKD", text)
+    t = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return "".join(c for c in t if not unicodedata.combining(c))
 
 
