@@ -4,19 +4,7 @@ test_extract_rules), plus guards that keep what the rule must not pair."""
 
 from __future__ import annotations
 
-from kg.models import Paper
-
-
-def run(ex, abstract: str, title: str = "A study of things"):
-    return ex.extract(Paper(title=title, abstract=abstract))
-
-
-def evals(e) -> dict[tuple[str, str], list]:
-    lab = {eid: ent.label for eid, ent in e.entities.items()}
-    out: dict[tuple[str, str], list] = {}
-    for v in e.evaluations:
-        out.setdefault((lab[v.subject], lab[v.benchmark]), []).append(v)
-    return out
+from tests.extract_helpers import evals, run
 
 
 def test_models_a_method_is_implemented_on_are_evaluated(ex):

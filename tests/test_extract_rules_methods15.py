@@ -4,12 +4,7 @@ names; each test fails without its rule (the guards check what a rule must leave
 
 from __future__ import annotations
 
-from kg.models import Paper
-
-
-def labels(ex, abstract: str, title: str = "Zorbing things better") -> dict[str, str]:
-    e = ex.extract(Paper(title=title, abstract=abstract, arxiv_id="2401.00001"))
-    return {ent.label: ent.type for ent in e.entities.values()}
+from tests.extract_helpers import labels
 
 
 def test_a_definition_opening_the_abstract_is_found(ex):

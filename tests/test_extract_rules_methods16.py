@@ -12,11 +12,7 @@ import pytest
 
 from kg.models import Paper
 from tests.conftest import EXTRACT_VOCAB
-
-
-def labels(ex, abstract: str, title: str = "Zorbing things better") -> dict[str, str]:
-    e = ex.extract(Paper(title=title, abstract=abstract, arxiv_id="2401.00001"))
-    return {ent.label: ent.type for ent in e.entities.values()}
+from tests.extract_helpers import labels
 
 
 def test_a_rating_scale_definition_is_no_method(ex):

@@ -4,18 +4,7 @@ its rule is removed (fixture vocabulary as in test_extract_rules)."""
 
 from __future__ import annotations
 
-from kg.models import Paper
-
-
-def extracted(ex, abstract: str, title: str = "A study of things"):
-    return ex.extract(Paper(title=title, abstract=abstract))
-
-
-def proposed(ex, abstract: str, title: str = "A study of things") -> set[str]:
-    """Labels and aliases of the proposed entities."""
-    e = extracted(ex, abstract, title)
-    ents = [e.entities[p.entity] for p in e.proposes]
-    return {n for x in ents for n in (x.label, *x.aliases)}
+from tests.extract_helpers import proposed, run
 
 
 def test_a_named_concept_the_paper_introduces(ex):
@@ -35,7 +24,7 @@ def test_a_lower_case_notion_is_no_name(ex):
 def test_a_named_concept_is_not_the_main_method(ex):
     """ "Our method" is the planner proposed beside the concept: its result is the
     planner's."""
-    e = extracted(
+    e = run(
         ex,
         "We introduce the concept of Corner Visibility and propose Tilemaker, a planner "
         "for floors. Our method reaches 91.2% accuracy on the TileSet benchmark.",
@@ -135,13 +124,13 @@ def test_variants_of_a_proposed_name(ex):
         "floor plans."
     )
     assert {"TileBench+", "TileMaker-VLM"} <= proposed(ex, abstract)
-    e = extracted(ex, abstract)
+    e = run(ex, abstract)
     types = {x.label: x.type for x in e.entities.values()}
     assert types.get("TileBench+") == "Benchmark"
 
 
 def test_a_titled_part_in_a_sentence_about_the_own_method(ex):
-    e = extracted(
+    e = run(
         ex,
         "We propose TileMaker, a planner for floors. Based on this insight, TileMaker "
         "scores each layout via a Grout Straightness Score and places tiles.",
@@ -197,7 +186,7 @@ def test_a_mined_name_the_paper_introduces_and_describes(tmp_path):
 
 
 def test_a_title_data_set_named_as_a_whole(ex):
-    e = extracted(
+    e = run(
         ex,
         "The TileLab initiative has curated 4,000 floor plans. Each plan is aligned with "
         "its tiling.",

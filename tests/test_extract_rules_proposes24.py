@@ -4,18 +4,7 @@ rule is removed (fixture vocabulary as in test_extract_rules)."""
 
 from __future__ import annotations
 
-from kg.models import Paper
-
-
-def extracted(ex, abstract: str, title: str = "A study of things"):
-    return ex.extract(Paper(title=title, abstract=abstract))
-
-
-def proposed(ex, abstract: str, title: str = "A study of things") -> set[str]:
-    """Labels and aliases of the proposed entities."""
-    e = extracted(ex, abstract, title)
-    ents = [e.entities[p.entity] for p in e.proposes]
-    return {n for x in ents for n in (x.label, *x.aliases)}
+from tests.extract_helpers import proposed, run
 
 
 def test_a_lower_case_component_the_paper_designs(ex):
@@ -93,7 +82,7 @@ def test_named_phases_of_the_own_method(ex):
 def test_an_acronym_the_vocabulary_holds_for_another_kind(ex):
     """ "SAE" is a method's alias in the vocabulary (sparse autoencoder); the paper's SAE
     is a benchmark it introduces."""
-    e = extracted(
+    e = run(
         ex,
         "In this paper, we introduce SAE, a new benchmark of tiled floors with 2,000 rooms.",
     )
@@ -102,7 +91,7 @@ def test_an_acronym_the_vocabulary_holds_for_another_kind(ex):
 
 
 def test_an_acronym_the_vocabulary_holds_when_its_label_is_there(ex):
-    e = extracted(
+    e = run(
         ex,
         "A sparse autoencoder helps here. We introduce SAE, a new benchmark of tiled "
         "floors with 2,000 rooms.",
@@ -112,7 +101,7 @@ def test_an_acronym_the_vocabulary_holds_when_its_label_is_there(ex):
 
 
 def test_a_version_of_the_own_benchmark_is_a_benchmark(ex):
-    e = extracted(
+    e = run(
         ex,
         "In this paper, we introduce SAE, a new benchmark of tiled floors with 2,000 "
         "rooms. We further introduce SAE-Hard, a harder version of SAE that adds curved "
