@@ -98,13 +98,22 @@ def ingest(
         "empty "
         "embedded store, which nothing else may read meanwhile) or always transactionally.",
     ),
+    reextract: bool = typer.Option(
+        False,
+        "--reextract",
+        help="Extract every stored paper of the input again, even when its record and the "
+        "extractor version are unchanged (e.g. after editing the vocabularies). Papers an "
+        "older extractor version made are always extracted again.",
+    ),
 ) -> None:
     """Read listings, extract entities and facts, and write them into the store.
 
     A first load into an empty store uses the bulk loader and optimizes the store at the end;
     later ingests write transactionally, so a server can read the store meanwhile. A killed
-    ingest is completed by running it again. Readers (the server, `kg query`) see the store as
-    the last finished ingest left it (a published generation), never a half-written one.
+    ingest is completed by running it again. A paper whose record is unchanged is skipped,
+    unless an older extractor version made its facts: then it is extracted again. Readers
+    (the server, `kg query`) see the store as the last finished ingest left it (a published
+    generation), never a half-written one.
 
     Exit status: 0 every record of every file was read; 5 the valid records were stored but
     some input was skipped (a missing or unreadable file, a file cut short such as a
@@ -167,6 +176,7 @@ def ingest(
             mention_nodes=not no_mention_nodes,
             bulk=bulk,
             progress=show,
+            reextract=reextract,
         )
         prog.update(
             task,
@@ -191,7 +201,10 @@ def ingest(
         highlight=False,
     )
     table = Table(title="ingest")
-    for col in ("file", "format", "read", "added", "updated", "unchanged", "rejected"):
+    cols = ["file", "format", "read", "added", "updated", "unchanged", "rejected"]
+    if any(f.reextracted for f in report.files):
+        cols.insert(6, "re-extracted")
+    for col in cols:
         table.add_column(col, justify="left" if col in ("file", "format") else "right")
     for f in report.files:
         table.add_row(
@@ -201,6 +214,7 @@ def ingest(
             str(f.added),
             str(f.updated),
             str(f.unchanged),
+            *([str(f.reextracted)] if "re-extracted" in cols else []),
             str(len(f.rejected)),
         )
     out.print(table)

@@ -70,6 +70,7 @@ class FileStats:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    reextracted: int = 0  # unchanged records extracted again (older extractor, or asked)
     rejected: list[Rejected] = field(default_factory=list)
     error: str | None = None
 
@@ -85,7 +86,7 @@ class IngestReport:
 
     @property
     def papers_in(self) -> int:
-        return sum(f.added + f.updated + f.unchanged for f in self.files)
+        return sum(f.added + f.updated + f.unchanged + f.reextracted for f in self.files)
 
     @property
     def rejected(self) -> int:
@@ -215,6 +216,7 @@ class Ingestor:
         mention_nodes: bool = True,
         bulk: bool = False,
         bulk_quads: int = BULK_QUADS,
+        reextract: bool = False,
     ) -> None:
         from kg import to_rdf
         from kg.namespaces import KG, VOCAB_GRAPH, paper_graph
@@ -227,6 +229,8 @@ class Ingestor:
         self.title_key_pred = KG.titleKey
         self.bulk = bulk
         self.bulk_quads = bulk_quads
+        self.extract = extract
+        self.reextract = reextract
         self.processor = PaperProcessor(
             workers=workers, extract=extract, mention_nodes=mention_nodes
         )
@@ -336,6 +340,7 @@ class Ingestor:
         existing = self._existing(list(merged.values()))
         plan = BatchPlan(keys=set(merged) | set(tindex))
         new: list[Paper] = []
+        same: list[tuple[str, Paper, str]] = []  # stored key, stored record, source file
         for k, p in merged.items():
             hit = existing.get(k) or existing.get(_title_key(p.title))
             src = p.sources[0].file if p.sources else ""
@@ -349,13 +354,40 @@ class Ingestor:
                 [stored_key] if new_rec.key != stored_key else []
             )  # a title-only paper gained an arXiv id
             if new_rec == stored and not drop:
-                plan.unchanged.append(src)
+                if self._pending_paper(self.paper_graph(stored_key).value) is None:
+                    same.append((stored_key, stored, src))
+                else:  # written by this very run
+                    plan.unchanged.append(src)
                 continue
             plan.todo.append((new_rec, "updated", drop, src))
+        outdated = self._outdated([k for k, _, _ in same])
+        for k, stored, src in same:
+            if k in outdated:
+                plan.todo.append((stored, "reextracted", [], src))
+            else:
+                plan.unchanged.append(src)
         if new and self._can_check_graphs:
             # a graph without a kg:record is what a killed bulk load leaves: rewrite it whole
             plan.stale = self.store.existing_graphs(self.paper_graph(p.key) for p in new)
         return plan
+
+    def _outdated(self, keys: list[str]) -> set[str]:
+        """Those stored papers (by key) whose facts another extractor made: a paper
+        extracted by an older `EXTRACTOR_VERSION`, or not extracted at all, is extracted
+        again although its record is unchanged, so upgrading kg and ingesting the same
+        listings again brings the facts up to date. `reextract` takes every one."""
+        if not keys or not self.extract:
+            return set()
+        if self.reextract:
+            return set(keys)
+        from kg.extract.extractor import EXTRACTOR_VERSION
+        from kg.namespaces import KG
+
+        graphs = [self.paper_graph(k) for k in keys]
+        found = self.store.literal_objects(KG.extractorVersion, graphs)
+        return {
+            k for k, g in zip(keys, graphs, strict=True) if found.get(g.value) != EXTRACTOR_VERSION
+        }
 
     def submit(self, plan: BatchPlan) -> BatchPlan:
         plan.pending = self.processor.submit([p for p, _, _, _ in plan.todo]) if plan.todo else None
@@ -565,6 +597,7 @@ def ingest_paths(
     progress: Callable[[IngestProgress], None] | None = None,
     bulk_quads: int = BULK_QUADS,
     publish: bool = True,
+    reextract: bool = False,
 ) -> IngestReport:
     """Ingest every file in `paths` into `store` and say what happened to each.
 
@@ -579,6 +612,9 @@ def ingest_paths(
     `progress` is called after every batch and at the end. `bulk_quads`: quads per bulk
     load (default `BULK_QUADS`, or $KG_BULK_QUADS). `publish`: at the end, publish the
     embedded store as a new generation for readers (kg.store_generations).
+    A stored paper whose record is unchanged is skipped unless an older extractor made its
+    facts (its `kg:extractorVersion`), then it is extracted again; `reextract` extracts
+    every one again (after a vocabulary change, which does not change the version).
     """
     t_start = time.perf_counter()
     from kg.readers import source_name
@@ -615,6 +651,7 @@ def ingest_paths(
         mention_nodes=mention_nodes,
         bulk=bulk,
         bulk_quads=bulk_quads,
+        reextract=reextract,
     )
     meter = ByteMeter(paths) if progress else None
     state = IngestProgress(bulk=bulk, bytes_total=meter.total if meter else None)
@@ -628,7 +665,9 @@ def ingest_paths(
     def tell() -> None:
         if progress is None:
             return
-        state.papers = sum(f.added + f.updated + f.unchanged for f in stats.values())
+        state.papers = sum(
+            f.added + f.updated + f.unchanged + f.reextracted for f in stats.values()
+        )
         state.quads = ing.quads_written
         state.bytes_read = meter.position() if meter else None
         progress(state)
