@@ -219,7 +219,10 @@ class Resolver:
             if not ranked:
                 continue
             best = self.entities[ranked[0]]
-            others = ranked[1:]
+            own = self._own_version(best, name) if tier != TIER_ID else best
+            if own is not best and self._admits(own.iri, want):
+                best, ranked = own, [own.iri, *ranked]
+            others = [i for i in ranked if i != best.iri]
             if (
                 tier != TIER_ID
                 and others
@@ -243,6 +246,20 @@ class Resolver:
         if part is not None:
             return part
         raise NotResolved(name, self.suggest(name, types), types)
+
+    def _own_version(self, info: EntityInfo, name: str) -> EntityInfo:
+        """A version the vocabulary files as an alias of its family ("DenseNet121" of
+        DenseNet, "EAGLE3" of EAGLE) is, in papers that write it, an entity of its own below
+        the family (the extractor's versioned aliases, GUIDELINES 16): the name denotes that
+        entity when the graph has it, as extraction decided; else the family."""
+        k = norm_key(name)
+        if norm_key(info.label) == k:
+            return info
+        for n in info.narrower:
+            sub = self.entities.get(n)
+            if sub is not None and any(norm_key(t) == k for t in (sub.label, *sub.aliases)):
+                return sub
+        return info
 
     def _lookup(self, text: str, want: set[str]) -> list[str]:
         """Entities whose label or alias is `text`, ignoring case, else once normalised."""
