@@ -309,6 +309,14 @@ def test_unknown_name_same_suggestions_everywhere(client, store_path):
 
 
 # --- 3. evaluations in tiers ----------------------------------------------------------------
+def test_a_store_without_base_model_keys_is_noticed(kg):
+    """This store holds a base-model fact without its key (as stores written before the
+    keys were): the lookup must then also query the base-model facts themselves."""
+    from kg.query.evaluations import _base_keys
+
+    assert not _base_keys(kg)
+
+
 def test_evaluations_tiers_and_base_models(kg, client, store_path):
     from kg.query.evaluations import find_evaluations
 
