@@ -82,7 +82,7 @@ _PART = re.compile(r"[A-Za-z0-9]+")
 def _initials(words: list[str], split_hyphens: bool) -> str:
     """The first letters of `words` (function words left out), lower-cased; with
     `split_hyphens` each hyphen part counts as a word ("Spatio-Temporal": st)."""
-    out = []
+    out: list[str] = []
     for w in words:
         if w.lower() in _FUNCTION_WORDS:
             continue
