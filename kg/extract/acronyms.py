@@ -76,9 +76,6 @@ def best_long_form(short: str, long: str) -> str | None:
     return long[start:]
 
 
-_PART = re.compile(r"[A-Za-z0-9]+")
-
-
 def _initials(words: list[str], split_hyphens: bool) -> str:
     """The first letters of `words` (function words left out), lower-cased; with
     `split_hyphens` each hyphen part counts as a word ("Spatio-Temporal": st)."""
@@ -86,8 +83,9 @@ def _initials(words: list[str], split_hyphens: bool) -> str:
     for w in words:
         if w.lower() in _FUNCTION_WORDS:
             continue
-        parts = _PART.findall(w) if split_hyphens else [w.lstrip("\"'([")]
-        out.extend(p[0].lower() for p in parts if p)
+        for p in w.split("-") if split_hyphens else (w,):
+            if p[:1].isalnum():
+                out.append(p[0].lower())
     return "".join(out)
 
 
@@ -97,19 +95,20 @@ def initials_long_form(short: str, cand: str, lf: str) -> str:
     out as "Adaptation Framework" (the second A inside "Adaptation"), "Visual Scene
     Graph Generation (VSGG)" as "Scene Graph Generation". A longer suffix whose word
     initials spell the short form exactly is the long form the author wrote (17)."""
+    lf_words = lf.split()
+    n = sum(c.isalnum() for c in short)
+    if n < 3 or len(lf_words) + lf.count("-") >= n:
+        return lf  # (as many words and hyphen parts as letters: nothing to add)
     letters = "".join(c.lower() for c in short if c.isalnum())
     words = cand.split()
-    have = len(lf.split())
-    if len(letters) < 3 or have >= len(words):
-        return lf
-    if _initials(lf.split(), True) == letters or _initials(lf.split(), False) == letters:
-        return lf  # the short one already spells it word by word
-    for k in range(have + 1, min(len(words), len(letters) + 3) + 1):
+    have = len(lf_words)
+    for k in range(have + 1, min(len(words), n + 3) + 1):
         ws = words[-k:]
         if ws[0].lower() in _FUNCTION_WORDS or not ws[0][:1].isalnum():
             break
         if _initials(ws, False) == letters or _initials(ws, True) == letters:
-            return " ".join(ws) if " ".join(ws) == cand[-len(" ".join(ws)) :] else lf
+            joined = " ".join(ws)
+            return joined if cand.endswith(joined) else lf
     return lf
 
 
