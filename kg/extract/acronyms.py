@@ -76,6 +76,42 @@ def best_long_form(short: str, long: str) -> str | None:
     return long[start:]
 
 
+def _initials(words: list[str], split_hyphens: bool) -> str:
+    """The first letters of `words` (function words left out), lower-cased; with
+    `split_hyphens` each hyphen part counts as a word ("Spatio-Temporal": st)."""
+    out: list[str] = []
+    for w in words:
+        if w.lower() in _FUNCTION_WORDS:
+            continue
+        for p in w.split("-") if split_hyphens else (w,):
+            if p[:1].isalnum():
+                out.append(p[0].lower())
+    return "".join(out)
+
+
+def initials_long_form(short: str, cand: str, lf: str) -> str:
+    """Schwartz-Hearst takes the *shortest* suffix that spells the short form, and a
+    letter of it may match inside a word: "Adversarial Adaptation Framework (AAF)" came
+    out as "Adaptation Framework" (the second A inside "Adaptation"), "Visual Scene
+    Graph Generation (VSGG)" as "Scene Graph Generation". A longer suffix whose word
+    initials spell the short form exactly is the long form the author wrote (17)."""
+    lf_words = lf.split()
+    n = sum(c.isalnum() for c in short)
+    if n < 3 or len(lf_words) + lf.count("-") >= n:
+        return lf  # (as many words and hyphen parts as letters: nothing to add)
+    letters = "".join(c.lower() for c in short if c.isalnum())
+    words = cand.split()
+    have = len(lf_words)
+    for k in range(have + 1, min(len(words), n + 3) + 1):
+        ws = words[-k:]
+        if ws[0].lower() in _FUNCTION_WORDS or not ws[0][:1].isalnum():
+            break
+        if _initials(ws, False) == letters or _initials(ws, True) == letters:
+            joined = " ".join(ws)
+            return joined if cand.endswith(joined) else lf
+    return lf
+
+
 def _initials_match(short: str, long: str) -> bool:
     """Looser test for "SHORT (Long Form)": the first letters agree and every letter of
     the short form starts a word of the long form ("RKSC (Reasoning-Aware KV Cache
@@ -173,6 +209,7 @@ def find_definitions(text: str) -> Iterator[Definition]:
                 lf = None
         if not lf or not _first_letter_ok(sing, lf):
             continue
+        lf = initials_long_form(sing, cand, lf)
         lf = lf.strip(" ,\"'")
         if len(lf) <= len(sing) or lf.lower() == sing.lower():
             continue

@@ -118,6 +118,11 @@ class Definitions:
             lkey, skey = match_key(d.long), match_key(d.short)
             cid = self._vocab_for(d.long, d.short)
             tconf = 3
+            if cid and lkey in rules.generic_keys:
+                # "Class-incremental learning (CIL)": the vocabulary knows the setting, but
+                # too generic to stand for it, so its acronym is no mention either (17)
+                st.rejected_shorts.add(d.short)
+                continue
             if cid:
                 etype = self.vocab.by_id[cid].type
             else:

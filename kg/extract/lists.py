@@ -17,6 +17,7 @@ from spacy.language import Language
 from kg.extract.ascii_twin import ascii_ok, ascii_twin
 from kg.extract.evidence import list_cue_type, load_list_cues
 from kg.extract.list_heads import method_before_examples
+from kg.extract.list_types import harmonise_list
 from kg.extract.names import name_shaped
 from kg.extract.rules import load_rules, patterns_dir
 from kg.extract.state import Cand, state_of
@@ -155,17 +156,22 @@ class Lists:
                 trimmed.append((s, e))
             # the known names overlapping this list (items are inside it): checked per item
             near = [(a, b) for a, b in trusted if a < m_end and m_start < b]
+            typed: list[tuple[int, int, str, bool]] = []
             for s, e in trimmed:
                 if any(a < e and s < b and (a, b) != (s, e) for a, b in near):
                     continue  # overlaps a known name: not an unknown item
                 cs = [c for c in by_span.get((s, e), []) if c.source in _TRUSTED]
                 if cs:
-                    t = max(cs, key=lambda c: c.prio).type
+                    best = max(cs, key=lambda c: c.prio)
+                    t = best.type
                     known[t] = known.get(t, 0) + 1
+                    typed.append((s, e, t, best.source == "vocab"))
                 elif not by_span.get((s, e)) or all(
                     c.source == "benchmark_list" for c in by_span.get((s, e), [])
                 ):
                     unknown.append((s, e))
+            if len(known) > 1:
+                harmonise_list(st, typed)  # "(ResNet, SegFormer, and MAE)": Models (17)
             if trimmed and self._cued(st, text, trimmed, by_span, near, sent_starts, bool(known)):
                 continue  # typed by its cue noun
             fallback = (
