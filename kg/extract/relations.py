@@ -20,6 +20,7 @@ import re
 from spacy.language import Language
 
 from kg.extract.applied_models import applied_run_models, own_variant
+from kg.extract.compared_systems import compared_systems
 from kg.extract.contribution import Contribution
 from kg.extract.normalise import match_key
 from kg.extract.own_subjects import (
@@ -719,6 +720,12 @@ class Relations:
                 subj_ids += [
                     e for e in comparative_baselines(text, all_named, s0, s1) if e not in subj_ids
                 ]
+                if contrib.reports_result(s0, s1):
+                    # "SpiLiFormer outperforms E-SpikeFormer by 0.46%": compared there
+                    for e in compared_systems(text, all_named, s0, s1, set(contrib.main)):
+                        if e not in subj_ids:
+                            subj_ids.append(e)
+                            unvalued.add(e)  # the sentence's numbers are the subject's
             mains = [sid for sid in subj_ids if sid in contrib.main]
             if mains and contrib.reports_result(s0, s1):
                 # "Evaluated on three models (A, B, C), CARD achieves ...": run on A, B, C
