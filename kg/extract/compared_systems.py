@@ -21,19 +21,22 @@ import re
 _CUE_BEFORE = re.compile(
     r"(?<![\w-])(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|"
     r"exceed(?:s|ed|ing)?|(?<!rather\s)(?<!other\s)than|versus|vs\.?|compared\s+(?:to|with)|"
-    r"in\s+comparison\s+(?:to|with)|relative\s+to|"
+    r"(?:in\s+)?comparison\s+(?:to|with)|relative\s+to|comparable\s+to|on\s+par\s+with|"
+    r"rival(?:s|ing|ed)?|"
     # "over" and "against" only where they compare: "gains over X", "tested against X"
-    r"(?:improv\w*|gains?|advantages?|margins?|boosts?|leads?|lift)\s+(?:\S+\s+){0,3}?over|"
-    r"(?:compared|benchmarked|evaluated|tested|measured|validated)\s+against)\s+"
-    r"(?:(?:the|a|an|both|strong|vanilla|original|standard|leading|competitive|recent|"
-    r"baseline|baselines|prior|previous|state-of-the-art|sota|larger|proprietary|"
-    r"open-source|closed-source|models?|methods?|such\s+as|like|including)[\s,:]+){0,4}$",
+    r"(?:improv\w*|gains?|increases?|advantages?|margins?|boosts?|leads?|lift)\s+"
+    r"(?:\S+\s+){0,6}?over|"
+    r"(?:compar\w*|benchmark\w*|evaluat\w*|test\w*|measured|validated)\s+against)\s+"
+    # up to four words before the name, none opening a phrase of its own ("baselines
+    # including standalone X", "the state-of-the-art voxel-based method (X)")
+    r"(?:(?!(?:on|in|with|using|by|for|across|at|to|from|and|or|while|when|which|that|"
+    r"under|via|through|after|before)[\s,])[\w\-']+[\s,:]+){0,4}(?:\(\s*)?$",
     re.IGNORECASE,
 )
 # "outperforms X-based methods", "than X models": the name heads a class, not a system
 _CLASS_AFTER = re.compile(
     r"(?:-(?:based|style|like|family)|\s+(?:family|families|variants|series|"
-    r"(?:based\s+)?(?:methods|approaches|models|baselines|techniques|frameworks|"
+    r"(?:[\w\-]+\s+)?(?:methods|approaches|models|baselines|techniques|frameworks|"
     r"architectures)))(?![\w-])",
     re.IGNORECASE,
 )
@@ -41,14 +44,18 @@ _CLASS_AFTER = re.compile(
 _GAP = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
 # the cue words' literals, checked with str.find before any regex runs
 _LITERALS = ("outperform", "urpass", "than", "beat", "xceed", "over", "versus", "vs",
-             "ompar", "relative", "against")
+             "ompar", "relative", "against", "par with", "ival")
 
 
-def compared_systems(text: str, ms: list, s0: int, s1: int, own: set[str]) -> list[str]:
+def compared_systems(
+    text: str, ms: list, s0: int, s1: int, own: set[str], benches: list
+) -> list[str]:
     """The Models/Methods of `ms` (one sentence's systems) named right after a comparison
-    cue, with the names listed after them; not the paper's own (`own`), not a class."""
+    cue, with the names listed after them; not the paper's own (`own`), not a class, not
+    the first word of a benchmark's name (`benches`: "RAG Gym" read as RAG and a Gym)."""
     if not any(text.find(w, s0, s1) >= 0 for w in _LITERALS):
         return []  # literals first: most sentences compare nothing
+    bench_starts = {b.start for b in benches}
     out: list[str] = []
     prev_end = -1
     for m in sorted(ms, key=lambda m: m.start):
@@ -62,7 +69,7 @@ def compared_systems(text: str, ms: list, s0: int, s1: int, own: set[str]) -> li
             prev_end = -1
             continue
         prev_end = m.end
-        if _CLASS_AFTER.match(text, m.end):
+        if _CLASS_AFTER.match(text, m.end) or (m.end + 1) in bench_starts:
             continue
         out.append(m.eid)
     return list(dict.fromkeys(out))

@@ -722,7 +722,7 @@ class Relations:
                 ]
                 if contrib.reports_result(s0, s1):
                     # "SpiLiFormer outperforms E-SpikeFormer by 0.46%": compared there
-                    for e in compared_systems(text, all_named, s0, s1, set(contrib.main)):
+                    for e in compared_systems(text, all_named, s0, s1, set(contrib.main), benches):
                         if e not in subj_ids:
                             subj_ids.append(e)
                             unvalued.add(e)  # the sentence's numbers are the subject's
