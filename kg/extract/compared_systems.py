@@ -73,3 +73,60 @@ def compared_systems(
             continue
         out.append(m.eid)
     return list(dict.fromkeys(out))
+
+
+# "We evaluate A, B and C on ...", "a systematic evaluation of the methods A, B and C on
+# ...", "we benchmark ten LLMs, including A and B, on ...": the named systems are the
+# object of the evaluation (up to four words between, none a preposition: "we evaluate
+# the effect of LoRA on B" evaluates no LoRA)
+_EVAL_VERB_BEFORE = re.compile(
+    r"(?<![\w-])(?:evaluat(?:e|es|ed|ing)|benchmark(?:s|ed|ing)?|test(?:s|ed|ing)?|"
+    r"assess(?:es|ed|ing)?|(?:evaluation|assessment|benchmarking)\s+of)\s+"
+    r"(?:(?!(?:on|in|with|using|by|for|across|at|to|from|and|or|while|when|which|that|"
+    r"under|via|through|after|before|of|whether|how|if|its|their|our)[\s,])"
+    r"[\w\-']+[\s,:(]+){0,4}$",
+    re.IGNORECASE,
+)
+# the benchmarks come after the list: "... on|across|using B"
+_ON_AFTER = re.compile(r"(?:[^.;]{0,80}?)(?<![\w-])(?:on|across|using|over|in)\s", re.IGNORECASE)
+
+
+def evaluated_objects(text: str, ms: list, s0: int, s1: int, benches: list) -> list[str]:
+    """The Models/Methods of `ms` named as what the sentence evaluates, with the names
+    listed after them, when a benchmark of the sentence follows the list."""
+    if not any(text.find(w, s0, s1) >= 0 for w in ("valuat", "enchmark", "test", "ssess")):
+        return []
+    out: list[str] = []
+    prev_end = -1
+    for m in sorted(ms, key=lambda m: m.start):
+        if m.type not in ("Model", "Method"):
+            prev_end = -1
+            continue
+        if not (
+            (prev_end >= 0 and _GAP.match(text, prev_end, m.start))
+            or _EVAL_VERB_BEFORE.search(text, max(s0, m.start - 60), m.start)
+        ):
+            prev_end = -1
+            continue
+        prev_end = m.end
+        if not _CLASS_AFTER.match(text, m.end):
+            out.append(m)
+    if not out:
+        return []
+    last = max(m.end for m in out)
+    if not any(b.start > last for b in benches) or not _ON_AFTER.match(text, last):
+        return []
+    return list(dict.fromkeys(m.eid for m in out))
+
+
+# a clause boundary between a compared system and a benchmark: "..., and all our models
+# outperform every other model on B", "... as well as a gain over X" (a benchmark list
+# "A, B, and C" and "A, B, and the C dataset" are no boundary)
+_CLAUSE_BREAK = re.compile(
+    r";|\swhile\s(?!\w+ing\s)|\s(?:whereas|but)\s|\sas\s+well\s+as\s|,\s+and\s+(?!the\s)(?=[a-z])"
+)
+
+
+def other_clause(text: str, a: int, b: int) -> bool:
+    """Whether positions `a` and `b` of one sentence lie in different clauses."""
+    return _CLAUSE_BREAK.search(text, min(a, b), max(a, b)) is not None

@@ -20,7 +20,7 @@ import re
 from spacy.language import Language
 
 from kg.extract.applied_models import applied_run_models, own_variant
-from kg.extract.compared_systems import compared_systems
+from kg.extract.compared_systems import compared_systems, evaluated_objects, other_clause
 from kg.extract.contribution import Contribution
 from kg.extract.normalise import match_key
 from kg.extract.own_subjects import (
@@ -582,6 +582,7 @@ class Relations:
             unvalued: set[str] = set()  # subjects this sentence gives no value
             by_title = False  # read as after the proposal only for a title-named method
             own_scored: set[str] = set()  # paired only where a value of their own binds
+            compared_at: dict[str, int] = {}  # compared systems: benchmarks of their clause
             clause_of: dict[str, int] = {}  # subjects paired only with benchmarks of their clause
             if len(named) > 1:
                 runs = [
@@ -721,11 +722,18 @@ class Relations:
                     e for e in comparative_baselines(text, all_named, s0, s1) if e not in subj_ids
                 ]
                 if contrib.reports_result(s0, s1):
-                    # "SpiLiFormer outperforms E-SpikeFormer by 0.46%": compared there
+                    # "SpiLiFormer outperforms E-SpikeFormer by 0.46%": compared there, on
+                    # the benchmarks of its own clause
                     for e in compared_systems(text, all_named, s0, s1, set(contrib.main), benches):
                         if e not in subj_ids:
                             subj_ids.append(e)
                             unvalued.add(e)  # the sentence's numbers are the subject's
+                            compared_at[e] = next(m.start for m in all_named if m.eid == e)
+                # "We evaluate A, B and C on B1 and B2": the systems the sentence evaluates
+                for e in evaluated_objects(text, all_named, s0, s1, benches):
+                    if e not in subj_ids:
+                        subj_ids.append(e)
+                        unvalued.add(e)
             mains = [sid for sid in subj_ids if sid in contrib.main]
             if mains and contrib.reports_result(s0, s1):
                 # "Evaluated on three models (A, B, C), CARD achieves ...": run on A, B, C
@@ -778,6 +786,8 @@ class Relations:
                         sid in clause_of
                         and ";" in text[min(clause_of[sid], b.start) : max(clause_of[sid], b.start)]
                     ):
+                        continue
+                    if sid in compared_at and other_clause(text, compared_at[sid], b.start):
                         continue
                     vals: list[BoundValue | None] = (
                         [None] if finding_only or sid in unvalued else [*unshared[sid]] or [None]
