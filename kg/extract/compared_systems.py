@@ -33,18 +33,42 @@ _CUE_BEFORE = re.compile(
     r"under|via|through|after|before)[\s,])[\w\-']+[\s,:]+){0,4}(?:\(\s*)?$",
     re.IGNORECASE,
 )
-# "outperforms X-based methods", "than X models": the name heads a class, not a system
-_CLASS_AFTER = re.compile(
-    r"(?:-(?:based|style|like|family)|\s+(?:family|families|variants|series|"
-    r"(?:[\w\-]+\s+)?(?:methods|approaches|models|baselines|techniques|frameworks|"
-    r"architectures)))(?![\w-])",
+# "outperforms X-based models": the name heads a class, not a system
+_CLASS_AFTER = re.compile(r"-(?:based|style|like|family)(?![\w-])", re.IGNORECASE)
+# "other 3DGS SLAM methods", "diffusion approaches": a technique's name before a plural
+# noun is a class of methods ("Llama 2 and GPT-4o models" are two models)
+_METHOD_CLASS_AFTER = re.compile(
+    r"\s+(?:family|families|variants|series|(?:[\w\-]+\s+)?(?:methods|approaches|models|"
+    r"baselines|techniques|frameworks|architectures))(?![\w-])",
     re.IGNORECASE,
 )
+
+
+def _a_class(text: str, m) -> bool:
+    return bool(
+        _CLASS_AFTER.match(text, m.end)
+        or (m.type == "Method" and _METHOD_CLASS_AFTER.match(text, m.end))
+    )
+
+
 # a list after the first compared name: "than A, B and C", "over A or B"
 _GAP = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
 # the cue words' literals, checked with str.find before any regex runs
-_LITERALS = ("outperform", "urpass", "than", "beat", "xceed", "over", "versus", "vs",
-             "ompar", "relative", "against", "par with", "ival")
+_LITERALS = (
+    "outperform",
+    "urpass",
+    "than",
+    "beat",
+    "xceed",
+    "over",
+    "versus",
+    "vs",
+    "ompar",
+    "relative",
+    "against",
+    "par with",
+    "ival",
+)
 
 
 def compared_systems(
@@ -69,7 +93,7 @@ def compared_systems(
             prev_end = -1
             continue
         prev_end = m.end
-        if _CLASS_AFTER.match(text, m.end) or (m.end + 1) in bench_starts:
+        if _a_class(text, m) or (m.end + 1) in bench_starts:
             continue
         out.append(m.eid)
     return list(dict.fromkeys(out))
@@ -96,7 +120,7 @@ def evaluated_objects(text: str, ms: list, s0: int, s1: int, benches: list) -> l
     listed after them, when a benchmark of the sentence follows the list."""
     if not any(text.find(w, s0, s1) >= 0 for w in ("valuat", "enchmark", "test", "ssess")):
         return []
-    out: list[str] = []
+    out: list = []  # the mentions
     prev_end = -1
     for m in sorted(ms, key=lambda m: m.start):
         if m.type not in ("Model", "Method"):
@@ -109,7 +133,7 @@ def evaluated_objects(text: str, ms: list, s0: int, s1: int, benches: list) -> l
             prev_end = -1
             continue
         prev_end = m.end
-        if not _CLASS_AFTER.match(text, m.end):
+        if not _a_class(text, m):
             out.append(m)
     if not out:
         return []
@@ -130,3 +154,12 @@ _CLAUSE_BREAK = re.compile(
 def other_clause(text: str, a: int, b: int) -> bool:
     """Whether positions `a` and `b` of one sentence lie in different clauses."""
     return _CLAUSE_BREAK.search(text, min(a, b), max(a, b)) is not None
+
+
+def clause_benchmarks(text: str, at: int, benches: list) -> set[str]:
+    """The benchmarks a system compared at `at` was compared on: those of its clause
+    after it where there are any ("beats Llama 2 on MMLU"), else those before it
+    ("On GSM8K, X outperforms Y by 3 points")."""
+    own = [b for b in benches if not other_clause(text, at, b.start)]
+    after = {b.eid for b in own if b.start > at}
+    return after or {b.eid for b in own}

@@ -20,7 +20,11 @@ import re
 from spacy.language import Language
 
 from kg.extract.applied_models import applied_run_models, own_variant
-from kg.extract.compared_systems import compared_systems, evaluated_objects, other_clause
+from kg.extract.compared_systems import (
+    clause_benchmarks,
+    compared_systems,
+    evaluated_objects,
+)
 from kg.extract.contribution import Contribution
 from kg.extract.normalise import match_key
 from kg.extract.own_subjects import (
@@ -724,16 +728,18 @@ class Relations:
                 if contrib.reports_result(s0, s1):
                     # "SpiLiFormer outperforms E-SpikeFormer by 0.46%": compared there, on
                     # the benchmarks of its own clause
-                    for e in compared_systems(text, all_named, s0, s1, set(contrib.main), benches):
-                        if e not in subj_ids:
-                            subj_ids.append(e)
-                            unvalued.add(e)  # the sentence's numbers are the subject's
-                            compared_at[e] = next(m.start for m in all_named if m.eid == e)
+                    for cid in compared_systems(
+                        text, all_named, s0, s1, set(contrib.main), benches
+                    ):
+                        if cid not in subj_ids:
+                            subj_ids.append(cid)
+                            unvalued.add(cid)  # the sentence's numbers are the subject's
+                            compared_at[cid] = next(m.start for m in all_named if m.eid == cid)
                 # "We evaluate A, B and C on B1 and B2": the systems the sentence evaluates
-                for e in evaluated_objects(text, all_named, s0, s1, benches):
-                    if e not in subj_ids:
-                        subj_ids.append(e)
-                        unvalued.add(e)
+                for cid in evaluated_objects(text, all_named, s0, s1, benches):
+                    if cid not in subj_ids:
+                        subj_ids.append(cid)
+                        unvalued.add(cid)
             mains = [sid for sid in subj_ids if sid in contrib.main]
             if mains and contrib.reports_result(s0, s1):
                 # "Evaluated on three models (A, B, C), CARD achieves ...": run on A, B, C
@@ -787,7 +793,9 @@ class Relations:
                         and ";" in text[min(clause_of[sid], b.start) : max(clause_of[sid], b.start)]
                     ):
                         continue
-                    if sid in compared_at and other_clause(text, compared_at[sid], b.start):
+                    if sid in compared_at and b.eid not in clause_benchmarks(
+                        text, compared_at[sid], benches
+                    ):
                         continue
                     vals: list[BoundValue | None] = (
                         [None] if finding_only or sid in unvalued else [*unshared[sid]] or [None]
