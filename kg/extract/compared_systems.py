@@ -25,14 +25,21 @@ _CUE_BEFORE = re.compile(
     r"rival(?:s|ing|ed)?|"
     # "over" and "against" only where they compare: "gains over X", "tested against X"
     r"(?:improv\w*|gains?|increases?|advantages?|margins?|boosts?|leads?|lift)\s+"
-    r"(?:\S+\s+){0,6}?over|"
+    r"(?:[^\s;]+\s+){0,12}?over|"
     r"(?:compar\w*|benchmark\w*|evaluat\w*|test\w*|measured|validated)\s+against)\s+"
     # up to four words before the name, none opening a phrase of its own ("baselines
     # including standalone X", "the state-of-the-art voxel-based method (X)")
     r"(?:(?!(?:on|in|with|using|by|for|across|at|to|from|and|or|while|when|which|that|"
-    r"under|via|through|after|before)[\s,])[\w\-']+[\s,:]+){0,4}(?:\(\s*)?$",
+    r"under|via|through|after|before)[\s,])[\w\-']+[\s,:]+){0,6}(?:\(\s*)?$",
     re.IGNORECASE,
 )
+# "OptiMVMap improves MapTRv2 by +10.5 mAP": the system improved upon, with its margin
+_IMPROVES_BEFORE = re.compile(
+    r"(?<![\w-])improv(?:es|ed|ing)\s+(?:(?:up)?on\s+|over\s+)?(?:the\s+|a\s+|strong\s+|"
+    r"baseline\s+|vanilla\s+){0,3}$",
+    re.IGNORECASE,
+)
+_BY_AFTER = re.compile(r"(?:\s*\([^()]{0,40}\))?\s+by\s+[+\d]")
 # "outperforms X-based models": the name heads a class, not a system
 _CLASS_AFTER = re.compile(r"-(?:based|style|like|family)(?![\w-])", re.IGNORECASE)
 # "other 3DGS SLAM methods", "diffusion approaches": a technique's name before a plural
@@ -68,6 +75,7 @@ _LITERALS = (
     "against",
     "par with",
     "ival",
+    "mprov",
 )
 
 
@@ -88,7 +96,11 @@ def compared_systems(
             continue
         if not (
             (prev_end >= 0 and _GAP.match(text, prev_end, m.start))
-            or _CUE_BEFORE.search(text, max(s0, m.start - 70), m.start)
+            or _CUE_BEFORE.search(text, max(s0, m.start - 120), m.start)
+            or (
+                _IMPROVES_BEFORE.search(text, max(s0, m.start - 40), m.start)
+                and _BY_AFTER.match(text, m.end)
+            )
         ):
             prev_end = -1
             continue

@@ -725,7 +725,7 @@ class Relations:
                 subj_ids += [
                     e for e in comparative_baselines(text, all_named, s0, s1) if e not in subj_ids
                 ]
-                if contrib.reports_result(s0, s1):
+                if contrib.reports_result(s0, s1) or _SOTA.search(text, s0, s1):
                     # "SpiLiFormer outperforms E-SpikeFormer by 0.46%": compared there, on
                     # the benchmarks of its own clause
                     for cid in compared_systems(
