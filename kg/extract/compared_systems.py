@@ -64,19 +64,24 @@ _GAP = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and
 _LITERALS = (
     "outperform",
     "urpass",
-    "than",
+    "than ",
     "beat",
     "xceed",
-    "over",
+    "over ",
     "versus",
     "vs",
     "ompar",
     "relative",
     "against",
     "par with",
-    "ival",
+    "rival",
     "mprov",
 )
+
+
+def _has_literal(text: str, a: int, b: int, words: tuple[str, ...]) -> bool:
+    """Whether text[a:b] holds one of `words` (checked before a windowed regex runs)."""
+    return any(text.find(w, a, b) >= 0 for w in words)
 
 
 def compared_systems(
@@ -85,7 +90,7 @@ def compared_systems(
     """The Models/Methods of `ms` (one sentence's systems) named right after a comparison
     cue, with the names listed after them; not the paper's own (`own`), not a class, not
     the first word of a benchmark's name (`benches`: "RAG Gym" read as RAG and a Gym)."""
-    if not any(text.find(w, s0, s1) >= 0 for w in _LITERALS):
+    if not _has_literal(text, s0, s1, _LITERALS):
         return []  # literals first: most sentences compare nothing
     bench_starts = {b.start for b in benches}
     out: list[str] = []
@@ -96,7 +101,10 @@ def compared_systems(
             continue
         if not (
             (prev_end >= 0 and _GAP.match(text, prev_end, m.start))
-            or _CUE_BEFORE.search(text, max(s0, m.start - 120), m.start)
+            or (
+                _has_literal(text, max(s0, m.start - 120), m.start, _LITERALS)
+                and _CUE_BEFORE.search(text, max(s0, m.start - 120), m.start)
+            )
             or (
                 _IMPROVES_BEFORE.search(text, max(s0, m.start - 40), m.start)
                 and _BY_AFTER.match(text, m.end)
@@ -123,6 +131,7 @@ _EVAL_VERB_BEFORE = re.compile(
     r"[\w\-']+[\s,:(]+){0,4}$",
     re.IGNORECASE,
 )
+_EVAL_LITERALS = ("valuat", "enchmark", "test", "ssess")
 # the benchmarks come after the list: "... on|across|using B"
 _ON_AFTER = re.compile(r"(?:[^.;]{0,80}?)(?<![\w-])(?:on|across|using|over|in)\s", re.IGNORECASE)
 
@@ -130,7 +139,7 @@ _ON_AFTER = re.compile(r"(?:[^.;]{0,80}?)(?<![\w-])(?:on|across|using|over|in)\s
 def evaluated_objects(text: str, ms: list, s0: int, s1: int, benches: list) -> list[str]:
     """The Models/Methods of `ms` named as what the sentence evaluates, with the names
     listed after them, when a benchmark of the sentence follows the list."""
-    if not any(text.find(w, s0, s1) >= 0 for w in ("valuat", "enchmark", "test", "ssess")):
+    if not _has_literal(text, s0, s1, _EVAL_LITERALS):
         return []
     out: list = []  # the mentions
     prev_end = -1
@@ -140,7 +149,10 @@ def evaluated_objects(text: str, ms: list, s0: int, s1: int, benches: list) -> l
             continue
         if not (
             (prev_end >= 0 and _GAP.match(text, prev_end, m.start))
-            or _EVAL_VERB_BEFORE.search(text, max(s0, m.start - 60), m.start)
+            or (
+                _has_literal(text, max(s0, m.start - 60), m.start, _EVAL_LITERALS)
+                and _EVAL_VERB_BEFORE.search(text, max(s0, m.start - 60), m.start)
+            )
         ):
             prev_end = -1
             continue
