@@ -64,9 +64,12 @@ def test_training_source_model_is_not_an_evaluation_subject(ex):
     assert ("model/llama-2", "benchmark/truthfulqa") in pairs(e)
 
 
-def test_compared_baseline_is_not_an_evaluation_subject(ex):
+def test_compared_baseline_is_evaluated_without_the_margin(ex):
+    # round 17: a system compared on the named benchmark is evaluated there (guidelines);
+    # the margin is the subject's
     e = run(ex, "On MMLU, Gemma outperforms Mistral by 3 points.")
-    assert pairs(e) == {("model/gemma", "benchmark/mmlu")}
+    assert pairs(e) == {("model/gemma", "benchmark/mmlu"), ("model/mistral", "benchmark/mmlu")}
+    assert all(v.value is None for v in e.evaluations if v.subject == "model/mistral")
 
 
 def test_own_benchmark_introduction_is_not_an_evaluation(ex):

@@ -179,7 +179,9 @@ def test_names_after_it_achieves_are_objects_not_subjects(ex):
         "accuracy and a 2x gain over Zorb-in-Path on GSM8K.",
     )
     assert ("ZorbNet", "GSM8K") in pairs(e)
-    assert ("Zorb-in-Path", "GSM8K") not in pairs(e)
+    # the compared system is evaluated on GSM8K (round 17) but takes none of the values
+    lab = {eid: ent.label for eid, ent in e.entities.items()}
+    assert all(v.value is None for v in e.evaluations if lab[v.subject] == "Zorb-in-Path")
 
 
 def test_a_name_listed_among_benchmarks_is_no_subject(ex):
@@ -256,7 +258,8 @@ def test_an_experiment_sentence_naming_only_baselines_evaluates_the_proposal(ex)
         "show consistent gains over GPT-4o.",
     )
     assert {("ZorbNet", "GSM8K"), ("ZorbNet", "MMLU")} <= pairs(e)
-    assert ("GPT-4o", "GSM8K") not in pairs(e)
+    # round 17: the system the gains are over was compared on both (guidelines)
+    assert {("GPT-4o", "GSM8K"), ("GPT-4o", "MMLU")} <= pairs(e)
 
 
 def test_with_two_new_datasets_an_unnamed_one_is_no_evaluation(ex):
@@ -322,7 +325,8 @@ def test_model_plus_method_is_a_base_model(ex):
     )
     assert ("Llama 2", "GSM8K") in pairs(e)
     assert bases(e, "ZorbTune") == {"Llama 2"}
-    assert ("GPT-4o", "GSM8K") not in pairs(e)
+    # the outperformed model is compared on GSM8K (round 17), not a base model
+    assert ("GPT-4o", "GSM8K") in pairs(e) and "GPT-4o" not in bases(e, "ZorbTune")
 
 
 def test_named_baselines_on_an_existing_benchmark_are_subjects(ex):
@@ -344,19 +348,25 @@ def test_named_baselines_on_an_existing_benchmark_are_subjects(ex):
     assert ("Llama 2", "MMLU") in pairs(e) and ("GPT-4o", "GSM8K") in pairs(e)
 
 
-def test_a_bare_or_generic_comparison_is_no_evaluation_of_the_baseline(ex):
+def test_a_bare_comparison_evaluates_the_baseline_but_a_class_does_not(ex):
+    # round 17 (guidelines: a baseline compared on the named benchmark is evaluated there)
     e = run(
         ex,
         "We propose ZorbNet, a sparse router for multi-step reasoning. "
         "On GSM8K, ZorbNet outperforms GPT-4o by 3 points.",
     )
-    assert ("ZorbNet", "GSM8K") in pairs(e)
-    assert ("GPT-4o", "GSM8K") not in pairs(e)
+    assert {("ZorbNet", "GSM8K"), ("GPT-4o", "GSM8K")} <= pairs(e)
     e = run(
         ex,
         "We propose ZorbNet, a sparse router for multi-step reasoning. "
         "On GSM8K, ZorbNet achieves higher accuracy compared to state-of-the-art Llama 2 "
         "and GPT-4o models.",
+    )
+    assert {("Llama 2", "GSM8K"), ("GPT-4o", "GSM8K")} <= pairs(e)
+    e = run(
+        ex,
+        "We propose ZorbNet, a sparse router for multi-step reasoning. "
+        "On GSM8K, ZorbNet achieves higher accuracy than GPT-4o-based agents.",
     )
     assert ("GPT-4o", "GSM8K") not in pairs(e)
 

@@ -86,14 +86,16 @@ def test_outperforming_named_baselines_runs_them_on_the_benchmark(ex):
     assert all(v.value is None for v in got[("Gemma", "TruthfulQA")])
 
 
-def test_a_bare_outperforms_is_still_no_baseline_run(ex):
-    # guard: without "baseline(s)" the compared system is not counted (round 15)
+def test_a_bare_outperforms_is_a_comparison_without_a_value(ex):
+    # round 17: without "baseline(s)" the compared system is counted too (guidelines), but
+    # the sentence's score is the subject's
     e = run(
         ex,
         "We present ZorbDet, a detector of hallucinations. Evaluated on TruthfulQA, ZorbDet "
         "achieves an F1-score of 0.92, outperforming Gemma.",
     )
-    assert ("Gemma", "TruthfulQA") not in evals(e)
+    got = evals(e)
+    assert all(v.value is None for v in got[("Gemma", "TruthfulQA")])
 
 
 def test_a_title_naming_the_own_model_is_no_result_on_its_benchmark(ex):

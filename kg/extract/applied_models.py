@@ -21,9 +21,12 @@ _APPLY_BEFORE = re.compile(
     r"(?<![\w-])(?:implement(?:s|ed|ing)?|appl(?:y|ies|ied|ying)|instantiat(?:e|es|ed|ing)|"
     r"deploy(?:s|ed|ing)?|integrat(?:e|es|ed|ing)|plug(?:s|ged|ging)?|incorporat(?:e|es|ed|ing))"
     r"\s+(?P<obj>(?:[\w\-.()]+\s+){0,5}?)(?:on|to|into|with|atop|on\s+top\s+of)\s+"
-    r"(?:(?:the|both|two|three|four|several|multiple|various|different)\s+)?"
+    r"(?:(?:the|both|two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|"
+    r"various|different|diverse|popular|widely[- ]used|representative|mainstream|standard)\s+)*"
     r"(?:(?:open|base|backbone|pretrained|pre-trained|language|source|\w+-source)\s+)*"
-    r"(?:(?:models?|LLMs?|backbones?)\s*(?:,|:|\()?\s*)?$",
+    # "to six widely-used backbones, including A, B and C" (round 17)
+    r"(?:(?:models?|LLMs?|backbones?|architectures?|networks?)\s*(?:,|:|\()?\s*"
+    r"(?:(?:including|such\s+as|like|namely)\s+)?)?$",
     re.IGNORECASE,
 )
 # what the application verb's object says: the paper's own method

@@ -20,6 +20,11 @@ import re
 from spacy.language import Language
 
 from kg.extract.applied_models import applied_run_models, own_variant
+from kg.extract.compared_systems import (
+    clause_benchmarks,
+    compared_systems,
+    evaluated_objects,
+)
 from kg.extract.contribution import Contribution
 from kg.extract.normalise import match_key
 from kg.extract.own_subjects import (
@@ -581,6 +586,7 @@ class Relations:
             unvalued: set[str] = set()  # subjects this sentence gives no value
             by_title = False  # read as after the proposal only for a title-named method
             own_scored: set[str] = set()  # paired only where a value of their own binds
+            compared_at: dict[str, int] = {}  # compared systems: benchmarks of their clause
             clause_of: dict[str, int] = {}  # subjects paired only with benchmarks of their clause
             if len(named) > 1:
                 runs = [
@@ -719,6 +725,21 @@ class Relations:
                 subj_ids += [
                     e for e in comparative_baselines(text, all_named, s0, s1) if e not in subj_ids
                 ]
+                if contrib.reports_result(s0, s1) or _SOTA.search(text, s0, s1):
+                    # "SpiLiFormer outperforms E-SpikeFormer by 0.46%": compared there, on
+                    # the benchmarks of its own clause
+                    for cid in compared_systems(
+                        text, all_named, s0, s1, set(contrib.main), benches
+                    ):
+                        if cid not in subj_ids:
+                            subj_ids.append(cid)
+                            unvalued.add(cid)  # the sentence's numbers are the subject's
+                            compared_at[cid] = next(m.start for m in all_named if m.eid == cid)
+                # "We evaluate A, B and C on B1 and B2": the systems the sentence evaluates
+                for cid in evaluated_objects(text, all_named, s0, s1, benches):
+                    if cid not in subj_ids:
+                        subj_ids.append(cid)
+                        unvalued.add(cid)
             mains = [sid for sid in subj_ids if sid in contrib.main]
             if mains and contrib.reports_result(s0, s1):
                 # "Evaluated on three models (A, B, C), CARD achieves ...": run on A, B, C
@@ -770,6 +791,10 @@ class Relations:
                     if (
                         sid in clause_of
                         and ";" in text[min(clause_of[sid], b.start) : max(clause_of[sid], b.start)]
+                    ):
+                        continue
+                    if sid in compared_at and b.eid not in clause_benchmarks(
+                        text, compared_at[sid], benches
                     ):
                         continue
                     vals: list[BoundValue | None] = (
