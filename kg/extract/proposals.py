@@ -31,6 +31,7 @@ from kg.extract.normalise import match_key
 from kg.extract.proposal_lists import listed_definitions, load_list_rules
 from kg.extract.rules import Rules, load_rules, patterns_dir
 from kg.extract.state import DocState, cue_words, state_of
+from kg.extract.title_defined import title_defined
 from kg.extract.typing_rules import appositive_type, following_head_type, head_type, infer_type
 from kg.extract.vocab import load_vocabulary
 
@@ -148,7 +149,7 @@ _NEW_ARTICLE = re.compile(r"(?<![\w-])(?:[Aa]n?|(?P<def>[Tt]he|[Oo]ur))\s+$")
 _NEW_ANCHORS = frozenset(("novel", "new", "proposed"))
 _WE = frozenset(("we",))
 # "we call this metric COVER", "we name our benchmark X": the referent before the name
-_THIS_HEAD = re.compile(r"(?:this|these|our)\s+(?:[a-z][\w\-]*\s+){1,3}?(?=[A-Z])")
+_THIS_HEAD = re.compile(r"(?:this|these|our)\s+(?:[a-z][\w\-]*\s+){0,3}?(?=[A-Z])")
 # "..., and introduce X": a proposal verb coordinated with an earlier one of "we"
 _AND_VERB = re.compile(
     r"(?:,\s*|\s)and\s+(?:then\s+|also\s+|further\s+|finally\s+|[a-z]{3,}ly\s+)?$"
@@ -1113,6 +1114,7 @@ class Proposals:
         st.proposals.extend(
             lower_components(st, text, self.rules, self.component_rules, self.vocab.lookup)
         )
+        st.proposals.extend(title_defined(st, text, self.vocab.lookup))
         if not st.proposals:
             self._whole_title(st, text)
         if st.proposals:
