@@ -148,6 +148,7 @@ _NEW_NAME = re.compile(r"(?P<cue>novel|new|proposed)\s+(?=[A-Z])")
 _NEW_ARTICLE = re.compile(r"(?<![\w-])(?:[Aa]n?|(?P<def>[Tt]he|[Oo]ur))\s+$")
 _NEW_ANCHORS = frozenset(("novel", "new", "proposed"))
 _WE = frozenset(("we",))
+_CLAUSE_OPENERS = frozenset(("we ", "We ", "i ", "they ", "it "))
 # "we call this metric COVER", "we name our benchmark X": the referent before the name
 _THIS_HEAD = re.compile(r"(?:this|these|our)\s+(?:[a-z][\w\-]*\s+){0,3}?(?=[A-Z])")
 # "..., and introduce X": a proposal verb coordinated with an earlier one of "we"
@@ -968,7 +969,10 @@ class Proposals:
                 if not span:
                     continue
                 name = text[span[0] : span[1]]
-                if name in rules.not_names:
+                if name in rules.not_names or name[: name.find(" ") + 1] in _CLAUSE_OPENERS:
+                    # "To evaluate our approach, we introduce VOCEdits": a new clause after
+                    # the own-work phrase, not a name ("we introduce VOCEdits"); the cue
+                    # rules take the name itself (17)
                     continue
                 lower_ok = (
                     " " in name
