@@ -21,6 +21,7 @@ from spacy.language import Language
 
 from kg.extract.applied_models import applied_run_models, own_variant
 from kg.extract.contribution import Contribution
+from kg.extract.name_extensions import extended_names
 from kg.extract.normalise import match_key
 from kg.extract.own_subjects import (
     comparative_baselines,
@@ -305,6 +306,7 @@ class Relations:
             )
         if out:
             out.extend(self._variants(st, seen))
+            out.extend(extended_names(st, seen))  # "AtlasOCR" -> "AtlasOCRBench" (17)
         return out
 
     def _variants(self, st: DocState, seen: set[str]) -> list:
