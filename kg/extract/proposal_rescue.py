@@ -29,9 +29,7 @@ from kg.extract.typing_rules import appositive_type, head_type
 
 _PAREN = re.compile(r"\s*\([^()]{1,30}\)")
 # "(TDA) loss": the parts a paper designs, which the definitions stage reads as things
-_COMPONENT_AFTER = re.compile(
-    r"\)\s+(?:loss|module|mechanism|block|layer|regularizer|objective)\b"
-)
+_COMPONENT_AFTER = re.compile(r"\)\s+(?:loss|module|mechanism|block|layer|regularizer|objective)\b")
 _WORD = re.compile(r"[A-Za-z][\w\-]*")
 _KINDS = frozenset(("Method", "Model", "Benchmark"))
 

@@ -8,10 +8,10 @@ about its own method when the abstract names it in its own voice, whatever the v
 ("we investigate", "We call this", "our approach, denoted as"), so the name is proposed;
 "While Neural Theorem Proving (NTP) has ..." and "based on expectation propagation (EP)"
 (a 3,000-abstract draw: half the title-first long forms without this check were
-fields, tasks and known algorithms) are not. Only the title's first words count: a long form found later in
-the title ("Robust Watermarking on Gradient Boosting Decision Trees") is more often the
-subject the paper works on. Tasks ("Visual Entailment (VE)") are left to the resolver's
-task checks, as for every proposal.
+fields, tasks and known algorithms) are not. Only the title's first words count: a long
+form found later in the title ("Robust Watermarking on Gradient Boosting Decision
+Trees") is more often the subject the paper works on. Tasks ("Visual Entailment (VE)")
+are left to the resolver's task checks, as for every proposal.
 """
 
 from __future__ import annotations
