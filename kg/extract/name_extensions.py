@@ -29,15 +29,17 @@ def extended_names(st: DocState, seen: set[str]) -> list[tuple[str, int, int, fl
     entity ids) grows with them."""
     ents = st.entities
     bases = {
-        m.text
-        for m in st.mentions
-        if m.eid in seen and len(m.text) >= 3 and m.text[-1:].isalnum() and " " not in m.text
+        n
+        for eid in seen
+        for n in ents[eid]["surfaces"]
+        if len(n) >= 3 and n[-1:].isalnum() and " " not in n
     }
     if not bases:
         return []
+    prefixes = tuple(bases)
     out = []
     for m in st.mentions:
-        if m.eid in seen or m.type not in _KINDS:
+        if not m.text.startswith(prefixes) or m.eid in seen or m.type not in _KINDS:
             continue
         ent = ents.get(m.eid)
         if ent is None or ent["in_vocabulary"]:

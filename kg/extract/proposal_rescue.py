@@ -22,6 +22,7 @@ that first).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from kg.extract.rules import Rules
 from kg.extract.state import DocState
@@ -34,16 +35,19 @@ _WORD = re.compile(r"[A-Za-z][\w\-]*")
 _KINDS = frozenset(("Method", "Model", "Benchmark"))
 
 
-def rescued_proposals(st: DocState, text: str, rules: Rules) -> set[str]:
+def rescued_proposals(
+    st: DocState, text: str, rules: Rules, doubtful: Callable[[str], bool]
+) -> set[str]:
     """Names (surface strings) a proposal rule found in the abstract that its evidence
-    keeps against the rejections of names by their form."""
+    keeps against the rejections of names by their form; only names `doubtful` says a
+    filter would drop are looked at (the evidence costs a scan each)."""
     titled = {text[s:e] for s, e, _t, rule, _ in st.proposals if rule == "title"}
     out: set[str] = set()
     for s, e, t, rule, _ in st.proposals:
         if rule == "title" or s < st.abstract_start:
             continue
         name = text[s:e]
-        if name in out:
+        if name in out or not doubtful(name):
             continue
         if name in titled:
             out.add(name)  # "UrbanTwin: ..." and "This article presents UrbanTwin datasets"

@@ -135,7 +135,9 @@ class Resolver:
         typed = {text[s:e]: t for s, e, t, rule, _ in st.proposals if t and rule == "proposal"}
         rescued = self._rescued(st) if st.rejected_shorts else set()
         if st.proposals:
-            rescued |= rescued_proposals(st, text, self.rules)
+            rescued |= rescued_proposals(
+                st, text, self.rules, lambda n: n in st.rejected_shorts or self._task_name(n)
+            )
         for s, e, etype, rule, _ in st.proposals:
             if task_appositive(text, e, self.evidence):
                 st.rejected_shorts.add(text[s:e])  # "X (XYZ), a new task": not an entity
