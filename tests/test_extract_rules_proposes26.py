@@ -142,3 +142,22 @@ def test_a_name_and_a_head_word_is_not_a_second_proposal(ex):
         "Dataset generalise.",
     )
     assert "GroutSet Dataset" not in p
+
+
+# -- bare_concepts: a coined lower-case concept without an article ------------------
+def test_a_coined_bare_concept_described_by_which_is_proposed(ex):
+    p = proposed(
+        ex,
+        "Tilers waste grout. We introduce joint-guided tiling, which removes the rows "
+        "a planner does not need.",
+    )
+    assert "joint-guided tiling" in p
+
+
+def test_a_bare_phrase_without_a_coined_compound_is_no_name(ex):
+    p = proposed(
+        ex,
+        "We propose modifications, which improve tilers. We introduce grout pools, "
+        "where rows wait, and we propose row-wise tile pools, which hold tiles.",
+    )
+    assert not p & {"modifications", "grout pools", "row-wise tile pools"}

@@ -17,6 +17,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from kg.extract.acronyms import best_long_form, is_acronym
+from kg.extract.bare_concepts import bare_coined_concept
 from kg.extract.evidence import context_type, shape_type
 from kg.extract.introduced import (
     acronym_collision,
@@ -298,7 +299,9 @@ class Proposals:
             span = scan_name(text, pos, rules, allow_lower=True, max_words=5)
             if span is not None and not naming:
                 nxt = text[span[1] : span[1] + 6]
-                if not re.match(r"\s*(?:\(|,\s*(?:a|an|the)\s)", nxt):
+                if not re.match(r"\s*(?:\(|,\s*(?:a|an|the)\s)", nxt) and not (
+                    bare_coined_concept(text, span, self.vocab.lookup)
+                ):
                     return None
         if span is None or span[1] > limit or span[1] <= span[0]:
             return None
