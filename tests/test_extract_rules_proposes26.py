@@ -59,11 +59,21 @@ def test_a_named_task_is_still_not_proposed(ex):
 def test_a_title_first_long_form_defined_in_the_own_voice_is_proposed(ex):
     p = proposed(
         ex,
-        "Tilers repeat work. In this work, we investigate Intra-Row Recurrence (IRR), "
-        "a more targeted approach that repeats single rows.",
-        title="Intra-Row Recurrence in Tilers for Floor Planning",
+        "Tilers repeat work. In this paper, we present multi-level grout transfer for "
+        "tilers (MGT-Tile), a novel approach that reworks the tiling pipeline.",
+        title="Multi-level Grout Transfer for Tilers",
     )
-    assert "Intra-Row Recurrence" in p
+    assert "multi-level grout transfer for tilers" in {n.lower() for n in p}
+
+
+def test_a_title_first_field_the_paper_advances_is_not_proposed(ex):
+    p = proposed(
+        ex,
+        "This study advances aspect-based grout analysis (ABGA) for tile reviews. We "
+        "fine-tune a reader on 9,000 reviews.",
+        title="Aspect-Based Grout Analysis for Tile Reviews",
+    )
+    assert not {n.lower() for n in p} & {"aspect-based grout analysis", "abga"}
 
 
 def test_we_call_this_then_the_name(ex):
@@ -161,3 +171,12 @@ def test_a_bare_phrase_without_a_coined_compound_is_no_name(ex):
         "where rows wait, and we propose row-wise tile pools, which hold tiles.",
     )
     assert not p & {"modifications", "grout pools", "row-wise tile pools"}
+
+
+def test_a_parenthesis_that_is_no_acronym_makes_no_lower_case_name(ex):
+    p = proposed(
+        ex,
+        "For the study, we collected high-density multispectral tile data (>1000 pts/m²) "
+        "at three wavelengths.",
+    )
+    assert not any("tile data" in n for n in p)

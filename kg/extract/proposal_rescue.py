@@ -61,7 +61,9 @@ def rescued_proposals(
         if kind is None and p:
             # "Long Form (ACR) agent": the head right after the defined acronym (not
             # "the largest PET dataset", where the name only modifies the head)
-            kind = head_type(_WORD.findall(text, p.end(), p.end() + 30)[:1], rules)
+            head = _WORD.findall(text, p.end(), p.end() + 30)[:1]
+            # one thing ("agent"), not a kind ("existing ... Recognition (NER) models")
+            kind = head_type(head, rules) if head and not head[0].endswith("s") else None
         if kind in _KINDS:
             out.add(name)  # "X (SLR), a training-free method", "X (HIEVT) agent"
     return out

@@ -299,7 +299,8 @@ class Proposals:
             span = scan_name(text, pos, rules, allow_lower=True, max_words=5)
             if span is not None and not naming:
                 nxt = text[span[1] : span[1] + 6]
-                if not re.match(r"\s*(?:\(|,\s*(?:a|an|the)\s)", nxt) and not (
+                # "(ACR)" defines a name; "(>1000 pts/m²)" only qualifies data (17)
+                if not re.match(r"\s*(?:\((?=[A-Za-z])|,\s*(?:a|an|the)\s)", nxt) and not (
                     bare_coined_concept(text, span, self.vocab.lookup)
                 ):
                     return None
