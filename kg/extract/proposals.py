@@ -17,6 +17,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from kg.extract.acronyms import best_long_form, is_acronym
+from kg.extract.bare_concepts import bare_coined_concept
 from kg.extract.evidence import context_type, shape_type
 from kg.extract.introduced import (
     acronym_collision,
@@ -31,6 +32,7 @@ from kg.extract.normalise import match_key
 from kg.extract.proposal_lists import listed_definitions, load_list_rules
 from kg.extract.rules import Rules, load_rules, patterns_dir
 from kg.extract.state import DocState, cue_words, state_of
+from kg.extract.title_defined import title_defined
 from kg.extract.typing_rules import appositive_type, following_head_type, head_type, infer_type
 from kg.extract.vocab import load_vocabulary
 
@@ -147,8 +149,9 @@ _NEW_NAME = re.compile(r"(?P<cue>novel|new|proposed)\s+(?=[A-Z])")
 _NEW_ARTICLE = re.compile(r"(?<![\w-])(?:[Aa]n?|(?P<def>[Tt]he|[Oo]ur))\s+$")
 _NEW_ANCHORS = frozenset(("novel", "new", "proposed"))
 _WE = frozenset(("we",))
+_CLAUSE_OPENERS = frozenset(("we ", "We ", "i ", "they ", "it "))
 # "we call this metric COVER", "we name our benchmark X": the referent before the name
-_THIS_HEAD = re.compile(r"(?:this|these|our)\s+(?:[a-z][\w\-]*\s+){1,3}?(?=[A-Z])")
+_THIS_HEAD = re.compile(r"(?:this|these|our)\s+(?:[a-z][\w\-]*\s+){0,3}?(?=[A-Z])")
 # "..., and introduce X": a proposal verb coordinated with an earlier one of "we"
 _AND_VERB = re.compile(
     r"(?:,\s*|\s)and\s+(?:then\s+|also\s+|further\s+|finally\s+|[a-z]{3,}ly\s+)?$"
@@ -296,7 +299,10 @@ class Proposals:
             span = scan_name(text, pos, rules, allow_lower=True, max_words=5)
             if span is not None and not naming:
                 nxt = text[span[1] : span[1] + 6]
-                if not re.match(r"\s*(?:\(|,\s*(?:a|an|the)\s)", nxt):
+                # "(ACR)" defines a name; "(>1000 pts/m²)" only qualifies data (17)
+                if not re.match(r"\s*(?:\((?=[A-Za-z])|,\s*(?:a|an|the)\s)", nxt) and not (
+                    bare_coined_concept(text, span, self.vocab.lookup)
+                ):
                     return None
         if span is None or span[1] > limit or span[1] <= span[0]:
             return None
@@ -967,7 +973,10 @@ class Proposals:
                 if not span:
                     continue
                 name = text[span[0] : span[1]]
-                if name in rules.not_names:
+                if name in rules.not_names or name[: name.find(" ") + 1] in _CLAUSE_OPENERS:
+                    # "To evaluate our approach, we introduce VOCEdits": a new clause after
+                    # the own-work phrase, not a name ("we introduce VOCEdits"); the cue
+                    # rules take the name itself (17)
                     continue
                 lower_ok = (
                     " " in name
@@ -1113,6 +1122,7 @@ class Proposals:
         st.proposals.extend(
             lower_components(st, text, self.rules, self.component_rules, self.vocab.lookup)
         )
+        st.proposals.extend(title_defined(st, text, self.vocab.lookup))
         if not st.proposals:
             self._whole_title(st, text)
         if st.proposals:

@@ -26,6 +26,7 @@ from kg.extract.compared_systems import (
     evaluated_objects,
 )
 from kg.extract.contribution import Contribution
+from kg.extract.name_extensions import extended_names
 from kg.extract.normalise import match_key
 from kg.extract.own_subjects import (
     comparative_baselines,
@@ -310,6 +311,7 @@ class Relations:
             )
         if out:
             out.extend(self._variants(st, seen))
+            out.extend(extended_names(st, seen))  # "AtlasOCR" -> "AtlasOCRBench" (17)
         return out
 
     def _variants(self, st: DocState, seen: set[str]) -> list:

@@ -30,6 +30,7 @@ from kg.extract.metric_spans import around_measured
 from kg.extract.model_variants import versioned_alias
 from kg.extract.names import find_word, name_shaped
 from kg.extract.normalise import entity_id, match_key
+from kg.extract.proposal_rescue import rescued_proposals
 from kg.extract.rules import load_rules
 from kg.extract.state import Cand, DocState, Mention, hint_regions, state_of
 from kg.extract.typing_rules import infer_type
@@ -128,9 +129,15 @@ class Resolver:
         )
 
     # -- 1. proposals -------------------------------------------------------------
-    def _proposal_cands(self, st: DocState, text: str) -> None:
+    def _proposal_cands(self, st: DocState, text: str) -> set[str]:
+        """The proposals as candidates; returns the names whose proposal evidence beats
+        the rejection of names by their form (kg.extract.proposal_rescue)."""
         typed = {text[s:e]: t for s, e, t, rule, _ in st.proposals if t and rule == "proposal"}
         rescued = self._rescued(st) if st.rejected_shorts else set()
+        if st.proposals:
+            rescued |= rescued_proposals(
+                st, text, self.rules, lambda n: n in st.rejected_shorts or self._task_name(n)
+            )
         for s, e, etype, rule, _ in st.proposals:
             if task_appositive(text, e, self.evidence):
                 st.rejected_shorts.add(text[s:e])  # "X (XYZ), a new task": not an entity
@@ -173,6 +180,7 @@ class Resolver:
             # what the paper says its own contribution is beats the vocabulary's type
             st.add(Cand(s, e, etype, rule, 0.75, 56, cid=cid, tconf=4 if given else 1))
         st.rejected_shorts -= rescued
+        return rescued
 
     def _rescued(self, st: DocState) -> set[str]:
         """Acronyms the definitions stage left out by their long form's last word ("ViCLSR
@@ -425,7 +433,7 @@ class Resolver:
         st = state_of(doc)
         text = st.text
         rules = self.rules
-        self._proposal_cands(st, text)
+        rescued = self._proposal_cands(st, text)
         self._propagate(st, text)
         fallback_cands(st, text, rules, self.frequent, lambda w: self.vocab.lookup(w) is not None)
         urls = _url_spans(text)
@@ -521,6 +529,7 @@ class Resolver:
                 c.type == "Method"
                 and c.source not in ("vocab", "mined")
                 and self._task_name(c.text)
+                and c.text not in rescued
             ):
                 continue  # "Named Entity Recognition", "Video Anomaly Detection": tasks (14)
             if c.source != "vocab" and (
