@@ -202,6 +202,18 @@ def is_phrase(label: str) -> bool:
     )
 
 
+_KEEP_SEPARATORS = re.compile(r"(\s+|-)")
+
+
+def lowered_words(label: str) -> str:
+    """`label` with its words not styled like a name (`styled`) in lower case, of two
+    words or more ("Vanilla RAG" -> "vanilla RAG"); a one-word label unchanged."""
+    parts = _KEEP_SEPARATORS.split(label)
+    if len([p for p in parts if p.strip() and p != "-"]) < 2:
+        return label
+    return "".join(p if styled(p) else p.lower() for p in parts)
+
+
 def stopped(label: str, th: Thresholds) -> bool:
     """The name, or its last word's plural/singular, is on the stoplist; or every word
     of it is."""
@@ -372,8 +384,11 @@ def mine(
         # acronym there (and the ruler would tag all 400)
         # and a one-word name whose lower-case form is an ordinary word of the corpus
         # ("eXtreme", "GEneration", "HyperGraph": styled words, not names)
+        # and a Method whose name-like spelling is a phrase the corpus writes in lower
+        # case at least as often ("Vanilla RAG", "Dynamic LoRA": a term, not a name)
         plain = {c["prefLabel"].lower() for c in out if " " not in c["prefLabel"]}
-        occ = occurrences(texts(), {c["prefLabel"] for c in out} | plain)
+        termed = {lowered_words(c["prefLabel"]) for c in out if c["type"] == "Method"}
+        occ = occurrences(texts(), {c["prefLabel"] for c in out} | plain | termed)
         kept = []
         for c in out:
             label = c["prefLabel"]
@@ -387,6 +402,12 @@ def mine(
                 and occ.get(label.lower(), 0) >= c["papers"]
             ):
                 why["an ordinary word styled"] += 1
+            elif (
+                c["type"] == "Method"
+                and lowered_words(label) != label
+                and occ.get(lowered_words(label), 0) >= n_occ
+            ):
+                why["a term written in lower case"] += 1
             else:
                 kept.append(c)
         out = kept

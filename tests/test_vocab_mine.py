@@ -341,3 +341,16 @@ def test_store_gazetteer_keeps_lower_case_phrases_as_the_miner_does():
         {},
     )
     assert [c["prefLabel"] for c in store_concepts(store)] == ["zorbian kernel smoothing"]
+
+
+def test_a_method_the_corpus_writes_in_lower_case_is_a_term_not_a_name():
+    """Round 17: "Vanilla RAG", "Dynamic LoRA": a Title-Case spelling of a phrase the
+    corpus writes in lower case at least as often is not mined; a name is not lowered."""
+    recs = [
+        _rec(f"p{i}", ("Plain QRXF", "Method", False), ("Zorb QRXF", "Method", False))
+        for i in range(3)
+    ]
+    th = Thresholds(stoplist=default_stoplist(), min_rate=0.3)
+    texts = ["We use Plain QRXF and Zorb QRXF."] * 3 + ["A plain QRXF baseline."] * 4
+    got = {c["prefLabel"] for c in mine(recs, th, lambda text: False, texts=lambda: iter(texts))[0]}
+    assert got == {"Zorb QRXF"}
