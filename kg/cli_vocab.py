@@ -42,6 +42,9 @@ def mine_cmd(
     min_papers_phrase: int = typer.Option(
         _TH.min_papers_phrase, help="> 0: lower-case phrases too, in at least this many papers."
     ),
+    phrase_types: str = typer.Option(
+        ",".join(_TH.phrase_types), help="Types whose lower-case phrases are mined ('-': none)."
+    ),
     no_acronyms: str = typer.Option(
         ",".join(_TH.no_acronyms), help="Types whose bare acronyms are not mined ('-': none)."
     ),
@@ -66,7 +69,8 @@ def mine_cmd(
         min_rate=min_rate,
         styled=styled,
         min_papers_phrase=min_papers_phrase,
-        no_acronyms=tuple(t for t in no_acronyms.split(",") if t and t != "-"),
+        phrase_types=_types(phrase_types),
+        no_acronyms=_types(no_acronyms),
         max_coined=max_coined,
     )
     sizes, why = run(
@@ -79,3 +83,8 @@ def mine_cmd(
         log=lambda m: console.print(m, highlight=False),
     )
     console.print(f"mined: {sizes}; left out: {dict(why.most_common())}", highlight=False)
+
+
+def _types(option: str) -> tuple[str, ...]:
+    """A types option: "Method,Metric" -> ("Method", "Metric"); "-" or "" -> ()."""
+    return tuple(t.strip() for t in option.split(",") if t.strip() and t.strip() != "-")

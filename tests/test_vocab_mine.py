@@ -354,3 +354,36 @@ def test_a_method_the_corpus_writes_in_lower_case_is_a_term_not_a_name():
     texts = ["We use Plain QRXF and Zorb QRXF."] * 3 + ["A plain QRXF baseline."] * 4
     got = {c["prefLabel"] for c in mine(recs, th, lambda text: False, texts=lambda: iter(texts))[0]}
     assert got == {"Zorb QRXF"}
+
+
+def test_the_provenance_command_gives_the_thresholds_back(tmp_path, monkeypatch):
+    """`kg vocab mine` takes every threshold as an option; the provenance's `command` names
+    those off the defaults, so the same line reproduces the run."""
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    corpus = tmp_path / "corpus.jsonl"
+    _write(corpus, [{"id": "2601.00001", "title": "Study", "abstract": "We study QuorbLex."}])
+    monkeypatch.setenv("KG_VOCAB_MINED", "0")
+    out = tmp_path / "out"
+    out.mkdir()
+    args = [
+        "vocab",
+        "mine",
+        str(corpus),
+        "-o",
+        str(out),
+        "-w",
+        "1",
+        "--cache",
+        str(tmp_path / "r.jsonl"),
+    ]
+    res = CliRunner().invoke(app, [*args, "--no-acronyms", "-", "--phrase-types", "Method,Metric"])
+    assert res.exit_code == 0, res.output
+    prov = json.loads((out / "mined_provenance.json").read_text(encoding="utf-8"))
+    assert prov["thresholds"]["no_acronyms"] == [] and prov["thresholds"]["phrase_types"] == [
+        "Method",
+        "Metric",
+    ]
+    assert prov["command"] == "kg vocab mine CORPUS --phrase-types Method,Metric --no-acronyms -"
