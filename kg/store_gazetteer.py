@@ -52,7 +52,14 @@ def store_concepts(
     """The store's discovered names that pass the thresholds, as vocabulary concepts
     (`"source": "mined"`, with `papers`, `proposed` and `votes`)."""
     from kg.extract.normalise import PREFIX_TYPE, match_key
-    from kg.vocab_mine import Thresholds, default_stoplist, is_acronym, name_shape_ok, stopped
+    from kg.vocab_mine import (
+        Thresholds,
+        default_stoplist,
+        is_acronym,
+        is_phrase,
+        name_shape_ok,
+        stopped,
+    )
 
     mentioned: dict[str, tuple[str, int]] = {}
     proposed: dict[str, int] = {}
@@ -84,6 +91,8 @@ def store_concepts(
         label = mentioned[best][0]
         if not name_shape_ok(label, th) or stopped(label, th):
             continue
+        if is_phrase(label) and (etype not in th.phrase_types or total < th.min_papers_phrase):
+            continue  # a lower-case phrase: as the miner keeps them (kg.vocab_mine)
         if n_prop == 0 and etype in th.no_acronyms and is_acronym(label):
             continue  # "SNR", "MIMO": a field's acronym, unless a stored paper introduced it
         out.append(

@@ -19,6 +19,7 @@ Two steps, so the thresholds can be tuned without extracting again:
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import os
 import re
@@ -135,7 +136,12 @@ class Thresholds:
     min_share: float = 0.8  # share of those papers giving it the majority type
     min_rate: float = 0.3  # papers that mention it / papers that write it (`occurrences`)
     styled: bool = True  # some word styled like a name (`styled`)
-    min_papers_phrase: int = 0  # > 0: lower-case phrases in at least this many papers too
+    # > 0: lower-case phrases too ("bundle adjustment", "convolutional neural networks"),
+    # when at least this many papers mention them (or some paper capitalises them), and
+    # only of `phrase_types`: lower-case Metric phrases ("visual quality") were right in
+    # about half the corpus papers they reached (docs/extraction-log.md, round 17)
+    min_papers_phrase: int = 5
+    phrase_types: tuple = ("Method",)
     no_acronyms: tuple = ("Method", "Metric")  # types whose bare acronyms are not mined
     max_coined: float = 0.5  # proposing papers / mentioning papers, when 2+ propose it
     min_len: int = 3  # characters
@@ -179,11 +185,33 @@ def name_shape_ok(label: str, th: Thresholds) -> bool:
     if _BAD_CHARS.search(label):
         return False
     words = [w for w in _PART.split(label) if w]
-    if th.min_papers_phrase and len(words) >= 2 and label == label.lower():
+    if th.min_papers_phrase and is_phrase(label):
         return True  # a lower-case phrase ("bundle adjustment"): `min_papers_phrase` decides
     if not _HAS_NAME_SHAPE.search(label):
         return False
     return not th.styled or any(styled(w) for w in words)
+
+
+def is_phrase(label: str) -> bool:
+    """A lower-case phrase of two words or more, without a digit ("bundle adjustment",
+    "visual quality"; not "top-5 accuracy")."""
+    return (
+        label == label.lower()
+        and not any(ch.isdigit() for ch in label)
+        and len([w for w in _PART.split(label) if w]) >= 2
+    )
+
+
+_KEEP_SEPARATORS = re.compile(r"(\s+|-)")
+
+
+def lowered_words(label: str) -> str:
+    """`label` with its words not styled like a name (`styled`) in lower case, of two
+    words or more ("Vanilla RAG" -> "vanilla RAG"); a one-word label unchanged."""
+    parts = _KEEP_SEPARATORS.split(label)
+    if len([p for p in parts if p.strip() and p != "-"]) < 2:
+        return label
+    return "".join(p if styled(p) else p.lower() for p in parts)
 
 
 def stopped(label: str, th: Thresholds) -> bool:
@@ -300,7 +328,7 @@ def mine(
         ):
             why["few papers"] += 1
             continue
-        (etype, votes), *_ = t.votes.most_common(1)
+        (etype, votes), *_ = ranked_votes(t.votes)
         share = votes / n
         if share < th.min_share:
             why["ambiguous type"] += 1
@@ -312,7 +340,7 @@ def mine(
         if label is None:
             why["no surface"] += 1
             continue
-        if not name_shape_ok(label, th):
+        if not name_shape_ok(label, th) or (etype not in th.phrase_types and is_phrase(label)):
             why["not name-shaped"] += 1
             continue
         if stopped(label, th):
@@ -346,7 +374,7 @@ def mine(
                 "source": "mined",
                 "papers": n,
                 "proposed": len(t.proposed),
-                "votes": dict(t.votes.most_common()),
+                "votes": dict(ranked_votes(t.votes)),
                 "examples": sorted(t.proposed or t.papers)[:3],
             }
         )
@@ -356,8 +384,11 @@ def mine(
         # acronym there (and the ruler would tag all 400)
         # and a one-word name whose lower-case form is an ordinary word of the corpus
         # ("eXtreme", "GEneration", "HyperGraph": styled words, not names)
+        # and a Method whose name-like spelling is a phrase the corpus writes in lower
+        # case at least as often ("Vanilla RAG", "Dynamic LoRA": a term, not a name)
         plain = {c["prefLabel"].lower() for c in out if " " not in c["prefLabel"]}
-        occ = occurrences(texts(), {c["prefLabel"] for c in out} | plain)
+        termed = {lowered_words(c["prefLabel"]) for c in out if c["type"] == "Method"}
+        occ = occurrences(texts(), {c["prefLabel"] for c in out} | plain | termed)
         kept = []
         for c in out:
             label = c["prefLabel"]
@@ -371,6 +402,12 @@ def mine(
                 and occ.get(label.lower(), 0) >= c["papers"]
             ):
                 why["an ordinary word styled"] += 1
+            elif (
+                c["type"] == "Method"
+                and lowered_words(label) != label
+                and occ.get(lowered_words(label), 0) >= n_occ
+            ):
+                why["a term written in lower case"] += 1
             else:
                 kept.append(c)
         out = kept
@@ -378,11 +415,18 @@ def mine(
     best: dict[str, dict] = {}
     for c in out:
         b = best.get(c["id"])
-        if b is None or c["papers"] > b["papers"]:
-            best[c["id"]] = c
-        else:
+        if b is not None:
             why["duplicate id"] += 1
+        if b is None or (-c["papers"], c["prefLabel"]) < (-b["papers"], b["prefLabel"]):
+            best[c["id"]] = c
     return sorted(best.values(), key=lambda c: (c["type"], c["id"])), why
+
+
+def ranked_votes(votes: Counter) -> list[tuple[str, int]]:
+    """(type, papers), most papers first and ties by type name: the same for the same
+    counts whatever order the papers came in (Counter.most_common keeps insertion
+    order on ties, which follows the corpus's order)."""
+    return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def thresholds_dict(th: Thresholds) -> dict:
@@ -542,11 +586,55 @@ def run(
             for f in files
         ],
         "thresholds": thresholds_dict(th),
+        "command": command_line(th),
         "extractor": _extractor_version(),
+        # what was counted: the same digest means the same extraction of the same papers
+        "extraction_sha256": records_digest(records),
         "concepts": len(concepts),
     }
     sizes = write_mined(concepts, out_dir, provenance)
     return sizes, why
+
+
+def records_digest(records: list[dict]) -> str:
+    """sha256 of the raw records, in id order: equal for the same papers extracted alike,
+    whatever the worker count or the corpus's order."""
+    h = hashlib.sha256()
+    for rec in sorted(records, key=lambda r: r["id"]):
+        h.update(json.dumps(rec, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n")
+    return h.hexdigest()
+
+
+def command_line(th: Thresholds) -> str:
+    """The `kg vocab mine` options that give `th` (those off the defaults)."""
+    base = Thresholds()
+    opts = []
+    for name in CLI_OPTIONS:
+        value, default = getattr(th, name), getattr(base, name)
+        if value == default:
+            continue
+        flag = "--" + name.replace("_", "-")
+        if isinstance(value, bool):
+            opts.append(flag if value else "--no-" + name.replace("_", "-"))
+        elif isinstance(value, tuple):
+            opts.append(f"{flag} {','.join(value) or '-'}")
+        else:
+            opts.append(f"{flag} {value}")
+    return " ".join(["kg vocab mine CORPUS", *opts])
+
+
+# the thresholds `kg vocab mine` takes as options (kg.cli_vocab)
+CLI_OPTIONS = (
+    "min_papers",
+    "min_papers_proposed",
+    "min_share",
+    "min_rate",
+    "styled",
+    "min_papers_phrase",
+    "phrase_types",
+    "no_acronyms",
+    "max_coined",
+)
 
 
 def _extractor_version() -> str:

@@ -251,3 +251,139 @@ def test_store_gazetteer_votes_and_filters():
         "Model": 1,
     }
     assert got["TabZorv"]["type"] == "Benchmark" and got["TabZorv"]["proposed"] == 1
+
+
+def test_lower_case_phrases_are_mined_only_as_methods_in_enough_papers():
+    """Round 17: a lower-case Method phrase in `min_papers_phrase` papers is a name of the
+    field ("convolutional neural networks" in dev gold); a Metric phrase ("visual
+    quality") or one in fewer papers is not."""
+    recs = [
+        _rec(
+            f"p{i}",
+            ("zorbian kernel smoothing", "Method", False),
+            ("flarp fidelity", "Metric", False),
+        )
+        for i in range(5)
+    ] + [
+        _rec("q1", ("quux lattice folding", "Method", False)),
+        _rec("q2", ("quux lattice folding", "Method", False)),
+    ]
+    th = Thresholds(stoplist=default_stoplist())
+    assert th.min_papers_phrase == 5 and th.phrase_types == ("Method",)
+    got = {c["prefLabel"]: c["type"] for c in mine(recs, th, lambda text: False)[0]}
+    assert got == {"zorbian kernel smoothing": "Method"}
+    off = Thresholds(stoplist=default_stoplist(), min_papers_phrase=0)
+    assert not mine(recs, off, lambda text: False)[0]
+
+
+def test_mined_output_does_not_depend_on_the_papers_order():
+    """Ties (a 2-2 type vote, two spellings folding to one id) are broken by name, not by
+    which paper came first: the same records in any order give the same concepts."""
+    recs = [
+        _rec("p1", ("ZorbNet", "Method", False)),
+        _rec("p2", ("ZorbNet", "Method", False)),
+        _rec("p3", ("ZorbNet", "Model", False)),
+        _rec("p4", ("ZorbNet", "Model", False)),
+        _rec("p5", ("Quux-Net", "Method", False)),
+        _rec("p6", ("Quux-Net", "Method", False)),
+        _rec("p7", ("QuuxNet", "Method", False)),
+        _rec("p8", ("QuuxNet", "Method", False)),
+    ]
+    th = Thresholds(min_share=0.5, stoplist=default_stoplist())
+    first = mine(recs, th, lambda text: False)[0]
+    again = mine(list(reversed(recs)), th, lambda text: False)[0]
+    assert json.dumps(first) == json.dumps(again)
+    assert {c["prefLabel"]: c["type"] for c in first}["ZorbNet"] == "Method"  # tie: by name
+
+
+def test_a_rerun_from_the_cache_writes_byte_identical_files(tmp_path, monkeypatch):
+    """Same corpus and extractor: the same bytes, provenance included (the digest of what
+    was extracted and the command line that gives the thresholds)."""
+    abstracts = [
+        "We propose QuorbLex, a method for sparse retrieval.",
+        "Our retriever outperforms QuorbLex and BM25 on three datasets.",
+        "We compare dense retrievers with QuorbLex on long documents.",
+    ]
+    corpus = tmp_path / "corpus.jsonl"
+    _write(
+        corpus,
+        [
+            {"id": f"2601.0000{i}", "title": f"Study {i}", "abstract": a}
+            for i, a in enumerate(abstracts)
+        ],
+    )
+    monkeypatch.setenv("KG_VOCAB_MINED", "0")
+    outs = []
+    for name in ("a", "b"):
+        th = Thresholds(min_papers=3, min_papers_proposed=3, min_share=0.6)
+        out = tmp_path / name
+        out.mkdir()
+        run([corpus], out, th, cache=tmp_path / "raw.jsonl", exclude=[], workers=1)
+        outs.append({f.name: f.read_bytes() for f in sorted(out.iterdir())})
+    assert outs[0] == outs[1] and "mined_methods.jsonl" in outs[0]
+    prov = json.loads(outs[0]["mined_provenance.json"])
+    assert len(prov["extraction_sha256"]) == 64
+    assert (
+        prov["command"]
+        == "kg vocab mine CORPUS --min-papers 3 --min-papers-proposed 3 --min-share 0.6"
+    )
+
+
+def test_store_gazetteer_keeps_lower_case_phrases_as_the_miner_does():
+    from kg.store_gazetteer import store_concepts
+
+    store = _FakeStore(
+        {
+            "method/zorbian-kernel-smoothing": ("zorbian kernel smoothing", 6),
+            "metric/flarp-fidelity": ("flarp fidelity", 6),
+            "method/quux-lattice-folding": ("quux lattice folding", 2),
+        },
+        {},
+    )
+    assert [c["prefLabel"] for c in store_concepts(store)] == ["zorbian kernel smoothing"]
+
+
+def test_a_method_the_corpus_writes_in_lower_case_is_a_term_not_a_name():
+    """Round 17: "Vanilla RAG", "Dynamic LoRA": a Title-Case spelling of a phrase the
+    corpus writes in lower case at least as often is not mined; a name is not lowered."""
+    recs = [
+        _rec(f"p{i}", ("Plain QRXF", "Method", False), ("Zorb QRXF", "Method", False))
+        for i in range(3)
+    ]
+    th = Thresholds(stoplist=default_stoplist(), min_rate=0.3)
+    texts = ["We use Plain QRXF and Zorb QRXF."] * 3 + ["A plain QRXF baseline."] * 4
+    got = {c["prefLabel"] for c in mine(recs, th, lambda text: False, texts=lambda: iter(texts))[0]}
+    assert got == {"Zorb QRXF"}
+
+
+def test_the_provenance_command_gives_the_thresholds_back(tmp_path, monkeypatch):
+    """`kg vocab mine` takes every threshold as an option; the provenance's `command` names
+    those off the defaults, so the same line reproduces the run."""
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    corpus = tmp_path / "corpus.jsonl"
+    _write(corpus, [{"id": "2601.00001", "title": "Study", "abstract": "We study QuorbLex."}])
+    monkeypatch.setenv("KG_VOCAB_MINED", "0")
+    out = tmp_path / "out"
+    out.mkdir()
+    args = [
+        "vocab",
+        "mine",
+        str(corpus),
+        "-o",
+        str(out),
+        "-w",
+        "1",
+        "--cache",
+        str(tmp_path / "r.jsonl"),
+    ]
+    res = CliRunner().invoke(app, [*args, "--no-acronyms", "-", "--phrase-types", "Method,Metric"])
+    assert res.exit_code == 0, res.output
+    prov = json.loads((out / "mined_provenance.json").read_text(encoding="utf-8"))
+    assert prov["thresholds"]["no_acronyms"] == [] and prov["thresholds"]["phrase_types"] == [
+        "Method",
+        "Metric",
+    ]
+    assert prov["command"] == "kg vocab mine CORPUS --phrase-types Method,Metric --no-acronyms -"
