@@ -52,3 +52,45 @@ def test_settings_and_methods_are_no_changed_measures(shipped):
     )
     found = metrics(e)
     assert not {"generation steps", "size", "Zorblat-3DGS", "score"} & found
+
+
+def metric_entities(e) -> list[set[str]]:
+    """Each Metric entity as the set of its surfaces."""
+    out: dict[str, set[str]] = {}
+    for m in e.mentions:
+        if e.entities[m.entity_id].type == "Metric":
+            out.setdefault(m.entity_id, set()).add(m.text)
+    return list(out.values())
+
+
+def test_measures_filed_under_one_concept_stay_apart(shipped):
+    e = run(
+        shipped,
+        "Zorvex reduces training time by 20% and inference time by 35%. It reaches 61.2% "
+        "pass@5 and 70.4% pass@8 on our tasks.",
+    )
+    ents = metric_entities(e)
+    for s in ("training time", "inference time", "pass@5", "pass@8"):
+        assert {s} in ents, (s, ents)
+
+
+def test_ragas_measures_are_distinct_concepts(shipped):
+    e = run(
+        shipped,
+        "Zorvex improves context precision by 4.1 points and context recall by 3.2 points "
+        "over the baseline.",
+    )
+    ents = metric_entities(e)
+    assert {"context precision"} in ents and {"context recall"} in ents
+
+
+def test_acronym_and_defined_forms_stay_one_measure(shipped):
+    e = run(
+        shipped,
+        "Zorvex reaches the highest mean Average Precision (mAP50) of 0.946, and an mAP@50 "
+        "of 0.83 on the second split. Its word error rate (WER) is 4.1%, a WER below "
+        "all baselines.",
+    )
+    ents = metric_entities(e)
+    assert any({"mean Average Precision", "mAP50", "mAP@50"} <= g for g in ents), ents
+    assert any({"word error rate", "WER"} <= g for g in ents), ents
