@@ -94,3 +94,8 @@ def test_acronym_and_defined_forms_stay_one_measure(shipped):
     ents = metric_entities(e)
     assert any({"mean Average Precision", "mAP50", "mAP@50"} <= g for g in ents), ents
     assert any({"word error rate", "WER"} <= g for g in ents), ents
+
+
+def test_value_right_after_a_verb_of_level(shipped):
+    e = run(shipped, "On our tasks, the rater-bot agreement exceeds 90% for all prompts.")
+    assert "rater-bot agreement" in metrics(e)

@@ -27,9 +27,13 @@ _NUM = (
     r"(?:about\s+|approximately\s+|nearly\s+|over\s+|more\s+than\s+|up\s+to\s+|~\s?)?"
     r"[-+\u2212]?\d[\d.,]*"
 )
+_UNIT = r"\s?(?:%|x|\u00d7|times|-?fold|points?|pts|pp|percentage\s+points?|dB)(?![\w])"
 _CHANGE = re.compile(
     rf"from\s+{_NUM}(?:\s?%|\s?[A-Za-z\u00b5]{{1,8}})?\s+to\s+{_NUM}"
-    rf"|by\s+{_NUM}\s?(?:%|x|\u00d7|times|-?fold|points?|pts|pp|percentage\s+points?|dB)(?![\w])"
+    rf"|by\s+{_NUM}{_UNIT}"
+    # "mean peak request tokens drop 23.9%", "non-disclosure exceeds 90%": a stated
+    # value right after a verb of change or level (metric_changes.json value_verbs)
+    rf"|(?P<bare>(?<=[a-z] ){_NUM}{_UNIT})"
 )
 # words of the phrase before "from": letters, digits, hyphens, inner dots ("Avg."
 # stays out: a name's dot ends the sentence window)
@@ -43,6 +47,7 @@ _BREAK = re.compile(r"[,;:()\[\]\"]")
 class ChangeRules:
     after_verbs: frozenset
     after_participles: frozenset
+    value_verbs: frozenset
     before_verbs: frozenset
     prepositions: frozenset
     heads: frozenset
@@ -57,6 +62,7 @@ def load_change_rules(directory: str | None = None) -> ChangeRules:
     return ChangeRules(
         after_verbs=frozenset(d["after_verbs"]),
         after_participles=frozenset(d["after_participles"]),
+        value_verbs=frozenset(d["value_verbs"]),
         before_verbs=frozenset(d["before_verbs"]),
         prepositions=frozenset(d["prepositions"]),
         heads=frozenset(w.lower() for w in d["heads"]),
@@ -125,8 +131,6 @@ def changed_measures(
     st, text: str, rules: Rules, me: MetricEvidence, directory: str | None = None
 ) -> Iterator[tuple[int, int]]:
     """(start, end) of the noun phrases whose value the text says moved "from A to B"."""
-    if "from" not in text and "by" not in text:
-        return
     cr = load_change_rules(directory)
     prev_end = -1  # where the last change of a stated size ended
     for m in _CHANGE.finditer(text):
@@ -144,7 +148,12 @@ def changed_measures(
         toks = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(text, lo, p)]
         if not toks:
             continue
-        span = _after_verb(toks, cr) or _before_verb(toks, cr)
+        if m.group("bare"):
+            if toks[-1][2].lower() not in cr.value_verbs:
+                continue
+            span = _after_verb(toks[:-1] + [(0, 0, "rises")], cr)
+        else:
+            span = _after_verb(toks, cr) or _before_verb(toks, cr)
         if span is None and prev_end >= 0 and _COORD.fullmatch(text, prev_end, toks[0][0]):
             # "lower refusal rates by up to 60.0%, answer safety by 82.5%, and ...": the
             # verb of the first change governs the items after it
