@@ -99,3 +99,12 @@ def test_acronym_and_defined_forms_stay_one_measure(shipped):
 def test_value_right_after_a_verb_of_level(shipped):
     e = run(shipped, "On our tasks, the rater-bot agreement exceeds 90% for all prompts.")
     assert "rater-bot agreement" in metrics(e)
+
+
+def test_measure_word_before_a_task_noun_names_a_topic(shipped):
+    e = run(
+        shipped,
+        "We release a corpus to improve toxicity detection and benchmark LLMs on toxicity "
+        "datasets. A FLOPs predictor guides the search.",
+    )
+    assert not {"toxicity", "FLOPs"} & metrics(e)
