@@ -232,20 +232,20 @@ class Resolver:
                     )
 
     def _metric_variants(
-        self, st: DocState, selected: list[Cand], links: list
+        self, st: DocState, mets: list[tuple[str, str]]
     ) -> dict[tuple[str, str], str]:
         """(concept id, surface) -> the name of the own entity that surface gets: the
         measures of one vocabulary concept that the paper reports apart
-        (metric_variants.py; 17)."""
-        by_concept: dict[str, list[str]] = {}
-        for c, (eid, etype, in_vocab) in zip(selected, links, strict=True):
-            if in_vocab and etype == "Metric" and c.type == "Metric":
-                seen = by_concept.setdefault(eid, [])
-                if c.text not in seen:
-                    seen.append(c.text)
+        (metric_variants.py; 17). `mets`: (concept id, surface) of the vocabulary
+        measures in text order."""
         out: dict[tuple[str, str], str] = {}
-        if not any(len(v) > 1 for v in by_concept.values()):
-            return out
+        if len({e for e, _ in mets}) == len(set(mets)):
+            return out  # no concept named by two surfaces (most papers)
+        by_concept: dict[str, list[str]] = {}
+        for eid, surface in mets:
+            seen = by_concept.setdefault(eid, [])
+            if surface not in seen:
+                seen.append(surface)
         text = st.text
         for eid, surfaces in by_concept.items():
             if len(surfaces) < 2:
@@ -590,12 +590,16 @@ class Resolver:
         ents = st.entities
         mentions = st.mentions
         links = []
+        mets = []  # (concept id, surface) of vocabulary measures, for _metric_variants
         for c in selected:
             linked = None
             if is_acronym(c.text):
                 linked = long_ids.get(_singular_acronym(c.text)) or long_ids.get(c.text)
-            links.append(linked or self._link(c.text, c.type, c.cid))
-        variants = self._metric_variants(st, selected, links)
+            linked = linked or self._link(c.text, c.type, c.cid)
+            links.append(linked)
+            if linked[1] == "Metric" and linked[2]:
+                mets.append((linked[0], c.text))
+        variants = self._metric_variants(st, mets) if len(mets) > 1 else {}
         for c, linked in zip(selected, links, strict=True):
             surface = c.text
             eid, etype, in_vocab = linked
