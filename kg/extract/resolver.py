@@ -27,6 +27,7 @@ from kg.extract.evidence import (
     title_modifier_tail,
 )
 from kg.extract.metric_spans import around_measured
+from kg.extract.metric_variants import variant_groups
 from kg.extract.model_variants import versioned_alias
 from kg.extract.names import find_word, name_shaped
 from kg.extract.normalise import entity_id, match_key
@@ -237,6 +238,35 @@ class Resolver:
                             tconf=src.tconf,
                         )
                     )
+
+    def _metric_variants(
+        self, st: DocState, mets: list[tuple[str, str]]
+    ) -> dict[tuple[str, str], str]:
+        """(concept id, surface) -> the name of the own entity that surface gets: the
+        measures of one vocabulary concept that the paper reports apart
+        (metric_variants.py; 17). `mets`: (concept id, surface) of the vocabulary
+        measures in text order."""
+        out: dict[tuple[str, str], str] = {}
+        if len({e for e, _ in mets}) == len(set(mets)):
+            return out  # no concept named by two surfaces (most papers)
+        by_concept: dict[str, list[str]] = {}
+        for eid, surface in mets:
+            seen = by_concept.setdefault(eid, [])
+            if surface not in seen:
+                seen.append(surface)
+        text = st.text
+        for eid, surfaces in by_concept.items():
+            if len(surfaces) < 2:
+                continue
+            # "mean Average Precision (mAP50)": a name the text defines as the other
+            defined = frozenset(
+                (a, b) for a in surfaces for b in surfaces if a != b and f"{a} ({b}" in text
+            )
+            groups = variant_groups(self.vocab.by_id[eid].label, surfaces, defined)
+            for g in groups[1:]:
+                for s in g:
+                    out[eid, s] = g[0]
+        return out
 
     # -- 3b. metrics must be measured ----------------------------------------------------
     def _measured(self, st: DocState, text: str, c: Cand) -> bool:
@@ -568,19 +598,30 @@ class Resolver:
             long_ids[short] = self._link(lc.text, lc.type, lc.cid)
         ents = st.entities
         mentions = st.mentions
+        links = []
+        mets = []  # (concept id, surface) of vocabulary measures, for _metric_variants
         for c in selected:
-            surface = c.text
             linked = None
-            if is_acronym(surface):
-                linked = long_ids.get(_singular_acronym(surface)) or long_ids.get(surface)
-            if linked is None:
-                linked = self._link(surface, c.type, c.cid)
+            if is_acronym(c.text):
+                linked = long_ids.get(_singular_acronym(c.text)) or long_ids.get(c.text)
+            linked = linked or self._link(c.text, c.type, c.cid)
+            links.append(linked)
+            if linked[1] == "Metric" and linked[2]:
+                mets.append((linked[0], c.text))
+        variants = self._metric_variants(st, mets) if len(mets) > 1 else {}
+        for c, linked in zip(selected, links, strict=True):
+            surface = c.text
             eid, etype, in_vocab = linked
             version_of = None
             if in_vocab and versioned_alias(self.vocab.by_id[eid].label, surface):
                 # "EAGLE-3", an alias of EAGLE: the version as written, under its family (16)
                 version_of = eid
                 eid, etype, in_vocab = entity_id(etype, surface), self.vocab.by_id[eid].type, False
+            elif in_vocab and (eid, surface) in variants:
+                # "inference time" beside "training time", both filed under wall-clock
+                # time: another measure, its own entity under the concept (17)
+                version_of = eid
+                eid, in_vocab = entity_id(etype, variants[eid, surface]), False
             ent = ents.get(eid)
             if ent is None:
                 if in_vocab:

@@ -23,6 +23,7 @@ from kg.extract.evidence import (
     metric_left_modifiers,
     metric_phrases,
 )
+from kg.extract.metric_changes import changed_measures
 from kg.extract.metric_spans import noun_chain_start
 from kg.extract.model_sizes import coordinated_sizes
 from kg.extract.rules import Rules, load_rules
@@ -158,6 +159,7 @@ class Shapes:
         self.vocab = load_vocabulary(vocab_dir)
         self.rules = load_rules(patterns_dir)
         self.metric_evidence = load_metric_evidence(patterns_dir)
+        self.patterns_dir = patterns_dir
         # a capitalised word ending in a model-name ending ("RoBERTa", "CodeLlama"), in
         # one scan: testing every capitalised word in Python cost ~10x more
         self._ending_model = re.compile(
@@ -305,6 +307,10 @@ class Shapes:
         for s, e, _direct in metric_phrases(st, text, self.metric_evidence, rules):
             st.add(Cand(s, e, "Metric", "metric_cue", 0.65, 50, cid=None))
         for s, e in frame_measures(st, text, self.metric_evidence, rules):  # (13)
+            st.add(Cand(s, e, "Metric", "metric_cue", 0.65, 50, cid=None))
+        for s, e in changed_measures(  # "raises the appearance score from 3.4 to 3.7" (17)
+            st, text, rules, self.metric_evidence, self.patterns_dir
+        ):
             st.add(Cand(s, e, "Metric", "metric_cue", 0.65, 50, cid=None))
         self._value_frames(st, text)
         if "(" in text:
