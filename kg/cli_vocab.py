@@ -54,8 +54,8 @@ def mine_cmd(
 ) -> None:
     """Mine names the corpus's papers introduce into ontology/vocab/mined_*.jsonl.
 
-    Papers whose title is in an evaluation set (dev gold, eval/ gold and samples, the
-    candidate lists of eval/round2-5) are left out before extraction. The defaults are
+    Papers whose title is in an evaluation set (the dev gold, every JSONL file of eval/
+    and eval/round*/: gold, samples, candidate lists) are left out before extraction. The defaults are
     the thresholds the committed files were mined with (docs/extraction-log.md, round 17);
     the same corpus and extractor give byte-identical files.
     """
