@@ -18,8 +18,10 @@ from kg.models import Entity, Evaluation, Extraction, HardwareUse, Mention, Pape
 from kg.paths import StrPath
 
 # recorded on every extraction run in the graph (prov): which rules made a paper's facts.
-# 1.3: rounds 7-15 (session 13); 1.2 had stood since round 6 though the rules moved on
-EXTRACTOR_VERSION = "kg-extract-1.3"
+# 1.3: rounds 7-15 (session 13); 1.2 had stood since round 6 though the rules moved on;
+# 1.4: rounds 16-17 (sessions 13-14). `kg ingest` extracts again the stored papers an
+# older version made, so bump it whenever the rules' output changes
+EXTRACTOR_VERSION = "kg-extract-1.4"
 
 
 def _compose(title: str, abstract: str) -> tuple[str, int]:
