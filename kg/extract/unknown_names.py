@@ -170,7 +170,7 @@ def fallback_cands(st: DocState, text: str, rules: Rules, frequent: frozenset, k
             continue
         st.add(Cand(s, e, "Method", "unknown_name", 0.4, 20, tconf=1))
     if _CAPS_HEAD_HINT.search(text):
-        for s, e in acronyms_before_heads(text, rules, known):
+        for s, e in acronyms_before_heads(text, rules, known, words=st.words):
             if taken is None:
                 taken = [(c.start, c.end) for c in st.cands]
             if text[s:e] in frequent or any(a < e and s < b for a, b in taken):
