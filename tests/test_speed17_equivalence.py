@@ -180,3 +180,64 @@ def test_head_alternation_matches_like_longest_first() -> None:
     for i in range(len(text)):
         a, b = old.match(text, i), new.match(text, i)
         assert (a and a.span()) == (b and b.span())
+
+
+_TC_PIECES = [
+    "a",
+    "new",
+    "View",
+    "Fusion",
+    "Transformer",
+    "transformer",
+    "Attention",
+    "attention",
+    "Module",
+    "Multi-Head",
+    "GNN",
+    "3D",
+    "Loss",
+    "loss",
+    "é",
+    ",",
+    "-",
+    ".",
+]
+
+
+@given(st.lists(st.sampled_from(_TC_PIECES), max_size=14), st.sampled_from([" ", "  ", "\n"]))
+@settings(max_examples=2000, deadline=None)
+def test_title_case_methods_word_precheck(pieces: list[str], sep: str) -> None:
+    from kg.extract.evidence import load_title_case_heads, title_case_methods
+
+    text = sep.join(pieces)
+    rules = load_rules()
+    heads = load_title_case_heads()
+    words = words_of(text.lower())
+    assert list(title_case_methods(text, 0, rules, heads, words)) == list(
+        title_case_methods(text, 0, rules, heads)
+    )
+
+
+_OLD_ABBREV_END = re.compile(
+    r"(?:\b(?:e\.g|i\.e|et al|al|vs|etc|cf|Fig|Figs|Eq|Sec|approx|resp|Dr|No|Tab|ca|viz|w\.r\.t|Mr|"
+    r"Ms|St)\.|\b[A-Z]\.)$"
+)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["e.g", "i.e", "et al", "al", "Figs", "w.r.t", "X", "x", "é", "Ab"])
+        | st.sampled_from([".", " ", "\n", "!", "?", "_", "St", "Ms", "ca", "1"]),
+        max_size=8,
+    ),
+    st.integers(0, 12),
+)
+@settings(max_examples=3000, deadline=None)
+def test_abbreviation_end_is_the_regex(pieces: list[str], back: int) -> None:
+    from kg.extract.pipeline import _abbreviation_end
+
+    text = "".join(pieces)
+    for end in range(1, len(text) + 1):
+        start = max(0, end - back)
+        want = _OLD_ABBREV_END.search(text, start, end) is not None
+        assert _abbreviation_end(text, start, end) == want

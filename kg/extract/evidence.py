@@ -743,10 +743,26 @@ def _heads_written(heads: frozenset) -> re.Pattern:
     return re.compile(rf"(?:{_trie_alt(heads)})(?![\w-])")
 
 
-def title_case_methods(text: str, start: int, rules: Rules, heads: frozenset):
+@lru_cache(maxsize=4)
+def _heads_lowered(heads: frozenset) -> frozenset | None:
+    """The heads lower-cased, when every head is one capitalised ASCII word (else None)."""
+    if all(re.fullmatch(r"[A-Z][a-z]+", h) for h in heads):
+        return frozenset(h.lower() for h in heads)
+    return None
+
+
+def title_case_methods(
+    text: str, start: int, rules: Rules, heads: frozenset, text_words: frozenset | None = None
+):
     """(start, end) of Title-Case runs inside a sentence that end in a method head ("a new
     View Fusion Transformer", "employs a Next Strategy Classifier"): abstracts capitalise
-    the components they name; a run after a lower-case word is no sentence start."""
+    the components they name; a run after a lower-case word is no sentence start.
+    `text_words` (`DocState.words`): a run's last word follows a space and precedes neither a
+    word character nor "-", so lower-cased it is one of them; half the abstracts hold
+    none of the heads even in lower case, and skip the regex test too."""
+    lowered = _heads_lowered(heads) if text_words is not None else None
+    if lowered is not None and text_words is not None and lowered.isdisjoint(text_words):
+        return
     if not _heads_written(heads).search(text, start):
         return
     # (from the space before `start`: a run may start right there)
