@@ -592,16 +592,49 @@ def load_acronym_heads(directory: str | None = None) -> tuple[frozenset, frozens
     return frozenset(d["acronym_method_heads"]), frozenset(d["acronym_not_method"])
 
 
-def acronyms_before_heads(text: str, rules: Rules, known, directory: str | None = None):
+def acronym_head_matches(text: str, heads: frozenset, words: frozenset | None = None) -> list:
+    """The `_ACRONYM_HEAD.finditer(text)` matches whose character before is allowed and
+    whose word (group 2) is one of `heads` (lower-case words), found from the heads
+    instead of from every capital. Such a match starts on a capital after a character
+    that is neither alphanumeric nor "-", so no other match can hold its start (their
+    characters are capitals, digits, "-", blanks and lower-case letters) and the scan of
+    the whole text tries it; its acronym runs from there to the blanks before the head.
+    So each occurrence of a head after a blank gives one candidate start: back over the
+    blanks, then over the alphanumerics and hyphens before them; the regex is matched
+    there. `words` (`DocState.words`): a head written after a blank is one of them."""
+    starts = set()
+    for h in heads if words is None else heads & words:
+        i = text.find(h)
+        while i >= 0:
+            if i and text[i - 1] in " \t":
+                j = i - 1
+                while j > 0 and text[j - 1] in " \t":
+                    j -= 1
+                k = j
+                while k > 0 and (text[k - 1].isalnum() or text[k - 1] == "-"):
+                    k -= 1
+                if k < j:
+                    starts.add(k)
+            i = text.find(h, i + 1)
+    out = []
+    for k in sorted(starts):
+        if k and text[k - 1] in _NOT_BEFORE_ACRONYM:
+            continue
+        m = _ACRONYM_HEAD.match(text, k)
+        if m and m.group(2) in heads:
+            out.append(m)
+    return out
+
+
+def acronyms_before_heads(
+    text: str, rules: Rules, known, directory: str | None = None, words: frozenset | None = None
+):
     """(start, end) of all-capital acronyms written right before a method head noun
     ("CBAM attention", "SGGX clustering") that nothing else knows."""
     heads, stop = load_acronym_heads(directory)
-    for m in _ACRONYM_HEAD.finditer(text):
-        before = text[m.start() - 1] if m.start() else " "
-        if before.isalnum() or before in _NOT_BEFORE_ACRONYM:
-            continue
+    for m in acronym_head_matches(text, heads, words):
         w = m.group(1)
-        if m.group(2) not in heads or w in stop or w in rules.not_names:
+        if w in stop or w in rules.not_names:
             continue
         if sum(c.isalpha() for c in w) < 2 or match_key(w) in rules.generic_keys or known(w):
             continue
@@ -710,10 +743,26 @@ def _heads_written(heads: frozenset) -> re.Pattern:
     return re.compile(rf"(?:{_trie_alt(heads)})(?![\w-])")
 
 
-def title_case_methods(text: str, start: int, rules: Rules, heads: frozenset):
+@lru_cache(maxsize=4)
+def _heads_lowered(heads: frozenset) -> frozenset | None:
+    """The heads lower-cased, when every head is one capitalised ASCII word (else None)."""
+    if all(re.fullmatch(r"[A-Z][a-z]+", h) for h in heads):
+        return frozenset(h.lower() for h in heads)
+    return None
+
+
+def title_case_methods(
+    text: str, start: int, rules: Rules, heads: frozenset, text_words: frozenset | None = None
+):
     """(start, end) of Title-Case runs inside a sentence that end in a method head ("a new
     View Fusion Transformer", "employs a Next Strategy Classifier"): abstracts capitalise
-    the components they name; a run after a lower-case word is no sentence start."""
+    the components they name; a run after a lower-case word is no sentence start.
+    `text_words` (`DocState.words`): a run's last word follows a space and precedes neither a
+    word character nor "-", so lower-cased it is one of them; half the abstracts hold
+    none of the heads even in lower case, and skip the regex test too."""
+    lowered = _heads_lowered(heads) if text_words is not None else None
+    if lowered is not None and text_words is not None and lowered.isdisjoint(text_words):
+        return
     if not _heads_written(heads).search(text, start):
         return
     # (from the space before `start`: a run may start right there)

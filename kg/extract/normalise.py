@@ -81,16 +81,30 @@ def slug(text: str) -> str:
     return t or "x"
 
 
+_LOWER_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def camel_s_end(text: str) -> bool:
+    """`bool(_CAMEL_S.search(text))` without the regex (tried at every position): a
+    lower-case ASCII letter and "S" at the end, or before a final newline (where `$`
+    also matches)."""
+    if text.endswith("\n"):
+        text = text[:-1]
+    return text[-1:] == "S" and text[-2:-1] in _LOWER_ASCII
+
+
 @lru_cache(maxsize=200_000)
 def singular_slug(text: str, plural_insensitive: bool = True) -> str:
     """`slug` with a regular plural -s dropped from the last word (methods, metrics...).
     Memoised like `slug`: each vocabulary lookup and entity id asks for it, and the same
     names come back paper after paper."""
     s = slug(text)
-    if not plural_insensitive or _CAMEL_S.search(text):  # "HyDeS" is not the plural of "HyDE"
+    if not plural_insensitive or camel_s_end(text):  # "HyDeS" is not the plural of "HyDE"
         return s
     head, _, last = s.rpartition("-")
-    if last.isalpha() and len(last) >= 3 and _PLURAL_WORD.search(last):
+    # (`_PLURAL_WORD.search(last)` on a word of a slug: `last` is [a-z]+ here, `slug`
+    # having turned every other character into "-", so its test is on the last two letters)
+    if last.isalpha() and len(last) >= 3 and last[-1] == "s" and last[-2] not in "su":
         last = last[:-1]
     return f"{head}-{last}" if head else last
 

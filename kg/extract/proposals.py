@@ -30,7 +30,7 @@ from kg.extract.lower_components import load_component_rules, lower_components
 from kg.extract.names import NAME_WORD, find_word, is_quantity, name_shaped, scan_name, words_at
 from kg.extract.normalise import match_key
 from kg.extract.proposal_lists import listed_definitions, load_list_rules
-from kg.extract.rules import Rules, load_rules, patterns_dir
+from kg.extract.rules import Rules, _alt, load_rules, patterns_dir
 from kg.extract.state import DocState, cue_words, state_of
 from kg.extract.title_defined import title_defined
 from kg.extract.typing_rules import appositive_type, following_head_type, head_type, infer_type
@@ -231,12 +231,15 @@ def _skip_the(text: str, pos: int) -> int:
 
 
 def _head_alternation(rules: Rules) -> str:
-    heads = set()
+    """The type heads (lower-case: `load_rules`) as a trie (`rules._alt`) for the
+    case-folding patterns below: heads that match at one position are prefixes of each
+    other, and the trie's greedy tails try the longer first, as the longest-first
+    alternation it replaces did; re tries far fewer branches at each position."""
+    heads: set[str] = set()
     for ws in rules.type_heads.values():
         heads.update(ws)
-    return "|".join(
-        re.escape(h).replace(r"\ ", r"\s+") for h in sorted(heads, key=len, reverse=True)
-    )
+    assert all(h == h.lower() for h in heads)
+    return _alt(heads)
 
 
 def _ends_in_ed(text: str, s0: int, start: int) -> bool:

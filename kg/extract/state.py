@@ -38,11 +38,12 @@ def words_of(low: str) -> frozenset:
     if not low.isascii():
         return frozenset(_WORDS.findall(low))
     spaced = " " + low.encode("ascii").translate(_NON_WORD_TO_SPACE_BYTES).decode("ascii")
-    words = set(spaced.split())
     digit_led = _DIGIT_LED.findall(spaced)
-    if digit_led:
-        words.difference_update([d[1:] for d in digit_led])
-        words.update([w for w in (d.lstrip(_DIGITS) for d in digit_led) if w])
+    if not digit_led:
+        return frozenset(spaced.split())  # (no set built first only to be copied)
+    words = set(spaced.split())
+    words.difference_update([d[1:] for d in digit_led])
+    words.update([w for w in (d.lstrip(_DIGITS) for d in digit_led) if w])
     return frozenset(words)
 
 

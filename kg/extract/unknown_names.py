@@ -148,7 +148,9 @@ def fallback_cands(st: DocState, text: str, rules: Rules, frequent: frozenset, k
             if known(m.group()) or any(a < e and s < b for a, b in taken):
                 continue
             st.add(Cand(s, e, "Method", "unknown_name", 0.4, 20, tconf=1))
-    for s, e in title_case_methods(text, st.abstract_start, rules, load_title_case_heads()):
+    for s, e in title_case_methods(
+        text, st.abstract_start, rules, load_title_case_heads(), st.words
+    ):
         # "a new View Fusion Transformer": a component the paper names (12)
         if taken is None:
             taken = [(c.start, c.end) for c in st.cands]
@@ -170,7 +172,7 @@ def fallback_cands(st: DocState, text: str, rules: Rules, frequent: frozenset, k
             continue
         st.add(Cand(s, e, "Method", "unknown_name", 0.4, 20, tconf=1))
     if _CAPS_HEAD_HINT.search(text):
-        for s, e in acronyms_before_heads(text, rules, known):
+        for s, e in acronyms_before_heads(text, rules, known, words=st.words):
             if taken is None:
                 taken = [(c.start, c.end) for c in st.cands]
             if text[s:e] in frequent or any(a < e and s < b for a, b in taken):
