@@ -108,3 +108,16 @@ def test_measure_word_before_a_task_noun_names_a_topic(shipped):
         "datasets. A FLOPs predictor guides the search.",
     )
     assert not {"toxicity", "FLOPs"} & metrics(e)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ZorbNet-7B reaches 65.0% on MathQuest, while QuillLM-13B is evaluated too.",
+        "On MathQuest, Vexa-2 exceeds 70% and FooNet remains 12% behind it.",
+    ],
+)
+def test_a_system_before_a_bare_value_is_no_measure(shipped, text):
+    # the name before "reaches 65.0%" is the system measured, not a measure named as a name
+    e = run(shipped, text)
+    assert not metrics(e) & {"ZorbNet-7B", "QuillLM-13B", "Vexa-2", "FooNet"}

@@ -99,9 +99,11 @@ def _modifier(w: str, rules: Rules, me: MetricEvidence) -> bool:
 
 
 def _measure_span(
-    words: list[str], cr: ChangeRules, rules: Rules, me: MetricEvidence
+    words: list[str], cr: ChangeRules, rules: Rules, me: MetricEvidence, names: bool = True
 ) -> tuple[int, int] | None:
-    """Word indices (i, j) of the measure's name inside a phrase, or None."""
+    """Word indices (i, j) of the measure's name inside a phrase, or None. `names`: a
+    name-shaped head ("ASSD") may be the measure; not before a bare value ("ZorbNet-7B
+    reaches 65.0%", "GPT-4o is 12% better": there the name is the system measured)."""
     j = len(words)
     if j >= 2 and words[-1].lower() in ("score", "scores") and _name_shaped(words[-2]):
         j -= 1  # "F1 scores" is F1 (metrics.json _doc_modifier_ok)
@@ -112,6 +114,8 @@ def _measure_span(
     if low in cr.not_heads:
         return None
     named = _name_shaped(head)
+    if named and not names:
+        return None
     if not (named or low in cr.heads or low in me.measure_words):
         return None
     i = j - 1
@@ -186,7 +190,7 @@ def changed_measures(
         if span is None:
             continue
         i, j = span  # token indices of the phrase, j exclusive
-        ws = _measure_span([t[2] for t in toks[i:j]], cr, rules, me)
+        ws = _measure_span([t[2] for t in toks[i:j]], cr, rules, me, names=not bare)
         if ws is None:
             continue
         a, b = i + ws[0], i + ws[1]
