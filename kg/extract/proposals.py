@@ -42,31 +42,38 @@ from kg.extract.state import state_of
 from kg.extract.title_defined import title_defined
 
 
-class Proposals(ProposalScanner):
+class Proposals:
+    def __init__(self, vocab_dir=None, patterns_dir=None) -> None:
+        # the rule data and shared helpers are a member, not a base class: compiled with
+        # mypyc, `Proposals(ProposalScanner)` with its own `__call__` segfaulted when
+        # called (the call went to an invalid function pointer; round 18)
+        self.scan = ProposalScanner(vocab_dir, patterns_dir)
+
     def __call__(self, doc):
+        scan = self.scan
         st = state_of(doc)
         text = st.text
-        title_proposal(self, st, text)
-        cue_proposals(self, st, text)
-        named_proposals(self, st, text)
-        released_appositives(self, st, text)
-        novel_parts(self, st, text)
-        defined_parts(self, st, text)
-        proposed_named(self, st, text)
-        passive_defined(self, st, text)
-        new_names(self, st, text)
-        listed_parts(self, st, text)
+        title_proposal(scan, st, text)
+        cue_proposals(scan, st, text)
+        named_proposals(scan, st, text)
+        released_appositives(scan, st, text)
+        novel_parts(scan, st, text)
+        defined_parts(scan, st, text)
+        proposed_named(scan, st, text)
+        passive_defined(scan, st, text)
+        new_names(scan, st, text)
+        listed_parts(scan, st, text)
         st.proposals.extend(
-            introduced_names(st, text, self.rules, self.introduced_rules, self.vocab.lookup)
+            introduced_names(st, text, scan.rules, scan.introduced_rules, scan.vocab.lookup)
         )
         st.proposals.extend(
-            lower_components(st, text, self.rules, self.component_rules, self.vocab.lookup)
+            lower_components(st, text, scan.rules, scan.component_rules, scan.vocab.lookup)
         )
-        st.proposals.extend(title_defined(st, text, self.vocab.lookup))
+        st.proposals.extend(title_defined(st, text, scan.vocab.lookup))
         if not st.proposals:
-            whole_title(self, st, text)
+            whole_title(scan, st, text)
         if st.proposals:
-            variant_names(self, st, text)
+            variant_names(scan, st, text)
             tidy(st, text)
         return doc
 
