@@ -4,7 +4,7 @@
 AIME24, AIME25, AMC23 and MATH500": the guidelines give each of a method and the model
 it is applied to an entry ("where a sentence names both a model and the method applied
 to it, each gets an entry"), so every listed model is evaluated on every benchmark of
-the sentence. `relations.py` already pairs the first model after "applied to" and the
+the sentence. `eval_subjects.py` already pairs the first model after "applied to" and the
 base models of a sentence that reports a result; this reads the whole list after an
 application verb whose object is the paper's method ("implement/apply/instantiate/
 deploy/integrate X on|to|with M1 and M2"), in a sentence that says it evaluates
