@@ -1,0 +1,40 @@
+"""A list of data names that opens a sentence: "On Gen1 and N-Caltech101, SSLA-Det
+achieves ...", "Across ETTh1, ETTm2 and Weather, our model ...", "On HyperNeRF, ...".
+
+The opening phrase ends at the comma after its last item, and the sentence's subject
+follows that comma, so the list is closed by its coordinated item ("and"/"or"): items
+after it, or after a lone first item, belong to the main clause. A numbered part ("On
+Task 2", "On Stage 1") names a part of the paper's own setup, not a dataset.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.state import DocState
+
+_COORD = re.compile(r"\s(?:and|or|&)\s")
+# "Task 2", "Stage 1", "Part II": a plain word and a small number
+_NUMBERED_PART = re.compile(r"[A-Z][a-z]+ (?:\d{1,2}|[IVX]{1,4})")
+
+
+def closed_items(text: str, items: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The items of a sentence-opening list up to the one a coordinator introduces (the
+    first only when none does), without numbered parts."""
+    keep = items[:1]
+    for prev, it in zip(items, items[1:], strict=False):
+        keep.append(it)
+        if _COORD.search(text, prev[1], it[0]):
+            break
+    else:
+        keep = items[:1]
+    return [it for it in keep if not _NUMBERED_PART.fullmatch(it[2])]
+
+
+def overlaps_known(st: DocState, s: int, e: int) -> bool:
+    """Does a vocabulary name of another type overlap `s:e` ("On ImageNet-1k ViT-S/16
+    pretraining": a model inside the item)? Then the item's edges are not a name's."""
+    return any(
+        c.start < e and s < c.end and c.type != "Benchmark" and c.source in ("vocab", "mined")
+        for c in st.cands
+    )
