@@ -109,7 +109,9 @@ _LIST_CUES = (
     "using",
 )
 _LIST_START = re.compile(
-    r"(?<![\w-])(?:On|Across|" + "|".join(c.replace(" ", r"\s+") for c in _LIST_CUES) + r")\s+(?:the\s+)?"
+    r"(?<![\w-])(?:On|Across|"
+    + "|".join(c.replace(" ", r"\s+") for c in _LIST_CUES)
+    + r")\s+(?:the\s+)?"
     r"(?P<head>(?:[a-z][\w\-]*\s+){0,4}?(?:benchmarks?|datasets?|tasks?|suites?)\s*(?:,|:)?\s*(?:"
     r"(?:including|such as|like|namely,?|e\.g\.,?|i\.e\.,?)\s+)?)?"
 )

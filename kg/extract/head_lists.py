@@ -18,10 +18,11 @@ from kg.extract.state import DocState
 # one list item (1-3 words written as a name) and the separator after it, read backwards
 # from the name before the head: "Zorbix, ", "Quandle and ", "Plimsoll, and "
 _ITEM_BEFORE = re.compile(
-    r"(?<![\w.+\-&\\])(?P<item>(?:[A-Z0-9][\w.+\-]* ){0,2}[A-Z0-9][\w.+\-]*|[a-z][\w.+\-]*)"
+    r"(?<![\w.+\-&\\$^{}])(?P<item>(?:[A-Z0-9][\w.+\-]* ){0,2}[A-Z0-9][\w.+\-]*|[a-z][\w.+\-]*)"
     r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$"
 )
 _MAX_ITEMS = 8
+_VERSION = re.compile(r"v\d[\w.]*")
 # a capitalised word that starts a sentence or a phrase, not a name: "On X, Y and Z
 # datasets", "The X and Y benchmarks"
 _LEAD_WORDS = frozenset("on across over in the these those both our all using from".split())
@@ -46,8 +47,8 @@ def _item_ok(item: str, text: str, rules: Rules) -> bool:
     words = item.split()
     if any(w in rules.not_names for w in words):
         return False
-    if words[0][:1].isdigit():
-        return False
+    if words[0][:1].isdigit() or _VERSION.fullmatch(words[0]):
+        return False  # "8iVFB v2, Owlii": a version of the item before, not a name
     if not any(name_shaped(w, rules) for w in words) and plain_word_elsewhere(text, words[0]):
         return False
     return all(name_shaped(w, rules) or capitalised(w) or w[:1].isdigit() for w in words)

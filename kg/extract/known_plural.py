@@ -32,8 +32,8 @@ def known_benchmark_named(st: DocState, text: str, s: int, e: int) -> bool:
     """Is `text[s:e]`, right before a plural benchmark head, a benchmark the vocabulary
     knows that the sentence names after a cue (not a kind of data)?"""
     name = text[s:e]
-    if " " in name or _task_acronym(name):
-        return False
+    if " " in name or _task_acronym(name) or "-to-" in name:
+        return False  # "on Text-to-SQL benchmarks": a task that turns one thing into another
     if not _CUE_BEFORE.search(text, max(0, s - 24), s):
         return False
     return any(
