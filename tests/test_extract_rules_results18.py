@@ -78,3 +78,8 @@ def test_a_dash_after_the_head(ex):
         ex, "Our model achieves 90% accuracy on the Zorbix dataset--a collection of images."
     )
     assert got.get("Zorbix") == "Benchmark"
+
+
+def test_an_opening_item_that_modifies_a_noun_is_no_dataset(ex):
+    got = labels(ex, "On ZLD extraction, cloud models achieve 77% pass rates.")
+    assert got.get("ZLD") != "Benchmark"

@@ -18,9 +18,21 @@ _COORD = re.compile(r"\s(?:and|or|&)\s")
 _NUMBERED_PART = re.compile(r"[A-Z][a-z]+ (?:\d{1,2}|[IVX]{1,4})")
 
 
+# what may follow the opening list: a preposition, or a noun for data ("On X under a
+# strict protocol", "On the X test set"); another lower-case word makes the item a
+# modifier of what the sentence is about ("On CLD extraction, cloud models achieve")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_MAY_FOLLOW = frozenset(
+    "with under in using at for from across over to without by as and or "
+    "dataset datasets benchmark benchmarks data images videos test val validation split "
+    "splits subset subsets set sets corpus leaderboard task tasks suite track tracks".split()
+)
+
+
 def closed_items(text: str, items: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The items of a sentence-opening list up to the one a coordinator introduces (the
-    first only when none does), without numbered parts."""
+    first only when none does), without numbered parts; none when a word that is no
+    preposition or data noun follows the list."""
     keep = items[:1]
     for prev, it in zip(items, items[1:], strict=False):
         keep.append(it)
@@ -28,6 +40,9 @@ def closed_items(text: str, items: list[tuple[int, int, str]]) -> list[tuple[int
             break
     else:
         keep = items[:1]
+    nxt = _NEXT_WORD.match(text, keep[-1][1]) if keep else None
+    if nxt and nxt.group(1) not in _MAY_FOLLOW:
+        return []
     return [it for it in keep if not _NUMBERED_PART.fullmatch(it[2])]
 
 
