@@ -68,14 +68,6 @@ _HEADS = (
     "Shared Task",
     "testbed",
     "test set",
-    # a named dataset's split: "the Zorbix validation set", "the Zorbix val split"
-    "test split",
-    "validation set",
-    "validation split",
-    "val set",
-    "val split",
-    "dev set",
-    "development set",
     "Benchmark",
     "Dataset",
     "Corpus",
@@ -88,8 +80,7 @@ _PLURAL_HEADS = frozenset(("benchmarks", "datasets", "corpora"))
 _NAMES_BEFORE = re.compile(
     r"(?:[A-Z0-9][\w.+/\-]*\)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)|(?<![\w-])[Tt]he\s+)$"
 )
-# ("the X dataset--a collection of ...": a dash of two hyphens ends the head)
-_HEAD_AFTER = re.compile(r"\s(?P<head>" + "|".join(_HEADS) + r")(?!\w|-(?!-))")
+_HEAD_AFTER = re.compile(r"\s(?P<head>" + "|".join(_HEADS) + r")(?![\w-])")
 # a coordinator right before the last name of a list: "X, Y and Z datasets" (a bare comma
 # before a plain capitalised word is more often a clause break: "Bangla, Existing datasets")
 _COORD_BEFORE = re.compile(r"\s(?:and|or|&)\s+$")

@@ -43,7 +43,21 @@ def closed_items(text: str, items: list[tuple[int, int, str]]) -> list[tuple[int
     nxt = _NEXT_WORD.match(text, keep[-1][1]) if keep else None
     if nxt and nxt.group(1) not in _MAY_FOLLOW:
         return []
-    return [it for it in keep if not _NUMBERED_PART.fullmatch(it[2])]
+    return [p for it in keep if not _NUMBERED_PART.fullmatch(it[2]) for p in _slash_parts(it)]
+
+
+def _slash_parts(item: tuple[int, int, str]) -> list[tuple[int, int, str]]:
+    """ "CIFAR10C/CIFAR100C/ImageNetC", "AmbigQA/SituatedQA": names joined by slashes,
+    each capitalised and longer than a version ("v1/v2" stays whole)."""
+    s, _, name = item
+    parts = name.split("/")
+    if len(parts) < 2 or any(len(p) < 3 or not p[:1].isupper() for p in parts):
+        return [item]
+    out = []
+    for p in parts:
+        out.append((s, s + len(p), p))
+        s += len(p) + 1
+    return out
 
 
 def overlaps_known(st: DocState, s: int, e: int) -> bool:
