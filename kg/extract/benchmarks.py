@@ -3,7 +3,9 @@
 Rules: a `Bench`/`-bench` suffix (`HarmBench`, `GEO-Bench`, `SWE-bench Verified`); a
 name followed by a benchmark head ("the CyberLayer benchmark", "the BabyLM challenge",
 "CLPsych 2026 shared task"); name-shaped items listed after "on"/"across" in a sentence
-that reports an evaluation ("evaluated on MATH500, HumanEval, and GPQA").
+that reports an evaluation ("evaluated on MATH500, HumanEval, and GPQA"). Round 18: a
+known benchmark before a plural head (`known_plural`), the other names of a list ending in
+a plural head (`head_lists`), a list that opens a sentence (`initial_lists`).
 """
 
 from __future__ import annotations
