@@ -1,8 +1,7 @@
 """Benchmarks named in result sentences that main never made entities (round 18, issue
 #17): a known benchmark before a plural head, the other names of a list that ends in a
-plural head, a list that opens a sentence ("On X and Y, ..."). Each positive test fails on
-main (fixture vocabulary as in
-test_extract_rules); the guards pass on both."""
+plural head, a list that opens a sentence ("On X and Y, ..."). Five tests fail on main
+(fixture vocabulary as in test_extract_rules); the six guards pass on both."""
 
 from __future__ import annotations
 
