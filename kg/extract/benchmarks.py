@@ -3,7 +3,9 @@
 Rules: a `Bench`/`-bench` suffix (`HarmBench`, `GEO-Bench`, `SWE-bench Verified`); a
 name followed by a benchmark head ("the CyberLayer benchmark", "the BabyLM challenge",
 "CLPsych 2026 shared task"); name-shaped items listed after "on"/"across" in a sentence
-that reports an evaluation ("evaluated on MATH500, HumanEval, and GPQA").
+that reports an evaluation ("evaluated on MATH500, HumanEval, and GPQA"). Round 18: a
+known benchmark before a plural head (`known_plural`), the other names of a list ending in
+a plural head (`head_lists`), a list that opens a sentence (`initial_lists`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ import re
 
 from spacy.language import Language
 
+from kg.extract.head_lists import known_otherwise, listed_before, plain_word_elsewhere
+from kg.extract.initial_lists import closed_items, overlaps_known
+from kg.extract.known_plural import known_benchmark_named
 from kg.extract.names import capitalised, name_shaped, words_before
 from kg.extract.rules import load_rules
 from kg.extract.state import Cand, DocState, first_words, hint_regions, state_of
@@ -78,6 +83,9 @@ _NAMES_BEFORE = re.compile(
     r"(?:[A-Z0-9][\w.+/\-]*\)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)|(?<![\w-])[Tt]he\s+)$"
 )
 _HEAD_AFTER = re.compile(r"\s(?P<head>" + "|".join(_HEADS) + r")(?![\w-])")
+# a coordinator right before the last name of a list: "X, Y and Z datasets" (a bare comma
+# before a plain capitalised word is more often a clause break: "Bangla, Existing datasets")
+_COORD_BEFORE = re.compile(r"\s(?:and|or|&)\s+$")
 _HEAD_FIRST = first_words(h.replace("?", "") for h in _HEADS) | {"benchmark", "dataset"}
 # not "in": what follows it names a setting, a format or a field far more often than data
 # ("in FP16", "in TTS", "in REC tasks", "in non-English languages")
@@ -94,7 +102,9 @@ _LIST_CUES = (
     "using",
 )
 _LIST_START = re.compile(
-    r"(?<![\w-])(?:" + "|".join(c.replace(" ", r"\s+") for c in _LIST_CUES) + r")\s+(?:the\s+)?"
+    r"(?<![\w-])(?:On|Across|"
+    + "|".join(c.replace(" ", r"\s+") for c in _LIST_CUES)
+    + r")\s+(?:the\s+)?"
     r"(?P<head>(?:[a-z][\w\-]*\s+){0,4}?(?:benchmarks?|datasets?|tasks?|suites?)\s*(?:,|:)?\s*(?:"
     r"(?:including|such as|like|namely,?|e\.g\.,?|i\.e\.,?)\s+)?)?"
 )
@@ -267,8 +277,10 @@ class Benchmarks:
                 # "across multiple MVC benchmarks", "on three CGEC datasets": a kind of data
                 # (a task, a field, a modality), unless the name is listed with others or
                 # picked out ("the InterHand2.6M and Goliath datasets", "the CLEVR-Hans datasets");
-                # nor is the word a method or model name elsewhere in the paper
-                st.rejected_shorts.add(text[s:e])
+                # nor is the word a method or model name elsewhere in the paper. A benchmark
+                # the vocabulary knows, after a cue, stays ("on WebVoyager benchmarks")
+                if not known_benchmark_named(st, text, s, e):
+                    st.rejected_shorts.add(text[s:e])
                 continue
             shaped = any(name_shaped(w, rules) for _, _, w in name_ws)
             if head in _HEAD_IN_NAME or (
@@ -292,6 +304,19 @@ class Benchmarks:
                 # the name says what it names here, above a model family's version shape
                 prio = 59
             st.add(Cand(s, e, "Benchmark", "benchmark_head", 0.75, prio))
+            if (
+                head in _PLURAL_HEADS
+                and s >= st.title_len
+                and (
+                    shaped
+                    or not plain_word_elsewhere(text, name_ws[0][2])
+                    and _COORD_BEFORE.search(text, max(0, s - 8), s)
+                )
+            ):
+                # "on Zorbix, Quandle, and Plimsoll benchmarks": the names listed with it
+                for ls, le in listed_before(text, s, st.sent_of(s)[0], rules):
+                    if not known_otherwise(st, ls, le):
+                        st.add(Cand(ls, le, "Benchmark", "benchmark_head", 0.7, prio))
 
     def _lists(self, st: DocState, text: str) -> None:
         rules = self.rules
@@ -313,6 +338,9 @@ class Benchmarks:
             before = _LAST_WORD.search(text, max(s0, m.start() - 30), m.start())
             if before and before.group(1).lower() in self._system_heads:
                 continue  # "prior models like X", "baselines such as Y": systems, not data
+            initial = text[m.start()].isupper()  # "On X and Y, Z achieves ..."
+            if initial and m.group("head") is not None:
+                continue  # "On five crack benchmarks, SegFlow ...": the subject follows
             cue = text[m.start() : m.start() + 9].lower()
             if (
                 cue.startswith(_EXAMPLE_CUES)
@@ -342,6 +370,10 @@ class Benchmarks:
                 if not sep:
                     break
                 pos = sep.end()
+            if initial:
+                items = [
+                    it for it in closed_items(text, items) if not overlaps_known(st, it[0], it[1])
+                ]
             if not items:
                 continue
             shaped = [it for it in items if any(name_shaped(w, rules) for w in it[2].split())]
