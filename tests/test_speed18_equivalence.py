@@ -1,6 +1,7 @@
 """Round 18's speed-ups give exactly what the code they replace gave: the tokenizer's
-cuts as `_TOKEN` matches (spans equal to the `_Cut`s summed from `chunk_tokens`), and
-the lexeme getters LOWER and NORM in fewer Python calls (the values of spaCy's own)."""
+cuts as `_TOKEN` matches (spans equal to the `_Cut`s summed from `chunk_tokens`), the
+lexeme getters LOWER and NORM in fewer Python calls (the values of spaCy's own), and
+`slug` running each substitution only where its pattern can match."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.attrs import LOWER, NORM
 
+from kg.extract import normalise
 from kg.extract.pipeline import _direct_getter
 from kg.extract.tokenizer import chunk_cuts, chunk_tokens
 
@@ -139,3 +141,57 @@ def test_direct_getters_recognised() -> None:
 def test_direct_getters(word: str) -> None:
     for attr in (LOWER, NORM):
         assert _DIRECT[attr](word) == _SPACY_GETTERS[attr](word)
+
+
+def _slug_before(text: str) -> str:
+    """Round 17's `slug` (every substitution on every text)."""
+    n = normalise
+    t = n.ascii_fold(text).casefold().replace("\u00d7", "x")
+    t = n._DOT_EDGE.sub("-", t)
+    t = n._SEP.sub("-", t)
+    t = n._LETTER_DIGIT.sub("-", t)
+    t = n._SYMBOL.sub(lambda m: n._SYMBOL_WORD[m.group()], t)
+    t = n._HYPHENS.sub("-", t).strip("-.")
+    return t or "x"
+
+
+_SLUG_PIECES = [
+    "Llama",
+    "LLaMA",
+    "qwen",
+    "2",
+    "2.5",
+    ".",
+    "-",
+    "--",
+    " ",
+    "_",
+    "~",
+    "/",
+    "+",
+    "*",
+    "@",
+    ":",
+    "\u00d7",
+    "\u00df",
+    "\u0663",
+    "\u00e9",
+    "\u00f8",
+    "x",
+    "GPT",
+    "4o",
+    "8B",
+    "(",
+    ")",
+]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.one_of(
+        st.lists(st.sampled_from(_SLUG_PIECES), min_size=0, max_size=8).map("".join),
+        st.text(max_size=10),
+    )
+)
+def test_slug_skips_only_no_op_substitutions(text: str) -> None:
+    assert normalise.slug.__wrapped__(text) == _slug_before(text)  # type: ignore[attr-defined]
