@@ -636,7 +636,7 @@ def acronyms_before_heads(
         w = m.group(1)
         if w in stop or w in rules.not_names:
             continue
-        if sum(c.isalpha() for c in w) < 2 or match_key(w) in rules.generic_keys or known(w):
+        if sum(map(str.isalpha, w)) < 2 or match_key(w) in rules.generic_keys or known(w):
             continue
         yield m.start(1), m.end(1)
 
