@@ -194,4 +194,14 @@ _SLUG_PIECES = [
     )
 )
 def test_slug_skips_only_no_op_substitutions(text: str) -> None:
-    assert normalise.slug.__wrapped__(text) == _slug_before(text)  # type: ignore[attr-defined]
+    assert normalise.slug.__wrapped__(text) == _slug_before(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=12))
+def test_character_tests_as_map(word: str) -> None:
+    """`sum(map(str.isX, w))` / `any(...)` for the generator forms they replace."""
+    for method in (str.isupper, str.isdigit, str.isalpha, str.isalnum, str.isspace):
+        name = method.__name__
+        assert sum(map(method, word)) == sum(getattr(c, name)() for c in word)
+        assert any(map(method, word)) == any(getattr(c, name)() for c in word)
