@@ -41,10 +41,10 @@ class Definition(NamedTuple):
 def is_acronym(s: str) -> bool:
     """Short forms: at least two capitals (`SAE`, `CoT`, `nCMD`), or a capital and a digit."""
     core = s[:-1] if s.endswith("s") and len(s) > 2 and s[-2].isupper() else s
-    caps = sum(c.isupper() for c in core)
+    caps = sum(map(str.isupper, core))
     if caps >= 2:
         return True
-    return caps >= 1 and any(c.isdigit() for c in core) and len(core) <= 8
+    return caps >= 1 and any(map(str.isdigit, core)) and len(core) <= 8
 
 
 def _singular(short: str) -> str:
@@ -96,7 +96,7 @@ def initials_long_form(short: str, cand: str, lf: str) -> str:
     Graph Generation (VSGG)" as "Scene Graph Generation". A longer suffix whose word
     initials spell the short form exactly is the long form the author wrote (17)."""
     lf_words = lf.split()
-    n = sum(c.isalnum() for c in short)
+    n = sum(map(str.isalnum, short))
     if n < 3 or len(lf_words) + lf.count("-") >= n:
         return lf  # (as many words and hyphen parts as letters: nothing to add)
     letters = "".join(c.lower() for c in short if c.isalnum())
@@ -182,7 +182,7 @@ def find_definitions(text: str) -> Iterator[Definition]:
         if not is_acronym(short):
             continue
         sing = _singular(short)
-        n_letters = sum(c.isalnum() for c in sing)
+        n_letters = sum(map(str.isalnum, sing))
         max_words = min(n_letters + 5, n_letters * 2)
         # words before the parenthesis, within the same clause
         left = text[max(0, m.start() - 200) : m.start()].rstrip()
@@ -224,7 +224,7 @@ def find_definitions(text: str) -> Iterator[Definition]:
         if not is_acronym(short) or " " not in inner:
             continue
         sing = _singular(short)
-        n_letters = sum(c.isalnum() for c in sing)
+        n_letters = sum(map(str.isalnum, sing))
         if len(inner.split()) > min(n_letters + 5, n_letters * 2):
             continue
         lf = best_long_form(sing, inner)

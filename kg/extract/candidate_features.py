@@ -40,9 +40,9 @@ def _caps(text: str) -> str:
         return "upper"
     if text.islower():
         return "lower"
-    if not any(c.isalpha() for c in text):
+    if not any(map(str.isalpha, text)):
         return "none"
-    if " " not in text and any(c.isupper() for c in text[1:]):
+    if " " not in text and any(map(str.isupper, text[1:])):
         return "camel"
     return "title"
 
@@ -70,7 +70,7 @@ def name_features(name: str) -> tuple[str, ...]:
         f.append("size")
     if "-" in name:
         f.append("hyphen")
-    if any(c.isdigit() for c in name):
+    if any(map(str.isdigit, name)):
         f.append("digit")
     return tuple(f)
 

@@ -388,7 +388,7 @@ class Contribution:
         if m.type != "Method" or m.eid in self.methods:
             return False
         label = self.st.entities.get(m.eid, {}).get("label", m.text)
-        if label != label.lower() or any(c.isdigit() for c in label):
+        if label != label.lower() or any(map(str.isdigit, label)):
             return False
         if any(o.eid == m.eid and o.text != o.text.lower() for o in self.st.mentions):
             return False  # written as a name somewhere ("Direct Preference Optimization")

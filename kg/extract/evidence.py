@@ -97,7 +97,7 @@ def title_modifier_tail(text: str, start: int, title_len: int, ev: Evidence) -> 
 
 def _lower_case_phrase(long: str) -> bool:
     """No capital after the first character ("wind turbines", "Symbolic regression")."""
-    return not any(ch.isupper() for ch in long[1:])
+    return not any(map(str.isupper, long[1:]))
 
 
 def definition_metric(long: str, ev: Evidence) -> bool:
@@ -153,11 +153,11 @@ def definition_not_entity(
         return True
     if ev.def_thing_after is not None and ev.def_thing_after.match(text, after, after + 40):
         return True
-    if _DIRECTION.match(long) and any(ch.isdigit() for ch in short):
+    if _DIRECTION.match(long) and any(map(str.isdigit, short)):
         return True  # "text-to-image (T2I)": a direction of a task, not a method (12)
     if (
         "-" in long
-        and not any(ch.isspace() for ch in long)
+        and not any(map(str.isspace, long))
         and _lower_case_phrase(long)
         and last.rsplit("-", 1)[-1] not in ev.def_method_heads
         and last not in rules.type_heads["Method"]
@@ -636,7 +636,7 @@ def acronyms_before_heads(
         w = m.group(1)
         if w in stop or w in rules.not_names:
             continue
-        if sum(c.isalpha() for c in w) < 2 or match_key(w) in rules.generic_keys or known(w):
+        if sum(map(str.isalpha, w)) < 2 or match_key(w) in rules.generic_keys or known(w):
             continue
         yield m.start(1), m.end(1)
 

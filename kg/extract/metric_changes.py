@@ -75,9 +75,7 @@ def load_change_rules(directory: str | None = None) -> ChangeRules:
 
 def _name_shaped(w: str) -> bool:
     """'ASSD', 'P99', 'mIoU', 'HD95': a measure written as a name."""
-    return any(c.isupper() for c in w[1:]) or (
-        any(c.isdigit() for c in w) and any(c.isalpha() for c in w)
-    )
+    return any(map(str.isupper, w[1:])) or (any(map(str.isdigit, w)) and any(map(str.isalpha, w)))
 
 
 def _modifier(w: str, rules: Rules, me: MetricEvidence) -> bool:

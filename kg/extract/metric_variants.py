@@ -42,7 +42,7 @@ def _words(s: str) -> list[str]:
 
 
 def _is_short(s: str) -> bool:
-    return " " not in s.strip() and (any(c.isupper() for c in s) or any(c.isdigit() for c in s))
+    return " " not in s.strip() and (any(map(str.isupper, s)) or any(map(str.isdigit, s)))
 
 
 def _initials(short: str, words: list[str]) -> bool:

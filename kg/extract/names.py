@@ -48,11 +48,11 @@ def _name_shaped(word: str, rules: Rules) -> bool:
     w = word.rstrip(".,;:")
     if len(w) < 2 or w in rules.not_names:
         return False
-    if not any(c.isalpha() for c in w):
+    if not any(map(str.isalpha, w)):
         return False
-    if any(c.isupper() for c in w[1:]):
+    if any(map(str.isupper, w[1:])):
         return True
-    return w[0].isalpha() and any(c.isdigit() for c in w)
+    return w[0].isalpha() and any(map(str.isdigit, w))
 
 
 def capitalised(word: str) -> bool:

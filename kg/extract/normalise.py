@@ -34,6 +34,7 @@ _CAMEL_S = re.compile(r"[a-z]S$")
 _SYMBOL = re.compile(r"[+*@:]")
 _SYMBOL_WORD = {"+": "-plus-", "*": "-star-", "@": "-at-", ":": "-"}
 _HYPHENS = re.compile(r"-{2,}")
+_NO_DIGITS = str.maketrans("", "", "0123456789")
 _KEY_SEP = re.compile(r"[\s\-_~‐–—]+")
 
 
@@ -73,12 +74,24 @@ def ascii_fold(text: str) -> str:
 def slug(text: str) -> str:
     """Id-safe normal form of a name (see module doc)."""
     t = ascii_fold(text).casefold().replace("×", "x")
-    t = _DOT_EDGE.sub("-", t)
+    # (round 18) each substitution only where its pattern can match at all: a "." for
+    # `_DOT_EDGE`; an ASCII digit for `_LETTER_DIGIT` (`_SEP` has made every other digit
+    # a "-"); one of its four symbols for `_SYMBOL`; "--" for `_HYPHENS`
+    if "." in t:
+        t = _DOT_EDGE.sub("-", t)
     t = _SEP.sub("-", t)
-    t = _LETTER_DIGIT.sub("-", t)
-    t = _SYMBOL.sub(lambda m: _SYMBOL_WORD[m.group()], t)
-    t = _HYPHENS.sub("-", t).strip("-.")
+    if len(t.translate(_NO_DIGITS)) != len(t):
+        t = _LETTER_DIGIT.sub("-", t)
+    if "+" in t or "*" in t or "@" in t or ":" in t:
+        t = _SYMBOL.sub(_symbol_word, t)
+    if "--" in t:
+        t = _HYPHENS.sub("-", t)
+    t = t.strip("-.")
     return t or "x"
+
+
+def _symbol_word(m: re.Match[str]) -> str:
+    return _SYMBOL_WORD[m.group()]
 
 
 _LOWER_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz")

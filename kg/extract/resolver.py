@@ -292,7 +292,7 @@ class Resolver:
         # a name (F1, BLEU, ROUGE-L, pass@1) needs no context; a plain head noun after a
         # capitalised modifier ("GPU memory", "API cost") does
         head = surface.rsplit(" ", 1)[-1]
-        if any(ch.isupper() for ch in head[1:]) or any(ch.isdigit() or ch == "@" for ch in head):
+        if any(map(str.isupper, head[1:])) or any(ch.isdigit() or ch == "@" for ch in head):
             concept = self.vocab.by_id.get(c.cid) if c.cid else None
             if concept is None or concept.source != "pwc" or c.source != "vocab":
                 return True

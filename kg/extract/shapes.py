@@ -239,8 +239,8 @@ class Shapes:
             ):
                 continue
             if not (
-                any(ch.isupper() for ch in base[1:])
-                or any(ch.isdigit() for ch in base)
+                any(map(str.isupper, base[1:]))
+                or any(map(str.isdigit, base))
                 or m.group(2)
                 or text[m.end(1)] == "-"
             ):
@@ -256,7 +256,7 @@ class Shapes:
                 or not any(ch.islower() or ch.isdigit() for ch in w[1:])
             ):
                 continue
-            if not any(ch.isupper() for ch in w[1:]):
+            if not any(map(str.isupper, w[1:])):
                 continue
             limit = st.title_len if m.end() <= st.title_len else len(text)
             e = extend_model(text, m.end(), rules, limit)
@@ -364,7 +364,7 @@ class Shapes:
                 if not names or any(
                     len(n.split()) > 4
                     or n.lower().startswith(("e.g", "i.e", "see "))
-                    or any(ch.isdigit() for ch in n)
+                    or any(map(str.isdigit, n))
                     and not _NAME_DIGITS.search(n)
                     for n in names
                 ):

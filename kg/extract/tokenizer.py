@@ -76,6 +76,8 @@ _TOKEN = re.compile(
     r"|\.\.+|\u2026+|-{2,}|={2,}"  # ellipses and rules
     r"|\S"  # anything else: one character a token
 )
+# one character: the cut before a chunk's closing mark (a match's `start()`/`end()`)
+_ANY_CHAR = re.compile(".", re.DOTALL)
 # chunks whose tokens spaCy keeps: ~265 bytes each (its allocations are tracked in a
 # dict), so ~80 MB when full, per process; once full spaCy caches no more (the common
 # chunks come early). The 60k corpus: 434,804 distinct chunks, 115 MB for all of them.
@@ -114,7 +116,11 @@ class _Cut:
         return self._end
 
 
-def chunk_cuts(chunk: str) -> Sequence[_Cut]:
+# a cut as spaCy reads it: a `_Cut` or a `_TOKEN` / `_ANY_CHAR` match
+CutLike = _Cut | re.Match[str]
+
+
+def chunk_cuts(chunk: str) -> Sequence[CutLike]:
     """spaCy's `infix_finditer` for a chunk: every token but the first, as a cut. (spaCy
     skips an infix at position 0 and keeps the text between and after infixes as tokens;
     the tokens are contiguous, so this reproduces them exactly.) Most new chunks are a
@@ -124,21 +130,30 @@ def chunk_cuts(chunk: str) -> Sequence[_Cut]:
     if chunk.isalpha():
         return ()
     if chunk[-1:] in _CLOSING and chunk[:-1].isalpha():
-        n = len(chunk)
-        return (_Cut(n - 1, n),)
-    cuts = []
-    pos = 0
-    for w in chunk_tokens(chunk):
-        cuts.append(_Cut(pos, pos + len(w)))
-        pos += len(w)
-    return cuts[1:]
+        last = _ANY_CHAR.match(chunk, len(chunk) - 1)  # (always a match here)
+        if last:
+            return (last,)
+    # (round 18) the `_TOKEN` matches themselves are the cuts where no abbreviation
+    # keeps its period: they are contiguous from 0 (every alternative is non-empty and
+    # `\S` takes whatever the others do not, in a space-free chunk), so each has the
+    # start and end that a `_Cut` summing the token lengths would have, and their
+    # `start()`/`end()` are C methods, not two Python calls after a Python `__init__`
+    matches = list(_TOKEN.finditer(chunk))
+    if "." in chunk and not _ABBREVIATION_STEMS.isdisjoint([m.group() for m in matches]):
+        cuts = []
+        pos = 0
+        for w in chunk_tokens(chunk):
+            cuts.append(_Cut(pos, pos + len(w)))
+            pos += len(w)
+        return cuts[1:]
+    return matches[1:]
 
 
 def make_ml_tokenizer(nlp) -> Tokenizer:
     return ml_tokenizer(nlp.vocab)
 
 
-def ml_tokenizer(vocab: Vocab, cuts: Callable[[str], Sequence[_Cut]] | None = None) -> Tokenizer:
+def ml_tokenizer(vocab: Vocab, cuts: Callable[[str], Sequence[CutLike]] | None = None) -> Tokenizer:
     """`cuts`: another `chunk_cuts` (tests count its calls)."""
     return Tokenizer(
         vocab,

@@ -92,16 +92,16 @@ def fallback_shaped(word: str, rules: Rules) -> bool:
     for i, p in enumerate(parts):
         if not p:
             return False
-        if p.islower() and not any(c.isdigit() for c in p):
+        if p.islower() and not any(map(str.isdigit, p)):
             return False  # "LLM-based": an adjective
-        caps = sum(c.isupper() for c in p)
-        if caps >= 2 or (caps and any(c.isupper() for c in p[1:])):
+        caps = sum(map(str.isupper, p))
+        if caps >= 2 or (caps and any(map(str.isupper, p[1:]))):
             shaped_part = True
         elif p[:1].isupper() and p[1:].islower() and len(p) > 3 and not (coined and i == 0):
             return False  # "Vision-Language", "Fine-Tuning": Title Case words
     if not shaped_part:
         return False
-    letters = sum(c.isalpha() for c in word)
+    letters = sum(map(str.isalpha, word))
     return letters >= 3 and camel
 
 
@@ -200,7 +200,7 @@ def appositive_named(text: str, rules: Rules, frequent: frozenset, known, taken=
         if not name_shaped(word, rules) or word in frequent:
             continue
         too_short = word.isupper() and len(word) < 3  # "AI"
-        if too_short or (word[:1].islower() and not any(c.isupper() for c in word)):
+        if too_short or (word[:1].islower() and not any(map(str.isupper, word))):
             continue  # ("x2": lower-case letters with a digit)
         if any(a < end and i < b for a, b in taken) or known(word):
             continue  # (the span test first: a vocabulary lookup costs more)
