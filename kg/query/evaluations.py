@@ -171,12 +171,18 @@ def _benchmark_rows(kg, s_iris, t_iri, s_set, t_set, include_variants) -> list[d
     return out
 
 
+def _local_index(kg: KG):
+    """The embedded pyoxigraph store, for direct index lookups; None for a remote one."""
+    raw = getattr(kg.store, "store", kg.store)
+    return raw if hasattr(raw, "quads_for_pattern") else None
+
+
 def _base_keys(kg: KG) -> bool:
     """Does every base-model fact carry its own kg:evaluationKey "<base> <benchmark>"? The
-    extractor writes them (kg-extract 1.3 on); then the key lookup finds every such fact and
-    the second query, for stores written without them, is skipped. Once per snapshot."""
-    raw = getattr(kg.store, "store", kg.store)
-    if not hasattr(raw, "quads_for_pattern"):
+    extractor writes them; then the key lookup finds every such fact and the second query,
+    for stores written without them, is skipped. Once per snapshot."""
+    raw = _local_index(kg)
+    if raw is None:
         return False
     base, key = ox.NamedNode(KGNS + "baseModel"), ox.NamedNode(KGNS + "evaluationKey")
     on = ox.NamedNode(KGNS + "onBenchmark")
@@ -210,8 +216,8 @@ def _base_models(kg: KG, items: set[str]) -> dict[str, list[str]]:
     """kg:baseModel of each evaluation node, by direct index lookups."""
     out: dict[str, list[str]] = {}
     p = ox.NamedNode(KGNS + "baseModel")
-    raw = getattr(kg.store, "store", kg.store)
-    if not hasattr(raw, "quads_for_pattern"):
+    raw = _local_index(kg)
+    if raw is None:
         return out
     for item in items:
         if item.startswith("_:"):
