@@ -733,8 +733,9 @@ def test_union_default_graph_of_kg_data_has_no_duplicate_rows(mini_client):
     strict=True,
     reason="not done (issue #18 item 2, engine level): the data kg writes holds each triple "
     "in one graph (test above), but a triple a client's update stores in several graphs "
-    "still matches once per graph in Oxigraph's union default graph and in FROM over "
-    "several graphs; fixing that needs a query rewrite in the endpoint",
+    "still matches once per graph in Oxigraph 0.5's union default graph and in FROM over "
+    "several graphs (oxigraph/oxigraph#1919; fixed by #1920 for 0.6.0, unreleased; "
+    "docs/ARCHITECTURE.md says why kg does not rewrite queries instead)",
 )
 def test_union_default_graph_has_no_duplicate_triples(writable):
     c = writable
