@@ -55,9 +55,10 @@ def mine_cmd(
     """Mine names the corpus's papers introduce into ontology/vocab/mined_*.jsonl.
 
     Papers whose title is in an evaluation set (the dev gold, every JSONL file of eval/
-    and eval/round*/: gold, samples, candidate lists) are left out before extraction. The defaults are
-    the thresholds the committed files were mined with (docs/extraction-log.md, round 17);
-    the same corpus and extractor give byte-identical files.
+    and eval/round*/: gold, samples, candidate lists) are left out before extraction. The
+    defaults are the thresholds the committed files were mined with
+    (docs/extraction-log.md, round 17); the same corpus and extractor give byte-identical
+    files.
     """
     from kg.paths import CHECKOUT, vocab_dir
     from kg.vocab_mine import run

@@ -225,6 +225,13 @@ class KGStore:
             self.store.dump(output, format=fmt, from_graph=graph or ox.DefaultGraph())
 
 
+def pattern_source(store):
+    """What answers `quads_for_pattern` for `store`: a KGStore's pyoxigraph Store, else the
+    store itself (a pyoxigraph Store, a remote store). Readers that walk one predicate's
+    quads (the name resolver, `kg validate`) go through this instead of SPARQL."""
+    return getattr(store, "store", store)
+
+
 def _nquads_to_triples(nquads: str, graph: ox.NamedNode) -> str:
     """Strip the graph term from N-Quads lines of one graph, giving N-Triples for INSERT DATA."""
     suffix = f" {graph} ."

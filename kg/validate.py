@@ -20,6 +20,7 @@ import rdflib
 
 from kg.namespaces import KG_IRI as KG
 from kg.paths import ontology_dir
+from kg.store import pattern_source
 
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 
@@ -194,7 +195,7 @@ def _limited_store(store, limit: int):
 def _graphs_of(store, focuses: set[str], max_lookups: int = 200_000) -> dict[str, str]:
     """The named graph each focus node (an IRI in N-Triples form) is described in; a paper
     graph is preferred when it appears in several."""
-    raw = getattr(store, "store", store)
+    raw = pattern_source(store)
     qp = getattr(raw, "quads_for_pattern", None)
     out: dict[str, str] = {}
     if qp is None:

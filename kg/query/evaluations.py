@@ -18,6 +18,7 @@ from kg.query.common import entity_id, num, paper_url, ref, resolved_ref, summar
 from kg.query.context import KG
 from kg.query.errors import Ambiguous
 from kg.query.resolver import Resolved
+from kg.store import pattern_source
 
 SUBJECT_TYPES = ("Model", "Method")
 TARGET_TYPES = ("Benchmark", "Hardware")
@@ -173,7 +174,7 @@ def _benchmark_rows(kg, s_iris, t_iri, s_set, t_set, include_variants) -> list[d
 
 def _local_index(kg: KG):
     """The embedded pyoxigraph store, for direct index lookups; None for a remote one."""
-    raw = getattr(kg.store, "store", kg.store)
+    raw = pattern_source(kg.store)
     return raw if hasattr(raw, "quads_for_pattern") else None
 
 

@@ -20,6 +20,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.query.errors import Ambiguous, NotResolved  # noqa: F401 - one error family
+from kg.store import pattern_source
 
 # how a name matched, best first: an entity id, a label or alias as written (ignoring
 # case), then a label or alias once case, accents and punctuation are dropped, last a
@@ -98,7 +99,7 @@ class Resolver:
             if self._loaded:
                 return
             ents: dict[str, EntityInfo] = {}
-            raw = getattr(self.store, "store", self.store)  # KGStore or a pyoxigraph Store
+            raw = pattern_source(self.store)
 
             def scan(pred: str, obj=None):
                 return raw.quads_for_pattern(None, ox.NamedNode(pred), obj, None)
@@ -164,7 +165,7 @@ class Resolver:
         self.load()
         with self._mentions_lock:
             if self._mentions is None:
-                raw = getattr(self.store, "store", self.store)
+                raw = pattern_source(self.store)
                 counts: dict[str, int] = {}
                 for q in raw.quads_for_pattern(None, ox.NamedNode(KG + "mentions"), None, None):
                     o = q.object.value
@@ -178,7 +179,7 @@ class Resolver:
             return self._mentions.get(iri, 0)
         n = self._mention_cache.get(iri)
         if n is None:
-            raw = getattr(self.store, "store", self.store)
+            raw = pattern_source(self.store)
             n = sum(
                 1
                 for _ in raw.quads_for_pattern(
