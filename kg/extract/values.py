@@ -23,6 +23,8 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
+from kg.extract.value_scope import list_on_other, own_measure_after, parallel_kinds
+
 VALUE_KINDS: tuple[str, ...] = ("score", "improvement", "ratio", "range", "spread", "count")
 #: the kinds a gold file's `value` takes (GUIDELINES.md: "the number as the statement
 #: gives it, whatever its kind (a score, an improvement, a speed-up)"; a spread or a count
@@ -31,7 +33,7 @@ RESULT_KINDS = frozenset({"score", "improvement", "ratio", "range"})
 
 _NUM = r"[+\-−]?\d+(?:,\d{3})*(?:\.\d+)?"
 _UNIT = (
-    r"(?:\s*(?P<unit>%|percent(?:age)?(?:\s+points?)?|pp(?![\w])|p\.p\.|points?(?![\w])|pts?(?![\w])|"
+    r"(?:\s*(?P<unit>\\?%|percent(?:age)?(?:\s+points?)?|pp(?![\w])|p\.p\.|points?(?![\w])|pts?(?![\w])|"
     r"×|\$\\times\$|\\times|x(?![\w])|X(?![\w])|-?fold(?![\w])|times(?![\w])|"
     # measured quantities with a unit of their own: a latency, a frame or token rate
     r"ms(?![\w/])|FPS(?![\w])|fps(?![\w])|tokens?/s(?![\w])|dB(?![\w])|db(?![\w])))?"
@@ -41,7 +43,10 @@ _HEDGE = r"(?:(?:approximately|about|around|roughly|nearly|almost|only|just|~)\s
 _VALUE = re.compile(
     rf"(?<![\w.\-/@:])(?:from\s+{_HEDGE}(?P<from>{_NUM})\s*%?\s*(?:to|→|->)\s*|between\s+(?P<btw>{_NUM})\s*%?\s*and\s+)?"
     rf"(?P<num>{_NUM}){_UNIT}"
-    rf"(?:\s*(?:to|–|-|→)\s*(?P<num2>{_NUM}){_UNIT.replace('unit', 'unit2')})?"
+    # a range's second end; after a dash or a tilde ("0.91--0.93", "4 $\sim$ 6x") it
+    # takes no sign (the dash is no minus)
+    rf"(?:\s*(?:(?:to|→)\s*|(?:–|—|--?|~|∼|\$\\sim\$|\\sim)\s*(?![+\-−]))"
+    rf"(?P<num2>{_NUM}){_UNIT.replace('unit', 'unit2')})?"
 )
 _COUNT_AFTER = re.compile(
     r"\s*(?:(?!(?:while|when|whereas|but|and|or|with|which|that|the|an?|on|in|of|for|to|by|than|as|at|"
@@ -75,7 +80,7 @@ def _unit(raw: str | None) -> str:
     if not raw:
         return "absolute"
     r = raw.lower()
-    if r == "%" or r.startswith("percent") and "point" not in r:
+    if r in ("%", "\\%") or r.startswith("percent") and "point" not in r:
         return "%"
     if "point" in r or r in ("pp", "p.p.", "pt", "pts"):
         return "points"
@@ -179,6 +184,7 @@ _CHANGE_BEFORE = re.compile(
     r"enhanc|lift|push|bring|brought|go|goes|went|mov)\w*\s+(?:[\w\-]+\s+){0,4}?$",
     re.IGNORECASE,
 )
+_BY_BEFORE = re.compile(r"\bby\s+(?:about\s+|roughly\s+|around\s+|up\s+to\s+)?$", re.IGNORECASE)
 _RATIO_BEFORE = re.compile(r"\bfactor\s+of\s+(?:about\s+|roughly\s+|up\s+to\s+)?$", re.IGNORECASE)
 _RATIO_AFTER = re.compile(
     r"\s+of\s+(?:the\s+|their\s+|its\s+)?(?:original|full|baseline|dense|uncompressed|teacher|base|"
@@ -217,7 +223,7 @@ _SIZE_AFTER = re.compile(
 _SHARE_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?[\w\-]+", re.IGNORECASE)
 _DELTA_BEFORE = re.compile(
     r"(?:\bby|\b(?:gain|improvement|increase|boost|reduction|decrease|drop|margin|lead|lift|uplift|"
-    r"advantage|difference|jump|rise)s?(?:\s+of)?|\bup\s+to\s+an?)\s+"
+    r"advantage|difference|jump|rise)s?(?:\s+of)?)\s+"
     r"(?:up\s+to\s+|about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+|around\s+|more\s+than\s+|"
     r"at\s+least\s+|an?\s+(?:average\s+(?:of\s+)?)?)?(?:up\s+to\s+)?(?:[~≈]\s*)?$",
     re.IGNORECASE,
@@ -228,7 +234,7 @@ _DELTA_AFTER = re.compile(
     r"(?:improvements?|gains?|increases?|boosts?|reductions?|decreases?|drops?|higher|lower|better|"
     r"worse|fewer|less|more|smaller|larger|faster|slower|relative|absolute|margins?|lifts?|uplifts?|"
     r"advantages?|differences?|savings?|speed-?ups?|improved|reduced|increased|decreased|cheaper|"
-    r"shorter|longer|gained|lost|saved)\b",
+    r"shorter|longer|gained|lost|saved|extra|additional|overheads?)\b",
     re.IGNORECASE,
 )
 
@@ -251,7 +257,9 @@ def value_kind(text: str, v: Value, lo: int = 0, metrics=()) -> str:
         return "range" if _RANGE_BEFORE.search(before) else "score"
     if _RANGE_CONNECTOR.search(raw):
         # "58-60%", "0.80 to 0.96": a range, unless a change verb makes it from-to
-        return "score" if _CHANGE_BEFORE.search(before) and " to " in raw else "range"
+        # ("improves X by 1.6% to 5.3%" is a range of gains)
+        from_to = _CHANGE_BEFORE.search(before) and not _BY_BEFORE.search(before)
+        return "score" if from_to and " to " in raw else "range"
     if v.unit == "x" or _RATIO_BEFORE.search(before) or before.rstrip().endswith(("×", "x")):
         return "ratio"
     if raw[:1] in "+-−":
@@ -267,7 +275,7 @@ def value_kind(text: str, v: Value, lo: int = 0, metrics=()) -> str:
     return "score"
 
 
-_RANGE_CONNECTOR = re.compile(r"\d\s*%?\s*(?:to|–|-|→)\s*[+\-−]?\d")
+_RANGE_CONNECTOR = re.compile(r"\d\s*\\?%?\s*(?:to|–|—|-|→|~|∼|\$\\sim\$|\\sim)\s*[+\-−]?\d")
 
 
 # -- binding ---------------------------------------------------------------------------------
@@ -348,11 +356,6 @@ _VALUE_THEN_BENCH = re.compile(
     r"|\s*(?:M\s*)?\(\s*",  # "25.3% (OSWorld)"
     re.IGNORECASE,
 )
-_NEXT_ITEM = re.compile(
-    r"\s*(?:dataset|benchmark|set)?\s*(?:,\s*(?:and\s+)?|and\s+)(?:by\s+)?(?:a\s+|an\s+)?"
-    r"(?:more\s+than\s+|over\s+|up\s+to\s+|about\s+|nearly\s+|almost\s+|roughly\s+)?",
-    re.IGNORECASE,
-)
 # between the items of a metric-value list: ", CIDEr of ", " mIoU and "
 _METRIC_VALUE_ITEM_GAP = re.compile(
     r"\s*,\s*(?:and\s+)?M\s*(?:of|=|:|at)?\s*(?:an?\s+)?|\s*M\s*(?:,\s*(?:and\s+)?|and\s+)",
@@ -365,6 +368,13 @@ _IN_THE_NAME = re.compile(r"\s*(?:[\w\-@]+\s+){0,3}?in\s+the\s+(?=[A-Z][\w\-]*[A
 # "X is 8x better than Y, and in the B task ...": a coordinated clause between
 _RESPECTIVELY = re.compile(r"respectively", re.IGNORECASE)
 _COORDINATED = re.compile(r",\s+(?:and|or)\s+(?:in|on|for|at|with|when|the)\b", re.IGNORECASE)
+# "X cuts latency by 18% versus Y, and achieves higher success in B": a predicate after the
+# value with a result (and a benchmark) of its own
+_COORDINATED_VERB = re.compile(
+    r",\s+(?:and|while)\s+(?:also\s+|further\s+)?(?:achiev|attain|obtain|reach|deliver|yield|"
+    r"show|demonstrat|exhibit|maintain|outperform|surpass|establish|generaliz|remain|enabl)\w*",
+    re.IGNORECASE,
+)
 _BENCH_LIST_AFTER = re.compile(r"\s*(?:,|and\b|or\b|/|&)\s*")
 _VALUE_LIST_GAP = re.compile(r"\s*(?:M\s*)?(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|/\s*)")
 _METRIC_BEFORE_VALUE = re.compile(
@@ -374,7 +384,7 @@ _METRIC_BEFORE_VALUE = re.compile(
 )
 _METRIC_AFTER_VALUE = re.compile(
     r"\s*(?:\)\s*)?(?:(?:absolute\s+|relative\s+|average\s+)?(?:reduction|improvement|gain|increase|"
-    r"decrease|drop|boost)s?\s+)?(?:in\s+|of\s+)?(?:the\s+)?"
+    r"decrease|drop|boost)s?\s+)?(?:in\s+|of\s+|on\s+)?(?:the\s+)?"
 )
 _SPEED_METRIC = re.compile(r"speed|throughput|latency|faster")
 # a bare decimal reads as a result only next to a result verb
@@ -558,26 +568,8 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
                 # against a cue written after the next one ("1.0 and 2.5 points higher")
                 if _VALUE_LIST_GAP.fullmatch(gap, 0) and not (j > i and "M" in gap):
                     kinds[i] = kinds[j]
-    # "a 5% improvement in accuracy on A and (more than) 2% on B": the second item of a
-    # parallel list over benchmarks is of the first's kind
-    for i in range(1, len(vals)):
-        if kinds[i] != "score" or kinds[i - 1] not in ("improvement", "ratio"):
-            continue
-        b = next(
-            (b for b in benches if vals[i - 1].end <= b.start and b.end <= vals[i].start), None
-        )
-        # not where the delta is a side note of a score ("55.5 (+1.4) mIoU on A, 73.0 on B")
-        side_note = text.rfind("(", s0, vals[i - 1].start) > text.rfind(")", s0, vals[i - 1].start)
-        after_score = i >= 2 and not any(
-            vals[i - 2].end <= o.start and o.end <= vals[i - 1].start for o in benches
-        )
-        if (
-            b is not None
-            and not side_note
-            and not after_score
-            and _NEXT_ITEM.fullmatch(text, b.end, vals[i].start)
-        ):
-            kinds[i] = kinds[i - 1]
+    # "a 5% improvement in accuracy on A and (more than) 2% on B"
+    parallel_kinds(text, s0, vals, kinds, benches, metrics)
     in_list = {v.start: flag for v, flag in zip(vals, listed, strict=True)}
     kept: list[tuple[Value, str, str | None]] = []  # (value, kind, owner)
     settings: list[Value] = []  # "at 40% sparsity": their metrics are no other value's
@@ -659,7 +651,7 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
     if not kept:
         return out
 
-    mets = _metrics(text, kept, metrics, clause, settings)
+    mets = _metrics(text, kept, metrics, clause, settings, in_list)
     where = {v.start: i for i, (v, _k, _o) in enumerate(kept)}
 
     def add(bench, v, kind, owner, explicit, marked=True):
@@ -811,7 +803,20 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
         ids = {b.eid for b in bs}
         if len(ids) == 1:
             lo, hi = sorted((v.start, bs[0].start))
-            if not _COORDINATED.search(text, lo, hi) and not _on_other(text, v, s1, benches, named):
+            if (
+                not _COORDINATED.search(text, lo, hi)
+                and not (v.start < bs[0].start and _COORDINATED_VERB.search(text, lo, hi))
+                and not _on_other(text, v, s1, benches, named)
+                # "0.04%, 2.93% and 1.28% on C" (C unrecognised): the list is C's
+                and not list_on_other(
+                    v,
+                    vals,
+                    lambda a, b: bool(
+                        _VALUE_LIST_GAP.fullmatch(_mask(text, a.end, b.start, metrics), 0)
+                    ),
+                    lambda w: _on_other(text, w, s1, benches, named),
+                )
+            ):
                 add(bs[0], v, kind, owner, False, marked)
         elif (
             not ids
@@ -897,7 +902,9 @@ def _beside(text: str, v: Value, m) -> bool:
     )
 
 
-def _metrics(text: str, kept, metrics, clause, settings=()) -> list[tuple[str | None, bool]]:
+def _metrics(
+    text: str, kept, metrics, clause, settings=(), listed=None
+) -> list[tuple[str | None, bool]]:
     """(metric id, written beside it) of each kept value: the metric next to it ("accuracy
     of 91.2%", "29.44 win rate", "AUC=0.805"), else the nearest one before it in its clause
     that is beside no other value (a speed metric only for a ratio, and only for one)."""
@@ -924,10 +931,15 @@ def _metrics(text: str, kept, metrics, clause, settings=()) -> list[tuple[str | 
             and bool(_SPEED_METRIC.search(m.eid)) == (kind == "ratio")
         ]
         out.append((prev[-1].eid if prev else None, False))
-    return _shared_metrics(kept, beside, out, clause)
+    out = _shared_metrics(kept, beside, out, clause, listed)
+    for i, (v, _kind, _owner) in enumerate(kept):
+        after = _mask(text, v.end, min(len(text), v.end + 40), metrics)
+        if beside[i] is None and own_measure_after(after):
+            out[i] = (None, False)  # "the same FID with 45% fewer bits": no FID value
+    return out
 
 
-def _shared_metrics(kept, beside, out, clause) -> list[tuple[str | None, bool]]:
+def _shared_metrics(kept, beside, out, clause, listed=None) -> list[tuple[str | None, bool]]:
     """A value with no metric of its own takes the one metric its list gives ("0.91 AUC
     on A and 0.88 on B", "0.91 and 0.88 AUC on A and B, respectively"): the values of its
     clause, of its kind, that have a metric beside them all have the same one."""
@@ -935,11 +947,18 @@ def _shared_metrics(kept, beside, out, clause) -> list[tuple[str | None, bool]]:
         if out[i][0] is not None:
             continue
         c = clause(v.start)
-        own = {
-            beside[j].eid
+        pairs = [
+            (j, w)
             for j, (w, k, _o) in enumerate(kept)
             if beside[j] is not None and k == kind and clause(w.start) == c
-        }
+        ]
+        own = {beside[j].eid for j, _w in pairs}
+        # a metric written after a later value is shared only along a list ("0.91 and 0.88
+        # AUC"), not back over "1.055 bpm MAE with Pearson correlation 0.996"
+        if listed is not None and not any(
+            j < i or (listed.get(v.start) and listed.get(w.start)) for j, w in pairs
+        ):
+            continue
         if len(own) == 1:
             out[i] = (next(iter(own)), False)
     return out

@@ -1,0 +1,78 @@
+"""What a value's statement scopes it to, beyond its position (round 19, issue #16 item 2:
+"values that are right or absent"). Found by auditing the values of a fixed-seed draw of
+corpus abstracts by hand; each helper stops one class of wrong value there.
+
+- `parallel_kinds`: the items of a parallel list take the first item's kind, also across a
+  metric or a bracketed side value between them ("by 3.2% on M1 and 11.1% on M2", "gains
+  of 20% on A (+0.09), 40% on B"): the second item is a gain too, no score.
+- `own_measure_after`: a value followed by a measure of its own that no metric mention
+  names ("45% fewer bits", "50% token savings") borrows no metric from earlier in its
+  clause ("the same FID with 45% fewer bits" is no FID value).
+- `list_on_other`: the items of a value list whose last item is another target's ("0.04%,
+  2.93% and 1.28% on C", C unrecognised) are all that target's.
+"""
+
+from __future__ import annotations
+
+import re
+
+# between a parallel list's target and its next item: ", and (by) (more than) "; a
+# bracketed side value of the target may come first ("on A (+0.09), 40% on B")
+_NEXT_ITEM = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:dataset|benchmark|set)?\s*(?:,\s*(?:and\s+)?|and\s+)(?:by\s+)?"
+    r"(?:a\s+|an\s+)?(?:more\s+than\s+|over\s+|up\s+to\s+|about\s+|nearly\s+|almost\s+|roughly\s+)?",
+    re.IGNORECASE,
+)
+# "45% fewer bits", "50% token savings", "1.1% extra FLOPs" ("M": a metric mention)
+_OWN_MEASURE_AFTER = re.compile(
+    r"\s*(?:(?:fewer|less|more|extra|additional)\s+(?!M\b)[a-z]"
+    r"|(?!M\b)[a-z][\w\-]*\s+(?:savings?|overheads?)\b)",
+)
+
+
+def in_brackets(text: str, s0: int, pos: int) -> bool:
+    """`pos` sits inside an open bracket of its sentence (which starts at `s0`)."""
+    return text.rfind("(", s0, pos) > text.rfind(")", s0, pos)
+
+
+def parallel_kinds(text: str, s0: int, vals, kinds: list[str], benches, metrics) -> None:
+    """ "a 5% improvement in accuracy on A and (more than) 2% on B": the second item of a
+    parallel list over benchmarks (or metrics) is of the first's kind (`kinds` updated in
+    place); not where the delta is a side note of a score ("55.5 (+1.4) mIoU on A, 73.0
+    on B")."""
+    targets = [*benches, *metrics]
+    for i in range(1, len(vals)):
+        if kinds[i] != "score":
+            continue
+        j = i - 1
+        if j >= 1 and in_brackets(text, s0, vals[j].start):
+            j -= 1  # "20% on A (+0.09), 40% on B": past the target's side value
+        if kinds[j] not in ("improvement", "ratio") or in_brackets(text, s0, vals[j].start):
+            continue
+        between = [t for t in targets if vals[j].end <= t.start and t.end <= vals[i].start]
+        if not between:
+            continue
+        last = max(between, key=lambda t: t.end)
+        after_score = (
+            j >= 1
+            and not in_brackets(text, s0, vals[j - 1].start)
+            and not any(vals[j - 1].end <= o.start and o.end <= vals[j].start for o in benches)
+        )
+        if not after_score and _NEXT_ITEM.fullmatch(text, last.end, vals[i].start):
+            kinds[i] = kinds[j]
+
+
+def own_measure_after(masked_after: str) -> bool:
+    """The text after a value (metric mentions masked as "M") names a measure of its own."""
+    return bool(_OWN_MEASURE_AFTER.match(masked_after))
+
+
+def list_on_other(v, vals, list_gap, on_other) -> bool:
+    """`v` is an item of a value list (items joined where `list_gap(a, b)` holds) whose
+    last item is another target's (`on_other(w)`)."""
+    k = next((i for i, w in enumerate(vals) if w.start == v.start), None)
+    if k is None:
+        return False
+    while k + 1 < len(vals) and list_gap(vals[k], vals[k + 1]):
+        k += 1
+    return vals[k].start != v.start and on_other(vals[k])
