@@ -933,8 +933,8 @@ def _metrics(
         out.append((prev[-1].eid if prev else None, False))
     out = _shared_metrics(kept, beside, out, clause, listed)
     for i, (v, _kind, _owner) in enumerate(kept):
-        after = _mask(text, v.end, min(len(text), v.end + 40), metrics)
-        if beside[i] is None and own_measure_after(after):
+        tail = _mask(text, v.end, min(len(text), v.end + 40), metrics)
+        if beside[i] is None and own_measure_after(tail):
             out[i] = (None, False)  # "the same FID with 45% fewer bits": no FID value
     return out
 
