@@ -76,3 +76,62 @@ def list_on_other(v, vals, list_gap, on_other) -> bool:
     while k + 1 < len(vals) and list_gap(vals[k], vals[k + 1]):
         k += 1
     return vals[k].start != v.start and on_other(vals[k])
+
+
+# "(peaking at +6.03% on B)": a result's high point, no setting ("at 40% sparsity")
+_PEAK_AT = re.compile(
+    r"\b(?:peak\w*|maxim\w*\s+out|top\w*\s+out)\s+at\s+(?:an?\s+)?$", re.IGNORECASE
+)
+# a benchmark named as the data a model was (pre)trained on ("despite its reliance on
+# Objects365 pretraining", "when training on 40% of the X dataset"): no value's target
+# unless a value is written next to it
+_TRAIN_DATA_AFTER = re.compile(
+    r"\s*(?:dataset\s+|data\s+|corpus\s+)?(?:pre-?training|training\s+(?:data|set|corpus))\b",
+    re.IGNORECASE,
+)
+# (a share only: "pretraining on the C4 dataset, X reduces perplexity by 0.98" is a result
+# there, as "trained on ImageNet, X reaches 80%" often is)
+_TRAIN_DATA_BEFORE = re.compile(
+    r"\b(?:pre-?train\w*|train(?:ed|ing)|fine-?tun\w*)\s+(?:\w+\s+)?on\s+"
+    r"(?:only\s+|just\s+)?\d+(?:\.\d+)?\s*\\?%\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def peak_at(text: str, lo: int, pos: int) -> bool:
+    """The value at `pos` is a peak ("peaking at 6.0%"), though "at" precedes it."""
+    return bool(_PEAK_AT.search(text, max(lo, pos - 30), pos))
+
+
+def training_data(text: str, s0: int, b) -> bool:
+    """The benchmark mention `b` names data a model was trained on, not a test."""
+    return bool(
+        _TRAIN_DATA_AFTER.match(text, b.end)
+        or _TRAIN_DATA_BEFORE.search(text, max(s0, b.start - 50), b.start)
+    )
+
+
+def bracket_of(text: str, s0: int, pos: int) -> int:
+    """Where the bracket around `pos` opens (-1: none)."""
+    return text.rfind("(", s0, pos) if in_brackets(text, s0, pos) else -1
+
+
+def bracket_apart(text: str, s0: int, v, b) -> bool:
+    """ "+4.08% over the baseline (peaking at +6.03% on B)": a benchmark in brackets is the
+    bracket's, not a target for a value outside them."""
+    ob = bracket_of(text, s0, b.start)
+    return ob >= 0 and ob != bracket_of(text, s0, v.start)
+
+
+# "(peaking at +6.03% on B)", "(up to 9.1%)": a bracket that notes the statement's own
+# high point, even after a compared system ("gains over the baseline (peaking at ...)")
+_PEAK_NOTE = re.compile(
+    r"\(\s*(?:peak\w*\s+at|up\s+to|reaching|with\s+a\s+(?:peak|maximum)\s+of|as\s+high\s+as)\s+$",
+    re.IGNORECASE,
+)
+
+
+def peak_note(text: str, s0: int, pos: int) -> bool:
+    """The value at `pos` opens a bracket noting the statement's own peak."""
+    op = bracket_of(text, s0, pos)
+    return op >= 0 and bool(_PEAK_NOTE.fullmatch(text, op, pos))

@@ -23,7 +23,15 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
-from kg.extract.value_scope import list_on_other, own_measure_after, parallel_kinds
+from kg.extract.value_scope import (
+    bracket_apart,
+    list_on_other,
+    own_measure_after,
+    parallel_kinds,
+    peak_at,
+    peak_note,
+    training_data,
+)
 
 VALUE_KINDS: tuple[str, ...] = ("score", "improvement", "ratio", "range", "spread", "count")
 #: the kinds a gold file's `value` takes (GUIDELINES.md: "the number as the statement
@@ -217,7 +225,11 @@ _AT_SETTING = re.compile(r"\b(?:[Aa]t|[Uu]nder)\s+(?:an?\s+|only\s+|just\s+)?$")
 _COUNT_OF = re.compile(r"[KkMmB]?\s+[a-z]+s\b")
 _SIZE_AFTER = re.compile(
     r"\s+(?:more|fewer|less|larger|smaller)\s+(?:total\s+|trainable\s+|active\s+)?"
-    r"(?:parameters|params|FLOPs|weights|layers)\b",
+    r"(?:parameters|params|FLOPs|weights|layers)\b"
+    # "a model 20x smaller", "8.3x more scenes": a size, no result
+    r"|\s+(?:smaller|larger|bigger)\b(?!\s+(?:gains?|improvements?|margins?|reductions?|drops?))"
+    r"|\s+more\s+(?:[\w\-]+\s+)?(?:scenes|samples|images|videos|examples|data|instances|annotations|"
+    r"questions|tasks|categories|classes|hours|frames|clips|documents|sequences)\b",
     re.IGNORECASE,
 )
 _SHARE_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?[\w\-]+", re.IGNORECASE)
@@ -362,7 +374,12 @@ _METRIC_VALUE_ITEM_GAP = re.compile(
     re.IGNORECASE,
 )
 _NAME_BRACKET = re.compile(r"[A-Z][\w\-.]*(?P<end>)\s*\(\s*$")
-_ON_NAME = re.compile(r"\s*(?:[\w\-@]+\s+){0,4}?on\s+(?:the\s+)?(?=[A-Z0-9])")
+_ON_NAME = re.compile(
+    r"\s*(?:[\w\-@]+\s+){0,4}?on\s+(?:the\s+)?(?=[A-Z0-9])"
+    # "0.897 on an annotated in-domain XYZ subset": a name after descriptive words
+    r"|\s*(?:[\w\-@]+\s+){0,4}?on\s+(?:an?\s+|the\s+)(?:(?-i:[a-z][\w\-]*)\s+){1,3}"
+    r"(?=[A-Z][\w\-]*[A-Z0-9])"
+)
 # "84.6% execution accuracy in the SPIDER Dev": a split or set of a name not recognised
 _IN_THE_NAME = re.compile(r"\s*(?:[\w\-@]+\s+){0,3}?in\s+the\s+(?=[A-Z][\w\-]*[A-Z0-9])")
 # "X is 8x better than Y, and in the B task ...": a coordinated clause between
@@ -614,10 +631,12 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
                 and _CLOSE_PAREN.match(text, v.end)
             ):
                 owner = kept[-1][2]
-        if owner is None and _in_compared_bracket(text, v, s0):
+        if owner is None and _in_compared_bracket(text, v, s0) and not peak_note(text, s0, v.start):
             continue  # "surpassing prior methods such as Y (99.3% accuracy, 99.8% AUC)"
-        if v.unit in ("%", "absolute", "points") and _AT_SETTING.search(
-            text, max(s0, v.start - 20), v.start
+        if (
+            v.unit in ("%", "absolute", "points")
+            and _AT_SETTING.search(text, max(s0, v.start - 20), v.start)
+            and not peak_at(text, s0, v.start)
         ):
             settings.append(v)
             continue  # "At 40% sparsity, X attains 81.3%": the condition of a run, no result
@@ -799,7 +818,11 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
             continue
         # an unmarked score still competes (it makes a marked one ambiguous), never wins
         marked = owner is not None or kind != "score" or _anchored(text, v, s0, benches, metrics)
-        bs = bench_clause.get(clause(v.start), [])
+        bs = [
+            b
+            for b in bench_clause.get(clause(v.start), [])
+            if not bracket_apart(text, s0, v, b) and not training_data(text, s0, b)
+        ]
         ids = {b.eid for b in bs}
         if len(ids) == 1:
             lo, hi = sorted((v.start, bs[0].start))
@@ -822,6 +845,8 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
             not ids
             and owner is not None
             and len(sent_bench_ids) == 1
+            and not training_data(text, s0, benches[0])
+            and not bracket_apart(text, s0, v, benches[0])
             and not _on_other(text, v, s1, benches, named)
         ):
             add(benches[0], v, kind, owner, False)
