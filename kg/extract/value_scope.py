@@ -8,8 +8,10 @@ corpus abstracts by hand; each helper stops one class of wrong value there.
 - `own_measure_after`: a value followed by a measure of its own that no metric mention
   names ("45% fewer bits", "50% token savings") borrows no metric from earlier in its
   clause ("the same FID with 45% fewer bits" is no FID value).
-- `list_on_other`: the items of a value list whose last item is another target's ("0.04%,
-  2.93% and 1.28% on C", C unrecognised) are all that target's.
+- `peak_at`, `peak_note`: "(peaking at +6.03% on B)" is the statement's own high point,
+  neither a setting ("at 40% sparsity") nor a compared baseline's bracket.
+- `training_data`, `bracket_apart`: a benchmark named as training data, or inside
+  brackets a value stands outside of, is no target of that value by clause.
 """
 
 from __future__ import annotations
@@ -65,17 +67,6 @@ def parallel_kinds(text: str, s0: int, vals, kinds: list[str], benches, metrics)
 def own_measure_after(masked_after: str) -> bool:
     """The text after a value (metric mentions masked as "M") names a measure of its own."""
     return bool(_OWN_MEASURE_AFTER.match(masked_after))
-
-
-def list_on_other(v, vals, list_gap, on_other) -> bool:
-    """`v` is an item of a value list (items joined where `list_gap(a, b)` holds) whose
-    last item is another target's (`on_other(w)`)."""
-    k = next((i for i, w in enumerate(vals) if w.start == v.start), None)
-    if k is None:
-        return False
-    while k + 1 < len(vals) and list_gap(vals[k], vals[k + 1]):
-        k += 1
-    return vals[k].start != v.start and on_other(vals[k])
 
 
 # "(peaking at +6.03% on B)": a result's high point, no setting ("at 40% sparsity")

@@ -25,7 +25,6 @@ from typing import NamedTuple
 
 from kg.extract.value_scope import (
     bracket_apart,
-    list_on_other,
     own_measure_after,
     parallel_kinds,
     peak_at,
@@ -352,6 +351,8 @@ _OWNER_PAREN = re.compile(
 )
 # "99.80% against DT-GoogleNet's 98.93% on UCLA": a score written as the system's own
 _OWNER_POSSESSIVE = re.compile(r"['\u2019]s\s+(?:(?:top-1\s+|mean\s+|average\s+)?[a-z]+\s+of\s+)?")
+# "boosts the score of X to 0.569 (from 0.534) and Y to 0.570": each system's own
+_OWNER_TO = re.compile(r"\s+to\s+")
 _FOR_OWNER = re.compile(r"\s*(?:(?:M|in|of|on)\s+){0,3}?for\s+(?:the\s+)?", re.IGNORECASE)
 _CLOSE_PAREN = re.compile(r"[^()]{0,30}\)")
 # gaps that tie a value to a benchmark by position ("M" stands for a metric mention)
@@ -603,7 +604,9 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
                 break  # another system between: not the nearest
             if _OWNER_PAREN.fullmatch(text, m.end, v.start) and _CLOSE_PAREN.match(text, v.end):
                 owner = m.eid
-            elif _OWNER_POSSESSIVE.fullmatch(text, m.end, v.start):
+            elif _OWNER_POSSESSIVE.fullmatch(text, m.end, v.start) or _OWNER_TO.fullmatch(
+                text, m.end, v.start
+            ):
                 owner = m.eid
             elif _OWNER_VERB.fullmatch(text, m.end, v.start) or (
                 _OWNER_VERB_BRACKET.fullmatch(text, m.end, v.start)
@@ -830,15 +833,6 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
                 not _COORDINATED.search(text, lo, hi)
                 and not (v.start < bs[0].start and _COORDINATED_VERB.search(text, lo, hi))
                 and not _on_other(text, v, s1, benches, named)
-                # "0.04%, 2.93% and 1.28% on C" (C unrecognised): the list is C's
-                and not list_on_other(
-                    v,
-                    vals,
-                    lambda a, b: bool(
-                        _VALUE_LIST_GAP.fullmatch(_mask(text, a.end, b.start, metrics), 0)
-                    ),
-                    lambda w: _on_other(text, w, s1, benches, named),
-                )
             ):
                 add(bs[0], v, kind, owner, False, marked)
         elif (
