@@ -136,3 +136,10 @@ def test_each_system_raised_to_a_value_owns_it():
     b = bind(t, x_zorb="ZorbNet", m_quill="QuillLM", m_vexa="Vexa-2", b_alpha="AlphaSet")
     assert one(b, "model/quill")[0] == 0.569
     assert one(b, "model/vexa")[0] == 0.570
+
+
+def test_a_share_of_another_systems_measure_is_not_that_systems_value():
+    t = "ZorbNet keeps accuracy while retaining 92% of QuillLM's inference speed on AlphaSet."
+    b = bind(t, x_zorb="ZorbNet", m_quill="QuillLM", b_alpha="AlphaSet")
+    assert b.value_for("model/quill", B) is None
+    assert one(b) == (92.0, "ratio", None)

@@ -126,3 +126,20 @@ def peak_note(text: str, s0: int, pos: int) -> bool:
     """The value at `pos` opens a bracket noting the statement's own peak."""
     op = bracket_of(text, s0, pos)
     return op >= 0 and bool(_PEAK_NOTE.fullmatch(text, op, pos))
+
+
+# "retaining 92% of X's inference speed", "at 1% of X's cost": a share of another system's
+# measure; X is the reference, not the system measured
+_SHARE_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?$")
+
+
+def share_of(text: str, vals, m) -> bool:
+    """The system mention `m` is written as a share's reference ("92% of X's ...")."""
+    if text[m.end : m.end + 2] not in ("'s", "\u2019s"):
+        return False
+    return any(
+        v.end <= m.start
+        and m.start - v.end <= 12
+        and _SHARE_OF_NAME.fullmatch(text, v.end, m.start)
+        for v in vals
+    )

@@ -29,6 +29,7 @@ from kg.extract.value_scope import (
     parallel_kinds,
     peak_at,
     peak_note,
+    share_of,
     training_data,
 )
 
@@ -198,7 +199,9 @@ _RATIO_AFTER = re.compile(
     r"unpruned|full-precision|vanilla|FLOPs|parameters|params|compute|memory|cost|tokens|"
     r"(?:training\s+)?data|labels|the\s+(?:FLOPs|parameters|compute|memory|cost|tokens))\b"
     # "retains 97% of (the) average zero-shot performance": a share of another result
-    r"|\s+of\s+(?:the\s+|their\s+|its\s+)?(?:[\w\-]+\s+){0,3}?(?:performance|quality|capabilit\w*)\b",
+    r"|\s+of\s+(?:the\s+|their\s+|its\s+)?(?:[\w\-]+\s+){0,3}?(?:performance|quality|capabilit\w*)\b"
+    # "92% of X's inference speed": a share of another system's measure
+    r"|\s+of\s+(?:the\s+)?[A-Z][\w\-.]*['\u2019]s\s",
     re.IGNORECASE,
 )
 # "when using 70% of the layers", "with only 10% of the labels": a share the run was given
@@ -562,7 +565,7 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
 
     for m in systems:
         out.named.add(m.eid)
-        if _COMPARED.search(text, max(s0, m.start - 40), m.start):
+        if _COMPARED.search(text, max(s0, m.start - 40), m.start) or share_of(text, vals, m):
             out.compared.add(m.eid)
     bench_clause: dict[int, list] = {}
     for b in benches:
