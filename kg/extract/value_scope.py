@@ -107,11 +107,19 @@ def bracket_of(text: str, s0: int, pos: int) -> int:
     return text.rfind("(", s0, pos) if in_brackets(text, s0, pos) else -1
 
 
+_RIGHT_AFTER = re.compile(r"\s*(?:[A-Za-z][\w\-@]*\s*)?")
+
+
 def bracket_apart(text: str, s0: int, v, b) -> bool:
     """ "+4.08% over the baseline (peaking at +6.03% on B)": a benchmark in brackets is the
     bracket's, not a target for a value outside them."""
     ob = bracket_of(text, s0, b.start)
-    return ob >= 0 and ob != bracket_of(text, s0, v.start)
+    # "by up to 14.7 pp (Model on B)": a bracket written right after the value places it
+    return (
+        ob >= 0
+        and ob != bracket_of(text, s0, v.start)
+        and not (v.end <= ob and _RIGHT_AFTER.fullmatch(text, v.end, ob))
+    )
 
 
 # "(peaking at +6.03% on B)", "(up to 9.1%)": a bracket that notes the statement's own
