@@ -161,3 +161,18 @@ def test_a_bracket_right_after_a_value_places_it():
     t = "ZorbNet improves accuracy by up to 14.7 pp (QuillLM on AlphaSet) over the baseline."
     b = bind(t, x_zorb="ZorbNet", m_quill="QuillLM", b_alpha="AlphaSet")
     assert one(b)[0] == 14.7
+
+
+def test_a_parallel_item_after_a_described_dataset_keeps_the_kind():
+    t = (
+        "ZorbNet beats the baseline by 3.74 dB on the AlphaSet dehazing dataset and "
+        "1.70 dB on BetaSet."
+    )
+    b = bind(t, x_zorb="ZorbNet", b_alpha="AlphaSet", b_beta="BetaSet")
+    assert one(b, bench=C)[:2] == (1.70, "improvement")
+
+
+def test_a_degradation_is_a_delta():
+    assert (
+        kinds("ZorbNet keeps less than 0.1% WER degradation on AlphaSet.")["0.1%"] == "improvement"
+    )

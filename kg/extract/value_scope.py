@@ -21,7 +21,7 @@ import re
 # between a parallel list's target and its next item: ", and (by) (more than) "; a
 # bracketed side value of the target may come first ("on A (+0.09), 40% on B")
 _NEXT_ITEM = re.compile(
-    r"\s*(?:\([^()]{0,40}\)\s*)?(?:dataset|benchmark|set)?\s*(?:,\s*(?:and\s+)?|and\s+)(?:by\s+)?"
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?:[a-z][\w\-]*\s+){0,2}?(?:dataset|benchmark|set))?\s*(?:,\s*(?:and\s+)?|and\s+)(?:by\s+)?"
     r"(?:a\s+|an\s+)?(?:more\s+than\s+|over\s+|up\s+to\s+|about\s+|nearly\s+|almost\s+|roughly\s+)?",
     re.IGNORECASE,
 )

@@ -249,7 +249,7 @@ _DELTA_AFTER = re.compile(
     r"(?:improvements?|gains?|increases?|boosts?|reductions?|decreases?|drops?|higher|lower|better|"
     r"worse|fewer|less|more|smaller|larger|faster|slower|relative|absolute|margins?|lifts?|uplifts?|"
     r"advantages?|differences?|savings?|speed-?ups?|improved|reduced|increased|decreased|cheaper|"
-    r"shorter|longer|gained|lost|saved|extra|additional|overheads?)\b",
+    r"shorter|longer|gained|lost|saved|extra|additional|overheads?|degradations?)\b",
     re.IGNORECASE,
 )
 
