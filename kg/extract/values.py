@@ -23,6 +23,16 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
+from kg.extract.value_scope import (
+    bracket_apart,
+    own_measure_after,
+    parallel_kinds,
+    peak_at,
+    peak_note,
+    share_of,
+    training_data,
+)
+
 VALUE_KINDS: tuple[str, ...] = ("score", "improvement", "ratio", "range", "spread", "count")
 #: the kinds a gold file's `value` takes (GUIDELINES.md: "the number as the statement
 #: gives it, whatever its kind (a score, an improvement, a speed-up)"; a spread or a count
@@ -31,7 +41,7 @@ RESULT_KINDS = frozenset({"score", "improvement", "ratio", "range"})
 
 _NUM = r"[+\-−]?\d+(?:,\d{3})*(?:\.\d+)?"
 _UNIT = (
-    r"(?:\s*(?P<unit>%|percent(?:age)?(?:\s+points?)?|pp(?![\w])|p\.p\.|points?(?![\w])|pts?(?![\w])|"
+    r"(?:\s*(?P<unit>\\?%|percent(?:age)?(?:\s+points?)?|pp(?![\w])|p\.p\.|points?(?![\w])|pts?(?![\w])|"
     r"×|\$\\times\$|\\times|x(?![\w])|X(?![\w])|-?fold(?![\w])|times(?![\w])|"
     # measured quantities with a unit of their own: a latency, a frame or token rate
     r"ms(?![\w/])|FPS(?![\w])|fps(?![\w])|tokens?/s(?![\w])|dB(?![\w])|db(?![\w])))?"
@@ -41,7 +51,10 @@ _HEDGE = r"(?:(?:approximately|about|around|roughly|nearly|almost|only|just|~)\s
 _VALUE = re.compile(
     rf"(?<![\w.\-/@:])(?:from\s+{_HEDGE}(?P<from>{_NUM})\s*%?\s*(?:to|→|->)\s*|between\s+(?P<btw>{_NUM})\s*%?\s*and\s+)?"
     rf"(?P<num>{_NUM}){_UNIT}"
-    rf"(?:\s*(?:to|–|-|→)\s*(?P<num2>{_NUM}){_UNIT.replace('unit', 'unit2')})?"
+    # a range's second end; after a dash or a tilde ("0.91--0.93", "4 $\sim$ 6x") it
+    # takes no sign (the dash is no minus)
+    rf"(?:\s*(?:(?:to|→)\s*|(?:–|—|--?|~|∼|\$\\sim\$|\\sim)\s*(?![+\-−]))"
+    rf"(?P<num2>{_NUM}){_UNIT.replace('unit', 'unit2')})?"
 )
 _COUNT_AFTER = re.compile(
     r"\s*(?:(?!(?:while|when|whereas|but|and|or|with|which|that|the|an?|on|in|of|for|to|by|than|as|at|"
@@ -75,7 +88,7 @@ def _unit(raw: str | None) -> str:
     if not raw:
         return "absolute"
     r = raw.lower()
-    if r == "%" or r.startswith("percent") and "point" not in r:
+    if r in ("%", "\\%") or r.startswith("percent") and "point" not in r:
         return "%"
     if "point" in r or r in ("pp", "p.p.", "pt", "pts"):
         return "points"
@@ -179,13 +192,16 @@ _CHANGE_BEFORE = re.compile(
     r"enhanc|lift|push|bring|brought|go|goes|went|mov)\w*\s+(?:[\w\-]+\s+){0,4}?$",
     re.IGNORECASE,
 )
+_BY_BEFORE = re.compile(r"\bby\s+(?:about\s+|roughly\s+|around\s+|up\s+to\s+)?$", re.IGNORECASE)
 _RATIO_BEFORE = re.compile(r"\bfactor\s+of\s+(?:about\s+|roughly\s+|up\s+to\s+)?$", re.IGNORECASE)
 _RATIO_AFTER = re.compile(
     r"\s+of\s+(?:the\s+|their\s+|its\s+)?(?:original|full|baseline|dense|uncompressed|teacher|base|"
     r"unpruned|full-precision|vanilla|FLOPs|parameters|params|compute|memory|cost|tokens|"
     r"(?:training\s+)?data|labels|the\s+(?:FLOPs|parameters|compute|memory|cost|tokens))\b"
     # "retains 97% of (the) average zero-shot performance": a share of another result
-    r"|\s+of\s+(?:the\s+|their\s+|its\s+)?(?:[\w\-]+\s+){0,3}?(?:performance|quality|capabilit\w*)\b",
+    r"|\s+of\s+(?:the\s+|their\s+|its\s+)?(?:[\w\-]+\s+){0,3}?(?:performance|quality|capabilit\w*)\b"
+    # "92% of X's inference speed": a share of another system's measure
+    r"|\s+of\s+(?:the\s+)?[A-Z][\w\-.]*['\u2019]s\s",
     re.IGNORECASE,
 )
 # "when using 70% of the layers", "with only 10% of the labels": a share the run was given
@@ -211,24 +227,29 @@ _AT_SETTING = re.compile(r"\b(?:[Aa]t|[Uu]nder)\s+(?:an?\s+|only\s+|just\s+)?$")
 _COUNT_OF = re.compile(r"[KkMmB]?\s+[a-z]+s\b")
 _SIZE_AFTER = re.compile(
     r"\s+(?:more|fewer|less|larger|smaller)\s+(?:total\s+|trainable\s+|active\s+)?"
-    r"(?:parameters|params|FLOPs|weights|layers)\b",
+    r"(?:parameters|params|FLOPs|weights|layers)\b"
+    # "a model 20x smaller", "8.3x more scenes": a size, no result
+    r"|\s+(?:smaller|larger|bigger)\b(?!\s+(?:gains?|improvements?|margins?|reductions?|drops?))"
+    r"|\s+more\s+(?:[\w\-]+\s+)?(?:scenes|samples|images|videos|examples|data|instances|annotations|"
+    r"questions|tasks|categories|classes|hours|frames|clips|documents|sequences)\b",
     re.IGNORECASE,
 )
 _SHARE_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?[\w\-]+", re.IGNORECASE)
 _DELTA_BEFORE = re.compile(
     r"(?:\bby|\b(?:gain|improvement|increase|boost|reduction|decrease|drop|margin|lead|lift|uplift|"
-    r"advantage|difference|jump|rise)s?(?:\s+of)?|\bup\s+to\s+an?)\s+"
+    r"advantage|difference|jump|rise)s?(?:\s+of)?)\s+"
     r"(?:up\s+to\s+|about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+|around\s+|more\s+than\s+|"
     r"at\s+least\s+|an?\s+(?:average\s+(?:of\s+)?)?)?(?:up\s+to\s+)?(?:[~≈]\s*)?$",
     re.IGNORECASE,
 )
 _DELTA_AFTER = re.compile(
     r"\s*(?:\([^()]{0,30}\)\s*)?(?:absolute\s+|relative\s+|average\s+|overall\s+|point\s+|pp\s+)?"
-    r"(?:(?!(?:and|or|on|in|of|for|with|at|to)\b)[a-z][\w\-]*\s+)?"  # "9% performance improvement"
+    # "9% performance improvement", "20% reasoning performance increase"
+    r"(?:(?!(?:and|or|on|in|of|for|with|at|to)\b)[a-z][\w\-]*\s+){0,2}?"
     r"(?:improvements?|gains?|increases?|boosts?|reductions?|decreases?|drops?|higher|lower|better|"
     r"worse|fewer|less|more|smaller|larger|faster|slower|relative|absolute|margins?|lifts?|uplifts?|"
     r"advantages?|differences?|savings?|speed-?ups?|improved|reduced|increased|decreased|cheaper|"
-    r"shorter|longer|gained|lost|saved)\b",
+    r"shorter|longer|gained|lost|saved|extra|additional|overheads?|degradations?)\b",
     re.IGNORECASE,
 )
 
@@ -251,7 +272,9 @@ def value_kind(text: str, v: Value, lo: int = 0, metrics=()) -> str:
         return "range" if _RANGE_BEFORE.search(before) else "score"
     if _RANGE_CONNECTOR.search(raw):
         # "58-60%", "0.80 to 0.96": a range, unless a change verb makes it from-to
-        return "score" if _CHANGE_BEFORE.search(before) and " to " in raw else "range"
+        # ("improves X by 1.6% to 5.3%" is a range of gains)
+        from_to = _CHANGE_BEFORE.search(before) and not _BY_BEFORE.search(before)
+        return "score" if from_to and " to " in raw else "range"
     if v.unit == "x" or _RATIO_BEFORE.search(before) or before.rstrip().endswith(("×", "x")):
         return "ratio"
     if raw[:1] in "+-−":
@@ -267,7 +290,7 @@ def value_kind(text: str, v: Value, lo: int = 0, metrics=()) -> str:
     return "score"
 
 
-_RANGE_CONNECTOR = re.compile(r"\d\s*%?\s*(?:to|–|-|→)\s*[+\-−]?\d")
+_RANGE_CONNECTOR = re.compile(r"\d\s*\\?%?\s*(?:to|–|—|-|→|~|∼|\$\\sim\$|\\sim)\s*[+\-−]?\d")
 
 
 # -- binding ---------------------------------------------------------------------------------
@@ -332,6 +355,8 @@ _OWNER_PAREN = re.compile(
 )
 # "99.80% against DT-GoogleNet's 98.93% on UCLA": a score written as the system's own
 _OWNER_POSSESSIVE = re.compile(r"['\u2019]s\s+(?:(?:top-1\s+|mean\s+|average\s+)?[a-z]+\s+of\s+)?")
+# "boosts the score of X to 0.569 (from 0.534) and Y to 0.570": each system's own
+_OWNER_TO = re.compile(r"\s+to\s+")
 _FOR_OWNER = re.compile(r"\s*(?:(?:M|in|of|on)\s+){0,3}?for\s+(?:the\s+)?", re.IGNORECASE)
 _CLOSE_PAREN = re.compile(r"[^()]{0,30}\)")
 # gaps that tie a value to a benchmark by position ("M" stands for a metric mention)
@@ -348,23 +373,30 @@ _VALUE_THEN_BENCH = re.compile(
     r"|\s*(?:M\s*)?\(\s*",  # "25.3% (OSWorld)"
     re.IGNORECASE,
 )
-_NEXT_ITEM = re.compile(
-    r"\s*(?:dataset|benchmark|set)?\s*(?:,\s*(?:and\s+)?|and\s+)(?:by\s+)?(?:a\s+|an\s+)?"
-    r"(?:more\s+than\s+|over\s+|up\s+to\s+|about\s+|nearly\s+|almost\s+|roughly\s+)?",
-    re.IGNORECASE,
-)
 # between the items of a metric-value list: ", CIDEr of ", " mIoU and "
 _METRIC_VALUE_ITEM_GAP = re.compile(
     r"\s*,\s*(?:and\s+)?M\s*(?:of|=|:|at)?\s*(?:an?\s+)?|\s*M\s*(?:,\s*(?:and\s+)?|and\s+)",
     re.IGNORECASE,
 )
 _NAME_BRACKET = re.compile(r"[A-Z][\w\-.]*(?P<end>)\s*\(\s*$")
-_ON_NAME = re.compile(r"\s*(?:[\w\-@]+\s+){0,4}?on\s+(?:the\s+)?(?=[A-Z0-9])")
+_ON_NAME = re.compile(
+    r"\s*(?:[\w\-@]+\s+){0,4}?on\s+(?:the\s+)?(?=[A-Z0-9])"
+    # "0.897 on an annotated in-domain XYZ subset": a name after descriptive words
+    r"|\s*(?:[\w\-@]+\s+){0,4}?on\s+(?:an?\s+|the\s+)(?:(?-i:[a-z][\w\-]*)\s+){1,3}"
+    r"(?=[A-Z][\w\-]*[A-Z0-9])"
+)
 # "84.6% execution accuracy in the SPIDER Dev": a split or set of a name not recognised
 _IN_THE_NAME = re.compile(r"\s*(?:[\w\-@]+\s+){0,3}?in\s+the\s+(?=[A-Z][\w\-]*[A-Z0-9])")
 # "X is 8x better than Y, and in the B task ...": a coordinated clause between
 _RESPECTIVELY = re.compile(r"respectively", re.IGNORECASE)
 _COORDINATED = re.compile(r",\s+(?:and|or)\s+(?:in|on|for|at|with|when|the)\b", re.IGNORECASE)
+# "X cuts latency by 18% versus Y, and achieves higher success in B": a predicate after the
+# value with a result (and a benchmark) of its own
+_COORDINATED_VERB = re.compile(
+    r",\s+(?:and|while)\s+(?:also\s+|further\s+)?(?:achiev|attain|obtain|reach|deliver|yield|"
+    r"show|demonstrat|exhibit|maintain|outperform|surpass|establish|generaliz|remain|enabl)\w*",
+    re.IGNORECASE,
+)
 _BENCH_LIST_AFTER = re.compile(r"\s*(?:,|and\b|or\b|/|&)\s*")
 _VALUE_LIST_GAP = re.compile(r"\s*(?:M\s*)?(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|/\s*)")
 _METRIC_BEFORE_VALUE = re.compile(
@@ -374,7 +406,7 @@ _METRIC_BEFORE_VALUE = re.compile(
 )
 _METRIC_AFTER_VALUE = re.compile(
     r"\s*(?:\)\s*)?(?:(?:absolute\s+|relative\s+|average\s+)?(?:reduction|improvement|gain|increase|"
-    r"decrease|drop|boost)s?\s+)?(?:in\s+|of\s+)?(?:the\s+)?"
+    r"decrease|drop|boost)s?\s+)?(?:in\s+|of\s+|on\s+)?(?:the\s+)?"
 )
 _SPEED_METRIC = re.compile(r"speed|throughput|latency|faster")
 # a bare decimal reads as a result only next to a result verb
@@ -435,6 +467,21 @@ class Binding:
             # reduction in LPIPS, a 2.6% improvement in SSIM and ...")
             free = [c for c in cands if c.owner is None]
             one = _best(own)
+            if one is not None and not one.explicit:
+                # "X achieves a >20% increase and 43.33% pass@1 on B": the score written on
+                # B beats the owner's delta that B takes only as its clause's benchmark
+                better = [
+                    c
+                    for c in free
+                    if c.explicit
+                    and c.kind in RESULT_KINDS
+                    and _PRIORITY[c.kind] < _PRIORITY[one.kind]
+                    # not an item of one list with it ("gains of 6.3% in A, 7.7% in B, and
+                    # 5.0% in mAP for C": the list's kind holds)
+                    and not any(one.start < w.start < c.start for w in cands)
+                ]
+                if better:
+                    own, one = [], _best(better)
             if (
                 one is not None
                 and one.listed
@@ -534,7 +581,7 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
 
     for m in systems:
         out.named.add(m.eid)
-        if _COMPARED.search(text, max(s0, m.start - 40), m.start):
+        if _COMPARED.search(text, max(s0, m.start - 40), m.start) or share_of(text, vals, m):
             out.compared.add(m.eid)
     bench_clause: dict[int, list] = {}
     for b in benches:
@@ -558,26 +605,8 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
                 # against a cue written after the next one ("1.0 and 2.5 points higher")
                 if _VALUE_LIST_GAP.fullmatch(gap, 0) and not (j > i and "M" in gap):
                     kinds[i] = kinds[j]
-    # "a 5% improvement in accuracy on A and (more than) 2% on B": the second item of a
-    # parallel list over benchmarks is of the first's kind
-    for i in range(1, len(vals)):
-        if kinds[i] != "score" or kinds[i - 1] not in ("improvement", "ratio"):
-            continue
-        b = next(
-            (b for b in benches if vals[i - 1].end <= b.start and b.end <= vals[i].start), None
-        )
-        # not where the delta is a side note of a score ("55.5 (+1.4) mIoU on A, 73.0 on B")
-        side_note = text.rfind("(", s0, vals[i - 1].start) > text.rfind(")", s0, vals[i - 1].start)
-        after_score = i >= 2 and not any(
-            vals[i - 2].end <= o.start and o.end <= vals[i - 1].start for o in benches
-        )
-        if (
-            b is not None
-            and not side_note
-            and not after_score
-            and _NEXT_ITEM.fullmatch(text, b.end, vals[i].start)
-        ):
-            kinds[i] = kinds[i - 1]
+    # "a 5% improvement in accuracy on A and (more than) 2% on B"
+    parallel_kinds(text, s0, vals, kinds, benches, metrics)
     in_list = {v.start: flag for v, flag in zip(vals, listed, strict=True)}
     kept: list[tuple[Value, str, str | None]] = []  # (value, kind, owner)
     settings: list[Value] = []  # "at 40% sparsity": their metrics are no other value's
@@ -594,7 +623,9 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
                 break  # another system between: not the nearest
             if _OWNER_PAREN.fullmatch(text, m.end, v.start) and _CLOSE_PAREN.match(text, v.end):
                 owner = m.eid
-            elif _OWNER_POSSESSIVE.fullmatch(text, m.end, v.start):
+            elif _OWNER_POSSESSIVE.fullmatch(text, m.end, v.start) or _OWNER_TO.fullmatch(
+                text, m.end, v.start
+            ):
                 owner = m.eid
             elif _OWNER_VERB.fullmatch(text, m.end, v.start) or (
                 _OWNER_VERB_BRACKET.fullmatch(text, m.end, v.start)
@@ -622,10 +653,12 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
                 and _CLOSE_PAREN.match(text, v.end)
             ):
                 owner = kept[-1][2]
-        if owner is None and _in_compared_bracket(text, v, s0):
+        if owner is None and _in_compared_bracket(text, v, s0) and not peak_note(text, s0, v.start):
             continue  # "surpassing prior methods such as Y (99.3% accuracy, 99.8% AUC)"
-        if v.unit in ("%", "absolute", "points") and _AT_SETTING.search(
-            text, max(s0, v.start - 20), v.start
+        if (
+            v.unit in ("%", "absolute", "points")
+            and _AT_SETTING.search(text, max(s0, v.start - 20), v.start)
+            and not peak_at(text, s0, v.start)
         ):
             settings.append(v)
             continue  # "At 40% sparsity, X attains 81.3%": the condition of a run, no result
@@ -659,7 +692,7 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
     if not kept:
         return out
 
-    mets = _metrics(text, kept, metrics, clause, settings)
+    mets = _metrics(text, kept, metrics, clause, settings, in_list)
     where = {v.start: i for i, (v, _k, _o) in enumerate(kept)}
 
     def add(bench, v, kind, owner, explicit, marked=True):
@@ -807,16 +840,26 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
             continue
         # an unmarked score still competes (it makes a marked one ambiguous), never wins
         marked = owner is not None or kind != "score" or _anchored(text, v, s0, benches, metrics)
-        bs = bench_clause.get(clause(v.start), [])
+        bs = [
+            b
+            for b in bench_clause.get(clause(v.start), [])
+            if not bracket_apart(text, s0, v, b) and not training_data(text, s0, b)
+        ]
         ids = {b.eid for b in bs}
         if len(ids) == 1:
             lo, hi = sorted((v.start, bs[0].start))
-            if not _COORDINATED.search(text, lo, hi) and not _on_other(text, v, s1, benches, named):
+            if (
+                not _COORDINATED.search(text, lo, hi)
+                and not (v.start < bs[0].start and _COORDINATED_VERB.search(text, lo, hi))
+                and not _on_other(text, v, s1, benches, named)
+            ):
                 add(bs[0], v, kind, owner, False, marked)
         elif (
             not ids
             and owner is not None
             and len(sent_bench_ids) == 1
+            and not training_data(text, s0, benches[0])
+            and not bracket_apart(text, s0, v, benches[0])
             and not _on_other(text, v, s1, benches, named)
         ):
             add(benches[0], v, kind, owner, False)
@@ -897,7 +940,9 @@ def _beside(text: str, v: Value, m) -> bool:
     )
 
 
-def _metrics(text: str, kept, metrics, clause, settings=()) -> list[tuple[str | None, bool]]:
+def _metrics(
+    text: str, kept, metrics, clause, settings=(), listed=None
+) -> list[tuple[str | None, bool]]:
     """(metric id, written beside it) of each kept value: the metric next to it ("accuracy
     of 91.2%", "29.44 win rate", "AUC=0.805"), else the nearest one before it in its clause
     that is beside no other value (a speed metric only for a ratio, and only for one)."""
@@ -924,10 +969,15 @@ def _metrics(text: str, kept, metrics, clause, settings=()) -> list[tuple[str | 
             and bool(_SPEED_METRIC.search(m.eid)) == (kind == "ratio")
         ]
         out.append((prev[-1].eid if prev else None, False))
-    return _shared_metrics(kept, beside, out, clause)
+    out = _shared_metrics(kept, beside, out, clause, listed)
+    for i, (v, _kind, _owner) in enumerate(kept):
+        tail = _mask(text, v.end, min(len(text), v.end + 40), metrics)
+        if beside[i] is None and own_measure_after(tail):
+            out[i] = (None, False)  # "the same FID with 45% fewer bits": no FID value
+    return out
 
 
-def _shared_metrics(kept, beside, out, clause) -> list[tuple[str | None, bool]]:
+def _shared_metrics(kept, beside, out, clause, listed=None) -> list[tuple[str | None, bool]]:
     """A value with no metric of its own takes the one metric its list gives ("0.91 AUC
     on A and 0.88 on B", "0.91 and 0.88 AUC on A and B, respectively"): the values of its
     clause, of its kind, that have a metric beside them all have the same one."""
@@ -935,11 +985,18 @@ def _shared_metrics(kept, beside, out, clause) -> list[tuple[str | None, bool]]:
         if out[i][0] is not None:
             continue
         c = clause(v.start)
-        own = {
-            beside[j].eid
+        pairs = [
+            (j, w)
             for j, (w, k, _o) in enumerate(kept)
             if beside[j] is not None and k == kind and clause(w.start) == c
-        }
+        ]
+        own = {beside[j].eid for j, _w in pairs}
+        # a metric written after a later value is shared only along a list ("0.91 and 0.88
+        # AUC"), not back over "1.055 bpm MAE with Pearson correlation 0.996"
+        if listed is not None and not any(
+            j < i or (listed.get(v.start) and listed.get(w.start)) for j, w in pairs
+        ):
+            continue
         if len(own) == 1:
             out[i] = (next(iter(own)), False)
     return out
