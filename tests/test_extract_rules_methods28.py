@@ -1,0 +1,50 @@
+"""Round 19 (branch wip-28n), Method and Model names: one name written right before a
+head noun that says what it is ("the Quorbmap algorithm", "the ZRB3D detector").
+Made-up names; each test fails without its change, the guards check what it must leave."""
+
+from __future__ import annotations
+
+from tests.extract_helpers import labels
+
+
+def test_a_title_case_name_before_an_algorithm_head(ex):
+    got = labels(ex, "Samples are then selected with the Quorbmap algorithm on each class graph.")
+    assert got.get("Quorbmap") == "Method"
+    assert "Quorbmap algorithm" not in got
+
+
+def test_a_name_with_a_digit_before_a_detector_head(ex):
+    got = labels(ex, "Tracking improves by 4 points when paired with the ZRB3D detector.")
+    assert got.get("ZRB3D") == "Method"
+
+
+def test_a_hyphenated_acronym_before_a_model_head(ex):
+    got = labels(ex, "In particular, the T-QRX model gives the lowest error on held-out sites.")
+    assert got.get("T-QRX") == "Method"
+
+
+def test_a_versioned_name_before_model_is_a_model(ex):
+    got = labels(ex, "Results show that the Zorbv7m-seg model gave the best masks of all runs.")
+    assert got.get("Zorbv7m-seg") == "Model"
+
+
+def test_a_common_word_before_a_head_is_a_kind(ex):
+    # guard: "Transformer", "Diffusion", "Vision-Text-Layout" are common words in the corpus
+    got = labels(
+        ex,
+        "We compare the Transformer model, a Diffusion framework and a Vision-Text-Layout "
+        "encoder on quill slides.",
+    )
+    assert not {"Transformer", "Diffusion", "Vision-Text-Layout"} & set(got)
+
+
+def test_a_setting_and_an_adjective_before_a_head_are_no_names(ex):
+    # guard: an experiment's setting ("No-KV") and an adjective compound ("Zorb-based")
+    got = labels(ex, "It is 3x faster than the No-QV baseline and the Zorb-based method.")
+    assert "No-QV" not in got and "Zorb-based" not in got
+
+
+def test_the_last_word_of_a_coordinated_name_is_not_a_name_alone(ex):
+    # guard: "Knowledge Fusion and Quission method": "Quission" ends a longer name
+    got = labels(ex, "We propose a class-aware Knowledge Fusion and Quission method for drift.")
+    assert "Quission" not in got
