@@ -48,3 +48,13 @@ def test_the_last_word_of_a_coordinated_name_is_not_a_name_alone(ex):
     # guard: "Knowledge Fusion and Quission method": "Quission" ends a longer name
     got = labels(ex, "We propose a class-aware Knowledge Fusion and Quission method for drift.")
     assert "Quission" not in got
+
+
+def test_a_capitalised_run_before_a_baseline_head(ex):
+    got = labels(ex, "Returns grow faster than with PPO and a Zorb Machine baseline on all maps.")
+    assert got.get("Zorb Machine") == "Method"
+
+
+def test_a_capitalised_run_before_an_agent_head(ex):
+    got = labels(ex, "Our loop has an Actor step, and a Process Quorber agent assigns credit.")
+    assert got.get("Process Quorber") == "Method"
