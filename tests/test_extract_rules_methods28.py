@@ -58,3 +58,20 @@ def test_a_capitalised_run_before_a_baseline_head(ex):
 def test_a_capitalised_run_before_an_agent_head(ex):
     got = labels(ex, "Our loop has an Actor step, and a Process Quorber agent assigns credit.")
     assert got.get("Process Quorber") == "Method"
+
+
+def test_the_letters_of_a_backronym_are_no_names(ex):
+    # "Produce inteRpretable polItical biaS ...", "Structured TOpology Preserving ...":
+    # common words capitalised to spell the acronym
+    got = labels(
+        ex,
+        "We introduce ZORP, a framework to Produce inteRpretable polItical ZorbS; it keeps "
+        "Structured TOpology and a Smooth InterpoLation step.",
+    )
+    assert not {"inteRpretable", "polItical", "TOpology", "InterpoLation"} & set(got)
+
+
+def test_coined_compounds_stay_names(ex):
+    # guard: a capital that starts a word of its own ("QuorbSearch") or an uncommon word
+    got = labels(ex, "We introduce QuorbSearch, a method for retrieval. It beats ZorbNet.")
+    assert got.get("QuorbSearch") == "Method" and "ZorbNet" in got

@@ -55,7 +55,7 @@ def _cues(
 
 
 @lru_cache(maxsize=2)
-def _word_df(directory: str | None = None) -> dict:
+def corpus_word_df(directory: str | None = None) -> dict:
     path = Path(directory or ontology_dir()) / "models" / "name_df.json"
     if not path.exists():
         return {}
@@ -93,7 +93,7 @@ def names_before_heads(
     pattern, not_last, heads, not_first = _cues()
     if not heads & words:
         return
-    df = _word_df()
+    df = corpus_word_df()
     for m in pattern.finditer(text, start):
         w = m.group(1)
         if not single_name_ok(w, rules, df, not_last, not_first) or known(w):

@@ -32,6 +32,7 @@ from kg.extract.evidence import (
 from kg.extract.head_named import head_type, names_before_heads
 from kg.extract.names import find_word, name_shaped
 from kg.extract.rules import Rules, load_rules, patterns_dir
+from kg.extract.spelled_words import spelled_word
 from kg.extract.state import Cand, DocState
 from kg.extract.typing_rules import appositive_type, infer_type
 
@@ -114,6 +115,8 @@ def fallback_cands(st: DocState, text: str, rules: Rules, frequent: frozenset, k
         w = m.group()
         if not fallback_shaped(w, rules) or w in frequent or known(w):
             continue
+        if spelled_word(w):
+            continue  # "Produce inteRpretable polItical biaS": a backronym's letters (19)
         s, e = m.start(), m.end()
         if taken is None:
             taken = [(c.start, c.end) for c in st.cands]
