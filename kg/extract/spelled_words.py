@@ -36,5 +36,7 @@ def spelled_word(word: str, df: dict | None = None) -> bool:
     if _LOWER_ONE_CAP.fullmatch(word) or _CAPS_OPENING.fullmatch(word):
         return True
     m = _TITLE_ONE_CAP.fullmatch(word)
+    if m is None:
+        return False
     # the part from the inner capital is a word of its own: a compound ("ReSearch")
-    return bool(m) and df.get(m.group(1).lower(), 0) < COMMON_DF
+    return df.get(m.group(1).lower(), 0) < COMMON_DF
