@@ -75,3 +75,17 @@ def test_coined_compounds_stay_names(ex):
     # guard: a capital that starts a word of its own ("QuorbSearch") or an uncommon word
     got = labels(ex, "We introduce QuorbSearch, a method for retrieval. It beats ZorbNet.")
     assert got.get("QuorbSearch") == "Method" and "ZorbNet" in got
+
+
+def test_an_architecture_name_ending_in_net_is_a_method(ex):
+    # GUIDELINES: architecture designs are Methods, downloadable pretrained networks Models
+    got = labels(ex, "Our detector improves over QuorbMapNet and GlimFormer by 3 points in mAP.")
+    assert got.get("QuorbMapNet") == "Method" and got.get("GlimFormer") == "Method"
+
+
+def test_a_sized_net_or_one_said_to_be_a_model_stays_a_model(ex):
+    # guard: a version or size after the name, or an appositive that says "model"
+    got = labels(
+        ex, "We fine-tune QuorbNet-50 on quill slides. ZorbNet, a foundation model, does worse."
+    )
+    assert got.get("QuorbNet-50") == "Model" and got.get("ZorbNet") == "Model"

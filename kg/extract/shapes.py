@@ -262,6 +262,10 @@ class Shapes:
             e = extend_model(text, m.end(), rules, limit)
             # a model-like ending is weak evidence: "AceCoder, a method that ..." (16t)
             t = appositive_type(text, e, rules) if text.startswith((",", " (", " is"), e) else None
+            if t is None and e == m.end() and w.endswith(rules.design_endings):
+                # "StreamMapNet", "KANFormer": an architecture's name, a Method (GUIDELINES:
+                # designs are Methods, downloadable networks Models); "ResNet-50" is sized
+                t = "Method"
             st.add(Cand(m.start(), e, t or "Model", "model_shape", 0.6, 40))
         if sized:
             coordinated_sizes(st, text)  # "Llama-3 3B and 8B models" (16)
