@@ -89,3 +89,10 @@ def test_a_sized_net_or_one_said_to_be_a_model_stays_a_model(ex):
         ex, "We fine-tune QuorbNet-50 on quill slides. ZorbNet, a foundation model, does worse."
     )
     assert got.get("QuorbNet-50") == "Model" and got.get("ZorbNet") == "Model"
+
+
+def test_a_proposed_name_ending_in_bench_is_a_benchmark(ex):
+    got = labels(ex, "We release QuorbBench to standardize protocol evaluation at scale.")
+    assert got.get("QuorbBench") == "Benchmark"
+    got = labels(ex, "We introduce Zorbbench, a framework designed to assess robust models.")
+    assert got.get("Zorbbench") == "Benchmark"
