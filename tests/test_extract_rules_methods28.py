@@ -96,3 +96,10 @@ def test_a_proposed_name_ending_in_bench_is_a_benchmark(ex):
     assert got.get("QuorbBench") == "Benchmark"
     got = labels(ex, "We introduce Zorbbench, a framework designed to assess robust models.")
     assert got.get("Zorbbench") == "Benchmark"
+
+
+def test_a_name_said_to_be_a_database_is_a_benchmark(ex):
+    got = labels(
+        ex, "We construct a large surgical database, QuorbVLM-DB, comprising 1.8 million frames."
+    )
+    assert got.get("QuorbVLM-DB") == "Benchmark"
