@@ -103,3 +103,8 @@ def test_a_name_said_to_be_a_database_is_a_benchmark(ex):
         ex, "We construct a large surgical database, QuorbVLM-DB, comprising 1.8 million frames."
     )
     assert got.get("QuorbVLM-DB") == "Benchmark"
+
+
+def test_a_score_after_a_model_name_is_no_version(ex):
+    got = labels(ex, "Scores: Ensemble 0.558 (0.537-0.579) and ZorbLM 0.522 (0.500-0.543).")
+    assert "ZorbLM" in got and "ZorbLM 0.522" not in got
