@@ -108,3 +108,9 @@ def test_a_name_said_to_be_a_database_is_a_benchmark(ex):
 def test_a_score_after_a_model_name_is_no_version(ex):
     got = labels(ex, "Scores: Ensemble 0.558 (0.537-0.579) and ZorbLM 0.522 (0.500-0.543).")
     assert "ZorbLM" in got and "ZorbLM 0.522" not in got
+
+
+def test_a_participle_compound_before_a_head_is_no_name(ex):
+    # guard: "GPU-optimized baselines", "an LLM-empowered agent": adjectives
+    got = labels(ex, "It is faster than GPU-optimized baselines, and an LLM-empowered agent helps.")
+    assert "GPU-optimized" not in got and "LLM-empowered" not in got

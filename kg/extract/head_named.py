@@ -75,6 +75,9 @@ def single_name_ok(
         return False
     if word.lower().endswith(not_last):
         return False  # "LLM-based", "ELN-conditioned": adjectives
+    last = word.rsplit("-", 1)[-1]
+    if "-" in word and last.islower() and last.endswith("ed"):
+        return False  # "GPU-optimized", "LLM-empowered": a participle ends an adjective
     if word.isupper() and "-" not in word and not any(map(str.isdigit, word)):
         return False  # a plain acronym ("SOTA", "ODE"): `acronyms_before_heads` decides
     parts = [p for p in re.split(r"[-+]", word) if p]
