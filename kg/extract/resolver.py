@@ -26,6 +26,7 @@ from kg.extract.evidence import (
     task_appositive,
     title_modifier_tail,
 )
+from kg.extract.head_named import corpus_word_df
 from kg.extract.metric_spans import around_measured
 from kg.extract.metric_variants import variant_groups
 from kg.extract.model_variants import versioned_alias
@@ -33,6 +34,7 @@ from kg.extract.names import find_word, name_shaped
 from kg.extract.normalise import entity_id, match_key
 from kg.extract.proposal_rescue import rescued_proposals
 from kg.extract.rules import load_rules
+from kg.extract.spelled_words import COMMON_DF
 from kg.extract.state import Cand, DocState, Mention, hint_regions, state_of
 from kg.extract.typing_rules import infer_type
 from kg.extract.unknown_names import fallback_cands, load_frequent
@@ -61,6 +63,11 @@ _URL_HINTS = (
 # every hint holds one of these: three searches rule out the eleven of `hint_regions` on
 # the three abstracts in four that have none of them
 _URL_SIGNS = ("/", "www.", ".co")
+
+
+# a name ending in "Bench"/"bench" (a version or size may follow: "EdiVal-Bench",
+# "VER-Bench-v2", "MedBench-1K"), as benchmark names end (cues.json benchmark_name_endings)
+_BENCH_NAME = re.compile(r"[A-Za-z0-9][-_]?[Bb]ench(?:[-_ ]?(?:v?\d[\w.]*|[A-Z]{1,3}))?\Z")
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
@@ -178,6 +185,15 @@ class Resolver:
                         ),
                         "Method",
                     )
+            if (
+                cid is None
+                and etype in ("Method", "Model")
+                and _BENCH_NAME.search(name)
+                and corpus_word_df().get(name.lower(), 0) < COMMON_DF  # not "Workbench"
+            ):
+                # "KARLBench, a multi-capability evaluation suite", "ManiBench: A Benchmark
+                # for ...": a new name ending in "Bench" names the benchmark it is (19)
+                etype = "Benchmark"
             # what the paper says its own contribution is beats the vocabulary's type
             st.add(Cand(s, e, etype, rule, 0.75, 56, cid=cid, tconf=4 if given else 1))
         st.rejected_shorts -= rescued

@@ -97,6 +97,7 @@ class Rules:
     variant_words: frozenset
     hyphen_stop: frozenset
     model_endings_re: re.Pattern
+    design_endings: tuple  # endings of architecture names: a Method unless sized (19)
     metric_heads: frozenset
     metric_modifier_ok: frozenset
     metric_no_modifier: frozenset
@@ -251,6 +252,7 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         variant_words=frozenset(shapes["variant_words"]),
         hyphen_stop=frozenset(shapes["hyphen_stop"]),
         model_endings_re=re.compile(rf"(?:{_alt(shapes['model_name_endings'])})$"),
+        design_endings=tuple(shapes.get("design_name_endings", ())),
         metric_heads=frozenset(met["heads"]),
         metric_modifier_ok=frozenset(w.lower() for w in met["modifier_ok"]),
         metric_no_modifier=frozenset(met["no_modifier"]),

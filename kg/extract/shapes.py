@@ -128,6 +128,11 @@ def sized_model_matches(text: str):
         yield from _SIZED_MODEL.finditer(text, a, b)
 
 
+# a number written after a space with two or more decimals, or two or more digits before
+# its point, is a reported score, not a version ("FLUX.1 [Dev] 83.84", "GPT4o 0.522")
+_SCORE = re.compile(r"\d+\.\d{2,}|\d{2,}\.\d+")
+
+
 def extend_model(text: str, end: int, rules: Rules, limit: int | None = None) -> int:
     """Extend a model name ending at `end` over version/size/variant chunks."""
     n = limit if limit is not None else len(text)
@@ -143,6 +148,8 @@ def extend_model(text: str, end: int, rules: Rules, limit: int | None = None) ->
         w_clean = w.rstrip(".")
         if text.startswith(("%", " %"), m.end()):
             break  # "GPT-5 97.8%": a score reported after the name, not its version
+        if sep == " " and _SCORE.fullmatch(w_clean):
+            break  # "GPT4o 0.522", "OmniGen 5.06": a score; versions are "3.1", "2.5" (19)
         ok = False
         if _VERSIONISH.match(w_clean):
             ok = True
@@ -262,6 +269,10 @@ class Shapes:
             e = extend_model(text, m.end(), rules, limit)
             # a model-like ending is weak evidence: "AceCoder, a method that ..." (16t)
             t = appositive_type(text, e, rules) if text.startswith((",", " (", " is"), e) else None
+            if t is None and e == m.end() and w.endswith(rules.design_endings):
+                # "StreamMapNet", "KANFormer": an architecture's name, a Method (GUIDELINES:
+                # designs are Methods, downloadable networks Models); "ResNet-50" is sized
+                t = "Method"
             st.add(Cand(m.start(), e, t or "Model", "model_shape", 0.6, 40))
         if sized:
             coordinated_sizes(st, text)  # "Llama-3 3B and 8B models" (16)

@@ -29,8 +29,10 @@ from kg.extract.evidence import (
     title_case_methods,
     value_before,
 )
+from kg.extract.head_named import head_type, names_before_heads
 from kg.extract.names import find_word, name_shaped
 from kg.extract.rules import Rules, load_rules, patterns_dir
+from kg.extract.spelled_words import spelled_word
 from kg.extract.state import Cand, DocState
 from kg.extract.typing_rules import appositive_type, infer_type
 
@@ -113,6 +115,8 @@ def fallback_cands(st: DocState, text: str, rules: Rules, frequent: frozenset, k
         w = m.group()
         if not fallback_shaped(w, rules) or w in frequent or known(w):
             continue
+        if spelled_word(w):
+            continue  # "Produce inteRpretable polItical biaS": a backronym's letters (19)
         s, e = m.start(), m.end()
         if taken is None:
             taken = [(c.start, c.end) for c in st.cands]
@@ -171,6 +175,13 @@ def fallback_cands(st: DocState, text: str, rules: Rules, frequent: frozenset, k
         if known(text[s:e]) or any(a < e and s < b for a, b in taken):
             continue
         st.add(Cand(s, e, "Method", "unknown_name", 0.4, 20, tconf=1))
+    for s, e in names_before_heads(text, st.abstract_start, rules, known, st.words):
+        # "the Infomap algorithm", "the DETR3D detector": the head says what it is (19)
+        if taken is None:
+            taken = [(c.start, c.end) for c in st.cands]
+        if text[s:e] in frequent or any(a < e and s < b for a, b in taken):
+            continue
+        st.add(Cand(s, e, head_type(text, e), "unknown_name", 0.4, 20, tconf=2))
     if _CAPS_HEAD_HINT.search(text):
         for s, e in acronyms_before_heads(text, rules, known, words=st.words):
             if taken is None:
