@@ -325,9 +325,14 @@ def _value_frame(met: dict) -> dict:
     head = _alt(met.get("value_heads", []))
     # (12: "a high compression factor of 40x": a degree word before the name)
     skip = r"(?:(?:average|mean|overall|relative|absolute|high|low|higher|lower)\s+)?"
+    # (28m) where the name starts: after an article, or after a word or mark that cannot
+    # be part of it ("with P1 errors of 38 mm", "(i.e., ontology-based similarity of 0.70")
+    openers = _alt(met.get("value_name_openers", []))
+    opener = rf"(?:(?:an?|the|its|their|our|{openers})\s+|[(,;:]\s*)" if openers else None
+    opener = opener or r"(?:an?|the|its|their|our)\s+"
     return dict(
         metric_value_before_re=re.compile(
-            rf"(?<![\w-])(?:an?|the|its|their|our)\s+{skip}(?P<name>(?:{mod}\s+){{1,2}}(?:{head}))\s+of\s+"
+            rf"(?<![\w-]){opener}{skip}(?P<name>(?:{mod}\s+){{1,2}}(?:{head}))\s+of\s+"
             r"(?:(?:about|around|nearly|roughly|approximately|over|only|up\s+to)\s+)?$"
         ),
         metric_value_after_re=re.compile(
@@ -335,7 +340,7 @@ def _value_frame(met: dict) -> dict:
         ),
         # (13) "the highest route validity score (71.4)": the value in parentheses after the name
         metric_value_paren_re=re.compile(
-            rf"(?<![\w-])(?:an?|the|its|their|our)\s+(?:(?:highest|lowest|best)\s+)?{skip}"
+            rf"(?<![\w-]){opener}(?:(?:highest|lowest|best)\s+)?{skip}"
             rf"(?P<name>(?:{mod}\s+){{1,2}}(?:{head}))\s+$"
         ),
         metric_value_verb_re=re.compile(
