@@ -75,3 +75,33 @@ def test_measure_word_before_a_system_noun(shipped):
 def test_measure_word_before_benchmark(shipped):
     e = run(shipped, "Evaluation on a cross-lingual toxicity benchmark shows strong transfer.")
     assert not {"toxicity", "cross-lingual toxicity"} & metrics(e)
+
+
+# -- adjectives and verbs are no part of a measure's name ---------------------------------
+def test_verb_before_a_measure_is_no_modifier(shipped):
+    e = run(
+        shipped,
+        "Coarse sketches offer generality but lack precision, and our sketches improve "
+        "precision by 12%.",
+    )
+    assert "lack precision" not in metrics(e)
+
+
+def test_degree_adjective_before_a_measure_is_no_modifier(shipped):
+    e = run(shipped, "Zorvex shows steep accuracy declines of 12% as the charts grow.")
+    found = metrics(e)
+    assert "steep accuracy" not in found
+
+
+def test_level_before_a_measure_is_no_modifier(shipped):
+    e = run(
+        shipped, "Zorvex achieves human-level accuracy on the sorting task, improving it by 3%."
+    )
+    found = metrics(e)
+    assert "human-level accuracy" not in found and "accuracy" in found
+
+
+def test_setting_modifier_control_stays(shipped):
+    # a setting that names the measure ("closed-book accuracy") stays in the name
+    e = run(shipped, "Zorvex improves closed-book accuracy by 4.2% on our quiz set.")
+    assert "closed-book accuracy" in metrics(e)
