@@ -105,3 +105,29 @@ def test_setting_modifier_control_stays(shipped):
     # a setting that names the measure ("closed-book accuracy") stays in the name
     e = run(shipped, "Zorvex improves closed-book accuracy by 4.2% on our quiz set.")
     assert "closed-book accuracy" in metrics(e)
+
+
+# -- measures written as proper names next to a value ------------------------------------
+def test_title_case_measure_after_a_percentage(shipped):
+    e = run(shipped, "The best run is found with 94% Quorble Match Accuracy on the held-out scans.")
+    assert "Quorble Match Accuracy" in metrics(e)
+
+
+def test_title_case_measure_changing_from_to(shipped):
+    e = run(shipped, "Zorvex lowers the Quibble-Dane Index from 3.86 to 1.82 on the rover images.")
+    assert "Quibble-Dane Index" in metrics(e)
+
+
+def test_title_case_measure_keeps_mean(shipped):
+    e = run(shipped, "We reach a mean Zorble Overlap Score of 56.20% on the public set.")
+    assert "mean Zorble Overlap Score" in metrics(e)
+
+
+def test_title_case_control_setting_and_method_names(shipped):
+    e = run(
+        shipped,
+        "Using the Ultraviolet Zorb Index at 340 nm as input, we train Zorble Score "
+        "Distillation for 3 epochs.",
+    )
+    found = metrics(e)
+    assert not {"Ultraviolet Zorb Index", "Zorb Index", "Zorble Score"} & found

@@ -147,6 +147,9 @@ class Rules:
     noun_chain_before: frozenset = frozenset()  # "an increase in store visit ..." (24m)
     benchmark_name_prefixes: frozenset = frozenset()  # "the Korean Bar Exam dataset" (24m)
     metric_purpose_for_re: re.Pattern | None = None  # "for improved texture coherence" (24m)
+    # metrics.json 'title_value_heads', 'title_value_stop': "94% Kappa Score" (28m)
+    metric_title_value_heads: tuple = ()
+    metric_title_value_stop: tuple = ()
     # names.name_shaped's answers, word -> bool: the same words are tested many times
     shaped_memo: dict[str, bool] = field(default_factory=dict)
 
@@ -294,6 +297,8 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         else None,
         metric_right_heads=frozenset(met.get("right_heads", [])),
         noun_chain_before=frozenset(met.get("noun_chain_before", ())),
+        metric_title_value_heads=tuple(met.get("title_value_heads", ())),
+        metric_title_value_stop=tuple(met.get("title_value_stop", ())),
         metric_cue_words=frozenset(w.lower() for w in met.get("adjacent_words", [])),
         metric_cue_before_re=re.compile(
             rf"(?<![\w-])(?:{_alt(met.get('adjacent_cues', []))})(?:\s+"

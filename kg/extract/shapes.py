@@ -25,6 +25,7 @@ from kg.extract.evidence import (
 )
 from kg.extract.metric_changes import changed_measures
 from kg.extract.metric_spans import noun_chain_start
+from kg.extract.metric_titles import titled_value_measures
 from kg.extract.model_sizes import coordinated_sizes
 from kg.extract.rules import Rules, load_rules
 from kg.extract.state import Cand, DocState, state_of
@@ -343,6 +344,9 @@ class Shapes:
         ):
             st.add(Cand(s, e, "Metric", "metric_cue", 0.65, 50, cid=None))
         self._value_frames(st, text)
+        # "94% Kappa Score", "the Davies-Bouldin Index from 3.86 to 1.82" (28m)
+        for s, e in titled_value_measures(text, st.abstract_start, rules):
+            st.add(Cand(s, e, "Metric", "metric_value", 0.7, 49))
         if "(" in text:
             self._listed_measures(st, text)
 
