@@ -131,3 +131,26 @@ def test_title_case_control_setting_and_method_names(shipped):
     )
     found = metrics(e)
     assert not {"Ultraviolet Zorb Index", "Zorb Index", "Zorble Score"} & found
+
+
+# -- measures compared with "than" ---------------------------------------------------------
+def test_compared_measure_with_modifiers(shipped):
+    e = run(
+        shipped, "Zorvex shows substantially lower glyph-drift rates than the Quorble baseline."
+    )
+    assert "glyph-drift rates" in metrics(e)
+
+
+def test_compared_bare_measure(shipped):
+    e = run(shipped, "On the rover scans, Zorvex yields higher transferability than Quorble.")
+    assert "transferability" in metrics(e)
+
+
+def test_compared_control_generic_heads_and_names(shipped):
+    e = run(
+        shipped,
+        "Zorvex obtains higher scores than Quorble and better quality than Blix, with "
+        "higher ZQ routing accuracy than Quorble.",
+    )
+    found = metrics(e)
+    assert not {"scores", "quality", "routing accuracy than"} & found

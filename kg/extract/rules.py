@@ -150,6 +150,8 @@ class Rules:
     # metrics.json 'title_value_heads', 'title_value_stop': "94% Kappa Score" (28m)
     metric_title_value_heads: tuple = ()
     metric_title_value_stop: tuple = ()
+    # metrics.json 'compared_*' (28m): (comparatives, heads, bare heads, modifier stops)
+    metric_compared: tuple = ()
     # names.name_shaped's answers, word -> bool: the same words are tested many times
     shaped_memo: dict[str, bool] = field(default_factory=dict)
 
@@ -299,6 +301,14 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         noun_chain_before=frozenset(met.get("noun_chain_before", ())),
         metric_title_value_heads=tuple(met.get("title_value_heads", ())),
         metric_title_value_stop=tuple(met.get("title_value_stop", ())),
+        metric_compared=(
+            tuple(met["compared_before"]),
+            tuple(met["compared_heads"]),
+            frozenset(met.get("compared_bare_heads", ())),
+            tuple(met.get("value_modifier_stop", ())),
+        )
+        if met.get("compared_before") and met.get("compared_heads")
+        else (),
         metric_cue_words=frozenset(w.lower() for w in met.get("adjacent_words", [])),
         metric_cue_before_re=re.compile(
             rf"(?<![\w-])(?:{_alt(met.get('adjacent_cues', []))})(?:\s+"

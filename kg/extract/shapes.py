@@ -24,6 +24,7 @@ from kg.extract.evidence import (
     metric_phrases,
 )
 from kg.extract.metric_changes import changed_measures
+from kg.extract.metric_comparisons import compared_measures
 from kg.extract.metric_spans import noun_chain_start
 from kg.extract.metric_titles import titled_value_measures
 from kg.extract.model_sizes import coordinated_sizes
@@ -344,6 +345,9 @@ class Shapes:
         ):
             st.add(Cand(s, e, "Metric", "metric_cue", 0.65, 50, cid=None))
         self._value_frames(st, text)
+        # "lower intended-behavior rates than oracle MONA" (28m)
+        for s, e in compared_measures(text, st.abstract_start, rules):
+            st.add(Cand(s, e, "Metric", "metric_cue", 0.65, 50, cid=None))
         # "94% Kappa Score", "the Davies-Bouldin Index from 3.86 to 1.82" (28m)
         for s, e in titled_value_measures(text, st.abstract_start, rules):
             st.add(Cand(s, e, "Metric", "metric_value", 0.7, 49))
