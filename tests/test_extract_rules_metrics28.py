@@ -154,3 +154,15 @@ def test_compared_control_generic_heads_and_names(shipped):
     )
     found = metrics(e)
     assert not {"scores", "quality", "routing accuracy than"} & found
+
+
+def test_value_frame_hyphenated_modifier_with_capitals(shipped):
+    e = run(
+        shipped, "The labels were validated with a human-LLM concordance rate of 91.9% overall."
+    )
+    assert "human-LLM concordance rate" in metrics(e)
+
+
+def test_value_frame_control_dataset_name_before_measure(shipped):
+    e = run(shipped, "Zorvex attains 84.4% ZorbNet-1K Top-1 accuracy with only 27M parameters.")
+    assert "ZorbNet-1K Top-1 accuracy" not in metrics(e)

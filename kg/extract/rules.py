@@ -336,7 +336,13 @@ def _value_frame(met: dict) -> dict:
     named by one or two lower-case modifiers before a measure head, where a value is
     reported for it (metrics.json 'value_heads', 'value_verbs', 'value_modifier_stop')."""
     stop = _alt(met.get("value_modifier_stop", []))
-    mod = rf"(?!(?:{stop})(?![\w-]))[a-z][a-z\-]*[a-z]"
+    # (28m) or a hyphenated word with capitals or digits in it ("human-LLM agreement",
+    # "Top-1 label accuracy"): the hyphen binds it to the name; not a name with inner
+    # capitals ("ImageNet-1K Top-1 accuracy": a dataset before the measure)
+    mod = (
+        rf"(?!(?:{stop})(?![\w-]))(?:[a-z][a-z\-]*[a-z]"
+        r"|(?:[a-z][A-Za-z0-9]*|[A-Z][a-z0-9]*)-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)"
+    )
     head = _alt(met.get("value_heads", []))
     # (12: "a high compression factor of 40x": a degree word before the name)
     skip = r"(?:(?:average|mean|overall|relative|absolute|high|low|higher|lower)\s+)?"
