@@ -166,3 +166,14 @@ def test_value_frame_hyphenated_modifier_with_capitals(shipped):
 def test_value_frame_control_dataset_name_before_measure(shipped):
     e = run(shipped, "Zorvex attains 84.4% ZorbNet-1K Top-1 accuracy with only 27M parameters.")
     assert "ZorbNet-1K Top-1 accuracy" not in metrics(e)
+
+
+# -- thresholds and intervals ------------------------------------------------------------
+def test_at_k_with_a_decimal_threshold(shipped):
+    e = run(shipped, "Zorvex achieves 78.5% PCKq@0.5 and 41.2% zAP@0.50:0.95 on the hand set.")
+    assert {"PCKq@0.5", "zAP@0.50:0.95"} <= metrics(e)
+
+
+def test_interval_symbol_after_a_percentage_is_no_measure(shipped):
+    e = run(shipped, "Zorvex reaches accuracy of 0.943 (95% CI: 0.886-0.986) on the scans.")
+    assert "CI" not in metrics(e)

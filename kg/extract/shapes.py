@@ -46,8 +46,11 @@ _VERSIONISH = re.compile(
 _LOWER_WORD = re.compile(r"[a-z]+")
 # a name-shaped word (a capital after its first letter, or an acronym) right after a
 # percentage and before punctuation or a function word: "88.0% segQ on", "61% KSR," (13)
+# (28m) not the symbol of a spread or interval ("95% CI: 3.1-3.4"): a spread is no value
+# (GUIDELINES), as for metrics.json equals_value
 _PCT_NAME = re.compile(
-    r" ([A-Za-z][a-z]*[A-Z][\w\-@]*)(?=[,.;:)]|$| (?:and|or|on|in|at|with|while|over|for|"
+    r" (?!(?:CIs?|SD|SE|SEM|STD|IQR)\b)"
+    r"([A-Za-z][a-z]*[A-Z][\w\-@]*)(?=[,.;:)]|$| (?:and|or|on|in|at|with|while|over|for|"
     r"compared|versus|vs|across|of|to|from|than|under|when|respectively)(?![\w-]))"
 )
 # a parenthesised list after a metrics noun, and after "and <word>" a second one
