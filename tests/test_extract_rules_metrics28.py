@@ -177,3 +177,13 @@ def test_at_k_with_a_decimal_threshold(shipped):
 def test_interval_symbol_after_a_percentage_is_no_measure(shipped):
     e = run(shipped, "Zorvex reaches accuracy of 0.943 (95% CI: 0.886-0.986) on the scans.")
     assert "CI" not in metrics(e)
+
+
+def test_comparative_and_number_words_are_no_modifiers(shipped):
+    e = run(
+        shipped,
+        "Zorvex matches the baseline with far fewer iterations and shorter training times, "
+        "across six runtime budgets.",
+    )
+    found = metrics(e)
+    assert not {"shorter training times", "six runtime"} & found
