@@ -187,3 +187,15 @@ def test_comparative_and_number_words_are_no_modifiers(shipped):
     )
     found = metrics(e)
     assert not {"shorter training times", "six runtime"} & found
+
+
+# -- direction of the measures these rules name ------------------------------------------
+def test_direction_of_newly_named_measures():
+    from kg.metric_direction import higher_is_better
+
+    assert higher_is_better("local/x", "Davies-Bouldin Index") is False
+    assert higher_is_better("local/x", "judge overhead") is False
+    assert higher_is_better("local/x", "mean Jaccard Score") is True
+    assert higher_is_better("local/x", "PCKh@0.5") is True
+    assert higher_is_better("local/x", "human-LLM agreement") is True
+    assert higher_is_better("local/x", "inter-rater reliability") is True
