@@ -199,3 +199,19 @@ def test_direction_of_newly_named_measures():
     assert higher_is_better("local/x", "PCKh@0.5") is True
     assert higher_is_better("local/x", "human-LLM agreement") is True
     assert higher_is_better("local/x", "inter-rater reliability") is True
+
+
+def test_value_frame_control_no_adjective_or_verb_modifiers(shipped):
+    e = run(
+        shipped,
+        "On both sets our model achieves accuracies of 95.2% and 94.3%, and Zorvex achieved "
+        "feasible glyph accuracy (91.2%) on the scans.",
+    )
+    found = metrics(e)
+    assert not {"model achieves accuracies", "feasible glyph accuracy"} & found
+
+
+def test_percent_acronym_control_sem_is_a_measure(shipped):
+    # "SEM" after a percentage names a measure here (semantic exact match), unlike "CI"
+    e = run(shipped, "Zorvex attains 100% SEM on all generalization splits of Quorble.")
+    assert "SEM" in metrics(e)

@@ -339,8 +339,13 @@ def _value_frame(met: dict) -> dict:
     # (28m) or a hyphenated word with capitals or digits in it ("human-LLM agreement",
     # "Top-1 label accuracy"): the hyphen binds it to the name; not a name with inner
     # capitals ("ImageNet-1K Top-1 accuracy": a dataset before the measure)
+    # (28m) and no adjective or verb by its ending ("achieved feasible classification
+    # accuracy", "our model achieves accuracies of": metric_modifier_bad_endings, and
+    # a third person's -s)
+    bad = _alt(met.get("value_modifier_bad_endings", []))
+    not_bad = rf"(?![a-z]*(?:{bad})\s)(?![a-z]*[^sui\s]s\s)" if bad else ""
     mod = (
-        rf"(?!(?:{stop})(?![\w-]))(?:[a-z][a-z\-]*[a-z]"
+        rf"(?!(?:{stop})(?![\w-])){not_bad}(?:[a-z][a-z\-]*[a-z]"
         r"|(?:[a-z][A-Za-z0-9]*|[A-Z][a-z0-9]*)-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)"
     )
     head = _alt(met.get("value_heads", []))

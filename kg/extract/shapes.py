@@ -49,7 +49,7 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 # (28m) not the symbol of a spread or interval ("95% CI: 3.1-3.4"): a spread is no value
 # (GUIDELINES), as for metrics.json equals_value
 _PCT_NAME = re.compile(
-    r" (?!(?:CIs?|SD|SE|SEM|STD|IQR)\b)"
+    r" (?!(?:CIs?|SD|STD|IQR)\b)"
     r"([A-Za-z][a-z]*[A-Z][\w\-@]*)(?=[,.;:)]|$| (?:and|or|on|in|at|with|while|over|for|"
     r"compared|versus|vs|across|of|to|from|than|under|when|respectively)(?![\w-]))"
 )
