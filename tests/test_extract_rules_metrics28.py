@@ -215,3 +215,18 @@ def test_percent_acronym_control_sem_is_a_measure(shipped):
     # "SEM" after a percentage names a measure here (semantic exact match), unlike "CI"
     e = run(shipped, "Zorvex attains 100% SEM on all generalization splits of Quorble.")
     assert "SEM" in metrics(e)
+
+
+def test_compared_time_after_shorter(shipped):
+    e = run(shipped, "Zorvex needs shorter stitching time than all the other flow models.")
+    assert "stitching time" in metrics(e)
+
+
+def test_hyphen_control_human_rated_measure_stays(shipped):
+    e = run(shipped, "Zorvex achieves the highest human-rated naturalness among all systems.")
+    assert "human-rated naturalness" in metrics(e)
+
+
+def test_more_is_no_value_frame_modifier(shipped):
+    e = run(shipped, "Zorvex identifies up to 33% more agent errors than manual review does.")
+    assert "more agent errors" not in metrics(e)
