@@ -230,3 +230,8 @@ def test_hyphen_control_human_rated_measure_stays(shipped):
 def test_more_is_no_value_frame_modifier(shipped):
     e = run(shipped, "Zorvex identifies up to 33% more agent errors than manual review does.")
     assert "more agent errors" not in metrics(e)
+
+
+def test_level_is_no_value_frame_modifier(shipped):
+    e = run(shipped, "Zorvex reaches human-level sorting accuracy of 91% on the quiz set.")
+    assert "human-level sorting accuracy" not in metrics(e)
