@@ -148,6 +148,11 @@ class Rules:
     noun_chain_before: frozenset = frozenset()  # "an increase in store visit ..." (24m)
     benchmark_name_prefixes: frozenset = frozenset()  # "the Korean Bar Exam dataset" (24m)
     metric_purpose_for_re: re.Pattern | None = None  # "for improved texture coherence" (24m)
+    # metrics.json 'title_value_heads', 'title_value_stop': "94% Kappa Score" (28m)
+    metric_title_value_heads: tuple = ()
+    metric_title_value_stop: tuple = ()
+    # metrics.json 'compared_*' (28m): (comparatives, heads, bare heads, modifier stops)
+    metric_compared: tuple = ()
     # names.name_shaped's answers, word -> bool: the same words are tested many times
     shaped_memo: dict[str, bool] = field(default_factory=dict)
 
@@ -296,6 +301,16 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         else None,
         metric_right_heads=frozenset(met.get("right_heads", [])),
         noun_chain_before=frozenset(met.get("noun_chain_before", ())),
+        metric_title_value_heads=tuple(met.get("title_value_heads", ())),
+        metric_title_value_stop=tuple(met.get("title_value_stop", ())),
+        metric_compared=(
+            tuple(met["compared_before"]),
+            tuple(met["compared_heads"]),
+            frozenset(met.get("compared_bare_heads", ())),
+            tuple(met.get("value_modifier_stop", ())),
+        )
+        if met.get("compared_before") and met.get("compared_heads")
+        else (),
         metric_cue_words=frozenset(w.lower() for w in met.get("adjacent_words", [])),
         metric_cue_before_re=re.compile(
             rf"(?<![\w-])(?:{_alt(met.get('adjacent_cues', []))})(?:\s+"
@@ -323,13 +338,29 @@ def _value_frame(met: dict) -> dict:
     named by one or two lower-case modifiers before a measure head, where a value is
     reported for it (metrics.json 'value_heads', 'value_verbs', 'value_modifier_stop')."""
     stop = _alt(met.get("value_modifier_stop", []))
-    mod = rf"(?!(?:{stop})(?![\w-]))[a-z][a-z\-]*[a-z]"
+    # (28m) or a hyphenated word with capitals or digits in it ("human-LLM agreement",
+    # "Top-1 label accuracy"): the hyphen binds it to the name; not a name with inner
+    # capitals ("ImageNet-1K Top-1 accuracy": a dataset before the measure)
+    # (28m) and no adjective or verb by its ending ("achieved feasible classification
+    # accuracy", "our model achieves accuracies of": metric_modifier_bad_endings, and
+    # a third person's -s)
+    bad = _alt(met.get("value_modifier_bad_endings", []))
+    not_bad = rf"(?![a-z]*(?:{bad})\s)(?![a-z]*[^sui\s]s\s)" if bad else ""
+    mod = (
+        rf"(?!(?:{stop})(?![\w-])){not_bad}(?:[a-z][a-z\-]*[a-z]"
+        r"|(?:[a-z][A-Za-z0-9]*|[A-Z][a-z0-9]*)-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)"
+    )
     head = _alt(met.get("value_heads", []))
     # (12: "a high compression factor of 40x": a degree word before the name)
     skip = r"(?:(?:average|mean|overall|relative|absolute|high|low|higher|lower)\s+)?"
+    # (28m) where the name starts: after an article, or after a word or mark that cannot
+    # be part of it ("with P1 errors of 38 mm", "(i.e., ontology-based similarity of 0.70")
+    openers = _alt(met.get("value_name_openers", []))
+    opener = rf"(?:(?:an?|the|its|their|our|{openers})\s+|[(,;:]\s*)" if openers else None
+    opener = opener or r"(?:an?|the|its|their|our)\s+"
     return dict(
         metric_value_before_re=re.compile(
-            rf"(?<![\w-])(?:an?|the|its|their|our)\s+{skip}(?P<name>(?:{mod}\s+){{1,2}}(?:{head}))\s+of\s+"
+            rf"(?<![\w-]){opener}{skip}(?P<name>(?:{mod}\s+){{1,2}}(?:{head}))\s+of\s+"
             r"(?:(?:about|around|nearly|roughly|approximately|over|only|up\s+to)\s+)?$"
         ),
         metric_value_after_re=re.compile(
@@ -337,7 +368,7 @@ def _value_frame(met: dict) -> dict:
         ),
         # (13) "the highest route validity score (71.4)": the value in parentheses after the name
         metric_value_paren_re=re.compile(
-            rf"(?<![\w-])(?:an?|the|its|their|our)\s+(?:(?:highest|lowest|best)\s+)?{skip}"
+            rf"(?<![\w-]){opener}(?:(?:highest|lowest|best)\s+)?{skip}"
             rf"(?P<name>(?:{mod}\s+){{1,2}}(?:{head}))\s+$"
         ),
         metric_value_verb_re=re.compile(

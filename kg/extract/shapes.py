@@ -24,7 +24,9 @@ from kg.extract.evidence import (
     metric_phrases,
 )
 from kg.extract.metric_changes import changed_measures
+from kg.extract.metric_comparisons import compared_measures
 from kg.extract.metric_spans import noun_chain_start
+from kg.extract.metric_titles import titled_value_measures
 from kg.extract.model_sizes import coordinated_sizes
 from kg.extract.rules import Rules, load_rules
 from kg.extract.state import Cand, DocState, state_of
@@ -44,8 +46,11 @@ _VERSIONISH = re.compile(
 _LOWER_WORD = re.compile(r"[a-z]+")
 # a name-shaped word (a capital after its first letter, or an acronym) right after a
 # percentage and before punctuation or a function word: "88.0% segQ on", "61% KSR," (13)
+# (28m) not the symbol of a spread or interval ("95% CI: 3.1-3.4"): a spread is no value
+# (GUIDELINES), as for metrics.json equals_value
 _PCT_NAME = re.compile(
-    r" ([A-Za-z][a-z]*[A-Z][\w\-@]*)(?=[,.;:)]|$| (?:and|or|on|in|at|with|while|over|for|"
+    r" (?!(?:CIs?|SD|STD|IQR)\b)"
+    r"([A-Za-z][a-z]*[A-Z][\w\-@]*)(?=[,.;:)]|$| (?:and|or|on|in|at|with|while|over|for|"
     r"compared|versus|vs|across|of|to|from|than|under|when|respectively)(?![\w-]))"
 )
 # a parenthesised list after a metrics noun, and after "and <word>" a second one
@@ -354,6 +359,12 @@ class Shapes:
         ):
             st.add(Cand(s, e, "Metric", "metric_cue", 0.65, 50, cid=None))
         self._value_frames(st, text)
+        # "lower intended-behavior rates than oracle MONA" (28m)
+        for s, e in compared_measures(text, st.abstract_start, rules):
+            st.add(Cand(s, e, "Metric", "metric_cue", 0.65, 50, cid=None))
+        # "94% Kappa Score", "the Davies-Bouldin Index from 3.86 to 1.82" (28m)
+        for s, e in titled_value_measures(text, st.abstract_start, rules):
+            st.add(Cand(s, e, "Metric", "metric_value", 0.7, 49))
         if "(" in text:
             self._listed_measures(st, text)
 
