@@ -1,0 +1,94 @@
+"""Round 19: the named parts of the paper's own method as proposals, wherever the abstract
+names them (kg.extract.proposal_components), and part verbs that introduce a part
+("X devises / designs / develops / proposes a Y"). Made-up sentences about made-up tiling
+systems; each positive test fails without its change."""
+
+from __future__ import annotations
+
+from tests.extract_helpers import evals, proposed, run
+
+
+# -- proposal_components: a capitalised run before a component head -----------------
+def test_a_named_module_outside_a_cue_sentence_is_proposed(ex):
+    p = proposed(
+        ex,
+        "We propose TileMax, a framework for floor tiling. First, the Grout Density "
+        "Estimation module predicts where seams open. Second, a Seam Closure Routing "
+        "strategy ranks candidate layouts.",
+    )
+    assert "Grout Density Estimation" in p
+    assert "Seam Closure Routing" in p
+
+
+def test_a_named_mechanism_with_our_novel_is_proposed(ex):
+    p = proposed(
+        ex,
+        "Tiling plans are costly to verify. This is enabled by our novel Probabilistic "
+        "Grout Routing mechanism, which places joints at random.",
+    )
+    assert "Probabilistic Grout Routing" in p
+
+
+def test_a_module_the_sentence_calls_existing_is_not_proposed(ex):
+    p = proposed(
+        ex,
+        "We propose TileMax, a framework for floor tiling. Unlike the existing Grout "
+        "Density Estimation module, TileMax predicts seams from photos.",
+    )
+    assert "Grout Density Estimation" not in p
+
+
+def test_a_module_used_from_elsewhere_is_not_proposed(ex):
+    p = proposed(
+        ex,
+        "We propose TileMax, a framework for floor tiling, built on prior layouts. "
+        "Seams are placed using the Repulsive Seam Placement algorithm.",
+    )
+    assert "Repulsive Seam Placement" not in p
+
+
+def test_the_tail_of_a_longer_capitalised_name_is_not_proposed(ex):
+    p = proposed(
+        ex,
+        "We propose TileMax, a framework for floor tiling. It has two parts: (I) a "
+        "seam planner; (II) Cross-Tile Mutual Grouting mechanism, which aligns joints.",
+    )
+    assert "Mutual Grouting" not in p
+
+
+def test_head_before_a_noun_is_no_component_head(ex):
+    p = proposed(
+        ex,
+        "We present TileMax, a novel 3D Grout head avatar creation method for tilers.",
+    )
+    assert "3D Grout" not in p
+
+
+def test_a_named_part_is_no_evaluation_subject(ex):
+    """A part is not what "our method" means: with no other proposal, a result sentence
+    still gives the part no evaluation pair."""
+    abstract = (
+        "Tiling plans are costly to verify. Then a Seam Closure Routing module ranks the "
+        "candidate layouts. Experiments on TileBench show gains of 4.1% in accuracy."
+    )
+    assert "Seam Closure Routing" in proposed(ex, abstract)
+    assert not [k for k in evals(run(ex, abstract)) if k[0] == "Seam Closure Routing"]
+
+
+# -- proposal_parts: verbs by which the paper's method introduces a part -------------
+def test_a_part_the_method_devises_is_proposed(ex):
+    p = proposed(
+        ex,
+        "We propose TileMax, a framework for floor tiling. Besides, it devises a "
+        "Seam-Aware Joint Fusion Planner that aligns grout lines across rooms.",
+    )
+    assert "Seam-Aware Joint Fusion Planner" in p
+
+
+def test_a_defined_part_the_method_proposes_is_proposed(ex):
+    p = proposed(
+        ex,
+        "We propose Efficient Lightweight Tile Planners (ELTP) for floors. ELTP proposes "
+        "a Multi-view Grout Token Compressor (MGTC) based on seam attention.",
+    )
+    assert "Multi-view Grout Token Compressor" in p
