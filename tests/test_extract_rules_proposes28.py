@@ -92,3 +92,36 @@ def test_a_defined_part_the_method_proposes_is_proposed(ex):
         "a Multi-view Grout Token Compressor (MGTC) based on seam attention.",
     )
     assert "Multi-view Grout Token Compressor" in p
+
+
+# -- proposal_rescue: the title's name, defined in the paper's own proposal sentence --
+def test_a_title_name_whose_long_form_ends_in_a_plain_word_stays_proposed(ex):
+    """ "... at Scale (TGDS)": the definitions stage rejects the acronym by its long
+    form's last word; the title and "we present" say the paper introduces it."""
+    p = proposed(
+        ex,
+        "We present Tile Grout Distillation to Seam Decoders at Scale (TGDS), a protocol "
+        "for converting tiling planners. TGDS needs 350 floors.",
+        title="TGDS: Tile Grout Distillation to Seam Decoders at Scale",
+    )
+    assert "TGDS" in p
+
+
+def test_a_title_name_the_abstract_calls_a_task_is_not_rescued(ex):
+    p = proposed(
+        ex,
+        "We introduce promptable grout seam completion (PGSC), a new task that completes "
+        "hidden seams. Existing planners fail at it.",
+        title="PGSC: Promptable Grout Seam Completion",
+    )
+    assert "PGSC" not in p
+
+
+# -- evidence: "a new challenge benchmark" is a benchmark, not a task -------------------
+def test_a_challenge_benchmark_is_no_task_appositive(ex):
+    p = proposed(
+        ex,
+        "We introduce TileQA, a new challenge benchmark for evaluating tiling planners on "
+        "seam questions.",
+    )
+    assert "TileQA" in p
