@@ -125,3 +125,15 @@ def test_a_challenge_benchmark_is_no_task_appositive(ex):
         "seam questions.",
     )
     assert "TileQA" in p
+
+
+# -- introduced: a Papers-with-Code data set name is the introducing paper's own -------
+def test_a_data_set_name_papers_with_code_lists_is_introduced_by_its_paper(ex):
+    """Papers with Code lists a paper's data set under its name (the fixture vocabulary
+    holds "TileFacet" from it); described right after the verb, it is this paper's."""
+    p = proposed(
+        ex,
+        "To evaluate planners on seam queries, we build TileFacet, a tile-based benchmark "
+        "with 9,112 queries about grout attributes.",
+    )
+    assert "TileFacet" in p
