@@ -137,3 +137,19 @@ def test_a_data_set_name_papers_with_code_lists_is_introduced_by_its_paper(ex):
         "with 9,112 queries about grout attributes.",
     )
     assert "TileFacet" in p
+
+
+def test_a_rescued_title_name_joins_the_long_form_proposed_before_it(ex):
+    """ "... in Science (FLOORS)": the definitions stage rejects the acronym by the long
+    form's last word, a cue rule proposes the long form; the title's name is the same
+    entity (one entity, the long form its alias), not a second one."""
+    e = run(
+        ex,
+        "Tiling planners are used widely. In this work, we introduce Fault Localization "
+        "Over Rooms in Science (FLOORS), an automated benchmark of 713 plan-error pairs.",
+        title="FLOORS: A Benchmark for Seam Error Localization in Tiling Plans",
+    )
+    props = [e.entities[p.entity] for p in e.proposes]
+    assert [(x.label, x.aliases) for x in props] == [
+        ("FLOORS", ["Fault Localization Over Rooms in Science"])
+    ]

@@ -89,12 +89,19 @@ def _defined_by_us(st: DocState, text: str, name: str) -> bool:
     """The abstract defines the title's leading name in its own proposal sentence: "We
     present Rapid Tile Distillation at Scale (RTDS), a protocol ...". The definitions
     stage may have rejected the acronym by its long form's last word ("Scale", "depth",
-    "Segmentation"), but the title and the sentence say the paper introduces it (19)."""
+    "Segmentation"), but the title and the sentence say the paper introduces it (19).
+    Where a proposal rule took the long form right before it ("we introduce Fault
+    Localization ... in Science (FLAWS)"), the name is linked to that entity as its
+    acronym: a second entity would split the paper's contribution and its evaluations."""
     key = "(" + name + ")"
     i = text.find(key, st.abstract_start)
     while i >= 0:
         s0, _s1 = st.sent_of(i)
         if _OWN_INTRO.search(text, s0, i) and not _TASK_AFTER.match(text, i + len(key) - 1):
+            for s, e, _t, rule, _ in st.proposals:
+                if rule != "title" and s0 <= s and not text[e:i].strip():
+                    st.acronym_long.setdefault(name, (s, e))
+                    break
             return True
         i = text.find(key, i + 1)
     return False
