@@ -153,3 +153,27 @@ def test_a_rescued_title_name_joins_the_long_form_proposed_before_it(ex):
     assert [(x.label, x.aliases) for x in props] == [
         ("FLOORS", ["Fault Localization Over Rooms in Science"])
     ]
+
+
+def test_a_rescued_title_name_takes_no_later_proposal_as_its_long_form(ex):
+    """Only a proposal ending right before "(X)" is X's long form, not one after it."""
+    e = run(
+        ex,
+        "In this work, we propose a new class of tiling layers, Efficient Unified Grout "
+        "layers at Scale (EUGrouts). EUGrouts reduce cost. We also present a layer-wise seam "
+        "transfer technique that bypasses backpropagation.",
+        title="EUGrouts: Efficient, Unified Grout Layers",
+    )
+    names = [{x.label, *x.aliases} for x in (e.entities[p.entity] for p in e.proposes)]
+    assert {"EUGrouts"} in names
+    assert not [n for n in names if "EUGrouts" in n and len(n) > 1]
+
+
+def test_a_component_run_describing_a_proposed_name_is_not_a_second_proposal(ex):
+    p = proposed(
+        ex,
+        "In this paper, we propose RATile, a Redundant Assignment strategy for floor "
+        "tiling that enables quantity-robust grout plans.",
+    )
+    assert "RATile" in p
+    assert "Redundant Assignment" not in p

@@ -39,6 +39,8 @@ _NOUN_AFTER_HEAD = re.compile(
     r"\s+(?:head|unit)\s+(?!(?:that|which|to|for|with|and|or|is|are|in|on|of|by|via|from|"
     r"the|first|then|further|also)\b)[a-z]"
 )
+# between a proposed name and the run: the run describes it ("X, a Y strategy")
+_APPOSITIVE_GAP = re.compile(r"\s*(?:\([^()]{1,30}\))?\s*,\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}")
 # a capitalised word right before the run: the run is the tail of a longer name
 _CAPITAL_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w-]*\s+\Z")
 
@@ -57,6 +59,8 @@ def component_proposals(p: ProposalScanner, st: DocState, text: str) -> None:
             continue  # "(II) Cross-Modal Mutual Learning mechanism": a cut name
         if name in p.rules.not_names or p.vocab.lookup(name):
             continue
+        if any(b <= s and _APPOSITIVE_GAP.fullmatch(text, b, s) for _a, b, *_ in st.proposals):
+            continue  # "RATopo, a Redundancy Assignment strategy": a proposal described
         if _NOUN_AFTER_HEAD.match(text, e):
             continue  # "a novel 3D Gaussian head avatar": "head" is no head there
         s0, _s_end = st.sent_of(s)

@@ -99,7 +99,7 @@ def _defined_by_us(st: DocState, text: str, name: str) -> bool:
         s0, _s1 = st.sent_of(i)
         if _OWN_INTRO.search(text, s0, i) and not _TASK_AFTER.match(text, i + len(key) - 1):
             for s, e, _t, rule, _ in st.proposals:
-                if rule != "title" and s0 <= s and not text[e:i].strip():
+                if rule != "title" and s0 <= s and e <= i and not text[e:i].strip():
                     st.acronym_long.setdefault(name, (s, e))
                     break
             return True
