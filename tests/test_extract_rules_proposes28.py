@@ -177,3 +177,12 @@ def test_a_component_run_describing_a_proposed_name_is_not_a_second_proposal(ex)
     )
     assert "RATile" in p
     assert "Redundant Assignment" not in p
+
+
+def test_a_named_algorithm_the_paper_adapts_is_not_proposed(ex):
+    p = proposed(
+        ex,
+        "Local planners struggle with rough floors. To address this, we adapt the "
+        "Differential Grout Evolution algorithm to tiling and propose TileMax.",
+    )
+    assert "Differential Grout Evolution" not in p

@@ -27,7 +27,7 @@ _NOT_OWN = re.compile(
     r"vanilla|classical|classic|popular|widely[\s-]used|well-known|state-of-the-art|"
     r"baselines?|compared|comparison|than|unlike|like|such\s+as|e\.g\.|including|"
     r"replac\w*|instead\s+of|rather\s+than|using|based\s+on|built\s+(?:on|upon)|"
-    r"adopt\w*|follow\w*|extend\w*)(?![\w-])",
+    r"adopt\w*|adapt\w*|modif\w*|variants?\s+of|follow\w*|extend\w*)(?![\w-])",
     re.IGNORECASE,
 )
 
