@@ -186,3 +186,15 @@ def test_a_named_algorithm_the_paper_adapts_is_not_proposed(ex):
         "Differential Grout Evolution algorithm to tiling and propose TileMax.",
     )
     assert "Differential Grout Evolution" not in p
+
+
+# -- components: a run right after a sentence-opening article is the whole name -------
+def test_a_named_module_after_a_sentence_opening_article_is_whole(ex):
+    e = run(
+        ex,
+        "Tiling plans are costly to verify. A Seam Closure Routing module ranks the "
+        "candidate layouts.",
+    )
+    names = {x.label for x in e.entities.values()}
+    assert "Seam Closure Routing" in names
+    assert "Closure Routing" not in names
