@@ -36,7 +36,12 @@ _TAIL_OF_NAME = re.compile(r"[A-Z][\w-]*[ \n](?:for|of|to|and|with|in|on|via)[ \
 
 # the run ending right before a head (searched for in the ~100 characters before each
 # head: finding the heads with `str.find` first is ~4x faster than scanning every space)
-_RUN_END = re.compile(r"(?<=[a-z,;] )(" + _W + r"(?:[ \n]" + _W + r"){1,4})\Z")
+# "A Seam Routing module": after the one-letter article too ("An", "The", "Our" end in a
+# lower-case letter already)
+_AFTER_ARTICLE = r"(?<=(?<![\w-])A )"
+_RUN_END = re.compile(
+    r"(?:(?<=[a-z,;] )|" + _AFTER_ARTICLE + r")(" + _W + r"(?:[ \n]" + _W + r"){1,4})\Z"
+)
 _CAPS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
 
@@ -62,8 +67,9 @@ def load_component_cues(directory: str | None = None) -> ComponentCues:
 
 def _runs_before_heads(text: str, start: int, heads) -> list[re.Match]:
     """The capitalised runs (`_RUN_END`) that end one space or line break before a head
-    word, a run after a lower-case word or a comma only (a run at a sentence start is a
-    heading or a sentence's first words), in text order."""
+    word, a run after a lower-case word, a comma or an article ("A Seam Routing module
+    ranks": round 19; otherwise the run began one word late, "Routing") only (a run at a
+    sentence start is a heading or a sentence's first words), in text order."""
     found: dict[int, re.Match] = {}
     n = len(text)
     for head in heads:

@@ -27,6 +27,7 @@ import re
 
 from kg.extract.introduced import CONCEPT_RULE
 from kg.extract.lower_components import RULE as COMPONENT_RULE
+from kg.extract.proposal_components import RULE as NAMED_COMPONENT_RULE
 from kg.extract.state import DocState
 
 # "Experiments on A, B and C", "evaluated on", "results on", "across A and B", "on the A
@@ -266,7 +267,7 @@ class Contribution:
         first = None
         main: list[str] = []
         for s, e, _t, rule, ev in st.proposals:
-            if rule in ("title", CONCEPT_RULE, COMPONENT_RULE):
+            if rule in ("title", CONCEPT_RULE, COMPONENT_RULE, NAMED_COMPONENT_RULE):
                 # a named concept (15) or a lower-case component (16) is no method "our
                 # method" can mean
                 continue
@@ -283,7 +284,13 @@ class Contribution:
                 eid = self._eid_at(s, e)
                 if eid in self.methods and eid not in main:
                     main.insert(0, eid)
-        self.main = self._system_first(main) or list(self.methods)
+        # a named part (19) is no whole method, not even where nothing else is proposed
+        parts: set[str | None] = set()
+        wholes: set[str | None] = set()
+        for s, e, _t, rule, _ev in st.proposals:
+            (parts if rule == NAMED_COMPONENT_RULE else wholes).add(self._eid_at(s, e))
+        parts_only = parts - wholes
+        self.main = self._system_first(main) or [x for x in self.methods if x not in parts_only]
         self.bases: list[str] = []  # models the method runs on, anywhere in the abstract
         self._results: dict[tuple[int, int], bool] = {}  # reports_result, per sentence
 

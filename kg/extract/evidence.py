@@ -55,7 +55,9 @@ def load_evidence(directory: str | None = None) -> Evidence:
         def_task_appositive=re.compile(
             r"\s*(?:,\s*|\s+is\s+)(?:a|an|the)\s+"
             r"(?:(?!(?:for|of|and|or|with|to|in|on|by|that|which)\s)[\w\-]+\s+){0,3}?"
-            rf"(?:{appos})(?![\w-])",
+            rf"(?:{appos})(?![\w-])"
+            # "SealQA, a new challenge benchmark": the task word only modifies the head (19)
+            r"(?!\s+(?:benchmark|dataset|data\s+set|suite|corpus|testbed|leaderboard|arena)s?\b)",
             re.IGNORECASE,
         ),
         def_metric_heads=frozenset(d["definition_metric_heads"]),

@@ -353,6 +353,12 @@ def own_sentence_parts(
 _DESCRIBED_AFTER = re.compile(r"\s*(?:,\s+(?:which|a|an)\s|\()")
 
 
+# vocabularies gathered from papers, the introducing paper among them: the mined one
+# (the corpus) and Papers with Code's data sets, which list a paper's own data set under
+# its name ("we build COCO-Facet, a COCO-based benchmark"; round 19)
+_FROM_PAPERS = frozenset(("mined", "pwc"))
+
+
 def mined_but_introduced(vocab, cid: str, text: str, span: tuple[int, int], obj: int) -> bool:
     """ "we further introduce MiroThinker-H1, which extends ...": a name only the mined
     vocabulary holds (mined from the corpus, where the paper that introduces it is too)
@@ -361,7 +367,7 @@ def mined_but_introduced(vocab, cid: str, text: str, span: tuple[int, int], obj:
     never is."""
     return (
         span[0] == obj
-        and vocab.by_id[cid].source == "mined"
+        and vocab.by_id[cid].source in _FROM_PAPERS
         and _DESCRIBED_AFTER.match(text, span[1]) is not None
     )
 

@@ -33,6 +33,18 @@ _PAREN = re.compile(r"\s*\([^()]{1,30}\)")
 _COMPONENT_AFTER = re.compile(r"\)\s+(?:loss|module|mechanism|block|layer|regularizer|objective)\b")
 _WORD = re.compile(r"[A-Za-z][\w\-]*")
 _KINDS = frozenset(("Method", "Model", "Benchmark"))
+# the paper's own voice introducing something: "we (also) propose", "this paper presents"
+_OWN_INTRO = re.compile(
+    r"(?<![\w-])(?:we|this\s+(?:paper|work|study|article|report)|our\s+[a-z]+)\s+"
+    r"(?:[a-z]+ly\s+|further\s+|also\s+|then\s+|first\s+)?"
+    r"(?:propose|present|introduce|develop|design|devise|build|name|call|term|dub|coin)s?"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+# "(PHAC), a new task that ...": the paper names a task, not a thing it builds
+_TASK_AFTER = re.compile(
+    r"\)\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:task|problem|setting)s?(?![\w-])"
+)
 
 
 def rescued_proposals(
@@ -44,7 +56,11 @@ def rescued_proposals(
     titled = {text[s:e] for s, e, _t, rule, _ in st.proposals if rule == "title"}
     out: set[str] = set()
     for s, e, t, rule, _ in st.proposals:
-        if rule == "title" or s < st.abstract_start:
+        if rule == "title":
+            if text[s:e] not in out and doubtful(text[s:e]) and _defined_by_us(st, text, text[s:e]):
+                out.add(text[s:e])  # "RADLADS: ..." and "We present Rapid ... (RADLADS)"
+            continue
+        if s < st.abstract_start:
             continue
         name = text[s:e]
         if name in out or not doubtful(name):
@@ -67,3 +83,25 @@ def rescued_proposals(
         if kind in _KINDS:
             out.add(name)  # "X (SLR), a training-free method", "X (HIEVT) agent"
     return out
+
+
+def _defined_by_us(st: DocState, text: str, name: str) -> bool:
+    """The abstract defines the title's leading name in its own proposal sentence: "We
+    present Rapid Tile Distillation at Scale (RTDS), a protocol ...". The definitions
+    stage may have rejected the acronym by its long form's last word ("Scale", "depth",
+    "Segmentation"), but the title and the sentence say the paper introduces it (19).
+    Where a proposal rule took the long form right before it ("we introduce Fault
+    Localization ... in Science (FLAWS)"), the name is linked to that entity as its
+    acronym: a second entity would split the paper's contribution and its evaluations."""
+    key = "(" + name + ")"
+    i = text.find(key, st.abstract_start)
+    while i >= 0:
+        s0, _s1 = st.sent_of(i)
+        if _OWN_INTRO.search(text, s0, i) and not _TASK_AFTER.match(text, i + len(key) - 1):
+            for s, e, _t, rule, _ in st.proposals:
+                if rule != "title" and s0 <= s and e <= i and not text[e:i].strip():
+                    st.acronym_long.setdefault(name, (s, e))
+                    break
+            return True
+        i = text.find(key, i + 1)
+    return False
