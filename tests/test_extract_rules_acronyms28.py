@@ -66,3 +66,13 @@ def test_a_proposed_task_stays_a_task(ex):
         "rooms. Models fail at ZSR.",
     )
     assert got.get("Zorbic Scene Reasoning") != "Method"
+
+
+def test_a_defined_claim_is_no_method(ex):
+    # a head of a claim or regularity after the acronym: "the ... (ZLD) hypothesis"
+    got = labels(
+        ex,
+        "We test the Zorbic Lexical Drift (ZLD) hypothesis on forty languages and find "
+        "support for it in most of them.",
+    )
+    assert got.get("Zorbic Lexical Drift") != "Method"
