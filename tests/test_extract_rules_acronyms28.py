@@ -21,7 +21,7 @@ def test_a_quoted_long_form_is_defined():
 def test_an_emphasised_long_form_is_defined():
     got = _defs(r"Here we propose \textbf{Quorb Lattice Tuning (QLT)}, a method for probes.")
     assert got.get("QLT") == "Quorb Lattice Tuning"
-    got = _defs(r"Tokens pass through a \textit{Quorb State Mixer} (QSM) at each layer.")
+    got = _defs(r"Tokens pass through a \textit{Quorb State Mixer} (QSM) block at each layer.")
     assert got.get("QSM") == "Quorb State Mixer"
 
 
@@ -76,3 +76,9 @@ def test_a_defined_claim_is_no_method(ex):
         "support for it in most of them.",
     )
     assert got.get("Zorbic Lexical Drift") != "Method"
+
+
+def test_an_emphasised_coined_term_without_a_method_head_is_left_alone():
+    # guard: emphasis sets off any coined term, not only methods
+    got = _defs(r"We define the \textbf{Quorb Drift Scalar (QDS)}, a residual that tracks size.")
+    assert "QDS" not in got

@@ -33,6 +33,12 @@ _TO_DIGIT = re.compile(r"[A-Z]{1,3}2[A-Z]{1,3}$")
 _OPENER = re.compile(
     r"^(?:\\(?:textbf|textit|emph|textsc|mathbf|mathrm|texttt)\{|[{\"'`*_\u201c\u2018])+"
 )
+# what an emphasised definition is: "(GSD)}, a parameter-free module", "(SSE) mechanism"
+_EMPHASIS_METHOD = re.compile(
+    r"[}$]*\s*(?:,\s*(?:a|an|the|our)\s+(?:[\w-]+\s+){0,4}?)?(?:method|technique|"
+    r"framework|approach|module|mechanism|paradigm|strategy|algorithm|architecture|"
+    r"pipeline|loss|objective|network|block|layer|encoder|decoder)s?(?![\w-])"
+)
 _MARKUP_INSIDE = re.compile(r"[\\{}]|\*\*")
 _CLOSERS = "}\"'*_\u201d\u2019"
 
@@ -216,9 +222,18 @@ def find_definitions(text: str) -> Iterator[Definition]:
                 lf = None
         if lf and lf[:1] in "\\{\"'`*_\u201c\u2018":
             # the emphasis or quote opening the long form, and closing it
+            opener = _OPENER.match(lf)
             lf = _OPENER.sub("", lf).rstrip(_CLOSERS)
             if _MARKUP_INSIDE.search(lf):
                 continue  # "\\textbf{H}ierarchical \\textbf{S}parse": letters set off
+            if (
+                opener
+                and any(c in opener.group(0) for c in "\\{*_")
+                and not _EMPHASIS_METHOD.match(text, m.end())
+            ):
+                # emphasis sets off any coined term ("\\textbf{Volume Control Scalar
+                # (VCS)}, a standardized residual"): only a method's head after it
+                continue
         first = sing
         if not lf and sing[0] in "Xx" and len(sing) >= 3:
             # "Extended Position-Based Dynamics (XPBD)", "Explainable AI (XAI)": the X
