@@ -28,6 +28,19 @@ _SHORT_ENDING = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9\-+]{1,11}\Z")
 
 
 _TO_DIGIT = re.compile(r"[A-Z]{1,3}2[A-Z]{1,3}$")
+# a long form set off by emphasis or quotes: "\textbf{Fluence-Aware Regression (FAR)",
+# "this \"Reasoning-Aware Compression\" (RAC)", "`planning theory of mind' (PToM)" (28a)
+_OPENER = re.compile(
+    r"^(?:\\(?:textbf|textit|emph|textsc|mathbf|mathrm|texttt)\{|[{\"'`*_\u201c\u2018])+"
+)
+# what an emphasised definition is: "(GSD)}, a parameter-free module", "(SSE) mechanism"
+_EMPHASIS_METHOD = re.compile(
+    r"[}$]*\s*(?:,\s*(?:a|an|the|our)\s+(?:[\w-]+\s+){0,4}?)?(?:method|technique|"
+    r"framework|approach|module|mechanism|paradigm|strategy|algorithm|architecture|"
+    r"pipeline|loss|objective|network|block|layer|encoder|decoder)s?(?![\w-])"
+)
+_MARKUP_INSIDE = re.compile(r"[\\{}]|\*\*")
+_CLOSERS = "}\"'*_\u201d\u2019"
 
 
 class Definition(NamedTuple):
@@ -207,14 +220,38 @@ def find_definitions(text: str) -> Iterator[Definition]:
             lf = best_long_form(sing.replace("2", "t"), cand)
             if lf and "-to-" not in lf.lower() and " to " not in lf.lower():
                 lf = None
-        if not lf or not _first_letter_ok(sing, lf):
+        if lf and lf[:1] in "\\{\"'`*_\u201c\u2018":
+            # the emphasis or quote opening the long form, and closing it
+            opener = _OPENER.match(lf)
+            lf = _OPENER.sub("", lf).rstrip(_CLOSERS)
+            if _MARKUP_INSIDE.search(lf):
+                continue  # "\\textbf{H}ierarchical \\textbf{S}parse": letters set off
+            if (
+                opener
+                and any(c in opener.group(0) for c in "\\{*_")
+                and not _EMPHASIS_METHOD.match(text, m.end())
+            ):
+                # emphasis sets off any coined term ("\\textbf{Volume Control Scalar
+                # (VCS)}, a standardized residual"): only a method's head after it
+                continue
+        first = sing
+        if not lf and sing[0] in "Xx" and len(sing) >= 3:
+            # "Extended Position-Based Dynamics (XPBD)", "Explainable AI (XAI)": the X
+            # of a word opening with "Ex" (28a)
+            first = "E" + sing[1:]
+            lf = best_long_form(first, cand)
+            lf = lf if lf and lf[:2].lower() == "ex" else None
+        if not lf or not _first_letter_ok(first, lf):
             continue
         lf = initials_long_form(sing, cand, lf)
-        lf = lf.strip(" ,\"'")
+        lf = lf.strip(" ,\"'").rstrip(_CLOSERS)
         if len(lf) <= len(sing) or lf.lower() == sing.lower():
             continue
-        # the position of lf inside the text, right before the parenthesis
+        # the position of lf inside the text, right before the parenthesis (and the
+        # emphasis or quote closing it)
         head_end = _skip_space_back(text, m.start())
+        while head_end > 0 and text[head_end - 1] in _CLOSERS:
+            head_end -= 1
         long_start = head_end - len(lf)
         if text[long_start:head_end] != lf:
             continue

@@ -13,6 +13,7 @@ import re
 from spacy.language import Language
 
 from kg.extract.acronyms import find_definitions
+from kg.extract.definition_methods import task_word_method
 from kg.extract.evidence import (
     definition_data_after,
     definition_metric,
@@ -150,6 +151,7 @@ class Definitions:
                         or last.endswith(rules.def_non_entity_suffixes)
                     )
                     and not _MANNER_NAME.fullmatch(d.long)
+                    and not task_word_method(text, d.long, ls, max(se, le) + 1, self.evidence)
                 ):
                     st.rejected_shorts.add(d.short)
                     continue
@@ -202,6 +204,8 @@ class Definitions:
                     # "the discriminative neural anchors (DNA) framework": a head noun
                     # after the acronym says the paper names a method by it (14)
                     and not (se > le and _METHOD_HEAD_AFTER.match(text, se + 1))
+                    # "we propose Elastic Reasoning (ER)", "(DSE) block": a method (28a)
+                    and not task_word_method(text, d.long, ls, max(se, le) + 1, self.evidence)
                 ):
                     st.rejected_shorts.add(d.short)  # a thing, task or class: not a method
                     continue
