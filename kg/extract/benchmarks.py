@@ -20,6 +20,7 @@ from kg.extract.known_plural import known_benchmark_named
 from kg.extract.names import capitalised, name_shaped, words_before
 from kg.extract.rules import load_rules
 from kg.extract.state import Cand, DocState, first_words, hint_regions, state_of
+from kg.extract.using_items import bare_using, used_as_data
 
 _BENCH_SUFFIX = re.compile(
     r"(?<![\w@/-])((?:[A-Za-z0-9][\w.]*-)*[A-Z0-9][\w]*?(?:Bench|-bench|-Bench)(?:mark)?(?:-[A-Za-z0-9][\w.]*)*"
@@ -395,10 +396,13 @@ class Benchmarks:
                 and _SUBJECT_AFTER.match(text, items[-1][1])
             ):
                 items.pop()
+            using = bare_using(cue, m.group("head") is not None)
             for s, e, name in items:
                 nxt = _NEXT_LOWER.match(text, e)
                 if nxt and nxt.group(1) in rules.benchmark_list_system_after:
                     continue  # "over the Qordif baseline", "the X judge": a system (24m)
+                if using and not used_as_data(st, text, s, e):
+                    continue  # "optimized using GEPA", "using the PETSc library" (28)
                 conf = 0.6 if any(name_shaped(w, rules) for w in name.split()) else 0.45
                 if examples and conf >= 0.6 and not _CLAUSE_AFTER.match(text, e):
                     # (not "..., OpenPlatypus, ZorbNet consistently outperforms": the subject)
