@@ -17,6 +17,7 @@ from spacy.language import Language
 from kg.extract.head_lists import known_otherwise, listed_before, plain_word_elsewhere
 from kg.extract.initial_lists import closed_items, overlaps_known
 from kg.extract.known_plural import known_benchmark_named
+from kg.extract.list_item_kinds import holds_other_kind
 from kg.extract.names import capitalised, name_shaped, words_before
 from kg.extract.rules import load_rules
 from kg.extract.state import Cand, DocState, first_words, hint_regions, state_of
@@ -403,6 +404,8 @@ class Benchmarks:
                     continue  # "over the Qordif baseline", "the X judge": a system (24m)
                 if using and not used_as_data(st, text, s, e):
                     continue  # "optimized using GEPA", "using the PETSc library" (28)
+                if holds_other_kind(st, s, e):
+                    continue  # "68.56% on QvQ-Max", "by 3% on G-mAP": a system, a measure (28)
                 conf = 0.6 if any(name_shaped(w, rules) for w in name.split()) else 0.45
                 if examples and conf >= 0.6 and not _CLAUSE_AFTER.match(text, e):
                     # (not "..., OpenPlatypus, ZorbNet consistently outperforms": the subject)
