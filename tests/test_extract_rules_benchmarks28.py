@@ -74,3 +74,23 @@ def test_unknown_names_after_on_stay_benchmarks(ex):
     got = labels(ex, "ZorbNet improves accuracy by 3% on Quandle-7 and Zorbix-2.")
     assert got.get("Quandle-7") == "Benchmark"
     assert got.get("Zorbix-2") == "Benchmark"
+
+
+def test_a_platform_after_on_is_no_benchmark(ex):
+    # the noun after the item says what it is: a platform, a paradigm, hardware
+    got = labels(
+        ex, "We also evaluate ZorbNet on the Quandle-3 platform and reach 5% higher accuracy."
+    )
+    assert got.get("Quandle-3") != "Benchmark"
+
+
+def test_a_paradigm_after_on_is_no_benchmark(ex):
+    got = labels(ex, "ZorbNet improves accuracy by 5% on the Zorbix-2 paradigm.")
+    assert got.get("Zorbix-2") != "Benchmark"
+
+
+def test_names_before_a_data_noun_stay_benchmarks(ex):
+    # guard: "images" is data
+    got = labels(ex, "ZorbNet improves accuracy by 5% on Zorbix-2 and Quandle-3 images.")
+    assert got.get("Zorbix-2") == "Benchmark"
+    assert got.get("Quandle-3") == "Benchmark"
