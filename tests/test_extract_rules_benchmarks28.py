@@ -94,3 +94,28 @@ def test_names_before_a_data_noun_stay_benchmarks(ex):
     got = labels(ex, "ZorbNet improves accuracy by 5% on Zorbix-2 and Quandle-3 images.")
     assert got.get("Zorbix-2") == "Benchmark"
     assert got.get("Quandle-3") == "Benchmark"
+
+
+_ABSTRACT = "We release the benchmark and evaluate ten models on it."
+
+
+def test_a_subtitle_description_is_no_benchmark(ex):
+    # after the colon the title describes the resource; its name is before the colon
+    got = labels(ex, _ABSTRACT, title="ZorbQA: Expert-Verified Zorb-Bin Dataset for Pose Zorbing")
+    assert "Expert-Verified Zorb-Bin Dataset" not in got
+    assert got.get("ZorbQA") == "Benchmark"
+
+
+def test_a_subtitle_description_with_an_acronym_is_no_benchmark(ex):
+    got = labels(ex, _ABSTRACT, title="ZorbRF: A Large-Scale RF Benchmark and Toolkit for Zorbing")
+    assert "Large-Scale RF Benchmark" not in got
+
+
+def test_a_named_challenge_in_a_subtitle_stays(ex):
+    # guard: a head phrase that starts with a word written as a name
+    got = labels(
+        ex, _ABSTRACT, title="Zorbing at Scale: Results of the QuandAI Cervical Zorb Challenge"
+    )
+    assert got.get("QuandAI Cervical Zorb Challenge") == "Benchmark"
+    got = labels(ex, _ABSTRACT, title="Zorbing Brains: Findings from the ZORB25 Challenge")
+    assert got.get("ZORB25 Challenge") == "Benchmark"

@@ -21,6 +21,7 @@ from kg.extract.list_item_kinds import holds_other_kind
 from kg.extract.names import capitalised, name_shaped, words_before
 from kg.extract.rules import load_rules
 from kg.extract.state import Cand, DocState, first_words, hint_regions, state_of
+from kg.extract.title_heads import subtitle_description
 from kg.extract.using_items import bare_using, used_as_data
 
 _BENCH_SUFFIX = re.compile(
@@ -266,6 +267,8 @@ class Benchmarks:
                 continue  # Title Case words in the title are not names by themselves
             if s < st.title_len and _described_in_title(text, s, name_ws):
                 continue  # "CALM: A Multi-task Benchmark for ...": a description (14)
+            if subtitle_description(text, st.title_len, s, name_ws[0][2]):
+                continue  # "MCPVerse: An Expansive, Real-World Benchmark": a description (28)
             if (
                 len(name_ws) == 1
                 and not name_shaped(name_ws[0][2], rules)
