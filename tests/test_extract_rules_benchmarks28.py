@@ -119,3 +119,20 @@ def test_a_named_challenge_in_a_subtitle_stays(ex):
     assert got.get("QuandAI Cervical Zorb Challenge") == "Benchmark"
     got = labels(ex, _ABSTRACT, title="Zorbing Brains: Findings from the ZORB25 Challenge")
     assert got.get("ZORB25 Challenge") == "Benchmark"
+
+
+def test_a_lower_case_long_form_is_no_dataset_name(ex):
+    # the acronym names the dataset, its lower-case long form describes it
+    got = labels(
+        ex,
+        "Furthermore, we construct a zorb scene rainy (ZSR) dataset of 900 image pairs, "
+        "and ZorbNet improves PSNR by 2 dB on it.",
+    )
+    assert "zorb scene rainy" not in got
+    assert got.get("ZSR") == "Benchmark"
+
+
+def test_a_title_case_long_form_stays_the_name(ex):
+    # guard
+    got = labels(ex, "We introduce the Zorb Scene Rainy (ZSR) dataset of 900 image pairs.")
+    assert got.get("Zorb Scene Rainy") == "Benchmark"
