@@ -136,3 +136,16 @@ def test_a_title_case_long_form_stays_the_name(ex):
     # guard
     got = labels(ex, "We introduce the Zorb Scene Rainy (ZSR) dataset of 900 image pairs.")
     assert got.get("Zorb Scene Rainy") == "Benchmark"
+
+
+def test_a_baseline_after_over_is_no_benchmark(ex):
+    got = labels(
+        ex, "ZorbTrack achieves improvements of 6.5 success and 9.5 precision over QuandTrack."
+    )
+    assert got.get("QuandTrack") != "Benchmark"
+
+
+def test_names_over_a_dataset_stay_benchmarks(ex):
+    # guard: the data noun after the list's last name
+    got = labels(ex, "We evaluate ZorbNet on 35 queries over the ZYC and Quandle check-in dataset.")
+    assert got.get("ZYC") == "Benchmark"

@@ -17,9 +17,11 @@ import re
 from kg.extract.state import DocState
 
 # the data nouns that may follow a used name ("using Sentinel-1 data", "using the X
-# images"), up to two lower-case words between them ("using CAC 40 index futures data")
+# images"), up to two lower-case words between them ("using CAC 40 index futures data"),
+# after the other names of its list ("over the NYC and Tokyo check-in dataset")
 _DATA_AFTER = re.compile(
-    r"(?:\s+[a-z][\w\-]*){0,2}?\s+(?:data|datasets?|benchmarks?|corpus|corpora|collections?|"
+    r"(?:\s*(?:,|\band\b|\bor\b)\s*[A-Z][\w\-]*)*(?:\s+[a-z][\w\-]*){0,2}?\s+"
+    r"(?:data|datasets?|benchmarks?|corpus|corpora|collections?|"
     r"images|imagery|videos|recordings|records|scans|samples|splits?|subsets?|sets?)(?![\w-])"
 )
 # an appositive that says what the name is: "PolyRefuse, a multilingual safety dataset"
@@ -27,11 +29,14 @@ _DATA_APPOSITIVE = re.compile(
     r"\s*,\s*(?:a|an|the)\s+[^,.;()]{0,60}?(?<![\w-])(?:dataset|benchmark|corpus|collection|"
     r"suite|test\s+set)(?![\w-])"
 )
-_USING = re.compile(r"using\s", re.IGNORECASE)
+# "over" as well: "9.5 precision over HVTrack", "prefer PELT over Binseg-BIC",
+# "generations over CIPHER (a state-of-the-art method)", "over AWGN channels": a baseline
+# or a setting compared against; on the same draw 0 of 5 bare "over" items were data
+_USING = re.compile(r"(?:using|over)\s", re.IGNORECASE)
 
 
 def bare_using(cue_text: str, has_head: bool) -> bool:
-    """Is this list cue a bare "using" (no head noun after it)?"""
+    """Is this list cue a bare "using" or "over" (no head noun after it)?"""
     return not has_head and bool(_USING.match(cue_text))
 
 
