@@ -149,3 +149,9 @@ def test_names_over_a_dataset_stay_benchmarks(ex):
     # guard: the data noun after the list's last name
     got = labels(ex, "We evaluate ZorbNet on 35 queries over the ZYC and Quandle check-in dataset.")
     assert got.get("ZYC") == "Benchmark"
+
+
+def test_a_subtitle_phrase_holding_a_name_stays(ex):
+    # guard: "The Thirteenth BioASQ Challenge": a word with capitals inside is a name
+    got = labels(ex, _ABSTRACT, title="Overview of ZorbQA 2025: The Thirteenth ZorbQA Challenge")
+    assert got.get("Thirteenth ZorbQA Challenge") == "Benchmark"

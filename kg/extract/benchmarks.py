@@ -267,7 +267,7 @@ class Benchmarks:
                 continue  # Title Case words in the title are not names by themselves
             if s < st.title_len and _described_in_title(text, s, name_ws):
                 continue  # "CALM: A Multi-task Benchmark for ...": a description (14)
-            if subtitle_description(text, st.title_len, s, name_ws[0][2]):
+            if subtitle_description(text, st.title_len, s, [w for _, _, w in name_ws]):
                 continue  # "MCPVerse: An Expansive, Real-World Benchmark": a description (28)
             if (
                 len(name_ws) == 1

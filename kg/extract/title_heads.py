@@ -8,7 +8,8 @@ not a name (the name is the one before the colon). On a corpus draw of 8,000 abs
 such subtitle phrases made 53 Benchmark entities, most of them descriptions. A name that
 starts with a word written as a name (all capitals, capitals inside, digits: "the FOMO25
 Challenge", "the RIVA Cervical Cytology Challenge", "the FedSurg EndoVis 2024 Challenge",
-"the EU20 Benchmark Suite") stays.
+"the EU20 Benchmark Suite") stays, as does one with such a word anywhere ("The Thirteenth
+BioASQ Challenge").
 """
 
 from __future__ import annotations
@@ -29,9 +30,13 @@ def _plain(word: str) -> bool:
     return bool(letters) and not all(c.isupper() for c in letters)
 
 
-def subtitle_description(text: str, title_len: int, start: int, first_word: str) -> bool:
+def subtitle_description(text: str, title_len: int, start: int, words: list[str]) -> bool:
     """Does a head phrase starting at `start` sit in the title after a colon, its first
-    word plain?"""
-    if start >= title_len:
+    word plain and none of its words written with capitals inside or digits ("The
+    Thirteenth BioASQ Challenge", "A Multitemporal Sentinel-2 Benchmark" stay: a name may
+    sit inside)?"""
+    if start >= title_len or not words:
         return False
-    return ":" in text[:start] and _plain(first_word)
+    return (
+        ":" in text[:start] and _plain(words[0]) and not any(_NAME_INSIDE.search(w) for w in words)
+    )
