@@ -17,9 +17,12 @@ from spacy.language import Language
 from kg.extract.head_lists import known_otherwise, listed_before, plain_word_elsewhere
 from kg.extract.initial_lists import closed_items, overlaps_known
 from kg.extract.known_plural import known_benchmark_named
+from kg.extract.list_item_kinds import holds_other_kind
 from kg.extract.names import capitalised, name_shaped, words_before
 from kg.extract.rules import load_rules
 from kg.extract.state import Cand, DocState, first_words, hint_regions, state_of
+from kg.extract.title_heads import subtitle_description
+from kg.extract.using_items import bare_using, used_as_data
 
 _BENCH_SUFFIX = re.compile(
     r"(?<![\w@/-])((?:[A-Za-z0-9][\w.]*-)*[A-Z0-9][\w]*?(?:Bench|-bench|-Bench)(?:mark)?(?:-[A-Za-z0-9][\w.]*)*"
@@ -264,6 +267,8 @@ class Benchmarks:
                 continue  # Title Case words in the title are not names by themselves
             if s < st.title_len and _described_in_title(text, s, name_ws):
                 continue  # "CALM: A Multi-task Benchmark for ...": a description (14)
+            if subtitle_description(text, st.title_len, s, [w for _, _, w in name_ws]):
+                continue  # "MCPVerse: An Expansive, Real-World Benchmark": a description (28)
             if (
                 len(name_ws) == 1
                 and not name_shaped(name_ws[0][2], rules)
@@ -395,10 +400,15 @@ class Benchmarks:
                 and _SUBJECT_AFTER.match(text, items[-1][1])
             ):
                 items.pop()
+            using = bare_using(cue, m.group("head") is not None)
             for s, e, name in items:
                 nxt = _NEXT_LOWER.match(text, e)
                 if nxt and nxt.group(1) in rules.benchmark_list_system_after:
                     continue  # "over the Qordif baseline", "the X judge": a system (24m)
+                if using and not used_as_data(st, text, s, e):
+                    continue  # "optimized using GEPA", "using the PETSc library" (28)
+                if holds_other_kind(st, s, e):
+                    continue  # "68.56% on QvQ-Max", "by 3% on G-mAP": a system, a measure (28)
                 conf = 0.6 if any(name_shaped(w, rules) for w in name.split()) else 0.45
                 if examples and conf >= 0.6 and not _CLAUSE_AFTER.match(text, e):
                     # (not "..., OpenPlatypus, ZorbNet consistently outperforms": the subject)

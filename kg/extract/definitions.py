@@ -209,7 +209,10 @@ class Definitions:
                 ):
                     st.rejected_shorts.add(d.short)  # a thing, task or class: not a method
                     continue
-            st.add(Cand(ls, le, etype, "definition", 0.8, 60, cid=cid, tconf=tconf))
+            if not (etype == "Benchmark" and cid is None and d.long.islower()):
+                # a long form in lower case is no dataset's name ("cross corpus (CC)
+                # modes", "a synthetic dataset (S-SYNTH)"): its acronym may be (28)
+                st.add(Cand(ls, le, etype, "definition", 0.8, 60, cid=cid, tconf=tconf))
             st.add(Cand(ss, se, etype, "definition", 0.8, 60, cid=cid, tconf=tconf))
             st.definitions.append((ss, se, ls, le))
             sing = d.short[:-1] if d.short.endswith("s") and d.short[-2:-1].isupper() else d.short
