@@ -1,6 +1,6 @@
-"""Round 19's speed-ups give exactly what the code they replace gave: the whole-word
-starts of `DocState.finditer_words` found by one regex scan per word (`word_finder`)
-instead of a Python loop around `str.find`."""
+"""Round 19's speed-ups give exactly what the code they replace gave: `names.words_before`
+finding each word's start with one regex match on the reversed text instead of a
+Python loop per character."""
 
 from __future__ import annotations
 
@@ -9,71 +9,131 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract.state import DocState, word_finder
 
-_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
-
-
-def _starts_before(low: str, words, pos: int, lead: int) -> list[int]:
-    """Round 18's loop: each occurrence found with `str.find`, tested in Python."""
-    starts = []
-    for w in words:
-        n = len(w)
-        i = low.find(w, pos)
-        while i >= 0:
-            if (
-                not (i and low[i - 1] in _ALNUM)
-                and low[i + n : i + n + 1] not in _ALNUM
-                and i - lead >= pos
-            ):
-                starts.append(i - lead)
-            i = low.find(w, i + n)
-    return sorted(starts)
-
-
-def _starts_now(low: str, words, pos: int, lead: int) -> list[int]:
-    starts: list[int] = []
-    for w in words:
-        starts += [m.start() - lead for m in word_finder(w).finditer(low, pos + lead)]
-    return sorted(starts)
+def _words_before_loop(text: str, pos: int, limit: int = 6) -> list[tuple[int, int, str]]:
+    """Round 18's `names.words_before`: each word's start found character by character."""
+    out: list[tuple[int, int, str]] = []
+    j = pos
+    while len(out) < limit and j > 0:
+        if text[j - 1] == " ":
+            j -= 1
+        k = j
+        while k > 0 and (text[k - 1].isalnum() or text[k - 1] in ".+*@-"):
+            k -= 1
+        if k == j:
+            break
+        w = text[k:j]
+        lead = len(w) - len(w.lstrip("-."))
+        k += lead
+        out.append((k, j, text[k:j]))
+        if k == 0 or text[k - 1] != " ":
+            break
+        j = k
+    out.reverse()
+    return out
 
 
-# short words over a tiny alphabet: occurrences overlap, touch and repeat
-_WORDS = ["a", "aa", "aaa", "ab", "ba", "a1", "1a", "the", "then", "he", "on"]
-_TEXT = st.lists(
-    st.sampled_from([*_WORDS, " ", "-", ".", "(", "é", "0", "b", "ß", "\n", "A", "x"]),
-    max_size=40,
+def test_run_class_is_isalnum_or_marks() -> None:
+    """`[\\w.+*@-]` less "_" is `str.isalnum()` or one of ".+*@-", on every code point."""
+    run = re.compile(r"[\w.+*@-]")
+    for cp in range(0x110000):
+        c = chr(cp)
+        assert (run.match(c) is not None and c != "_") == (c.isalnum() or c in ".+*@-"), cp
+
+
+_NAME_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "GPT",
+            "-",
+            "4o",
+            " ",
+            "  ",
+            ".",
+            "+",
+            "*",
+            "@",
+            "_",
+            "x",
+            "ß",
+            "²",
+            "٣",
+            "Ⅻ",
+            ",",
+            "(",
+            "7B",
+        ]
+    ),
+    max_size=30,
 ).map("".join)
 
 
-@settings(max_examples=800, deadline=None)
-@given(_TEXT, st.integers(0, 12), st.integers(0, 2), st.sets(st.sampled_from(_WORDS), max_size=4))
-def test_word_starts_equal_find_loop(text: str, pos: int, lead: int, words: set) -> None:
-    low = text.lower()
-    assert _starts_now(low, words, pos, lead) == _starts_before(low, words, pos, lead)
+@settings(max_examples=1500, deadline=None)
+@given(_NAME_TEXT, st.integers(0, 40), st.integers(1, 7))
+def test_words_before_equals_loop(text: str, pos: int, limit: int) -> None:
+    from kg.extract.names import words_before
+
+    pos = min(pos, len(text))
+    assert words_before(text, pos, limit) == _words_before_loop(text, pos, limit)
+    # and again with another text in between (the reversed-text cache)
+    assert words_before(text + "x", pos, limit) == _words_before_loop(text + "x", pos, limit)
+    assert words_before(text, pos, limit) == _words_before_loop(text, pos, limit)
 
 
-def test_word_starts_on_sentences() -> None:
-    low = (
-        "the theory then: we train the model on the-data (on on) and then1 the, "
-        "thethe the\nthe 2the the2 éthe theé on"
-    )
-    for pos in range(0, len(low), 7):
-        for lead in (0, 1):
-            words = {"the", "on", "then", "we"}
-            assert _starts_now(low, words, pos, lead) == _starts_before(low, words, pos, lead)
+_PROPOSED_PIECES = [
+    "the",
+    "The",
+    "our",
+    "Our",
+    "other",
+    "proposed",
+    "newly",
+    "dual",
+    "prompt-driven",
+    "tracker",
+    "(DPTracker)",
+    "(X)",
+    "(A,B)",
+    "(",
+    ")",
+    " ",
+    "  ",
+    "\n",
+    "_",
+    "é",
+    "İ",
+    "ß",
+    "2",
+    "-",
+    ",",
+]
 
 
-@settings(max_examples=300, deadline=None)
-@given(_TEXT, st.integers(0, 12))
-def test_finditer_words_equals_full_scan(text: str, pos: int) -> None:
-    """The whole method against `regex.finditer` over the text (its contract)."""
-    regex = re.compile(r"(?:the|then|on)\b[^.]*", re.IGNORECASE)
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PROPOSED_PIECES), max_size=25).map(" ".join),
+    st.integers(0, 30),
+)
+def test_proposed_paren_from_words_equals_the_scan(text: str, pos: int) -> None:
+    """`proposed_named` finds `_PROPOSED_PAREN` from the words "the"/"our" (round 19)."""
+    from kg.extract.proposal_parts import _PROPOSED_PAREN, _THE_OUR
+    from kg.extract.state import DocState
+
     state = DocState(text, 0)
-    got = [m.span() for m in state.finditer_words(regex, frozenset({"the", "then", "on"}), pos)]
-    want = [
-        m.span()
-        for m in regex.finditer(text, pos)
-        if not (m.start() and text[m.start() - 1].lower() in _ALNUM)
-    ]
-    assert got == want
+    got = [m.span() for m in state.finditer_words(_PROPOSED_PAREN, _THE_OUR, pos)]
+    assert got == [m.span() for m in _PROPOSED_PAREN.finditer(text, pos)]
+
+
+def test_proposed_paren_on_a_sentence() -> None:
+    from kg.extract.proposal_parts import _PROPOSED_PAREN, _THE_OUR
+    from kg.extract.state import DocState
+
+    text = (
+        "Title\n\nWe study trackers. Other the proposed dual prompt-driven tracker (DPTracker) "
+        "beats our newly proposed  fusion net (FN2), and xthe proposed foo (Bar)."
+    )
+    state = DocState(text, 5)
+    got = [m.group("name") for m in state.finditer_words(_PROPOSED_PAREN, _THE_OUR, 7)]
+    assert (
+        got == ["DPTracker", "FN2"] == [m.group("name") for m in _PROPOSED_PAREN.finditer(text, 7)]
+    )

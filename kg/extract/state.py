@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 SEP = "\n\n"
 _WORDS = re.compile(r"[a-z][a-z0-9]*")
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _SPACE = re.compile(r"\s")
 # `words` of an ASCII text without a regex per word: every character but [a-z0-9] made a
 # space, the text split; `_WORDS` starts a word at a letter, so a run led by digits
@@ -44,20 +45,6 @@ def words_of(low: str) -> frozenset:
     words.difference_update([d[1:] for d in digit_led])
     words.update([w for w in (d.lstrip(_DIGITS) for d in digit_led) if w])
     return frozenset(words)
-
-
-_WORD_FINDERS: dict[str, re.Pattern] = {}
-
-
-def word_finder(word: str) -> re.Pattern:
-    """A regex for `word` (lower-case, [a-z0-9]) as a whole word of a lower-cased text:
-    no [a-z0-9] right before or after it. The word comes first, so re looks for its
-    literal prefix in C; the lookbehind then tests the character before it."""
-    found = _WORD_FINDERS.get(word)
-    if found is None:
-        w = re.escape(word)
-        found = _WORD_FINDERS[word] = re.compile(f"{w}(?<![a-z0-9]{w})(?![a-z0-9])")
-    return found
 
 
 def hint_regions(text: str, hints, chunks_after: int = 0) -> list[list[int]]:
@@ -240,13 +227,18 @@ class DocState:
         low = self.low
         if len(low) != len(self.text):  # lower() changed the length: offsets differ
             return regex.finditer(self.text, pos)
-        starts: list[int] = []
-        at = pos + lead
+        starts = []
         for w in present:
-            # (round 19) the whole-word occurrences found by one C scan per word instead
-            # of a Python loop around `str.find` per occurrence; the same starts (a word
-            # is [a-z0-9], so no whole-word occurrence begins inside another occurrence)
-            starts += [m.start() - lead for m in word_finder(w).finditer(low, at)]
+            n = len(w)
+            i = low.find(w, pos)
+            while i >= 0:
+                if (
+                    not (i and low[i - 1] in _ALNUM)
+                    and low[i + n : i + n + 1] not in _ALNUM
+                    and i - lead >= pos
+                ):
+                    starts.append(i - lead)
+                i = low.find(w, i + n)
         starts.sort()
         return self._matches_at(regex, starts)
 
