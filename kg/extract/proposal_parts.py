@@ -49,6 +49,7 @@ _PROPOSED_PAREN = re.compile(
     r"\b(?:the|our)\s+(?:newly\s+)?proposed\s+(?P<desc>[a-z][a-z0-9\-]*(?:\s+[a-z][a-z0-9\-]*){0,6})"
     r"\s+\((?P<name>[^()\s,;]{2,20})\)"
 )
+_THE_OUR = frozenset({"the", "our"})  # every `_PROPOSED_PAREN` match starts with one
 # "a tile pyramid network (TPN) is proposed", "the X (XM) module is designed": a
 # defined name the sentence says is introduced (present tense: "was proposed" is history)
 _PASSIVE_AFTER = re.compile(
@@ -297,7 +298,10 @@ def proposed_named(p: ProposalScanner, st: DocState, text: str) -> None:
     the acronym stage's)."""
     if "proposed" not in st.words:
         return
-    for m in _PROPOSED_PAREN.finditer(text, st.abstract_start):
+    # (round 19) tried only where "the" or "our" is a word: the scan from every
+    # position tested `\b` and both words at each character (~20 us an abstract that
+    # holds "proposed")
+    for m in st.finditer_words(_PROPOSED_PAREN, _THE_OUR, st.abstract_start):
         name = m.group("name")
         if not name_shaped(name, p.rules) or name in p.rules.not_names:
             continue
