@@ -36,7 +36,10 @@ def variant_names(p: ProposalScanner, st: DocState, text: str) -> None:
             own.add(acr.group().strip(" ()"))
     own = {n for n in own if len(n) >= 3 and " " not in n and n[:1].isalnum()}
     seen = {(a, b) for a, b, *_ in st.proposals}
-    for n in own:
+    # the longest own name first, so "EQA-RT-Train" is a variant of the proposed "EQA-RT"
+    # (and takes its type) rather than of the acronym "EQA"; a set's order would make the
+    # type depend on PYTHONHASHSEED
+    for n in sorted(own, key=lambda n: (-len(n), n)):
         i = _variant_at(text, n, st.abstract_start)
         while i >= 0:
             t = _VARIANT_TAIL_RE.match(text, i + len(n))
