@@ -16,7 +16,8 @@ words with these endings ("Disorder", "Layer") are listed in
 ontology/patterns/typing_evidence.json (`agent_role_not_roles`). Only in a paper that
 introduces something of its own (another rule found a proposal): the roles are its parts.
 
-Reach (round 19, seed 2828, 30,000 corpus abstracts): see docs/extraction-log.md.
+Reach (round 19, seed 2828): 53 of 30,000 corpus abstracts, 117 names, 113 right by hand
+(docs/extraction-log.md, round 19 (28t)).
 """
 
 from __future__ import annotations
