@@ -55,3 +55,12 @@ def test_roles_need_a_paper_that_introduces_something(ex):
         "We measure how often they disagree."
     )
     assert not {"Plotter", "Inker", "Colorist"} & proposed(ex, ab, "How often do agents disagree")
+
+
+def test_names_before_an_algorithm_head_are_no_roles(ex):
+    # guard: "the Quorb Sifter and Zorb Miner algorithms" names known tools, not a cast
+    ab = (
+        "We propose Zorbcast, a multi-agent framework that explains agent traces with the "
+        "Quorb Sifter and Zorb Miner algorithms."
+    )
+    assert not {"Quorb Sifter", "Zorb Miner"} & proposed(ex, ab, _TITLE)
