@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.agent_roles import RULE as ROLE_RULE
 from kg.extract.introduced import CONCEPT_RULE
 from kg.extract.lower_components import RULE as COMPONENT_RULE
 from kg.extract.proposal_components import RULE as NAMED_COMPONENT_RULE
@@ -267,9 +268,9 @@ class Contribution:
         first = None
         main: list[str] = []
         for s, e, _t, rule, ev in st.proposals:
-            if rule in ("title", CONCEPT_RULE, COMPONENT_RULE, NAMED_COMPONENT_RULE):
-                # a named concept (15) or a lower-case component (16) is no method "our
-                # method" can mean
+            if rule in ("title", CONCEPT_RULE, COMPONENT_RULE, NAMED_COMPONENT_RULE, ROLE_RULE):
+                # a named concept (15), a lower-case component (16), a named part (19) or
+                # an agent role (19) is no method "our method" can mean
                 continue
             si = st.sent_index(ev)
             eid = self._eid_at(s, e)

@@ -10,6 +10,7 @@ not name it, base models, components that are no subjects) is kg.extract.contrib
 
 from __future__ import annotations
 
+from kg.extract.agent_roles import RULE as ROLE_RULE
 from kg.extract.applied_models import own_variant
 from kg.extract.compared_systems import clause_benchmarks
 from kg.extract.contribution import Contribution
@@ -61,7 +62,7 @@ def evaluations(
         (
             st.sent_index(ev)
             for _s, _e, _t, rule, ev in st.proposals
-            if rule != "title" and ev >= st.abstract_start
+            if rule not in ("title", ROLE_RULE) and ev >= st.abstract_start
         ),
         default=None,
     )

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from kg.extract.agent_roles import agent_roles, load_not_roles
 from kg.extract.introduced import introduced_names
 from kg.extract.lower_components import lower_components
 from kg.extract.proposal_components import component_proposals
@@ -49,6 +50,7 @@ class Proposals:
         # mypyc, `Proposals(ProposalScanner)` with its own `__call__` segfaulted when
         # called (the call went to an invalid function pointer; round 18)
         self.scan = ProposalScanner(vocab_dir, patterns_dir)
+        self.not_roles = load_not_roles(patterns_dir)
 
     def __call__(self, doc):
         scan = self.scan
@@ -72,6 +74,7 @@ class Proposals:
             lower_components(st, text, scan.rules, scan.component_rules, scan.vocab.lookup)
         )
         st.proposals.extend(title_defined(st, text, scan.vocab.lookup))
+        st.proposals.extend(agent_roles(st, text, scan.rules, scan.vocab.lookup, self.not_roles))
         if not st.proposals:
             whole_title(scan, st, text)
         if st.proposals:
