@@ -285,11 +285,13 @@ class Contribution:
                 eid = self._eid_at(s, e)
                 if eid in self.methods and eid not in main:
                     main.insert(0, eid)
-        # a named part (19) is no whole method, not even where nothing else is proposed
+        # a named part or an agent role (19) is no whole method, not even where nothing
+        # else is proposed
         parts: set[str | None] = set()
         wholes: set[str | None] = set()
         for s, e, _t, rule, _ev in st.proposals:
-            (parts if rule == NAMED_COMPONENT_RULE else wholes).add(self._eid_at(s, e))
+            is_part = rule in (NAMED_COMPONENT_RULE, ROLE_RULE)
+            (parts if is_part else wholes).add(self._eid_at(s, e))
         parts_only = parts - wholes
         self.main = self._system_first(main) or [x for x in self.methods if x not in parts_only]
         self.bases: list[str] = []  # models the method runs on, anywhere in the abstract
