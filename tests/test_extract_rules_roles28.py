@@ -64,3 +64,22 @@ def test_names_before_an_algorithm_head_are_no_roles(ex):
         "Quorb Sifter and Zorb Miner algorithms."
     )
     assert not {"Quorb Sifter", "Zorb Miner"} & proposed(ex, ab, _TITLE)
+
+
+def test_a_role_is_no_evaluation_subject_by_being_proposed(ex):
+    # the roles are parts of the system: its result sentence ("it establishes a lead")
+    # evaluates the system, not each role the paper proposes (kg.extract.evaluations)
+    from tests.extract_helpers import evals, run
+
+    ab = (
+        "We introduce ZorbLens, a unified framework for document forgery analysis. We "
+        "further design the QR pipeline (Perceiver, Reasoner, Reviewer), a hierarchical and "
+        "iterative multi-agent system that generates high-quality annotations. Extensive "
+        "experiments demonstrate the superiority of ZorbLens across multiple benchmarks. "
+        "Moreover, on the challenging dense-text Zorb-SROIE dataset, it establishes a "
+        "significant lead over other MLLM-based methods in macro-average F1."
+    )
+    e = run(ex, ab, "ZorbLens: co-reasoning for forgery analysis")
+    pairs = set(evals(e))
+    assert ("ZorbLens", "Zorb-SROIE") in pairs
+    assert not {("Reasoner", "Zorb-SROIE"), ("Reviewer", "Zorb-SROIE")} & pairs
