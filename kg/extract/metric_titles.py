@@ -40,11 +40,21 @@ def _patterns(heads: tuple[str, ...], stop: tuple[str, ...]) -> tuple[re.Pattern
     )
 
 
+@lru_cache(maxsize=8)
+def _head_re(heads: tuple[str, ...]) -> re.Pattern:
+    """A head word as both patterns require it: where none occurs, neither can match (and
+    most abstracts have none, so the two scans, each trying a name at every capital, are
+    skipped)."""
+    return re.compile(rf"(?:{_alt(heads)})(?![\w-])")
+
+
 def titled_value_measures(text: str, start: int, rules: Rules) -> Iterator[tuple[int, int]]:
     """(start, end) of capitalised measure names with a value next to them, from `start`
     on (the title is left out: a title names a topic, not a result)."""
     heads = rules.metric_title_value_heads
     if not heads:
+        return
+    if _head_re(heads).search(text, start) is None:
         return
     tool = rules.metric_tool_after_re
     for pat in _patterns(heads, rules.metric_title_value_stop):
