@@ -289,10 +289,16 @@ class Contribution:
         # else is proposed
         parts: set[str | None] = set()
         wholes: set[str | None] = set()
+        roles: set[str | None] = set()
+        not_roles: set[str | None] = set()
         for s, e, _t, rule, _ev in st.proposals:
-            is_part = rule in (NAMED_COMPONENT_RULE, ROLE_RULE)
-            (parts if is_part else wholes).add(self._eid_at(s, e))
+            eid = self._eid_at(s, e)
+            (parts if rule in (NAMED_COMPONENT_RULE, ROLE_RULE) else wholes).add(eid)
+            (roles if rule == ROLE_RULE else not_roles).add(eid)
         parts_only = parts - wholes
+        # proposed only as agent roles: never subjects of the paper's evaluations by being
+        # proposed (kg.extract.evaluations)
+        self.roles_only = roles - not_roles
         self.main = self._system_first(main) or [x for x in self.methods if x not in parts_only]
         self.bases: list[str] = []  # models the method runs on, anywhere in the abstract
         self._results: dict[tuple[int, int], bool] = {}  # reports_result, per sentence
@@ -323,7 +329,7 @@ class Contribution:
         return wholes or main
 
     def _eid_at(self, s: int, e: int) -> str | None:
-        m = next((m for m in self.st.mentions if m.start < e and s < m.end), None)
+        m = self.st.mention_at(s, e)
         return m.eid if m is not None else None
 
     # -- per-mention judgements ----------------------------------------------------------

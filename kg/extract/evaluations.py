@@ -39,17 +39,6 @@ from kg.extract.state import DocState
 from kg.extract.values import BoundValue, bind_values, find_values
 
 
-def _role_only(st: DocState) -> set[str]:
-    """The entities proposed only as agent roles (kg.extract.agent_roles)."""
-    roles: set[str] = set()
-    others: set[str] = set()
-    for s, e, _t, rule, _ev in st.proposals:
-        m = next((m for m in st.mentions if m.start < e and s < m.end), None)
-        if m is not None:
-            (roles if rule == ROLE_RULE else others).add(m.eid)
-    return roles - others
-
-
 def evaluations(
     rules: Rules, st: DocState, text: str, low: str, proposal_ids: list[str], props=None
 ) -> list:
@@ -63,13 +52,13 @@ def evaluations(
     ptypes = {
         eid for eid in proposal_ids if st.entities.get(eid, {}).get("type") in ("Method", "Model")
     }
-    # an agent role of the paper's system ("the Reviewer", "an Assessor Agent") is a part of
-    # it, proposed but never a subject of the paper's evaluations by being proposed
-    ptypes -= _role_only(st)
     own_benchmarks = [
         eid for eid in proposal_ids if st.entities.get(eid, {}).get("type") == "Benchmark"
     ]
     contrib = Contribution(st, text, proposal_ids)
+    # an agent role of the paper's system ("the Reviewer", "an Assessor Agent") is a part of
+    # it, proposed but never a subject of the paper's evaluations by being proposed
+    ptypes -= contrib.roles_only
     contrib.collect_bases(by_sent)
     intro_sents: dict[int, set] = {}
     first_prop_sent = min(
@@ -99,7 +88,7 @@ def evaluations(
         for s, e, _t, rule, ev in st.proposals:
             if rule == "title":
                 continue
-            own = next((m for m in st.mentions if m.start < e and s < m.end), None)
+            own = st.mention_at(s, e)
             if own is None or own.eid not in own_benchmarks:
                 continue
             si = st.sent_index(ev)

@@ -20,7 +20,7 @@ def proposes(st: DocState) -> list:
     out = []
     seen: set[str] = set()
     for s, e, _, rule, ev in st.proposals:
-        m = next((m for m in st.mentions if m.start < e and s < m.end), None)
+        m = st.mention_at(s, e)
         if m is None or m.eid in seen:
             continue
         seen.add(m.eid)

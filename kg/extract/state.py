@@ -266,6 +266,10 @@ class DocState:
     def in_title(self, offset: int) -> bool:
         return offset < self.title_len
 
+    def mention_at(self, s: int, e: int) -> Mention | None:
+        """The first mention overlapping the span [s, e) (a proposal's entity), or None."""
+        return next((m for m in self.mentions if m.start < e and s < m.end), None)
+
     def add(self, cand: Cand) -> None:
         if not cand.text:
             cand.text = self.text[cand.start : cand.end]
