@@ -393,7 +393,8 @@ def test_evaluate_form(page, server, seed):
             """SELECT DISTINCT ?title WHERE {
         ?s skos:broader* <https://w3id.org/kg/id/model/llama> .
         ?b skos:broader* <https://w3id.org/kg/id/benchmark/gsm8k> .
-        ?v kg:evaluatedSubject ?s ; kg:onBenchmark ?b .
+        { ?v kg:evaluatedSubject ?s } UNION { ?v kg:baseModel ?s }
+        ?v kg:onBenchmark ?b .
         ?p kg:hasEvaluation ?v ; dcterms:title ?title .
         FILTER(LANG(?title) = "") }""",
         )

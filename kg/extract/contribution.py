@@ -301,6 +301,7 @@ class Contribution:
         self.roles_only = roles - not_roles
         self.main = self._system_first(main) or [x for x in self.methods if x not in parts_only]
         self.bases: list[str] = []  # models the method runs on, anywhere in the abstract
+        self.families: list[str] = []  # families it runs on: base models only (family_bases)
         self._results: dict[tuple[int, int], bool] = {}  # reports_result, per sentence
 
     def _system_first(self, main: list[str]) -> list[str]:

@@ -20,6 +20,7 @@ from kg.extract.eval_cues import (
     _TRAIN_SOURCE,
     _WORD,
 )
+from kg.extract.family_bases import family_bases
 from kg.extract.own_subjects import (
     comparative_baselines,
     listed_run_models,
@@ -241,6 +242,14 @@ def sentence_subjects(
         # "Using models such as A and B, we train classifiers. Evaluations on B1
         # demonstrate ...": a title-named framework's models were run there too
         subj_ids += [e for e in carried_subjects(rules, st, low, si, by_sent) if e not in subj_ids]
+    families = family_bases(text, ms, s0, set(contrib.methods)) or contrib.families
+    for sid in subj_ids if families else ():
+        # "... on GSM8K with models from the Qwen and Llama families": base models only
+        if sid in contrib.main:
+            base_of[sid] = [
+                *base_of.get(sid, ()),
+                *(f for f in families if f not in base_of.get(sid, ())),
+            ]
     if by_title:
         # the title's method and the models with it, unnamed here: no value
         # (precision first: "... and 97.79% and 8.60% respectively for ADNI-2")

@@ -32,6 +32,7 @@ from kg.extract.eval_cues import (
 from kg.extract.eval_own_benchmark import on_own_benchmark
 from kg.extract.eval_pairing import first_result_per_measure, nearest_metric, unshared_values
 from kg.extract.eval_subjects import main_as_subject, sentence_subjects, sota_after_setup
+from kg.extract.family_bases import paper_family_bases
 from kg.extract.normalise import match_key
 from kg.extract.own_subjects import own_statement_start
 from kg.extract.rules import Rules
@@ -60,6 +61,8 @@ def evaluations(
     # it, proposed but never a subject of the paper's evaluations by being proposed
     ptypes -= contrib.roles_only
     contrib.collect_bases(by_sent)
+    if contrib.methods:
+        contrib.families = paper_family_bases(text, by_sent, st.sents, contrib.methods)
     intro_sents: dict[int, set] = {}
     first_prop_sent = min(
         (
