@@ -1,0 +1,49 @@
+"""Round 20 (vocabulary hits the gold does not count): vocabulary labels that name what a
+technique produces rather than the technique, and a known technique written only inside
+the paper's own longer name. One test per rule on made-up sentences, each failing when
+its rule is removed; guards check the rule's limits."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import run
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    from kg.extract import Extractor
+
+    return Extractor()
+
+
+def ids(e) -> set[str]:
+    return set(e.entities)
+
+
+def test_produced_labels_are_no_mention_of_the_technique(shipped):
+    e = run(
+        shipped,
+        "A teacher network generates noisy pseudo-labels for the unlabeled frames, and "
+        "Zorbex filters the pseudo labels by confidence before training the student.",
+    )
+    assert "method/pseudo-labeling" not in ids(e)
+
+
+def test_produced_labels_count_where_the_technique_is_named(shipped):
+    e = run(
+        shipped,
+        "We adopt pseudo-labeling for the unlabeled frames: Zorbex filters the pseudo-labels "
+        "by confidence before training the student.",
+    )
+    assert "method/pseudo-labeling" in ids(e)
+    assert any(m.text == "pseudo-labels" for m in e.mentions)
+
+
+def test_attention_sinks_name_a_phenomenon_not_a_system(shipped):
+    e = run(
+        shipped,
+        "Zorbex keeps the first four tokens as attention sinks while it evicts the rest "
+        "of the cache.",
+    )
+    assert "method/streamingllm" not in ids(e)
