@@ -47,3 +47,36 @@ def test_attention_sinks_name_a_phenomenon_not_a_system(shipped):
         "of the cache.",
     )
     assert "method/streamingllm" not in ids(e)
+
+
+VARIANT_TITLE = "Zorbex: Cross-Lingual Chain-of-Thought Reasoning for Low-Resource Questions"
+
+
+def test_method_written_only_as_the_titles_hyphenated_variant_is_no_mention(shipped):
+    e = run(
+        shipped,
+        "Cross-lingual chain-of-thought (XCoT) lets a model reason in several languages. "
+        "Zorbex prunes the languages of each query.",
+        title=VARIANT_TITLE,
+    )
+    assert "method/chain-of-thought" not in ids(e)
+
+
+def test_the_bare_method_elsewhere_keeps_it(shipped):
+    e = run(
+        shipped,
+        "Cross-lingual chain-of-thought (XCoT) extends chain-of-thought prompting to several "
+        "languages. Zorbex prunes the languages of each query.",
+        title=VARIANT_TITLE,
+    )
+    assert "method/chain-of-thought" in ids(e)
+
+
+def test_a_modifier_of_use_keeps_the_method(shipped):
+    e = run(
+        shipped,
+        "We study LLM-based data augmentation for Zorbish speech and apply LLM-based data "
+        "augmentation to 3,000 utterances.",
+        title="LLM-Based Data Augmentation for Zorbish Speech",
+    )
+    assert "method/data-augmentation" in ids(e)
