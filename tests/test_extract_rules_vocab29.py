@@ -80,3 +80,21 @@ def test_a_modifier_of_use_keeps_the_method(shipped):
         title="LLM-Based Data Augmentation for Zorbish Speech",
     )
     assert "method/data-augmentation" in ids(e)
+
+
+def test_a_shared_short_form_reported_with_a_number_is_the_measure(shipped):
+    e = run(
+        shipped,
+        "Zorbex predicts crop yield with an RMSE of 0.25 and an MAE of 0.16 on held-out farms.",
+    )
+    assert "method/masked-autoencoder" not in ids(e)
+    assert "metric/mean-absolute-error" in ids(e)
+
+
+def test_a_shared_short_form_stays_the_method_where_the_paper_names_it(shipped):
+    e = run(
+        shipped,
+        "We pretrain a masked autoencoder (MAE) on farm images; the MAE encoder then reaches "
+        "an accuracy of 80%.",
+    )
+    assert "method/masked-autoencoder" in ids(e)

@@ -34,6 +34,7 @@ from kg.extract.names import find_word, name_shaped
 from kg.extract.normalise import entity_id, match_key
 from kg.extract.proposal_rescue import rescued_proposals
 from kg.extract.rules import load_rules
+from kg.extract.shared_short import measured_shared_shorts
 from kg.extract.spelled_words import COMMON_DF
 from kg.extract.state import Cand, DocState, Mention, hint_regions, state_of
 from kg.extract.title_variants import title_variant_keys
@@ -596,6 +597,10 @@ class Resolver:
             ):
                 continue
             keep.append(c)
+        # "an MAE of 0.16": the measure, not the masked autoencoder (20)
+        keep = measured_shared_shorts(
+            st, text, keep, rules.weak_window, lambda cid: self.vocab.by_id[cid].labels()
+        )
         metrics = [c for c in keep if c.type == "Metric"]
         if metrics:
             kept, dropped = [], []
