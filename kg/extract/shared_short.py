@@ -51,13 +51,14 @@ def measured_shared_shorts(
     low = text.lower()
     drop: set[str] = set()  # the method concepts the paper's short form does not name
     for c in shared:
-        if c.cid in drop:
+        cid = c.cid
+        if cid is None or cid in drop:
             continue
-        longs = [x.lower() for x in labels_of(c.cid) if len(x) > len(c.text) + 3]
+        longs = [x.lower() for x in labels_of(cid) if len(x) > len(c.text) + 3]
         if any(x in low for x in longs):
             continue  # "a masked autoencoder (MAE)": the method
         if _reported(st, text, c, window) or _listed(text, c, metrics):
-            drop.add(c.cid)
+            drop.add(cid)
     if not drop:
         return cands
     surfaces = {c.text for c in shared if c.cid in drop}
