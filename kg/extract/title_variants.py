@@ -44,6 +44,8 @@ def title_variant_keys(
     title's hyphenated-modifier variant. `stop`: title words that are no modifier;
     `adjectival`: suffixes of use ('-based'); `generic`: match keys of settings too
     generic to make a variant ('Few-Shot Data Augmentation' names data augmentation)."""
+    if text.find("-", 0, st.title_len) < 0:
+        return set()  # (the modifier is a compound: no hyphen in the title, no variant)
     title, abstract = [], []
     for c in cands:
         if c.type != "Method" or c.source not in ("vocab", "mined"):
