@@ -517,9 +517,14 @@ class Binding:
 
 
 def _owned_apart(cands: list[BoundValue]) -> bool:
-    """Do two or more systems each own a different number here? Then the number of one
-    is no result of a third system (the method run on both)."""
-    owned = {(c.owner, c.value, c.text) for c in cands if c.owner is not None}
+    """Do two or more models each own a different number here? Then the number of one
+    is no result of a third system (the method run on both). Models only: "for PointNav
+    and ... for ObjectNav" names the tasks a method ran (owners typed Method)."""
+    owned = {
+        (c.owner, c.value, c.text)
+        for c in cands
+        if c.owner is not None and c.owner.startswith("model/")
+    }
     return len({o for o, _, _ in owned}) > 1 and len({(v, t) for _, v, t in owned}) > 1
 
 
