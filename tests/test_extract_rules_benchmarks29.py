@@ -141,3 +141,33 @@ def test_tasks_named_after_for_do_not_take_the_numbers(ex):
     )
     vals = [v.value for k, vs in got.items() if k[0] == "ZorbNav" for v in vs]
     assert 67.0 in vals
+
+
+def test_a_described_dataset_after_an_article_is_no_name(ex):
+    got = labels(
+        ex,
+        "We curate a novel Zorbish-language corpus of 10,410 sentences and evaluate "
+        "ZorbNet on it, reaching 91% accuracy.",
+    )
+    assert "Zorbish-language corpus" not in got
+    assert "Zorbish-language" not in got
+
+
+def test_a_name_after_an_article_stays(ex):
+    # guard: a word written as a name (digits, capitals inside) after "a" is the name
+    got = labels(
+        ex,
+        "Experiments on a self-processed Quorth3DS benchmark show that ZorbNet improves "
+        "accuracy by 5%.",
+    )
+    assert got.get("Quorth3DS") == "Benchmark"
+
+
+def test_a_bare_numbered_track_is_no_name(ex):
+    # guard: "Track 3" with no challenge name before it names no benchmark
+    got = labels(
+        ex,
+        "Both Track 1 and Track 3 datasets were generated in simulation, and ZorbNet "
+        "reaches 71% accuracy on them.",
+    )
+    assert "Track 3" not in got

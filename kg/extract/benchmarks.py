@@ -204,6 +204,21 @@ _TASK_ACRONYM = re.compile(r"[A-Z]{2,6}(?: [A-Z]{2,6})?")
 # a numbered part of a shared task: "Track 1", "Task 3" (a stop word elsewhere)
 _NUMBERED_PART = frozenset(("Track", "Task", "Subtask", "Phase"))
 _THE_RIGHT_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s+$")
+# "a", "an", "another" and up to three lower-case words before a head's words ("a
+# rigorously cleaned Talking-Listening dataset", "a new parallel English-Arabic corpus")
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:[Aa]n?|[Aa]nother)\s+(?:[a-z][\w\-]*\s+){0,3}$")
+
+
+def _described_after_article(text: str, start: int, name_ws: list[tuple[int, int, str]]) -> bool:
+    """Are an abstract's words before a benchmark head, after an indefinite article, a
+    description ("a challenging Novel View Synthesis benchmark", "an Olympiad-level
+    dataset"): no part written as a name (capitals inside, all capitals, digits)? A name
+    stays ("a self-processed Teeth3DS benchmark", "a DSIAC MWIR dataset")."""
+    if not _INDEFINITE_BEFORE.search(text, max(0, start - 60), start):
+        return False
+    return not any(_NAME_PART.search(w) for _, _, w in name_ws)
+
+
 # the lower-case word right after a list item
 _NEXT_LOWER = re.compile(r"\s+([a-z]+)(?![\w-])")
 _THE_BEFORE = re.compile(r"(?<![\w-])(?:on|from|using|with|of|in)\s+the\s+$", re.IGNORECASE)
@@ -276,8 +291,8 @@ class Benchmarks:
                 ):
                     break  # "The 2018 ZQ2C2 Track 1 benchmark": the edition's year (20)
                 name_ws.pop(0)
-            if not name_ws:
-                continue
+            if not name_ws or name_ws[0][2] in _NUMBERED_PART:
+                continue  # (a bare "Track 3 datasets": a part of a challenge named elsewhere)
             s, e = name_ws[0][0], name_ws[-1][1]
             if s < st.title_len <= e:
                 continue
@@ -291,6 +306,8 @@ class Benchmarks:
                 continue  # "CALM: A Multi-task Benchmark for ...": a description (14)
             if subtitle_description(text, st.title_len, s, [w for _, _, w in name_ws]):
                 continue  # "MCPVerse: An Expansive, Real-World Benchmark": a description (28)
+            if s >= st.title_len and _described_after_article(text, s, name_ws):
+                continue  # "a novel Hebrew-language corpus", "an Air-to-Ground dataset" (20)
             if (
                 len(name_ws) == 1
                 and not name_shaped(name_ws[0][2], rules)
