@@ -171,3 +171,31 @@ def test_a_bare_numbered_track_is_no_name(ex):
         "reaches 71% accuracy on them.",
     )
     assert "Track 3" not in got
+
+
+_OUTPERFORMING = (
+    "This work introduces ZorbBERT, a monolingual encoder trained from scratch. We "
+    "introduce ZorbBench with 28 datasets across eight task categories. ZorbBERT attains "
+    "77.58 on ZorbBench, outperforming QuarkTurk by 1.62 points."
+)
+
+
+def test_a_model_after_outperforming_is_no_listed_benchmark(ex):
+    got = labels(ex, _OUTPERFORMING)
+    assert got.get("QuarkTurk") != "Benchmark"
+
+
+def test_an_own_score_on_the_own_benchmark_is_kept(ex):
+    # the sentence's only benchmark is the paper's own: its explicit, owned score stays
+    got = evals(run(ex, _OUTPERFORMING.replace("QuarkTurk", "Llama 2")))
+    assert [v.value for v in got.get(("ZorbBERT", "ZorbBench"), [])] == [77.58]
+
+
+def test_items_after_including_stay_listed(ex):
+    # guard: "including" opens the list's items, not a clause
+    got = labels(
+        ex,
+        "We evaluate ZorbNet on five datasets, including Plimsoll-5K, Quandle-3D, and "
+        "Zorbix-2, improving accuracy by 5%.",
+    )
+    assert got.get("Quandle-3D") == "Benchmark"
