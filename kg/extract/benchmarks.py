@@ -196,6 +196,29 @@ def _described_in_title(text: str, start: int, name_ws: list[tuple[int, int, str
     return not any(_NAME_PART.search(w) for _, _, w in name_ws)
 
 
+# an edition's year inside a name: "SignEval 2025 CSLR challenge", "SemEval 2023 Task 3
+# dataset", "The 2018 N2C2 Track 1 benchmark" (round 20)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# a task's or field's acronym: capitals only, no digit ("VSR", "STEM", "CXR VQA")
+_TASK_ACRONYM = re.compile(r"[A-Z]{2,6}(?: [A-Z]{2,6})?")
+# a numbered part of a shared task: "Track 1", "Task 3" (a stop word elsewhere)
+_NUMBERED_PART = frozenset(("Track", "Task", "Subtask", "Phase"))
+_THE_RIGHT_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s+$")
+# "a", "an", "another" and up to three lower-case words before a head's words ("a
+# rigorously cleaned Talking-Listening dataset", "a new parallel English-Arabic corpus")
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:[Aa]n?|[Aa]nother)\s+(?:[a-z][\w\-]*\s+){0,3}$")
+
+
+def _described_after_article(text: str, start: int, name_ws: list[tuple[int, int, str]]) -> bool:
+    """Are an abstract's words before a benchmark head, after an indefinite article, a
+    description ("a challenging Novel View Synthesis benchmark", "an Olympiad-level
+    dataset"): no part written as a name (capitals inside, all capitals, digits)? A name
+    stays ("a self-processed Teeth3DS benchmark", "a DSIAC MWIR dataset")."""
+    if not _INDEFINITE_BEFORE.search(text, max(0, start - 60), start):
+        return False
+    return not any(_NAME_PART.search(w) for _, _, w in name_ws)
+
+
 # the lower-case word right after a list item
 _NEXT_LOWER = re.compile(r"\s+([a-z]+)(?![\w-])")
 _THE_BEFORE = re.compile(r"(?<![\w-])(?:on|from|using|with|of|in)\s+the\s+$", re.IGNORECASE)
@@ -233,6 +256,9 @@ class Benchmarks:
             # the name: the name-shaped/capitalised words right before the head
             name_ws: list[tuple[int, int, str]] = []
             for s, e, w in reversed(ws):
+                if w in _NUMBERED_PART and len(name_ws) == 1 and name_ws[0][2].isdigit():
+                    name_ws.append((s, e, w))  # "N2C2 Track 1 benchmark" (20)
+                    continue
                 if w in rules.not_names or w.lower() in _NON_ITEM_WORDS:
                     if (
                         name_ws
@@ -245,6 +271,7 @@ class Benchmarks:
                     name_shaped(w, rules)
                     or capitalised(w)
                     or (w[:1].isdigit() and name_ws == [] and len(ws) > 1)
+                    or (_YEAR.fullmatch(w) and name_ws and not name_ws[-1][2][:1].isdigit())
                 ):
                     name_ws.append((s, e, w))
                     continue
@@ -252,10 +279,20 @@ class Benchmarks:
             if not name_ws:
                 continue
             name_ws.reverse()
+            # no name across a sentence start ("... AI. MAPS dataset", round 20)
+            s_open = st.sent_of(name_ws[-1][0])[0]
+            name_ws = [w for w in name_ws if w[0] >= s_open]
             while name_ws and name_ws[0][2][:1].isdigit():
+                if (
+                    _YEAR.fullmatch(name_ws[0][2])
+                    and len(name_ws) > 1
+                    and any(name_shaped(w, rules) for _, _, w in name_ws[1:])
+                    and _THE_RIGHT_BEFORE.search(text, max(0, name_ws[0][0] - 5), name_ws[0][0])
+                ):
+                    break  # "The 2018 ZQ2C2 Track 1 benchmark": the edition's year (20)
                 name_ws.pop(0)
-            if not name_ws:
-                continue
+            if not name_ws or name_ws[0][2] in _NUMBERED_PART:
+                continue  # (a bare "Track 3 datasets": a part of a challenge named elsewhere)
             s, e = name_ws[0][0], name_ws[-1][1]
             if s < st.title_len <= e:
                 continue
@@ -269,6 +306,8 @@ class Benchmarks:
                 continue  # "CALM: A Multi-task Benchmark for ...": a description (14)
             if subtitle_description(text, st.title_len, s, [w for _, _, w in name_ws]):
                 continue  # "MCPVerse: An Expansive, Real-World Benchmark": a description (28)
+            if s >= st.title_len and _described_after_article(text, s, name_ws):
+                continue  # "a novel Hebrew-language corpus", "an Air-to-Ground dataset" (20)
             if (
                 len(name_ws) == 1
                 and not name_shaped(name_ws[0][2], rules)
@@ -400,6 +439,16 @@ class Benchmarks:
                 and _SUBJECT_AFTER.match(text, items[-1][1])
             ):
                 items.pop()
+            tail = _NEXT_LOWER.match(text, items[-1][1])
+            if tail and tail.group(1) in rules.benchmark_list_task_after:
+                # "in the CNN setting", "across SNR conditions": settings, not data; before
+                # "tasks" only acronyms ("on ASR, VSR, and AVSR tasks", "on STEM tasks"):
+                # a suite's tasks stay ("on LM Harness tasks") (20)
+                if not tail.group(1).endswith("tasks"):
+                    continue
+                items = [it for it in items if not _TASK_ACRONYM.fullmatch(it[2])]
+                if not items:
+                    continue
             using = bare_using(cue, m.group("head") is not None)
             for s, e, name in items:
                 nxt = _NEXT_LOWER.match(text, e)

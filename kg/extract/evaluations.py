@@ -274,7 +274,13 @@ def evaluations(
                 ):
                     continue
                 vals: list[BoundValue | None] = (
-                    [None] if finding_only or sid in unvalued else [*unshared[sid]] or [None]
+                    [None]
+                    if sid in unvalued
+                    # a finding on the paper's own benchmark binds only a value written on
+                    # it as the subject's own ("TabiBERT attains 77.58 on TabiBench") (20)
+                    else [v for v in unshared[sid] if v.owner == sid and v.explicit] or [None]
+                    if finding_only
+                    else [*unshared[sid]] or [None]
                 )
                 if sid in own_scored and not any(v is not None and v.owner == sid for v in vals):
                     continue

@@ -145,6 +145,7 @@ class Rules:
     # metrics.json 'tool_heads': "a BLEU objective", "a KL regularization term"
     metric_tool_after_re: re.Pattern | None = None
     benchmark_list_system_after: frozenset = frozenset()  # "over X baseline" (24m)
+    benchmark_list_task_after: frozenset = frozenset()  # "on A and B tasks" (round 20)
     noun_chain_before: frozenset = frozenset()  # "an increase in store visit ..." (24m)
     benchmark_name_prefixes: frozenset = frozenset()  # "the Korean Bar Exam dataset" (24m)
     metric_purpose_for_re: re.Pattern | None = None  # "for improved texture coherence" (24m)
@@ -329,6 +330,7 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         ),
         benchmark_endings=tuple(cues.get("benchmark_name_endings", [])),
         benchmark_list_system_after=frozenset(cues.get("benchmark_list_system_after", ())),
+        benchmark_list_task_after=frozenset(cues.get("benchmark_list_task_after", ())),
         **_value_frame(met),
     )
 

@@ -498,6 +498,10 @@ class Binding:
             if subject in self.compared:
                 return []  # a baseline gets only a value the statement gives to it
             own = [c for c in cands if c.owner not in self.compared]
+            if _owned_apart(own):
+                # "0.77 for Show-o and 0.65 for Janus": each base model owns its number,
+                # and a system that owns none takes neither (round 20)
+                own = [c for c in own if c.owner is None]
             # "our approach attains 85.3%, while Llama 2 reaches 70.1%": a value another
             # system owns is shared (the model a method ran on) only where none is unowned
             # (for a subject the sentence does not name, "our approach"; and only for a
@@ -510,6 +514,18 @@ class Binding:
     def value_for(self, subject: str, bench: str) -> BoundValue | None:
         got = self.values_for(subject, bench)
         return got[0] if got else None
+
+
+def _owned_apart(cands: list[BoundValue]) -> bool:
+    """Do two or more models each own a different number here? Then the number of one
+    is no result of a third system (the method run on both). Models only: "for PointNav
+    and ... for ObjectNav" names the tasks a method ran (owners typed Method)."""
+    owned = {
+        (c.owner, c.value, c.text)
+        for c in cands
+        if c.owner is not None and c.owner.startswith("model/")
+    }
+    return len({o for o, _, _ in owned}) > 1 and len({(v, t) for _, v, t in owned}) > 1
 
 
 def _per_metric(cands: list[BoundValue]) -> list[BoundValue]:
@@ -616,6 +632,7 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
         ):
             continue  # "compared to STS's 95.00%": a name typed as a benchmark owns it
         owner = None
+        by_verb = False
         for m in systems[::-1]:  # (mypyc: reversed() over a list of Any fails to compile)
             if m.end > v.start or v.start - m.end > 70 or clause(m.start) != clause(v.start):
                 continue
@@ -632,14 +649,19 @@ def bind_values(text: str, s0: int, s1: int, bench_ids, mentions) -> Binding:
                 and _CLOSE_PAREN.match(text, v.end)
             ):
                 owner = m.eid
+                by_verb = True
             break
-        if owner is None:
-            # "improvements of 4.2% in AP50 for RetinaNet and 3.8% for Faster R-CNN"
+        if owner is None or by_verb:
+            # "improvements of 4.2% in AP50 for RetinaNet and 3.8% for Faster R-CNN"; also
+            # after a verb: "X reaches 0.77 for Show-o and 0.65 for Janus" (each base
+            # model's own number, round 20)
             nxt = next((m for m in systems if m.start >= v.end), None)
             if (
                 nxt is not None
                 and nxt.start - v.end <= 40
                 and _FOR_OWNER.fullmatch(_mask(text, v.end, nxt.start, metrics))
+                # after a verb only a model ("for ObjectNav": a task the system ran)
+                and (not by_verb or nxt.type == "Model")
             ):
                 owner = nxt.eid
         if owner is None and kept and kept[-1][2] is not None:
