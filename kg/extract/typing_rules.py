@@ -63,12 +63,32 @@ def appositive_type(text: str, end: int, rules: Rules) -> str | None:
         # "the MonkeyDoc (the most comprehensive document parsing dataset to date)"
         return head_type(_TOKEN.findall(m.group(1))[:12], rules) if m else None
     chunk = text[m.end() : m.end() + 160].split("\n", 1)[0]
-    toks = _TOKEN.findall(chunk)[:12]
+    toks = _without_parentheticals(_TOKEN.findall(chunk)[:16])[:12]
     got = head_type(toks, rules)
     if got is None and "," in toks:
         # "X, a new globally diverse, multimodal dataset": commas between adjectives (14)
         got = head_type(_without_adjective_commas(toks), rules)
     return got
+
+
+def _without_parentheticals(toks: list[str]) -> list[str]:
+    """The tokens without a short parenthesised group inside the noun phrase ("a
+    270K-sample supervised fine-tuning (SFT) corpus"): an acronym or gloss written before
+    the head does not end the phrase, so the head after it is read."""
+    if "(" not in toks:
+        return toks
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t == "(" and out:
+            close = next((j for j in range(i + 1, min(len(toks), i + 6)) if toks[j] == ")"), -1)
+            if close > i + 1 and "(" not in toks[i + 1 : close]:
+                i = close + 1
+                continue
+        out.append(t)
+        i += 1
+    return out
 
 
 def _without_adjective_commas(toks: list[str]) -> list[str]:

@@ -1,0 +1,42 @@
+"""Round 20 (branch wip-29ty), Model vs Method (and other type) decisions for named
+systems: evidence that decides the type of a name the paper introduces or compares.
+Made-up names and sentences; each test fails without its change, guards check what it
+must leave."""
+
+from __future__ import annotations
+
+from kg.extract.rules import load_rules
+from kg.extract.typing_rules import appositive_type
+from tests.extract_helpers import labels
+
+
+def test_an_acronym_in_parentheses_does_not_end_the_appositive():
+    # "a ... supervised fine-tuning (SFT) corpus": the head after the acronym is read
+    text = "We present QUORBA, a 90K-sample supervised fine-tuning (SFT) corpus for robots."
+    end = text.index(",")
+    assert appositive_type(text, end, load_rules()) == "Benchmark"
+
+
+def test_a_proposed_corpus_with_an_acronym_in_its_appositive(ex):
+    got = labels(
+        ex,
+        "We present QUORBA, a 90K-sample multi-view supervised fine-tuning (SFT) corpus for "
+        "embodied agents in warehouses. Fine-tuning on QUORBA lowers the error rate by 12%.",
+    )
+    assert got.get("QUORBA") == "Benchmark"
+
+
+def test_a_proposed_model_with_a_task_acronym_in_its_appositive(ex):
+    got = labels(
+        ex,
+        "We introduce Zorbify-Q, a reasoning-induced no-reference image quality assessment "
+        "(NR-IQA) model, trained with reinforcement learning to rank.",
+    )
+    assert got.get("Zorbify-Q") == "Model"
+
+
+def test_guard_a_parenthesis_at_the_start_is_left_alone():
+    # "(the ...)" right after the name is the parenthesised appositive, read as before
+    text = "We build QUORBA (the largest corpus of quill slides) for the task."
+    end = text.index(" (")
+    assert appositive_type(text, end, load_rules()) == "Benchmark"
