@@ -40,3 +40,35 @@ def test_guard_a_parenthesis_at_the_start_is_left_alone():
     text = "We build QUORBA (the largest corpus of quill slides) for the task."
     end = text.index(" (")
     assert appositive_type(text, end, load_rules()) == "Benchmark"
+
+
+def test_a_proposal_cased_unlike_a_case_sensitive_concept_is_its_own_name(ex):
+    # the vocabulary's case-sensitive "Adult" dataset is not the paper's "AdulT" method
+    got = labels(
+        ex,
+        "We present a decoding rule that lowers object hallucination in captioning.",
+        title="AdulT: Adaptive Decoding Under Latent Tokens",
+    )
+    assert "Adult" not in got
+    assert got.get("AdulT") == "Method"
+
+
+def test_a_title_name_cased_unlike_a_case_sensitive_model(ex):
+    # "MISTRAL" (all capitals) is not the vocabulary's case-sensitive "Mistral" family
+    got = labels(
+        ex,
+        "We present a routing of video tokens across scales that keeps long clips in memory.",
+        title="MISTRAL: Multi-Scale Token Routing for Long Videos",
+    )
+    assert "Mistral" not in got
+    assert got.get("MISTRAL") == "Method"
+
+
+def test_guard_a_case_insensitive_concept_still_links():
+    # guard: a concept without case_sensitive is linked whatever the case of the proposal
+    from kg.extract.vocab import load_vocabulary
+
+    v = load_vocabulary()
+    cid = v.lookup("Chain-Of-Thought")
+    assert cid is not None and v.spelled_as(cid, "Chain-Of-Thought")
+    assert not v.spelled_as("benchmark/adult", "ADULT")

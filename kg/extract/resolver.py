@@ -158,6 +158,10 @@ class Resolver:
             if name in self.evidence.proposal_plain_words:
                 continue  # "we introduce first, an ...": a plain word, no name (12)
             cid = self.vocab.lookup(name, etype) if etype else self.vocab.lookup(name)
+            if cid and not self.vocab.spelled_as(cid, name):
+                # "TRec" is not the case-sensitive "TREC", "VeS" not the measure "VES": the
+                # paper's own name, typed by its evidence below, not by a namesake's type
+                cid = None
             if etype is None and cid:
                 etype = self.vocab.by_id[cid].type
             if etype is None:
