@@ -72,3 +72,39 @@ def test_guard_a_case_insensitive_concept_still_links():
     cid = v.lookup("Chain-Of-Thought")
     assert cid is not None and v.spelled_as(cid, "Chain-Of-Thought")
     assert not v.spelled_as("benchmark/adult", "ADULT")
+
+
+def test_a_family_variant_the_paper_calls_a_framework_is_a_method(ex):
+    got = labels(
+        ex,
+        "We present Llama-Zorb, an end-to-end trading framework that turns news events "
+        "into orders. Llama-Zorb lowers drawdown by 12%.",
+    )
+    assert got.get("Llama-Zorb") == "Method"
+
+
+def test_a_family_variant_the_paper_calls_a_dataset_is_a_benchmark(ex):
+    got = labels(
+        ex,
+        "We release Mistral-Quill, a large-scale multilingual dataset of quill captions "
+        "for figure retrieval.",
+    )
+    assert got.get("Mistral-Quill") == "Benchmark"
+
+
+def test_a_sized_name_the_paper_calls_a_dataset_is_a_benchmark(ex):
+    got = labels(
+        ex,
+        "Applying this pipeline to web images yields Zorbs-150M, a refined dataset enriched "
+        "with dense captions.",
+    )
+    assert got.get("Zorbs-150M") == "Benchmark"
+
+
+def test_guard_a_clause_after_a_family_variant_keeps_the_model(ex):
+    # "On X, our approach ...": a clause's subject, not an appositive
+    got = labels(
+        ex,
+        "On Llama-Zorb-8B, our approach keeps 99% of the accuracy with 67% fewer tokens.",
+    )
+    assert got.get("Llama-Zorb-8B") == "Model"

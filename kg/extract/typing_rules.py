@@ -28,6 +28,7 @@ _APPOS = re.compile(
     re.IGNORECASE,
 )
 _PAREN_APPOS = re.compile(r"[ \t]*\((?:a|an|the)\s+([^()\n]{1,120})\)", re.IGNORECASE)
+_INDEFINITE_APPOS = re.compile(r"(?:,|\s\(|\s+is)\s*(?:a|an)\s", re.IGNORECASE)
 _TOKEN = re.compile(r"[A-Za-z][\w\-]*|[,.;:()]")
 _HEAD_ORDER = ("Benchmark", "Metric", "Model", "Method")
 # words that after a comma start a clause or a second item, not another adjective
@@ -163,3 +164,21 @@ def infer_type(
         if t:
             return t
     return default
+
+
+def appositive_over(text: str, name: str, rules: Rules) -> str | None:
+    """The type an appositive gives `name` at any of its whole-word occurrences ("we
+    present Janus-Zq, an end-to-end trading framework"): a name shaped like a variant of
+    a known model or like a sized one is what the paper says it is, a framework or a
+    dataset, when it says so."""
+    n = len(name)
+    i = text.find(name)
+    while i >= 0:
+        e = i + n
+        # (an indefinite article only: "On Foo-7B, our approach ..." starts a clause)
+        if (i == 0 or not text[i - 1].isalnum()) and _INDEFINITE_APPOS.match(text, e):
+            t = appositive_type(text, e, rules)
+            if t:
+                return t
+        i = text.find(name, e)
+    return None
