@@ -108,3 +108,26 @@ def test_guard_a_clause_after_a_family_variant_keeps_the_model(ex):
         "On Llama-Zorb-8B, our approach keeps 99% of the accuracy with 67% fewer tokens.",
     )
     assert got.get("Llama-Zorb-8B") == "Model"
+
+
+def test_a_participle_after_the_head_ends_the_appositive(ex):
+    # "a framework leveraging large language models": the framework is the head
+    got = labels(
+        ex,
+        "We propose ZorbCap, a framework leveraging large language models for region "
+        "captions in scans. ZorbCap lowers the error rate by 12%.",
+    )
+    assert got.get("ZorbCap") == "Method"
+
+
+def test_a_participle_after_the_head_unit():
+    rules = load_rules()
+    text = "We present QuorbaNet, an ensemble approach combining a small language model and an LLM."
+    assert appositive_type(text, text.index(","), rules) == "Method"
+
+
+def test_guard_a_model_head_after_a_participle_free_phrase():
+    # guard: no participle, the model head is read as before
+    rules = load_rules()
+    text = "We present QuorbaLM, a compact language model for legal text."
+    assert appositive_type(text, text.index(","), rules) == "Model"

@@ -14,6 +14,11 @@ from kg.extract.rules import Rules
 _STOP = frozenset(
     "that which who whose where when while for to with in on by designed trained built "
     "based using via through from than as at into achieving enabling".split()
+) | frozenset(
+    # participles that start a relative phrase after the head: "a framework leveraging
+    # large language models", "a method applying X metrics", "a layer supporting 92 models"
+    "leveraging applying combining integrating employing utilizing utilising exploiting "
+    "incorporating harnessing supporting comprising containing featuring consisting".split()
 )
 # "of" continues the phrase to its real head after these: "a family of models", "a
 # multilingual extension of the CoXQL dataset", "a subset of the X benchmark"
@@ -47,11 +52,12 @@ def head_type(words: list[str], rules: Rules) -> str | None:
         if lw == "of" and prev not in _OF_CONTINUES:
             break
         two = f"{prev} {lw}" if prev else lw
-        for t in _HEAD_ORDER:
-            heads = rules.type_heads[t]
-            if two in heads or lw in heads:
-                found = t
-                break
+        hit = next(
+            (t for t in _HEAD_ORDER if two in rules.type_heads[t] or lw in rules.type_heads[t]),
+            None,
+        )
+        if hit:
+            found = hit
         prev = lw
     return found
 
