@@ -131,3 +131,23 @@ def test_guard_a_model_head_after_a_participle_free_phrase():
     rules = load_rules()
     text = "We present QuorbaLM, a compact language model for legal text."
     assert appositive_type(text, text.index(","), rules) == "Model"
+
+
+def test_the_first_typed_proposal_names_the_type(ex):
+    # "we propose X, a new architecture ... we develop the X model": the introduction wins
+    got = labels(
+        ex,
+        "We propose QuorbKAN, a new architecture based on spline layers and learnable "
+        "activations. We develop the QuorbKAN model and integrate it into an advanced backbone.",
+        title="QuorbKAN: Towards Faster Spline Networks",
+    )
+    assert got.get("QuorbKAN") == "Method"
+
+
+def test_guard_one_typed_proposal_keeps_its_type(ex):
+    got = labels(
+        ex,
+        "We introduce Quorbanext, a native multimodal model that reads text and audio.",
+        title="Quorbanext: Lexicalizing Modalities",
+    )
+    assert got.get("Quorbanext") == "Model"

@@ -140,7 +140,12 @@ class Resolver:
     def _proposal_cands(self, st: DocState, text: str) -> set[str]:
         """The proposals as candidates; returns the names whose proposal evidence beats
         the rejection of names by their form (kg.extract.proposal_rescue)."""
-        typed = {text[s:e]: t for s, e, t, rule, _ in st.proposals if t and rule == "proposal"}
+        typed: dict[str, str] = {}
+        for s, e, t, rule, _ in st.proposals:
+            if t and rule == "proposal":
+                # the first typed proposal introduces the name ("we propose X, a new
+                # architecture ... we develop the X model"): its type names it
+                typed.setdefault(text[s:e], t)
         rescued = self._rescued(st) if st.rejected_shorts else set()
         if st.proposals:
             rescued |= rescued_proposals(
