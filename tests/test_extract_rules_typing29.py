@@ -151,3 +151,37 @@ def test_guard_one_typed_proposal_keeps_its_type(ex):
         title="Quorbanext: Lexicalizing Modalities",
     )
     assert got.get("Quorbanext") == "Model"
+
+
+def test_a_gerund_subtitle_object_is_not_the_title_name(ex):
+    # "X: Empowering MLLMs with ...": the models are what X acts on
+    got = labels(
+        ex,
+        "We add geometric grounding to vision-language models for quill driving scenes.",
+        title="Zorbdrive: Empowering Vision-Language Models with Quill Grounding",
+    )
+    assert got.get("Zorbdrive") == "Method"
+
+
+def test_a_benchmarking_subtitle_names_a_benchmark(ex):
+    got = labels(
+        ex,
+        "We introduce a novel benchmark of quill servers to test agents on real tasks.",
+        title="Zorbverse: Benchmarking Large Language Models with Real Quill Servers",
+    )
+    assert got.get("Zorbverse") == "Benchmark"
+
+
+def test_guard_a_making_gerund_or_an_adjective_keeps_the_model(ex):
+    got = labels(
+        ex,
+        "We describe the data and the training of an optical reader for quill scripts.",
+        title="Zorbocr: Building the First Open-Source Quill OCR Model",
+    )
+    assert got.get("Zorbocr") == "Model"
+    got = labels(
+        ex,
+        "We describe a segmentation network for quill light fields.",
+        title="Zorbseg: Self-Prompting Quill Segmentation Model for Light Fields",
+    )
+    assert got.get("Zorbseg") == "Model"
