@@ -185,3 +185,26 @@ def test_guard_a_making_gerund_or_an_adjective_keeps_the_model(ex):
         title="Zorbseg: Self-Prompting Quill Segmentation Model for Light Fields",
     )
     assert got.get("Zorbseg") == "Model"
+
+
+def test_a_name_ending_in_a_count_of_thousands_is_data(ex):
+    got = labels(
+        ex,
+        "To train the agent, we construct QuorbParts20K from web objects and report a "
+        "12% gain with it.",
+    )
+    assert got.get("QuorbParts20K") == "Benchmark"
+
+
+def test_guard_a_sized_model_with_a_context_length_stays_a_model():
+    from kg.extract.resolver import _COUNT_NAME
+
+    assert _COUNT_NAME.search("Zorb-3-8B-262k") is None
+    assert _COUNT_NAME.search("Zorb-600K") is not None
+
+
+def test_guard_a_power_of_two_count_is_a_budget_not_data():
+    from kg.extract.resolver import _COUNT_NAME
+
+    assert _COUNT_NAME.search("QuorbKV-8k") is None
+    assert _COUNT_NAME.search("Quorb-1K") is not None

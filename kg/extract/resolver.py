@@ -70,6 +70,15 @@ _URL_SIGNS = ("/", "www.", ".co")
 _BENCH_NAME = re.compile(r"[A-Za-z0-9][-_]?[Bb]ench(?:[-_ ]?(?:v?\d[\w.]*|[A-Z]{1,3}))?\Z")
 
 
+# a name ending in a count of thousands ("Vero-600K", "Parts20K", "Foo-CoT-100k") with
+# no model size before it ("Llama-3-8B-262k" is a context length) and not a power of two
+# ("IntentKV-8k", "Foo-32K": a token budget or context length)
+_COUNT_NAME = re.compile(
+    r"\A(?!.*\d[BM]\b)[A-Za-z].*[A-Za-z_-](?!(?:2|4|8|16|32|64|128|256|512)[Kk]\Z)"
+    r"\d+(?:\.\d+)?[Kk]\Z"
+)
+
+
 def _url_spans(text: str) -> list[tuple[int, int]]:
     r"""The spans of `_URL.finditer(text)`, scanned only in the whitespace-free chunks
     that hold a hint (`hint_regions`): every `_URL` alternative matches non-space
@@ -593,6 +602,14 @@ class Resolver:
                 or c.text in st.rejected_shorts
             ):
                 continue
+            if (
+                c.type in ("Method", "Model")
+                and c.source not in ("vocab", "mined", "family_variant")
+                and _COUNT_NAME.search(c.text)
+            ):
+                # "Zorb-600K", "QuorbParts20K": a count of thousands ends a data set's name
+                # (a model's size is in B or M; context lengths come with a family's name)
+                c.type = "Benchmark"
             keep.append(c)
         metrics = [c for c in keep if c.type == "Metric"]
         if metrics:
