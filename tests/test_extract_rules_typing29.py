@@ -208,3 +208,12 @@ def test_guard_a_power_of_two_count_is_a_budget_not_data():
 
     assert _COUNT_NAME.search("QuorbKV-8k") is None
     assert _COUNT_NAME.search("Quorb-1K") is not None
+
+
+def test_guard_a_count_the_text_gives_in_parameters_stays_a_model(ex):
+    got = labels(
+        ex,
+        "QuorbSeg-108K (0.108 M parameters) is tuned for one centre, and it still reaches a "
+        "Dice score of 0.81.",
+    )
+    assert got.get("QuorbSeg-108K") != "Benchmark"

@@ -606,9 +606,11 @@ class Resolver:
                 c.type in ("Method", "Model")
                 and c.source not in ("vocab", "mined", "family_variant")
                 and _COUNT_NAME.search(c.text)
+                and "param" not in text[c.end : c.end + 30]
             ):
                 # "Zorb-600K", "QuorbParts20K": a count of thousands ends a data set's name
-                # (a model's size is in B or M; context lengths come with a family's name)
+                # (a model's size is in B or M, "X-108K (0.108 M parameters)" says so;
+                # context lengths come with a family's name)
                 c.type = "Benchmark"
             keep.append(c)
         metrics = [c for c in keep if c.type == "Metric"]
