@@ -217,3 +217,16 @@ def test_guard_a_count_the_text_gives_in_parameters_stays_a_model(ex):
         "Dice score of 0.81.",
     )
     assert got.get("QuorbSeg-108K") != "Benchmark"
+
+
+def test_guard_after_an_untyped_introduction_the_last_typed_proposal_decides(ex):
+    # "we propose X, introducing ...": no type; the method the paper trains decides, not
+    # "the X dataset" it also builds
+    got = labels(
+        ex,
+        "We propose QuorbCoT, introducing interleaved tokens for visual reasoning. We "
+        "construct the QuorbCoT dataset of 54K problems. We further present a three-stage "
+        "QuorbCoT training strategy.",
+        title="QuorbCoT: Interleaved Visual Tokens for Reasoning",
+    )
+    assert got.get("QuorbCoT") != "Benchmark"

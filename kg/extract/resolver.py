@@ -150,11 +150,17 @@ class Resolver:
         """The proposals as candidates; returns the names whose proposal evidence beats
         the rejection of names by their form (kg.extract.proposal_rescue)."""
         typed: dict[str, str] = {}
+        first: dict[str, str | None] = {}
         for s, e, t, rule, _ in st.proposals:
-            if t and rule == "proposal":
-                # the first typed proposal introduces the name ("we propose X, a new
-                # architecture ... we develop the X model"): its type names it
-                typed.setdefault(text[s:e], t)
+            if rule != "proposal":
+                continue
+            name = text[s:e]
+            first.setdefault(name, t)
+            if t and (first[name] is None or name not in typed):
+                # a typed introduction names the type ("we propose X, a new architecture
+                # ... we develop the X model"); after an untyped one ("we propose X,
+                # introducing ..."), the last typed mention, as before
+                typed[name] = t
         rescued = self._rescued(st) if st.rejected_shorts else set()
         if st.proposals:
             rescued |= rescued_proposals(
