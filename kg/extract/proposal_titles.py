@@ -122,6 +122,12 @@ def title_proposal(p: ProposalScanner, st: DocState, text: str) -> None:
     st.proposals.append((start, start + len(inner), etype, "title", 0))
 
 
+# gerunds of making: "X: Building the First Open-Source OCR Model" names what X is
+_MAKING = frozenset(
+    "building creating constructing developing introducing releasing training".split()
+)
+
+
 def _subtitle_type(p: ProposalScanner, subtitle: str) -> str | None:
     """Model/Benchmark when the subtitle's first noun phrase ends in such a head:
     "A Family of Open Healthcare LLMs", "A Secure Coding Benchmark for ..."."""
@@ -133,12 +139,24 @@ def _subtitle_type(p: ProposalScanner, subtitle: str) -> str | None:
         phrase.append(w)
     if not phrase:
         return None
+    first = phrase[0]
     last, two = phrase[-1], " ".join(phrase[-2:])
     for t in ("Benchmark", "Model"):
         heads = p.rules.subtitle_heads[t]
         if last in heads or two in heads:
+            if t == "Model" and len(phrase) > 1 and _acting_gerund(first):
+                # "X: Empowering MLLMs with ...", "X: Aligning LLMs via ...": the models
+                # are the gerund's object, what X acts on, not what X is
+                return None
             return t
     return None
+
+
+def _acting_gerund(word: str) -> bool:
+    """A gerund that opens a subtitle as a verb ("Enhancing", "Teaching"), not one that
+    names the making of the thing ("Building ... Model") or an adjective
+    ("Self-Prompting ... Model")."""
+    return word.endswith("ing") and "-" not in word and word not in _MAKING
 
 
 def _evaluating_title(p: ProposalScanner, subtitle: str, abstract: str, inner: str) -> str | None:

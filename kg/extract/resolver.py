@@ -72,6 +72,15 @@ _URL_SIGNS = ("/", "www.", ".co")
 _BENCH_NAME = re.compile(r"[A-Za-z0-9][-_]?[Bb]ench(?:[-_ ]?(?:v?\d[\w.]*|[A-Z]{1,3}))?\Z")
 
 
+# a name ending in a count of thousands ("Vero-600K", "Parts20K", "Foo-CoT-100k") with
+# no model size before it ("Llama-3-8B-262k" is a context length) and not a power of two
+# ("IntentKV-8k", "Foo-32K": a token budget or context length)
+_COUNT_NAME = re.compile(
+    r"\A(?!.*\d[BM]\b)[A-Za-z].*[A-Za-z_-](?!(?:2|4|8|16|32|64|128|256|512)[Kk]\Z)"
+    r"\d+(?:\.\d+)?[Kk]\Z"
+)
+
+
 def _url_spans(text: str) -> list[tuple[int, int]]:
     r"""The spans of `_URL.finditer(text)`, scanned only in the whitespace-free chunks
     that hold a hint (`hint_regions`): every `_URL` alternative matches non-space
@@ -142,7 +151,18 @@ class Resolver:
     def _proposal_cands(self, st: DocState, text: str) -> set[str]:
         """The proposals as candidates; returns the names whose proposal evidence beats
         the rejection of names by their form (kg.extract.proposal_rescue)."""
-        typed = {text[s:e]: t for s, e, t, rule, _ in st.proposals if t and rule == "proposal"}
+        typed: dict[str, str] = {}
+        first: dict[str, str | None] = {}
+        for s, e, t, rule, _ in st.proposals:
+            if rule != "proposal":
+                continue
+            name = text[s:e]
+            first.setdefault(name, t)
+            if t and (first[name] is None or name not in typed):
+                # a typed introduction names the type ("we propose X, a new architecture
+                # ... we develop the X model"); after an untyped one ("we propose X,
+                # introducing ..."), the last typed mention, as before
+                typed[name] = t
         rescued = self._rescued(st) if st.rejected_shorts else set()
         if st.proposals:
             rescued |= rescued_proposals(
@@ -160,6 +180,10 @@ class Resolver:
             if name in self.evidence.proposal_plain_words:
                 continue  # "we introduce first, an ...": a plain word, no name (12)
             cid = self.vocab.lookup(name, etype) if etype else self.vocab.lookup(name)
+            if cid and not self.vocab.spelled_as(cid, name):
+                # "TRec" is not the case-sensitive "TREC", "VeS" not the measure "VES": the
+                # paper's own name, typed by its evidence below, not by a namesake's type
+                cid = None
             if etype is None and cid:
                 etype = self.vocab.by_id[cid].type
             if etype is None:
@@ -596,6 +620,16 @@ class Resolver:
                 or c.text in st.rejected_shorts
             ):
                 continue
+            if (
+                c.type in ("Method", "Model")
+                and c.source not in ("vocab", "mined", "family_variant")
+                and _COUNT_NAME.search(c.text)
+                and "param" not in text[c.end : c.end + 30]
+            ):
+                # "Zorb-600K", "QuorbParts20K": a count of thousands ends a data set's name
+                # (a model's size is in B or M, "X-108K (0.108 M parameters)" says so;
+                # context lengths come with a family's name)
+                c.type = "Benchmark"
             keep.append(c)
         # "an MAE of 0.16": the measure, not the masked autoencoder (20)
         keep = measured_shared_shorts(

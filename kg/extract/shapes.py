@@ -30,7 +30,7 @@ from kg.extract.metric_titles import titled_value_measures
 from kg.extract.model_sizes import coordinated_sizes
 from kg.extract.rules import Rules, load_rules
 from kg.extract.state import Cand, DocState, state_of
-from kg.extract.typing_rules import appositive_type
+from kg.extract.typing_rules import appositive_over, appositive_type
 from kg.extract.values import find_values
 from kg.extract.vocab import load_vocabulary
 
@@ -226,6 +226,7 @@ class Shapes:
     def _models(self, st: DocState, text: str) -> None:
         rules = self.rules
         vocab_models = [c for c in st.cands if c.type == "Model" and c.source == "vocab"]
+        said: dict[str, str | None] | None = None  # variant name -> its appositive's type
         for c in vocab_models:
             limit = st.title_len if c.end <= st.title_len else len(text)
             e = extend_model(text, c.end, rules, limit)
@@ -234,6 +235,14 @@ class Shapes:
             if m and (s >= st.title_len or m.start() < st.title_len):
                 s = m.start()  # "7B Llama-2", "1.3B OPT": the size written first
             if e > c.end or s < c.start:
+                t = said.get(text[s:e], "") if said is not None else ""
+                if t == "":
+                    said = said if said is not None else {}
+                    t = said[text[s:e]] = appositive_over(text, text[s:e], rules)
+                if t in ("Method", "Benchmark"):
+                    # "YOLO-Zed, a real-time detection framework": not a model of the family
+                    st.add(Cand(s, e, t, "family_variant", 0.8, 58))
+                    continue
                 st.add(Cand(s, e, "Model", "family_variant", 0.8, 58, broader=[c.cid]))
         sized = _has_size(text)
         for m in sized_model_matches(text) if sized else ():
@@ -259,7 +268,12 @@ class Shapes:
                 continue
             limit = st.title_len if m.end() <= st.title_len else len(text)
             e = extend_model(text, m.end(), rules, limit)
-            st.add(Cand(m.start(), e, "Model", "model_shape", 0.7, 45))
+            t = said.get(text[m.start() : e], "") if said is not None else ""
+            if t == "":
+                said = said if said is not None else {}
+                t = said[text[m.start() : e]] = appositive_over(text, text[m.start() : e], rules)
+            # "Zorb-150M, a refined dataset": a sized name the paper says is data
+            st.add(Cand(m.start(), e, t if t == "Benchmark" else "Model", "model_shape", 0.7, 45))
         for m in st._matches_at(self._ending_model, self._ending_starts(text)):
             w = m.group(1)
             if (

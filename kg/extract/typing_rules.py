@@ -14,6 +14,11 @@ from kg.extract.rules import Rules
 _STOP = frozenset(
     "that which who whose where when while for to with in on by designed trained built "
     "based using via through from than as at into achieving enabling".split()
+) | frozenset(
+    # participles that start a relative phrase after the head: "a framework leveraging
+    # large language models", "a method applying X metrics", "a layer supporting 92 models"
+    "leveraging applying combining integrating employing utilizing utilising exploiting "
+    "incorporating harnessing supporting comprising containing featuring consisting".split()
 )
 # "of" continues the phrase to its real head after these: "a family of models", "a
 # multilingual extension of the CoXQL dataset", "a subset of the X benchmark"
@@ -28,6 +33,7 @@ _APPOS = re.compile(
     re.IGNORECASE,
 )
 _PAREN_APPOS = re.compile(r"[ \t]*\((?:a|an|the)\s+([^()\n]{1,120})\)", re.IGNORECASE)
+_INDEFINITE_APPOS = re.compile(r"(?:,|\s\(|\s+is)\s*(?:a|an)\s", re.IGNORECASE)
 _TOKEN = re.compile(r"[A-Za-z][\w\-]*|[,.;:()]")
 _HEAD_ORDER = ("Benchmark", "Metric", "Model", "Method")
 # words that after a comma start a clause or a second item, not another adjective
@@ -46,11 +52,12 @@ def head_type(words: list[str], rules: Rules) -> str | None:
         if lw == "of" and prev not in _OF_CONTINUES:
             break
         two = f"{prev} {lw}" if prev else lw
-        for t in _HEAD_ORDER:
-            heads = rules.type_heads[t]
-            if two in heads or lw in heads:
-                found = t
-                break
+        hit = next(
+            (t for t in _HEAD_ORDER if two in rules.type_heads[t] or lw in rules.type_heads[t]),
+            None,
+        )
+        if hit:
+            found = hit
         prev = lw
     return found
 
@@ -63,12 +70,32 @@ def appositive_type(text: str, end: int, rules: Rules) -> str | None:
         # "the MonkeyDoc (the most comprehensive document parsing dataset to date)"
         return head_type(_TOKEN.findall(m.group(1))[:12], rules) if m else None
     chunk = text[m.end() : m.end() + 160].split("\n", 1)[0]
-    toks = _TOKEN.findall(chunk)[:12]
+    toks = _without_parentheticals(_TOKEN.findall(chunk)[:16])[:12]
     got = head_type(toks, rules)
     if got is None and "," in toks:
         # "X, a new globally diverse, multimodal dataset": commas between adjectives (14)
         got = head_type(_without_adjective_commas(toks), rules)
     return got
+
+
+def _without_parentheticals(toks: list[str]) -> list[str]:
+    """The tokens without a short parenthesised group inside the noun phrase ("a
+    270K-sample supervised fine-tuning (SFT) corpus"): an acronym or gloss written before
+    the head does not end the phrase, so the head after it is read."""
+    if "(" not in toks:
+        return toks
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t == "(" and out:
+            close = next((j for j in range(i + 1, min(len(toks), i + 6)) if toks[j] == ")"), -1)
+            if close > i + 1 and "(" not in toks[i + 1 : close]:
+                i = close + 1
+                continue
+        out.append(t)
+        i += 1
+    return out
 
 
 def _without_adjective_commas(toks: list[str]) -> list[str]:
@@ -143,3 +170,21 @@ def infer_type(
         if t:
             return t
     return default
+
+
+def appositive_over(text: str, name: str, rules: Rules) -> str | None:
+    """The type an appositive gives `name` at any of its whole-word occurrences ("we
+    present Janus-Zq, an end-to-end trading framework"): a name shaped like a variant of
+    a known model or like a sized one is what the paper says it is, a framework or a
+    dataset, when it says so."""
+    n = len(name)
+    i = text.find(name)
+    while i >= 0:
+        e = i + n
+        # (an indefinite article only: "On Foo-7B, our approach ..." starts a clause)
+        if (i == 0 or not text[i - 1].isalnum()) and _INDEFINITE_APPOS.match(text, e):
+            t = appositive_type(text, e, rules)
+            if t:
+                return t
+        i = text.find(name, e)
+    return None

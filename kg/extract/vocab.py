@@ -87,6 +87,13 @@ class Vocabulary:
         found = self._memo[key] = self._lookup(text, etype)
         return found
 
+    def spelled_as(self, cid: str, text: str) -> bool:
+        """Whether `text` may name concept `cid`: any spelling of a case-insensitive
+        concept, only a label or alias as written of a case-sensitive one (`lookup`
+        matches by normalised spelling, which drops the case)."""
+        c = self.by_id[cid]
+        return not c.case_sensitive or text in c.labels()
+
     def _lookup(self, text: str, etype: str | None) -> str | None:
         for key in (slug(text), singular_slug(text, etype != "Model")):
             ids = self.by_slug.get(key)
