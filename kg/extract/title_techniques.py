@@ -1,0 +1,117 @@
+"""Title-case technique names written mid-sentence whose last word is a technique head:
+"a Pivotal Perception Reward", "integrates Soft Confident Learning", "we employ an
+Asymmetric Severity Training", "a Generative Path Pruning Mechanism that limits ...".
+
+Why: `evidence.title_case_methods` takes Title-case runs ending in component heads
+(Classifier, Encoder, Module, ...) after any word ending in a lower-case letter, so a
+sentence-initial or parenthesised name loses its first word there; heads that also end
+task, field and theory names ("Image Retrieval", "Natural Language Inference",
+"Technology Acceptance Model") are no evidence at all. This rule takes only heads that
+name a technique or a component of one (`title_technique_heads`, measured head by head
+on corpus abstracts) and only where the run is plainly a whole name in running text:
+
+- the word before it is a lower-case word ("we design a", "via", "integrates"), not a
+  joiner after a capitalised word ("Structure-Aware and Spectrally ..." is the tail of a
+  longer name), nor an appositive after a name ("STPNet, a Scale-aware Text Prompt
+  Network" spells out the name the paper gives, the name is the entity);
+- no "(" follows (a definition: `definitions` judges those) and no lower-case noun
+  continues it ("a Vector Quantization version", "an Anisotropic Diffusion inpainting
+  stage" are modifiers): punctuation, a function word, an adverb or a verb in -s or -ed
+  follows, and no joiner that goes on with a capitalised word ("Error Correction through
+  Prompt Tuning for NL-to-SQL").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from kg.extract.normalise import match_key
+from kg.extract.rules import Rules, patterns_dir
+
+_WORD = r"(?:[A-Z][a-z]+|[A-Z][a-z]*(?:-[A-Za-z][a-z]*)+|[A-Z]{2,5}|[234]D)"
+# 2-4 capitalised words after a space and a lower-case word (the word itself is checked)
+_RUN = re.compile(rf"(?<=[a-z] )({_WORD}(?: {_WORD}){{1,3}})(?![\w-])")
+_PREV_TWO = re.compile(r"(\S+)[ ]+(\S+)[ ]+\Z")
+_PREV_ONE = re.compile(r"(\S+)[ ]+\Z")
+# "NAME, a" / "NAME, an": an appositive that spells out a name written just before
+_APPOSITIVE = re.compile(r"\S*[A-Z]\S*,[ ]+(?:an?|the)[ ]+\Z")
+_NEXT = re.compile(r"[ ]*([a-z][a-z-]*|\S)")
+_CAP_NEXT = re.compile(r"[ ]+(?:the[ ]+)?[A-Z]")
+# "... Fine-Tuning for Video-based 3D Scene Understanding (3D-RFT)": a long name a
+# definition spells out goes on past a joiner up to the "("
+_DEFINED_ON = re.compile(r"[ ]+[a-z]+[ ]+(?:[A-Z0-9][\w-]*[ ]+){1,6}\(")
+
+
+@lru_cache(maxsize=4)
+def _lists(directory: str | None = None) -> tuple[frozenset, ...]:
+    """(heads, joiners, words that may follow a name, topic words, plural nouns, joiners
+    that continue a name before a capitalised word)."""
+    d = json.loads(
+        (Path(directory or patterns_dir()) / "typing_evidence.json").read_text(encoding="utf-8")
+    )
+    return (
+        frozenset(d["title_technique_heads"]),
+        frozenset(d["title_technique_joiners"]),
+        frozenset(d["title_technique_after"]),
+        frozenset(d["title_technique_topic_before"]),
+        frozenset(d["title_technique_not_after"]),
+        frozenset(d["title_technique_goes_on"]),
+    )
+
+
+def _ends_clean(
+    text: str, end: int, after: frozenset, nouns: frozenset, goes_on: frozenset
+) -> bool:
+    """Does the name end at `end`: punctuation, a function word, an adverb or a verb in
+    -s next, not a lower-case noun that continues it ("Convolution Neural Network
+    architectures") nor a joiner and a capitalised word ("Error Correction through
+    Prompt Tuning")?"""
+    m = _NEXT.match(text, end)
+    if m is None:
+        return True
+    nxt = m.group(1)
+    if not nxt[0].isalpha():
+        return nxt != "(" and nxt != "-"
+    if not nxt.islower():
+        return True
+    if nxt in goes_on and _CAP_NEXT.match(text, m.end()):
+        return False
+    if _DEFINED_ON.match(text, end):
+        return False
+    if nxt in nouns:
+        return False
+    if nxt.endswith("ed"):
+        return True  # "the X Stack achieved", "a Y Reward defined over ..."
+    return nxt in after or nxt.endswith("ly") or (nxt.endswith("s") and not nxt.endswith("ss"))
+
+
+def title_techniques(
+    text: str, start: int, rules: Rules, directory: str | None = None
+) -> Iterator[tuple[int, int]]:
+    """(start, end) of each Title-case technique name in running text from `start`."""
+    heads, joiners, after, topic_words, nouns, goes_on = _lists(directory)
+    for m in _RUN.finditer(text, start):
+        words = m.group(1).split(" ")
+        if words[-1] not in heads:
+            continue
+        if words[0] in rules.not_names or match_key(m.group(1)) in rules.generic_keys:
+            continue
+        s, e = m.span(1)
+        before = text[max(0, s - 80) : s]
+        one = _PREV_ONE.search(before)
+        if one is None or not (one.group(1).isalpha() and one.group(1).islower()):
+            continue
+        if one.group(1) in topic_words:
+            continue  # "the principles of Green Learning", "a model for X Learning"
+        two = _PREV_TWO.search(before)
+        if two is not None and one.group(1) in joiners and two.group(1).lstrip("(")[:1].isupper():
+            continue  # "... Structure-Aware and Spectrally Recalibrated Network"
+        if _APPOSITIVE.search(before):
+            continue  # "STPNet, a Scale-aware Text Prompt Network"
+        if not _ends_clean(text, e, after, nouns, goes_on):
+            continue
+        yield s, e
