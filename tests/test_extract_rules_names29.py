@@ -83,3 +83,25 @@ def test_a_name_that_goes_on_past_a_joiner_is_left_alone(ex):
         "This paper introduces a Quorb Error Correction through Prompt Tuning for text-to-SQL.",
     )
     assert "Quorb Error Correction" not in got
+
+
+def test_a_component_name_keeps_its_first_word(ex):
+    # "(2) Decoupled Quorb Attention": the component run began after "Decoupled"
+    got = _methods(
+        ex,
+        "Our model has two parts: 1) a shared encoder, and 2) Decoupled Quorb Attention, "
+        "which separates the two query streams.",
+    )
+    assert "Decoupled Quorb Attention" in got
+    assert "Quorb Attention" not in got
+
+
+def test_a_clause_opener_is_no_first_word(ex):
+    # guard: "The Zorb Patch Module" keeps no article, "Using X" no gerund
+    got = _methods(
+        ex,
+        "Our method has three modules. The Zorb Patch Module extracts local patches. "
+        "Using Quorb Token Fusion, the features are merged.",
+    )
+    assert "Zorb Patch Module" in got
+    assert not any(k.startswith(("The ", "Using ")) for k in got)

@@ -115,3 +115,29 @@ def title_techniques(
         if not _ends_clean(text, e, after, nouns, goes_on):
             continue
         yield s, e
+
+
+# a capitalised word right before a run, after a space, perhaps opened by "(" or "**"
+_WORD_BEFORE = re.compile(rf"(?:(?<=[\s(*\"“])|^)({_WORD}) \Z")
+_OPENED = frozenset('(*"“')
+
+
+def name_start(text: str, s: int, stop_first: frozenset, words: int = 2) -> int:
+    """Where a Title-case name ends up starting when the run found at `s` may be its tail:
+    `evidence.title_case_methods` takes a run after any word ending in a lower-case
+    letter, so "(2) Decoupled Prompt Attention", "regularizers. Gravity-Aligned
+    Planarity Regularization aligns", "(Saliency-aware Token Selector)" came out without
+    their first word. Up to `words` capitalised words before `s` join the name; a word
+    that opens a clause (`stop_first`: "The", "A", "Our", ...) or a gerund ("Using") ends
+    it, and so does an opening "(" or "**" (the name starts there)."""
+    for _ in range(words):
+        m = _WORD_BEFORE.search(text, max(0, s - 60), s)
+        if m is None:
+            break
+        w = m.group(1)
+        if w in stop_first or w.endswith("ing"):
+            break
+        s = m.start(1)
+        if s == 0 or text[s - 1] in _OPENED:
+            break
+    return s
