@@ -33,8 +33,9 @@ from kg.extract.normalise import match_key
 from kg.extract.rules import Rules, patterns_dir
 
 _WORD = r"(?:[A-Z][a-z]+|[A-Z][a-z]*(?:-[A-Za-z][a-z]*)+|[A-Z]{2,5}|[234]D)"
-# 2-4 capitalised words after a space and a lower-case word (the word itself is checked)
-_RUN = re.compile(rf"(?<=[a-z] )({_WORD}(?: {_WORD}){{1,3}})(?![\w-])")
+# 2-4 capitalised words after a space and a lower-case word (the word itself is checked),
+# ending where the search ends (at a head)
+_RUN_TO = re.compile(rf"(?<=[a-z] )((?:{_WORD} ){{1,3}}{_WORD})\Z")
 _PREV_TWO = re.compile(r"(\S+)[ ]+(\S+)[ ]+\Z")
 _PREV_ONE = re.compile(r"(\S+)[ ]+\Z")
 # "NAME, a" / "NAME, an": an appositive that spells out a name written just before
@@ -63,6 +64,39 @@ def _lists(directory: str | None = None) -> tuple[frozenset, ...]:
     )
 
 
+@lru_cache(maxsize=4)
+def _by_last_part(heads: frozenset) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(lower-case last hyphen part, the heads ending in it), as `DocState.words` holds
+    the text's words: a head is looked for only where its last part occurs at all."""
+    out: dict[str, list[str]] = {}
+    for h in sorted(heads):
+        out.setdefault(h.rsplit("-", 1)[-1].lower(), []).append(h)
+    return tuple((k, tuple(v)) for k, v in sorted(out.items()))
+
+
+def _head_ends(text: str, start: int, heads: frozenset, words: frozenset | None) -> list:
+    """(start, end) of each head written after a space and before no word character or
+    "-", in text order; `str.find` for the heads whose last part the text holds (a regex
+    alternation of all heads cost ~3x as much)."""
+    found = []
+    for part, hs in _by_last_part(heads):
+        if words is not None and part not in words:
+            continue
+        for h in hs:
+            i = text.find(h, start)
+            while i >= 0:
+                j = i + len(h)
+                if i > 0 and text[i - 1] == " " and (j == len(text) or not _goes_on_char(text[j])):
+                    found.append((i, j))
+                i = text.find(h, j)
+    found.sort()
+    return found
+
+
+def _goes_on_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_-"
+
+
 def _ends_clean(
     text: str, end: int, after: frozenset, nouns: frozenset, goes_on: frozenset
 ) -> bool:
@@ -76,6 +110,8 @@ def _ends_clean(
     nxt = m.group(1)
     if not nxt[0].isalpha():
         return nxt != "(" and nxt != "-"
+    if nxt[0].isupper():
+        return False  # "the Higher-Order Attention Network": the name goes on
     if not nxt.islower():
         return True
     if nxt in goes_on and _CAP_NEXT.match(text, m.end()):
@@ -90,15 +126,23 @@ def _ends_clean(
 
 
 def title_techniques(
-    text: str, start: int, rules: Rules, directory: str | None = None
+    text: str,
+    start: int,
+    rules: Rules,
+    words: frozenset | None = None,
+    directory: str | None = None,
 ) -> Iterator[tuple[int, int]]:
-    """(start, end) of each Title-case technique name in running text from `start`."""
+    """(start, end) of each Title-case technique name in running text from `start`.
+    `words` (`DocState.words`): where no head's last part occurs even in lower case,
+    the text is not scanned."""
     heads, joiners, after, topic_words, nouns, goes_on = _lists(directory)
-    for m in _RUN.finditer(text, start):
-        words = m.group(1).split(" ")
-        if words[-1] not in heads:
+    for hs, he in _head_ends(text, start, heads, words):
+        # the heads as written are rare: a run is looked for only where one ends
+        m = _RUN_TO.search(text, max(start, hs - 100), he)
+        if m is None:
             continue
-        if words[0] in rules.not_names or match_key(m.group(1)) in rules.generic_keys:
+        run = m.group(1).split(" ")
+        if run[0] in rules.not_names or match_key(m.group(1)) in rules.generic_keys:
             continue
         s, e = m.span(1)
         before = text[max(0, s - 80) : s]
@@ -120,6 +164,8 @@ def title_techniques(
 # a capitalised word right before a run, after a space, perhaps opened by "(" or "**"
 _WORD_BEFORE = re.compile(rf"(?:(?<=[\s(*\"“])|^)({_WORD}) \Z")
 _OPENED = frozenset('(*"“')
+# the end of the text before a sentence's first word: ". ", "? ", "! ", the title seam
+_SENTENCE_START = re.compile(r"(?:[.!?][ ]+|\n\s*|\A)\Z")
 
 
 def name_start(text: str, s: int, stop_first: frozenset, words: int = 2) -> int:
@@ -129,7 +175,9 @@ def name_start(text: str, s: int, stop_first: frozenset, words: int = 2) -> int:
     Planarity Regularization aligns", "(Saliency-aware Token Selector)" came out without
     their first word. Up to `words` capitalised words before `s` join the name; a word
     that opens a clause (`stop_first`: "The", "A", "Our", ...) or a gerund ("Using") ends
-    it, and so does an opening "(" or "**" (the name starts there)."""
+    it, and so does an opening "(" or "**" (the name starts there). -1 where the name
+    would open a sentence: round 19 found sentence-initial Title-case runs mostly fields
+    and headings, and the tail alone is no name either."""
     for _ in range(words):
         m = _WORD_BEFORE.search(text, max(0, s - 60), s)
         if m is None:
@@ -138,6 +186,8 @@ def name_start(text: str, s: int, stop_first: frozenset, words: int = 2) -> int:
         if w in stop_first or w.endswith("ing"):
             break
         s = m.start(1)
+        if _SENTENCE_START.search(text, max(0, s - 4), s):
+            return -1  # a sentence-initial run: too often a field or a heading (19)
         if s == 0 or text[s - 1] in _OPENED:
             break
     return s

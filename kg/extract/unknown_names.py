@@ -159,12 +159,14 @@ def fallback_cands(st: DocState, text: str, rules: Rules, frequent: frozenset, k
         # "a new View Fusion Transformer": a component the paper names (12); its first
         # words when the run began inside the name ("(2) Decoupled Prompt Attention") (20)
         s = name_start(text, s, load_enumerated_cues().stop_first)
+        if s < 0:
+            continue
         if taken is None:
             taken = [(c.start, c.end) for c in st.cands]
         if known(text[s:e]) or any(a < e and s < b for a, b in taken):
             continue
         st.add(Cand(s, e, "Method", "unknown_name", 0.4, 20, tconf=1))
-    for s, e in title_techniques(text, st.abstract_start, rules):
+    for s, e in title_techniques(text, st.abstract_start, rules, st.words):
         # "a Pivotal Perception Reward", "integrates Soft Confident Learning" (20)
         if taken is None:
             taken = [(c.start, c.end) for c in st.cands]
