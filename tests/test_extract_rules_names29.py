@@ -5,7 +5,7 @@ leave alone."""
 
 from __future__ import annotations
 
-from tests.extract_helpers import labels
+from tests.extract_helpers import labels, proposed
 
 
 def _methods(ex, abstract: str) -> set[str]:
@@ -105,3 +105,31 @@ def test_a_clause_opener_is_no_first_word(ex):
     )
     assert "Zorb Patch Module" in got
     assert not any(k.startswith(("The ", "Using ")) for k in got)
+
+
+def test_a_technique_name_the_paper_introduces_is_proposed(ex):
+    got = proposed(
+        ex,
+        "Tutoring agents lack feedback. We further introduce a Quorbish Progress Reward that "
+        "scores each turn, and it improves learning gains.",
+    )
+    assert "Quorbish Progress Reward" in got
+
+
+def test_a_technique_name_used_is_not_proposed(ex):
+    # guard: the name is used, not introduced
+    got = proposed(
+        ex,
+        "Our approach integrates Zorbic Confident Learning, which assigns lower weights "
+        "to doubtful samples.",
+    )
+    assert "Zorbic Confident Learning" not in got
+
+
+def test_a_name_going_on_with_for_and_title_words_is_left_alone(ex):
+    # guard: "a Zorb-Directed Agent for Quorb Analysis and Plotting" is one long name;
+    # its first words are no name
+    got = _methods(
+        ex, "We propose a Zorb-Directed Agent for Quorb Analysis and Plotting. It works well."
+    )
+    assert "Zorb-Directed Agent" not in got

@@ -44,6 +44,10 @@ _NEXT = re.compile(r"[ ]*([a-z][a-z-]*|\S)")
 _CAP_NEXT = re.compile(r"[ ]+(?:the[ ]+)?[A-Z]")
 # "... Fine-Tuning for Video-based 3D Scene Understanding (3D-RFT)": a long name a
 # definition spells out goes on past a joiner up to the "("
+# "... Agent for Scientific Analysis and Visualization", "... Distillation for Enhancing
+# Reasoning Ability": "for" and two Title-case words go on with a title's long name
+# ("a Reward for GRPO-based optimization" does not)
+_FOR_TITLE = re.compile(r"[ ]+for[ ]+[A-Z][a-z]+[ ]+[A-Z]")
 _DEFINED_ON = re.compile(r"[ ]+[a-z]+[ ]+(?:[A-Z0-9][\w-]*[ ]+){1,6}\(")
 
 
@@ -116,7 +120,7 @@ def _ends_clean(
         return True
     if nxt in goes_on and _CAP_NEXT.match(text, m.end()):
         return False
-    if _DEFINED_ON.match(text, end):
+    if _DEFINED_ON.match(text, end) or _FOR_TITLE.match(text, end):
         return False
     if nxt in nouns:
         return False
