@@ -1,6 +1,7 @@
 """Title-case technique names written mid-sentence whose last word is a technique head:
-"a Pivotal Perception Reward", "integrates Soft Confident Learning", "we employ an
-Asymmetric Severity Training", "a Generative Path Pruning Mechanism that limits ...".
+"a Pivotal Perception Reward", "integrates Soft Confident Learning", "we employ a
+Two-Phase Progressive Training Strategy", "a Generative Path Pruning Mechanism that
+limits ...".
 
 Why: `evidence.title_case_methods` takes Title-case runs ending in component heads
 (Classifier, Encoder, Module, ...) after any word ending in a lower-case letter, so a
@@ -33,9 +34,9 @@ from kg.extract.normalise import match_key
 from kg.extract.rules import Rules, patterns_dir
 
 _WORD = r"(?:[A-Z][a-z]+|[A-Z][a-z]*(?:-[A-Za-z][a-z]*)+|[A-Z]{2,5}|[234]D)"
-# 2-4 capitalised words after a space and a lower-case word (the word itself is checked),
+# 2-5 capitalised words after a space and a lower-case word (the word itself is checked),
 # ending where the search ends (at a head)
-_RUN_TO = re.compile(rf"(?<=[a-z] )((?:{_WORD} ){{1,3}}{_WORD})\Z")
+_RUN_TO = re.compile(rf"(?<=[a-z] )((?:{_WORD} ){{1,4}}{_WORD})\Z")
 _PREV_TWO = re.compile(r"(\S+)[ ]+(\S+)[ ]+\Z")
 _PREV_ONE = re.compile(r"(\S+)[ ]+\Z")
 # "NAME, a" / "NAME, an": an appositive that spells out a name written just before
