@@ -19,6 +19,7 @@ import re
 from kg.extract.components import load_component_cues, named_components
 from kg.extract.proposal_scanner import ProposalScanner
 from kg.extract.state import DocState
+from kg.extract.title_techniques import title_techniques
 
 # words before the name that say the part is not the paper's: prior work, a baseline, a
 # comparison, an example ("such as the X module")
@@ -66,4 +67,26 @@ def component_proposals(p: ProposalScanner, st: DocState, text: str) -> None:
         s0, _s_end = st.sent_of(s)
         if _NOT_OWN.search(text, max(s0, s - _WINDOW), s):
             continue  # (the clause before the name: "..., based on X; (iii) a Y module" is own)
+        st.proposals.append((s, e, p._type_for(text, (s, e), None), RULE, s))
+
+
+# "we design a Pivotal Perception Reward", "We further introduce a Weighted Multi-Task
+# Reward", "we propose Dual Format Quantization": the paper introducing the name itself
+_INTRODUCED_BEFORE = re.compile(
+    r"(?<![\w-])(?:[Ww]e|[Tt]his\s+(?:paper|work|study))\s+(?:(?:further|also|then|first|"
+    r"additionally|newly)\s+)?(?:propose|introduce|design|present|develop|devise)\s+"
+    r"(?:(?:an?|the)\s+)?(?:(?:novel|new|dedicated|simple|lightweight|robust)\s+)?\Z"
+)
+
+
+def technique_proposals(p: ProposalScanner, st: DocState, text: str) -> None:
+    """A Title-case technique name (`title_techniques`, round 20) right after "we
+    propose / introduce / design ..." is a part the paper introduces: the cue rules
+    take name-shaped words and defined names, not a plain Title-case run."""
+    taken = {(a, b) for a, b, *_ in st.proposals}
+    for s, e in title_techniques(text, st.abstract_start, p.rules, st.words):
+        if (s, e) in taken or p.vocab.lookup(text[s:e]):
+            continue
+        if not _INTRODUCED_BEFORE.search(text, max(0, s - 60), s):
+            continue
         st.proposals.append((s, e, p._type_for(text, (s, e), None), RULE, s))

@@ -21,7 +21,7 @@ from spacy.language import Language
 from kg.extract.agent_roles import agent_roles, load_not_roles
 from kg.extract.introduced import introduced_names
 from kg.extract.lower_components import lower_components
-from kg.extract.proposal_components import component_proposals
+from kg.extract.proposal_components import component_proposals, technique_proposals
 from kg.extract.proposal_cues import cue_proposals
 from kg.extract.proposal_named import _WE as _WE  # re-exported: tests/test_scan_equivalence.py
 from kg.extract.proposal_named import named_proposals, released_appositives
@@ -67,6 +67,7 @@ class Proposals:
         new_names(scan, st, text)
         listed_parts(scan, st, text)
         component_proposals(scan, st, text)
+        technique_proposals(scan, st, text)
         st.proposals.extend(
             introduced_names(st, text, scan.rules, scan.introduced_rules, scan.vocab.lookup)
         )

@@ -34,6 +34,7 @@ from kg.extract.names import find_word, name_shaped
 from kg.extract.rules import Rules, load_rules, patterns_dir
 from kg.extract.spelled_words import spelled_word
 from kg.extract.state import Cand, DocState
+from kg.extract.title_techniques import name_start, title_techniques
 from kg.extract.typing_rules import appositive_type, infer_type
 
 WORD = re.compile(r"(?<![\w@/.-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w@/-])")
@@ -155,7 +156,18 @@ def fallback_cands(st: DocState, text: str, rules: Rules, frequent: frozenset, k
     for s, e in title_case_methods(
         text, st.abstract_start, rules, load_title_case_heads(), st.words
     ):
-        # "a new View Fusion Transformer": a component the paper names (12)
+        # "a new View Fusion Transformer": a component the paper names (12); its first
+        # words when the run began inside the name ("(2) Decoupled Prompt Attention") (20)
+        s = name_start(text, s, load_enumerated_cues().stop_first)
+        if s < 0:
+            continue
+        if taken is None:
+            taken = [(c.start, c.end) for c in st.cands]
+        if known(text[s:e]) or any(a < e and s < b for a, b in taken):
+            continue
+        st.add(Cand(s, e, "Method", "unknown_name", 0.4, 20, tconf=1))
+    for s, e in title_techniques(text, st.abstract_start, rules, st.words):
+        # "a Pivotal Perception Reward", "integrates Soft Confident Learning" (20)
         if taken is None:
             taken = [(c.start, c.end) for c in st.cands]
         if known(text[s:e]) or any(a < e and s < b for a, b in taken):
