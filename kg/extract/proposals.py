@@ -21,6 +21,7 @@ from spacy.language import Language
 from kg.extract.agent_roles import agent_roles, load_not_roles
 from kg.extract.introduced import introduced_names
 from kg.extract.lower_components import lower_components
+from kg.extract.proposal_appositives import novel_appositives
 from kg.extract.proposal_components import component_proposals
 from kg.extract.proposal_cues import cue_proposals
 from kg.extract.proposal_named import _WE as _WE  # re-exported: tests/test_scan_equivalence.py
@@ -60,6 +61,7 @@ class Proposals:
         cue_proposals(scan, st, text)
         named_proposals(scan, st, text)
         released_appositives(scan, st, text)
+        novel_appositives(scan, st, text)
         novel_parts(scan, st, text)
         defined_parts(scan, st, text)
         proposed_named(scan, st, text)

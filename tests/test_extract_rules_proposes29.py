@@ -1,0 +1,75 @@
+"""Round 29 (proposes): names the resolver lost to a task appositive that was not one
+("X, a framework combining task routing ...", "X, a Task Arithmetic-based model"), and
+names described as new in an appositive outside a cue sentence ("At its core lies X, a
+novel ..."; kg.extract.proposal_appositives). Made-up sentences about made-up tiling
+systems; each positive test fails without its change."""
+
+from __future__ import annotations
+
+from tests.extract_helpers import proposed
+
+
+# -- evidence.def_task_appositive: the task word must head the appositive ------------
+def test_a_task_word_inside_the_appositive_does_not_make_a_task(ex):
+    p = proposed(
+        ex,
+        "Floor tiling is costly. We propose TL4GR, a framework combining task "
+        "discrimination and grout routing for tiling. TL4GR lowers the cost of layouts.",
+    )
+    assert "TL4GR" in p
+
+
+def test_a_capitalised_task_modifier_does_not_make_a_task(ex):
+    p = proposed(
+        ex,
+        "Floor tiling is costly. We propose TiLET, a Task Arithmetic-based grout "
+        "merging framework that lays tiles. TiLET is fast.",
+    )
+    assert "TiLET" in p
+
+
+def test_a_new_task_appositive_still_makes_a_task(ex):
+    p = proposed(
+        ex,
+        "Floor tiling is costly. We introduce Grout Seam Tracing (GST), a new task that "
+        "asks where joints open. We also release a dataset.",
+    )
+    assert "Grout Seam Tracing" not in p
+    assert "GST" not in p
+
+
+# -- proposal_appositives: "X, a novel ..." anywhere -----------------------------------
+def test_a_name_described_as_novel_outside_a_cue_sentence_is_proposed(ex):
+    p = proposed(
+        ex,
+        "We present TileMax, a system for floor tiling. At its core lies G-SEAM, a novel "
+        "ensemble of grout predictors that places joints.",
+    )
+    assert "G-SEAM" in p
+
+
+def test_a_name_described_as_new_after_a_verb_is_proposed(ex):
+    p = proposed(
+        ex,
+        "We present TileMax, a system for floor tiling. TileMax incorporates GroutNorm, "
+        "a new normalisation layer for seam maps.",
+    )
+    assert "GroutNorm" in p
+
+
+def test_a_sentence_opener_before_a_novel_appositive_is_no_name(ex):
+    p = proposed(
+        ex,
+        "We present TileMax, a system for floor tiling. Furthermore, a novel grout "
+        "predictor places joints.",
+    )
+    assert "Furthermore" not in p
+
+
+def test_a_name_described_without_novel_is_not_proposed_by_the_appositive(ex):
+    p = proposed(
+        ex,
+        "We present TileMax, a system for floor tiling. TileMax incorporates GroutNorm, "
+        "a normalisation layer for seam maps.",
+    )
+    assert "GroutNorm" not in p
