@@ -6,7 +6,7 @@ systems; each positive test fails without its change."""
 
 from __future__ import annotations
 
-from tests.extract_helpers import proposed
+from tests.extract_helpers import labels, proposed
 
 
 # -- evidence.def_task_appositive: the task word must head the appositive ------------
@@ -73,3 +73,31 @@ def test_a_name_described_without_novel_is_not_proposed_by_the_appositive(ex):
         "a normalisation layer for seam maps.",
     )
     assert "GroutNorm" not in p
+
+
+# -- resolver._retype_definition: a proposed metric defined with its acronym -----------
+def test_a_proposed_metric_defined_with_its_acronym_is_a_metric(ex):
+    got = labels(
+        ex,
+        "Floor tiling is costly. We further introduce Grout Seam Regularity (GSR), a "
+        "novel metric to quantify joint quality without a reference layout.",
+    )
+    assert got.get("Grout Seam Regularity") == "Metric"
+
+
+def test_a_metric_named_after_its_head_is_a_metric(ex):
+    got = labels(
+        ex,
+        "Floor tiling is costly. In addition, we introduce a new evaluation metric, "
+        "Grout Seam Regularity (GSR), which scores joints without a reference layout.",
+    )
+    assert got.get("Grout Seam Regularity") == "Metric"
+
+
+def test_a_proposed_score_that_is_a_method_is_not_retyped(ex):
+    got = labels(
+        ex,
+        "Floor tiling is costly. We propose Grout Seam Fusion (GSF), an unsupervised "
+        "single-pass score that fuses two signals with a gate.",
+    )
+    assert got.get("Grout Seam Fusion") != "Metric"
