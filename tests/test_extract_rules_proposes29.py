@@ -101,3 +101,58 @@ def test_a_proposed_score_that_is_a_method_is_not_retyped(ex):
         "single-pass score that fuses two signals with a gate.",
     )
     assert got.get("Grout Seam Fusion") != "Metric"
+
+
+def test_a_novel_task_appositive_is_not_a_proposal(ex):
+    p = proposed(
+        ex,
+        "We present TileMax, a system for floor tiling. We also pose Grout-aware Seam "
+        "Tracing, a novel task aiming at finding joints.",
+    )
+    assert "Grout-aware Seam Tracing" not in p
+
+
+def test_a_cut_name_before_a_novel_appositive_is_not_taken(ex):
+    p = proposed(
+        ex,
+        "We present TileMax, a system for floor tiling. We run the TGX 2025 Floor Seam "
+        "Grout Tiling Challenge, a new benchmark for joints.",
+    )
+    assert "2025 Floor Seam Grout Tiling Challenge" not in p
+
+
+# -- proposal_titled: "we <verb> a|an Title Case Words ..." ----------------------------
+def test_a_titled_object_after_a_weak_verb_is_proposed(ex):
+    p = proposed(
+        ex,
+        "We propose TileMax, a system for floor tiling. Finally, we design a Dynamic "
+        "Grout Routing Module to reduce the search space of layouts.",
+    )
+    assert "Dynamic Grout Routing Module" in p
+
+
+def test_a_titled_object_before_a_lower_case_head_is_proposed(ex):
+    p = proposed(
+        ex,
+        "We propose TileMax, a system for floor tiling. Therefore, we propose a Coherent "
+        "Seam Duplication method to apply grout across rooms.",
+    )
+    assert "Coherent Seam Duplication" in p
+
+
+def test_a_titled_object_ending_in_an_adjective_is_not_taken(ex):
+    p = proposed(
+        ex,
+        "Floor tiling is costly. We propose a Grout Book Guided evaluation pipeline for "
+        "layouts. We also propose a Pose-Guided Seam CLIP-based architecture for robots.",
+    )
+    assert not {"Grout Book Guided", "Grout Book", "Pose-Guided Seam CLIP-based"} & p
+
+
+def test_a_titled_task_object_is_not_taken(ex):
+    p = proposed(
+        ex,
+        "Floor tiling is costly. We introduce a Grout Attribution Task in which models "
+        "infer which tiles crack.",
+    )
+    assert "Grout Attribution Task" not in p

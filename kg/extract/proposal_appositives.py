@@ -28,7 +28,13 @@ _NAME_BEFORE = re.compile(
 # "E-PEFT (Ensemble PEFT), a new": only the name before the parenthesis is taken
 _PAREN_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 # "Selective and Contrastive Decoding, a novel": a name's inner word before the run
-_INNER_BEFORE = re.compile(r"(?:(?<![\w-])(?:and|of|for|with|via|in|on|to|the)|[&:\-/])\s*$")
+_INNER_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?:and|of|for|with|via|in|on|to|the|[\w-]*based|[\w-]*guided"
+    r"|[A-Z0-9][\w-]*)|[&:\-/])\s*$"
+)
+# "novel task", "new problem setup", "novel learning setting"
+_TASK_HEAD = re.compile(r"(?:novel|new)\s+(?:[\w-]+\s+){0,2}?(?:task|problem|setting)s?(?![\w-])")
+_TASK_WORDS = frozenset(("task", "tasks", "problem", "problems", "setting", "settings"))
 
 
 def novel_appositives(p: ProposalScanner, st: DocState, text: str) -> None:
@@ -44,8 +50,8 @@ def novel_appositives(p: ProposalScanner, st: DocState, text: str) -> None:
 def _at_cue(p: ProposalScanner, st: DocState, text: str, i: int) -> None:
     """The name before ", a|an" + the cue word at `i`, if any, as a proposal."""
     ca = _COMMA_ARTICLE.search(text, max(st.abstract_start, i - 8), i)
-    if not ca:
-        return
+    if not ca or _TASK_HEAD.match(text, i):
+        return  # "X, a novel task aiming at ...": a task the paper poses, no thing it builds
     end = ca.start()
     s0, _ = st.sent_of(end)
     par = _PAREN_END.search(text, max(s0, end - 45), end)
@@ -63,8 +69,12 @@ def _at_cue(p: ProposalScanner, st: DocState, text: str, i: int) -> None:
     if name in rules.not_names or p.vocab.lookup(name):
         return
     span = (nm.start("name"), nm.end("name"))
-    if _INNER_BEFORE.search(text, max(s0, span[0] - 6), span[0]):
-        return  # a cut name: "Selective and [Contrastive Decoding], a novel ..."
+    if _INNER_BEFORE.search(text, max(s0, span[0] - 12), span[0]):
+        # a cut name: "Selective and [Contrastive Decoding], a novel ...", "the SVC [2025
+        # ... Challenge]" (five words at most), "CoT based [Video ... Tasks]"
+        return
+    if words[-1].lower() in _TASK_WORDS:
+        return
     if any(s < span[1] and span[0] < e or text[s:e] == name for s, e, *_ in st.proposals):
         return  # a cue rule has it (or a longer name around it, or its type) already
     st.proposals.append((span[0], span[1], p._type_for(text, span, None), "proposal", i))

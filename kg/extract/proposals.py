@@ -40,6 +40,7 @@ from kg.extract.proposal_scanner import ProposalScanner
 from kg.extract.proposal_scanner import _head_alternation as _head_alternation  # re-exported
 from kg.extract.proposal_scanner import load_title_case_name_stop as load_title_case_name_stop
 from kg.extract.proposal_tidy import tidy, variant_names
+from kg.extract.proposal_titled import titled_objects
 from kg.extract.proposal_titles import title_proposal, whole_title
 from kg.extract.state import state_of
 from kg.extract.title_defined import title_defined
@@ -69,6 +70,7 @@ class Proposals:
         new_names(scan, st, text)
         listed_parts(scan, st, text)
         component_proposals(scan, st, text)
+        titled_objects(scan, st, text)
         st.proposals.extend(
             introduced_names(st, text, scan.rules, scan.introduced_rules, scan.vocab.lookup)
         )
