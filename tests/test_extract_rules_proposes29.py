@@ -156,3 +156,31 @@ def test_a_titled_task_object_is_not_taken(ex):
         "infer which tiles crack.",
     )
     assert "Grout Attribution Task" not in p
+
+
+# -- proposal_own: "our X achieves" / "our X model" -------------------------------------
+def test_our_name_with_a_verb_is_proposed(ex):
+    p = proposed(
+        ex,
+        "Floor tiling is costly. A lightweight grout network is built for seams. "
+        "Experiments show that our TileQ-Net achieves the best seam accuracy.",
+    )
+    assert "TileQ-Net" in p
+
+
+def test_our_name_before_a_type_head_is_proposed(ex):
+    p = proposed(
+        ex,
+        "Floor tiling is costly. The results of our GroutMELT model confirm the efficacy "
+        "of the design on floors.",
+    )
+    assert "GroutMELT" in p
+
+
+def test_our_short_acronym_kind_or_size_is_not_proposed(ex):
+    p = proposed(
+        ex,
+        "Floor tiling is costly. Our TQ method has three steps. Our 3B-parameter model "
+        "lays tiles, and our HC lexicon lists them.",
+    )
+    assert not {"TQ", "3B-parameter", "HC"} & p

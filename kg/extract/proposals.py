@@ -26,6 +26,7 @@ from kg.extract.proposal_components import component_proposals
 from kg.extract.proposal_cues import cue_proposals
 from kg.extract.proposal_named import _WE as _WE  # re-exported: tests/test_scan_equivalence.py
 from kg.extract.proposal_named import named_proposals, released_appositives
+from kg.extract.proposal_own import own_names
 from kg.extract.proposal_parts import _PART_VERB_CUES as _PART_VERB_CUES  # re-exported (tests)
 from kg.extract.proposal_parts import _PART_VERBS as _PART_VERBS  # re-exported (tests)
 from kg.extract.proposal_parts import (
@@ -71,6 +72,7 @@ class Proposals:
         listed_parts(scan, st, text)
         component_proposals(scan, st, text)
         titled_objects(scan, st, text)
+        own_names(scan, st, text)
         st.proposals.extend(
             introduced_names(st, text, scan.rules, scan.introduced_rules, scan.vocab.lookup)
         )
