@@ -184,3 +184,30 @@ def test_our_short_acronym_kind_or_size_is_not_proposed(ex):
         "lays tiles, and our HC lexicon lists them.",
     )
     assert not {"TQ", "3B-parameter", "HC"} & p
+
+
+def test_a_titled_run_before_an_adjective_is_not_taken(ex):
+    p = proposed(
+        ex,
+        "Floor tiling is costly. In this work we develop a Grout Carlo sampling-based "
+        "method to study the order of tiles.",
+    )
+    assert "Grout Carlo" not in p
+
+
+def test_a_new_task_formulation_is_still_a_task(ex):
+    p = proposed(
+        ex,
+        "Floor tiling is costly. To study this, we propose Precise Grout Control (PGC), a "
+        "new task formulation that requires models to place joints.",
+    )
+    assert "Precise Grout Control" not in p
+
+
+def test_our_acronym_of_a_lower_case_concept_is_not_proposed(ex):
+    p = proposed(
+        ex,
+        "Grout encoder (GE) is the key to tiling. Our GE achieves a high compression "
+        "ratio on floors.",
+    )
+    assert "GE" not in p

@@ -62,8 +62,8 @@ def load_evidence(directory: str | None = None) -> Evidence:
             # challenge benchmark": the task word only modifies the head; 19, 29)
             r"(?=\s*[,.;:()]|\s+(?:that|which|where|wherein|whose|when|in|of|for|to|with"
             r"|on|at|by|from|under|over|across|beyond|as|and|or|is|are|was|were|we|aimed"
-            r"|designed|requiring|involving|called|named|termed|dubbed|setup|aiming|focusing"
-            r"|targeting)(?![\w-]))",
+            r"|designed|requiring|involving|called|named|termed|dubbed|setup|formulation"
+            r"|aiming|focusing|targeting)(?![\w-]))",
             re.IGNORECASE,
         ),
         def_metric_heads=frozenset(d["definition_metric_heads"]),

@@ -46,8 +46,14 @@ def own_names(p: ProposalScanner, st: DocState, text: str) -> None:
             continue  # (a leading digit: a size or count, "our 3B-parameter model")
         if p.vocab.lookup(name):
             continue
-        if m.group("head") and len(name) <= 3 and name.upper() == name:
-            continue  # "our UQ method", "our T2I model": a short acronym names a kind
+        if len(name) <= 3 and name.upper() == name:
+            if m.group("head"):
+                continue  # "our UQ method", "our T2I model": a short acronym names a kind
+            long = st.acronym_long.get(name)
+            if long and text[long[0] + 1 : long[1]].islower():
+                # "our AE achieves" after "Autoencoder (AE)" (a capital only to open the
+                # sentence): a kind of model
+                continue
         span = (m.start("name"), m.end("name"))
         have.add(name)
         st.proposals.append(

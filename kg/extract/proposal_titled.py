@@ -30,6 +30,7 @@ _OBJECT = re.compile(
     r"(?P<run>[A-Z][\w\-]*[A-Za-z0-9](?:\s+[A-Z0-9][\w\-]*[A-Za-z0-9])+)"
     r"(?=\s+[a-z]|\s*[,.;:]|\s*$)"
 )
+_NEXT_WORD = re.compile(r"\s+([a-z][\w\-]*)")
 _TASK_WORDS = frozenset(("task", "tasks", "problem", "problems", "setting", "challenge"))
 # a last word that is an adjective whatever its case: "a Grammar Book Guided pipeline"
 _ADJECTIVE_ENDS = frozenset(
@@ -60,6 +61,9 @@ def titled_objects(p: ProposalScanner, st: DocState, text: str) -> None:
         if words[-1].lower() in p.task_final_heads or words[-1].lower() in _TASK_WORDS:
             continue  # "a lightweight Attack Detection model", "a Variable Attribution Task"
         end = m.end("run")
+        nxt = _NEXT_WORD.match(text, end)
+        if nxt and nxt.group(1).endswith(rules.adjectival_suffixes):
+            continue  # "a Monte Carlo sampling-based method": the run modifies a modifier
         start = end - len(" ".join(words))
         if text[start:end] != " ".join(words):
             continue  # more than one space inside: leave it
