@@ -211,3 +211,12 @@ def test_our_acronym_of_a_lower_case_concept_is_not_proposed(ex):
         "ratio on floors.",
     )
     assert "GE" not in p
+
+
+def test_a_metric_word_modifying_the_appositive_head_does_not_retype(ex):
+    got = labels(
+        ex,
+        "Floor tiling is costly. We propose Grout-Driven Alignment (GDA), a lightweight, "
+        "plug-in metric head for TileNet that gives a second opinion.",
+    )
+    assert got.get("Grout-Driven Alignment") != "Metric"

@@ -106,7 +106,11 @@ _TASK_NAME_BREAK = frozenset("for of in on with via from to using under by".spli
 
 
 # ", a novel evaluation metric", ", a new measure": the appositive says what it is
-_METRIC_APPOS = re.compile(r"\s*,\s+(?:a|an)\s+(?:[\w-]+,?\s+){0,3}?(?:metric|measure)(?![\w-])")
+_METRIC_APPOS = re.compile(
+    r"\s*,\s+(?:a|an)\s+(?:[\w-]+,?\s+){0,3}?(?:metric|measure)(?![\w-])"
+    # the appositive's head, not a modifier ("a plug-in metric head for ...")
+    r"(?=\s*[,.;:()]|\s+(?:that|which|for|to|of|with|in|on|based|derived|designed|we)(?![\w-]))"
+)
 # "a new evaluation metric, X (ACR)", "a measure called X (ACR)": the head before it
 _METRIC_BEFORE = re.compile(
     r"(?<![\w-])(?:metric|measure),?\s+(?:(?:called|named|termed|dubbed)\s+)?$"
