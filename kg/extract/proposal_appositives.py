@@ -43,7 +43,7 @@ def novel_appositives(p: ProposalScanner, st: DocState, text: str) -> None:
     sentence ("Furthermore, a new ..." is no name)."""
     if not st.words & _ANCHORS:
         return
-    for m in _CUE.finditer(text, st.abstract_start):
+    for m in st.finditer_words(_CUE, _ANCHORS, st.abstract_start):
         _at_cue(p, st, text, m.start())
 
 

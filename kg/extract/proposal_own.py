@@ -38,7 +38,7 @@ def own_names(p: ProposalScanner, st: DocState, text: str) -> None:
         return
     rules = p.rules
     have = {text[s:e] for s, e, *_ in st.proposals}
-    for m in _OUR_NAME.finditer(text, st.abstract_start):
+    for m in st.finditer_words(_OUR_NAME, _OUR, st.abstract_start):
         name = m.group("name")
         if name in have or not name_shaped(name, rules) or name.endswith(rules.adjectival_suffixes):
             continue

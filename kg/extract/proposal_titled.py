@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 
 from kg.extract.normalise import match_key
-from kg.extract.proposal_cues import _cues
 from kg.extract.proposal_scanner import ProposalScanner
 from kg.extract.state import DocState
 
@@ -30,6 +29,7 @@ _OBJECT = re.compile(
     r"(?P<run>[A-Z][\w\-]*[A-Za-z0-9](?:\s+[A-Z0-9][\w\-]*[A-Za-z0-9])+)"
     r"(?=\s+[a-z]|\s*[,.;:]|\s*$)"
 )
+_OBJECT_FIRST = frozenset("abcdefghijklmnopqrstuvwxyz ")
 _NEXT_WORD = re.compile(r"\s+([a-z][\w\-]*)")
 _TASK_WORDS = frozenset(("task", "tasks", "problem", "problems", "setting", "challenge"))
 # a last word that is an adjective whatever its case: "a Grammar Book Guided pipeline"
@@ -38,13 +38,14 @@ _ADJECTIVE_ENDS = frozenset(
 )
 
 
-def titled_objects(p: ProposalScanner, st: DocState, text: str) -> None:
+def titled_objects(p: ProposalScanner, st: DocState, text: str, cues: list) -> None:
     """ "we <proposal verb> a|an [modifier] Capitalised Words ...": the words as a
-    proposal where no rule took anything from the object already."""
+    proposal where no rule took anything from the object already. `cues`: the cue
+    sentences' (start, object position, verb), as `proposal_cues._cues` finds them."""
     rules = p.rules
-    for c_start, pos, _verb in _cues(p, st, text):
-        if pos < st.abstract_start:
-            continue
+    for c_start, pos, _verb in cues:
+        if pos < st.abstract_start or text[pos : pos + 1] not in _OBJECT_FIRST:
+            continue  # the object opens with "a"/"an" or an adverb: a cheap test first
         _s0, s_end = st.sent_of(c_start)
         m = _OBJECT.match(text, pos, s_end)
         if not m:

@@ -23,7 +23,7 @@ from kg.extract.introduced import introduced_names
 from kg.extract.lower_components import lower_components
 from kg.extract.proposal_appositives import novel_appositives
 from kg.extract.proposal_components import component_proposals
-from kg.extract.proposal_cues import cue_proposals
+from kg.extract.proposal_cues import _cues, cue_proposals
 from kg.extract.proposal_named import _WE as _WE  # re-exported: tests/test_scan_equivalence.py
 from kg.extract.proposal_named import named_proposals, released_appositives
 from kg.extract.proposal_own import own_names
@@ -60,7 +60,8 @@ class Proposals:
         st = state_of(doc)
         text = st.text
         title_proposal(scan, st, text)
-        cue_proposals(scan, st, text)
+        cues = list(_cues(scan, st, text))
+        cue_proposals(scan, st, text, cues)
         named_proposals(scan, st, text)
         released_appositives(scan, st, text)
         novel_appositives(scan, st, text)
@@ -71,7 +72,7 @@ class Proposals:
         new_names(scan, st, text)
         listed_parts(scan, st, text)
         component_proposals(scan, st, text)
-        titled_objects(scan, st, text)
+        titled_objects(scan, st, text, cues)
         own_names(scan, st, text)
         st.proposals.extend(
             introduced_names(st, text, scan.rules, scan.introduced_rules, scan.vocab.lookup)
