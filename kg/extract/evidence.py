@@ -56,8 +56,14 @@ def load_evidence(directory: str | None = None) -> Evidence:
             r"\s*(?:,\s*|\s+is\s+)(?:a|an|the)\s+"
             r"(?:(?!(?:for|of|and|or|with|to|in|on|by|that|which)\s)[\w\-]+\s+){0,3}?"
             rf"(?:{appos})(?![\w-])"
-            # "SealQA, a new challenge benchmark": the task word only modifies the head (19)
-            r"(?!\s+(?:benchmark|dataset|data\s+set|suite|corpus|testbed|leaderboard|arena)s?\b)",
+            # the task word heads the appositive: punctuation or a function word follows,
+            # not another noun ("X, a framework combining task discrimination", "X, a Task
+            # Arithmetic-based model", "X, a neural field representation", "SealQA, a new
+            # challenge benchmark": the task word only modifies the head; 19, 29)
+            r"(?=\s*[,.;:()]|\s+(?:that|which|where|wherein|whose|when|in|of|for|to|with"
+            r"|on|at|by|from|under|over|across|beyond|as|and|or|is|are|was|were|we|aimed"
+            r"|designed|requiring|involving|called|named|termed|dubbed|setup|formulation"
+            r"|aiming|focusing|targeting)(?![\w-]))",
             re.IGNORECASE,
         ),
         def_metric_heads=frozenset(d["definition_metric_heads"]),

@@ -60,9 +60,11 @@ def _cues(p: ProposalScanner, st: DocState, text: str):
         yield m.start(), m.end(), m.group("verb").lower()
 
 
-def cue_proposals(p: ProposalScanner, st: DocState, text: str) -> None:
+def cue_proposals(p: ProposalScanner, st: DocState, text: str, cues: list | None = None) -> None:
+    """`cues`: `_cues(p, st, text)` as a list, if the caller has it (proposal_titled
+    walks the same cues)."""
     rules = p.rules
-    for c_start, pos, verb in _cues(p, st, text):
+    for c_start, pos, verb in _cues(p, st, text) if cues is None else cues:
         s0, s_end = st.sent_of(c_start)
         weak = verb in rules.weak_verbs
         found: list[tuple[tuple[int, int], str | None, str]] = []

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from kg.extract.acronyms import best_long_form, is_acronym
 from kg.extract.bare_concepts import bare_coined_concept
+from kg.extract.evidence import load_evidence
 from kg.extract.introduced import load_introduced_rules
 from kg.extract.lower_components import load_component_rules
 from kg.extract.names import name_shaped, scan_name, words_at
@@ -70,6 +71,7 @@ class ProposalScanner:
         self.introduced_rules = load_introduced_rules(patterns_dir)
         self.component_rules = load_component_rules(patterns_dir)
         self.title_case_stop = load_title_case_name_stop(patterns_dir)
+        self.task_final_heads = load_evidence(patterns_dir).def_task_final_heads
         heads = self._heads = _head_alternation(self.rules)
         self._head_end = re.compile(rf"(?:{heads})s?\s*(?:that\s+|which\s+)?$", re.IGNORECASE)
         # "we propose a baseline for X with AceTiler, a method that": a name-shaped word

@@ -21,10 +21,12 @@ from spacy.language import Language
 from kg.extract.agent_roles import agent_roles, load_not_roles
 from kg.extract.introduced import introduced_names
 from kg.extract.lower_components import lower_components
+from kg.extract.proposal_appositives import novel_appositives
 from kg.extract.proposal_components import component_proposals, technique_proposals
-from kg.extract.proposal_cues import cue_proposals
+from kg.extract.proposal_cues import _cues, cue_proposals
 from kg.extract.proposal_named import _WE as _WE  # re-exported: tests/test_scan_equivalence.py
 from kg.extract.proposal_named import named_proposals, released_appositives
+from kg.extract.proposal_own import own_names
 from kg.extract.proposal_parts import _PART_VERB_CUES as _PART_VERB_CUES  # re-exported (tests)
 from kg.extract.proposal_parts import _PART_VERBS as _PART_VERBS  # re-exported (tests)
 from kg.extract.proposal_parts import (
@@ -39,6 +41,7 @@ from kg.extract.proposal_scanner import ProposalScanner
 from kg.extract.proposal_scanner import _head_alternation as _head_alternation  # re-exported
 from kg.extract.proposal_scanner import load_title_case_name_stop as load_title_case_name_stop
 from kg.extract.proposal_tidy import tidy, variant_names
+from kg.extract.proposal_titled import titled_objects
 from kg.extract.proposal_titles import title_proposal, whole_title
 from kg.extract.state import state_of
 from kg.extract.title_defined import title_defined
@@ -57,9 +60,11 @@ class Proposals:
         st = state_of(doc)
         text = st.text
         title_proposal(scan, st, text)
-        cue_proposals(scan, st, text)
+        cues = list(_cues(scan, st, text))
+        cue_proposals(scan, st, text, cues)
         named_proposals(scan, st, text)
         released_appositives(scan, st, text)
+        novel_appositives(scan, st, text)
         novel_parts(scan, st, text)
         defined_parts(scan, st, text)
         proposed_named(scan, st, text)
@@ -68,6 +73,8 @@ class Proposals:
         listed_parts(scan, st, text)
         component_proposals(scan, st, text)
         technique_proposals(scan, st, text)
+        titled_objects(scan, st, text, cues)
+        own_names(scan, st, text)
         st.proposals.extend(
             introduced_names(st, text, scan.rules, scan.introduced_rules, scan.vocab.lookup)
         )

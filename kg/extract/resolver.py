@@ -116,6 +116,50 @@ _PROPAGATE = {
 _TASK_NAME_BREAK = frozenset("for of in on with via from to using under by".split())
 
 
+# ", a novel evaluation metric", ", a new measure": the appositive says what it is
+_METRIC_APPOS = re.compile(
+    r"\s*,\s+(?:a|an)\s+(?:[\w-]+,?\s+){0,3}?(?:metric|measure)(?![\w-])"
+    # the appositive's head, not a modifier ("a plug-in metric head for ...")
+    r"(?=\s*[,.;:()]|\s+(?:that|which|for|to|of|with|in|on|based|derived|designed|we)(?![\w-]))"
+)
+# "a new evaluation metric, X (ACR)", "a measure called X (ACR)": the head before it
+_METRIC_BEFORE = re.compile(
+    r"(?<![\w-])(?:metric|measure),?\s+(?:(?:called|named|termed|dubbed)\s+)?$"
+)
+
+
+def _retype_definition(st: DocState, s: int, e: int, etype: str) -> None:
+    """A definition at a proposal's span that the proposal sentence's appositive calls a
+    metric or measure ("we introduce Tool Utility Rate (TUR), a novel metric") is a
+    Metric, both halves: the definitions stage, which sees only "Long Form (ACR)", made
+    it a Method by default, and its candidates outrank the proposal's at the same span
+    (29). Only the words "metric"/"measure": "X (GLU), a single-pass score that fuses
+    ..." is the paper's method, and "X (PO) datasets" a modifier of the head."""
+    if etype != "Metric":
+        return
+    for ss, se, ls, le in st.definitions:
+        if (ls, le) != (s, e) and (ss, se) != (s, e):
+            continue
+        end = max(se, le)
+        p = st.text.find(")", end, end + 2)
+        begin = min(ss, ls)
+        if not (
+            _METRIC_APPOS.match(st.text, p + 1 if p >= 0 else end)
+            or _METRIC_BEFORE.search(st.text, max(0, begin - 30), begin)
+        ):
+            continue
+        for c in st.cands:
+            if (
+                c.source == "definition"
+                and c.type == "Method"
+                and c.cid is None
+                and c.tconf < 4
+                and ((c.start, c.end) == (ss, se) or (c.start, c.end) == (ls, le))
+            ):
+                c.type = etype
+                c.tconf = 4
+
+
 def _singular_acronym(s: str) -> str:
     return s[:-1] if s.endswith("s") and len(s) > 2 and s[-2].isupper() else s
 
@@ -222,6 +266,8 @@ class Resolver:
                 etype = "Benchmark"
             # what the paper says its own contribution is beats the vocabulary's type
             st.add(Cand(s, e, etype, rule, 0.75, 56, cid=cid, tconf=4 if given else 1))
+            if given and cid is None:
+                _retype_definition(st, s, e, etype)
         st.rejected_shorts -= rescued
         return rescued
 
