@@ -55,6 +55,7 @@ class ChangeRules:
     prepositions: frozenset
     heads: frozenset
     not_heads: frozenset
+    change_nouns: tuple = ()  # "a 31% reduction in ...": metric_change_nouns (29)
 
 
 @lru_cache(maxsize=4)
@@ -70,6 +71,7 @@ def load_change_rules(directory: str | None = None) -> ChangeRules:
         prepositions=frozenset(d["prepositions"]),
         heads=frozenset(w.lower() for w in d["heads"]),
         not_heads=frozenset(w.lower() for w in d["not_heads"]),
+        change_nouns=tuple(d.get("change_nouns", ())),
     )
 
 

@@ -103,6 +103,7 @@ class Rules:
     metric_no_modifier: frozenset
     metric_aggregate_words: frozenset
     metric_hyphen_no_first: frozenset
+    metric_name_prefixes: frozenset  # "mean F-Score": part of the measure's name (29)
     at_k_re: re.Pattern
     metric_equals_re: re.Pattern
     metric_setting_words: frozenset
@@ -263,6 +264,7 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         metric_no_modifier=frozenset(met["no_modifier"]),
         metric_aggregate_words=frozenset(met.get("aggregate_words", [])),
         metric_hyphen_no_first=frozenset(met.get("hyphen_no_first", [])),
+        metric_name_prefixes=frozenset(met.get("name_prefixes", [])),
         at_k_re=re.compile(met["at_k"]),
         metric_equals_re=re.compile(met["equals_value"]),
         metric_setting_words=frozenset(met.get("setting_words", [])),
