@@ -90,3 +90,26 @@ def test_noun_before_name_shaped_measure_control_verb_and_no_value(shipped):
     )
     assert "instantiate BLEU" not in metrics(e)
     assert "main SR" not in metrics(e)
+
+
+# -- measurement frames: three-word and hyphenated names ---------------------------------------
+def test_frame_item_of_three_words(shipped):
+    e = run(shipped, "Zorvex leads in terms of both glyph boundary recall and speed.")
+    assert "glyph boundary recall" in metrics(e)
+
+
+def test_frame_item_with_hyphenated_modifier(shipped):
+    e = run(shipped, "Quality is measured by cross-zone fidelity and speed.")
+    assert "cross-zone fidelity" in metrics(e)
+
+
+def test_frame_item_control_dash_clause(shipped):
+    # a dash read as a hyphen joins a clause ("concept-where"), not a modifier
+    e = run(shipped, "It is grounded in terms of design concept-where memory is a local state.")
+    assert "design concept-where memory" not in metrics(e)
+
+
+# -- value frames: three modifiers -----------------------------------------------------------
+def test_value_frame_with_three_modifiers(shipped):
+    e = run(shipped, "Zorvex attains a structural glyph pairing rate of 81.2% under noise.")
+    assert "structural glyph pairing rate" in metrics(e)

@@ -435,6 +435,26 @@ def noun_modifier(word: str, rules: Rules, me: MetricEvidence) -> bool:
     return len(lw) > 2 and not lw.endswith(me.bad_endings)
 
 
+# a dash read as a hyphen joins a clause, not a modifier: "design concept-where memory"
+_NOT_HYPHEN_PART = frozenset(("where", "which", "that", "when", "while", "the", "and", "or", ""))
+
+
+def hyphen_modifier(word: str, rules: Rules) -> bool:
+    """A lower-case hyphenated word that can modify a measure's name ("multi-view"
+    fidelity, "embedding-based" similarity), by the test of shapes._metrics' compounds:
+    not a listed word or first part ("human-level"), not an adjective by its ending
+    ("instruction-tuned")."""
+    lw = word.lower()
+    return (
+        "-" in word
+        and word.islower()
+        and not any(part in _NOT_HYPHEN_PART for part in lw.split("-"))
+        and lw not in rules.metric_no_modifier
+        and lw.split("-", 1)[0] not in rules.metric_hyphen_no_first
+        and not lw.endswith(rules.adjectival_suffixes)
+    )
+
+
 def metric_left_modifiers(text: str, start: int, rules: Rules, me: MetricEvidence) -> int:
     """Where a lower-case vocabulary measure's name starts when a noun modifies it
     ("pose accuracy", "target cost", "3D tracking accuracy"): one noun (not an adjective
@@ -544,8 +564,8 @@ def _phrase_items(text: str, pos: int, direct: bool, me: MetricEvidence, rules: 
 def frame_measures(st, text: str, me: MetricEvidence, rules: Rules):
     """(start, end) of measures listed right after a measurement frame ("as measured by
     correlation with ...", "measuring both edit locality and ...", "metrics such
-    as lexical overlap"): items of one or two lower-case words (a "2D"/"3D" may add one)
-    whose last word is a measure word (13)."""
+    as lexical overlap"): items of one to three lower-case words (a "2D"/"3D" may add one;
+    29: three, and hyphenated modifiers) whose last word is a measure word (13)."""
     for m in st.finditer_words(me.frame_fwd, st.present_firsts(me.frame_cues)):
         pos = m.end()
         for _ in range(5):
@@ -566,10 +586,15 @@ def frame_measures(st, text: str, me: MetricEvidence, rules: Rules):
                 break
             n = len(words) - (1 if words[0] in ("2d", "3d", "4d") else 0)
             if (
-                1 <= n <= 2
+                1 <= n <= 3
                 and words[-1] in me.measure_words
                 and not text.startswith(" (", e)
-                and all(w in ("2d", "3d", "4d") or noun_modifier(w, rules, me) for w in words[:-1])
+                and all(
+                    w in ("2d", "3d", "4d")
+                    or noun_modifier(w, rules, me)
+                    or hyphen_modifier(w, rules)
+                    for w in words[:-1]
+                )
             ):
                 yield s, e
             sep = _NP_SEP.match(text, e)

@@ -362,16 +362,16 @@ def _value_frame(met: dict) -> dict:
     opener = opener or r"(?:an?|the|its|their|our)\s+"
     return dict(
         metric_value_before_re=re.compile(
-            rf"(?<![\w-]){opener}{skip}(?P<name>(?:{mod}\s+){{1,2}}(?:{head}))\s+of\s+"
+            rf"(?<![\w-]){opener}{skip}(?P<name>(?:{mod}\s+){{1,3}}(?:{head}))\s+of\s+"
             r"(?:(?:about|around|nearly|roughly|approximately|over|only|up\s+to)\s+)?$"
         ),
         metric_value_after_re=re.compile(
-            rf"\s+{skip}(?P<name>(?:{mod}\s+){{1,2}}(?:{head}))(?![\w-])"
+            rf"\s+{skip}(?P<name>(?:{mod}\s+){{1,3}}(?:{head}))(?![\w-])"
         ),
         # (13) "the highest route validity score (71.4)": the value in parentheses after the name
         metric_value_paren_re=re.compile(
             rf"(?<![\w-]){opener}(?:(?:highest|lowest|best)\s+)?{skip}"
-            rf"(?P<name>(?:{mod}\s+){{1,2}}(?:{head}))\s+$"
+            rf"(?P<name>(?:{mod}\s+){{1,3}}(?:{head}))\s+$"
         ),
         metric_value_verb_re=re.compile(
             rf"(?<![\w-])(?:{_alt(met.get('value_verbs', []))})\s+(?:(?:up\s+to|an?|over|only|"
