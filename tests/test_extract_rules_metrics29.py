@@ -113,3 +113,30 @@ def test_frame_item_control_dash_clause(shipped):
 def test_value_frame_with_three_modifiers(shipped):
     e = run(shipped, "Zorvex attains a structural glyph pairing rate of 81.2% under noise.")
     assert "structural glyph pairing rate" in metrics(e)
+
+
+# -- systems compared "in" measures: longer names and more heads ------------------------------
+def test_compared_in_three_word_name(shipped):
+    e = run(shipped, "Zorvex outperforms prior work in both glyph stroke fidelity and speed.")
+    assert "glyph stroke fidelity" in metrics(e)
+
+
+def test_compared_in_hyphenated_modifier(shipped):
+    e = run(shipped, "Zorvex surpasses baselines in cross-zone layout consistency and cost.")
+    assert "cross-zone layout consistency" in metrics(e)
+
+
+def test_compared_in_new_head(shipped):
+    e = run(shipped, "Zorvex surpasses baselines in glyph alignment and cost.")
+    assert "glyph alignment" in metrics(e)
+
+
+def test_compared_head_control_verb_object(shipped):
+    # after a verb of change the object is as often a design goal: heads stay as they were
+    e = run(shipped, "The module enhances glyph alignment across pages.")
+    assert "glyph alignment" not in metrics(e)
+
+
+def test_compared_control_ing_verb_first(shipped):
+    e = run(shipped, "Zorvex surpasses baselines in preserving glyph stroke fidelity.")
+    assert "preserving glyph stroke fidelity" not in metrics(e)

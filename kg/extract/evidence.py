@@ -366,6 +366,8 @@ class MetricEvidence:
     left_bad_endings: tuple
     ing_after: frozenset
     left_stop: frozenset  # metrics.json: value_modifier_stop, adjacent_skip_words
+    compared_cues: frozenset = frozenset()  # "outperforms X in ...": longer names (29)
+    compared_heads: frozenset = frozenset()  # heads read only after those cues (29)
 
 
 @lru_cache(maxsize=4)
@@ -412,6 +414,8 @@ def load_metric_evidence(directory: str | None = None) -> MetricEvidence:
             for k in ("value_modifier_stop", "adjacent_skip_words")
             for w in met.get(k, [])
         ),
+        compared_cues=frozenset(d.get("metric_phrase_compared_cues", [])),
+        compared_heads=frozenset(d.get("metric_phrase_compared_heads", [])),
     )
 
 
@@ -502,18 +506,20 @@ def metric_phrases(st, text: str, me: MetricEvidence, rules: Rules):
         direct = m.group("cue").lower() in me.phrase_direct
         starts = []
         after_in = not direct and "in" in text[e0 : e0 + 66]
+        compared = False
         if after_in:
             a = _AFTER_CUE.match(text, e0)
             if a:
                 starts.append(a.end())
+                compared = m.group("cue").lower() in me.compared_cues and " in" in a.group()
         if not after_in or m.group("cue").lower() in me.phrase_object_cues:
             # (13) a verb's object comes first: "enhances both retrieval precision and
             # user trust in ...", whatever "in" follows
             a = _AFTER_DIRECT.match(text, e0)
             if a:
                 starts.append(a.end())
-        for pos in starts:
-            yield from _phrase_items(text, pos, direct, me, rules)
+        for k, pos in enumerate(starts):
+            yield from _phrase_items(text, pos, direct, me, rules, compared and k == 0)
 
 
 def _ing_after(text: str, s: int, me: MetricEvidence) -> bool:
@@ -522,7 +528,9 @@ def _ing_after(text: str, s: int, me: MetricEvidence) -> bool:
     return bool(before and before.group(1) in me.ing_after)
 
 
-def _phrase_items(text: str, pos: int, direct: bool, me: MetricEvidence, rules: Rules):
+def _phrase_items(
+    text: str, pos: int, direct: bool, me: MetricEvidence, rules: Rules, compared: bool = False
+):
     """The measures of one coordination of noun phrases starting at `pos`."""
     for _ in range(5):
         it = _NP_ITEM.match(text, pos)
@@ -544,10 +552,22 @@ def _phrase_items(text: str, pos: int, direct: bool, me: MetricEvidence, rules: 
         if text[s:e] != phrase:
             break
         if (
-            (len(words) == 2 or len(words) == 3 and words[0] in ("2d", "3d", "4d"))
-            and words[-1] in me.phrase_heads
+            (
+                len(words) == 2
+                or len(words) == 3
+                and words[0] in ("2d", "3d", "4d")
+                # (29) "outperforms X in cross-resolution recovery fidelity"; not "in
+                # preserving background consistency" (a verb and its object)
+                or len(words) == 3
+                and compared
+                and not words[0].endswith("ing")
+            )
+            and (words[-1] in me.phrase_heads or compared and words[-1] in me.compared_heads)
             and not text.startswith(" (", e)  # "factual precision (FactScore)": a definition
-            and all(noun_modifier(w, rules, me) for w in words[:-1])
+            and all(
+                noun_modifier(w, rules, me) or compared and hyphen_modifier(w, rules)
+                for w in words[:-1]
+            )
             and not (
                 words[0].endswith("ing")
                 and not direct  # "excellent rendering quality": a noun after the cue
