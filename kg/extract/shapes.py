@@ -386,9 +386,7 @@ class Shapes:
         for s, e in titled_value_measures(text, st.abstract_start, rules):
             st.add(Cand(s, e, "Metric", "metric_value", 0.7, 49))
         # "a 31% reduction in prediction set size" (29)
-        for s, e in noun_changed_measures(
-            text, st.abstract_start, rules, self.metric_evidence, self.patterns_dir
-        ):
+        for s, e in noun_changed_measures(st, text, rules, self.metric_evidence, self.patterns_dir):
             st.add(Cand(s, e, "Metric", "metric_cue", 0.65, 50, cid=None))
         if "(" in text:
             self._listed_measures(st, text)
