@@ -77,17 +77,10 @@ def test_mean_control_single_lower_case_word(shipped):
     assert "mean speedup" not in metrics(e)
 
 
-# -- a lower-case noun before a name-shaped measure -------------------------------------------
-def test_noun_before_name_shaped_measure(shipped):
-    e = run(shipped, "Zorvex raised the lumen Dice score to 0.91 from 0.88 on the scans.")
-    assert "lumen Dice" in metrics(e)
-
-
-def test_noun_before_name_shaped_measure_control_verb_and_no_value(shipped):
-    e = run(
-        shipped,
-        "We instantiate BLEU with four weightings. We keep the main SR branch frozen.",
-    )
+# -- a lower-case noun before a name-shaped measure is not joined (round 19's convention:
+# "bicycle AP@50" is AP@50; tried in round 29 and dropped: class and outcome names) ----------
+def test_noun_before_name_shaped_measure_control(shipped):
+    e = run(shipped, "We instantiate BLEU with four weightings. We keep the main SR branch frozen.")
     assert "instantiate BLEU" not in metrics(e)
     assert "main SR" not in metrics(e)
 

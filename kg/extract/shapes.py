@@ -26,7 +26,6 @@ from kg.extract.evidence import (
 from kg.extract.metric_change_nouns import noun_changed_measures
 from kg.extract.metric_changes import changed_measures
 from kg.extract.metric_comparisons import compared_measures
-from kg.extract.metric_prefixes import one_name, value_near, verb_or_count_before
 from kg.extract.metric_spans import noun_chain_start
 from kg.extract.metric_titles import titled_value_measures
 from kg.extract.model_sizes import coordinated_sizes
@@ -346,18 +345,9 @@ class Shapes:
                     )
                 ):
                     s = prev.start(1)
-            if s == c.start and (c.text.islower() or one_name(c.text)):
-                # "pose accuracy", "target cost", "3D tracking accuracy" (16t); "lumen
-                # Dice", "completion IoU", "inference FLOPs" (29)
+            if s == c.start and c.text.islower():
+                # "pose accuracy", "target cost", "3D tracking accuracy" (16t)
                 s = metric_left_modifiers(text, s, rules, self.metric_evidence)
-                if (
-                    s != c.start
-                    and not c.text.islower()
-                    and (verb_or_count_before(text, s) or not value_near(st, text, s, e))
-                ):
-                    # "we propose CIDEr", "higher 1-5 year AUC", "keeping the main SR
-                    # branch frozen": no measure's name without a reported value (29)
-                    s = c.start
                 if s != c.start:  # (24m) nouns: "an increase in store visit prediction accuracy"
                     s = noun_chain_start(
                         text, s, rules, self.metric_evidence, rules.noun_chain_before
