@@ -138,3 +138,8 @@ def test_compared_control_ing_verb_first(shipped):
 def test_value_frame_keeps_mean(shipped):
     e = run(shipped, "The tracker reaches a mean glyph drift error of 0.41 m on the scans.")
     assert "mean glyph drift error" in metrics(e)
+
+
+def test_computational_stays_in_a_changed_measure(shipped):
+    e = run(shipped, "Zorvex reduces the computational overhead of glyph parsing by 35%.")
+    assert "computational overhead" in metrics(e)
