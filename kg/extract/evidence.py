@@ -372,6 +372,8 @@ class MetricEvidence:
     left_bad_endings: tuple
     ing_after: frozenset
     left_stop: frozenset  # metrics.json: value_modifier_stop, adjacent_skip_words
+    compared_cues: frozenset = frozenset()  # "outperforms X in ...": longer names (29)
+    compared_heads: frozenset = frozenset()  # heads read only after those cues (29)
 
 
 @lru_cache(maxsize=4)
@@ -418,6 +420,8 @@ def load_metric_evidence(directory: str | None = None) -> MetricEvidence:
             for k in ("value_modifier_stop", "adjacent_skip_words")
             for w in met.get(k, [])
         ),
+        compared_cues=frozenset(d.get("metric_phrase_compared_cues", [])),
+        compared_heads=frozenset(d.get("metric_phrase_compared_heads", [])),
     )
 
 
@@ -439,6 +443,26 @@ def noun_modifier(word: str, rules: Rules, me: MetricEvidence) -> bool:
     if lw.endswith("s") and not lw.endswith(("ss", "us", "is")):
         return False  # "achieves accuracy", "models accuracy"
     return len(lw) > 2 and not lw.endswith(me.bad_endings)
+
+
+# a dash read as a hyphen joins a clause, not a modifier: "design concept-where memory"
+_NOT_HYPHEN_PART = frozenset(("where", "which", "that", "when", "while", "the", "and", "or", ""))
+
+
+def hyphen_modifier(word: str, rules: Rules) -> bool:
+    """A lower-case hyphenated word that can modify a measure's name ("multi-view"
+    fidelity, "embedding-based" similarity), by the test of shapes._metrics' compounds:
+    not a listed word or first part ("human-level"), not an adjective by its ending
+    ("instruction-tuned")."""
+    lw = word.lower()
+    return (
+        "-" in word
+        and word.islower()
+        and not any(part in _NOT_HYPHEN_PART for part in lw.split("-"))
+        and lw not in rules.metric_no_modifier
+        and lw.split("-", 1)[0] not in rules.metric_hyphen_no_first
+        and not lw.endswith(rules.adjectival_suffixes)
+    )
 
 
 def metric_left_modifiers(text: str, start: int, rules: Rules, me: MetricEvidence) -> int:
@@ -488,18 +512,20 @@ def metric_phrases(st, text: str, me: MetricEvidence, rules: Rules):
         direct = m.group("cue").lower() in me.phrase_direct
         starts = []
         after_in = not direct and "in" in text[e0 : e0 + 66]
+        compared = False
         if after_in:
             a = _AFTER_CUE.match(text, e0)
             if a:
                 starts.append(a.end())
+                compared = m.group("cue").lower() in me.compared_cues and " in" in a.group()
         if not after_in or m.group("cue").lower() in me.phrase_object_cues:
             # (13) a verb's object comes first: "enhances both retrieval precision and
             # user trust in ...", whatever "in" follows
             a = _AFTER_DIRECT.match(text, e0)
             if a:
                 starts.append(a.end())
-        for pos in starts:
-            yield from _phrase_items(text, pos, direct, me, rules)
+        for k, pos in enumerate(starts):
+            yield from _phrase_items(text, pos, direct, me, rules, compared and k == 0)
 
 
 def _ing_after(text: str, s: int, me: MetricEvidence) -> bool:
@@ -508,7 +534,9 @@ def _ing_after(text: str, s: int, me: MetricEvidence) -> bool:
     return bool(before and before.group(1) in me.ing_after)
 
 
-def _phrase_items(text: str, pos: int, direct: bool, me: MetricEvidence, rules: Rules):
+def _phrase_items(
+    text: str, pos: int, direct: bool, me: MetricEvidence, rules: Rules, compared: bool = False
+):
     """The measures of one coordination of noun phrases starting at `pos`."""
     for _ in range(5):
         it = _NP_ITEM.match(text, pos)
@@ -530,10 +558,22 @@ def _phrase_items(text: str, pos: int, direct: bool, me: MetricEvidence, rules: 
         if text[s:e] != phrase:
             break
         if (
-            (len(words) == 2 or len(words) == 3 and words[0] in ("2d", "3d", "4d"))
-            and words[-1] in me.phrase_heads
+            (
+                len(words) == 2
+                or len(words) == 3
+                and words[0] in ("2d", "3d", "4d")
+                # (29) "outperforms X in cross-resolution recovery fidelity"; not "in
+                # preserving background consistency" (a verb and its object)
+                or len(words) == 3
+                and compared
+                and not words[0].endswith("ing")
+            )
+            and (words[-1] in me.phrase_heads or compared and words[-1] in me.compared_heads)
             and not text.startswith(" (", e)  # "factual precision (FactScore)": a definition
-            and all(noun_modifier(w, rules, me) for w in words[:-1])
+            and all(
+                noun_modifier(w, rules, me) or compared and hyphen_modifier(w, rules)
+                for w in words[:-1]
+            )
             and not (
                 words[0].endswith("ing")
                 and not direct  # "excellent rendering quality": a noun after the cue
@@ -550,8 +590,8 @@ def _phrase_items(text: str, pos: int, direct: bool, me: MetricEvidence, rules: 
 def frame_measures(st, text: str, me: MetricEvidence, rules: Rules):
     """(start, end) of measures listed right after a measurement frame ("as measured by
     correlation with ...", "measuring both edit locality and ...", "metrics such
-    as lexical overlap"): items of one or two lower-case words (a "2D"/"3D" may add one)
-    whose last word is a measure word (13)."""
+    as lexical overlap"): items of one to three lower-case words (a "2D"/"3D" may add one;
+    29: three, and hyphenated modifiers) whose last word is a measure word (13)."""
     for m in st.finditer_words(me.frame_fwd, st.present_firsts(me.frame_cues)):
         pos = m.end()
         for _ in range(5):
@@ -572,10 +612,15 @@ def frame_measures(st, text: str, me: MetricEvidence, rules: Rules):
                 break
             n = len(words) - (1 if words[0] in ("2d", "3d", "4d") else 0)
             if (
-                1 <= n <= 2
+                1 <= n <= 3
                 and words[-1] in me.measure_words
                 and not text.startswith(" (", e)
-                and all(w in ("2d", "3d", "4d") or noun_modifier(w, rules, me) for w in words[:-1])
+                and all(
+                    w in ("2d", "3d", "4d")
+                    or noun_modifier(w, rules, me)
+                    or hyphen_modifier(w, rules)
+                    for w in words[:-1]
+                )
             ):
                 yield s, e
             sep = _NP_SEP.match(text, e)

@@ -55,6 +55,8 @@ class ChangeRules:
     prepositions: frozenset
     heads: frozenset
     not_heads: frozenset
+    change_nouns: frozenset = frozenset()  # "a 31% reduction in ...": metric_change_nouns (29)
+    change_words: frozenset = frozenset()  # their words as DocState.words splits them
 
 
 @lru_cache(maxsize=4)
@@ -70,6 +72,10 @@ def load_change_rules(directory: str | None = None) -> ChangeRules:
         prepositions=frozenset(d["prepositions"]),
         heads=frozenset(w.lower() for w in d["heads"]),
         not_heads=frozenset(w.lower() for w in d["not_heads"]),
+        change_nouns=frozenset(w.lower() for w in d.get("change_nouns", ())),
+        change_words=frozenset(
+            v for w in d.get("change_nouns", ()) for p in w.lower().split("-") for v in (p, p + "s")
+        ),
     )
 
 

@@ -103,6 +103,7 @@ class Rules:
     metric_no_modifier: frozenset
     metric_aggregate_words: frozenset
     metric_hyphen_no_first: frozenset
+    metric_name_prefixes: frozenset  # "mean F-Score": part of the measure's name (29)
     at_k_re: re.Pattern
     metric_equals_re: re.Pattern
     metric_setting_words: frozenset
@@ -264,6 +265,7 @@ def load_rules(directory: StrPath | None = None) -> Rules:
         metric_no_modifier=frozenset(met["no_modifier"]),
         metric_aggregate_words=frozenset(met.get("aggregate_words", [])),
         metric_hyphen_no_first=frozenset(met.get("hyphen_no_first", [])),
+        metric_name_prefixes=frozenset(met.get("name_prefixes", [])),
         at_k_re=re.compile(met["at_k"]),
         metric_equals_re=re.compile(met["equals_value"]),
         metric_setting_words=frozenset(met.get("setting_words", [])),
@@ -354,7 +356,10 @@ def _value_frame(met: dict) -> dict:
     )
     head = _alt(met.get("value_heads", []))
     # (12: "a high compression factor of 40x": a degree word before the name)
-    skip = r"(?:(?:average|mean|overall|relative|absolute|high|low|higher|lower)\s+)?"
+    skip = r"(?:(?:average|overall|relative|absolute|high|low|higher|lower)\s+)?"
+    # (29) "mean" stays in a name of two or more words ("a mean trajectory error of
+    # 0.41 m"), as metrics.json name_prefixes keeps it before vocabulary measures
+    mean = r"(?:mean\s+)?"
     # (28m) where the name starts: after an article, or after a word or mark that cannot
     # be part of it ("with P1 errors of 38 mm", "(i.e., ontology-based similarity of 0.70")
     openers = _alt(met.get("value_name_openers", []))
@@ -362,16 +367,16 @@ def _value_frame(met: dict) -> dict:
     opener = opener or r"(?:an?|the|its|their|our)\s+"
     return dict(
         metric_value_before_re=re.compile(
-            rf"(?<![\w-]){opener}{skip}(?P<name>(?:{mod}\s+){{1,2}}(?:{head}))\s+of\s+"
+            rf"(?<![\w-]){opener}{skip}(?P<name>{mean}(?:{mod}\s+){{1,3}}(?:{head}))\s+of\s+"
             r"(?:(?:about|around|nearly|roughly|approximately|over|only|up\s+to)\s+)?$"
         ),
         metric_value_after_re=re.compile(
-            rf"\s+{skip}(?P<name>(?:{mod}\s+){{1,2}}(?:{head}))(?![\w-])"
+            rf"\s+{skip}(?P<name>{mean}(?:{mod}\s+){{1,3}}(?:{head}))(?![\w-])"
         ),
         # (13) "the highest route validity score (71.4)": the value in parentheses after the name
         metric_value_paren_re=re.compile(
             rf"(?<![\w-]){opener}(?:(?:highest|lowest|best)\s+)?{skip}"
-            rf"(?P<name>(?:{mod}\s+){{1,2}}(?:{head}))\s+$"
+            rf"(?P<name>{mean}(?:{mod}\s+){{1,3}}(?:{head}))\s+$"
         ),
         metric_value_verb_re=re.compile(
             rf"(?<![\w-])(?:{_alt(met.get('value_verbs', []))})\s+(?:(?:up\s+to|an?|over|only|"

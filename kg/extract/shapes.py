@@ -23,6 +23,7 @@ from kg.extract.evidence import (
     metric_left_modifiers,
     metric_phrases,
 )
+from kg.extract.metric_change_nouns import noun_changed_measures
 from kg.extract.metric_changes import changed_measures
 from kg.extract.metric_comparisons import compared_measures
 from kg.extract.metric_spans import noun_chain_start
@@ -92,6 +93,8 @@ def _pct_ends(text: str):
 
 # a value alone in parentheses: "(71.4)", "(71%)"
 _PAREN_VALUE = re.compile(r"\((?=[+\-−]?\d[\d.]*\s*%?\))")
+
+
 _PREV_WORD = re.compile(r"(?<![\w-])([A-Za-z][\w\-]*|[234]D) $")
 _NEXT_WORD = re.compile(r" ([a-z]+)(?![\w-])")
 _SIZE = re.compile(r"\d+(?:\.\d+)?[BM]$")
@@ -341,12 +344,19 @@ class Shapes:
             if prev:
                 w = prev.group(1)
                 lw = w.lower()
-                if lw in rules.metric_modifier_ok or (
-                    "-" in w
-                    and lw not in rules.metric_no_modifier
-                    and lw.split("-", 1)[0] not in rules.metric_hyphen_no_first
-                    and not lw.endswith(rules.adjectival_suffixes)
-                    and w.islower()
+                if (
+                    lw in rules.metric_modifier_ok
+                    or (
+                        # "mean F-Score", "mean angular error"; not "mean speedup" (29)
+                        w in rules.metric_name_prefixes and (" " in c.text or not c.text.islower())
+                    )
+                    or (
+                        "-" in w
+                        and lw not in rules.metric_no_modifier
+                        and lw.split("-", 1)[0] not in rules.metric_hyphen_no_first
+                        and not lw.endswith(rules.adjectival_suffixes)
+                        and w.islower()
+                    )
                 ):
                     s = prev.start(1)
             if s == c.start and c.text.islower():
@@ -379,6 +389,9 @@ class Shapes:
         # "94% Kappa Score", "the Davies-Bouldin Index from 3.86 to 1.82" (28m)
         for s, e in titled_value_measures(text, st.abstract_start, rules):
             st.add(Cand(s, e, "Metric", "metric_value", 0.7, 49))
+        # "a 31% reduction in prediction set size" (29)
+        for s, e in noun_changed_measures(st, text, rules, self.metric_evidence, self.patterns_dir):
+            st.add(Cand(s, e, "Metric", "metric_cue", 0.65, 50, cid=None))
         if "(" in text:
             self._listed_measures(st, text)
 
