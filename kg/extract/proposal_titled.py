@@ -21,6 +21,7 @@ import re
 from kg.extract.normalise import match_key
 from kg.extract.proposal_scanner import ProposalScanner
 from kg.extract.state import DocState
+from kg.extract.title_techniques import goes_on_past_joiner
 
 # "a / an", up to two lower-case modifiers ("a learnable", "a lightweight yet"), then the
 # capitalised run: words starting with a capital (or a digit), hyphens inside
@@ -65,6 +66,8 @@ def titled_objects(p: ProposalScanner, st: DocState, text: str, cues: list) -> N
         nxt = _NEXT_WORD.match(text, end)
         if nxt and nxt.group(1).endswith(rules.adjectival_suffixes):
             continue  # "a Monte Carlo sampling-based method": the run modifies a modifier
+        if goes_on_past_joiner(text, end):
+            continue  # "a Quorb Error Correction through Prompt Tuning": one longer name
         start = end - len(" ".join(words))
         if text[start:end] != " ".join(words):
             continue  # more than one space inside: leave it

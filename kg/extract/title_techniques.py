@@ -102,6 +102,14 @@ def _goes_on_char(ch: str) -> bool:
     return ch.isalnum() or ch in "_-"
 
 
+def goes_on_past_joiner(text: str, end: int, directory: str | None = None) -> bool:
+    """Does a capitalised name ending at `end` go on past a joiner with another
+    capitalised word ("Quorb Error Correction through Prompt Tuning")? Then a rule that
+    takes the words before the joiner cuts the name."""
+    m = _NEXT.match(text, end)
+    return bool(m and m.group(1) in _lists(directory)[5] and _CAP_NEXT.match(text, m.end()))
+
+
 def _ends_clean(
     text: str, end: int, after: frozenset, nouns: frozenset, goes_on: frozenset
 ) -> bool:
