@@ -101,6 +101,15 @@ _BASE_STRONG_BEFORE = re.compile(
 )
 _WE_OUR = re.compile(r"(?<![\w-])(?:we|our)(?![\w-])", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
+# a model named as what a baseline is made of, not what the paper's method runs on: "the
+# GPT-4o agent baseline", "the strongest baseline, a prompting agent using Gemini-1.5-pro"
+_BASELINE_MODEL_AFTER = re.compile(r"(?:\s+[\w\-]+){0,2}?\s+baselines?(?![\w-])", re.IGNORECASE)
+# "the X baseline (34.4%)": a baseline with a score of its own
+_OWN_SCORE = re.compile(r"(?:\s+(?:baseline|model|method))?\s*\(\s*\d+(?:\.\d+)?\s*\\?%?\s*\)")
+_BASELINE_MODEL_BEFORE = re.compile(
+    r"(?<![\w-])baselines?\s*,\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:using|with|based\s+on|built\s+on)\s+$",
+    re.IGNORECASE,
+)
 
 # A component, judge, teacher or data tool named inside a statement about the method
 _COMPONENT_BEFORE = re.compile(
@@ -459,12 +468,45 @@ class Contribution:
             )
             if not base and prev_end >= 0 and _LIST_GAP.search(text, prev_end, m.start):
                 base = True
+            if base and self.baseline_model(m, s0):
+                base = False  # a baseline's model: its values are not the method's
             if base and not self.is_component(m, s0) and not _FAMILY_AFTER.match(text, m.end):
                 out.append(m)
                 prev_end = m.end
             else:
                 prev_end = -1
         return out
+
+    def baseline_model(self, m, s0: int) -> bool:
+        """A model named as what a baseline is made of ("the GPT-4o agent baseline", "the
+        strongest baseline, a prompting agent using Gemini-1.5-pro"): compared on the
+        sentence's benchmarks, not a base the paper's method runs on, so the numbers the
+        sentence gives (the method's scores and gains) are not its own (round 30)."""
+        text = self.text
+        if _OWN_SCORE.match(text, m.end):
+            return False  # "the Qwen-72B baseline (34.4%)": a score of its own, bound to it
+        return bool(
+            _BASELINE_MODEL_AFTER.match(text, m.end)
+            or _BASELINE_MODEL_BEFORE.search(text, max(s0, m.start - 80), m.start)
+        )
+
+    def baseline_models(self, named: list, s0: int) -> list[str]:
+        """The models of a sentence that `baseline_model` reads as a baseline's, with the
+        names listed after one ("a prompting agent using Gemini-1.5-pro and GPT-4o")."""
+        out: list[str] = []
+        prev_end = -1
+        for m in sorted(named, key=lambda m: m.start):
+            if m.type != "Model" or m.eid in self.methods:
+                prev_end = -1
+                continue
+            if self.baseline_model(m, s0) or (
+                prev_end >= 0 and _LIST_GAP.match(self.text, prev_end, m.start)
+            ):
+                out.append(m.eid)
+                prev_end = m.end
+            else:
+                prev_end = -1
+        return list(dict.fromkeys(out))
 
     def compared(self, named: list, s0: int) -> list[str]:
         """The systems a result sentence names as the baselines its method was run

@@ -96,6 +96,13 @@ def sentence_subjects(
             if m.eid in sent_bases and m.eid not in subj_ids:
                 subj_ids.append(m.eid)
                 clause_of.setdefault(m.eid, m.start)  # its own clause's benchmarks
+        # "improving the GPT-4o agent baseline by 51%": a baseline's model, compared on
+        # the benchmarks, with no value (the sentence's numbers are the method's)
+        if contrib.reports_result(s0, s1):
+            for eid in contrib.baseline_models(named, s0):
+                if eid not in subj_ids:
+                    subj_ids.append(eid)
+                    unvalued.add(eid)
         # "Llama3.1-8B reaches 29.4 on B with our method": the model the method is
         # applied to is evaluated too (baselines and training sources are filtered above)
         subj_ids += [

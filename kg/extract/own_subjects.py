@@ -76,6 +76,8 @@ _RUN_ON_LIST = re.compile(
     re.IGNORECASE,
 )
 _GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+# "A and a B baseline": an article may open a baseline list's last item
+_ITEM_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:(?:a|an|the)\s+)?$")
 
 
 def resulting_subject(text: str, s0: int, s1: int) -> re.Match | None:
@@ -112,18 +114,22 @@ def comparative_baselines(text: str, ms: list, s0: int, s1: int) -> list[str]:
         return []  # literals first: most sentences compare nothing with "than ... baseline"
     out: list[str] = []
     group: list = []
+    named = sorted((m for m in ms if m.type in ("Model", "Method")), key=lambda m: m.start)
     for m in sorted(ms, key=lambda m: m.start):
         if m.type not in ("Model", "Method"):
             group = []
             continue
-        if group and _GAP.match(text, group[-1].end, m.start):
+        if group and _ITEM_GAP.match(text, group[-1].end, m.start):
             group.append(m)
         elif _COMPARATIVE.search(text, max(s0, m.start - 80), m.start):
             group = [m]
         else:
             group = []
             continue
-        if _BASELINE_TAIL.match(text, m.end):
+        tail = _BASELINE_TAIL.match(text, m.end)
+        # the tail of "than A and a B baseline" read from A spans the list's last item:
+        # the list closes at that item, not before it (round 30)
+        if tail and not any(m.end < o.start < tail.end() for o in named):
             out += [g.eid for g in group]
             group = []
     return list(dict.fromkeys(out))
