@@ -5,7 +5,7 @@ positive test fails without the rule."""
 
 from __future__ import annotations
 
-from tests.extract_helpers import proposed, run
+from tests.extract_helpers import labels, proposed, run
 
 
 def test_the_later_items_of_a_part_list_are_proposed(ex):
@@ -76,3 +76,30 @@ def test_a_listed_part_is_not_the_main_method(ex):
     subjects = {lab[v.subject] for v in e.evaluations}
     assert "corner-sensitive seam loss" not in subjects
     assert "grout-aware spacing module" not in subjects
+
+
+def test_a_metric_component_after_we_propose_is_proposed(ex):
+    p = proposed(
+        ex,
+        "Floor tiling is hard to judge. We propose a seam-aware flatness metric that "
+        "scores tiled floors. Layouts become comparable.",
+    )
+    assert "seam-aware flatness metric" in p
+
+
+def test_a_metric_with_its_name_after_namely_is_left_to_the_name(ex):
+    p = proposed(
+        ex,
+        "Floor tiling is hard to judge. We propose a seam-aware flatness metric, namely "
+        "Flatto, that scores tiled floors. Layouts become comparable.",
+    )
+    assert "seam-aware flatness metric" not in p
+
+
+def test_a_proposed_metric_component_is_a_metric(ex):
+    t = labels(
+        ex,
+        "Floor tiling is hard to judge. We propose a seam-aware flatness metric that "
+        "scores tiled floors. Layouts become comparable.",
+    )
+    assert t.get("seam-aware flatness metric") == "Metric"

@@ -30,7 +30,8 @@ RULE = "proposal_component"
 _FUNCTION = frozenset("of for with and or to in on by from via that which the a an".split())
 _MOD = re.compile(r"[a-z][a-z\-]*[a-z]")
 _NAMED_AFTER = re.compile(
-    r"(?:,\s+(?:called\s+|named\s+|dubbed\s+|termed\s+)?|\s+(?:called|named|dubbed|termed)\s+)[A-Z]"
+    r"(?:,\s+(?:called\s+|named\s+|namely\s+|dubbed\s+|termed\s+)?|"
+    r"\s+(?:called|named|namely|dubbed|termed)\s+)[A-Z]"
 )
 # "a dense multi-view reward mapping": a noun after the head, which is then a modifier
 _NOUN_AFTER = re.compile(r"\s+(?:mapping|model|signal|space|matrix|map|term|network|design)\b")
@@ -174,4 +175,5 @@ def component_at(
         or any(s < end and start < e for s, e in taken)
     ):
         return None
-    return (start, end, "Method", rule, m.start())
+    # a metric the paper introduces is a Metric (GUIDELINES), every other part a Method
+    return (start, end, "Metric" if head == "metric" else "Method", rule, m.start())
