@@ -103,3 +103,13 @@ def test_a_proposed_metric_component_is_a_metric(ex):
         "scores tiled floors. Layouts become comparable.",
     )
     assert t.get("seam-aware flatness metric") == "Metric"
+
+
+def test_a_generic_attention_kind_coins_no_component(ex):
+    p = proposed(
+        ex,
+        "Floor tiling is costly. TileMorph integrates a grout encoder and a shared "
+        "self-attention mechanism. TileMorph lays floors fast.",
+        title="TileMorph: fast tiling",
+    )
+    assert not any("self-attention" in n for n in p)

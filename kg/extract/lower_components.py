@@ -33,6 +33,10 @@ _NAMED_AFTER = re.compile(
     r"(?:,\s+(?:called\s+|named\s+|namely\s+|dubbed\s+|termed\s+)?|"
     r"\s+(?:called|named|namely|dubbed|termed)\s+)[A-Z]"
 )
+# hyphenated words that coin nothing (round 21): the generic attention kinds (GUIDELINES:
+# "(self-/cross-) attention" is too generic) and a cost ("a linear-complexity attention
+# mechanism", "a shared self-attention mechanism" describe, they do not name)
+_GENERIC_HYPHENED = re.compile(r"(?:self|cross|multi-head)-attention|multi-head|[a-z]+-complexity")
 # "a dense multi-view reward mapping": a noun after the head, which is then a modifier
 _NOUN_AFTER = re.compile(r"\s+(?:mapping|model|signal|space|matrix|map|term|network|design)\b")
 # what follows a phrase in the title: its end, punctuation, or the next word
@@ -143,7 +147,7 @@ def component_at(
     words = [w.group() for w in mods]
     if (
         not 2 <= len(words) <= 4
-        or not any("-" in w for w in words)
+        or not any("-" in w and not _GENERIC_HYPHENED.fullmatch(w) for w in words)
         or not _FUNCTION.isdisjoint(words)
     ):
         return None
