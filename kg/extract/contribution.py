@@ -27,7 +27,6 @@ import re
 
 from kg.extract.agent_roles import RULE as ROLE_RULE
 from kg.extract.introduced import CONCEPT_RULE
-from kg.extract.listed_components import RULE as LISTED_RULE
 from kg.extract.lower_components import RULE as COMPONENT_RULE
 from kg.extract.proposal_components import RULE as NAMED_COMPONENT_RULE
 from kg.extract.state import DocState
@@ -278,14 +277,7 @@ class Contribution:
         first = None
         main: list[str] = []
         for s, e, _t, rule, ev in st.proposals:
-            if rule in (
-                "title",
-                CONCEPT_RULE,
-                COMPONENT_RULE,
-                LISTED_RULE,
-                NAMED_COMPONENT_RULE,
-                ROLE_RULE,
-            ):
+            if rule in ("title", CONCEPT_RULE, COMPONENT_RULE, NAMED_COMPONENT_RULE, ROLE_RULE):
                 # a named concept (15), a lower-case component (16), a named part (19) or
                 # an agent role (19) is no method "our method" can mean
                 continue
@@ -310,8 +302,7 @@ class Contribution:
         not_roles: set[str | None] = set()
         for s, e, _t, rule, _ev in st.proposals:
             eid = self._eid_at(s, e)
-            # a listed lower-case part (21) too: "our method" never means it
-            (parts if rule in (NAMED_COMPONENT_RULE, ROLE_RULE, LISTED_RULE) else wholes).add(eid)
+            (parts if rule in (NAMED_COMPONENT_RULE, ROLE_RULE) else wholes).add(eid)
             (roles if rule == ROLE_RULE else not_roles).add(eid)
         parts_only = parts - wholes
         # proposed only as agent roles: never subjects of the paper's evaluations by being

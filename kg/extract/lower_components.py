@@ -29,16 +29,7 @@ Found = tuple[int, int, str | None, str, int]
 RULE = "proposal_component"
 _FUNCTION = frozenset("of for with and or to in on by from via that which the a an".split())
 _MOD = re.compile(r"[a-z][a-z\-]*[a-z]")
-_NAMED_AFTER = re.compile(
-    r"(?:,\s+(?:called\s+|named\s+|namely\s+|dubbed\s+|termed\s+)?|"
-    r"\s+(?:called|named|namely|dubbed|termed)\s+)[A-Z]"
-)
-# hyphenated words that coin nothing (round 21): the generic attention kinds (GUIDELINES:
-# "(self-/cross-) attention" is too generic) and a cost ("a linear-complexity attention
-# mechanism", "a shared self-attention mechanism" describe, they do not name)
-_GENERIC_HYPHENED = re.compile(r"(?:self|cross|multi-head)-attention|multi-head|[a-z]+-complexity")
-# "a dense multi-view reward mapping": a noun after the head, which is then a modifier
-_NOUN_AFTER = re.compile(r"\s+(?:mapping|model|signal|space|matrix|map|term|network|design)\b")
+_NAMED_AFTER = re.compile(r",\s+(?:called\s+|named\s+|dubbed\s+|termed\s+)?[A-Z]")
 # what follows a phrase in the title: its end, punctuation, or the next word
 _TITLE_NEXT = re.compile(r"\s*(?:$|[:,;.?!()]|([a-z][\w\-]*))")
 # "two-phase", "three-stage", "multi-step": a count of parts, no part of a name
@@ -68,10 +59,6 @@ class ComponentRules:
         self.head_words = frozenset(h.split()[0] for h in data["heads"])
         self.adjectives = frozenset(data["adjectives"])
         self.head_after = re.compile(rf"\s+({_alt(data['heads'])})(?![\w-])")
-        # any "a/an <desc> <head>": the items kg.extract.listed_components reads
-        self.item = re.compile(
-            rf"an?\s+(?P<desc>(?:[a-z][a-z\-]*\s+){{1,7}}?)(?P<head>{_alt(data['heads'])})(?![\w-])"
-        )
         self.dropped_after = {h: frozenset(ws) for h, ws in data["dropped_after"].items()}
 
 
@@ -115,69 +102,47 @@ def lower_components(
         s0 = st.sent_of(m.start())[0]
         if not _SUBJECT.search(text, max(s0, m.start() - 40), m.start()):
             continue
-        found = component_at(st, text, m, rules, cr, known, taken)
-        if found:
-            out.append(found)
-            taken.append(found[:2])
+        mods = list(_MOD.finditer(text, m.start("desc"), m.end("desc")))
+        if len(mods) != len(text[m.start("desc") : m.end("desc")].split()):
+            continue  # a word with digits or capitals: not this rule's
+        first = mods[0].start() if mods else 0
+        while mods and (
+            mods[0].group() in cr.adjectives
+            or mods[0].group().endswith("ly")
+            or _COUNTED.fullmatch(mods[0].group())
+        ):
+            mods.pop(0)
+        words = [w.group() for w in mods]
+        if (
+            not 2 <= len(words) <= 4
+            or not any("-" in w for w in words)
+            or not _FUNCTION.isdisjoint(words)
+        ):
+            continue
+        head = " ".join(m.group("head").split())
+        start = mods[0].start()
+        end = m.end("head")
+        more = cr.head_after.match(text, end)
+        if more:  # "a rule-metric mixed reward mechanism": the last head ends the name
+            head, end = more.group(1), more.end()
+        if words[-1] in cr.dropped_after.get(head, ()):
+            end = mods[-1].end()  # "a duo-causal attention mechanism": the attention
+        if text[end : end + 2].lstrip(" ")[:1] == "(" or _NAMED_AFTER.match(text, end):
+            # "a ... mechanism (ADWM)", "a ... mechanism, LiMA (...)": a name follows, the
+            # definition and proposal rules'
+            continue
+        name = text[start:end]
+        stem = text[start : mods[-1].end()]
+        titled = _in_title(st, " ".join(text[first : mods[-1].end()].split()), head)
+        if titled is not None:  # "... with Learnable Channel-Class Assignment": its name
+            start, end = titled
+        if (
+            match_key(name) in rules.generic_keys
+            or known(name)
+            or known(stem)
+            or any(s < end and start < e for s, e in taken)
+        ):
+            continue
+        out.append((start, end, "Method", RULE, m.start()))
+        taken.append((start, end))
     return out
-
-
-def component_at(
-    st: DocState,
-    text: str,
-    m: re.Match,
-    rules: Rules,
-    cr: ComponentRules,
-    known: Callable[[str], object],
-    taken: list[tuple[int, int]],
-    rule: str = RULE,
-) -> Found | None:
-    """The component named by a match of "a/an <desc> <head>" (groups desc, head), if its
-    modifiers make a name (two to four, one hyphenated; see the module), else None."""
-    mods = list(_MOD.finditer(text, m.start("desc"), m.end("desc")))
-    if len(mods) != len(text[m.start("desc") : m.end("desc")].split()):
-        return None  # a word with digits or capitals: not this rule's
-    first = mods[0].start() if mods else 0
-    while mods and (
-        mods[0].group() in cr.adjectives
-        or mods[0].group().endswith("ly")
-        or _COUNTED.fullmatch(mods[0].group())
-    ):
-        mods.pop(0)
-    words = [w.group() for w in mods]
-    if (
-        not 2 <= len(words) <= 4
-        or not any("-" in w and not _GENERIC_HYPHENED.fullmatch(w) for w in words)
-        or not _FUNCTION.isdisjoint(words)
-    ):
-        return None
-    head = " ".join(m.group("head").split())
-    start = mods[0].start()
-    end = m.end("head")
-    more = cr.head_after.match(text, end)
-    if more:  # "a rule-metric mixed reward mechanism": the last head ends the name
-        head, end = more.group(1), more.end()
-    if words[-1] in cr.dropped_after.get(head, ()):
-        end = mods[-1].end()  # "a duo-causal attention mechanism": the attention
-    if (
-        text[end : end + 2].lstrip(" ")[:1] == "("
-        or _NAMED_AFTER.match(text, end)
-        or _NOUN_AFTER.match(text, end)
-    ):
-        # "a ... mechanism (ADWM)", "a ... mechanism, LiMA (...)": a name follows, the
-        # definition and proposal rules'
-        return None
-    name = text[start:end]
-    stem = text[start : mods[-1].end()]
-    titled = _in_title(st, " ".join(text[first : mods[-1].end()].split()), head)
-    if titled is not None:  # "... with Learnable Channel-Class Assignment": its name
-        start, end = titled
-    if (
-        match_key(name) in rules.generic_keys
-        or known(name)
-        or known(stem)
-        or any(s < end and start < e for s, e in taken)
-    ):
-        return None
-    # a metric the paper introduces is a Metric (GUIDELINES), every other part a Method
-    return (start, end, "Metric" if head == "metric" else "Method", rule, m.start())

@@ -20,7 +20,6 @@ from spacy.language import Language
 
 from kg.extract.agent_roles import agent_roles, load_not_roles
 from kg.extract.introduced import introduced_names
-from kg.extract.listed_components import listed_components
 from kg.extract.lower_components import lower_components
 from kg.extract.proposal_appositives import novel_appositives
 from kg.extract.proposal_components import component_proposals, technique_proposals
@@ -81,9 +80,6 @@ class Proposals:
         )
         st.proposals.extend(
             lower_components(st, text, scan.rules, scan.component_rules, scan.vocab.lookup)
-        )
-        st.proposals.extend(
-            listed_components(st, text, scan.rules, scan.component_rules, scan.vocab.lookup)
         )
         st.proposals.extend(title_defined(st, text, scan.vocab.lookup))
         st.proposals.extend(agent_roles(st, text, scan.rules, scan.vocab.lookup, self.not_roles))
