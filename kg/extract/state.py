@@ -189,6 +189,9 @@ class DocState:
         self.facts: dict[str, list] = {"proposes": [], "evaluations": [], "hardware_use": []}
         self._low: str | None = None
         self._words: frozenset | None = None
+        # results that two components compute from the same text (`title_techniques`
+        # runs in proposals and in the resolver): computed once, keyed by the rule
+        self.memo: dict[tuple, object] = {}
 
     @property
     def low(self) -> str:

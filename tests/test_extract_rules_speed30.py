@@ -1,0 +1,71 @@
+"""Round 20 (speed): output-identical rewrites, each checked against the code it replaced."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from kg.extract import title_techniques as tt
+from kg.extract.rules import load_rules
+from kg.extract.state import DocState, words_of
+
+_TEXT = (
+    "Zorb things\n\nWe design a Pivotal Perception Reward and integrate Soft Confident "
+    "Learning; a Two-Phase Progressive Training Strategy follows. The Quorb Network was "
+    "trained with a Blorp Module-based stage."
+)
+
+
+def _head_ends_old(text, start, heads, words):
+    """The loop over every head part that `_head_ends` ran before round 20."""
+    found = []
+    for part, hs in tt._by_last_part(heads):
+        if words is not None and part not in words:
+            continue
+        for h in hs:
+            i = text.find(h, start)
+            while i >= 0:
+                j = i + len(h)
+                if (
+                    i > 0
+                    and text[i - 1] == " "
+                    and (j == len(text) or not tt._goes_on_char(text[j]))
+                ):
+                    found.append((i, j))
+                i = text.find(h, j)
+    found.sort()
+    return found
+
+
+def test_head_ends_same_as_the_loop_over_all_parts():
+    heads = tt._lists()[0]
+    sample = sorted(heads)[:40] + ["and", "the", "Module-based", "network", "-", ","]
+    rng = random.Random(30)
+    texts = [_TEXT]
+    for _ in range(300):
+        texts.append(" ".join(rng.choice(sample) for _ in range(rng.randint(1, 30))))
+    for text in texts:
+        for words in (words_of(text.lower()), None):
+            for start in (0, 5):
+                assert tt._head_ends(text, start, heads, words) == _head_ends_old(
+                    text, start, heads, words
+                )
+
+
+def test_doc_title_techniques_runs_once_per_paper(monkeypatch: pytest.MonkeyPatch):
+    rules = load_rules()
+    st = DocState(_TEXT, len("Zorb things"))
+    expected = list(tt.title_techniques(st.text, st.abstract_start, rules, st.words))
+    assert expected  # the made-up text holds names the rule takes
+    calls = []
+    real = tt.title_techniques
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tt, "title_techniques", counting)
+    assert tt.doc_title_techniques(st, rules) == expected
+    assert tt.doc_title_techniques(st, rules) == expected
+    assert len(calls) == 1
