@@ -69,3 +69,54 @@ def test_doc_title_techniques_runs_once_per_paper(monkeypatch: pytest.MonkeyPatc
     assert tt.doc_title_techniques(st, rules) == expected
     assert tt.doc_title_techniques(st, rules) == expected
     assert len(calls) == 1
+
+
+def test_words_before_nearest_is_words_before_reversed():
+    from kg.extract.names import words_before, words_before_nearest
+
+    rng = random.Random(31)
+    pieces = ["Zorb", "the", "2019", "-x", ".v2", "A+B", "ab@c", " ", "  ", ",", "(", "é", "İ", "_"]
+    for _ in range(1500):
+        text = "".join(
+            rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(0, 12))
+        )
+        for pos in range(len(text) + 1):
+            for limit in (1, 5):
+                assert list(words_before_nearest(text, pos, limit)) == list(
+                    reversed(words_before(text, pos, limit))
+                )
+
+
+def _head_type_old(words, rules):
+    """`typing_rules.head_type` before round 20: a generator over the types per word."""
+    from kg.extract.typing_rules import _HEAD_ORDER, _OF_CONTINUES, _STOP
+
+    found = None
+    prev = ""
+    for w in words:
+        lw = w.lower()
+        if lw in (",", ".", ";", ":", "(", ")") or lw in _STOP:
+            break
+        if lw == "of" and prev not in _OF_CONTINUES:
+            break
+        two = f"{prev} {lw}" if prev else lw
+        hit = next(
+            (t for t in _HEAD_ORDER if two in rules.type_heads[t] or lw in rules.type_heads[t]),
+            None,
+        )
+        if hit:
+            found = hit
+        prev = lw
+    return found
+
+
+def test_head_type_same_as_the_generator_over_types():
+    from kg.extract.typing_rules import head_type
+
+    rules = load_rules()
+    vocab = sorted({w for ws in rules.type_heads.values() for h in ws for w in h.split()})
+    vocab += ["the", "of", "family", ",", "Zorb", "new", "which"]
+    rng = random.Random(32)
+    for _ in range(3000):
+        words = [rng.choice(vocab) for _ in range(rng.randint(0, 8))]
+        assert head_type(words, rules) == _head_type_old(words, rules)
