@@ -120,3 +120,16 @@ def test_head_type_same_as_the_generator_over_types():
     for _ in range(3000):
         words = [rng.choice(vocab) for _ in range(rng.randint(0, 8))]
         assert head_type(words, rules) == _head_type_old(words, rules)
+
+
+def test_present_firsts_same_as_the_loop_over_cues():
+    from kg.extract.state import cue_words
+
+    cues = cue_words(["in terms of", "we report", "zorb quorb", "on", "the blorp of"])
+    rng = random.Random(33)
+    vocab = ["in", "terms", "of", "we", "report", "zorb", "quorb", "on", "the", "blorp", "x"]
+    for _ in range(500):
+        text = " ".join(rng.choice(vocab) for _ in range(rng.randint(0, 10)))
+        st = DocState(text, len(text))
+        expected = frozenset(first for first, ws in cues if ws <= st.words)
+        assert st.present_firsts(cues) == expected

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import compress
 
 from spacy.tokens import Doc
 
@@ -100,6 +101,25 @@ def cue_words(phrases) -> tuple[tuple[str, frozenset], ...]:
         if ws:
             out.append((ws[0], frozenset(ws)))
     return tuple(out)
+
+
+# id(cues) -> (cues, their first words, their word sets): `present_firsts`' columns
+_COLUMNS: dict[int, tuple[tuple, tuple[str, ...], tuple[frozenset, ...]]] = {}
+
+
+def _cue_columns(
+    cues: tuple[tuple[str, frozenset], ...],
+) -> tuple[tuple[str, ...], tuple[frozenset, ...]]:
+    """`cue_words`' pairs as two columns, computed once per cue tuple (kept with it, so
+    its id is not reused)."""
+    got = _COLUMNS.get(id(cues))
+    if got is None or got[0] is not cues:
+        got = _COLUMNS[id(cues)] = (
+            cues,
+            tuple(first for first, _ in cues),
+            tuple(ws for _, ws in cues),
+        )
+    return got[1], got[2]
 
 
 class Cand:
@@ -212,8 +232,9 @@ class DocState:
         """The first words of the cue phrases (`cue_words`) whose words all occur in the
         text: a phrase opening on a common word ("in terms of", "we report") is looked for
         only where its rarer words occur at all."""
-        words = self.words
-        return frozenset(first for first, ws in cues if ws <= words)
+        firsts, word_sets = _cue_columns(cues)
+        # (`compress` over `issuperset`: no Python bytecode per cue phrase)
+        return frozenset(compress(firsts, map(self.words.issuperset, word_sets)))
 
     def finditer_words(
         self, regex: re.Pattern, first_words: frozenset, pos: int = 0, lead: int = 0
