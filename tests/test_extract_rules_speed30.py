@@ -133,3 +133,75 @@ def test_present_firsts_same_as_the_loop_over_cues():
         st = DocState(text, len(text))
         expected = frozenset(first for first, ws in cues if ws <= st.words)
         assert st.present_firsts(cues) == expected
+
+
+def _tokens_from_cuts(chunk: str) -> list[str]:
+    """The tokens spaCy keeps for a chunk from `chunk_cuts` (its `_attach_tokens`)."""
+    from kg.extract.tokenizer import chunk_cuts
+
+    out, start = [], 0
+    for m in chunk_cuts(chunk):
+        s, e = m.start(), m.end()
+        if s == 0:
+            continue
+        if s != start:
+            out.append(chunk[start:s])
+        if s != e:
+            out.append(chunk[s:e])
+        start = e
+    if chunk[start:]:
+        out.append(chunk[start:])
+    return out
+
+
+def test_hyphen_and_period_chunks_cut_as_the_regex_does():
+    from kg.extract.tokenizer import chunk_tokens
+
+    chunks = [
+        "zorb-quorb",
+        "state-of-the-blorp",
+        "zorb-quorb,",
+        "zorb-quorb)",
+        "zorbing.",
+        "al.",
+        "Fig.",
+        "etc.",
+        "naïve-zorb",
+        "zorb--quorb",
+        "-zorb",
+        "zorb-",
+        "zorb-2",
+        "zorb-quorb.",
+        "zorb.",
+        "x-al.",
+        "Zorb-X1",
+        "e.g.",
+        "zorb-quorb:;",
+    ]
+    rng = random.Random(34)
+    pieces = ["zorb", "al", "é", "-", ".", ",", ")", "2", "x", "Q"]
+    chunks += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(3000)]
+    for chunk in chunks:
+        assert _tokens_from_cuts(chunk) == chunk_tokens(chunk), chunk
+
+
+def test_hyphenated_words_need_no_regex(monkeypatch: pytest.MonkeyPatch):
+    from kg.extract import tokenizer
+
+    class NoScan:
+        def finditer(self, chunk):
+            raise AssertionError(f"regex run on {chunk!r}")
+
+    monkeypatch.setattr(tokenizer, "_TOKEN", NoScan())
+    assert _tokens_from_cuts("state-of-the-zorb,") == [
+        "state",
+        "-",
+        "of",
+        "-",
+        "the",
+        "-",
+        "zorb",
+        ",",
+    ]
+    assert _tokens_from_cuts("zorbing.") == ["zorbing", "."]
+    assert _tokens_from_cuts("al.") == ["al."]
