@@ -33,6 +33,24 @@ def _cuts(chunk: str) -> list[tuple[int, int]]:
     return [(c.start(), c.end()) for c in chunk_cuts(chunk)]
 
 
+def _kept(chunk: str, cuts: list[tuple[int, int]]) -> list[str]:
+    """The tokens spaCy's `_attach_tokens` keeps from a chunk's cuts (a cut at 0 is
+    skipped; the text between and after the cuts is a token). Round 20 cuts a
+    hyphenated word at its hyphens only: other cuts than round 17's, the same tokens."""
+    out, start = [], 0
+    for s, e in cuts:
+        if s == 0:
+            continue
+        if s != start:
+            out.append(chunk[start:s])
+        if s != e:
+            out.append(chunk[s:e])
+        start = e
+    if chunk[start:]:
+        out.append(chunk[start:])
+    return out
+
+
 _PIECES = [
     "GSM8K",
     "Qwen2.5",
@@ -89,7 +107,7 @@ def test_cuts_as_matches(pieces: list[str]) -> None:
     # spaCy hands the tokenizer runs of non-space characters, or runs of whitespace
     for part in chunk.replace("\t", " ").replace("\n", " ").split(" "):
         if part:
-            assert _cuts(part) == _cuts_before(part), part
+            assert _kept(part, _cuts(part)) == _kept(part, _cuts_before(part)), part
     for ws in ("\n", "\n\n", "\t\n"):
         assert _cuts(ws) == _cuts_before(ws) == []
 
@@ -97,12 +115,12 @@ def test_cuts_as_matches(pieces: list[str]) -> None:
 @settings(max_examples=500, deadline=None)
 @given(st.text(min_size=1, max_size=12).filter(lambda s: not any(c.isspace() for c in s)))
 def test_cuts_as_matches_any_text(chunk: str) -> None:
-    assert _cuts(chunk) == _cuts_before(chunk)
+    assert _kept(chunk, _cuts(chunk)) == _kept(chunk, _cuts_before(chunk))
 
 
 def test_cuts_fixed() -> None:
     for chunk in ("tokenizers,", "e.g.,", "(e.g.", "al.'s", "Llama-3.1-8B-Instruct.", "8xA100"):
-        assert _cuts(chunk) == _cuts_before(chunk), chunk
+        assert _kept(chunk, _cuts(chunk)) == _kept(chunk, _cuts_before(chunk)), chunk
 
 
 _GETTER_WORDS = [

@@ -18,7 +18,7 @@ from kg.extract.head_lists import known_otherwise, listed_before, plain_word_els
 from kg.extract.initial_lists import closed_items, overlaps_known
 from kg.extract.known_plural import known_benchmark_named
 from kg.extract.list_item_kinds import holds_other_kind
-from kg.extract.names import capitalised, name_shaped, words_before
+from kg.extract.names import capitalised, name_shaped, words_before, words_before_nearest
 from kg.extract.rules import load_rules
 from kg.extract.state import Cand, DocState, first_words, hint_regions, state_of
 from kg.extract.title_heads import subtitle_description
@@ -250,12 +250,10 @@ class Benchmarks:
     def _heads(self, st: DocState, text: str) -> None:
         rules = self.rules
         for m in st.finditer_words(_HEAD_AFTER, _HEAD_FIRST, lead=1):
-            ws = words_before(text, m.start(), 5)
-            if not ws:
-                continue
-            # the name: the name-shaped/capitalised words right before the head
+            # the name: the name-shaped/capitalised words right before the head (found
+            # nearest first, as the loop asks for them: it mostly stops at the first)
             name_ws: list[tuple[int, int, str]] = []
-            for s, e, w in reversed(ws):
+            for s, e, w in words_before_nearest(text, m.start(), 5):
                 if w in _NUMBERED_PART and len(name_ws) == 1 and name_ws[0][2].isdigit():
                     name_ws.append((s, e, w))  # "N2C2 Track 1 benchmark" (20)
                     continue
@@ -270,7 +268,11 @@ class Benchmarks:
                 if (
                     name_shaped(w, rules)
                     or capitalised(w)
-                    or (w[:1].isdigit() and name_ws == [] and len(ws) > 1)
+                    or (
+                        w[:1].isdigit()
+                        and name_ws == []
+                        and len(words_before(text, m.start(), 5)) > 1
+                    )
                     or (_YEAR.fullmatch(w) and name_ws and not name_ws[-1][2][:1].isdigit())
                 ):
                     name_ws.append((s, e, w))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from kg.extract.rules import Rules
 
@@ -98,6 +99,30 @@ def words_before(text: str, pos: int, limit: int = 6) -> list[tuple[int, int, st
         j = k
     out.reverse()
     return out
+
+
+def words_before_nearest(text: str, pos: int, limit: int = 6) -> Iterator[tuple[int, int, str]]:
+    """`reversed(words_before(text, pos, limit))`, each word found only when asked for:
+    a caller that stops at the first word that is no part of a name scans one or two
+    words instead of `limit` (the character loop is most of `words_before`'s cost)."""
+    j = pos
+    count = 0
+    while count < limit and j > 0:
+        if text[j - 1] == " ":
+            j -= 1
+        k = j
+        while k > 0 and (text[k - 1].isalnum() or text[k - 1] in ".+*@-"):
+            k -= 1
+        if k == j:
+            return
+        w = text[k:j]
+        lead = len(w) - len(w.lstrip("-."))
+        k += lead
+        count += 1
+        yield (k, j, text[k:j])
+        if k == 0 or text[k - 1] != " ":
+            return
+        j = k
 
 
 def scan_name(

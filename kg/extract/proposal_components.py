@@ -19,7 +19,7 @@ import re
 from kg.extract.components import load_component_cues, named_components
 from kg.extract.proposal_scanner import ProposalScanner
 from kg.extract.state import DocState
-from kg.extract.title_techniques import title_techniques
+from kg.extract.title_techniques import doc_title_techniques
 
 # words before the name that say the part is not the paper's: prior work, a baseline, a
 # comparison, an example ("such as the X module")
@@ -84,7 +84,7 @@ def technique_proposals(p: ProposalScanner, st: DocState, text: str) -> None:
     propose / introduce / design ..." is a part the paper introduces: the cue rules
     take name-shaped words and defined names, not a plain Title-case run."""
     taken = {(a, b) for a, b, *_ in st.proposals}
-    for s, e in title_techniques(text, st.abstract_start, p.rules, st.words):
+    for s, e in doc_title_techniques(st, p.rules):
         if (s, e) in taken or p.vocab.lookup(text[s:e]):
             continue
         if not _INTRODUCED_BEFORE.search(text, max(0, s - 60), s):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import compress
 
 from spacy.tokens import Doc
 
@@ -102,6 +103,25 @@ def cue_words(phrases) -> tuple[tuple[str, frozenset], ...]:
     return tuple(out)
 
 
+# id(cues) -> (cues, their first words, their word sets): `present_firsts`' columns
+_COLUMNS: dict[int, tuple[tuple, tuple[str, ...], tuple[frozenset, ...]]] = {}
+
+
+def _cue_columns(
+    cues: tuple[tuple[str, frozenset], ...],
+) -> tuple[tuple[str, ...], tuple[frozenset, ...]]:
+    """`cue_words`' pairs as two columns, computed once per cue tuple (kept with it, so
+    its id is not reused)."""
+    got = _COLUMNS.get(id(cues))
+    if got is None or got[0] is not cues:
+        got = _COLUMNS[id(cues)] = (
+            cues,
+            tuple(first for first, _ in cues),
+            tuple(ws for _, ws in cues),
+        )
+    return got[1], got[2]
+
+
 class Cand:
     """A candidate mention: char span, type, linked concept (if known), rule, priority."""
 
@@ -189,6 +209,9 @@ class DocState:
         self.facts: dict[str, list] = {"proposes": [], "evaluations": [], "hardware_use": []}
         self._low: str | None = None
         self._words: frozenset | None = None
+        # results that two components compute from the same text (`title_techniques`
+        # runs in proposals and in the resolver): computed once, keyed by the rule
+        self.memo: dict[tuple, object] = {}
 
     @property
     def low(self) -> str:
@@ -209,8 +232,9 @@ class DocState:
         """The first words of the cue phrases (`cue_words`) whose words all occur in the
         text: a phrase opening on a common word ("in terms of", "we report") is looked for
         only where its rarer words occur at all."""
-        words = self.words
-        return frozenset(first for first, ws in cues if ws <= words)
+        firsts, word_sets = _cue_columns(cues)
+        # (`compress` over `issuperset`: no Python bytecode per cue phrase)
+        return frozenset(compress(firsts, map(self.words.issuperset, word_sets)))
 
     def finditer_words(
         self, regex: re.Pattern, first_words: frozenset, pos: int = 0, lead: int = 0

@@ -129,10 +129,38 @@ def chunk_cuts(chunk: str) -> Sequence[CutLike]:
     joins a letter to those marks): ~20% less time per new chunk."""
     if chunk.isalpha():
         return ()
-    if chunk[-1:] in _CLOSING and chunk[:-1].isalpha():
-        last = _ANY_CHAR.match(chunk, len(chunk) - 1)  # (always a match here)
-        if last:
-            return (last,)
+    mark = chunk[-1:]
+    if chunk[:-1].isalpha():
+        if mark in _CLOSING:
+            last = _ANY_CHAR.match(chunk, len(chunk) - 1)  # (always a match here)
+            if last:
+                return (last,)
+        elif mark == ".":
+            # (round 20) "tokenizers.": the word and its period, unless the word is an
+            # abbreviation's stem ("al."), which keeps it (`chunk_tokens`); no word goes
+            # on past a period with nothing after it
+            if chunk[:-1] in _ABBREVIATION_STEMS:
+                return ()
+            last = _ANY_CHAR.match(chunk, len(chunk) - 1)
+            if last:
+                return (last,)
+    if "-" in chunk:
+        # (round 20) "self-attention", "state-of-the-art", and with a closing mark
+        # ("long-context,"): words of letters joined by single hyphens, each hyphen a
+        # token; spaCy keeps the text between and after the cuts as tokens, so the
+        # hyphens (and the mark) are all the cuts it needs. A third of the new chunks
+        # an abstract holds
+        body = chunk[:-1] if mark in _CLOSING else chunk
+        parts = body.split("-")
+        if all(map(str.isalpha, parts)):  # (no empty part: no "--", no edge "-")
+            hyphens: list = []  # (`_ANY_CHAR` matches: always one here)
+            pos = -1
+            for part in parts[:-1]:
+                pos += len(part) + 1
+                hyphens.append(_ANY_CHAR.match(chunk, pos))
+            if body is not chunk:
+                hyphens.append(_ANY_CHAR.match(chunk, len(chunk) - 1))
+            return hyphens
     # (round 18) the `_TOKEN` matches themselves are the cuts where no abbreviation
     # keeps its period: they are contiguous from 0 (every alternative is non-empty and
     # `\S` takes whatever the others do not, in a space-free chunk), so each has the

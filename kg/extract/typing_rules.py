@@ -40,11 +40,31 @@ _HEAD_ORDER = ("Benchmark", "Metric", "Model", "Method")
 _NOT_ADJECTIVE = frozenset("and or which who whose but yet while is are was were".split())
 
 
+_NO_HEAD = len(_HEAD_ORDER)
+# id(rules.type_heads) -> (that dict, each head's first type in `_HEAD_ORDER` as an index)
+_FIRST_TYPE: dict[int, tuple[dict, dict[str, int]]] = {}
+
+
+def _first_head_type(type_heads: dict) -> dict[str, int]:
+    """Each head word or phrase -> the index of the first type in `_HEAD_ORDER` whose
+    heads hold it: `head_type` looks a word up once instead of in four sets through a
+    generator per word. (The dict is kept with its map, so its id is not reused.)"""
+    got = _FIRST_TYPE.get(id(type_heads))
+    if got is None or got[0] is not type_heads:
+        first: dict[str, int] = {}
+        for i, t in enumerate(_HEAD_ORDER):
+            for h in type_heads[t]:
+                first.setdefault(h, i)
+        got = _FIRST_TYPE[id(type_heads)] = (type_heads, first)
+    return got[1]
+
+
 def head_type(words: list[str], rules: Rules) -> str | None:
     """Type from the head noun of a noun phrase given as words (first word first): the
     last word (or two-word phrase) that is a type head, scanning up to a stop word."""
     found = None
     prev = ""
+    first = _first_head_type(rules.type_heads)
     for _i, w in enumerate(words):
         lw = w.lower()
         if lw in (",", ".", ";", ":", "(", ")") or lw in _STOP:
@@ -52,12 +72,10 @@ def head_type(words: list[str], rules: Rules) -> str | None:
         if lw == "of" and prev not in _OF_CONTINUES:
             break
         two = f"{prev} {lw}" if prev else lw
-        hit = next(
-            (t for t in _HEAD_ORDER if two in rules.type_heads[t] or lw in rules.type_heads[t]),
-            None,
-        )
-        if hit:
-            found = hit
+        # the first type in `_HEAD_ORDER` whose heads hold `two` or `lw`
+        hit = min(first.get(two, _NO_HEAD), first.get(lw, _NO_HEAD))
+        if hit < _NO_HEAD:
+            found = _HEAD_ORDER[hit]
         prev = lw
     return found
 

@@ -34,7 +34,7 @@ from kg.extract.names import find_word, name_shaped
 from kg.extract.rules import Rules, load_rules, patterns_dir
 from kg.extract.spelled_words import spelled_word
 from kg.extract.state import Cand, DocState
-from kg.extract.title_techniques import name_start, title_techniques
+from kg.extract.title_techniques import doc_title_techniques, name_start
 from kg.extract.typing_rules import appositive_type, infer_type
 
 WORD = re.compile(r"(?<![\w@/.-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w@/-])")
@@ -166,7 +166,7 @@ def fallback_cands(st: DocState, text: str, rules: Rules, frequent: frozenset, k
         if known(text[s:e]) or any(a < e and s < b for a, b in taken):
             continue
         st.add(Cand(s, e, "Method", "unknown_name", 0.4, 20, tconf=1))
-    for s, e in title_techniques(text, st.abstract_start, rules, st.words):
+    for s, e in doc_title_techniques(st, rules):
         # "a Pivotal Perception Reward", "integrates Soft Confident Learning" (20)
         if taken is None:
             taken = [(c.start, c.end) for c in st.cands]
