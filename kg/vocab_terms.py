@@ -1,0 +1,116 @@
+"""Lower-case technique names the corpus defines with an acronym, for `kg vocab mine`.
+
+The mined gazetteer (kg/vocab_mine.py) holds names the extractor discovered, so a
+lower-case technique the extractor misses ("vector quantization", "answer set
+programming") never enters it. A different corpus-level signal is precise: other papers
+define the phrase with an acronym ("vector quantization (VQ)"). Generic phrases are
+defined that way too ("transfer learning (TL)", "language modeling (LM)", "few-shot
+learning (FSL)"), but in a small share of the papers that write them (1-7%, against
+20-90% for a technique's name): `min_rate` keeps them out. Only phrases ending in a
+technique head (ontology/patterns/acronym_terms.json) are kept (round 30).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from kg.extract.acronyms import find_definitions
+
+MIN_PAPERS = 3  # papers defining the phrase with an acronym
+MIN_RATE = 0.2  # of the papers writing the phrase, the share that define it
+MAX_WORDS = 4
+
+
+@dataclass
+class TermCount:
+    defined: int = 0  # papers with "phrase (ACR)" or "Phrase (ACR)"
+    lower: bool = False  # some paper defines it in lower case
+    written: int = 0  # papers writing the phrase at all (singular or plural)
+
+
+def technique_heads() -> frozenset[str]:
+    """The heads a mined lower-case term must end with (data, not code)."""
+    from kg.extract.rules import patterns_dir
+
+    data = json.loads((patterns_dir() / "acronym_terms.json").read_text(encoding="utf-8"))
+    return frozenset(data["heads"])
+
+
+def _phrase_ok(label: str, heads: frozenset[str]) -> bool:
+    words = label.split()
+    if not 2 <= len(words) <= MAX_WORDS:
+        return False
+    if any(ch.isdigit() for ch in label) or not re.fullmatch(r"[a-z][a-z\- ]*[a-z]", label):
+        return False
+    return words[-1].split("-")[-1] in heads
+
+
+def defined_terms(texts: Iterable[str], heads: frozenset[str]) -> dict[str, TermCount]:
+    """Long forms of acronym definitions, lower-cased, with the papers defining each in
+    any case ("Vector Quantization (VQ)" too); kept later only when some paper defines
+    the phrase in lower case (`lower`)."""
+    out: dict[str, TermCount] = {}
+    for text in texts:
+        seen = set()
+        for d in find_definitions(text):
+            written = " ".join(d.long.split())
+            label = written.lower()
+            if label in seen or not _phrase_ok(label, heads):
+                continue
+            seen.add(label)
+            t = out.setdefault(label, TermCount())
+            t.defined += 1
+            t.lower = t.lower or written == label
+    return out
+
+
+def count_written(texts: Iterable[str], terms: dict[str, TermCount]) -> None:
+    """Papers writing each term in any case (plural too): the denominator of the rate."""
+    if not terms:
+        return
+    names = sorted(terms, key=len, reverse=True)
+    pat = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")s?(?![\w-])")
+    for text in texts:
+        for name in set(pat.findall(" ".join(text.split()).lower())):
+            terms[name].written += 1
+
+
+def acronym_terms(
+    texts: Callable[[], Iterable[str]],
+    known: Callable[[str], bool],
+    stopped: Callable[[str], bool],
+    min_papers: int = MIN_PAPERS,
+    min_rate: float = MIN_RATE,
+) -> list[dict]:
+    """Mined Method concepts for the lower-case technique names `texts` define with an
+    acronym in >= `min_papers` papers and in >= `min_rate` of the papers writing them;
+    `known` (curated or already mined) and `stopped` labels are left out."""
+    terms = defined_terms(texts(), technique_heads())
+    terms = {
+        k: v
+        for k, v in terms.items()
+        if v.lower and v.defined >= min_papers and not known(k) and not stopped(k)
+    }
+    count_written(texts(), terms)
+    out = []
+    for label in sorted(terms):
+        t = terms[label]
+        if t.defined < min_rate * max(t.written, t.defined):
+            continue
+        out.append(
+            {
+                "id": "method/" + label.replace(" ", "-"),
+                "type": "Method",
+                "prefLabel": label,
+                "source": "mined",
+                "papers": t.written,
+                "defined_with_acronym": t.defined,
+                "votes": dict(Counter({"Method": t.defined})),
+                "written_in": t.written,
+            }
+        )
+    return out
