@@ -141,11 +141,11 @@ class Thresholds:
     max_coined: float = 0.5  # proposing papers / mentioning papers, when 2+ propose it
     min_len: int = 3  # characters
     max_words: int = 4
-    # > 0: lower-case technique names defined with an acronym in at least this many
-    # papers (kg/vocab_terms.py, round 30). Off: at 3 it reached 9 of 2,000 draw
-    # abstracts (8 right) but cost tuning/round-2 one FP each ("reinforcement
-    # fine-tuning") for one round-5 TP (docs/extraction-log.md, round 30)
-    min_papers_acronym_term: int = 0
+    # > 0: lower-case technique names defined with an acronym ("vector quantization
+    # (VQ)") in at least this many papers and in >= `min_rate_acronym_term` of the papers
+    # writing them (kg/vocab_terms.py; docs/extraction-log.md, round 30)
+    min_papers_acronym_term: int = 3
+    min_rate_acronym_term: float = 0.1
     stoplist: frozenset = field(default_factory=frozenset)  # lower-cased words / phrases
     types: tuple = ("Model", "Method", "Benchmark", "Metric", "Hardware")
 
@@ -611,6 +611,7 @@ def mined_terms(concepts: list[dict], papers: list[Paper], th: Thresholds) -> li
         known=lambda s: curated(s) or match_key(s) in have,
         stopped=lambda s: stopped(s, th),
         min_papers=th.min_papers_acronym_term,
+        min_rate=th.min_rate_acronym_term,
     )
 
 
@@ -652,6 +653,8 @@ CLI_OPTIONS = (
     "phrase_types",
     "no_acronyms",
     "max_coined",
+    "min_papers_acronym_term",
+    "min_rate_acronym_term",
 )
 
 

@@ -6,8 +6,10 @@ programming") never enters it. A different corpus-level signal is precise: other
 define the phrase with an acronym ("vector quantization (VQ)"). Generic phrases are
 defined that way too ("transfer learning (TL)", "language modeling (LM)", "few-shot
 learning (FSL)"), but in a small share of the papers that write them (1-7%, against
-20-90% for a technique's name): `min_rate` keeps them out. Only phrases ending in a
-technique head (ontology/patterns/acronym_terms.json) are kept (round 30).
+10-90% for a technique's name): `min_rate` keeps them out, and a stoplisted generic
+modifier before the head ("zero-shot learning", "reinforcement fine-tuning"). Only
+phrases ending in a technique head (ontology/patterns/acronym_terms.json) are kept
+(round 30).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 from kg.extract.acronyms import find_definitions
 
 MIN_PAPERS = 3  # papers defining the phrase with an acronym
-MIN_RATE = 0.2  # of the papers writing the phrase, the share that define it
+MIN_RATE = 0.1  # of the papers writing the phrase, the share that define it
 MAX_WORDS = 4
 
 
@@ -47,6 +49,22 @@ def _phrase_ok(label: str, heads: frozenset[str]) -> bool:
     if any(ch.isdigit() for ch in label) or not re.fullmatch(r"[a-z][a-z\- ]*[a-z]", label):
         return False
     return words[-1].split("-")[-1] in heads
+
+
+def generic_modifier(label: str, stopped: Callable[[str], bool]) -> bool:
+    """A stoplisted generic term before a process head is still generic: "zero-shot
+    learning" (ZSL), "reinforcement learning fine-tuning" (the guidelines' zero-shot,
+    reinforcement learning, fine-tuning)."""
+    return stopped(label.rsplit(" ", 1)[0])
+
+
+def two_names(label: str, known: Callable[[str], bool]) -> bool:
+    """Two known names run together ("chain-of-thought supervised fine-tuning"): the
+    extractor keeps them apart, a gazetteer entry would swallow both."""
+    words = label.split()
+    return any(
+        known(" ".join(words[:i])) and known(" ".join(words[i:])) for i in range(1, len(words))
+    )
 
 
 def defined_terms(texts: Iterable[str], heads: frozenset[str]) -> dict[str, TermCount]:
@@ -93,7 +111,12 @@ def acronym_terms(
     terms = {
         k: v
         for k, v in terms.items()
-        if v.lower and v.defined >= min_papers and not known(k) and not stopped(k)
+        if v.lower
+        and v.defined >= min_papers
+        and not known(k)
+        and not stopped(k)
+        and not generic_modifier(k, stopped)
+        and not two_names(k, known)
     }
     count_written(texts(), terms)
     out = []

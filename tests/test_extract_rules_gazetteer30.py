@@ -1,5 +1,7 @@
 """Round 30: lower-case technique names the corpus defines with an acronym (kg/vocab_terms.py)."""
 
+import json
+
 from kg.vocab_terms import acronym_terms
 
 
@@ -39,3 +41,31 @@ def test_known_and_non_technique_heads_left_out() -> None:
 def test_only_capitalised_definitions_are_names_not_terms() -> None:
     texts = ["Glorbic Flux Quantization (GFQ) is ours."] * 4
     assert not acronym_terms(lambda: texts, known=lambda s: False, stopped=lambda s: False)
+
+
+def test_generic_modifier_before_head_is_generic() -> None:
+    texts = ["We apply plonkish learning (PLL) here."] * 4
+    out = acronym_terms(lambda: texts, known=lambda s: False, stopped=lambda s: s == "plonkish")
+    assert not out
+    out = acronym_terms(lambda: texts, known=lambda s: False, stopped=lambda s: False)
+    assert [c["prefLabel"] for c in out] == ["plonkish learning"]
+
+
+def test_two_known_names_run_together_are_not_a_term() -> None:
+    texts = ["We use zorb-of-steps quux fine-tuning (ZQFT) first."] * 4
+    known = {"zorb-of-steps", "quux fine-tuning"}
+    assert not acronym_terms(lambda: texts, known=known.__contains__, stopped=lambda s: False)
+
+
+def test_mined_term_is_matched_by_the_vocabulary(tmp_path, monkeypatch) -> None:
+    from kg.extract import Extractor
+    from kg.models import Paper
+
+    path = tmp_path / "mined_extra.jsonl"
+    concept = {"id": "method/glorbic-flux-quantization", "type": "Method"}
+    concept |= {"prefLabel": "glorbic flux quantization", "source": "mined"}
+    path.write_text(json.dumps(concept) + "\n", encoding="utf-8")
+    monkeypatch.setenv("KG_VOCAB_EXTRA", str(path))
+    text = "Speech tokens are encoded with glorbic flux quantization before training."
+    ex = Extractor().extract(Paper(title="Speech tokens", abstract=text))
+    assert "glorbic flux quantization" in {e.label for e in ex.entities.values()}
