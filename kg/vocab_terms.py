@@ -119,11 +119,15 @@ def acronym_terms(
         and not two_names(k, known)
     }
     count_written(texts(), terms)
-    out = []
-    for label in sorted(terms):
+    from kg.extract.normalise import match_key
+
+    out, keys = [], set()
+    # of spellings folding alike ("multiple-instance learning"), the best attested
+    for label in sorted(terms, key=lambda k: (-terms[k].defined, -terms[k].written, k)):
         t = terms[label]
-        if t.defined < min_rate * max(t.written, t.defined):
+        if t.defined < min_rate * max(t.written, t.defined) or match_key(label) in keys:
             continue
+        keys.add(match_key(label))
         out.append(
             {
                 "id": "method/" + label.replace(" ", "-"),
@@ -136,4 +140,4 @@ def acronym_terms(
                 "written_in": t.written,
             }
         )
-    return out
+    return sorted(out, key=lambda c: c["prefLabel"])

@@ -69,3 +69,10 @@ def test_mined_term_is_matched_by_the_vocabulary(tmp_path, monkeypatch) -> None:
     text = "Speech tokens are encoded with glorbic flux quantization before training."
     ex = Extractor().extract(Paper(title="Speech tokens", abstract=text))
     assert "glorbic flux quantization" in {e.label for e in ex.entities.values()}
+
+
+def test_spellings_folding_alike_give_one_concept() -> None:
+    texts = ["glorbic-flux quantization (GFQ) is used."] * 3
+    texts += ["glorbic flux quantization (GFQ) is used."] * 5
+    out = acronym_terms(lambda: texts, known=lambda s: False, stopped=lambda s: False)
+    assert [c["prefLabel"] for c in out] == ["glorbic flux quantization"]
