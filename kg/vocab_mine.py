@@ -607,7 +607,7 @@ def mined_terms(concepts: list[dict], papers: list[Paper], th: Thresholds) -> li
     curated = curated_lookup()
     have = {match_key(c["prefLabel"]) for c in concepts}
     return acronym_terms(
-        lambda: (p.title + ". " + p.abstract for p in papers),
+        lambda: ((p.key, p.title + ". " + p.abstract) for p in papers),
         known=lambda s: curated(s) or match_key(s) in have,
         stopped=lambda s: stopped(s, th),
         min_papers=th.min_papers_acronym_term,

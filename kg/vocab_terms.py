@@ -18,7 +18,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kg.extract.acronyms import find_definitions
 
@@ -30,6 +30,7 @@ MAX_WORDS = 4
 @dataclass
 class TermCount:
     defined: int = 0  # papers with "phrase (ACR)" or "Phrase (ACR)"
+    examples: list[str] = field(default_factory=list)  # ids of the first defining papers
     lower: bool = False  # some paper defines it in lower case
     written: int = 0  # papers writing the phrase at all (singular or plural)
 
@@ -67,12 +68,12 @@ def two_names(label: str, known: Callable[[str], bool]) -> bool:
     )
 
 
-def defined_terms(texts: Iterable[str], heads: frozenset[str]) -> dict[str, TermCount]:
+def defined_terms(texts: Iterable[tuple[str, str]], heads: frozenset[str]) -> dict[str, TermCount]:
     """Long forms of acronym definitions, lower-cased, with the papers defining each in
     any case ("Vector Quantization (VQ)" too); kept later only when some paper defines
     the phrase in lower case (`lower`)."""
     out: dict[str, TermCount] = {}
-    for text in texts:
+    for pid, text in texts:
         seen = set()
         for d in find_definitions(text):
             written = " ".join(d.long.split())
@@ -82,29 +83,32 @@ def defined_terms(texts: Iterable[str], heads: frozenset[str]) -> dict[str, Term
             seen.add(label)
             t = out.setdefault(label, TermCount())
             t.defined += 1
+            if len(t.examples) < 3:
+                t.examples.append(pid)
             t.lower = t.lower or written == label
     return out
 
 
-def count_written(texts: Iterable[str], terms: dict[str, TermCount]) -> None:
+def count_written(texts: Iterable[tuple[str, str]], terms: dict[str, TermCount]) -> None:
     """Papers writing each term in any case (plural too): the denominator of the rate."""
     if not terms:
         return
     names = sorted(terms, key=len, reverse=True)
     pat = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")s?(?![\w-])")
-    for text in texts:
+    for _pid, text in texts:
         for name in set(pat.findall(" ".join(text.split()).lower())):
             terms[name].written += 1
 
 
 def acronym_terms(
-    texts: Callable[[], Iterable[str]],
+    texts: Callable[[], Iterable[tuple[str, str]]],
     known: Callable[[str], bool],
     stopped: Callable[[str], bool],
     min_papers: int = MIN_PAPERS,
     min_rate: float = MIN_RATE,
 ) -> list[dict]:
-    """Mined Method concepts for the lower-case technique names `texts` define with an
+    """Mined Method concepts for the lower-case technique names `texts` ((paper id,
+    text) pairs, read twice) define with an
     acronym in >= `min_papers` papers and in >= `min_rate` of the papers writing them;
     `known` (curated or already mined) and `stopped` labels are left out."""
     terms = defined_terms(texts(), technique_heads())
@@ -137,6 +141,7 @@ def acronym_terms(
                 "papers": t.written,
                 "defined_with_acronym": t.defined,
                 "votes": dict(Counter({"Method": t.defined})),
+                "examples": sorted(t.examples),
                 "written_in": t.written,
             }
         )

@@ -2,7 +2,12 @@
 
 import json
 
-from kg.vocab_terms import acronym_terms
+from kg.vocab_terms import acronym_terms as _acronym_terms
+
+
+def acronym_terms(texts, **kw) -> list[dict]:
+    """The miner reads (paper id, text) pairs; these tests write texts only."""
+    return _acronym_terms(lambda: ((str(i), t) for i, t in enumerate(texts())), **kw)
 
 
 def _texts() -> list[str]:
