@@ -51,6 +51,13 @@ def mine_cmd(
     max_coined: float = typer.Option(
         _TH.max_coined, help="Proposing papers / mentioning papers, when 2+ propose it."
     ),
+    min_papers_acronym_term: int = typer.Option(
+        _TH.min_papers_acronym_term,
+        help="> 0: lower-case technique names defined with an acronym in this many papers.",
+    ),
+    min_rate_acronym_term: float = typer.Option(
+        _TH.min_rate_acronym_term, help="Papers defining such a term / papers writing it."
+    ),
 ) -> None:
     """Mine names the corpus's papers introduce into ontology/vocab/mined_*.jsonl.
 
@@ -73,6 +80,8 @@ def mine_cmd(
         phrase_types=_types(phrase_types),
         no_acronyms=_types(no_acronyms),
         max_coined=max_coined,
+        min_papers_acronym_term=min_papers_acronym_term,
+        min_rate_acronym_term=min_rate_acronym_term,
     )
     sizes, why = run(
         corpus,

@@ -141,6 +141,11 @@ class Thresholds:
     max_coined: float = 0.5  # proposing papers / mentioning papers, when 2+ propose it
     min_len: int = 3  # characters
     max_words: int = 4
+    # > 0: lower-case technique names defined with an acronym ("vector quantization
+    # (VQ)") in at least this many papers and in >= `min_rate_acronym_term` of the papers
+    # writing them (kg/vocab_terms.py; docs/extraction-log.md, round 30)
+    min_papers_acronym_term: int = 3
+    min_rate_acronym_term: float = 0.1
     stoplist: frozenset = field(default_factory=frozenset)  # lower-cased words / phrases
     types: tuple = ("Model", "Method", "Benchmark", "Metric", "Hardware")
 
@@ -572,6 +577,8 @@ def run(
         curated_lookup(),
         texts=lambda: (p.title + "\n" + p.abstract for p in papers),
     )
+    if th.min_papers_acronym_term:
+        concepts = concepts + mined_terms(concepts, papers, th)
     provenance = {
         "corpus": [Path(p).name for p in corpus],
         "papers": len(records),
@@ -589,6 +596,23 @@ def run(
     }
     sizes = write_mined(concepts, out_dir, provenance)
     return sizes, why
+
+
+def mined_terms(concepts: list[dict], papers: list[Paper], th: Thresholds) -> list[dict]:
+    """Lower-case technique names the papers define with an acronym (kg/vocab_terms.py),
+    other than curated, already mined or stoplisted ones."""
+    from kg.extract.normalise import match_key
+    from kg.vocab_terms import acronym_terms
+
+    curated = curated_lookup()
+    have = {match_key(c["prefLabel"]) for c in concepts}
+    return acronym_terms(
+        lambda: ((p.key, p.title + ". " + p.abstract) for p in papers),
+        known=lambda s: curated(s) or match_key(s) in have,
+        stopped=lambda s: stopped(s, th),
+        min_papers=th.min_papers_acronym_term,
+        min_rate=th.min_rate_acronym_term,
+    )
 
 
 def records_digest(records: list[dict]) -> str:
@@ -629,6 +653,8 @@ CLI_OPTIONS = (
     "phrase_types",
     "no_acronyms",
     "max_coined",
+    "min_papers_acronym_term",
+    "min_rate_acronym_term",
 )
 
 

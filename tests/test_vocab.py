@@ -19,7 +19,7 @@ TYPES = {
 }
 SOURCES = {"curated", "epoch", "mlco2", "litellm", "pwc", "mined"}
 # a mined concept's counts and provenance (kg.vocab_mine)
-MINED_FIELDS = {"papers", "proposed", "votes", "examples", "written_in"}
+MINED_FIELDS = {"papers", "proposed", "votes", "examples", "written_in", "defined_with_acronym"}
 ID_RE = re.compile(r"^(model|method|benchmark|hardware|metric)/[a-z0-9.\-]+$")
 KINDS = {"Model": {"model", "family"}, "Hardware": {"device", "architecture", "vendor"}}
 FILES = sorted(VOCAB.glob("*.jsonl"))
