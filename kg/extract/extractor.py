@@ -21,7 +21,7 @@ from kg.paths import StrPath
 # 1.3: rounds 7-15 (session 13); 1.2 had stood since round 6 though the rules moved on;
 # 1.4: rounds 16-17 (sessions 13-14). `kg ingest` extracts again the stored papers an
 # older version made, so bump it whenever the rules' output changes
-EXTRACTOR_VERSION = "kg-extract-1.5"
+EXTRACTOR_VERSION = "kg-extract-1.6"
 
 
 def _compose(title: str, abstract: str) -> tuple[str, int]:
