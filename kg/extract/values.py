@@ -23,6 +23,18 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
+from kg.extract.value_find import find_values as find_values
+from kg.extract.value_kinds import (
+    _AT_SETTING,
+    _COUNT_OF,
+    _DATA_SHARE_AFTER,
+    _SIZE_AFTER,
+    RESULT_KINDS,
+    VALUE_KINDS,
+    Value,
+    _mask,
+    value_kind,
+)
 from kg.extract.value_scope import (
     bracket_apart,
     own_measure_after,
@@ -32,265 +44,6 @@ from kg.extract.value_scope import (
     share_of,
     training_data,
 )
-
-VALUE_KINDS: tuple[str, ...] = ("score", "improvement", "ratio", "range", "spread", "count")
-#: the kinds a gold file's `value` takes (GUIDELINES.md: "the number as the statement
-#: gives it, whatever its kind (a score, an improvement, a speed-up)"; a spread or a count
-#: is no value)
-RESULT_KINDS = frozenset({"score", "improvement", "ratio", "range"})
-
-_NUM = r"[+\-−]?\d+(?:,\d{3})*(?:\.\d+)?"
-_UNIT = (
-    r"(?:\s*(?P<unit>\\?%|percent(?:age)?(?:\s+points?)?|pp(?![\w])|p\.p\.|points?(?![\w])|pts?(?![\w])|"
-    r"×|\$\\times\$|\\times|x(?![\w])|X(?![\w])|-?fold(?![\w])|times(?![\w])|"
-    # measured quantities with a unit of their own: a latency, a frame or token rate
-    r"ms(?![\w/])|FPS(?![\w])|fps(?![\w])|tokens?/s(?![\w])|dB(?![\w])|db(?![\w])))?"
-)
-# "from approximately 49% to 93.4%": a hedge word inside a from-to change
-_HEDGE = r"(?:(?:approximately|about|around|roughly|nearly|almost|only|just|~)\s*)?"
-_VALUE = re.compile(
-    rf"(?<![\w.\-/@:])(?:from\s+{_HEDGE}(?P<from>{_NUM})\s*%?\s*(?:to|→|->)\s*|between\s+(?P<btw>{_NUM})\s*%?\s*and\s+)?"
-    rf"(?P<num>{_NUM}){_UNIT}"
-    # a range's second end; after a dash or a tilde ("0.91--0.93", "4 $\sim$ 6x") it
-    # takes no sign (the dash is no minus)
-    rf"(?:\s*(?:(?:to|→)\s*|(?:–|—|--?|~|∼|\$\\sim\$|\\sim)\s*(?![+\-−]))"
-    rf"(?P<num2>{_NUM}){_UNIT.replace('unit', 'unit2')})?"
-)
-_COUNT_AFTER = re.compile(
-    r"\s*(?:(?!(?:while|when|whereas|but|and|or|with|which|that|the|an?|on|in|of|for|to|by|than|as|at|"
-    r"from|using|across|over|per|where|if|after|before|is|are|was|were)\b)(?-i:[a-z\-]+)\s+){0,2}?(?:benchmarks?|datasets?|tasks?|models?|languages?|settings?|domains?|LLMs|"
-    r"samples?|examples?|questions?|problems?|papers?|participants?|annotators?|categories|classes|layers?|"
-    r"heads?|steps?|epochs?|GPUs?|nodes?|tokens?|times|years?|months?|days?|hours?|minutes?|seconds?|"
-    r"parameters?|params|experts?|agents?|rounds?|turns?|shots?|bits?|instances|pairs|images|videos|"
-    r"sentences|documents|dimensions?|users?|prompts?|responses?|attacks?|methods?|baselines?|metrics?)\b",
-    re.IGNORECASE,
-)
-
-
-_COUNT_SUFFIX = re.compile(r"\s*(?:(?-i:[kKMB])(?![\w-])|thousand|million|billion)")
-
-
-_DIMENSION = re.compile(r"\s*\d")
-_YEAR = re.compile(r"(?:19|20)\d\d")
-_MULT = {"k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "thousand": 1e3, "million": 1e6, "billion": 1e9}
-
-
-class Value(NamedTuple):
-    start: int
-    end: int
-    value: float
-    unit: str  # "%", "points", "x", "absolute", or a measure's unit ("ms", "FPS", "tokens/s")
-    text: str
-    kind: str | None = None  # "count" from find_values(counts=True), else decided by value_kind
-
-
-def _unit(raw: str | None) -> str:
-    if not raw:
-        return "absolute"
-    r = raw.lower()
-    if r in ("%", "\\%") or r.startswith("percent") and "point" not in r:
-        return "%"
-    if "point" in r or r in ("pp", "p.p.", "pt", "pts"):
-        return "points"
-    if r in _MEASURE_UNITS:
-        return _MEASURE_UNITS[r]
-    return "x"
-
-
-#: units of measured quantities, kept as written (their kind is a score: "12 ms", "80 FPS")
-_MEASURE_UNITS = {
-    "ms": "ms",
-    "fps": "FPS",
-    "token/s": "tokens/s",
-    "tokens/s": "tokens/s",
-    "db": "dB",  # "a PSNR of 32.94 dB"
-}
-
-
-def _num(s: str) -> float:
-    return float(s.replace(",", "").replace("−", "-"))
-
-
-def find_values(text: str, start: int, end: int, counts: bool = False) -> list[Value]:
-    out = []
-    for m in _VALUE.finditer(text, start, end):
-        num = m.group("num")
-        unit_raw = m.group("unit") or m.group("unit2")
-        has_range = (
-            m.group("from") is not None or m.group("num2") is not None or m.group("btw") is not None
-        )
-        if counts and not unit_raw and not has_range:
-            # "3,000 problems", "1.2k examples": a count (kept only when asked for)
-            suf = _COUNT_SUFFIX.match(text, m.end())
-            after = suf.end() if suf else m.end()
-            cm = _COUNT_AFTER.match(text, after)
-            if (
-                cm
-                and ("." not in num or suf)
-                and not _YEAR.fullmatch(num)
-                and text[cm.end() - 1].islower()  # "2023 Task 3" is a name, not a count
-            ):
-                try:
-                    val = _num(num) * (_MULT[suf.group().strip()] if suf else 1)
-                except ValueError:
-                    continue
-                out.append(
-                    Value(
-                        m.start(), after, val, "absolute", text[m.start() : after].strip(), "count"
-                    )
-                )
-                continue
-        if not unit_raw and "." not in num and not has_range:
-            continue  # a bare integer: a count, a year, a size
-        if unit_raw and _unit(unit_raw) == "x" and _DIMENSION.match(text, m.end()):
-            continue  # "256 × 256", "3x3": a size, no ratio
-        if not unit_raw and not has_range:
-            nxt = text[m.end() : m.end() + 1]
-            if nxt.isalpha() or nxt in ("-", "/"):
-                continue  # inside a name ("3.1-8B")
-            if _VERSION_BEFORE.search(text, max(start, m.start() - 12), m.start()):
-                continue  # a release of a name ("Content Safety Dataset 2.0", "v1.5")
-        ca = _COUNT_AFTER.match(text, m.end()) if not unit_raw else None
-        if ca is not None:
-            if counts and text[ca.end() - 1].islower():
-                out.append(
-                    Value(
-                        m.start(),
-                        m.end(),
-                        _num(num),
-                        "absolute",
-                        text[m.start() : m.end()].strip(),
-                        "count",
-                    )
-                )
-            continue
-        # the value reported is the final one of a range
-        final = m.group("num2") or num
-        try:
-            val = _num(final)
-        except ValueError:
-            continue
-        unit = _unit(m.group("unit2") or unit_raw)
-        out.append(Value(m.start(), m.end(), val, unit, text[m.start() : m.end()].strip()))
-    return out
-
-
-# -- kinds ---------------------------------------------------------------------------------
-_SPREAD_BEFORE = re.compile(
-    r"(?:±|\+/-|\+-|\bvar(?:y|ies|ied|ying|iation|iations|iance)\b[^.;\d]{0,30}?|\bfluctuat\w*[^.;\d]{0,30}?|"
-    r"\b(?:standard\s+deviation|std\.?|s\.d\.)\s*(?:of|=|:)?\s*|\b(?:spread|swing|sensitivity)\s+of\s+)"
-    r"(?:by\s+)?(?:up\s+to\s+|as\s+much\s+as\s+|about\s+|roughly\s+)?$",
-    re.IGNORECASE,
-)
-_SPREAD_AFTER = re.compile(
-    r"\s*(?:\(\s*)?(?:std|s\.d\.|standard\s+deviation|variance|variation|fluctuation|spread)\b",
-    re.IGNORECASE,
-)
-_RANGE_BEFORE = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+$", re.IGNORECASE)
-_CHANGE_BEFORE = re.compile(
-    r"\b(?:improv|increas|boost|rais|reduc|decreas|lower|cut|drop|jump|ris|r[oi]se|grow|grew|"
-    r"enhanc|lift|push|bring|brought|go|goes|went|mov)\w*\s+(?:[\w\-]+\s+){0,4}?$",
-    re.IGNORECASE,
-)
-_BY_BEFORE = re.compile(r"\bby\s+(?:about\s+|roughly\s+|around\s+|up\s+to\s+)?$", re.IGNORECASE)
-_RATIO_BEFORE = re.compile(r"\bfactor\s+of\s+(?:about\s+|roughly\s+|up\s+to\s+)?$", re.IGNORECASE)
-_RATIO_AFTER = re.compile(
-    r"\s+of\s+(?:the\s+|their\s+|its\s+)?(?:original|full|baseline|dense|uncompressed|teacher|base|"
-    r"unpruned|full-precision|vanilla|FLOPs|parameters|params|compute|memory|cost|tokens|"
-    r"(?:training\s+)?data|labels|the\s+(?:FLOPs|parameters|compute|memory|cost|tokens))\b"
-    # "retains 97% of (the) average zero-shot performance": a share of another result
-    r"|\s+of\s+(?:the\s+|their\s+|its\s+)?(?:[\w\-]+\s+){0,3}?(?:performance|quality|capabilit\w*)\b"
-    # "92% of X's inference speed": a share of another system's measure
-    r"|\s+of\s+(?:the\s+)?[A-Z][\w\-.]*['\u2019]s\s",
-    re.IGNORECASE,
-)
-# "when using 70% of the layers", "with only 10% of the labels": a share the run was given
-# (a setting), not its result
-_SETTING_BEFORE = re.compile(
-    r"\b(?:using|uses|use|used|with|keeping|retaining|activating|pruning|removing|skipping|training\s+on)"
-    r"\s+(?:only\s+|just\s+|about\s+|roughly\s+|up\s+to\s+)?$",
-    re.IGNORECASE,
-)
-# "Content Safety Dataset 2.0", "v1.5": a release of a name, no value
-_VERSION_BEFORE = re.compile(
-    r"(?:\b(?:Dataset|Benchmark|Bench|Corpus|Suite|[Vv]ersion|[Rr]elease)\s+|\b[vV]\s?)$"
-)
-# "5% of MS COCO data", "10% of the ImageNet training images": a share of the data a run
-# was given (unless a result verb precedes: "correctly labels 85% of the test images")
-_DATA_SHARE_AFTER = re.compile(
-    r"\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:training\s+|labell?ed\s+)?"
-    r"(?:data|dataset|samples|examples|images|labels|annotations)\b",
-    re.IGNORECASE,
-)
-# "at 40% sparsity", "under 30% label noise": a value the run was set to
-_AT_SETTING = re.compile(r"\b(?:[Aa]t|[Uu]nder)\s+(?:an?\s+|only\s+|just\s+)?$")
-_COUNT_OF = re.compile(r"[KkMmB]?\s+[a-z]+s\b")
-_SIZE_AFTER = re.compile(
-    r"\s+(?:more|fewer|less|larger|smaller)\s+(?:total\s+|trainable\s+|active\s+)?"
-    r"(?:parameters|params|FLOPs|weights|layers)\b"
-    # "a model 20x smaller", "8.3x more scenes": a size, no result
-    r"|\s+(?:smaller|larger|bigger)\b(?!\s+(?:gains?|improvements?|margins?|reductions?|drops?))"
-    r"|\s+more\s+(?:[\w\-]+\s+)?(?:scenes|samples|images|videos|examples|data|instances|annotations|"
-    r"questions|tasks|categories|classes|hours|frames|clips|documents|sequences)\b",
-    re.IGNORECASE,
-)
-_SHARE_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?[\w\-]+", re.IGNORECASE)
-_DELTA_BEFORE = re.compile(
-    r"(?:\bby|\b(?:gain|improvement|increase|boost|reduction|decrease|drop|margin|lead|lift|uplift|"
-    r"advantage|difference|jump|rise)s?(?:\s+of)?)\s+"
-    r"(?:up\s+to\s+|about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+|around\s+|more\s+than\s+|"
-    r"at\s+least\s+|an?\s+(?:average\s+(?:of\s+)?)?)?(?:up\s+to\s+)?(?:[~≈]\s*)?$",
-    re.IGNORECASE,
-)
-_DELTA_AFTER = re.compile(
-    r"\s*(?:\([^()]{0,30}\)\s*)?(?:absolute\s+|relative\s+|average\s+|overall\s+|point\s+|pp\s+)?"
-    # "9% performance improvement", "20% reasoning performance increase"
-    r"(?:(?!(?:and|or|on|in|of|for|with|at|to)\b)[a-z][\w\-]*\s+){0,2}?"
-    r"(?:improvements?|gains?|increases?|boosts?|reductions?|decreases?|drops?|higher|lower|better|"
-    r"worse|fewer|less|more|smaller|larger|faster|slower|relative|absolute|margins?|lifts?|uplifts?|"
-    r"advantages?|differences?|savings?|speed-?ups?|improved|reduced|increased|decreased|cheaper|"
-    r"shorter|longer|gained|lost|saved|extra|additional|overheads?|degradations?)\b",
-    re.IGNORECASE,
-)
-
-
-def value_kind(text: str, v: Value, lo: int = 0, metrics=()) -> str:
-    """The kind of value `v` found in `text` (one of VALUE_KINDS); `lo`: where its
-    sentence starts (the context looked at stays inside it); `metrics`: metric mentions
-    (sorted), read as one word after the value ("4.0% IoU gains")."""
-    if v.kind:
-        return v.kind
-    before = text[max(lo, v.start - 60) : v.start]
-    after = text[v.end : v.end + 40]
-    raw = v.text
-    if _SPREAD_BEFORE.search(before) or _SPREAD_AFTER.match(after):
-        return "spread"
-    low = raw.lower()
-    if low.startswith("between"):
-        return "range"
-    if low.startswith("from"):
-        return "range" if _RANGE_BEFORE.search(before) else "score"
-    if _RANGE_CONNECTOR.search(raw):
-        # "58-60%", "0.80 to 0.96": a range, unless a change verb makes it from-to
-        # ("improves X by 1.6% to 5.3%" is a range of gains)
-        from_to = _CHANGE_BEFORE.search(before) and not _BY_BEFORE.search(before)
-        return "score" if from_to and " to " in raw else "range"
-    if v.unit == "x" or _RATIO_BEFORE.search(before) or before.rstrip().endswith(("×", "x")):
-        return "ratio"
-    if raw[:1] in "+-−":
-        return "improvement"
-    if _RATIO_AFTER.match(after) or (_SHARE_AFTER.match(after) and _SETTING_BEFORE.search(before)):
-        return "ratio"
-    if v.unit == "points" and not raw.lower().rstrip("s").endswith("point"):
-        return "improvement"  # "pp", "percentage points"
-    if _DELTA_BEFORE.search(before) or _DELTA_AFTER.match(after):
-        return "improvement"
-    if metrics and _DELTA_AFTER.match(_mask(text, v.end, min(len(text), v.end + 60), metrics)):
-        return "improvement"  # "4.0% IoU gains", "6.0% Dice improvement"
-    return "score"
-
-
-_RANGE_CONNECTOR = re.compile(r"\d\s*\\?%?\s*(?:to|–|—|-|→|~|∼|\$\\sim\$|\\sim)\s*[+\-−]?\d")
 
 
 # -- binding ---------------------------------------------------------------------------------
@@ -422,18 +175,6 @@ _PRIORITY = {k: i for i, k in enumerate(VALUE_KINDS)}
 
 def _clause_breaks(text: str, s0: int, s1: int) -> list[int]:
     return [m.start() for m in _CLAUSE_BREAK.finditer(text, s0, s1)]
-
-
-def _mask(text: str, a: int, b: int, metrics) -> str:
-    """text[a:b] with each metric mention inside replaced by "M"."""
-    out, pos = [], a
-    for m in metrics:
-        if a <= m.start and m.end <= b:
-            out.append(text[pos : m.start])
-            out.append("M")
-            pos = m.end
-    out.append(text[pos:b])
-    return "".join(out)
 
 
 class Binding:
