@@ -96,6 +96,15 @@ def seed_store(seed_store_path):
 
 
 @pytest.fixture(scope="session")
+def shipped():
+    """The extractor on the shipped vocabularies and patterns, built once for the rule
+    tests that need the real vocabulary (the `ex` fixture's is a small fixture one)."""
+    from kg.extract import Extractor
+
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
 def ex():
     """The extractor on the small fixture vocabulary (tests/fixtures/extract/vocab: the
     names the rules must discover are not in it), built once for every extraction test

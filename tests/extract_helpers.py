@@ -31,3 +31,8 @@ def proposed(ex, abstract: str, title: str = TITLE) -> set[str]:
 def labels(ex, abstract: str, title: str = "Zorbing things better") -> dict[str, str]:
     e = ex.extract(Paper(title=title, abstract=abstract, arxiv_id="2401.00001"))
     return {ent.label: ent.type for ent in e.entities.values()}
+
+
+def metric_surfaces(e) -> set[str]:
+    """The surfaces of the mentions of Metric entities."""
+    return {m.text for m in e.mentions if e.entities[m.entity_id].type == "Metric"}

@@ -4,32 +4,19 @@ leaderboard labels and measure words)."""
 
 from __future__ import annotations
 
-import pytest
-
 from kg.models import Paper
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    from kg.extract import Extractor
-
-    return Extractor()
+from tests.extract_helpers import metric_surfaces
 
 
 def run(ex, abstract: str, title: str = "A study of things"):
     return ex.extract(Paper(title=title, abstract=abstract))
 
 
-def metrics(e) -> set[str]:
-    """Surfaces of the Metric mentions."""
-    return {m.text for m in e.mentions if e.entities[m.entity_id].type == "Metric"}
-
-
 def test_leaderboard_average_label_in_lower_case_is_the_plain_measure(shipped):
     e = run(shipped, "Our filter reduces the average success rate of four attacks to below 3%.")
     names = {e.entities[m.entity_id].label for m in e.mentions}
     assert "Average Success Rate" not in names
-    assert "success rate" in metrics(e)
+    assert "success rate" in metric_surfaces(e)
 
 
 def test_improving_verb_reads_its_object_even_with_an_in_later(shipped):
@@ -37,12 +24,12 @@ def test_improving_verb_reads_its_object_even_with_an_in_later(shipped):
         shipped,
         "Our renderer improves both rendering quality and scene realism in sparse-view settings.",
     )
-    assert "rendering quality" in metrics(e)
+    assert "rendering quality" in metric_surfaces(e)
 
 
 def test_enhance_is_a_measurement_cue(shipped):
     e = run(shipped, "Our reranker enhances answer accuracy for rare entities.")
-    assert "answer accuracy" in metrics(e)
+    assert "answer accuracy" in metric_surfaces(e)
 
 
 def test_reporting_participle_ends_a_measure_name(shipped):
@@ -50,24 +37,24 @@ def test_reporting_participle_ends_a_measure_name(shipped):
         shipped,
         "Our planner attains strong robustness and the excellent planning speed reported so far.",
     )
-    assert "planning speed" in metrics(e)
+    assert "planning speed" in metric_surfaces(e)
 
 
 def test_state_of_the_art_before_a_measure_phrase_ending_before_a_preposition(shipped):
     e = run(shipped, "Our avatar model reaches state-of-the-art motion quality from a few views.")
-    assert "motion quality" in metrics(e)
+    assert "motion quality" in metric_surfaces(e)
 
 
 def test_percentage_right_before_a_measure_name(shipped):
     e = run(shipped, "The planner designs valid circuits with only 6.2% behavioural model error.")
-    assert "behavioural model error" in metrics(e)
+    assert "behavioural model error" in metric_surfaces(e)
 
 
 def test_weak_measure_named_after_a_comparison_cue_and_in(shipped):
     e = run(
         shipped, "Sparse codes bring large reductions in memory and reconstruction error overall."
     )
-    assert "reconstruction error" in metrics(e)
+    assert "reconstruction error" in metric_surfaces(e)
 
 
 def test_measures_listed_after_a_measurement_frame(shipped):
@@ -75,27 +62,27 @@ def test_measures_listed_after_a_measurement_frame(shipped):
         shipped,
         "Decoding gains grow with scale, and we report both visual plausibility and edit locality.",
     )
-    assert "visual plausibility" in metrics(e)
+    assert "visual plausibility" in metric_surfaces(e)
 
 
 def test_frame_cue_before_a_prepositional_phrase_lists_no_measure(shipped):
     e = run(shipped, "We measure the coupling between planning and truthfulness across scales.")
-    assert "truthfulness" not in metrics(e)
+    assert "truthfulness" not in metric_surfaces(e)
 
 
 def test_acronym_set_equal_to_a_value_is_a_metric(shipped):
     e = run(shipped, "On the clinic data the screener reaches PLQ = 0.42 and, at best, PLQ=61%.")
-    assert "PLQ" in metrics(e)
+    assert "PLQ" in metric_surfaces(e)
 
 
 def test_single_letter_or_count_set_equal_is_no_metric(shipped):
     e = run(shipped, "We sample with k = 0.5 and draw NS = 100 candidates per prompt.")
-    assert not metrics(e) & {"k", "NS"}
+    assert not metric_surfaces(e) & {"k", "NS"}
 
 
 def test_dimension_prefix_joins_a_vocabulary_measure(shipped):
     e = run(shipped, "Our detector improves 3D mAP by 4 points on indoor scans.")
-    assert "3D mAP" in metrics(e)
+    assert "3D mAP" in metric_surfaces(e)
 
 
 def test_measure_in_a_purpose_clause_is_a_goal_not_a_metric(shipped):
@@ -104,7 +91,7 @@ def test_measure_in_a_purpose_clause_is_a_goal_not_a_metric(shipped):
         "Pruning is a common way to reduce the hosting cost of chat models. To ensure high "
         "label quality, we filter the data. Scaling tends to improve factuality.",
     )
-    m = metrics(e)
+    m = metric_surfaces(e)
     assert not m & {"hosting cost", "cost", "label quality", "quality"}
     assert "factuality" in m
 
@@ -118,12 +105,12 @@ def test_name_shaped_word_right_after_a_percentage_is_a_metric(shipped):
         for c in st.cands
         if st.text[c.start : c.end] == "skelQ"
     )
-    assert "skelQ" in metrics(run(shipped, text))
+    assert "skelQ" in metric_surfaces(run(shipped, text))
 
 
 def test_generation_is_a_stage_modifier_like_decoding(shipped):
     e = run(shipped, "The distilled sampler keeps fast generation speed on long inputs.")
-    assert "generation speed" in metrics(e)
+    assert "generation speed" in metric_surfaces(e)
 
 
 def test_parenthesised_list_after_a_metrics_noun(shipped):
@@ -132,19 +119,19 @@ def test_parenthesised_list_after_a_metrics_noun(shipped):
         "We rate each system with a two-part evaluation framework (plot coherence and "
         "character drift), and cite prior work (Smith, 2024).",
     )
-    m = metrics(e)
+    m = metric_surfaces(e)
     assert {"plot coherence", "character drift"} <= m
     assert "Smith" not in m
 
 
 def test_value_in_parentheses_after_a_measure_name(shipped):
     e = run(shipped, "The small planner attains the highest route validity score (71.4) overall.")
-    assert "route validity score" in metrics(e)
+    assert "route validity score" in metric_surfaces(e)
 
 
 def test_measure_name_before_a_component_noun_is_no_metric(shipped):
     e = run(shipped, "We train the encoder with an MSE objective and a dynamic KL control.")
-    assert not metrics(e) & {"MSE", "KL"}
+    assert not metric_surfaces(e) & {"MSE", "KL"}
 
 
 def test_short_form_the_text_defines_otherwise_is_not_the_vocabulary_measure(shipped):
@@ -153,14 +140,14 @@ def test_short_form_the_text_defines_otherwise_is_not_the_vocabulary_measure(shi
         "Reliable spoken language understanding (SLU) needs robust automatic speech "
         "recognition (ASR). We collect audio for low-resource ASR and report word error rate.",
     )
-    assert "ASR" not in metrics(e)
+    assert "ASR" not in metric_surfaces(e)
 
 
 def test_sparsity_as_a_setting_is_no_metric(shipped):
     e = run(shipped, "We prune the chat model to 60% sparsity and keep its accuracy within 1%.")
-    assert "sparsity" not in metrics(e)
+    assert "sparsity" not in metric_surfaces(e)
     e = run(shipped, "Our codes beat dense baselines in terms of sparsity by a wide margin.")
-    assert "sparsity" in metrics(e)
+    assert "sparsity" in metric_surfaces(e)
 
 
 def test_measure_after_a_capitalised_optimising_verb_is_a_tool(shipped):
@@ -169,12 +156,12 @@ def test_measure_after_a_capitalised_optimising_verb_is_a_tool(shipped):
         "Retrieval improves when two views agree; accuracy rises by 3%.",
         title="Minimizing KL Divergence Between Views Improves Retrieval",
     )
-    assert not {m.lower() for m in metrics(e)} & {"kl", "kl divergence"}
+    assert not {m.lower() for m in metric_surfaces(e)} & {"kl", "kl divergence"}
 
 
 def test_fertility_is_a_measure_word(shipped):
     e = run(shipped, "We benchmark six models on court rulings, measuring subword fertility.")
-    assert "subword fertility" in metrics(e)
+    assert "subword fertility" in metric_surfaces(e)
 
 
 def test_measure_like_definition_before_a_task_head_is_a_benchmark(shipped):
@@ -189,9 +176,9 @@ def test_measure_written_as_a_proper_name_after_agreement_using(shipped):
         "Three raters label each answer, and we check inter-rater agreement using "
         "Krippendorff's Alpha between the raters and the judge.",
     )
-    assert "Krippendorff's Alpha" in metrics(e)
+    assert "Krippendorff's Alpha" in metric_surfaces(e)
 
 
 def test_title_case_measure_name_written_in_sentence_case(shipped):
     e = run(shipped, "Our vocoder lowers the Fréchet audio distance on every speaker set.")
-    assert "Fréchet audio distance" in metrics(e)
+    assert "Fréchet audio distance" in metric_surfaces(e)

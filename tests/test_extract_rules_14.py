@@ -3,16 +3,8 @@ made-up sentences and names, each failing when its rule is removed."""
 
 from __future__ import annotations
 
-import pytest
-
 from kg.models import Paper
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    from kg.extract import Extractor
-
-    return Extractor()
+from tests.extract_helpers import metric_surfaces
 
 
 def run(ex, abstract: str, title: str = "A study of things"):
@@ -116,17 +108,13 @@ def test_unknown_names_listed_after_on_in_a_result_sentence_are_benchmarks(shipp
     assert labels.get("WeaveARC") == "Benchmark"
 
 
-def metrics(e) -> set[str]:
-    return {m.text for m in e.mentions if e.entities[m.entity_id].type == "Metric"}
-
-
 def test_preposition_is_no_modifier_of_a_measure(shipped):
     e = run(
         shipped,
         "We introduce governability as a primary evaluation axis alongside accuracy. "
         "Zorvex achieves 91% accuracy.",
     )
-    assert "alongside accuracy" not in metrics(e)
+    assert "alongside accuracy" not in metric_surfaces(e)
 
 
 def test_word_after_an_adverb_is_a_verb_not_a_measure_modifier(shipped):
@@ -135,7 +123,7 @@ def test_word_after_an_adverb_is_a_verb_not_a_measure_modifier(shipped):
         "An adapter-based fusion model combines shared weights to efficiently share model "
         "parameters while reducing memory usage by 40%.",
     )
-    assert "share model parameters" not in metrics(e)
+    assert "share model parameters" not in metric_surfaces(e)
 
 
 def test_task_phrase_from_the_title_is_no_method(shipped):

@@ -4,16 +4,7 @@ each failing when its rule is removed; controls check the rule's limits."""
 
 from __future__ import annotations
 
-import pytest
-
 from kg.models import Paper
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    from kg.extract import Extractor
-
-    return Extractor()
 
 
 def run(ex, abstract: str, title: str = "A study of things"):

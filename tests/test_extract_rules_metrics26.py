@@ -5,34 +5,22 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract_helpers import run
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    from kg.extract import Extractor
-
-    return Extractor()
-
-
-def metrics(e) -> set[str]:
-    """The surfaces of the mentions of Metric entities."""
-    return {m.text for m in e.mentions if e.entities[m.entity_id].type == "Metric"}
+from tests.extract_helpers import metric_surfaces, run
 
 
 def test_value_moving_from_to_names_a_measure(shipped):
     e = run(shipped, "Zorvex raises the plumbing score from 3.4 to 3.7 on our tasks.")
-    assert "plumbing score" in metrics(e)
+    assert "plumbing score" in metric_surfaces(e)
 
 
 def test_phrase_before_a_change_verb(shipped):
     e = run(shipped, "With Zorvex, the wobble error is reduced from 11.3% to 3.8%.")
-    assert "wobble error" in metrics(e)
+    assert "wobble error" in metric_surfaces(e)
 
 
 def test_change_by_a_stated_size(shipped):
     e = run(shipped, "Zorvex reduces the average queue waiting time by over 10% in all runs.")
-    assert "queue waiting time" in metrics(e)
+    assert "queue waiting time" in metric_surfaces(e)
 
 
 def test_coordinated_changes_share_the_verb(shipped):
@@ -41,7 +29,7 @@ def test_coordinated_changes_share_the_verb(shipped):
         "These attacks lower refusal rates by up to 60.0%, answer safety by 82.5%, and "
         "query safety by 82.4%.",
     )
-    assert {"answer safety", "query safety"} <= metrics(e)
+    assert {"answer safety", "query safety"} <= metric_surfaces(e)
 
 
 def test_settings_and_methods_are_no_changed_measures(shipped):
@@ -50,7 +38,7 @@ def test_settings_and_methods_are_no_changed_measures(shipped):
         "We reduce the generation steps from 256 to 20 and its size from 12B to 2B. "
         "Zorvex improves Zorblat-3DGS by 0.7 dB PSNR and the Dice score by 7 points.",
     )
-    found = metrics(e)
+    found = metric_surfaces(e)
     assert not {"generation steps", "size", "Zorblat-3DGS", "score"} & found
 
 
@@ -98,7 +86,7 @@ def test_acronym_and_defined_forms_stay_one_measure(shipped):
 
 def test_value_right_after_a_verb_of_level(shipped):
     e = run(shipped, "On our tasks, the rater-bot agreement exceeds 90% for all prompts.")
-    assert "rater-bot agreement" in metrics(e)
+    assert "rater-bot agreement" in metric_surfaces(e)
 
 
 def test_measure_word_before_a_task_noun_names_a_topic(shipped):
@@ -107,7 +95,7 @@ def test_measure_word_before_a_task_noun_names_a_topic(shipped):
         "We release a corpus to improve toxicity detection and benchmark LLMs on toxicity "
         "datasets. A FLOPs predictor guides the search.",
     )
-    assert not {"toxicity", "FLOPs"} & metrics(e)
+    assert not {"toxicity", "FLOPs"} & metric_surfaces(e)
 
 
 @pytest.mark.parametrize(
@@ -120,4 +108,4 @@ def test_measure_word_before_a_task_noun_names_a_topic(shipped):
 def test_a_system_before_a_bare_value_is_no_measure(shipped, text):
     # the name before "reaches 65.0%" is the system measured, not a measure named as a name
     e = run(shipped, text)
-    assert not metrics(e) & {"ZorbNet-7B", "QuillLM-13B", "Vexa-2", "FooNet"}
+    assert not metric_surfaces(e) & {"ZorbNet-7B", "QuillLM-13B", "Vexa-2", "FooNet"}

@@ -5,16 +5,7 @@ its rule is removed; guards check the rule's limits."""
 
 from __future__ import annotations
 
-import pytest
-
 from tests.extract_helpers import run
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    from kg.extract import Extractor
-
-    return Extractor()
 
 
 def ids(e) -> set[str]:
