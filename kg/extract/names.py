@@ -80,29 +80,13 @@ def words_at(text: str, pos: int, limit: int = 8) -> list[tuple[int, int, str]]:
 
 def words_before(text: str, pos: int, limit: int = 6) -> list[tuple[int, int, str]]:
     """Up to `limit` words ending right before `pos` (single spaces), nearest last."""
-    out: list[tuple[int, int, str]] = []
-    j = pos
-    while len(out) < limit and j > 0:
-        if text[j - 1] == " ":
-            j -= 1
-        k = j
-        while k > 0 and (text[k - 1].isalnum() or text[k - 1] in ".+*@-"):
-            k -= 1
-        if k == j:
-            break
-        w = text[k:j]
-        lead = len(w) - len(w.lstrip("-."))
-        k += lead
-        out.append((k, j, text[k:j]))
-        if k == 0 or text[k - 1] != " ":
-            break
-        j = k
+    out = list(words_before_nearest(text, pos, limit))
     out.reverse()
     return out
 
 
 def words_before_nearest(text: str, pos: int, limit: int = 6) -> Iterator[tuple[int, int, str]]:
-    """`reversed(words_before(text, pos, limit))`, each word found only when asked for:
+    """The words `words_before` lists, nearest first, each found only when asked for:
     a caller that stops at the first word that is no part of a name scans one or two
     words instead of `limit` (the character loop is most of `words_before`'s cost)."""
     j = pos
