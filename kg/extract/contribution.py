@@ -24,6 +24,7 @@ paper's own experiments.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from kg.extract.agent_roles import RULE as ROLE_RULE
 from kg.extract.introduced import CONCEPT_RULE
@@ -420,6 +421,16 @@ class Contribution:
             return False  # written as a name somewhere ("Direct Preference Optimization")
         return not _RESULTS_AFTER.match(self.text, m.end)
 
+    def own_sentences(self, by_sent: dict) -> Iterator[tuple[list, int, int]]:
+        """(mentions, start, end) of each sentence that names the paper's method or says
+        "we"/"our": where the models (or families) it is applied to are looked for."""
+        if not self.st.sents:
+            return
+        for si, ms in by_sent.items():
+            s0, s1 = self.st.sents[si]
+            if any(m.eid in self.methods for m in ms) or _WE_OUR.search(self.text, s0, s1):
+                yield ms, s0, s1
+
     def collect_bases(self, by_sent: dict) -> None:
         """The models the method is applied to anywhere in the abstract, by the strong cues
         only ("We apply X to M1 and M2.", "with M as the backbone", "fine-tune M with X"),
@@ -427,12 +438,7 @@ class Contribution:
         if not self.methods:
             return
         text = self.text
-        for si, ms in by_sent.items():
-            if not self.st.sents:
-                break
-            s0, s1 = self.st.sents[si]
-            if not (any(m.eid in self.methods for m in ms) or _WE_OUR.search(text, s0, s1)):
-                continue
+        for ms, s0, _s1 in self.own_sentences(by_sent):
             prev_end = -1
             for m in sorted(ms, key=lambda m: m.start):
                 if m.type != "Model" or m.eid in self.methods:

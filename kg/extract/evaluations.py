@@ -62,7 +62,7 @@ def evaluations(
     ptypes -= contrib.roles_only
     contrib.collect_bases(by_sent)
     if contrib.methods:
-        contrib.families = paper_family_bases(text, by_sent, st.sents, contrib.methods)
+        contrib.families = paper_family_bases(contrib, by_sent)
     intro_sents: dict[int, set] = {}
     first_prop_sent = min(
         (

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.contribution import _FAMILY_AFTER, _WE_OUR
+from kg.extract.contribution import _FAMILY_AFTER, Contribution
 
 # what comes before the first family name of a list: an application cue ("applied to",
 # "fine-tune", "on", "across", "with", "using") or "models ... from/of" ("models of
@@ -58,16 +58,13 @@ def family_bases(text: str, ms: list, s0: int, methods: set[str]) -> list[str]:
     return out
 
 
-def paper_family_bases(text: str, by_sent: dict, sents: list, methods: list[str]) -> list[str]:
+def paper_family_bases(contrib: Contribution, by_sent: dict) -> list[str]:
     """Families the method is run on anywhere in the abstract, as `Contribution.bases`
     are collected: in a sentence that names the paper's method or says "we"/"our"."""
     out: list[str] = []
-    own = set(methods)
-    for si, ms in by_sent.items():
-        s0, s1 = sents[si]
-        if not (any(m.eid in own for m in ms) or _WE_OUR.search(text, s0, s1)):
-            continue
-        out += [f for f in family_bases(text, ms, s0, own) if f not in out]
+    own = set(contrib.methods)
+    for ms, s0, _s1 in contrib.own_sentences(by_sent):
+        out += [f for f in family_bases(contrib.text, ms, s0, own) if f not in out]
     return out
 
 
